@@ -1,0 +1,73 @@
+package dev.operators.kinsta.client;
+
+import dev.operators.kinsta.client.dto.AppProcess;
+import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.ApplicationSettings;
+import dev.operators.kinsta.client.dto.ApplicationSummary;
+import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.CreateDeploymentRequest;
+import dev.operators.kinsta.client.dto.Database;
+import dev.operators.kinsta.client.dto.DatabaseSummary;
+import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.UpdateProcessRequest;
+import java.util.List;
+
+/**
+ * The application and database hosting API, bound to one company's credentials. Kinsta deprecated these
+ * endpoints; Sevalla's v2 API serves them at the same paths, so the base URL is an operator setting.
+ * These calls are synchronous: progress shows in the objects' {@code status}.
+ */
+public interface HostingApi {
+
+  /** {@code GET /databases?company=} (all pages). */
+  List<DatabaseSummary> listDatabases();
+
+  /** {@code GET /databases/{id}} with internal and external connection details. */
+  Database getDatabase(String idOrName);
+
+  /** {@code POST /databases}: answers the new id at once; the database then becomes {@code ready}. */
+  String createDatabase(CreateDatabaseRequest request);
+
+  /** {@code PUT /databases/{id}}: size and display name. */
+  void updateDatabase(String databaseId, String resourceType, String displayName);
+
+  /** {@code DELETE /databases/{id}}; the database disappears (404) some time later. */
+  void deleteDatabase(String databaseId);
+
+  /** {@code GET /applications?company=} (all pages). */
+  List<ApplicationSummary> listApplications();
+
+  /** {@code GET /applications/{id}} (also by name). */
+  Application getApplication(String idOrName);
+
+  /** {@code PUT /applications/{id}}: the settings given are changed, the rest left alone. */
+  ApplicationSettings updateApplication(String applicationId, ApplicationSettings settings);
+
+  /** {@code DELETE /applications/{id}}. */
+  void deleteApplication(String applicationId);
+
+  /** {@code POST /applications/deployments}: answers the deployment id. */
+  String createDeployment(CreateDeploymentRequest request);
+
+  /** {@code GET /applications/deployments/{deployment_id}}. */
+  Deployment getDeployment(String deploymentId);
+
+  /** {@code GET /applications/processes/{id}}. */
+  AppProcess getProcess(String processId);
+
+  /** {@code PUT /applications/processes/{id}}. */
+  AppProcess updateProcess(String processId, UpdateProcessRequest request);
+
+  /** {@code POST /applications/{id}/cdn/toggle-status}: flips the CDN and answers whether it is now on. */
+  boolean toggleCdn(String applicationId);
+
+  /** {@code POST /applications/{id}/edge-cache/toggle-status}: flips edge caching and answers whether it is on. */
+  boolean toggleEdgeCache(String applicationId);
+
+  /** {@code POST /applications/{id}/clear-cache}. */
+  void clearApplicationCache(String applicationId);
+
+  /** {@code POST /applications/{id}/internal-connections}: synchronous; Kinsta offers no way to remove one. */
+  void createInternalConnection(String applicationId, InternalConnectionTarget targetType, String targetId);
+}

@@ -1,0 +1,107 @@
+package dev.operators.kinsta.client;
+
+import dev.operators.kinsta.client.budget.Lane;
+import dev.operators.kinsta.client.budget.Priority;
+import io.vertx.core.http.HttpMethod;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One Kinsta call: method, the endpoint template (used in logs, metrics and errors), the concrete path, query,
+ * body and how the budget should treat it.
+ */
+record KinstaRequest(HttpMethod method, String template, String path, Map<String, String> query, Object body,
+    Lane lane, Priority priority) {
+
+  static KinstaRequest of(HttpMethod method, String template, Object... pathArgs) {
+    Priority priority = method == HttpMethod.GET ? Priority.BACKGROUND_READ
+        : method == HttpMethod.DELETE ? Priority.DELETE : Priority.USER_WRITE;
+    return new KinstaRequest(method, template, expand(template, pathArgs), new LinkedHashMap<>(), null,
+        Lane.GENERAL, priority);
+  }
+
+  static KinstaRequest get(String template, Object... pathArgs) {
+    return of(HttpMethod.GET, template, pathArgs);
+  }
+
+  static KinstaRequest post(String template, Object... pathArgs) {
+    return of(HttpMethod.POST, template, pathArgs);
+  }
+
+  static KinstaRequest put(String template, Object... pathArgs) {
+    return of(HttpMethod.PUT, template, pathArgs);
+  }
+
+  static KinstaRequest delete(String template, Object... pathArgs) {
+    return of(HttpMethod.DELETE, template, pathArgs);
+  }
+
+  KinstaRequest query(String name, Object value) {
+    if (value != null) {
+      query.put(name, String.valueOf(value));
+    }
+    return this;
+  }
+
+  KinstaRequest body(Object newBody) {
+    return new KinstaRequest(method, template, path, query, newBody, lane, priority);
+  }
+
+  KinstaRequest lane(Lane newLane) {
+    return new KinstaRequest(method, template, path, query, body, newLane, priority);
+  }
+
+  KinstaRequest priority(Priority newPriority) {
+    return new KinstaRequest(method, template, path, query, body, lane, newPriority);
+  }
+
+  /** Reads may be sent again after a failure; writes may not (Kinsta has no idempotency keys). */
+  boolean idempotent() {
+    return method == HttpMethod.GET;
+  }
+
+  /** {@code GET /sites/{site_id}}: how the call is named in logs, metrics and errors. */
+  String endpoint() {
+    return method.name() + " " + template;
+  }
+
+  String pathAndQuery() {
+    if (query.isEmpty()) {
+      return path;
+    }
+    StringBuilder built = new StringBuilder(path);
+    char separator = '?';
+    for (Map.Entry<String, String> parameter : query.entrySet()) {
+      built.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+      separator = '&';
+    }
+    return built.toString();
+  }
+
+  private static String expand(String template, Object... args) {
+    StringBuilder path = new StringBuilder();
+    int argument = 0;
+    int at = 0;
+    while (at < template.length()) {
+      int open = template.indexOf('{', at);
+      if (open < 0) {
+        path.append(template, at, template.length());
+        break;
+      }
+      int close = template.indexOf('}', open);
+      path.append(template, at, open);
+      if (argument >= args.length || args[argument] == null || String.valueOf(args[argument]).isBlank()) {
+        throw new IllegalArgumentException("missing " + template.substring(open, close + 1) + " for " + template);
+      }
+      path.append(encode(String.valueOf(args[argument++])).replace("+", "%20"));
+      at = close + 1;
+    }
+    return path.toString();
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.operators.kinsta.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.operators.kinsta.client.dto.AppProcess;
+import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.ApplicationSettings;
+import dev.operators.kinsta.client.dto.ApplicationSummary;
+import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.CreateDeploymentRequest;
+import dev.operators.kinsta.client.dto.Database;
+import dev.operators.kinsta.client.dto.DatabaseSummary;
+import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.UpdateProcessRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@link HostingApi} over the Vert.x transport. */
+final class VertxHostingApi implements HostingApi {
+  /** Kinsta's list pages default to 10 items; larger pages mean fewer calls against the budget. */
+  static final int PAGE_SIZE = 100;
+  private static final int MAX_PAGES = 1_000;
+
+  private final KinstaTransport transport;
+  private final KinstaCredentials credentials;
+
+  VertxHostingApi(KinstaTransport transport, KinstaCredentials credentials) {
+    this.transport = transport;
+    this.credentials = credentials;
+  }
+
+  @Override
+  public List<DatabaseSummary> listDatabases() {
+    // The spec answers {databases:{items}}, while an unused schema wraps it in company; accept both.
+    return pages("/databases", answer -> {
+      JsonNode items = answer.at("/databases/items");
+      return items.isMissingNode() ? answer.at("/company/databases/items") : items;
+    }, DatabaseSummary.class);
+  }
+
+  @Override
+  public Database getDatabase(String idOrName) {
+    KinstaRequest request = KinstaRequest.get("/databases/{id}", idOrName)
+        .query("internal", true).query("external", true);
+    return WireReader.read(request.endpoint(), call(request), "/database", Database.class);
+  }
+
+  @Override
+  public String createDatabase(CreateDatabaseRequest body) {
+    KinstaRequest request = KinstaRequest.post("/databases").body(body);
+    return WireReader.required(request.endpoint(), call(request), "/database/id").asText();
+  }
+
+  @Override
+  public void updateDatabase(String databaseId, String resourceType, String displayName) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    if (resourceType != null) {
+      body.put("resource_type", resourceType);
+    }
+    if (displayName != null) {
+      body.put("display_name", displayName);
+    }
+    call(KinstaRequest.put("/databases/{id}", databaseId).body(body));
+  }
+
+  @Override
+  public void deleteDatabase(String databaseId) {
+    call(KinstaRequest.delete("/databases/{id}", databaseId));
+  }
+
+  @Override
+  public List<ApplicationSummary> listApplications() {
+    return pages("/applications", answer -> answer.at("/company/apps/items"), ApplicationSummary.class);
+  }
+
+  @Override
+  public Application getApplication(String idOrName) {
+    KinstaRequest request = KinstaRequest.get("/applications/{id}", idOrName);
+    return WireReader.read(request.endpoint(), call(request), "/app", Application.class);
+  }
+
+  @Override
+  public ApplicationSettings updateApplication(String applicationId, ApplicationSettings settings) {
+    KinstaRequest request = KinstaRequest.put("/applications/{id}", applicationId).body(settings);
+    return WireReader.read(request.endpoint(), call(request), "/app", ApplicationSettings.class);
+  }
+
+  @Override
+  public void deleteApplication(String applicationId) {
+    call(KinstaRequest.delete("/applications/{id}", applicationId));
+  }
+
+  @Override
+  public String createDeployment(CreateDeploymentRequest body) {
+    KinstaRequest request = KinstaRequest.post("/applications/deployments").body(body);
+    return WireReader.required(request.endpoint(), call(request), "/deployment/id").asText();
+  }
+
+  @Override
+  public Deployment getDeployment(String deploymentId) {
+    KinstaRequest request = KinstaRequest.get("/applications/deployments/{deployment_id}", deploymentId);
+    return WireReader.read(request.endpoint(), call(request), "/deployment", Deployment.class);
+  }
+
+  @Override
+  public AppProcess getProcess(String processId) {
+    KinstaRequest request = KinstaRequest.get("/applications/processes/{id}", processId);
+    return WireReader.read(request.endpoint(), call(request), "/process", AppProcess.class);
+  }
+
+  @Override
+  public AppProcess updateProcess(String processId, UpdateProcessRequest body) {
+    KinstaRequest request = KinstaRequest.put("/applications/processes/{id}", processId).body(body);
+    return WireReader.read(request.endpoint(), call(request), "/process", AppProcess.class);
+  }
+
+  @Override
+  public boolean toggleCdn(String applicationId) {
+    KinstaRequest request = KinstaRequest.post("/applications/{id}/cdn/toggle-status", applicationId);
+    return WireReader.required(request.endpoint(), call(request), "/isTurnedOn").asBoolean();
+  }
+
+  @Override
+  public boolean toggleEdgeCache(String applicationId) {
+    KinstaRequest request = KinstaRequest.post("/applications/{id}/edge-cache/toggle-status", applicationId);
+    return WireReader.required(request.endpoint(), call(request), "/isTurnedOn").asBoolean();
+  }
+
+  @Override
+  public void clearApplicationCache(String applicationId) {
+    call(KinstaRequest.post("/applications/{id}/clear-cache", applicationId));
+  }
+
+  @Override
+  public void createInternalConnection(String applicationId, InternalConnectionTarget targetType, String targetId) {
+    call(KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
+        .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
+  }
+
+  private JsonNode call(KinstaRequest request) {
+    return transport.call(credentials.apiKey(), credentials.companyId(), request);
+  }
+
+  /** Kinsta's lists give no total: read pages until one comes back short. */
+  private <T> List<T> pages(String template, Function<JsonNode, JsonNode> items, Class<T> type) {
+    List<T> all = new ArrayList<>();
+    for (int page = 0; page < MAX_PAGES; page++) {
+      KinstaRequest request = KinstaRequest.get(template)
+          .query("company", credentials.companyId())
+          .query("limit", PAGE_SIZE)
+          .query("offset", page * PAGE_SIZE);
+      JsonNode answer = call(request);
+      List<T> batch = WireReader.readList(request.endpoint(), items.apply(answer), "", type);
+      all.addAll(batch);
+      if (batch.size() < PAGE_SIZE) {
+        break;
+      }
+    }
+    return all;
+  }
+}

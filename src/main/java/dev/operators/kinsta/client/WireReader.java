@@ -1,0 +1,57 @@
+package dev.operators.kinsta.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+/** Turns parts of a Kinsta answer into wire records, with a clear error when the answer has another shape. */
+final class WireReader {
+  private static final ObjectMapper JSON = KinstaJson.mapper();
+
+  private WireReader() {
+  }
+
+  static <T> T read(String endpoint, JsonNode answer, String pointer, Class<T> type) {
+    return convert(endpoint, required(endpoint, answer, pointer), JSON.constructType(type));
+  }
+
+  static <T> List<T> readList(String endpoint, JsonNode answer, String pointer, Class<T> element) {
+    JsonNode node = answer.at(pointer);
+    if (node.isMissingNode() || node.isNull()) {
+      return List.of();
+    }
+    return convert(endpoint, node, JSON.getTypeFactory().constructCollectionType(List.class, element));
+  }
+
+  static <T> T read(String endpoint, JsonNode answer, String pointer, TypeReference<T> type) {
+    return convert(endpoint, required(endpoint, answer, pointer), JSON.constructType(type));
+  }
+
+  static JsonNode required(String endpoint, JsonNode answer, String pointer) {
+    JsonNode node = answer.at(pointer);
+    if (node.isMissingNode()) {
+      throw new KinstaApiException.Transport(endpoint,
+          "unexpected answer from Kinsta for " + endpoint + ": no " + pointer, null);
+    }
+    return node;
+  }
+
+  private static <T> T convert(String endpoint, JsonNode node, JavaType type) {
+    try {
+      return JSON.convertValue(node, type);
+    } catch (IllegalArgumentException unexpected) {
+      throw new KinstaApiException.Transport(endpoint,
+          "unexpected answer from Kinsta for " + endpoint + ": " + firstLine(unexpected.getMessage()), null);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.operators.kinsta.client.budget;
+
+import java.time.Duration;
+
+/**
+ * The limits the operator keeps to, below Kinsta's documented ones (120/min per company, 5 creations/min,
+ * 35 log reads/min, 1000/min per IP) so that a 429 never happens in normal running. {@code maxWait} bounds how
+ * long a reconcile thread may wait for a permit before the call is turned down with a retry time instead.
+ */
+public record RateBudgetSettings(RateLimit perCompany, RateLimit creations, RateLimit logs, RateLimit perIp,
+    Duration maxWait) {
+
+  public static RateBudgetSettings defaults() {
+    return new RateBudgetSettings(
+        RateLimit.perMinute(100),
+        new RateLimit(5, Duration.ofMinutes(1), 1),
+        RateLimit.perMinute(30),
+        RateLimit.perMinute(900),
+        Duration.ofSeconds(20));
+  }
+}

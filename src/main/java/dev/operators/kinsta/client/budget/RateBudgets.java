@@ -1,0 +1,102 @@
+package dev.operators.kinsta.client.budget;
+
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The API budget every controller shares: one {@link CompanyBudget} per company (Kinsta's limits are per
+ * company) and one bucket across all companies for the per-IP limit. A 429 pauses only the company that got it.
+ */
+public final class RateBudgets {
+  /** Observes waits and pauses, for metrics. */
+  public interface Listener {
+    void permitGranted(String company, Priority priority, Duration waited);
+
+    void permitDenied(String company, Priority priority, Duration retryAfter);
+
+    void paused(String company, Duration duration);
+  }
+
+  private static final Listener SILENT = new Listener() {
+    @Override
+    public void permitGranted(String company, Priority priority, Duration waited) {
+    }
+
+    @Override
+    public void permitDenied(String company, Priority priority, Duration retryAfter) {
+    }
+
+    @Override
+    public void paused(String company, Duration duration) {
+    }
+  };
+
+  private final RateBudgetSettings settings;
+  private final Bucket perIp;
+  private final Map<String, CompanyBudget> companies = new ConcurrentHashMap<>();
+  private volatile Listener listener = SILENT;
+
+  public RateBudgets(RateBudgetSettings settings) {
+    this.settings = settings;
+    this.perIp = Bucket.builder().addLimit(settings.perIp().bandwidth()).build();
+  }
+
+  public RateBudgets withListener(Listener newListener) {
+    this.listener = newListener;
+    return this;
+  }
+
+  public RateBudgetSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Blocks until the company may send one more request on {@code lane}, or throws when that would take longer
+   * than the settings' {@code maxWait}.
+   */
+  public void acquire(String company, Lane lane, Priority priority)
+      throws InterruptedException, BudgetExhaustedException {
+    long start = System.nanoTime();
+    try {
+      budget(company).acquire(lane, priority, perIp, start + settings.maxWait().toNanos());
+      listener.permitGranted(company, priority, Duration.ofNanos(System.nanoTime() - start));
+    } catch (BudgetExhaustedException exhausted) {
+      listener.permitDenied(company, priority, exhausted.retryAfter());
+      throw exhausted;
+    }
+  }
+
+  /** Stops the company's calls for {@code duration}, as Kinsta asked with a 429. */
+  public void pause(String company, Duration duration) {
+    budget(company).pause(duration);
+    listener.paused(company, duration);
+  }
+
+  /** How long the company's calls are still paused for. */
+  public Duration pausedFor(String company) {
+    CompanyBudget budget = companies.get(company);
+    return budget == null ? Duration.ZERO : budget.pausedFor();
+  }
+
+  /** Permits the company can use right now without waiting. */
+  public long availablePermits(String company) {
+    CompanyBudget budget = companies.get(company);
+    return budget == null ? settings.perCompany().burst() : budget.availablePermits();
+  }
+
+  /** Callers of the company that are waiting for a permit. */
+  public int waiting(String company) {
+    CompanyBudget budget = companies.get(company);
+    return budget == null ? 0 : budget.waiting();
+  }
+
+  public Iterable<String> companies() {
+    return companies.keySet();
+  }
+
+  private CompanyBudget budget(String company) {
+    return companies.computeIfAbsent(company, ignored -> new CompanyBudget(settings));
+  }
+}
