@@ -1,0 +1,99 @@
+package dev.operators.kinsta.simulator;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A misbehaviour to inject for requests whose {@code "METHOD /path"} matches a pattern: an error status, extra
+ * latency, a dropped connection, a 429, or failing the operations the request starts. Applies {@code times} times
+ * (or for ever when negative).
+ */
+public final class Fault {
+  enum Kind { STATUS, LATENCY, DROP, RATE_LIMIT, FAIL_OPERATION }
+
+  private final Pattern request;
+  private final Kind kind;
+  private final int status;
+  private final Duration duration;
+  private final String message;
+  private final String company;
+  private final AtomicInteger remaining;
+
+  private Fault(Pattern request, Kind kind, int status, Duration duration, String message, String company,
+      int times) {
+    this.request = request;
+    this.kind = kind;
+    this.status = status;
+    this.duration = duration;
+    this.message = message;
+    this.company = company;
+    this.remaining = new AtomicInteger(times);
+  }
+
+  /** Answer {@code status} with Kinsta's error envelope. */
+  public static Fault status(String requestRegex, int status, int times) {
+    return new Fault(Pattern.compile(requestRegex), Kind.STATUS, status, Duration.ZERO,
+        "Error occurred while processing your request", null, times);
+  }
+
+  /** Hold the answer back for {@code delay}. */
+  public static Fault latency(String requestRegex, Duration delay, int times) {
+    return new Fault(Pattern.compile(requestRegex), Kind.LATENCY, 0, delay, null, null, times);
+  }
+
+  /** Close the connection without answering. */
+  public static Fault drop(String requestRegex, int times) {
+    return new Fault(Pattern.compile(requestRegex), Kind.DROP, 0, Duration.ZERO, null, null, times);
+  }
+
+  /** Answer 429 with {@code Retry-After} for one company's requests. */
+  public static Fault rateLimit(String company, Duration retryAfter, int times) {
+    return new Fault(Pattern.compile(".*"), Kind.RATE_LIMIT, 429, retryAfter,
+        "Too many requests, please try again later.", company, times);
+  }
+
+  /** Let the request start its operation, but make that operation fail with {@code message}. */
+  public static Fault failOperation(String requestRegex, String message, int times) {
+    return new Fault(Pattern.compile(requestRegex), Kind.FAIL_OPERATION, 500, Duration.ZERO, message, null, times);
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  int status() {
+    return status;
+  }
+
+  Duration duration() {
+    return duration;
+  }
+
+  String message() {
+    return message;
+  }
+
+  /** Whether this fault applies to the request, using up one of its times if so. */
+  boolean take(String methodAndPath, String requestCompany) {
+    if (!request.matcher(methodAndPath).matches()) {
+      return false;
+    }
+    if (company != null && !company.equals(requestCompany)) {
+      return false;
+    }
+    while (true) {
+      int left = remaining.get();
+      if (left == 0) {
+        return false;
+      }
+      if (left < 0 || remaining.compareAndSet(left, left - 1)) {
+        return true;
+      }
+    }
+  }
+
+  boolean exhausted() {
+    return remaining.get() == 0;
+  }
+}

@@ -1,0 +1,357 @@
+package dev.operators.kinsta.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Everything the simulated Kinsta knows. Plain mutable objects: the simulator changes them only while holding
+ * its lock, and tests change them out of band through {@link KinstaSimulator#mutate}.
+ */
+public final class SimulatorState {
+
+  public static final class Company {
+    public final String id;
+    public final String name;
+    public final List<User> users = new ArrayList<>();
+    public final List<String> regions = new ArrayList<>(List.of("us-central1", "us-east1", "europe-west1",
+        "europe-west3", "asia-east1"));
+
+    Company(String id, String name) {
+      this.id = id;
+      this.name = name;
+    }
+  }
+
+  public record User(String id, String email, String fullName) {
+  }
+
+  public static final class ApiKeyRecord {
+    public final String key;
+    public final String companyId;
+    public final String name;
+    public String status = "active";
+    public Instant expiresAt;
+
+    ApiKeyRecord(String key, String companyId, String name) {
+      this.key = key;
+      this.companyId = companyId;
+      this.name = name;
+    }
+  }
+
+  public static final class Site {
+    public final String id;
+    public final String companyId;
+    public String name;
+    public String displayName;
+    public String status = "live";
+    public final List<Environment> environments = new ArrayList<>();
+
+    Site(String id, String companyId, String name, String displayName) {
+      this.id = id;
+      this.companyId = companyId;
+      this.name = name;
+      this.displayName = displayName;
+    }
+
+    public Optional<Environment> environment(String name) {
+      return environments.stream().filter(env -> env.name.equals(name)).findFirst();
+    }
+  }
+
+  public static final class Domain {
+    public final String id;
+    public final String name;
+    public final String type;
+
+    Domain(String id, String name, String type) {
+      this.id = id;
+      this.name = name;
+      this.type = type;
+    }
+  }
+
+  public static final class Environment {
+    public final String id;
+    public final String siteId;
+    public String name;
+    public String displayName;
+    public boolean premium;
+    public boolean wordpress = true;
+    public String phpVersion = "8.2";
+    public boolean edgeCaching = true;
+    public String edgeCacheId = UUID.randomUUID().toString();
+    public final String cdnCacheId = UUID.randomUUID().toString();
+    public String imageOptimization = "off";
+    public String webRoot = "";
+    public String wordpressVersion = "6.6.2";
+    public final List<Domain> domains = new ArrayList<>();
+    public String primaryDomainId;
+    public List<String> deniedIps = new ArrayList<>();
+    public int threadCount = 4;
+    public int threadMemory = 256;
+    public final List<Backup> backups = new ArrayList<>();
+    public final List<Component> plugins = new ArrayList<>();
+    public final List<Component> themes = new ArrayList<>();
+    public final String containerId = UUID.randomUUID().toString();
+
+    Environment(String id, String siteId, String name, String displayName) {
+      this.id = id;
+      this.siteId = siteId;
+      this.name = name;
+      this.displayName = displayName;
+    }
+
+    public Optional<Domain> primaryDomain() {
+      return domains.stream().filter(domain -> domain.id.equals(primaryDomainId)).findFirst();
+    }
+  }
+
+  public static final class Backup {
+    public final long id;
+    public final String name;
+    public final String note;
+    public final String type;
+    public final Instant createdAt;
+
+    Backup(long id, String name, String note, String type, Instant createdAt) {
+      this.id = id;
+      this.name = name;
+      this.note = note;
+      this.type = type;
+      this.createdAt = createdAt;
+    }
+  }
+
+  public static final class Component {
+    public final String name;
+    public final String title;
+    public String status = "active";
+    public String version;
+    public String updateVersion;
+
+    Component(String name, String title, String version, String updateVersion) {
+      this.name = name;
+      this.title = title;
+      this.version = version;
+      this.updateVersion = updateVersion;
+    }
+  }
+
+  /** An asynchronous operation: 404 until {@code visibleAt}, running until {@code doneAt}, then its outcome. */
+  public static final class Operation {
+    public final String id;
+    public final String companyId;
+    public Instant visibleAt;
+    public Instant doneAt;
+    public String failureMessage;
+    final Supplier<JsonNode> effect;
+    final Runnable onFailure;
+    public boolean finished;
+    public JsonNode data;
+
+    Operation(String id, String companyId, Instant visibleAt, Instant doneAt, Supplier<JsonNode> effect,
+        Runnable onFailure) {
+      this.id = id;
+      this.companyId = companyId;
+      this.visibleAt = visibleAt;
+      this.doneAt = doneAt;
+      this.effect = effect;
+      this.onFailure = onFailure;
+    }
+
+    public boolean failed() {
+      return finished && failureMessage != null;
+    }
+  }
+
+  public static final class Database {
+    public final String id;
+    public final String companyId;
+    public final String name;
+    public String displayName;
+    public final String type;
+    public final String version;
+    public final String location;
+    public String resourceType;
+    public final String dbName;
+    public final String dbUser;
+    public String dbPassword;
+    public final String dbRootPassword = UUID.randomUUID().toString().replace("-", "");
+    public String status = "creating";
+    public Instant settlesAt;
+    public String statusAfterSettling = "ready";
+    public final Instant createdAt;
+    public final int externalPort;
+    public final List<String> connectedApplicationIds = new ArrayList<>();
+
+    Database(String id, String companyId, String name, String displayName, String type, String version,
+        String location, String resourceType, String dbName, String dbUser, String dbPassword, Instant createdAt,
+        int externalPort) {
+      this.id = id;
+      this.companyId = companyId;
+      this.name = name;
+      this.displayName = displayName;
+      this.type = type;
+      this.version = version;
+      this.location = location;
+      this.resourceType = resourceType;
+      this.dbName = dbName;
+      this.dbUser = dbUser;
+      this.dbPassword = dbPassword;
+      this.createdAt = createdAt;
+      this.externalPort = externalPort;
+    }
+
+    public int internalPort() {
+      return switch (type) {
+        case "postgresql" -> 5432;
+        case "redis" -> 6379;
+        default -> 3306;
+      };
+    }
+
+    public String internalHostname() {
+      return name + "-" + type + "." + name + ".svc.cluster.local";
+    }
+
+    public String externalHostname() {
+      return name + "-" + type + ".external.kinsta.app";
+    }
+  }
+
+  public static final class Application {
+    public final String id;
+    public final String companyId;
+    public final String name;
+    public String displayName;
+    public String status = "deploymentSuccess";
+    public String buildType = "dockerfile";
+    public String buildPath = "";
+    public String dockerFilePath = "Dockerfile";
+    public String dockerContext = ".";
+    public boolean autoDeploy = true;
+    public String defaultBranch = "main";
+    public boolean hibernationEnabled;
+    public Long hibernateAfterSeconds;
+    public boolean cdnEnabled;
+    public boolean edgeCacheEnabled;
+    public String repoUrl = "https://github.com/example/app";
+    public final List<AppProcess> processes = new ArrayList<>();
+    public final List<Deployment> deployments = new ArrayList<>();
+    public final List<InternalConnection> internalConnections = new ArrayList<>();
+    public Instant deletedAt;
+    public final Instant createdAt;
+    public Instant updatedAt;
+
+    Application(String id, String companyId, String name, String displayName, Instant createdAt) {
+      this.id = id;
+      this.companyId = companyId;
+      this.name = name;
+      this.displayName = displayName;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+    }
+  }
+
+  public static final class AppProcess {
+    public final String id;
+    public final String appId;
+    public final String type;
+    public String displayName;
+    public String entrypoint;
+    public JsonNode scalingStrategy;
+    public String resourceType = "s1";
+    public final String internalHostname;
+    public final int internalPort;
+    public final Instant createdAt;
+    public Instant updatedAt;
+
+    AppProcess(String id, String appId, String type, String displayName, String internalHostname,
+        int internalPort, Instant createdAt) {
+      this.id = id;
+      this.appId = appId;
+      this.type = type;
+      this.displayName = displayName;
+      this.internalHostname = internalHostname;
+      this.internalPort = internalPort;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+    }
+  }
+
+  public static final class Deployment {
+    public final String id;
+    public final String appId;
+    public final String branch;
+    public final String dockerImage;
+    public final String commitSha;
+    public final String commitMessage;
+    public String status = "inProgress";
+    public final Instant createdAt;
+    public Instant finishesAt;
+    public boolean willFail;
+
+    Deployment(String id, String appId, String branch, String dockerImage, String commitSha, String commitMessage,
+        Instant createdAt) {
+      this.id = id;
+      this.appId = appId;
+      this.branch = branch;
+      this.dockerImage = dockerImage;
+      this.commitSha = commitSha;
+      this.commitMessage = commitMessage;
+      this.createdAt = createdAt;
+    }
+  }
+
+  /** A link from an application to a database or application ({@code targetType} in Kinsta's spelling). */
+  public record InternalConnection(String id, String targetType, String targetId) {
+  }
+
+  public final Map<String, Company> companies = new LinkedHashMap<>();
+  public final Map<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
+  public final Map<String, Site> sites = new LinkedHashMap<>();
+  public final Map<String, Operation> operations = new LinkedHashMap<>();
+  public final Map<String, Database> databases = new LinkedHashMap<>();
+  public final Map<String, Application> applications = new LinkedHashMap<>();
+  private long nextBackupId = 100_000_000L;
+  private int nextExternalPort = 30_000;
+
+  public List<Site> sitesOf(String companyId) {
+    return sites.values().stream().filter(site -> site.companyId.equals(companyId)).toList();
+  }
+
+  public Optional<Environment> environment(String environmentId) {
+    return sites.values().stream().flatMap(site -> site.environments.stream())
+        .filter(env -> env.id.equals(environmentId)).findFirst();
+  }
+
+  long nextBackupId() {
+    return nextBackupId++;
+  }
+
+  int nextExternalPort() {
+    return nextExternalPort++;
+  }
+
+  static String newId() {
+    return UUID.randomUUID().toString();
+  }
+
+  /** Kinsta's internal names: a slug of the display name plus a short random suffix. */
+  static String internalName(String displayName) {
+    String slug = displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    if (slug.isEmpty()) {
+      slug = "site";
+    }
+    return slug + "-" + UUID.randomUUID().toString().substring(0, 5);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.operators.kinsta.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.operators.kinsta.client.ApiCallObserver;
+import dev.operators.kinsta.client.ApiKey;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.KinstaApi;
+import dev.operators.kinsta.client.KinstaClientSettings;
+import dev.operators.kinsta.client.KinstaClients;
+import dev.operators.kinsta.client.KinstaCredentials;
+import dev.operators.kinsta.client.budget.RateBudgetSettings;
+import dev.operators.kinsta.client.budget.RateLimit;
+import dev.operators.kinsta.client.budget.RateBudgets;
+import dev.operators.kinsta.client.dto.OperationRef;
+import dev.operators.kinsta.client.dto.OperationStatus;
+import dev.operators.kinsta.simulator.KinstaSimulator;
+import dev.operators.kinsta.simulator.SimulatorSettings;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+
+/** A simulator on a real socket, and Kinsta clients pointed at it. Close it after the test class. */
+public final class SimulatorFixture implements AutoCloseable {
+  public final KinstaSimulator simulator;
+  public final Vertx vertx = Vertx.vertx();
+  public final KinstaClients clients;
+
+  private SimulatorFixture(SimulatorSettings settings, RateBudgetSettings budget, Duration timeout, boolean sevalla) {
+    this.simulator = KinstaSimulator.start(settings);
+    URI hosting = sevalla ? simulator.sevallaBaseUrl() : simulator.kinstaBaseUrl();
+    KinstaClientSettings clientSettings = KinstaClientSettings.defaults()
+        .withBaseUrls(simulator.kinstaBaseUrl(), hosting)
+        .withBudget(budget)
+        .withRequestTimeout(timeout);
+    this.clients = new KinstaClients(vertx, clientSettings, ApiCallObserver.NONE, new RateBudgets(budget));
+  }
+
+  /**
+   * Fast operations and limits well above Kinsta's, so that functional tests never wait for the budget; the
+   * budget itself is tested with Kinsta's limits elsewhere.
+   */
+  public static SimulatorFixture start() {
+    return start(false);
+  }
+
+  public static SimulatorFixture start(boolean hostingOnSevalla) {
+    return new SimulatorFixture(roomyLimits(SimulatorSettings.fast()), roomyBudget(), Duration.ofSeconds(5),
+        hostingOnSevalla);
+  }
+
+  public static SimulatorSettings roomyLimits(SimulatorSettings settings) {
+    return settings.withRateLimits(Duration.ofMinutes(1), 100_000, 100_000, 1000);
+  }
+
+  public static RateBudgetSettings roomyBudget() {
+    RateBudgetSettings defaults = RateBudgetSettings.defaults();
+    return new RateBudgetSettings(new RateLimit(60_000, Duration.ofMinutes(1), 500),
+        new RateLimit(600, Duration.ofMinutes(1), 50), defaults.logs(), new RateLimit(60_000, Duration.ofMinutes(1), 500),
+        defaults.maxWait());
+  }
+
+  public static SimulatorFixture start(SimulatorSettings settings, RateBudgetSettings budget, Duration timeout,
+      boolean hostingOnSevalla) {
+    return new SimulatorFixture(settings, budget, timeout, hostingOnSevalla);
+  }
+
+  public KinstaCredentials company(String name) {
+    KinstaSimulator.SeededCompany company = simulator.addCompany(name);
+    return new KinstaCredentials(ApiKey.of(company.apiKey()), company.companyId());
+  }
+
+  public KinstaApi kinsta(KinstaCredentials credentials) {
+    return clients.kinsta(credentials);
+  }
+
+  public HostingApi hosting(KinstaCredentials credentials) {
+    return clients.hosting(credentials);
+  }
+
+  /** Polls the operation until it has finished, and answers how it ended. */
+  public static OperationStatus awaitOperation(KinstaApi api, OperationRef operation) {
+    OperationStatus[] last = new OperationStatus[1];
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+      last[0] = api.getOperation(operation.operationId());
+      return last[0].state() == OperationStatus.State.SUCCEEDED || last[0].state() == OperationStatus.State.FAILED;
+    });
+    return last[0];
+  }
+
+  @Override
+  public void close() {
+    clients.close();
+    simulator.close();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+}
