@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * (or for ever when negative).
  */
 public final class Fault {
-  enum Kind { STATUS, LATENCY, DROP, RATE_LIMIT, FAIL_OPERATION }
+  enum Kind { STATUS, ECHO, LATENCY, DROP, RATE_LIMIT, FAIL_OPERATION }
 
   private final Pattern request;
   private final Kind kind;
@@ -35,6 +35,11 @@ public final class Fault {
   public static Fault status(String requestRegex, int status, int times) {
     return new Fault(Pattern.compile(requestRegex), Kind.STATUS, status, Duration.ZERO,
         "Error occurred while processing your request", null, times);
+  }
+
+  /** Answer {@code status} with a message that repeats the request body and headers, secrets included. */
+  public static Fault echo(String requestRegex, int status, int times) {
+    return new Fault(Pattern.compile(requestRegex), Kind.ECHO, status, Duration.ZERO, null, null, times);
   }
 
   /** Hold the answer back for {@code delay}. */

@@ -289,6 +289,12 @@ public final class KinstaSimulator implements AutoCloseable {
               Map.of());
           return;
         }
+        case ECHO -> {
+          String sent = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+          reply(ctx, company, methodAndPath, null, null, Reply.error(fault.get().status(),
+              "Rejected request " + sent + " sent with " + ctx.request().getHeader("Authorization")), Map.of());
+          return;
+        }
         case RATE_LIMIT -> {
           tooManyRequests(ctx, company, methodAndPath, fault.get().duration());
           return;
