@@ -61,23 +61,23 @@ public record OperatorConfig(
   /** Reads the settings from {@code env} (normally {@link System#getenv()}), or throws listing every problem. */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     Reader read = new Reader(env);
-    OperatorConfig config = new OperatorConfig(
-        read.value(KINSTA_API_URL, "https://api.kinsta.com/v2", OperatorConfig::httpUrl),
-        read.value(KINSTA_HOSTING_API_URL, env.getOrDefault(KINSTA_API_URL, "https://api.kinsta.com/v2"),
-            OperatorConfig::httpUrl),
-        read.value(WATCH_NAMESPACES, "", OperatorConfig::namespaces),
-        read.value(RESYNC_INTERVAL, "10m", text -> positive(duration(text))),
-        read.value(REQUEST_TIMEOUT, "30s", text -> positive(duration(text))),
-        read.value(REQUESTS_PER_MINUTE, "100", text -> between(text, 2, KINSTA_COMPANY_LIMIT)),
-        read.value(CREATIONS_PER_MINUTE, "5", text -> between(text, 2, KINSTA_CREATION_LIMIT)),
-        read.value(PER_IP_REQUESTS_PER_MINUTE, "900", text -> between(text, 2, KINSTA_IP_LIMIT)),
-        read.value(DEFAULT_DELETION_POLICY, "Delete", OperatorConfig::deletionPolicy),
-        read.value(LEADER_ELECTION, "false", OperatorConfig::bool),
-        read.value(LEASE_NAMESPACE, "", text -> text),
-        read.value(MANAGEMENT_PORT, "8080", text -> between(text, 0, 65535)),
-        read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text))));
+    URI kinsta = read.value(KINSTA_API_URL, "https://api.kinsta.com/v2", OperatorConfig::httpUrl);
+    URI hosting = read.value(KINSTA_HOSTING_API_URL, env.getOrDefault(KINSTA_API_URL, "https://api.kinsta.com/v2"),
+        OperatorConfig::httpUrl);
+    Set<String> namespaces = read.value(WATCH_NAMESPACES, "", OperatorConfig::namespaces);
+    Duration resync = read.value(RESYNC_INTERVAL, "10m", text -> positive(duration(text)));
+    Duration timeout = read.value(REQUEST_TIMEOUT, "30s", text -> positive(duration(text)));
+    Integer requests = read.value(REQUESTS_PER_MINUTE, "100", text -> between(text, 2, KINSTA_COMPANY_LIMIT));
+    Integer creations = read.value(CREATIONS_PER_MINUTE, "5", text -> between(text, 2, KINSTA_CREATION_LIMIT));
+    Integer perIp = read.value(PER_IP_REQUESTS_PER_MINUTE, "900", text -> between(text, 2, KINSTA_IP_LIMIT));
+    DeletionPolicy deletion = read.value(DEFAULT_DELETION_POLICY, "Delete", OperatorConfig::deletionPolicy);
+    Boolean leaderElection = read.value(LEADER_ELECTION, "false", OperatorConfig::bool);
+    String leaseNamespace = read.value(LEASE_NAMESPACE, "", text -> text);
+    Integer port = read.value(MANAGEMENT_PORT, "8080", text -> between(text, 0, 65535));
+    Duration orphanAfter = read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text)));
     read.failIfProblems();
-    return config;
+    return new OperatorConfig(kinsta, hosting, namespaces, resync, timeout, requests, creations, perIp, deletion,
+        leaderElection, leaseNamespace, port, orphanAfter);
   }
 
   /** The Kinsta client settings these operator settings imply. */

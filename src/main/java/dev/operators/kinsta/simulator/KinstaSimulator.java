@@ -250,6 +250,11 @@ public final class KinstaSimulator implements AutoCloseable {
     return List.copyOf(violations);
   }
 
+  /** Every endpoint the simulator serves, as {@code "METHOD /path/{}"} (parameter names left out). */
+  public java.util.Set<String> implementedEndpoints() {
+    return java.util.Set.copyOf(routes.keySet());
+  }
+
   /** Forgets the rate-limit history, e.g. between benchmark phases. */
   public void resetRateLimits() {
     limiter.reset();
