@@ -40,8 +40,4 @@ public final class Journal {
   public synchronized void clear() {
     entries.clear();
   }
-
-  synchronized List<Entry> snapshot() {
-    return new ArrayList<>(entries);
-  }
 }
