@@ -61,9 +61,9 @@ public record OperatorConfig(
   /** Reads the settings from {@code env} (normally {@link System#getenv()}), or throws listing every problem. */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     Reader read = new Reader(env);
-    URI kinsta = read.value(KINSTA_API_URL, "https://api.kinsta.com/v2", OperatorConfig::httpUrl);
-    URI hosting = read.value(KINSTA_HOSTING_API_URL, env.getOrDefault(KINSTA_API_URL, "https://api.kinsta.com/v2"),
-        OperatorConfig::httpUrl);
+    URI kinsta = read.value(KINSTA_API_URL, KinstaClientSettings.KINSTA_API.toString(), OperatorConfig::httpUrl);
+    URI hosting = read.value(KINSTA_HOSTING_API_URL,
+        (kinsta == null ? KinstaClientSettings.KINSTA_API : kinsta).toString(), OperatorConfig::httpUrl);
     Set<String> namespaces = read.value(WATCH_NAMESPACES, "", OperatorConfig::namespaces);
     Duration resync = read.value(RESYNC_INTERVAL, "10m", text -> positive(duration(text)));
     Duration timeout = read.value(REQUEST_TIMEOUT, "30s", text -> positive(duration(text)));

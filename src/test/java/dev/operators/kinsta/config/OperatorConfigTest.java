@@ -25,6 +25,14 @@ class OperatorConfigTest {
   }
 
   @Test
+  void theHostingUrlFollowsTheKinstaUrlUnlessSetItself() {
+    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", "http://127.0.0.1:8787/v2"));
+    assertEquals(URI.create("http://127.0.0.1:8787/v2"), config.hostingApiUrl());
+    OperatorConfig blank = OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", " "));
+    assertEquals(URI.create("https://api.kinsta.com/v2"), blank.hostingApiUrl());
+  }
+
+  @Test
   void readsEverySetting() {
     OperatorConfig config = OperatorConfig.fromEnvironment(Map.ofEntries(
         Map.entry("KINSTA_API_URL", "http://127.0.0.1:8787/v2"),

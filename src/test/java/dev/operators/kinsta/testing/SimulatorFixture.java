@@ -88,6 +88,14 @@ public final class SimulatorFixture implements AutoCloseable {
     return last[0];
   }
 
+  /** The simulator answered only in the contract's shapes, and the client never sent a request it refused. */
+  public void assertContractKept() {
+    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), simulator.contractViolations(),
+        "simulator answers must match the contract");
+    org.junit.jupiter.api.Assertions.assertEquals(0, simulator.journal().countStatus(400),
+        "the client must never send an invalid request");
+  }
+
   @Override
   public void close() {
     clients.close();
