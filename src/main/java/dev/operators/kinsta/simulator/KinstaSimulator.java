@@ -208,6 +208,11 @@ public final class KinstaSimulator implements AutoCloseable {
     }
   }
 
+  /** Reads the state under the simulator's lock. */
+  public <T> T read(Function<SimulatorState, T> query) {
+    return mutate(query);
+  }
+
   public void mutate(Consumer<SimulatorState> change) {
     synchronized (state) {
       change.accept(state);

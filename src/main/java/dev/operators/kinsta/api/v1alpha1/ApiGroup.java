@@ -1,0 +1,18 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+/** The API group, version and annotation names every kind of this operator shares. */
+public final class ApiGroup {
+  public static final String GROUP = "kinsta.operators.dev";
+  public static final String VERSION = "v1alpha1";
+  public static final String CATEGORY = "kinsta";
+
+  /** {@code "true"} stops every Kinsta call for the resource until removed. */
+  public static final String PAUSED_ANNOTATION = GROUP + "/paused";
+  /** Any new value asks for an immediate reconcile; the value is echoed in {@code status.lastHandledReconcileAt}. */
+  public static final String RECONCILE_REQUESTED_ANNOTATION = GROUP + "/reconcile-requested-at";
+  /** Overrides how often a running Kinsta operation is polled, e.g. {@code 30s}. */
+  public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
+
+  private ApiGroup() {
+  }
+}

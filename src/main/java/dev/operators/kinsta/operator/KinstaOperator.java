@@ -1,0 +1,74 @@
+package dev.operators.kinsta.operator;
+
+import dev.operators.kinsta.client.KinstaClients;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.CredentialsResolver;
+import dev.operators.kinsta.reconcile.EventRecorder;
+import dev.operators.kinsta.reconcile.JitteredRetry;
+import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.MetadataChangeFilter;
+import dev.operators.kinsta.reconcile.OperationTracker;
+import dev.operators.kinsta.reconcile.ReconcileSettings;
+import dev.operators.kinsta.site.SiteReconciler;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The controllers, wired to one Kubernetes client, one Kinsta client pool (with its shared rate budget) and one
+ * set of settings. Used by the production main, local mode and the integration tests alike.
+ */
+public final class KinstaOperator implements AutoCloseable {
+  private final Operator operator;
+
+  private KinstaOperator(Operator operator) {
+    this.operator = operator;
+  }
+
+  /**
+   * @param namespaces the namespaces to watch, or empty for all
+   * @param tuning further JOSDK settings (metrics, leader election)
+   */
+  public static KinstaOperator start(KubernetesClient client, KinstaClients kinsta, ReconcileSettings settings,
+      Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning) {
+    Operator operator = new Operator(overrider -> {
+      overrider.withKubernetesClient(client)
+          .withCloseClientOnStop(false)
+          // The operator owns its status outright, so a JSON Patch does what server-side apply would, and it
+          // behaves the same on every API server, including the test one (which has no server-side apply).
+          .withUseSSAToPatchPrimaryResource(false);
+      tuning.accept(overrider);
+    });
+    ControllerServices services = new ControllerServices(kinsta, new CredentialsResolver(kinsta),
+        new OperationTracker(settings, clock), new EventRecorder(client, clock), settings, clock);
+    register(operator, new SiteReconciler(services), settings, namespaces);
+    operator.start();
+    return new KinstaOperator(operator);
+  }
+
+  private static <R extends CustomResource<?, ?>> void register(Operator operator, KinstaReconciler<R, ?> reconciler,
+      ReconcileSettings settings, Set<String> namespaces) {
+    operator.register(reconciler, override -> {
+      override.withGenerationAware(false)
+          .withOnUpdateFilter(new MetadataChangeFilter<>())
+          .withRetry(new JitteredRetry(settings.retryInitial(), settings.retryMax()))
+          .withReconciliationMaxInterval(settings.resyncInterval());
+      if (!namespaces.isEmpty()) {
+        override.settingNamespaces(namespaces);
+      }
+    });
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}

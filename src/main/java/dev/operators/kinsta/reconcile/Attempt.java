@@ -1,0 +1,96 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.KinstaApi;
+import dev.operators.kinsta.client.KinstaCredentials;
+import dev.operators.kinsta.client.dto.OperationRef;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One reconcile of one resource against Kinsta: the resource, the status being built, clients bound to its
+ * credentials, and the helpers a controller needs to start and follow operations.
+ */
+public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatus> {
+  private final R resource;
+  private final S status;
+  private final KinstaCredentials credentials;
+  private final ControllerServices services;
+  private final SecretLookup secrets;
+
+  Attempt(R resource, S status, KinstaCredentials credentials, ControllerServices services, SecretLookup secrets) {
+    this.resource = resource;
+    this.status = status;
+    this.credentials = credentials;
+    this.services = services;
+    this.secrets = secrets;
+  }
+
+  public R resource() {
+    return resource;
+  }
+
+  public S status() {
+    return status;
+  }
+
+  public String companyId() {
+    return credentials.companyId();
+  }
+
+  public KinstaApi kinsta() {
+    return services.clients().kinsta(credentials);
+  }
+
+  public HostingApi hosting() {
+    return services.clients().hosting(credentials);
+  }
+
+  public ReconcileSettings settings() {
+    return services.settings();
+  }
+
+  public EventRecorder events() {
+    return services.events();
+  }
+
+  public Optional<Secret> secret(String name) {
+    return secrets.find(resource.getMetadata().getNamespace(), name);
+  }
+
+  /** Records a started operation in the status and reports progress; the status patch persists it. */
+  public Outcome started(OperationRef ref, String type, String target, String value) {
+    TrackedOperation operation = services.operations().started(ref, type, target, value);
+    status.operation = operation;
+    return waitingFor(operation, services.operations().nextPoll(Duration.ZERO, pollOverride()));
+  }
+
+  /** Polls the operation in {@code status.operation} once. */
+  public OperationTracker.Poll pollOperation() {
+    return services.operations().poll(kinsta(), status.operation, pollOverride());
+  }
+
+  public Outcome waitingFor(TrackedOperation operation, Duration next) {
+    String about = operation.target == null ? "" : " on " + operation.target;
+    String value = operation.value == null ? "" : " to " + operation.value;
+    return Outcome.progressing(Reasons.OPERATION_IN_PROGRESS,
+        "Waiting for Kinsta operation " + operation.id + " (" + operation.type + about + value + ")", next);
+  }
+
+  /** The next poll of something that is not an operation (a site still provisioning, a database starting). */
+  public Duration shortly() {
+    return services.operations().nextPoll(Duration.ZERO, pollOverride());
+  }
+
+  public Outcome ready(String message) {
+    return Outcome.ready(message, services.settings().resyncInterval());
+  }
+
+  private Duration pollOverride() {
+    return ResourceControls.pollInterval(resource).orElse(null);
+  }
+}

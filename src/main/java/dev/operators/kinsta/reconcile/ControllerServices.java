@@ -1,0 +1,14 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.client.KinstaClients;
+import java.time.Clock;
+
+/** What every controller shares: one Kinsta client pool and budget, credentials, operation tracking, events. */
+public record ControllerServices(
+    KinstaClients clients,
+    CredentialsResolver credentials,
+    OperationTracker operations,
+    EventRecorder events,
+    ReconcileSettings settings,
+    Clock clock) {
+}

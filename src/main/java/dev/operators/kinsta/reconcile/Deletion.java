@@ -1,0 +1,14 @@
+package dev.operators.kinsta.reconcile;
+
+import java.time.Duration;
+
+/** Where the deletion of a Kinsta object stands: done (the finalizer can go) or to be looked at again. */
+public record Deletion(boolean done, Duration next, String message) {
+  public static Deletion finished() {
+    return new Deletion(true, null, null);
+  }
+
+  public static Deletion waiting(Duration next, String message) {
+    return new Deletion(false, next, message);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.client.KinstaApi;
+import dev.operators.kinsta.client.dto.OperationRef;
+import dev.operators.kinsta.client.dto.OperationStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Follows asynchronous Kinsta operations without blocking: each reconcile polls once and says when to poll next.
+ * The interval grows with the operation's age (a quarter of it), between the configured bounds, so a quick
+ * change is seen quickly and a slow site creation is not polled a hundred times.
+ */
+public final class OperationTracker {
+
+  /** What one poll found. */
+  public sealed interface Poll {
+    record Running(Duration next) implements Poll {
+    }
+
+    record Succeeded(OperationStatus status) implements Poll {
+    }
+
+    record Failed(String message) implements Poll {
+    }
+
+    /** Kinsta answered 404 past the grace window: the caller checks the object itself. */
+    record Lost() implements Poll {
+    }
+  }
+
+  private final ReconcileSettings settings;
+  private final Clock clock;
+
+  public OperationTracker(ReconcileSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** A new tracked operation, started now. */
+  public TrackedOperation started(OperationRef ref, String type, String target, String value) {
+    TrackedOperation operation = new TrackedOperation(ref.operationId(), type, target,
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+    operation.value = value;
+    return operation;
+  }
+
+  public Poll poll(KinstaApi api, TrackedOperation operation, Duration override) {
+    OperationStatus status = api.getOperation(operation.id);
+    Duration age = age(operation);
+    return switch (status.state()) {
+      case IN_PROGRESS -> new Poll.Running(nextPoll(age, override));
+      case SUCCEEDED -> new Poll.Succeeded(status);
+      case FAILED -> new Poll.Failed(status.message() == null || status.message().isBlank()
+          ? "the operation failed without a message" : status.message());
+      case NOT_FOUND -> age.compareTo(settings.operationGrace()) < 0 ? new Poll.Running(nextPoll(age, override))
+          : new Poll.Lost();
+    };
+  }
+
+  /** When to look at an operation of this age again. */
+  public Duration nextPoll(Duration age, Duration override) {
+    if (override != null) {
+      return override;
+    }
+    long millis = Math.max(settings.minPollInterval().toMillis(),
+        Math.min(settings.maxPollInterval().toMillis(), age.toMillis() / 4));
+    long jitter = (long) (millis * 0.1 * ThreadLocalRandom.current().nextDouble());
+    return Duration.ofMillis(millis + jitter);
+  }
+
+  public Duration age(TrackedOperation operation) {
+    try {
+      return Duration.between(Instant.parse(operation.startedAt), clock.instant());
+    } catch (DateTimeParseException | NullPointerException unreadable) {
+      return Duration.ZERO;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes the kstatus conditions {@code Ready}, {@code Reconciling} and {@code Stalled} from an {@link Outcome}.
+ * They always appear in that order, each carries the observed generation, and {@code lastTransitionTime} moves
+ * only when a condition's status flips, so an unchanged outcome produces an identical status (and no patch).
+ */
+public final class StatusConditions {
+  public static final String READY = "Ready";
+  public static final String RECONCILING = "Reconciling";
+  public static final String STALLED = "Stalled";
+  private static final List<String> ORDER = List.of(READY, RECONCILING, STALLED);
+
+  private StatusConditions() {
+  }
+
+  public static void apply(KinstaStatus status, long generation, Outcome outcome, Instant now) {
+    List<Condition> current = status.conditions == null ? List.of() : status.conditions;
+    List<Condition> next = new ArrayList<>();
+    Optional<Condition> oldReady = find(current, READY);
+    switch (outcome.kind()) {
+      case READY -> {
+        next.add(condition(current, READY, true, outcome.reason(), outcome.message(), generation, now));
+        next.add(condition(current, RECONCILING, false, outcome.reason(), "", generation, now));
+        next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
+      }
+      case PROGRESSING -> {
+        next.add(condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
+        next.add(condition(current, RECONCILING, true, outcome.reason(), outcome.message(), generation, now));
+        next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
+      }
+      case STALLED -> {
+        next.add(condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
+        next.add(condition(current, RECONCILING, false, outcome.reason(), "", generation, now));
+        next.add(condition(current, STALLED, true, outcome.reason(), outcome.message(), generation, now));
+      }
+      case WAITING, PAUSED -> {
+        boolean waiting = outcome.kind() == Outcome.Kind.WAITING;
+        next.add(oldReady.map(ready -> withGeneration(ready, generation))
+            .orElseGet(() -> condition(current, READY, false, outcome.reason(), outcome.message(), generation, now)));
+        next.add(condition(current, RECONCILING, waiting, outcome.reason(), outcome.message(), generation, now));
+        next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
+      }
+      case UNCHANGED -> {
+        return;
+      }
+      default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
+    }
+    current.stream().filter(c -> !ORDER.contains(c.getType()))
+        .sorted(Comparator.comparing(Condition::getType)).forEach(next::add);
+    status.conditions = next;
+  }
+
+  /** Marks the resource as retrying after a transient error, leaving {@code Ready} as it was. */
+  public static void retrying(KinstaStatus status, long generation, String reason, String message, Instant now) {
+    apply(status, generation, Outcome.waiting(reason, message, null), now);
+  }
+
+  public static Optional<Condition> find(List<Condition> conditions, String type) {
+    return conditions == null ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  public static boolean isTrue(KinstaStatus status, String type) {
+    return status != null && find(status.conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
+  private static Condition condition(List<Condition> current, String type, boolean value, String reason,
+      String message, long generation, Instant now) {
+    String text = value ? "True" : "False";
+    String since = find(current, type).filter(old -> text.equals(old.getStatus()))
+        .map(Condition::getLastTransitionTime)
+        .orElseGet(() -> DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
+    return new ConditionBuilder().withType(type).withStatus(text).withReason(reason)
+        .withMessage(Objects.requireNonNullElse(message, "")).withObservedGeneration(generation)
+        .withLastTransitionTime(since).build();
+  }
+
+  private static Condition withGeneration(Condition condition, long generation) {
+    return new ConditionBuilder(condition).withObservedGeneration(generation).build();
+  }
+}

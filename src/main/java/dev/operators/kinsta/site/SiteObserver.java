@@ -1,0 +1,36 @@
+package dev.operators.kinsta.site;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
+import dev.operators.kinsta.client.dto.Domain;
+import dev.operators.kinsta.client.dto.Environment;
+import java.util.Comparator;
+import java.util.List;
+
+/** Copies what Kinsta reports about a site's environments into the status, live first. */
+final class SiteObserver {
+  private SiteObserver() {
+  }
+
+  static void record(KinstaSiteStatus status, List<Environment> environments) {
+    status.environments = environments.stream()
+        .sorted(Comparator.comparing((Environment e) -> !"live".equals(e.name())).thenComparing(Environment::name))
+        .map(SiteObserver::describe).toList();
+  }
+
+  private static EnvironmentStatus describe(Environment env) {
+    EnvironmentStatus out = new EnvironmentStatus();
+    out.name = env.name();
+    out.id = env.id();
+    out.displayName = env.displayName();
+    out.premium = env.isPremium();
+    out.primaryDomain = env.primaryDomain() == null ? null : env.primaryDomain().name();
+    out.domains = env.domainsOrEmpty().stream().map(Domain::name).sorted().toList();
+    out.phpVersion = env.phpVersion();
+    out.wordpressVersion = env.wordpressVersion();
+    out.edgeCaching = env.edgeCachingEnabled();
+    out.imageOptimization = env.imageOptimizationType();
+    out.webRoot = env.webRoot();
+    return out;
+  }
+}

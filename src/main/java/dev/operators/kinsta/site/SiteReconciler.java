@@ -1,0 +1,269 @@
+package dev.operators.kinsta.site;
+
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.client.KinstaApi;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.client.dto.OperationRef;
+import dev.operators.kinsta.client.dto.Site;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.FieldProblem;
+import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.OperationTracker.Poll;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reasons;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reconciles a {@link KinstaSite}: follows the operation in flight, makes sure the site exists, records its
+ * environments, creates or deletes the staging environment, then applies the first setting that differs.
+ */
+public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSiteStatus> {
+  static final String CREATE_STAGING = "CreateStaging";
+  static final String DELETE_STAGING = "DeleteStaging";
+  static final String DELETE_SITE = "DeleteSite";
+  static final String CHANGE_PHP_ALLOCATION = "ChangePhpAllocation";
+  private static final String LIVE = "live";
+  private static final String STAGING = "staging";
+
+  public SiteReconciler(ControllerServices services) {
+    super(services, KinstaSite.class, KinstaSiteStatus.class);
+  }
+
+  @Override
+  protected String credentialsSecret(KinstaSite site) {
+    return site.getSpec().credentialsRef.name;
+  }
+
+  @Override
+  protected Set<String> referencedSecrets(KinstaSite site) {
+    Set<String> names = new LinkedHashSet<>();
+    KinstaSiteSpec spec = site.getSpec();
+    if (spec != null && spec.credentialsRef != null && spec.credentialsRef.name != null) {
+      names.add(spec.credentialsRef.name);
+    }
+    if (spec != null && spec.wordpress != null && spec.wordpress.adminPasswordSecretRef != null
+        && spec.wordpress.adminPasswordSecretRef.name != null) {
+      names.add(spec.wordpress.adminPasswordSecretRef.name);
+    }
+    return names;
+  }
+
+  @Override
+  protected List<FieldProblem> validate(KinstaSite site) {
+    return SiteSpecValidator.validate(site.getSpec());
+  }
+
+  @Override
+  protected Outcome reconcileRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    KinstaSiteStatus status = attempt.status();
+    if (status.operation != null) {
+      Optional<Outcome> pending = followOperation(attempt);
+      if (pending.isPresent()) {
+        return pending.get();
+      }
+    }
+    if (status.siteId == null) {
+      Optional<Outcome> establishing = SiteProvisioner.establish(attempt);
+      if (establishing.isPresent()) {
+        return establishing.get();
+      }
+    }
+    KinstaApi api = attempt.kinsta();
+    List<Environment> environments;
+    try {
+      if (status.siteName == null) {
+        status.siteName = api.getSite(status.siteId).name();
+      }
+      environments = api.listEnvironments(status.siteId);
+    } catch (KinstaApiException.NotFound gone) {
+      return Outcome.stalled("SiteNotFound", "Site " + status.siteId + " no longer exists in Kinsta; delete the "
+          + "resource, or remove status.siteId to create it again");
+    }
+    SiteObserver.record(status, environments);
+    Optional<Environment> live = environments.stream().filter(e -> LIVE.equals(e.name())).findFirst();
+    if (live.isEmpty()) {
+      return Outcome.progressing("SiteProvisioning", "Kinsta is still provisioning site " + status.siteId,
+          attempt.shortly());
+    }
+    Optional<Outcome> staging = StagingEnvironments.reconcile(attempt, environments, live.get());
+    if (staging.isPresent()) {
+      return staging.get();
+    }
+    Optional<SettingChange> change = nextChange(attempt, environments, live.get());
+    while (change.isPresent()) {
+      SettingChange next = change.get();
+      if (next.destructive()) {
+        attempt.events().normal(attempt.resource(), next.type(), next.type() + " on " + next.environment() + ": "
+            + next.value());
+      }
+      OperationRef ref = next.call().apply(api);
+      if (ref != null) {
+        return attempt.started(ref, next.type(), next.environment(), next.value());
+      }
+      // Applied synchronously: look again, with the environments as Kinsta reports them now.
+      environments = api.listEnvironments(status.siteId);
+      SiteObserver.record(status, environments);
+      change = nextChange(attempt, environments, live.get());
+    }
+    List<String> ignored = SiteProvisioner.changedCreateOnlyFields(attempt.resource().getSpec(), status.createdWith);
+    String name = status.siteName == null ? status.siteId : status.siteName;
+    return attempt.ready(ignored.isEmpty() ? "Site " + name + " matches the spec"
+        : "Site " + name + " matches the spec, except create-only fields changed after creation, which Kinsta "
+            + "cannot apply: " + String.join(", ", ignored));
+  }
+
+  /** Polls the operation in flight; empty when it is over and the reconcile can go on. */
+  private Optional<Outcome> followOperation(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    KinstaSiteStatus status = attempt.status();
+    TrackedOperation operation = status.operation;
+    Poll poll = attempt.pollOperation();
+    if (poll instanceof Poll.Running running) {
+      return Optional.of(attempt.waitingFor(operation, running.next()));
+    }
+    status.operation = null;
+    if (poll instanceof Poll.Failed failed) {
+      if (SiteProvisioner.CREATE_SITE.equals(operation.type)) {
+        return Optional.of(Outcome.stalled("CreateFailed", "Kinsta could not create the site: "
+            + failed.message()));
+      }
+      String on = operation.target == null ? "" : " on " + operation.target;
+      return Optional.of(Outcome.stalled(Reasons.OPERATION_FAILED, operation.type + on + " failed in Kinsta: "
+          + failed.message()));
+    }
+    if (poll instanceof Poll.Succeeded succeeded) {
+      onSucceeded(attempt, operation, succeeded.status().dataText("idSite"));
+    }
+    // Lost operations fall through: the next steps look at the site itself.
+    return Optional.empty();
+  }
+
+  private void onSucceeded(Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation,
+      Optional<String> createdSiteId) {
+    KinstaSiteStatus status = attempt.status();
+    switch (operation.type) {
+      case SiteProvisioner.CREATE_SITE -> createdSiteId.ifPresent(id -> status.siteId = id);
+      case DELETE_STAGING -> status.stagingEnvironmentId = null;
+      case CHANGE_PHP_ALLOCATION -> {
+        EnvironmentSettings.PhpAllocation applied = EnvironmentPlanner.parseAllocation(operation.value);
+        if (LIVE.equals(operation.target)) {
+          status.appliedPhpAllocation = applied;
+        } else {
+          status.appliedStagingPhpAllocation = applied;
+        }
+      }
+      default -> {
+      }
+    }
+  }
+
+  private static Optional<SettingChange> nextChange(Attempt<KinstaSite, KinstaSiteStatus> attempt,
+      List<Environment> environments, Environment live) {
+    KinstaSiteSpec spec = attempt.resource().getSpec();
+    KinstaSiteStatus status = attempt.status();
+    KinstaApi api = attempt.kinsta();
+    if (spec.environments == null) {
+      return Optional.empty();
+    }
+    String siteId = status.siteId;
+    Optional<SettingChange> change = EnvironmentPlanner.nextChange(LIVE, spec.environments.live, live,
+        status.appliedPhpAllocation, (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
+        () -> api.getDeniedIps(live.id()));
+    if (change.isPresent() || spec.environments.staging == null || status.stagingEnvironmentId == null) {
+      return change;
+    }
+    StagingEnvironment stagingSpec = spec.environments.staging;
+    Optional<Environment> staging = environments.stream()
+        .filter(e -> e.id().equals(status.stagingEnvironmentId)).findFirst();
+    if (staging.isEmpty()) {
+      return Optional.empty();
+    }
+    String stagingId = staging.get().id();
+    return EnvironmentPlanner.nextChange(STAGING, stagingSpec, staging.get(), status.appliedStagingPhpAllocation,
+        Boolean.TRUE.equals(stagingSpec.premium)
+            ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory) : null,
+        () -> api.getDeniedIps(stagingId));
+  }
+
+  @Override
+  protected boolean hasRemoteObject(KinstaSiteStatus status) {
+    return status.siteId != null
+        || (status.operation != null && SiteProvisioner.CREATE_SITE.equals(status.operation.type));
+  }
+
+  @Override
+  protected Deletion deleteRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    KinstaSiteStatus status = attempt.status();
+    KinstaApi api = attempt.kinsta();
+    TrackedOperation operation = status.operation;
+    if (operation != null) {
+      Poll poll = attempt.pollOperation();
+      if (poll instanceof Poll.Running running) {
+        return Deletion.waiting(running.next(), "Waiting for Kinsta operation " + operation.id + " ("
+            + operation.type + ") before deleting");
+      }
+      status.operation = null;
+      if (SiteProvisioner.CREATE_SITE.equals(operation.type)) {
+        if (poll instanceof Poll.Failed) {
+          return Deletion.finished();
+        }
+        if (poll instanceof Poll.Succeeded succeeded) {
+          succeeded.status().dataText("idSite").ifPresent(id -> status.siteId = id);
+        }
+        if (status.siteId == null) {
+          String displayName = attempt.resource().getSpec().displayNameOr(attempt.resource().getMetadata().getName());
+          api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).map(Site::id)
+              .findFirst().ifPresent(id -> status.siteId = id);
+        }
+      } else if (DELETE_SITE.equals(operation.type)) {
+        if (poll instanceof Poll.Succeeded) {
+          return Deletion.finished();
+        }
+        if (poll instanceof Poll.Failed failed) {
+          attempt.events().warning(attempt.resource(), "DeleteFailed", "Kinsta could not delete site "
+              + status.siteId + ": " + failed.message() + "; retrying");
+          return Deletion.waiting(attempt.settings().maxPollInterval(), "Kinsta could not delete site "
+              + status.siteId + ": " + failed.message());
+        }
+      }
+    }
+    if (status.siteId == null) {
+      return Deletion.finished();
+    }
+    OperationRef ref;
+    try {
+      ref = api.deleteSite(status.siteId);
+    } catch (KinstaApiException.NotFound alreadyGone) {
+      return Deletion.finished();
+    }
+    attempt.events().normal(attempt.resource(), "DeletingSite", "Deleting site " + status.siteId + " in Kinsta "
+        + "(operation " + ref.operationId() + ")");
+    attempt.started(ref, DELETE_SITE, null, null);
+    return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
+  }
+
+  @Override
+  protected DeletionPolicy deletionPolicy(KinstaSite site) {
+    KinstaSiteSpec spec = site.getSpec();
+    if (spec.deletionPolicy != null) {
+      return spec.deletionPolicy;
+    }
+    return spec.siteId != null ? DeletionPolicy.Retain : services.settings().defaultDeletionPolicy();
+  }
+
+  @Override
+  protected String describeRemote(KinstaSiteStatus status) {
+    return "Site " + (status.siteId == null ? "(being created)" : status.siteId);
+  }
+}

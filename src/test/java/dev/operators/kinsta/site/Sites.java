@@ -1,0 +1,57 @@
+package dev.operators.kinsta.site;
+
+import dev.operators.kinsta.api.v1alpha1.CloneSource;
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
+import dev.operators.kinsta.api.v1alpha1.PlainSource;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
+import dev.operators.kinsta.api.v1alpha1.WordPressSource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
+/** KinstaSite objects for tests. */
+final class Sites {
+  private Sites() {
+  }
+
+  static KinstaSite wordpress(String name) {
+    KinstaSite site = bare(name);
+    site.getSpec().region = "us-central1";
+    WordPressSource wp = new WordPressSource();
+    wp.siteTitle = "Shop";
+    wp.adminUser = "admin";
+    wp.adminEmail = "ops@acme.example";
+    wp.adminPasswordSecretRef = new SecretKeyReference("shop-admin", "password");
+    site.getSpec().wordpress = wp;
+    return site;
+  }
+
+  static KinstaSite plain(String name) {
+    KinstaSite site = bare(name);
+    site.getSpec().region = "europe-west1";
+    site.getSpec().plain = new PlainSource();
+    return site;
+  }
+
+  static KinstaSite cloneOf(String name, String sourceEnvironmentId) {
+    KinstaSite site = bare(name);
+    site.getSpec().clone = new CloneSource();
+    site.getSpec().clone.sourceEnvironmentId = sourceEnvironmentId;
+    return site;
+  }
+
+  static KinstaSite adopted(String name, String siteId) {
+    KinstaSite site = bare(name);
+    site.getSpec().siteId = siteId;
+    return site;
+  }
+
+  private static KinstaSite bare(String name) {
+    KinstaSite site = new KinstaSite();
+    site.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    KinstaSiteSpec spec = new KinstaSiteSpec();
+    spec.credentialsRef = new CredentialsReference("kinsta");
+    site.setSpec(spec);
+    return site;
+  }
+}

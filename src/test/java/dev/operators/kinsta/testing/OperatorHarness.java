@@ -1,0 +1,229 @@
+package dev.operators.kinsta.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.client.ApiKey;
+import dev.operators.kinsta.client.KinstaCredentials;
+import dev.operators.kinsta.simulator.KinstaSimulator;
+import dev.operators.kinsta.operator.KinstaOperator;
+import dev.operators.kinsta.reconcile.ReconcileSettings;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The real operator against a Fabric8 mock API server (CRUD mode, CRDs from {@code crds/}) and the Kinsta simulator
+ * over HTTP. One harness serves a test class; each test takes a namespace of its own.
+ */
+public final class OperatorHarness implements AutoCloseable {
+  private static final AtomicInteger NAMESPACES = new AtomicInteger();
+
+  public final KubernetesMockServer server;
+  public final KubernetesClient client;
+  public final SimulatorFixture kinsta;
+  private ReconcileSettings settings;
+  private KinstaOperator operator;
+
+  private OperatorHarness(SimulatorFixture kinsta, ReconcileSettings settings) {
+    this.kinsta = kinsta;
+    this.settings = settings;
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
+        new KubernetesMixedDispatcher(responses), false);
+    server.init(InetAddress.getLoopbackAddress(), 0);
+    this.client = server.createClient();
+    installCrds();
+  }
+
+  /** Settings for tests: quick polls, quick retries, no drift resync unless a test asks for one. */
+  public static ReconcileSettings fastSettings() {
+    return new ReconcileSettings(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5),
+        Duration.ofMinutes(10), Duration.ofSeconds(3), dev.operators.kinsta.api.v1alpha1.DeletionPolicy.Delete,
+        Duration.ofMillis(200), Duration.ofSeconds(2));
+  }
+
+  public static OperatorHarness start() {
+    return start(SimulatorFixture.start(), fastSettings());
+  }
+
+  public static OperatorHarness start(SimulatorFixture kinsta, ReconcileSettings settings) {
+    OperatorHarness harness = new OperatorHarness(kinsta, settings);
+    harness.startOperator();
+    return harness;
+  }
+
+  public void startOperator() {
+    operator = KinstaOperator.start(client, kinsta.clients, settings, Set.of(), Clock.systemUTC(), o -> { });
+  }
+
+  public void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+  }
+
+  /** Stops the operator and starts a new one, as after a crash or a rollout. */
+  public void restartOperator() {
+    stopOperator();
+    startOperator();
+  }
+
+  public void restartOperator(ReconcileSettings newSettings) {
+    stopOperator();
+    settings = newSettings;
+    startOperator();
+  }
+
+  private void installCrds() {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("crds"), "*.yml")) {
+      for (Path file : files) {
+        try (InputStream in = Files.newInputStream(file)) {
+          CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+          client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read crds/", e);
+    }
+  }
+
+  /** A fresh namespace with a credentials Secret {@code kinsta} for a new simulated company. */
+  public Tenant tenant() {
+    String namespace = "agency-" + NAMESPACES.incrementAndGet();
+    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
+    KinstaSimulator.SeededCompany seeded = kinsta.simulator.addCompany(namespace);
+    Tenant tenant = new Tenant(this, namespace, new KinstaCredentials(ApiKey.of(seeded.apiKey()),
+        seeded.companyId()), seeded.apiKey());
+    tenant.secret("kinsta", Map.of("apiKey", seeded.apiKey(), "companyId", seeded.companyId()));
+    return tenant;
+  }
+
+  @Override
+  public void close() {
+    stopOperator();
+    client.close();
+    server.destroy();
+    kinsta.close();
+  }
+
+  /** A namespace of its own and the simulated company its Secret points at. */
+  public static final class Tenant {
+    public final OperatorHarness harness;
+    public final String namespace;
+    public final KinstaCredentials company;
+    /** The raw key, for tests that write Secrets and check that it never leaks. */
+    public final String apiKey;
+
+    Tenant(OperatorHarness harness, String namespace, KinstaCredentials company, String apiKey) {
+      this.harness = harness;
+      this.namespace = namespace;
+      this.company = company;
+      this.apiKey = apiKey;
+    }
+
+    public String companyId() {
+      return company.companyId();
+    }
+
+    public void secret(String name, Map<String, String> values) {
+      Map<String, String> data = new HashMap<>();
+      values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+      harness.client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
+          .withNamespace(namespace).endMetadata().withData(data).build()).createOr(existing -> existing.update());
+    }
+
+    public void deleteSecret(String name) {
+      harness.client.secrets().inNamespace(namespace).withName(name).delete();
+    }
+
+    public <T extends HasMetadata> T create(T resource) {
+      resource.getMetadata().setNamespace(namespace);
+      return harness.client.resource(resource).create();
+    }
+
+    public <T extends HasMetadata> T get(Class<T> type, String name) {
+      return harness.client.resources(type).inNamespace(namespace).withName(name).get();
+    }
+
+    public <T extends HasMetadata> T edit(Class<T> type, String name, Consumer<T> change) {
+      return harness.client.resources(type).inNamespace(namespace).withName(name).edit(r -> {
+        change.accept(r);
+        return r;
+      });
+    }
+
+    public <T extends HasMetadata> void delete(Class<T> type, String name) {
+      harness.client.resources(type).inNamespace(namespace).withName(name).delete();
+    }
+
+    public <T extends HasMetadata> void awaitGone(Class<T> type, String name, Duration within) {
+      await().atMost(within).ignoreExceptions().until(() -> get(type, name) == null);
+    }
+
+    /** Waits until the resource's condition has this status (and reason, when given), and returns the resource. */
+    public <T extends CustomResource<?, ?>> T awaitCondition(Class<T> type, String name, String condition,
+        String status, String reason, Duration within) {
+      return await().atMost(within).ignoreExceptions().until(() -> get(type, name), r -> {
+        Optional<Condition> found = conditions(r).stream().filter(c -> condition.equals(c.getType())).findFirst();
+        return found.isPresent() && status.equals(found.get().getStatus())
+            && (reason == null || reason.equals(found.get().getReason()))
+            && java.util.Objects.equals(found.get().getObservedGeneration(), r.getMetadata().getGeneration());
+      });
+    }
+
+    public KinstaSite awaitSiteReady(String name) {
+      return awaitCondition(KinstaSite.class, name, StatusConditions.READY, "True", null, Duration.ofSeconds(30));
+    }
+
+    public KinstaSite awaitSiteStalled(String name, String reason) {
+      return awaitCondition(KinstaSite.class, name, StatusConditions.STALLED, "True", reason, Duration.ofSeconds(30));
+    }
+
+    public List<Event> events() {
+      return harness.client.v1().events().inNamespace(namespace).list().getItems();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<Condition> conditions(CustomResource<?, ?> resource) {
+      Object status = resource.getStatus();
+      if (status instanceof dev.operators.kinsta.api.v1alpha1.KinstaStatus kinstaStatus) {
+        return kinstaStatus.conditions;
+      }
+      return List.of();
+    }
+  }
+}
