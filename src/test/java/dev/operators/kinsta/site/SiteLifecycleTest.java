@@ -1,17 +1,32 @@
 package dev.operators.kinsta.site;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.simulator.Fault;
+import dev.operators.kinsta.simulator.Journal;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** The KinstaSite lifecycle against the simulator and the mock API server: sources, failures, adoption, deletion. */
 class SiteLifecycleTest {
   static OperatorHarness harness;
 
@@ -25,11 +40,20 @@ class SiteLifecycleTest {
     harness.close();
   }
 
+  @AfterEach
+  void contractKeptAndFaultsCleared() {
+    harness.kinsta.simulator.clearFaults();
+    assertEquals(List.of(), harness.kinsta.simulator.contractViolations());
+  }
+
   @Test
-  void createsAWordPressSiteAndReportsItReady() {
+  void createsAWordPressSiteWithPluginsAndReportsItReady() {
     Tenant tenant = harness.tenant();
     tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
-    tenant.create(Sites.wordpress("shop"));
+    KinstaSite shop = Sites.wordpress("shop");
+    shop.getSpec().wordpress.plugins = new dev.operators.kinsta.api.v1alpha1.WordPressSource.Plugins();
+    shop.getSpec().wordpress.plugins.woocommerce = true;
+    tenant.create(shop);
 
     KinstaSite ready = tenant.awaitSiteReady("shop");
 
@@ -37,7 +61,241 @@ class SiteLifecycleTest {
     assertNotNull(siteId);
     SimulatorState.Site remote = harness.kinsta.simulator.read(state -> state.sites.get(siteId));
     assertEquals("shop", remote.displayName);
+    assertTrue(remote.environments.get(0).plugins.stream().anyMatch(p -> p.name.equals("woocommerce")));
     assertEquals("live", ready.getStatus().environments.get(0).name);
-    harness.kinsta.assertContractKept();
+    assertEquals(remote.name, ready.getStatus().siteName);
+    assertNull(ready.getStatus().operation);
+    assertEquals(1, writes(tenant, "POST /sites"));
+    assertConditionsOrdered(ready);
+  }
+
+  @Test
+  void createsAPlainSite() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("landing"));
+
+    KinstaSite ready = tenant.awaitSiteReady("landing");
+
+    assertNull(ready.getStatus().environments.get(0).wordpressVersion);
+    assertEquals(1, writes(tenant, "POST /sites/plain"));
+  }
+
+  @Test
+  void clonesAnEnvironmentIntoANewSite() {
+    Tenant tenant = harness.tenant();
+    String sourceSite = harness.kinsta.simulator.seedSite(tenant.companyId(), "Template");
+    String liveId = harness.kinsta.simulator.read(s -> s.sites.get(sourceSite).environment("live").orElseThrow().id);
+    tenant.create(Sites.cloneOf("copy", liveId));
+
+    KinstaSite ready = tenant.awaitSiteReady("copy");
+
+    assertEquals(1, writes(tenant, "POST /sites/clone"));
+    assertFalse(sourceSite.equals(ready.getStatus().siteId));
+  }
+
+  @Test
+  void adoptsAnExistingSiteAndRetainsItOnDeletion() {
+    Tenant tenant = harness.tenant();
+    String siteId = harness.kinsta.simulator.seedSite(tenant.companyId(), "Legacy shop");
+    tenant.create(Sites.adopted("legacy", siteId));
+
+    KinstaSite ready = tenant.awaitSiteReady("legacy");
+    assertEquals(siteId, ready.getStatus().siteId);
+    assertEquals(0, allWrites(tenant));
+
+    tenant.delete(KinstaSite.class, "legacy");
+    tenant.awaitGone(KinstaSite.class, "legacy", Duration.ofSeconds(20));
+    assertTrue(siteExists(siteId), "an adopted site is retained");
+    assertEquals(0, allWrites(tenant));
+  }
+
+  @Test
+  void adoptingASiteThatDoesNotExistStalls() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.adopted("ghost", "00000000-0000-4000-8000-000000000000"));
+
+    KinstaSite stalled = tenant.awaitSiteStalled("ghost", "SiteNotFound");
+
+    assertTrue(message(stalled, StatusConditions.STALLED).contains("spec.siteId"));
+  }
+
+  @Test
+  void deletesTheSiteWithPolicyDelete() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("temp"));
+    String siteId = tenant.awaitSiteReady("temp").getStatus().siteId;
+
+    tenant.delete(KinstaSite.class, "temp");
+
+    tenant.awaitGone(KinstaSite.class, "temp", Duration.ofSeconds(20));
+    assertFalse(siteExists(siteId));
+    assertEquals(1, writes(tenant, "DELETE /sites/{site_id}"));
+    assertTrue(tenant.events().stream().anyMatch(e -> "DeletingSite".equals(e.getReason())));
+  }
+
+  @Test
+  void keepsTheSiteWithPolicyRetain() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("keep");
+    site.getSpec().deletionPolicy = DeletionPolicy.Retain;
+    tenant.create(site);
+    String siteId = tenant.awaitSiteReady("keep").getStatus().siteId;
+
+    tenant.delete(KinstaSite.class, "keep");
+
+    tenant.awaitGone(KinstaSite.class, "keep", Duration.ofSeconds(20));
+    assertTrue(siteExists(siteId));
+    assertEquals(0, writes(tenant, "DELETE /sites/{site_id}"));
+  }
+
+  @Test
+  void aFailedCreationStallsWithKinstasMessageAndIsNotRetried() {
+    Tenant tenant = harness.tenant();
+    harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
+    tenant.create(Sites.plain("doomed"));
+
+    KinstaSite stalled = tenant.awaitSiteStalled("doomed", "CreateFailed");
+
+    assertTrue(message(stalled, StatusConditions.STALLED).contains("No capacity left in region"));
+    assertEquals("False", condition(stalled, StatusConditions.READY).getStatus());
+    assertNull(stalled.getStatus().operation);
+    // Another site converging in the same namespace shows time has passed without a second attempt.
+    tenant.create(Sites.plain("after"));
+    tenant.awaitSiteReady("after");
+    assertEquals(2, writes(tenant, "POST /sites/plain"), "one for each resource, none repeated");
+    assertTrue(tenant.events().stream().anyMatch(e -> "CreateFailed".equals(e.getReason())
+        && "Warning".equals(e.getType())));
+  }
+
+  @Test
+  void countsAnOperationUnknownToKinstaAsRunningDuringTheGraceWindow() {
+    Tenant tenant = harness.tenant();
+    harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(800), Duration.ofMillis(200)));
+    try {
+      tenant.create(Sites.plain("patient"));
+      tenant.awaitSiteReady("patient");
+    } finally {
+      harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
+    }
+    List<Journal.Entry> polls = harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
+        && e.endpoint().equals("GET /operations/{operation_id}"));
+    assertTrue(polls.stream().anyMatch(e -> e.status() == 404), "the operator polled while Kinsta answered 404");
+    assertEquals(1, writes(tenant, "POST /sites/plain"));
+  }
+
+  @Test
+  void aMissingSecretStallsWithoutCallsUntilItAppears() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("waiting");
+    site.getSpec().credentialsRef.name = "late-credentials";
+    tenant.create(site);
+
+    KinstaSite stalled = tenant.awaitSiteStalled("waiting", Reasons.CREDENTIALS_NOT_FOUND);
+    assertTrue(message(stalled, StatusConditions.STALLED).contains("late-credentials"));
+    assertEquals(0, calls(tenant));
+
+    tenant.secret("late-credentials", Map.of("apiKey", tenant.apiKey));
+    KinstaSite ready = tenant.awaitSiteReady("waiting");
+    assertNotNull(ready.getStatus().siteId);
+    assertEquals(1, harness.kinsta.simulator.journal().count("GET /validate"), "the company was looked up once");
+  }
+
+  @Test
+  void aRejectedKeyStallsUntilTheSecretIsFixed() {
+    Tenant tenant = harness.tenant();
+    tenant.secret("kinsta", Map.of("apiKey", "not-a-valid-key", "companyId", tenant.companyId()));
+    tenant.create(Sites.plain("locked"));
+
+    KinstaSite stalled = tenant.awaitSiteStalled("locked", Reasons.INVALID_CREDENTIALS);
+    assertFalse(message(stalled, StatusConditions.STALLED).contains("not-a-valid-key"));
+    long rejected = harness.kinsta.simulator.journal().countStatus(401);
+
+    tenant.secret("kinsta", Map.of("apiKey", tenant.apiKey, "companyId", tenant.companyId()));
+    tenant.awaitSiteReady("locked");
+    assertEquals(rejected, harness.kinsta.simulator.journal().countStatus(401), "no call with the rejected key "
+        + "after the stall");
+  }
+
+  @Test
+  void anInvalidSpecNamesTheFieldAndMakesNoCall() {
+    Tenant tenant = harness.tenant();
+    tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
+    KinstaSite site = Sites.wordpress("broken");
+    site.getSpec().wordpress.adminEmail = "not-an-address";
+    site.getSpec().plain = new dev.operators.kinsta.api.v1alpha1.PlainSource();
+    tenant.create(site);
+
+    KinstaSite stalled = tenant.awaitSiteStalled("broken", Reasons.INVALID_SPEC);
+
+    String message = message(stalled, StatusConditions.STALLED);
+    assertTrue(message.contains("spec.wordpress.adminEmail"), message);
+    assertTrue(message.contains("exactly one of wordpress, plain, clone or siteId"), message);
+    assertEquals(0, calls(tenant));
+  }
+
+  @Test
+  void aPausedSiteIsLeftAloneUntilResumed() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("paused");
+    site.getMetadata().setAnnotations(Map.of(ApiGroup.PAUSED_ANNOTATION, "true"));
+    tenant.create(site);
+
+    tenant.awaitCondition(KinstaSite.class, "paused", StatusConditions.RECONCILING, "False", Reasons.PAUSED,
+        Duration.ofSeconds(20));
+    assertEquals(0, calls(tenant));
+
+    tenant.edit(KinstaSite.class, "paused", s -> s.getMetadata().getAnnotations().remove(ApiGroup.PAUSED_ANNOTATION));
+    tenant.awaitSiteReady("paused");
+  }
+
+  @Test
+  void aMissingAdminPasswordSecretStallsAndRecoversWhenItAppears() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.wordpress("nopass"));
+
+    tenant.awaitSiteStalled("nopass", Reasons.SECRET_NOT_FOUND);
+    assertEquals(0, writes(tenant, "POST /sites"));
+
+    tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
+    tenant.awaitSiteReady("nopass");
+    assertEquals(1, writes(tenant, "POST /sites"));
+  }
+
+  static boolean siteExists(String siteId) {
+    return harness.kinsta.simulator.<Boolean>read(s -> s.sites.containsKey(siteId));
+  }
+
+  static long writes(Tenant tenant, String endpoint) {
+    return harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
+        && e.endpoint().equals(endpoint)).size();
+  }
+
+  static long allWrites(Tenant tenant) {
+    return harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
+        && !e.method().equals("GET")).size();
+  }
+
+  static long calls(Tenant tenant) {
+    return harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())).size();
+  }
+
+  static Condition condition(KinstaSite site, String type) {
+    return StatusConditions.find(site.getStatus().conditions, type).orElseThrow();
+  }
+
+  static String message(KinstaSite site, String type) {
+    return condition(site, type).getMessage();
+  }
+
+  static void assertConditionsOrdered(KinstaSite site) {
+    assertEquals(List.of("Ready", "Reconciling", "Stalled"),
+        site.getStatus().conditions.stream().map(Condition::getType).toList());
+    site.getStatus().conditions.forEach(c -> assertEquals(site.getMetadata().getGeneration(),
+        c.getObservedGeneration()));
+  }
+
+  static void awaitHandled(Tenant tenant, String name, String request) {
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+        .until(() -> request.equals(tenant.get(KinstaSite.class, name).getStatus().lastHandledReconcileAt));
   }
 }
