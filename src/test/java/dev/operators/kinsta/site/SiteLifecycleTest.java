@@ -65,7 +65,7 @@ class SiteLifecycleTest {
     assertEquals("live", ready.getStatus().environments.get(0).name);
     assertEquals(remote.name, ready.getStatus().siteName);
     assertNull(ready.getStatus().operation);
-    assertEquals(1, writes(tenant, "POST /sites"));
+    assertEquals(1, tenant.calls("POST /sites"));
     assertConditionsOrdered(ready);
   }
 
@@ -77,7 +77,7 @@ class SiteLifecycleTest {
     KinstaSite ready = tenant.awaitSiteReady("landing");
 
     assertNull(ready.getStatus().environments.get(0).wordpressVersion);
-    assertEquals(1, writes(tenant, "POST /sites/plain"));
+    assertEquals(1, tenant.calls("POST /sites/plain"));
   }
 
   @Test
@@ -89,7 +89,7 @@ class SiteLifecycleTest {
 
     KinstaSite ready = tenant.awaitSiteReady("copy");
 
-    assertEquals(1, writes(tenant, "POST /sites/clone"));
+    assertEquals(1, tenant.calls("POST /sites/clone"));
     assertFalse(sourceSite.equals(ready.getStatus().siteId));
   }
 
@@ -101,12 +101,12 @@ class SiteLifecycleTest {
 
     KinstaSite ready = tenant.awaitSiteReady("legacy");
     assertEquals(siteId, ready.getStatus().siteId);
-    assertEquals(0, allWrites(tenant));
+    assertEquals(0, tenant.writes());
 
     tenant.delete(KinstaSite.class, "legacy");
     tenant.awaitGone(KinstaSite.class, "legacy", Duration.ofSeconds(20));
     assertTrue(siteExists(siteId), "an adopted site is retained");
-    assertEquals(0, allWrites(tenant));
+    assertEquals(0, tenant.writes());
   }
 
   @Test
@@ -129,7 +129,7 @@ class SiteLifecycleTest {
 
     tenant.awaitGone(KinstaSite.class, "temp", Duration.ofSeconds(20));
     assertFalse(siteExists(siteId));
-    assertEquals(1, writes(tenant, "DELETE /sites/{site_id}"));
+    assertEquals(1, tenant.calls("DELETE /sites/{site_id}"));
     assertTrue(tenant.events().stream().anyMatch(e -> "DeletingSite".equals(e.getReason())));
   }
 
@@ -145,7 +145,7 @@ class SiteLifecycleTest {
 
     tenant.awaitGone(KinstaSite.class, "keep", Duration.ofSeconds(20));
     assertTrue(siteExists(siteId));
-    assertEquals(0, writes(tenant, "DELETE /sites/{site_id}"));
+    assertEquals(0, tenant.calls("DELETE /sites/{site_id}"));
   }
 
   @Test
@@ -162,7 +162,7 @@ class SiteLifecycleTest {
     // Another site converging in the same namespace shows time has passed without a second attempt.
     tenant.create(Sites.plain("after"));
     tenant.awaitSiteReady("after");
-    assertEquals(2, writes(tenant, "POST /sites/plain"), "one for each resource, none repeated");
+    assertEquals(2, tenant.calls("POST /sites/plain"), "one for each resource, none repeated");
     assertTrue(tenant.events().stream().anyMatch(e -> "CreateFailed".equals(e.getReason())
         && "Warning".equals(e.getType())));
   }
@@ -180,7 +180,7 @@ class SiteLifecycleTest {
     List<Journal.Entry> polls = harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
         && e.endpoint().equals("GET /operations/{operation_id}"));
     assertTrue(polls.stream().anyMatch(e -> e.status() == 404), "the operator polled while Kinsta answered 404");
-    assertEquals(1, writes(tenant, "POST /sites/plain"));
+    assertEquals(1, tenant.calls("POST /sites/plain"));
   }
 
   @Test
@@ -192,7 +192,7 @@ class SiteLifecycleTest {
 
     KinstaSite stalled = tenant.awaitSiteStalled("waiting", Reasons.CREDENTIALS_NOT_FOUND);
     assertTrue(message(stalled, StatusConditions.STALLED).contains("late-credentials"));
-    assertEquals(0, calls(tenant));
+    assertEquals(0, tenant.calls());
 
     tenant.secret("late-credentials", Map.of("apiKey", tenant.apiKey));
     KinstaSite ready = tenant.awaitSiteReady("waiting");
@@ -230,7 +230,7 @@ class SiteLifecycleTest {
     String message = message(stalled, StatusConditions.STALLED);
     assertTrue(message.contains("spec.wordpress.adminEmail"), message);
     assertTrue(message.contains("exactly one of wordpress, plain, clone or siteId"), message);
-    assertEquals(0, calls(tenant));
+    assertEquals(0, tenant.calls());
   }
 
   @Test
@@ -242,7 +242,7 @@ class SiteLifecycleTest {
 
     tenant.awaitCondition(KinstaSite.class, "paused", StatusConditions.RECONCILING, "False", Reasons.PAUSED,
         Duration.ofSeconds(20));
-    assertEquals(0, calls(tenant));
+    assertEquals(0, tenant.calls());
 
     tenant.edit(KinstaSite.class, "paused", s -> s.getMetadata().getAnnotations().remove(ApiGroup.PAUSED_ANNOTATION));
     tenant.awaitSiteReady("paused");
@@ -254,29 +254,15 @@ class SiteLifecycleTest {
     tenant.create(Sites.wordpress("nopass"));
 
     tenant.awaitSiteStalled("nopass", Reasons.SECRET_NOT_FOUND);
-    assertEquals(0, writes(tenant, "POST /sites"));
+    assertEquals(0, tenant.calls("POST /sites"));
 
     tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
     tenant.awaitSiteReady("nopass");
-    assertEquals(1, writes(tenant, "POST /sites"));
+    assertEquals(1, tenant.calls("POST /sites"));
   }
 
   static boolean siteExists(String siteId) {
     return harness.kinsta.simulator.<Boolean>read(s -> s.sites.containsKey(siteId));
-  }
-
-  static long writes(Tenant tenant, String endpoint) {
-    return harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
-        && e.endpoint().equals(endpoint)).size();
-  }
-
-  static long allWrites(Tenant tenant) {
-    return harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
-        && !e.method().equals("GET")).size();
-  }
-
-  static long calls(Tenant tenant) {
-    return harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())).size();
   }
 
   static Condition condition(KinstaSite site, String type) {

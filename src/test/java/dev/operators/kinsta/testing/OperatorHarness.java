@@ -213,6 +213,23 @@ public final class OperatorHarness implements AutoCloseable {
       return awaitCondition(KinstaSite.class, name, StatusConditions.STALLED, "True", reason, Duration.ofSeconds(30));
     }
 
+    /** Requests this tenant's company made to {@code "METHOD /template"}. */
+    public long calls(String endpoint) {
+      return harness.kinsta.simulator.journal().matching(e -> companyId().equals(e.company())
+          && e.endpoint().equals(endpoint)).size();
+    }
+
+    /** Every request this tenant's company made other than GETs. */
+    public long writes() {
+      return harness.kinsta.simulator.journal().matching(e -> companyId().equals(e.company())
+          && !e.method().equals("GET")).size();
+    }
+
+    /** Every request this tenant's company made. */
+    public long calls() {
+      return harness.kinsta.simulator.journal().matching(e -> companyId().equals(e.company())).size();
+    }
+
     public List<Event> events() {
       return harness.client.v1().events().inNamespace(namespace).list().getItems();
     }

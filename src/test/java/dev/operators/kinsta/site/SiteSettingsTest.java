@@ -1,0 +1,220 @@
+package dev.operators.kinsta.site;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.simulator.Fault;
+import dev.operators.kinsta.simulator.SimulatorState;
+import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Environment settings and the staging environment: one operation per difference, none when nothing differs. */
+class SiteSettingsTest {
+  static OperatorHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness = OperatorHarness.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @AfterEach
+  void contractKept() {
+    harness.kinsta.simulator.clearFaults();
+    assertEquals(List.of(), harness.kinsta.simulator.contractViolations());
+  }
+
+  @Test
+  void appliesEachDifferingSettingWithOneOperationAndNothingWhenAllMatch() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("blog"));
+    String siteId = tenant.awaitSiteReady("blog").getStatus().siteId;
+
+    tenant.edit(KinstaSite.class, "blog", site -> {
+      EnvironmentSettings live = new EnvironmentSettings();
+      live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
+      live.edgeCaching = false;
+      live.cdnImageOptimization = EnvironmentSettings.ImageOptimization.LOSSY;
+      live.webrootSubfolder = "/public";
+      live.domains = List.of(new DomainSpec("blog.acme.example", true), new DomainSpec("www.acme.example", null));
+      live.deniedIps = List.of("203.0.113.7", "198.51.100.0/24");
+      live.phpAllocation = new EnvironmentSettings.PhpAllocation(8, 512);
+      site.getSpec().environments = new SiteEnvironments();
+      site.getSpec().environments.live = live;
+    });
+    KinstaSite ready = awaitReadyAtGeneration(tenant, "blog", 2);
+
+    SimulatorState.Environment env = liveEnvironment(siteId);
+    assertEquals("8.3", env.phpVersion);
+    assertEquals(false, env.edgeCaching);
+    assertEquals("lossy", env.imageOptimization);
+    assertEquals("/public", env.webRoot);
+    assertEquals(List.of("203.0.113.7", "198.51.100.0/24"), env.deniedIps);
+    assertEquals(8, env.threadCount);
+    assertEquals(512, env.threadMemory);
+    assertEquals("blog.acme.example", env.primaryDomain().orElseThrow().name);
+    assertEquals(1, tenant.calls("PUT /sites/tools/modify-php-version"));
+    assertEquals(1, tenant.calls("PUT /sites/edge-caching/status"));
+    assertEquals(1, tenant.calls("PUT /sites/cdn/image-optimization"));
+    assertEquals(1, tenant.calls("POST /sites/environments/{env_id}/change-webroot-subfolder"));
+    assertEquals(2, tenant.calls("POST /sites/environments/{env_id}/domains"));
+    assertEquals(1, tenant.calls("PUT /sites/environments/{env_id}/change-primary-domain"));
+    assertEquals(1, tenant.calls("PUT /sites/tools/denied-ips"));
+    assertEquals(1, tenant.calls("POST /sites/{site_id}/change-site-php-allocation"));
+    assertEquals("8.3", ready.getStatus().environments.get(0).phpVersion);
+    assertEquals("blog.acme.example", ready.getStatus().environments.get(0).primaryDomain);
+    assertEquals(8, ready.getStatus().appliedPhpAllocation.threadCount);
+
+    long writesBefore = tenant.writes();
+    Condition readyBefore = SiteLifecycleTest.condition(ready, StatusConditions.READY);
+    requestReconcile(tenant, "blog", "check-1");
+    KinstaSite checked = tenant.get(KinstaSite.class, "blog");
+    assertEquals(writesBefore, tenant.writes(), "nothing differs, so nothing is written");
+    assertEquals(readyBefore, SiteLifecycleTest.condition(checked, StatusConditions.READY), "Ready did not flap");
+  }
+
+  @Test
+  void replacesDomainsAndMovesThePrimaryBeforeRemovingTheOldOne() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("domains");
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    site.getSpec().environments.live.domains = List.of(new DomainSpec("old.acme.example", true));
+    tenant.create(site);
+    String siteId = tenant.awaitSiteReady("domains").getStatus().siteId;
+
+    tenant.edit(KinstaSite.class, "domains", s -> s.getSpec().environments.live.domains =
+        List.of(new DomainSpec("new.acme.example", true)));
+    awaitReadyAtGeneration(tenant, "domains", 2);
+
+    SimulatorState.Environment env = liveEnvironment(siteId);
+    List<String> names = env.domains.stream().map(d -> d.name).sorted().toList();
+    assertEquals(2, names.size(), names.toString());
+    assertTrue(names.contains("new.acme.example"));
+    assertTrue(names.stream().anyMatch(n -> n.endsWith(".kinsta.cloud")), "Kinsta's own domain stays");
+    assertEquals("new.acme.example", env.primaryDomain().orElseThrow().name);
+    assertTrue(tenant.events().stream().anyMatch(e -> "DeleteDomains".equals(e.getReason())),
+        "removing a domain is recorded as an event");
+  }
+
+  @Test
+  void createsAndDeletesTheStagingEnvironmentFromTheSpec() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("staged");
+    site.getSpec().environments = new SiteEnvironments();
+    StagingEnvironment staging = new StagingEnvironment();
+    staging.phpVersion = EnvironmentSettings.PhpVersion.V8_4;
+    site.getSpec().environments.staging = staging;
+    tenant.create(site);
+
+    KinstaSite ready = tenant.awaitSiteReady("staged");
+    String siteId = ready.getStatus().siteId;
+    assertNotNull(ready.getStatus().stagingEnvironmentId);
+    assertEquals(2, ready.getStatus().environments.size());
+    assertEquals(1, tenant.calls("POST /sites/{site_id}/environments/clone"));
+    SimulatorState.Environment stagingEnv = harness.kinsta.simulator.read(s -> s.sites.get(siteId).environments
+        .stream().filter(e -> e.displayName.equals("Staging")).findFirst().orElseThrow());
+    assertEquals("8.4", stagingEnv.phpVersion);
+
+    tenant.edit(KinstaSite.class, "staged", s -> s.getSpec().environments.staging = null);
+    KinstaSite withoutStaging = awaitReadyAtGeneration(tenant, "staged", 2);
+
+    assertNull(withoutStaging.getStatus().stagingEnvironmentId);
+    assertEquals(1, withoutStaging.getStatus().environments.size());
+    assertEquals(1, (int) harness.kinsta.simulator.<Integer>read(s -> s.sites.get(siteId).environments.size()));
+    assertEquals(1, tenant.calls("DELETE /sites/environments/{env_id}"));
+  }
+
+  @Test
+  void aFailedSettingChangeStallsUntilTheSpecChanges() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("php"));
+    tenant.awaitSiteReady("php");
+    harness.kinsta.simulator.addFault(Fault.failOperation("PUT /sites/tools/modify-php-version",
+        "PHP 8.0 is not available on this plan", 1));
+
+    tenant.edit(KinstaSite.class, "php", s -> {
+      s.getSpec().environments = new SiteEnvironments();
+      s.getSpec().environments.live = new EnvironmentSettings();
+      s.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_0;
+    });
+    KinstaSite stalled = tenant.awaitSiteStalled("php", Reasons.OPERATION_FAILED);
+    assertTrue(SiteLifecycleTest.message(stalled, StatusConditions.STALLED).contains("not available on this plan"));
+
+    tenant.edit(KinstaSite.class, "php", s -> s.getSpec().environments.live.phpVersion =
+        EnvironmentSettings.PhpVersion.V8_1);
+    awaitReadyAtGeneration(tenant, "php", 3);
+    assertEquals(2, tenant.calls("PUT /sites/tools/modify-php-version"));
+  }
+
+  @Test
+  void reportsChangedCreateOnlyFieldsWithoutRecreating() {
+    Tenant tenant = harness.tenant();
+    tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
+    tenant.create(Sites.wordpress("createonly"));
+    tenant.awaitSiteReady("createonly");
+
+    tenant.edit(KinstaSite.class, "createonly", s -> s.getSpec().wordpress.language = "de_DE");
+    KinstaSite ready = awaitReadyAtGeneration(tenant, "createonly", 2);
+
+    assertTrue(SiteLifecycleTest.message(ready, StatusConditions.READY).contains("spec.wordpress.language"));
+    assertEquals(1, tenant.calls("POST /sites"));
+    assertEquals(0, tenant.calls("DELETE /sites/{site_id}"));
+  }
+
+  @Test
+  void echoesTheReconcileRequestInStatus() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("echo"));
+    tenant.awaitSiteReady("echo");
+
+    requestReconcile(tenant, "echo", "2026-11-22T10:00:00Z");
+
+    assertEquals("2026-11-22T10:00:00Z", tenant.get(KinstaSite.class, "echo").getStatus().lastHandledReconcileAt);
+  }
+
+  static void requestReconcile(Tenant tenant, String name, String value) {
+    tenant.edit(KinstaSite.class, name, s -> {
+      Map<String, String> annotations = new HashMap<>(s.getMetadata().getAnnotations() == null ? Map.of()
+          : s.getMetadata().getAnnotations());
+      annotations.put(ApiGroup.RECONCILE_REQUESTED_ANNOTATION, value);
+      s.getMetadata().setAnnotations(annotations);
+    });
+    SiteLifecycleTest.awaitHandled(tenant, name, value);
+  }
+
+  static KinstaSite awaitReadyAtGeneration(Tenant tenant, String name, long generation) {
+    return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        .until(() -> tenant.get(KinstaSite.class, name), s -> s.getMetadata().getGeneration() == generation
+            && s.getStatus().observedGeneration == generation
+            && StatusConditions.isTrue(s.getStatus(), StatusConditions.READY));
+  }
+
+  static SimulatorState.Environment liveEnvironment(String siteId) {
+    return harness.kinsta.simulator.read(s -> s.sites.get(siteId).environment("live").orElseThrow());
+  }
+}
