@@ -136,21 +136,30 @@ public final class KinstaSimulator implements AutoCloseable {
 
   /** Creates a company with one active API key and one user. */
   public SeededCompany addCompany(String name) {
+    return addCompany(name, SimulatorState.newId(), null);
+  }
+
+  /** Creates a company with a known id and API key (local mode matches the examples' Secret this way). */
+  public SeededCompany addCompany(String name, String companyId, String apiKey) {
     return mutate(s -> {
-      SimulatorState.Company company = new SimulatorState.Company(SimulatorState.newId(), name);
+      SimulatorState.Company company = new SimulatorState.Company(companyId, name);
       SimulatorState.User user = new SimulatorState.User(SimulatorState.newId(),
           "ops@" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example", name + " Ops");
       company.users.add(user);
       s.companies.put(company.id, company);
-      String key = addApiKey(company.id);
+      String key = apiKey == null ? addApiKey(company.id) : addApiKey(company.id, apiKey);
       return new SeededCompany(company.id, key, user.id());
     });
   }
 
   /** Adds another active API key to a company. */
   public String addApiKey(String companyId) {
+    return addApiKey(companyId, "kinsta-sim-" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  /** Adds a given active API key to a company. */
+  public String addApiKey(String companyId, String key) {
     return mutate(s -> {
-      String key = "kinsta-sim-" + UUID.randomUUID().toString().replace("-", "");
       SimulatorState.ApiKeyRecord record = new SimulatorState.ApiKeyRecord(key, companyId, "operator key");
       record.expiresAt = clock.instant().plus(Duration.ofDays(365));
       s.apiKeys.put(key, record);
@@ -160,9 +169,14 @@ public final class KinstaSimulator implements AutoCloseable {
 
   /** A site that already exists (made in MyKinsta), with a live environment; answers its id. */
   public String seedSite(String companyId, String displayName) {
+    return seedSite(companyId, displayName, SimulatorState.newId(), SimulatorState.newId());
+  }
+
+  /** A site with known ids for the site and its live environment. */
+  public String seedSite(String companyId, String displayName, String siteId, String liveEnvironmentId) {
     return mutate(s -> {
-      SimulatorState.Site site = wordpress.newSite(companyId, displayName);
-      wordpress.newEnvironment(site, "live", "Live", false);
+      SimulatorState.Site site = wordpress.newSite(siteId, companyId, displayName);
+      wordpress.newEnvironment(site, liveEnvironmentId, "live", "Live", false);
       site.status = "live";
       return site.id;
     });

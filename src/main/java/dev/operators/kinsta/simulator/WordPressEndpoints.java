@@ -524,14 +524,22 @@ final class WordPressEndpoints {
   }
 
   Site newSite(String companyId, String displayName) {
-    Site site = new Site(SimulatorState.newId(), companyId, SimulatorState.internalName(displayName), displayName);
+    return newSite(SimulatorState.newId(), companyId, displayName);
+  }
+
+  Site newSite(String siteId, String companyId, String displayName) {
+    Site site = new Site(siteId, companyId, SimulatorState.internalName(displayName), displayName);
     site.status = "creating";
     state.sites.put(site.id, site);
     return site;
   }
 
   Environment newEnvironment(Site site, String name, String displayName, boolean premium) {
-    Environment env = new Environment(SimulatorState.newId(), site.id, name, displayName);
+    return newEnvironment(site, SimulatorState.newId(), name, displayName, premium);
+  }
+
+  Environment newEnvironment(Site site, String envId, String name, String displayName, boolean premium) {
+    Environment env = new Environment(envId, site.id, name, displayName);
     env.premium = premium;
     String host = ("live".equals(name) ? site.name : name + "-" + site.name) + ".kinsta.cloud";
     Domain domain = new Domain(SimulatorState.newId(), host, "live".equals(name) ? "live" : "staging");
