@@ -149,6 +149,41 @@ class SiteLifecycleTest {
   }
 
   @Test
+  void deletingAPausedSiteLeavesItInKinstaWithAWarning() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("frozen"));
+    String siteId = tenant.awaitSiteReady("frozen").getStatus().siteId;
+    tenant.edit(KinstaSite.class, "frozen", s -> s.getMetadata().getAnnotations()
+        .put(ApiGroup.PAUSED_ANNOTATION, "true"));
+
+    tenant.delete(KinstaSite.class, "frozen");
+
+    tenant.awaitGone(KinstaSite.class, "frozen", Duration.ofSeconds(20));
+    assertTrue(siteExists(siteId));
+    assertEquals(0, tenant.calls("DELETE /sites/{site_id}"));
+    assertTrue(tenant.events().stream().anyMatch(e -> "Orphaned".equals(e.getReason())
+        && "Warning".equals(e.getType()) && e.getMessage().contains("paused")));
+  }
+
+  @Test
+  void deletingASiteWhoseCredentialsAreGoneOrphansItAfterTheTimeout() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("stranded"));
+    String siteId = tenant.awaitSiteReady("stranded").getStatus().siteId;
+    tenant.deleteSecret("kinsta");
+
+    tenant.delete(KinstaSite.class, "stranded");
+
+    // Deletion waits for the credentials for orphanAfter (3 s in these tests), then lets the resource go.
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        .until(() -> tenant.get(KinstaSite.class, "stranded") != null);
+    tenant.awaitGone(KinstaSite.class, "stranded", Duration.ofSeconds(20));
+    assertTrue(siteExists(siteId));
+    assertTrue(tenant.events().stream().anyMatch(e -> "Orphaned".equals(e.getReason())
+        && "Warning".equals(e.getType())));
+  }
+
+  @Test
   void aFailedCreationStallsWithKinstasMessageAndIsNotRetried() {
     Tenant tenant = harness.tenant();
     harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));

@@ -92,6 +92,27 @@ class SiteResilienceTest {
   }
 
   @Test
+  void routineResyncsReadKinstaButWriteNoStatus() {
+    try (OperatorHarness harness = OperatorHarness.start(SimulatorFixture.start(),
+        OperatorHarness.fastSettings().withResync(Duration.ofSeconds(1)))) {
+      Tenant tenant = harness.tenant();
+      tenant.create(Sites.plain("steady"));
+      KinstaSite ready = tenant.awaitSiteReady("steady");
+      String resourceVersion = ready.getMetadata().getResourceVersion();
+      String readySince = Tenant.conditions(ready).get(0).getLastTransitionTime();
+      long callsBefore = tenant.calls();
+
+      // Each resync reads the site and its environments again.
+      await().atMost(Duration.ofSeconds(20)).until(() -> tenant.calls() >= callsBefore + 6);
+
+      KinstaSite after = tenant.get(KinstaSite.class, "steady");
+      assertEquals(resourceVersion, after.getMetadata().getResourceVersion(), "no status patch on a resync");
+      assertEquals(readySince, Tenant.conditions(after).get(0).getLastTransitionTime());
+      assertEquals(1, tenant.writes(), "only the create call");
+    }
+  }
+
+  @Test
   void aStormOf429sIsWaitedOutAndTheBudgetKeepsTheOperatorUnderKinstasLimit() {
     // Kinsta's limits on a 10-second window, and an operator budget a little under them.
     SimulatorSettings limits = SimulatorSettings.fast().withRateLimits(Duration.ofSeconds(10), 40, 1000, 5);
