@@ -18,4 +18,4 @@ COPY --from=build /src/target/kinsta-operator-*.jar ./lib/
 USER 65532:65532
 # Sized for a 256Mi container: a small heap, the serial collector, C1 only (measured RSS ~115 MiB idle).
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["java", "-cp", "/opt/kinsta-operator/lib/*", "dev.operators.kinsta.simulator.KinstaSimulatorMain"]
+ENTRYPOINT ["java", "-cp", "/opt/kinsta-operator/lib/*", "dev.operators.kinsta.operator.OperatorMain"]

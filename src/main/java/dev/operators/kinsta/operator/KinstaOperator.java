@@ -9,6 +9,9 @@ import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.MetadataChangeFilter;
 import dev.operators.kinsta.reconcile.OperationTracker;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
+import dev.operators.kinsta.reconcile.ResourceObserver;
+import dev.operators.kinsta.metrics.OperatorMetrics;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import dev.operators.kinsta.site.SiteReconciler;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -35,16 +38,28 @@ public final class KinstaOperator implements AutoCloseable {
    */
   public static KinstaOperator start(KubernetesClient client, KinstaClients kinsta, ReconcileSettings settings,
       Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning) {
+    return start(client, kinsta, settings, namespaces, clock, tuning, null);
+  }
+
+  /** As above, reporting to {@code metrics} (JOSDK's reconcile metrics and the operator's own). */
+  public static KinstaOperator start(KubernetesClient client, KinstaClients kinsta, ReconcileSettings settings,
+      Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning, OperatorMetrics metrics) {
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
           .withCloseClientOnStop(false)
           // The operator owns its status outright, so a JSON Patch does what server-side apply would, and it
           // behaves the same on every API server, including the test one (which has no server-side apply).
           .withUseSSAToPatchPrimaryResource(false);
+      if (metrics != null) {
+        // Per-resource series would grow with the number of sites; per-controller ones are what alerts need.
+        overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
+      }
       tuning.accept(overrider);
     });
-    ControllerServices services = new ControllerServices(kinsta, new CredentialsResolver(kinsta),
-        new OperationTracker(settings, clock), new EventRecorder(client, clock), settings, clock);
+    ControllerServices services = new ControllerServices(kinsta,
+        new CredentialsResolver(kinsta, metrics == null ? CredentialsResolver.KeyObserver.NONE : metrics),
+        new OperationTracker(settings, clock), new EventRecorder(client, clock), settings, clock,
+        metrics == null ? ResourceObserver.NONE : metrics);
     register(operator, new SiteReconciler(services), settings, namespaces);
     operator.start();
     return new KinstaOperator(operator);

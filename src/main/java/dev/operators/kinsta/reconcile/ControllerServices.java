@@ -10,5 +10,6 @@ public record ControllerServices(
     OperationTracker operations,
     EventRecorder events,
     ReconcileSettings settings,
-    Clock clock) {
+    Clock clock,
+    ResourceObserver observer) {
 }

@@ -6,13 +6,16 @@ import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.client.KinstaCredentials;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid and
- * resourceVersion, never by name, so a rotated key is used at once and {@code GET /validate} (needed when the
- * Secret has no {@code companyId}) runs once per version of the Secret.
+ * resourceVersion, never by name, so a rotated key is used at once. {@code GET /validate} runs once per version of
+ * the Secret: it finds the company when the Secret does not name it, catches a revoked key before any other call,
+ * and tells when the key expires (a metric).
  */
 public final class CredentialsResolver {
   public static final String API_KEY = "apiKey";
@@ -22,11 +25,25 @@ public final class CredentialsResolver {
   public record Resolved(KinstaCredentials credentials, String secretVersion) {
   }
 
+  /** Told what {@code GET /validate} said of a key, for the key-expiry metric. */
+  public interface KeyObserver {
+    KeyObserver NONE = (company, expiry) -> {
+    };
+
+    void validated(String company, Optional<Instant> expiry);
+  }
+
   private final KinstaClients clients;
+  private final KeyObserver observer;
   private final Map<String, KinstaCredentials> byVersion = new ConcurrentHashMap<>();
 
   public CredentialsResolver(KinstaClients clients) {
+    this(clients, KeyObserver.NONE);
+  }
+
+  public CredentialsResolver(KinstaClients clients, KeyObserver observer) {
     this.clients = clients;
+    this.observer = observer;
   }
 
   public Resolved resolve(SecretLookup secrets, String namespace, String secretName) throws CredentialsProblem {
@@ -44,27 +61,34 @@ public final class CredentialsResolver {
     ApiKey apiKey = ApiKey.of(key);
     String company = SecretLookup.value(secret, COMPANY_ID).map(String::strip).filter(v -> !v.isEmpty())
         .orElse(null);
-    if (company == null) {
-      company = discoverCompany(apiKey, namespace, secretName, version);
-    }
+    company = validate(apiKey, company, namespace, secretName, version);
     KinstaCredentials credentials = new KinstaCredentials(apiKey, company);
     byVersion.keySet().removeIf(k -> k.startsWith(secret.getMetadata().getUid() + "@"));
     byVersion.put(cacheKey, credentials);
     return new Resolved(credentials, version);
   }
 
-  private String discoverCompany(ApiKey apiKey, String namespace, String secretName, String version)
+  /** The key's company: the Secret's {@code companyId} when it has one, else the one Kinsta names. */
+  private String validate(ApiKey apiKey, String declaredCompany, String namespace, String secretName, String version)
       throws CredentialsProblem {
+    ApiKeyInfo info;
     try {
-      ApiKeyInfo info = clients.validate(apiKey);
-      if (info.company() == null || info.company().isBlank()) {
-        throw new CredentialsProblem(Reasons.INVALID_CREDENTIALS, "Kinsta did not name the company of the API key in "
-            + "Secret " + namespace + "/" + secretName + "; add its companyId to the Secret", version);
-      }
-      return info.company();
+      info = clients.validate(apiKey);
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
       throw new CredentialsProblem(Reasons.INVALID_CREDENTIALS, "Kinsta rejected the API key in Secret "
           + namespace + "/" + secretName + " (" + rejected.httpStatus() + ")", version);
+    } catch (KinstaApiException unavailable) {
+      if (declaredCompany != null && unavailable.isRetriable()) {
+        return declaredCompany; // the check is a courtesy when the company is known; Kinsta's outage is not ours
+      }
+      throw unavailable;
     }
+    String company = declaredCompany != null ? declaredCompany : info.company();
+    if (company == null || company.isBlank()) {
+      throw new CredentialsProblem(Reasons.INVALID_CREDENTIALS, "Kinsta did not name the company of the API key in "
+          + "Secret " + namespace + "/" + secretName + "; add its companyId to the Secret", version);
+    }
+    observer.validated(company, info.expiry());
+    return company;
   }
 }

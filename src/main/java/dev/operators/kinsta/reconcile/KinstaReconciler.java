@@ -103,9 +103,11 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     S status = before == null ? newStatus() : copy(before);
     Outcome outcome = evaluate(resource, before, status);
     if (outcome.kind() == Outcome.Kind.UNCHANGED) {
+      services.observer().observed(resource, before);
       return UpdateControl.noUpdate();
     }
     finish(resource, before, status, outcome);
+    services.observer().observed(resource, status);
     UpdateControl<R> control;
     if (sameJson(before, status)) {
       control = UpdateControl.noUpdate();
@@ -234,6 +236,14 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
 
   @Override
   public DeleteControl cleanup(R resource, Context<R> context) {
+    DeleteControl control = deleteStep(resource, context);
+    if (control.isRemoveFinalizer()) {
+      services.observer().forgotten(resource);
+    }
+    return control;
+  }
+
+  private DeleteControl deleteStep(R resource, Context<R> context) {
     S before = copy(resource.getStatus());
     S status = before == null ? newStatus() : copy(before);
     if (!hasRemoteObject(status)) {

@@ -1,0 +1,40 @@
+package dev.operators.kinsta.operator;
+
+import dev.operators.kinsta.config.ConfigException;
+import dev.operators.kinsta.config.OperatorConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The operator in a cluster: settings from the environment, Kubernetes from the pod's service account. */
+public final class OperatorMain {
+  private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+
+  private OperatorMain() {
+  }
+
+  public static void main(String[] args) throws InterruptedException {
+    OperatorConfig config;
+    try {
+      config = OperatorConfig.fromEnvironment(System.getenv());
+    } catch (ConfigException invalid) {
+      System.err.println(invalid.getMessage());
+      System.exit(2);
+      return;
+    }
+    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    OperatorRuntime runtime = OperatorRuntime.start(config, kubernetes);
+    log.info("Kinsta operator started: Kinsta API {}, hosting API {}, namespaces {}, management port {}",
+        config.kinstaApiUrl(), config.hostingApiUrl(),
+        config.watchesAllNamespaces() ? "all" : String.join(",", config.watchedNamespaces()), runtime.managementPort());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      runtime.close();
+      kubernetes.close();
+      stopped.countDown();
+    }, "shutdown"));
+    stopped.await();
+  }
+}

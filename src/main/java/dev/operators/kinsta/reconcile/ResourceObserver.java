@@ -1,0 +1,21 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/** Sees the status of every resource after each reconcile, and its removal, for metrics. */
+public interface ResourceObserver {
+  ResourceObserver NONE = new ResourceObserver() {
+    @Override
+    public void observed(HasMetadata resource, KinstaStatus status) {
+    }
+
+    @Override
+    public void forgotten(HasMetadata resource) {
+    }
+  };
+
+  void observed(HasMetadata resource, KinstaStatus status);
+
+  void forgotten(HasMetadata resource);
+}

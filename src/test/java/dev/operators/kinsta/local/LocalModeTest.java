@@ -1,0 +1,162 @@
+package dev.operators.kinsta.local;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's first command, in-process: the examples converge, kubectl (the installed binary) works against the
+ * embedded API server, and the management server answers.
+ */
+class LocalModeTest {
+  static final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  static LocalMode local;
+
+  @BeforeAll
+  static void start() throws InterruptedException {
+    LocalSettings settings = LocalSettings.fromEnvironment(Map.of("KINSTA_LOCAL_SIMULATOR", "fast",
+        "KINSTA_LOCAL_KUBECONFIG", "target/local-test/kubeconfig", "KINSTA_LOCAL_EXIT_WHEN_READY", "true"));
+    local = LocalMode.start(settings, new PrintStream(output, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  @Test
+  void theExamplesConvergeAndTheTableSaysSo() throws InterruptedException {
+    assertTrue(local.watchUntilReady(Duration.ofMinutes(2)), output.toString(StandardCharsets.UTF_8));
+
+    String printed = output.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("export KUBECONFIG=" + Path.of("target/local-test/kubeconfig").toAbsolutePath()));
+    assertTrue(printed.contains("Kinsta resources are Ready."), printed);
+    List<KinstaSite> sites = local.kubernetes().resources(KinstaSite.class).inAnyNamespace().list().getItems();
+    long examples = ExampleSet.load(Path.of("examples")).kinstaResources().size();
+    assertTrue(sites.size() >= examples);
+    for (KinstaSite site : sites) {
+      String siteId = site.getStatus().siteId;
+      assertTrue(local.simulator().<Boolean>read(state -> state.sites.containsKey(siteId)), site.getMetadata()
+          .getName() + " has its site in the simulator");
+    }
+    assertTrue(local.simulator().contractViolations().isEmpty(), local.simulator().contractViolations().toString());
+  }
+
+  @Test
+  void kubectlAppliesWaitsDescribesAndDeletes() throws Exception {
+    assumeTrue(kubectlInstalled(), "kubectl is not installed");
+    assertTrue(kubectl("version").output.contains("Server Version: v1.32"));
+
+    Path manifest = Files.writeString(Files.createTempFile("kubectl-site", ".yaml"), """
+        apiVersion: kinsta.operators.dev/v1alpha1
+        kind: KinstaSite
+        metadata: {name: from-kubectl, namespace: client-acme}
+        spec:
+          credentialsRef: {name: kinsta-credentials}
+          displayName: Made with kubectl
+          region: europe-west3
+          plain: {}
+        """);
+    Result applied = kubectl("apply", "--validate=false", "-f", manifest.toString());
+    assertEquals(0, applied.code, applied.output);
+    assertTrue(applied.output.contains("kinstasite.kinsta.operators.dev/from-kubectl created"), applied.output);
+
+    Result waited = kubectl("wait", "--for=condition=Ready", "ksite/from-kubectl", "-n", "client-acme",
+        "--timeout=90s");
+    assertEquals(0, waited.code, waited.output);
+    assertTrue(waited.output.contains("condition met"), waited.output);
+
+    Result table = kubectl("get", "ksite", "from-kubectl", "-n", "client-acme");
+    assertTrue(table.output.contains("READY") && table.output.contains("SITE ID"), table.output);
+    assertTrue(table.output.lines().anyMatch(l -> l.startsWith("from-kubectl") && l.contains("True")),
+        table.output);
+
+    Result json = kubectl("get", "kinsta", "-A", "-o", "json");
+    JsonNode list = Serialization.jsonMapper().readTree(json.output);
+    assertTrue(list.path("items").size() >= 6, "the category kinsta lists every Kinsta resource");
+
+    Files.writeString(manifest, Files.readString(manifest).replace("plain: {}",
+        "plain: {}\n  environments: {live: {phpVersion: \"8.1\"}}"));
+    Result configured = kubectl("apply", "--validate=false", "-f", manifest.toString());
+    assertTrue(configured.output.contains("configured"), configured.output);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "8.1".equals(kubectl("get", "ksite", "from-kubectl", "-n",
+        "client-acme", "-o", "jsonpath={.status.environments[0].phpVersion}").output.trim()));
+
+    Result described = kubectl("describe", "ksite", "from-kubectl", "-n", "client-acme");
+    assertTrue(described.output.lines().anyMatch(l -> l.contains("Normal") && l.contains("Ready")
+        && l.contains("kinsta-operator")), "describe shows the resource's events: " + described.output);
+
+    Result deleted = kubectl("delete", "-f", manifest.toString(), "--timeout=90s");
+    assertEquals(0, deleted.code, deleted.output);
+    assertEquals(null, local.kubernetes().resources(KinstaSite.class).inNamespace("client-acme")
+        .withName("from-kubectl").get());
+  }
+
+  @Test
+  void servesMetricsAndHealth() throws Exception {
+    local.watchUntilReady(Duration.ofMinutes(2));
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + local.runtime().managementPort();
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(http, base + "/readyz").statusCode() == 200);
+    assertEquals(200, get(http, base + "/healthz").statusCode());
+
+    String metrics = get(http, base + "/metrics").body();
+    for (String name : List.of("kinsta_api_requests_seconds_count", "kinsta_rate_budget_available",
+        "kinsta_rate_budget_wait_seconds_count", "kinsta_resources", "kinsta_operations_duration_seconds_count",
+        "kinsta_api_key_expiry_seconds", "operator_sdk_reconciliations_started_total", "jvm_memory_used_bytes")) {
+      assertTrue(metrics.contains(name), name + " is exported");
+    }
+    assertTrue(metrics.contains("kinsta_resources{kind=\"KinstaSite\",state=\"Ready\"}"), metrics);
+    assertTrue(metrics.contains("endpoint=\"POST /sites\""), "endpoints are labelled by their template");
+    assertTrue(!metrics.contains("local-demo-api-key"), "no API key in metrics");
+  }
+
+  private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private record Result(int code, String output) {
+  }
+
+  private static boolean kubectlInstalled() {
+    return Files.isExecutable(Path.of("/usr/bin/kubectl")) || Files.isExecutable(Path.of("/usr/local/bin/kubectl"));
+  }
+
+  private static Result kubectl(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("kubectl", "--cache-dir=target/local-test/kube-cache"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("KUBECONFIG", local.kubeconfig().toString());
+    builder.environment().put("HOME", Path.of("target/local-test").toAbsolutePath().toString());
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return new Result(-1, out);
+    }
+    return new Result(process.exitValue(), out);
+  }
+}
