@@ -2,6 +2,8 @@ package dev.operators.kinsta.operator;
 
 import dev.operators.kinsta.config.ConfigException;
 import dev.operators.kinsta.config.OperatorConfig;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +13,8 @@ import org.slf4j.LoggerFactory;
 /** The operator in a cluster: settings from the environment, Kubernetes from the pod's service account. */
 public final class OperatorMain {
   private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+  /** Sent on every Kubernetes API call, so audit logs name the operator. */
+  public static final String USER_AGENT = "kinsta-operator";
 
   private OperatorMain() {
   }
@@ -24,7 +28,8 @@ public final class OperatorMain {
       System.exit(2);
       return;
     }
-    KubernetesClient kubernetes = new KubernetesClientBuilder().build();
+    KubernetesClient kubernetes = new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder(Config.autoConfigure(null)).withUserAgent(USER_AGENT).build()).build();
     OperatorRuntime runtime = OperatorRuntime.start(config, kubernetes);
     log.info("Kinsta operator started: Kinsta API {}, hosting API {}, namespaces {}, management port {}",
         config.kinstaApiUrl(), config.hostingApiUrl(),

@@ -10,11 +10,11 @@ import dev.operators.kinsta.api.v1alpha1.WordPressSource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /** KinstaSite objects for tests. */
-final class Sites {
+public final class Sites {
   private Sites() {
   }
 
-  static KinstaSite wordpress(String name) {
+  public static KinstaSite wordpress(String name) {
     KinstaSite site = bare(name);
     site.getSpec().region = "us-central1";
     WordPressSource wp = new WordPressSource();
@@ -26,21 +26,21 @@ final class Sites {
     return site;
   }
 
-  static KinstaSite plain(String name) {
+  public static KinstaSite plain(String name) {
     KinstaSite site = bare(name);
     site.getSpec().region = "europe-west1";
     site.getSpec().plain = new PlainSource();
     return site;
   }
 
-  static KinstaSite cloneOf(String name, String sourceEnvironmentId) {
+  public static KinstaSite cloneOf(String name, String sourceEnvironmentId) {
     KinstaSite site = bare(name);
     site.getSpec().clone = new CloneSource();
     site.getSpec().clone.sourceEnvironmentId = sourceEnvironmentId;
     return site;
   }
 
-  static KinstaSite adopted(String name, String siteId) {
+  public static KinstaSite adopted(String name, String siteId) {
     KinstaSite site = bare(name);
     site.getSpec().siteId = siteId;
     return site;

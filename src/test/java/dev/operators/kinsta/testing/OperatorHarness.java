@@ -51,7 +51,10 @@ public final class OperatorHarness implements AutoCloseable {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
 
   public final KubernetesMockServer server;
+  /** What tests use to act as users. */
   public final KubernetesClient client;
+  /** What the operator uses: a client of its own, with the operator's user agent, so its calls can be told apart. */
+  public final KubernetesClient operatorClient;
   public final SimulatorFixture kinsta;
   private ReconcileSettings settings;
   private KinstaOperator operator;
@@ -64,6 +67,9 @@ public final class OperatorHarness implements AutoCloseable {
         new KubernetesMixedDispatcher(responses), false);
     server.init(InetAddress.getLoopbackAddress(), 0);
     this.client = server.createClient();
+    this.operatorClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+        new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
+            .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT).build()).build();
     installCrds();
   }
 
@@ -85,7 +91,7 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public void startOperator() {
-    operator = KinstaOperator.start(client, kinsta.clients, settings, Set.of(), Clock.systemUTC(), o -> { });
+    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, Set.of(), Clock.systemUTC(), o -> { });
   }
 
   public void stopOperator() {
@@ -135,6 +141,7 @@ public final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     stopOperator();
+    operatorClient.close();
     client.close();
     server.destroy();
     kinsta.close();
