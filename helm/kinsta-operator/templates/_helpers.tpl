@@ -32,7 +32,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 
 {{/*
 What the operator does in the namespaces it watches: exactly the calls it makes (RbacCoversOperatorCallsTest
-records them), plus "get" on its resources, which JOSDK needs to re-read one after a conflicting patch.
+records them: status is patched while reconciling and replaced while deleting), plus "get" on its resources, which JOSDK needs to re-read one after a conflicting patch.
 Secrets are read from the informer's cache only, so list and watch are enough.
 */}}
 {{- define "kinsta-operator.rules" -}}
@@ -41,7 +41,7 @@ Secrets are read from the informer's cache only, so list and watch are enough.
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status"]
-  verbs: ["patch"]
+  verbs: ["patch", "update"]
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["list", "watch"]

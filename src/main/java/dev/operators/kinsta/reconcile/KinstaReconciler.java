@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -306,7 +307,8 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     }
     resource.setStatus(status);
     try {
-      context.getClient().resource(resource).patchStatus();
+      // The whole status is replaced (PUT), so lists such as conditions are never merged item by item.
+      context.getClient().resource(resource).updateStatus();
     } catch (KubernetesClientException failed) {
       log.warn("{} {}/{}: could not record deletion progress: {}", resource.getKind(), namespace(resource),
           resource.getMetadata().getName(), failed.getMessage());

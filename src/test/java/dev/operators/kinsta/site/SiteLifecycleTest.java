@@ -232,7 +232,7 @@ class SiteLifecycleTest {
     tenant.secret("late-credentials", Map.of("apiKey", tenant.apiKey));
     KinstaSite ready = tenant.awaitSiteReady("waiting");
     assertNotNull(ready.getStatus().siteId);
-    assertEquals(1, harness.kinsta.simulator.journal().count("GET /validate"), "the company was looked up once");
+    assertEquals(1, tenant.calls("GET /validate"), "the key was checked once, for the one version of its Secret");
   }
 
   @Test
