@@ -27,20 +27,19 @@ local function describe(condition)
   end
   return text
 end
-if stalled ~= nil and stalled.status == "True" then
-  health.status = "Degraded"
-  health.message = describe(stalled)
+local function finish(status, condition)
+  health.status = status
+  health.message = describe(condition)
   return health
+end
+if stalled ~= nil and stalled.status == "True" then
+  return finish("Degraded", stalled)
 end
 if ready ~= nil and ready.status == "True" then
-  health.status = "Healthy"
-  health.message = describe(ready)
-  return health
+  return finish("Healthy", ready)
 end
 if ready ~= nil and ready.reason == "Paused" then
-  health.status = "Suspended"
-  health.message = describe(ready)
-  return health
+  return finish("Suspended", ready)
 end
 if reconciling ~= nil and reconciling.status == "True" then
   health.message = describe(reconciling)
