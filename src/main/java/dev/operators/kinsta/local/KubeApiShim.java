@@ -135,8 +135,9 @@ public final class KubeApiShim extends Dispatcher {
     for (JsonNode crd : crds()) {
       String group = crd.path("spec").path("group").asText();
       for (JsonNode version : crd.path("spec").path("versions")) {
-        if (version.path("served").asBoolean(true)) {
-          custom.computeIfAbsent(group, g -> new ArrayList<>()).add(version.path("name").asText());
+        List<String> names = custom.computeIfAbsent(group, g -> new ArrayList<>());
+        if (version.path("served").asBoolean(true) && !names.contains(version.path("name").asText())) {
+          names.add(version.path("name").asText());
         }
       }
     }

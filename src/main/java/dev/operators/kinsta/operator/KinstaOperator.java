@@ -8,10 +8,12 @@ import dev.operators.kinsta.reconcile.JitteredRetry;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.MetadataChangeFilter;
 import dev.operators.kinsta.reconcile.OperationTracker;
+import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.metrics.OperatorMetrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.site.SiteReconciler;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -59,8 +61,9 @@ public final class KinstaOperator implements AutoCloseable {
     ControllerServices services = new ControllerServices(kinsta,
         new CredentialsResolver(kinsta, metrics == null ? CredentialsResolver.KeyObserver.NONE : metrics),
         new OperationTracker(settings, clock), new EventRecorder(client, clock), settings, clock,
-        metrics == null ? ResourceObserver.NONE : metrics);
+        metrics == null ? ResourceObserver.NONE : metrics, new OwnedSecrets(client));
     register(operator, new SiteReconciler(services), settings, namespaces);
+    register(operator, new DatabaseReconciler(services), settings, namespaces);
     operator.start();
     return new KinstaOperator(operator);
   }

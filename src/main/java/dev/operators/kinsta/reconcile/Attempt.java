@@ -58,6 +58,10 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.events();
   }
 
+  public OwnedSecrets ownedSecrets() {
+    return services.ownedSecrets();
+  }
+
   public Optional<Secret> secret(String name) {
     return secrets.find(resource.getMetadata().getNamespace(), name);
   }
@@ -84,6 +88,27 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   /** The next poll of something that is not an operation (a site still provisioning, a database starting). */
   public Duration shortly() {
     return services.operations().nextPoll(Duration.ZERO, pollOverride());
+  }
+
+  /**
+   * Records work Kinsta does without an operation id (a database being deleted, a deployment) in
+   * {@code status.operation}, so that polling survives a restart and its age sets the poll interval.
+   */
+  public TrackedOperation tracked(String id, String type, String target) {
+    TrackedOperation operation = services.operations().started(new OperationRef(id, null), type, target, null);
+    status.operation = operation;
+    return operation;
+  }
+
+  /** When to look again at something that started at {@code operation}'s start time. */
+  public Duration pollAfter(TrackedOperation operation) {
+    return services.operations().nextPoll(services.operations().age(operation), pollOverride());
+  }
+
+  /** When to look again at something Kinsta started at {@code since}. */
+  public Duration pollAfter(java.time.Instant since) {
+    Duration age = since == null ? Duration.ZERO : Duration.between(since, services.clock().instant());
+    return services.operations().nextPoll(age.isNegative() ? Duration.ZERO : age, pollOverride());
   }
 
   public Outcome ready(String message) {

@@ -11,5 +11,6 @@ public record ControllerServices(
     EventRecorder events,
     ReconcileSettings settings,
     Clock clock,
-    ResourceObserver observer) {
+    ResourceObserver observer,
+    OwnedSecrets ownedSecrets) {
 }

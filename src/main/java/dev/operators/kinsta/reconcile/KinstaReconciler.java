@@ -81,6 +81,14 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
   /** The deletion policy in force: the spec's, else the default for created or adopted objects. */
   protected abstract DeletionPolicy deletionPolicy(R resource);
 
+  /** The spec's deletion policy, else Retain for adopted objects and the operator's default for created ones. */
+  protected DeletionPolicy deletionPolicy(DeletionPolicy declared, boolean adopted) {
+    if (declared != null) {
+      return declared;
+    }
+    return adopted ? DeletionPolicy.Retain : services.settings().defaultDeletionPolicy();
+  }
+
   /** How the Kinsta object is named in events, e.g. {@code site 5c0e…}. */
   protected abstract String describeRemote(S status);
 

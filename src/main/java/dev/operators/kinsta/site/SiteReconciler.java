@@ -255,11 +255,7 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
 
   @Override
   protected DeletionPolicy deletionPolicy(KinstaSite site) {
-    KinstaSiteSpec spec = site.getSpec();
-    if (spec.deletionPolicy != null) {
-      return spec.deletionPolicy;
-    }
-    return spec.siteId != null ? DeletionPolicy.Retain : services.settings().defaultDeletionPolicy();
+    return deletionPolicy(site.getSpec().deletionPolicy, site.getSpec().siteId != null);
   }
 
   @Override

@@ -147,12 +147,18 @@ class GitOpsConformanceTest {
   }
 
   @Test
-  void theArgoCdConfigMapEmbedsTheTestedScript() throws IOException {
+  void theArgoCdConfigMapEmbedsTheTestedScriptForEveryKind() throws IOException {
     String script = Files.readString(Path.of("docs/argocd/health.lua"));
     JsonNode configMap = Serialization.unmarshal(Files.readString(Path.of("docs/argocd/argocd-cm.yaml")),
         JsonNode.class);
-    JsonNode embedded = configMap.path("data").path("resource.customizations.health.kinsta.operators.dev_KinstaSite");
-    assertEquals(script.strip(), embedded.asText().strip());
+    try (var crds = Files.list(Path.of("crds"))) {
+      for (Path crd : crds.toList()) {
+        String kind = Serialization.unmarshal(Files.readString(crd), JsonNode.class).path("spec").path("names")
+            .path("kind").asText();
+        JsonNode embedded = configMap.path("data").path("resource.customizations.health.kinsta.operators.dev_" + kind);
+        assertEquals(script.strip(), embedded.asText().strip(), kind);
+      }
+    }
   }
 
   @Test

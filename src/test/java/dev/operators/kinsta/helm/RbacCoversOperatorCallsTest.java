@@ -3,7 +3,10 @@ package dev.operators.kinsta.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.operator.OperatorMain;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
@@ -49,8 +52,14 @@ class RbacCoversOperatorCallsTest {
       orphan.getSpec().credentialsRef.name = "missing";
       tenant.create(orphan);
       tenant.awaitSiteStalled("no-credentials", "CredentialsNotFound");
+      tenant.create(DatabaseLifecycleTest.postgres("orders"));
+      DatabaseLifecycleTest.awaitReady(tenant, "orders");
+      tenant.edit(KinstaDatabase.class, "orders", db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2);
+      DatabaseLifecycleTest.awaitReady(tenant, "orders");
       tenant.delete(KinstaSite.class, "shop");
+      tenant.delete(KinstaDatabase.class, "orders");
       tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));
+      tenant.awaitGone(KinstaDatabase.class, "orders", Duration.ofSeconds(30));
 
       RecordedRequest request;
       while ((request = harness.server.takeRequest(100, TimeUnit.MILLISECONDS)) != null) {
@@ -74,7 +83,8 @@ class RbacCoversOperatorCallsTest {
     assertTrue(granted.containsAll(used), "the operator needs " + minus(used, granted) + " beyond the chart's "
         + "ClusterRole");
     // JOSDK re-reads a resource after a conflicting patch; the lifecycle above has no conflict to show it.
-    Set<Access> neededOnConflict = Set.of(new Access("kinsta.operators.dev", "kinstasites", "get"));
+    Set<Access> neededOnConflict = Set.of(new Access("kinsta.operators.dev", "kinstasites", "get"),
+        new Access("kinsta.operators.dev", "kinstadatabases", "get"));
     assertEquals(neededOnConflict, minus(granted, used), "the ClusterRole grants what the operator never used");
   }
 

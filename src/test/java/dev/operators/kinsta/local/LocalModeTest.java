@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
@@ -55,8 +56,14 @@ class LocalModeTest {
     assertTrue(printed.contains("export KUBECONFIG=" + Path.of("target/local-test/kubeconfig").toAbsolutePath()));
     assertTrue(printed.contains("Kinsta resources are Ready."), printed);
     List<KinstaSite> sites = local.kubernetes().resources(KinstaSite.class).inAnyNamespace().list().getItems();
-    long examples = ExampleSet.load(Path.of("examples")).kinstaResources().size();
+    long examples = ExampleSet.load(Path.of("examples")).kinstaResources().stream()
+        .filter(r -> "KinstaSite".equals(r.path("kind").asText())).count();
     assertTrue(sites.size() >= examples);
+    for (KinstaDatabase database : local.kubernetes().resources(KinstaDatabase.class).inAnyNamespace().list()
+        .getItems()) {
+      assertTrue(local.kubernetes().secrets().inNamespace(database.getMetadata().getNamespace())
+          .withName(database.getStatus().connectionSecret).get() != null, "connection Secret written");
+    }
     for (KinstaSite site : sites) {
       String siteId = site.getStatus().siteId;
       assertTrue(local.simulator().<Boolean>read(state -> state.sites.containsKey(siteId)), site.getMetadata()
@@ -96,7 +103,7 @@ class LocalModeTest {
 
     Result json = kubectl("get", "kinsta", "-A", "-o", "json");
     JsonNode list = Serialization.jsonMapper().readTree(json.output);
-    assertTrue(list.path("items").size() >= 6, "the category kinsta lists every Kinsta resource");
+    assertTrue(list.path("items").size() >= 8, "the category kinsta lists every Kinsta resource");
 
     Files.writeString(manifest, Files.readString(manifest).replace("plain: {}",
         "plain: {}\n  environments: {live: {phpVersion: \"8.1\"}}"));

@@ -16,36 +16,16 @@ import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.Journal;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The KinstaSite lifecycle against the simulator and the mock API server: sources, failures, adoption, deletion. */
-class SiteLifecycleTest {
-  static OperatorHarness harness;
-
-  @BeforeAll
-  static void start() {
-    harness = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
-  }
-
-  @AfterEach
-  void contractKeptAndFaultsCleared() {
-    harness.kinsta.simulator.clearFaults();
-    assertEquals(List.of(), harness.kinsta.simulator.contractViolations());
-  }
-
+class SiteLifecycleTest extends SharedHarnessTest {
   @Test
   void createsAWordPressSiteWithPluginsAndReportsItReady() {
     Tenant tenant = harness.tenant();

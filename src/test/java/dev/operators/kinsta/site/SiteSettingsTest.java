@@ -17,37 +17,17 @@ import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Environment settings and the staging environment: one operation per difference, none when nothing differs. */
-class SiteSettingsTest {
-  static OperatorHarness harness;
-
-  @BeforeAll
-  static void start() {
-    harness = OperatorHarness.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    harness.close();
-  }
-
-  @AfterEach
-  void contractKept() {
-    harness.kinsta.simulator.clearFaults();
-    assertEquals(List.of(), harness.kinsta.simulator.contractViolations());
-  }
-
+class SiteSettingsTest extends SharedHarnessTest {
   @Test
   void appliesEachDifferingSettingWithOneOperationAndNothingWhenAllMatch() {
     Tenant tenant = harness.tenant();

@@ -75,6 +75,38 @@ public final class CrdSchema {
   }
 
   /** Every problem a real API server would report when the object is created. */
+  /** The files of {@code examples/} that hold a resource of {@code kind}. */
+  public static java.util.stream.Stream<Path> examplesOf(String kind) throws java.io.IOException {
+    return java.nio.file.Files.list(Path.of("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted()
+        .filter(p -> readYaml(p).stream().anyMatch(d -> kind.equals(d.path("kind").asText())));
+  }
+
+  /** The invalid samples in {@code src/test/resources/schema/<directory>}. */
+  public static java.util.stream.Stream<Path> invalidSamples(String directory) throws java.io.IOException {
+    return java.nio.file.Files.list(Path.of("src/test/resources/schema", directory)).sorted();
+  }
+
+  /** Checks that every resource of {@code kind} in {@code file} passes the schema. */
+  public void assertValid(Path file, String kind) {
+    for (JsonNode resource : readYaml(file)) {
+      if (kind.equals(resource.path("kind").asText())) {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), problems(resource), file.toString());
+      }
+    }
+  }
+
+  /** Checks that the sample is rejected with every message its {@code # expect:} lines name. */
+  public void assertRejected(Path file) throws java.io.IOException {
+    List<String> expected = java.nio.file.Files.readAllLines(file).stream().filter(l -> l.startsWith("# expect: "))
+        .map(l -> l.substring("# expect: ".length())).toList();
+    org.junit.jupiter.api.Assertions.assertFalse(expected.isEmpty(), file + " says what it expects");
+    List<String> problems = problems(readYaml(file).get(0));
+    for (String message : expected) {
+      org.junit.jupiter.api.Assertions.assertTrue(problems.stream().anyMatch(p -> p.contains(message)),
+          file + ": expected '" + message + "' in " + problems);
+    }
+  }
+
   public List<String> problems(JsonNode object) {
     return problems(object, null);
   }

@@ -1,0 +1,40 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** What the operator observed of a {@link KinstaDatabase}. Never a password: that lives in the connection Secret. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaDatabaseStatus extends KinstaStatus {
+  @JsonPropertyDescription("Kinsta's id of the database.")
+  public String databaseId;
+
+  @JsonPropertyDescription("Kinsta's unique name of the database.")
+  public String name;
+
+  @JsonPropertyDescription("Kinsta's state of the database, e.g. creating, ready, updating.")
+  public String state;
+
+  public String type;
+  public String version;
+  public String location;
+  public String size;
+
+  @JsonPropertyDescription("Host and port inside Kinsta's network (for applications).")
+  public String internalHost;
+  public Integer internalPort;
+
+  @JsonPropertyDescription("Host and port reachable from outside Kinsta.")
+  public String externalHost;
+  public Integer externalPort;
+
+  @JsonPropertyDescription("The Secret holding the connection details.")
+  public String connectionSecret;
+
+  @JsonPropertyDescription("Whether the database was adopted rather than created by this resource.")
+  public Boolean adopted;
+
+  @JsonPropertyDescription("True when the password Secret no longer holds the password Kinsta has; the API cannot "
+      + "change it.")
+  public Boolean passwordOutOfSync;
+}

@@ -1,0 +1,66 @@
+package dev.operators.kinsta.database;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseType;
+import dev.operators.kinsta.client.dto.Database;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The keys of a database's connection Secret, from what Kinsta reports (so the password is the one that works). */
+final class ConnectionDetails {
+  static final String PASSWORD = "password";
+
+  private ConnectionDetails() {
+  }
+
+  static Map<String, String> of(Database db) {
+    DatabaseType type = typeOf(db.type());
+    Database.Credentials credentials = db.data();
+    String database = credentials == null ? null : credentials.dbName();
+    String user = credentials == null || credentials.dbUser() == null ? (type == DatabaseType.REDIS ? "default" : null)
+        : credentials.dbUser();
+    String password = credentials == null ? null : credentials.dbPassword();
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put("type", db.type());
+    data.put("host", db.internalHostname());
+    data.put("port", db.internalPort() == null ? null : db.internalPort().toString());
+    data.put("database", database);
+    data.put("user", user);
+    data.put(PASSWORD, password);
+    data.put("url", url(type, user, password, db.internalHostname(), db.internalPort(), database));
+    data.put("external_host", db.externalHostname());
+    data.put("external_port", db.externalPort() == null ? null : db.externalPort().toString());
+    data.put("external_url", url(type, user, password, db.externalHostname(), db.externalPort(), database));
+    return data;
+  }
+
+  /** Only what is known: a Secret holding the password the operator generated, before the database exists. */
+  static Map<String, String> passwordOnly(String password) {
+    Map<String, String> data = new LinkedHashMap<>();
+    data.put(PASSWORD, password);
+    return data;
+  }
+
+  static String url(DatabaseType type, String user, String password, String host, Integer port, String database) {
+    if (host == null || port == null || type == null) {
+      return null;
+    }
+    String credentials = (user == null ? "" : encode(user)) + (password == null ? "" : ":" + encode(password));
+    String path = type == DatabaseType.REDIS || database == null ? "" : "/" + encode(database);
+    return type.urlScheme() + "://" + (credentials.isEmpty() ? "" : credentials + "@") + host + ":" + port + path;
+  }
+
+  private static DatabaseType typeOf(String wire) {
+    for (DatabaseType type : DatabaseType.values()) {
+      if (type.wire().equals(wire)) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,138 @@
+package dev.operators.kinsta.database;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.Database;
+import dev.operators.kinsta.client.dto.DatabaseSummary;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretLookup;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Gives a {@link KinstaDatabase} its database: the one it adopts, the one it created before a crash (found by
+ * display name), or a new one. A generated password is stored in the connection Secret before the create call,
+ * so a crash in between never loses it.
+ */
+final class DatabaseProvisioner {
+  private static final String PASSWORD_ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final int PASSWORD_LENGTH = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt;
+  private final KinstaDatabase resource;
+  private final KinstaDatabaseSpec spec;
+  private final KinstaDatabaseStatus status;
+  private final HostingApi api;
+
+  DatabaseProvisioner(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    this.attempt = attempt;
+    this.resource = attempt.resource();
+    this.spec = resource.getSpec();
+    this.status = attempt.status();
+    this.api = attempt.hosting();
+  }
+
+  /** Empty when the database id is now known and the caller can go on; otherwise what to report. */
+  Optional<Outcome> establish() {
+    if (spec.adopt != null) {
+      return adopt();
+    }
+    String displayName = spec.displayNameOr(resource.getMetadata().getName());
+    List<DatabaseSummary> named = api.listDatabases().stream().filter(db -> displayName.equals(db.displayName()))
+        .toList();
+    if (named.size() > 1) {
+      return Optional.of(Outcome.stalled(Reasons.AMBIGUOUS_ADOPTION, named.size() + " databases are named \""
+          + displayName + "\"; set spec.adopt.id to the one to manage, or change spec.displayName"));
+    }
+    if (named.size() == 1) {
+      status.databaseId = named.get(0).id();
+      status.adopted = false;
+      attempt.events().normal(resource, "Adopted", "Found database " + status.databaseId + " by its display name \""
+          + displayName + "\"");
+      return Optional.empty();
+    }
+    return create(displayName);
+  }
+
+  private Optional<Outcome> adopt() {
+    String key = spec.adopt.id != null ? spec.adopt.id : spec.adopt.name;
+    Database db;
+    try {
+      db = api.getDatabase(key);
+    } catch (KinstaApiException.NotFound missing) {
+      return Optional.of(Outcome.stalled("DatabaseNotFound", "The company has no database "
+          + (spec.adopt.id != null ? "with id " : "named ") + key));
+    }
+    status.databaseId = db.id();
+    status.adopted = true;
+    attempt.events().normal(resource, "Adopted", "Adopted database " + db.id());
+    return Optional.empty();
+  }
+
+  private Optional<Outcome> create(String displayName) {
+    String password;
+    if (spec.passwordSecretRef != null) {
+      Optional<String> declared = attempt.secret(spec.passwordSecretRef.name)
+          .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+      if (declared.isEmpty()) {
+        return Optional.of(Outcome.stalled(Reasons.SECRET_NOT_FOUND, "Secret " + spec.passwordSecretRef.name
+            + " with key " + spec.passwordSecretRef.key + " (spec.passwordSecretRef) does not exist"));
+      }
+      password = declared.get();
+    } else {
+      Optional<String> generated = generatedPassword();
+      if (generated.isEmpty()) {
+        return Optional.of(Outcome.stalled("SecretConflict", "Secret " + connectionSecret() + " exists and is not "
+            + "owned by this KinstaDatabase; choose another connectionSecretName or delete it"));
+      }
+      password = generated.get();
+    }
+    status.databaseId = api.createDatabase(new CreateDatabaseRequest(attempt.companyId(), spec.location,
+        spec.size.name(), displayName, spec.databaseName, password, spec.user, spec.type.wire(), spec.version));
+    status.adopted = false;
+    attempt.events().normal(resource, "Created", "Created " + spec.type.wire() + " " + spec.version + " database "
+        + status.databaseId);
+    return Optional.of(Outcome.progressing("DatabaseCreating", "Kinsta is creating database " + status.databaseId,
+        attempt.shortly()));
+  }
+
+  /** The password already in the connection Secret, or a new one written there first. */
+  private Optional<String> generatedPassword() {
+    String name = connectionSecret();
+    Optional<Secret> existing = attempt.secret(name);
+    Optional<String> kept = existing.flatMap(secret -> SecretLookup.value(secret, ConnectionDetails.PASSWORD));
+    if (kept.isPresent()) {
+      return kept;
+    }
+    String password = newPassword();
+    try {
+      attempt.ownedSecrets().ensure(resource, existing, name, ConnectionDetails.passwordOnly(password));
+    } catch (OwnedSecrets.SecretConflict conflict) {
+      return Optional.empty();
+    }
+    return Optional.of(password);
+  }
+
+  private String connectionSecret() {
+    return spec.connectionSecretOr(resource.getMetadata().getName());
+  }
+
+  private static String newPassword() {
+    StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
+    for (int i = 0; i < PASSWORD_LENGTH; i++) {
+      password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+    }
+    return password.toString();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.operators.kinsta.database;
+
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.Database;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.FieldProblem;
+import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.SecretLookup;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reconciles a {@link KinstaDatabase}: makes sure the database exists (adopted, found again, or created), waits
+ * until Kinsta reports it ready, applies size and display name, and keeps the connection Secret in step.
+ */
+public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, KinstaDatabaseStatus> {
+  static final String DELETE_DATABASE = "DeleteDatabase";
+  private static final Set<String> FAILED_STATES = Set.of("error", "suspended");
+
+  public DatabaseReconciler(ControllerServices services) {
+    super(services, KinstaDatabase.class, KinstaDatabaseStatus.class);
+  }
+
+  @Override
+  protected String credentialsSecret(KinstaDatabase database) {
+    return database.getSpec().credentialsRef.name;
+  }
+
+  @Override
+  protected Set<String> referencedSecrets(KinstaDatabase database) {
+    KinstaDatabaseSpec spec = database.getSpec();
+    Set<String> names = new LinkedHashSet<>();
+    if (spec == null) {
+      return names;
+    }
+    if (spec.credentialsRef != null && spec.credentialsRef.name != null) {
+      names.add(spec.credentialsRef.name);
+    }
+    if (spec.passwordSecretRef != null && spec.passwordSecretRef.name != null) {
+      names.add(spec.passwordSecretRef.name);
+    }
+    names.add(spec.connectionSecretOr(database.getMetadata().getName()));
+    return names;
+  }
+
+  @Override
+  protected List<FieldProblem> validate(KinstaDatabase database) {
+    return DatabaseSpecValidator.validate(database.getSpec());
+  }
+
+  @Override
+  protected Outcome reconcileRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    KinstaDatabaseStatus status = attempt.status();
+    if (status.databaseId == null) {
+      Optional<Outcome> establishing = new DatabaseProvisioner(attempt).establish();
+      if (establishing.isPresent()) {
+        return establishing.get();
+      }
+    }
+    HostingApi api = attempt.hosting();
+    Database db;
+    try {
+      db = api.getDatabase(status.databaseId);
+    } catch (KinstaApiException.NotFound gone) {
+      return Outcome.stalled("DatabaseNotFound", "Database " + status.databaseId + " no longer exists in Kinsta; "
+          + "delete and recreate this resource to create a new one");
+    }
+    observe(attempt, db);
+    if (FAILED_STATES.contains(db.status())) {
+      return Outcome.stalled("DatabaseFailed", "Kinsta reports database " + db.id() + " as " + db.status());
+    }
+    if (!"ready".equals(db.status())) {
+      return Outcome.progressing("DatabaseNotReady", "Kinsta reports database " + db.id() + " as " + db.status(),
+          attempt.pollAfter(db.createdAt() == null ? null : Instant.ofEpochMilli(db.createdAt())));
+    }
+    Optional<Outcome> update = applySettings(attempt, api, db);
+    if (update.isPresent()) {
+      return update.get();
+    }
+    return writeConnectionSecret(attempt, db).orElseGet(() -> attempt.ready(readyMessage(attempt, db)));
+  }
+
+  private static void observe(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
+    KinstaDatabaseStatus status = attempt.status();
+    status.name = db.name();
+    status.state = db.status();
+    status.type = db.type();
+    status.version = db.version();
+    status.location = db.cluster() == null ? null : db.cluster().location();
+    status.size = db.resourceTypeName();
+    status.internalHost = db.internalHostname();
+    status.internalPort = db.internalPort();
+    status.externalHost = db.externalHostname();
+    status.externalPort = db.externalPort();
+    status.connectionSecret = attempt.resource().getSpec().connectionSecretOr(attempt.resource().getMetadata()
+        .getName());
+  }
+
+  /** Size and display name, with one PUT when either differs; adopted databases keep what the spec leaves out. */
+  private static Optional<Outcome> applySettings(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt,
+      HostingApi api, Database db) {
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    boolean adopted = Boolean.TRUE.equals(attempt.status().adopted);
+    String wantedName = adopted ? spec.displayName : spec.displayNameOr(attempt.resource().getMetadata().getName());
+    String wantedSize = spec.size == null ? null : spec.size.name();
+    String newName = wantedName != null && !wantedName.equals(db.displayName()) ? wantedName : null;
+    String newSize = wantedSize != null && !wantedSize.equals(db.resourceTypeName()) ? wantedSize : null;
+    if (newName == null && newSize == null) {
+      return Optional.empty();
+    }
+    api.updateDatabase(db.id(), newSize, newName);
+    String change = newSize != null ? "resizing to " + newSize : "renaming to \"" + newName + "\"";
+    return Optional.of(Outcome.progressing("DatabaseUpdating", "Kinsta is " + change + " database " + db.id(),
+        attempt.shortly()));
+  }
+
+  private static Optional<Outcome> writeConnectionSecret(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt,
+      Database db) {
+    String name = attempt.status().connectionSecret;
+    try {
+      attempt.ownedSecrets().ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
+      return Optional.empty();
+    } catch (OwnedSecrets.SecretConflict conflict) {
+      return Optional.of(Outcome.stalled("SecretConflict", conflict.getMessage()));
+    }
+  }
+
+  private static String readyMessage(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    KinstaDatabaseStatus status = attempt.status();
+    String message = "Database " + db.name() + " is ready; connection details in Secret " + status.connectionSecret;
+    boolean outOfSync = false;
+    if (spec.passwordSecretRef != null && db.data() != null) {
+      Optional<String> declared = attempt.secret(spec.passwordSecretRef.name)
+          .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+      outOfSync = declared.isPresent() && !Objects.equals(declared.get(), db.data().dbPassword());
+    }
+    if (outOfSync && !Boolean.TRUE.equals(status.passwordOutOfSync)) {
+      attempt.events().warning(attempt.resource(), "PasswordNotChanged", "The password in Secret "
+          + spec.passwordSecretRef.name + " changed, but Kinsta's API cannot change a database password; the "
+          + "connection Secret keeps the one that works");
+    }
+    status.passwordOutOfSync = outOfSync ? Boolean.TRUE : null;
+    return outOfSync ? message + ". The password in Secret " + spec.passwordSecretRef.name + " differs from the "
+        + "database's, and Kinsta's API cannot change it: applications must use the connection Secret" : message;
+  }
+
+  @Override
+  protected boolean hasRemoteObject(KinstaDatabaseStatus status) {
+    return status.databaseId != null;
+  }
+
+  @Override
+  protected Deletion deleteRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    KinstaDatabaseStatus status = attempt.status();
+    HostingApi api = attempt.hosting();
+    if (status.operation != null && DELETE_DATABASE.equals(status.operation.type)) {
+      try {
+        api.getDatabase(status.databaseId);
+        return Deletion.waiting(attempt.pollAfter(status.operation), "Waiting for Kinsta to delete database "
+            + status.databaseId);
+      } catch (KinstaApiException.NotFound gone) {
+        return Deletion.finished();
+      }
+    }
+    try {
+      api.deleteDatabase(status.databaseId);
+    } catch (KinstaApiException.NotFound alreadyGone) {
+      return Deletion.finished();
+    }
+    attempt.events().normal(attempt.resource(), "DeletingDatabase", "Deleting database " + status.databaseId
+        + " in Kinsta");
+    attempt.tracked(status.databaseId, DELETE_DATABASE, null);
+    return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete database " + status.databaseId);
+  }
+
+  @Override
+  protected DeletionPolicy deletionPolicy(KinstaDatabase database) {
+    return deletionPolicy(database.getSpec().deletionPolicy, database.getSpec().adopt != null);
+  }
+
+  @Override
+  protected String describeRemote(KinstaDatabaseStatus status) {
+    return "Database " + status.databaseId;
+  }
+}

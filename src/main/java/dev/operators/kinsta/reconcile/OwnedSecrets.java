@@ -1,0 +1,87 @@
+package dev.operators.kinsta.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Secrets a resource owns (a database's connection details): created with an owner reference, so Kubernetes
+ * deletes them with the resource, and rewritten only when their data differs. Values are never logged.
+ */
+public final class OwnedSecrets {
+  public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+  public static final String MANAGED_BY = "kinsta-operator";
+
+  private final KubernetesClient client;
+
+  public OwnedSecrets(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Makes the Secret hold exactly {@code data}. Returns true when it wrote. Refuses to take over a Secret
+   * somebody else made: that is reported as {@link SecretConflict}.
+   */
+  public boolean ensure(HasMetadata owner, Optional<Secret> current, String name, Map<String, String> data)
+      throws SecretConflict {
+    Map<String, String> encoded = new LinkedHashMap<>();
+    data.forEach((key, value) -> {
+      if (value != null) {
+        encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+      }
+    });
+    String namespace = owner.getMetadata().getNamespace();
+    if (current.isPresent()) {
+      Secret existing = current.get();
+      boolean ours = existing.getMetadata().getOwnerReferences().stream()
+          .anyMatch(ref -> owner.getMetadata().getUid().equals(ref.getUid()));
+      if (!ours) {
+        throw new SecretConflict("Secret " + namespace + "/" + name + " exists and is not owned by this "
+            + owner.getKind() + "; choose another connectionSecretName or delete it");
+      }
+      if (encoded.equals(existing.getData())) {
+        return false;
+      }
+      // A merge patch from the cached copy: no read first, and keys that went away are removed (null).
+      Map<String, String> patch = new LinkedHashMap<>();
+      if (existing.getData() != null) {
+        existing.getData().keySet().forEach(key -> patch.put(key, null));
+      }
+      patch.putAll(encoded);
+      client.secrets().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+          Serialization.asJson(Map.of("data", patch)));
+      return true;
+    }
+    Secret secret = new SecretBuilder()
+        .withNewMetadata().withName(name).withNamespace(namespace)
+        .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
+        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion())
+            .withKind(owner.getKind()).withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
+            .withController(true).withBlockOwnerDeletion(false).build())
+        .endMetadata()
+        .withType("Opaque")
+        .withData(encoded)
+        .build();
+    client.secrets().inNamespace(namespace).resource(secret).create();
+    return true;
+  }
+
+  /** A Secret with the wanted name exists and belongs to somebody else. */
+  public static final class SecretConflict extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    SecretConflict(String message) {
+      super(message);
+    }
+  }
+}
