@@ -38,10 +38,10 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 */}}
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
-  resources: ["kinstasites", "kinstadatabases"]
+  resources: ["kinstasites", "kinstadatabases", "kinstaapplications"]
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["kinsta.operators.dev"]
-  resources: ["kinstasites/status", "kinstadatabases/status"]
+  resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status"]
   verbs: ["patch", "update"]
 - apiGroups: [""]
   resources: ["secrets"]

@@ -68,7 +68,7 @@ public final class ExampleSet {
 
   /**
    * Makes the simulator the company the examples describe: the companies and keys of their credentials Secrets,
-   * the sites they adopt by id, and the environments they clone from.
+   * the sites they adopt by id, the environments they clone from and the applications they adopt.
    */
   public void seed(KinstaSimulator simulator) {
     for (JsonNode doc : documents) {
@@ -85,6 +85,15 @@ public final class ExampleSet {
         simulator.addApiKey(companyId, apiKey);
       } else {
         simulator.addCompany("Local demo agency", companyId, apiKey);
+      }
+    }
+    for (JsonNode app : documents) {
+      JsonNode adopt = app.path("spec").path("adopt");
+      String companyId = "KinstaApplication".equals(app.path("kind").asText()) ? companyOf(app) : null;
+      if (companyId != null && !applicationExists(simulator, adopt)) {
+        String id = adopt.path("id").asText(java.util.UUID.randomUUID().toString());
+        String name = adopt.path("name").asText(app.path("metadata").path("name").asText() + "-app");
+        simulator.seedApplication(companyId, app.path("spec").path("displayName").asText(name), id, name);
       }
     }
     for (JsonNode site : documents) {
@@ -129,6 +138,11 @@ public final class ExampleSet {
       }
     }
     return null;
+  }
+
+  private static boolean applicationExists(KinstaSimulator simulator, JsonNode adopt) {
+    return simulator.read(state -> state.applications.values().stream().anyMatch(a -> a.id.equals(
+        adopt.path("id").asText()) || a.name.equals(adopt.path("name").asText())));
   }
 
   private static boolean siteExists(KinstaSimulator simulator, String siteId) {

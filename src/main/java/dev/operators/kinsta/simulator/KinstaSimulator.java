@@ -184,10 +184,14 @@ public final class KinstaSimulator implements AutoCloseable {
 
   /** An application that already exists (the API cannot create one), with a web process; answers its id. */
   public String seedApplication(String companyId, String displayName) {
+    return seedApplication(companyId, displayName, SimulatorState.newId(), SimulatorState.internalName(displayName));
+  }
+
+  /** An application with a given id and unique name, e.g. the one an example adopts. */
+  public String seedApplication(String companyId, String displayName, String id, String name) {
     return mutate(s -> {
       Instant now = clock.instant();
-      Application app = new Application(SimulatorState.newId(), companyId, SimulatorState.internalName(displayName),
-          displayName, now);
+      Application app = new Application(id, companyId, name, displayName, now);
       AppProcess web = new AppProcess(SimulatorState.newId(), app.id, "web", "Web process",
           app.name + "-web." + app.name + ".svc.cluster.local", 8080, now);
       web.entrypoint = "npm start";

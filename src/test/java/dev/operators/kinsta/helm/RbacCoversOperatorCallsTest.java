@@ -3,7 +3,10 @@ package dev.operators.kinsta.helm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
@@ -56,6 +59,13 @@ class RbacCoversOperatorCallsTest {
       DatabaseLifecycleTest.awaitReady(tenant, "orders");
       tenant.edit(KinstaDatabase.class, "orders", db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2);
       DatabaseLifecycleTest.awaitReady(tenant, "orders");
+      String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront");
+      KinstaApplication app = ApplicationLifecycleTest.adoptingId("storefront", appId);
+      app.getSpec().deletionPolicy = DeletionPolicy.Delete;
+      tenant.create(app);
+      ApplicationLifecycleTest.awaitReady(tenant, "storefront");
+      tenant.delete(KinstaApplication.class, "storefront");
+      tenant.awaitGone(KinstaApplication.class, "storefront", Duration.ofSeconds(30));
       tenant.delete(KinstaSite.class, "shop");
       tenant.delete(KinstaDatabase.class, "orders");
       tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));
@@ -84,7 +94,8 @@ class RbacCoversOperatorCallsTest {
         + "ClusterRole");
     // JOSDK re-reads a resource after a conflicting patch; the lifecycle above has no conflict to show it.
     Set<Access> neededOnConflict = Set.of(new Access("kinsta.operators.dev", "kinstasites", "get"),
-        new Access("kinsta.operators.dev", "kinstadatabases", "get"));
+        new Access("kinsta.operators.dev", "kinstadatabases", "get"),
+        new Access("kinsta.operators.dev", "kinstaapplications", "get"));
     assertEquals(neededOnConflict, minus(granted, used), "the ClusterRole grants what the operator never used");
   }
 

@@ -1,0 +1,27 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * An application on Kinsta's application hosting. The API cannot create applications, so this resource adopts an
+ * existing one (by id or name) and manages its settings, processes, caching and deployments.
+ */
+@Group(ApiGroup.GROUP)
+@Version(ApiGroup.VERSION)
+@ShortNames("kapp")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
+@AdditionalPrinterColumn(name = "App Status", jsonPath = ".status.state")
+@AdditionalPrinterColumn(name = "Deployment", jsonPath = ".status.lastDeployment.status")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class KinstaApplication extends CustomResource<KinstaApplicationSpec, KinstaApplicationStatus>
+    implements Namespaced {
+}

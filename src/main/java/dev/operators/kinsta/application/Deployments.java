@@ -1,0 +1,125 @@
+package dev.operators.kinsta.application;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.DeploymentSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus.DeploymentStatus;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.CreateDeploymentRequest;
+import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.Outcome;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Deployments: one starts when the wanted branch, image or redeploy token changes (recorded in
+ * {@code status.deployedFor}), and status follows it to success or failure. At adoption the current state counts
+ * as deployed when the latest deployment is of the wanted branch, so adopting an application does not redeploy it.
+ */
+final class Deployments {
+  static final String DEPLOY = "Deploy";
+  private static final Set<String> SUCCEEDED = Set.of("success", "deploymentSuccess");
+  private static final Set<String> FAILED = Set.of("failed", "error", "cancelled", "deploymentFailed",
+      "deploymentCancelled");
+
+  private final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
+  private final HostingApi api;
+  private final Application app;
+  private final KinstaApplicationStatus status;
+
+  Deployments(Attempt<KinstaApplication, KinstaApplicationStatus> attempt, HostingApi api, Application app) {
+    this.attempt = attempt;
+    this.api = api;
+    this.app = app;
+    this.status = attempt.status();
+  }
+
+  void observeAtAdoption() {
+    if (status.deployedFor != null || status.operation != null) {
+      return;
+    }
+    DeploymentSpec wanted = attempt.resource().getSpec().deployment;
+    Optional<Application.DeploymentSummary> latest = app.deployments() == null ? Optional.empty()
+        : app.deployments().stream().findFirst();
+    latest.ifPresent(d -> status.lastDeployment = summary(d.id(), d.branch(), null, "success"));
+    boolean current = wanted == null || wanted.redeployToken == null && wanted.dockerImage == null
+        && (wanted.branch == null || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false));
+    if (current) {
+      status.deployedFor = trigger(wanted);
+    }
+  }
+
+  /** The outcome while a deployment the operator started is running or has just failed; empty otherwise. */
+  Optional<Outcome> follow() {
+    TrackedOperation operation = status.operation;
+    if (operation == null || !DEPLOY.equals(operation.type)) {
+      return Optional.empty();
+    }
+    Deployment deployment;
+    try {
+      deployment = api.getDeployment(operation.id);
+    } catch (KinstaApiException.NotFound lost) {
+      status.operation = null;
+      return Optional.of(Outcome.stalled("DeploymentFailed", "Deployment " + operation.id + " disappeared"));
+    }
+    status.lastDeployment = summary(deployment.id(), deployment.branch(), deployment.commitSha(),
+        deployment.status());
+    if (SUCCEEDED.contains(deployment.status())) {
+      status.operation = null;
+      attempt.events().normal(attempt.resource(), "Deployed", "Deployment " + deployment.id() + " succeeded");
+      return Optional.empty();
+    }
+    if (FAILED.contains(deployment.status())) {
+      status.operation = null;
+      return Optional.of(Outcome.stalled("DeploymentFailed", "Deployment " + deployment.id() + " of "
+          + describe(deployment) + " ended " + deployment.status() + "; change spec.deployment (e.g. its "
+          + "redeployToken) to try again"));
+    }
+    return Optional.of(Outcome.progressing("Deploying", "Deployment " + deployment.id() + " of "
+        + describe(deployment) + " is " + deployment.status(), attempt.pollAfter(operation)));
+  }
+
+  /** Starts a deployment when what should run changed since the last one. */
+  Optional<Outcome> startIfWanted() {
+    DeploymentSpec wanted = attempt.resource().getSpec().deployment;
+    String trigger = trigger(wanted);
+    if (wanted == null || trigger.equals(status.deployedFor)) {
+      return Optional.empty();
+    }
+    String id = api.createDeployment(new CreateDeploymentRequest(app.id(), wanted.branch, wanted.dockerImage,
+        null));
+    status.deployedFor = trigger;
+    status.lastDeployment = summary(id, wanted.branch, null, "inProgress");
+    TrackedOperation operation = attempt.tracked(id, DEPLOY, wanted.dockerImage != null ? wanted.dockerImage
+        : wanted.branch);
+    attempt.events().normal(attempt.resource(), "Deploying", "Started deployment " + id + " of "
+        + (operation.target == null ? "the default branch" : operation.target));
+    return Optional.of(Outcome.progressing("Deploying", "Started deployment " + id, attempt.shortly()));
+  }
+
+  static String trigger(DeploymentSpec wanted) {
+    if (wanted == null) {
+      return "";
+    }
+    return "branch=" + (wanted.branch == null ? "" : wanted.branch) + ";image="
+        + (wanted.dockerImage == null ? "" : wanted.dockerImage) + ";token="
+        + (wanted.redeployToken == null ? "" : wanted.redeployToken);
+  }
+
+  private static String describe(Deployment deployment) {
+    return deployment.branch() != null ? "branch " + deployment.branch() : "the image";
+  }
+
+  private static DeploymentStatus summary(String id, String branch, String commit, String state) {
+    DeploymentStatus summary = new DeploymentStatus();
+    summary.id = id;
+    summary.branch = branch;
+    summary.commit = commit;
+    summary.status = state;
+    return summary;
+  }
+}
