@@ -32,17 +32,22 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 
 {{/*
 What the operator does in the namespaces it watches: exactly the calls it makes (RbacCoversOperatorCallsTest
-records them: status is patched while reconciling and replaced while deleting), plus "get" on its resources, which JOSDK needs to re-read one after a conflicting patch.
+records them: status is patched while reconciling, and replaced while deleting the kinds whose deletion takes
+time in Kinsta), plus "get" on its resources, which JOSDK needs to re-read one after a conflicting patch.
 Secrets are read from the informer's cache; create, and get + patch (the client reads before it patches), are
 for the connection Secrets the operator owns. "get" adds no reach: list already reads every Secret.
 */}}
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
-  resources: ["kinstasites", "kinstadatabases", "kinstaapplications"]
+  resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections"]
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["kinsta.operators.dev"]
+  resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
+    "kinstainternalconnections/status"]
+  verbs: ["patch"]
+- apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status"]
-  verbs: ["patch", "update"]
+  verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create", "patch"]

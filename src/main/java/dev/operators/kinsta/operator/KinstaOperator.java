@@ -14,6 +14,7 @@ import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.metrics.OperatorMetrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import dev.operators.kinsta.application.ApplicationReconciler;
+import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.site.SiteReconciler;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -66,6 +67,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
+    register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     operator.start();
     return new KinstaOperator(operator);
   }

@@ -103,7 +103,20 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .build();
     secretSource = new InformerEventSource<>(configuration, context);
-    return List.of(secretSource);
+    List<EventSource<?, R>> sources = new java.util.ArrayList<>();
+    sources.add(secretSource);
+    sources.addAll(additionalEventSources(context));
+    return sources;
+  }
+
+  /** Further resources whose changes should reconcile this kind (e.g. the other ends of a connection). */
+  protected List<EventSource<?, R>> additionalEventSources(EventSourceContext<R> context) {
+    return List.of();
+  }
+
+  /** False for objects Kinsta's API cannot delete: deletion then only warns, and never waits. */
+  protected boolean deletableRemotely() {
+    return true;
   }
 
   @Override
@@ -256,6 +269,11 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     S before = copy(resource.getStatus());
     S status = before == null ? newStatus() : copy(before);
     if (!hasRemoteObject(status)) {
+      return DeleteControl.defaultDelete();
+    }
+    if (!deletableRemotely()) {
+      services.events().warning(resource, "NotDeletedInKinsta", describeRemote(status) + " stays in Kinsta: "
+          + "Kinsta's API cannot delete it; remove it in MyKinsta if it should go");
       return DeleteControl.defaultDelete();
     }
     if (deletionPolicy(resource) == DeletionPolicy.Retain) {

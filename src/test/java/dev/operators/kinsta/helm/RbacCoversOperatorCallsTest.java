@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
@@ -64,6 +66,19 @@ class RbacCoversOperatorCallsTest {
       app.getSpec().deletionPolicy = DeletionPolicy.Delete;
       tenant.create(app);
       ApplicationLifecycleTest.awaitReady(tenant, "storefront");
+      KinstaInternalConnection link = new KinstaInternalConnection();
+      link.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("store-to-orders").build());
+      link.setSpec(new KinstaInternalConnectionSpec());
+      link.getSpec().credentialsRef = new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
+      link.getSpec().application = new KinstaInternalConnectionSpec.ApplicationEnd();
+      link.getSpec().application.name = "storefront";
+      link.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
+      link.getSpec().target.database = "orders";
+      tenant.create(link);
+      tenant.awaitCondition(KinstaInternalConnection.class, "store-to-orders", "Ready", "True", null,
+          Duration.ofSeconds(30));
+      tenant.delete(KinstaInternalConnection.class, "store-to-orders");
+      tenant.awaitGone(KinstaInternalConnection.class, "store-to-orders", Duration.ofSeconds(30));
       tenant.delete(KinstaApplication.class, "storefront");
       tenant.awaitGone(KinstaApplication.class, "storefront", Duration.ofSeconds(30));
       tenant.delete(KinstaSite.class, "shop");
@@ -95,7 +110,8 @@ class RbacCoversOperatorCallsTest {
     // JOSDK re-reads a resource after a conflicting patch; the lifecycle above has no conflict to show it.
     Set<Access> neededOnConflict = Set.of(new Access("kinsta.operators.dev", "kinstasites", "get"),
         new Access("kinsta.operators.dev", "kinstadatabases", "get"),
-        new Access("kinsta.operators.dev", "kinstaapplications", "get"));
+        new Access("kinsta.operators.dev", "kinstaapplications", "get"),
+        new Access("kinsta.operators.dev", "kinstainternalconnections", "get"));
     assertEquals(neededOnConflict, minus(granted, used), "the ClusterRole grants what the operator never used");
   }
 

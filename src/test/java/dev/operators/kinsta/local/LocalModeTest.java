@@ -103,7 +103,7 @@ class LocalModeTest {
 
     Result json = kubectl("get", "kinsta", "-A", "-o", "json");
     JsonNode list = Serialization.jsonMapper().readTree(json.output);
-    assertTrue(list.path("items").size() >= 9, "the category kinsta lists every Kinsta resource");
+    assertTrue(list.path("items").size() >= 10, "the category kinsta lists every Kinsta resource");
 
     Files.writeString(manifest, Files.readString(manifest).replace("plain: {}",
         "plain: {}\n  environments: {live: {phpVersion: \"8.1\"}}"));

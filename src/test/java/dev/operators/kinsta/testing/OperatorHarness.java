@@ -186,11 +186,20 @@ public final class OperatorHarness implements AutoCloseable {
       return harness.client.resources(type).inNamespace(namespace).withName(name).get();
     }
 
+    /** Edits as a user would; a conflict with the operator's own write is retried, as kubectl users do. */
     public <T extends HasMetadata> T edit(Class<T> type, String name, Consumer<T> change) {
-      return harness.client.resources(type).inNamespace(namespace).withName(name).edit(r -> {
-        change.accept(r);
-        return r;
-      });
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return harness.client.resources(type).inNamespace(namespace).withName(name).edit(r -> {
+            change.accept(r);
+            return r;
+          });
+        } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
+          if (conflict.getCode() != 409 || attempt == 5) {
+            throw conflict;
+          }
+        }
+      }
     }
 
     public <T extends HasMetadata> void delete(Class<T> type, String name) {

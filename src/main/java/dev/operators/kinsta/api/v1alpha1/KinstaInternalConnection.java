@@ -1,0 +1,27 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A private link from a Kinsta application to a database or another application, so the application reaches it
+ * on Kinsta's internal network. Kinsta's API can create such a link but not remove it.
+ */
+@Group(ApiGroup.GROUP)
+@Version(ApiGroup.VERSION)
+@ShortNames("kic")
+@Categories(ApiGroup.CATEGORY)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
+@AdditionalPrinterColumn(name = "Application", jsonPath = ".status.applicationId")
+@AdditionalPrinterColumn(name = "Target", jsonPath = ".status.targetId")
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class KinstaInternalConnection
+    extends CustomResource<KinstaInternalConnectionSpec, KinstaInternalConnectionStatus> implements Namespaced {
+}

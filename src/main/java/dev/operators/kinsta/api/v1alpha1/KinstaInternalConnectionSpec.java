@@ -1,0 +1,63 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** What a {@link KinstaInternalConnection} links. Both ends are immutable: a link cannot be moved or removed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaInternalConnectionSpec {
+  private static final String NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+
+  @Required
+  @JsonPropertyDescription("The Secret with the Kinsta API key.")
+  public CredentialsReference credentialsRef;
+
+  @Required
+  @ValidationRule(value = "self == oldSelf", message = "application is immutable")
+  @JsonPropertyDescription("The application that gets access.")
+  public ApplicationEnd application;
+
+  @Required
+  @ValidationRule(value = "self == oldSelf", message = "target is immutable")
+  @JsonPropertyDescription("What the application gets access to.")
+  public TargetEnd target;
+
+  /** The application: a KinstaApplication in this namespace, or an application id. */
+  @ValidationRule(value = "has(self.name) != has(self.id)", message = "set exactly one of name or id")
+  public static class ApplicationEnd {
+    @Pattern(NAME)
+    @JsonPropertyDescription("Name of a KinstaApplication in this namespace.")
+    public String name;
+
+    @Pattern(Ids.UUID)
+    @JsonPropertyDescription("Kinsta id of an application not managed here.")
+    public String id;
+  }
+
+  /** The target: a KinstaDatabase or KinstaApplication in this namespace, or an id with its type. */
+  @ValidationRule(value = "[has(self.database), has(self.application), has(self.id)].filter(x, x).size() == 1",
+      message = "set exactly one of database, application or id")
+  @ValidationRule(value = "has(self.id) == has(self.type)", message = "id and type go together")
+  public static class TargetEnd {
+    @Pattern(NAME)
+    @JsonPropertyDescription("Name of a KinstaDatabase in this namespace.")
+    public String database;
+
+    @Pattern(NAME)
+    @JsonPropertyDescription("Name of a KinstaApplication in this namespace.")
+    public String application;
+
+    @Pattern(Ids.UUID)
+    @JsonPropertyDescription("Kinsta id of a database or application not managed here.")
+    public String id;
+
+    @JsonPropertyDescription("What id is: database or application.")
+    public TargetType type;
+  }
+
+  /** Kinds of target. */
+  public enum TargetType { database, application }
+}
