@@ -79,11 +79,11 @@ public final class StatusBoard {
   }
 
   public static String format(List<Row> rows) {
-    StringBuilder text = new StringBuilder(String.format("%-14s %-18s %-22s %-6s %-20s %s%n", "NAMESPACE", "KIND",
+    StringBuilder text = new StringBuilder(String.format("%-14s %-26s %-22s %-6s %-20s %s%n", "NAMESPACE", "KIND",
         "NAME", "READY", "REASON", "MESSAGE"));
     for (Row row : rows) {
       String message = row.message.length() > 80 ? row.message.substring(0, 77) + "..." : row.message;
-      text.append(String.format("%-14s %-18s %-22s %-6s %-20s %s%n", row.namespace, row.kind, row.name, row.ready,
+      text.append(String.format("%-14s %-26s %-22s %-6s %-20s %s%n", row.namespace, row.kind, row.name, row.ready,
           row.reason, message));
     }
     return text.toString();
