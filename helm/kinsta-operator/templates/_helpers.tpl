@@ -39,11 +39,12 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 */}}
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
-  resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections"]
+  resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections",
+    "kinstasiteactions"]
   verbs: ["get", "list", "watch", "patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
-    "kinstainternalconnections/status"]
+    "kinstainternalconnections/status", "kinstasiteactions/status"]
   verbs: ["patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status"]

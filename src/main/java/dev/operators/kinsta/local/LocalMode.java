@@ -5,6 +5,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.client.budget.RateLimit;
@@ -34,7 +35,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalMode implements AutoCloseable {
   /** The CRDs local mode installs in the embedded API server, one per kind. */
   static final List<Class<? extends HasMetadata>> KINDS = List.of(KinstaSite.class, KinstaDatabase.class,
-      KinstaApplication.class, KinstaInternalConnection.class);
+      KinstaApplication.class, KinstaInternalConnection.class, KinstaSiteAction.class);
 
   private final LocalSettings settings;
   private final PrintStream out;

@@ -13,6 +13,7 @@ import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.metrics.OperatorMetrics;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import dev.operators.kinsta.action.SiteActionReconciler;
 import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
@@ -68,6 +69,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
+    register(operator, new SiteActionReconciler(services), settings, namespaces);
     operator.start();
     return new KinstaOperator(operator);
   }

@@ -111,6 +111,10 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.operations().nextPoll(age.isNegative() ? Duration.ZERO : age, pollOverride());
   }
 
+  public java.time.Instant now() {
+    return services.clock().instant();
+  }
+
   public Outcome ready(String message) {
     return Outcome.ready(message, services.settings().resyncInterval());
   }

@@ -57,6 +57,7 @@ public final class OperatorHarness implements AutoCloseable {
   public final KubernetesClient operatorClient;
   public final SimulatorFixture kinsta;
   private ReconcileSettings settings;
+  private Clock clock = Clock.systemUTC();
   private KinstaOperator operator;
 
   private OperatorHarness(SimulatorFixture kinsta, ReconcileSettings settings) {
@@ -85,13 +86,19 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start(SimulatorFixture kinsta, ReconcileSettings settings) {
+    return start(kinsta, settings, Clock.systemUTC());
+  }
+
+  /** With the operator's clock under the test's control (schedules). */
+  public static OperatorHarness start(SimulatorFixture kinsta, ReconcileSettings settings, Clock clock) {
     OperatorHarness harness = new OperatorHarness(kinsta, settings);
+    harness.clock = clock;
     harness.startOperator();
     return harness;
   }
 
   public void startOperator() {
-    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, Set.of(), Clock.systemUTC(), o -> { });
+    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, Set.of(), clock, o -> { });
   }
 
   public void stopOperator() {

@@ -1,0 +1,168 @@
+package dev.operators.kinsta.action;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.client.KinstaApi;
+import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.client.dto.OperationRef;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.OperationTracker.Poll;
+import dev.operators.kinsta.reconcile.Outcome;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** The runs of an action: starting one, following it to its end, and the one-shot lifecycle. */
+final class Runs {
+  static final String RUN = "RunAction";
+  static final String PENDING = "Pending";
+  static final String RUNNING = "Running";
+  static final String SUCCEEDED = "Succeeded";
+  static final String FAILED = "Failed";
+  private static final int MAX_OUTPUT = 4000;
+
+  private final Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt;
+  private final KinstaApi api;
+  private final String siteId;
+  private final Environment environment;
+  private final List<Environment> environments;
+  private final Optional<String> siteBusyWith;
+
+  Runs(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt, KinstaApi api, String siteId,
+      Environment environment, List<Environment> environments, Optional<String> siteBusyWith) {
+    this.attempt = attempt;
+    this.api = api;
+    this.siteId = siteId;
+    this.environment = environment;
+    this.environments = environments;
+    this.siteBusyWith = siteBusyWith;
+  }
+
+  KinstaSiteActionStatus status() {
+    return attempt.status();
+  }
+
+  Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt() {
+    return attempt;
+  }
+
+  /** While a run is going: its progress. When it just ended: empty, with the run recorded. */
+  Optional<Outcome> follow() {
+    KinstaSiteActionStatus status = status();
+    if (status.operation == null || !RUN.equals(status.operation.type)) {
+      return Optional.empty();
+    }
+    Poll poll = attempt.pollOperation();
+    Optional<Run> run = status.runs.stream().filter(r -> status.operation.id.equals(r.operationId)).findFirst();
+    if (poll instanceof Poll.Running running) {
+      return Optional.of(attempt.waitingFor(status.operation, running.next()));
+    }
+    status.operation = null;
+    if (run.isEmpty()) {
+      return Optional.empty();
+    }
+    Run finished = run.get();
+    finished.finishedAt = now();
+    if (poll instanceof Poll.Succeeded succeeded) {
+      finished.outcome = SUCCEEDED;
+      finished.message = succeeded.status().message();
+      finished.output = succeeded.status().dataText("result").map(Runs::truncate).orElse(null);
+      attempt.events().normal(attempt.resource(), "RunSucceeded", "Kinsta finished: "
+          + ActionCalls.describe(spec()) + (finished.slot == null ? "" : " (slot " + finished.slot + ")"));
+    } else {
+      finished.outcome = FAILED;
+      finished.message = poll instanceof Poll.Failed failed ? failed.message() : "Kinsta lost the operation";
+      attempt.events().warning(attempt.resource(), "RunFailed", "Kinsta could not " + ActionCalls.describe(spec())
+          + ": " + finished.message);
+    }
+    return Optional.empty();
+  }
+
+  /** A one-shot action: one run per generation, Ready once it succeeded, Stalled when it failed. */
+  Outcome once() {
+    long generation = attempt.resource().getMetadata().getGeneration();
+    Optional<Run> current = status().runs.stream().filter(r -> r.generation != null && r.generation == generation)
+        .findFirst();
+    if (current.isEmpty()) {
+      Run run = new Run();
+      run.generation = generation;
+      run.outcome = PENDING;
+      status().runs.add(0, run);
+      trim(1, 1);
+      return startPending();
+    }
+    Run run = current.get();
+    return switch (run.outcome) {
+      case SUCCEEDED -> attempt.ready("Kinsta finished: " + ActionCalls.describe(spec()) + " at " + run.finishedAt
+          + (run.output == null ? "" : "; output in status.runs[0].output"));
+      case FAILED -> Outcome.stalled("ActionFailed", "Kinsta could not " + ActionCalls.describe(spec()) + ": "
+          + run.message + "; change the spec to run it again");
+      default -> Optional.ofNullable(startPending()).orElseGet(() -> Outcome.progressing("Running",
+          "Waiting for the run to finish", attempt.shortly()));
+    };
+  }
+
+  /** Starts the oldest pending run, unless the site's reconciler is busy with this environment. */
+  Outcome startPending() {
+    List<Run> runs = status().runs;
+    Optional<Run> pending = runs.stream().filter(r -> PENDING.equals(r.outcome)).reduce((newer, older) -> older);
+    if (pending.isEmpty()) {
+      return null;
+    }
+    if (siteBusyWith.isPresent()) {
+      return Outcome.progressing("QueuedBehindSite", "Waiting for the site's operation " + siteBusyWith.get()
+          + " on " + environment.name() + " to finish", attempt.shortly());
+    }
+    OperationRef ref;
+    try {
+      ref = ActionCalls.start(api, siteId, environment, environments, spec());
+    } catch (ActionCalls.CannotStart cannot) {
+      Run run = pending.get();
+      run.outcome = FAILED;
+      run.startedAt = now();
+      run.finishedAt = run.startedAt;
+      run.message = cannot.getMessage();
+      if (spec().schedule == null) {
+        return Outcome.stalled(cannot.reason(), cannot.getMessage());
+      }
+      attempt.events().warning(attempt.resource(), cannot.reason(), cannot.getMessage());
+      return null;
+    }
+    Run run = pending.get();
+    run.outcome = RUNNING;
+    run.operationId = ref.operationId();
+    run.startedAt = now();
+    attempt.events().normal(attempt.resource(), "RunStarted", "Asked Kinsta to " + ActionCalls.describe(spec())
+        + " on " + environment.name() + " (operation " + ref.operationId() + ")");
+    return attempt.started(ref, RUN, environment.name(), null);
+  }
+
+  /** Keeps the newest runs within the history limits; runs still going are always kept. */
+  void trim(int successful, int failed) {
+    int[] kept = {0, 0};
+    status().runs.removeIf(run -> {
+      if (SUCCEEDED.equals(run.outcome)) {
+        return ++kept[0] > successful;
+      }
+      if (PENDING.equals(run.outcome) || RUNNING.equals(run.outcome)) {
+        return false;
+      }
+      return ++kept[1] > failed;
+    });
+  }
+
+  KinstaSiteActionSpec spec() {
+    return attempt.resource().getSpec();
+  }
+
+  String now() {
+    return DateTimeFormatter.ISO_INSTANT.format(attempt.now().truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static String truncate(String output) {
+    return output.length() <= MAX_OUTPUT ? output : output.substring(0, MAX_OUTPUT) + "…";
+  }
+}

@@ -1,0 +1,45 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The runs of a {@link KinstaSiteAction}, newest first. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaSiteActionStatus extends KinstaStatus {
+  @JsonPropertyDescription("The environment id the action works on.")
+  public String environmentId;
+
+  @JsonPropertyDescription("The last schedule slot acted on (run, skipped or missed).")
+  public String lastScheduleTime;
+
+  @JsonPropertyDescription("The next schedule slot.")
+  public String nextScheduleTime;
+
+  @JsonPropertyDescription("Runs, newest first, trimmed to the history limits.")
+  public List<Run> runs = new ArrayList<>();
+
+  /** One run. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Run {
+    @JsonPropertyDescription("The schedule slot, for scheduled runs.")
+    public String slot;
+
+    @JsonPropertyDescription("metadata.generation the run was made for.")
+    public Long generation;
+
+    public String operationId;
+    public String startedAt;
+    public String finishedAt;
+
+    @JsonPropertyDescription("Pending, Running, Succeeded, Failed, Missed, Skipped or Replaced.")
+    public String outcome;
+
+    @JsonPropertyDescription("Kinsta's message.")
+    public String message;
+
+    @JsonPropertyDescription("What the WP-CLI command printed.")
+    public String output;
+  }
+}

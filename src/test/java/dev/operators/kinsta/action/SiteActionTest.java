@@ -1,0 +1,192 @@
+package dev.operators.kinsta.action;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.simulator.Fault;
+import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SharedHarnessTest;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** One-shot actions of every kind, their failures, confirmation, and missing sites or environments. */
+class SiteActionTest extends SharedHarnessTest {
+
+  static KinstaSiteAction action(String name, String site, Consumer<KinstaSiteActionSpec> what) {
+    KinstaSiteAction action = new KinstaSiteAction();
+    action.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    KinstaSiteActionSpec spec = new KinstaSiteActionSpec();
+    spec.credentialsRef = new CredentialsReference("kinsta");
+    spec.site = new KinstaSiteActionSpec.SiteReference();
+    spec.site.name = site;
+    what.accept(spec);
+    action.setSpec(spec);
+    return action;
+  }
+
+  static KinstaSiteAction awaitReady(Tenant tenant, String name) {
+    return tenant.awaitCondition(KinstaSiteAction.class, name, "Ready", "True", null, Duration.ofSeconds(40));
+  }
+
+  /** A WordPress site with a staging environment, Ready. */
+  static void shopWithStaging(Tenant tenant) {
+    tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
+    KinstaSite shop = Sites.wordpress("shop");
+    shop.getSpec().environments = new SiteEnvironments();
+    shop.getSpec().environments.staging = new StagingEnvironment();
+    tenant.create(shop);
+    tenant.awaitSiteReady("shop");
+  }
+
+  @Test
+  void everyKindOfActionRunsOnceAndReportsItsRun() {
+    Tenant tenant = harness.tenant();
+    shopWithStaging(tenant);
+    Map<String, Consumer<KinstaSiteActionSpec>> kinds = new java.util.LinkedHashMap<>();
+    kinds.put("clear-cache", s -> s.clearCache = new KinstaSiteActionSpec.Empty());
+    kinds.put("clear-edge", s -> {
+      s.clearEdgeCache = new KinstaSiteActionSpec.ClearEdgeCache();
+      s.clearEdgeCache.url = "https://shop.acme.example/products";
+      s.clearEdgeCache.subdirectories = true;
+    });
+    kinds.put("clear-cdn", s -> s.clearCdnCache = new KinstaSiteActionSpec.Empty());
+    kinds.put("restart-php", s -> s.restartPhp = new KinstaSiteActionSpec.Empty());
+    kinds.put("backup", s -> {
+      s.backup = new KinstaSiteActionSpec.Backup();
+      s.backup.tag = "before-release";
+    });
+    kinds.put("update-plugins", s -> {
+      s.updatePlugins = new KinstaSiteActionSpec.ComponentUpdate();
+      s.updatePlugins.all = true;
+    });
+    kinds.put("update-theme", s -> {
+      s.updateThemes = new KinstaSiteActionSpec.ComponentUpdate();
+      KinstaSiteActionSpec.ComponentVersion theme = new KinstaSiteActionSpec.ComponentVersion();
+      theme.name = "twentytwentyfour";
+      s.updateThemes.items = List.of(theme);
+    });
+    kinds.put("wp-cli", s -> {
+      s.wpCli = new KinstaSiteActionSpec.WpCli();
+      s.wpCli.command = "wp plugin list --status=active";
+    });
+    kinds.put("push-staging-to-live", s -> {
+      s.environment = "staging";
+      s.push = new KinstaSiteActionSpec.Push();
+      s.push.target = "live";
+      s.push.confirm = "live";
+      s.push.paths = List.of("wp-content/themes");
+    });
+    kinds.forEach((name, what) -> tenant.create(action(name, "shop", what)));
+
+    for (String name : kinds.keySet()) {
+      KinstaSiteAction done = awaitReady(tenant, name);
+      Run run = done.getStatus().runs.get(0);
+      assertEquals("Succeeded", run.outcome, name);
+      assertNotNull(run.operationId, name);
+      assertNotNull(run.finishedAt, name);
+      assertEquals(1, done.getStatus().runs.size(), name + " ran once");
+    }
+    assertNotNull(tenant.get(KinstaSiteAction.class, "wp-cli").getStatus().runs.get(0).output,
+        "the WP-CLI output is kept");
+
+    tenant.create(action("restore-latest", "shop", s -> {
+      s.restore = new KinstaSiteActionSpec.Restore();
+      s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+      s.restore.confirm = "live";
+    }));
+    assertEquals("Succeeded", awaitReady(tenant, "restore-latest").getStatus().runs.get(0).outcome);
+    assertEquals(1, tenant.calls("POST /sites/environments/{target_env_id}/backups/restore"));
+    assertEquals(1, tenant.calls("PUT /sites/{site_id}/environments"), "one push");
+  }
+
+  @Test
+  void aFailedOperationStallsWithKinstasMessageAndAChangeRunsItAgain() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("blog"));
+    tenant.awaitSiteReady("blog");
+    harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/tools/clear-cache", "cache is locked", 1));
+    tenant.create(action("clear", "blog", s -> s.clearCache = new KinstaSiteActionSpec.Empty()));
+
+    KinstaSiteAction failed = tenant.awaitCondition(KinstaSiteAction.class, "clear", "Stalled", "True",
+        "ActionFailed", Duration.ofSeconds(30));
+    assertTrue(Tenant.conditions(failed).get(2).getMessage().contains("cache is locked"));
+    assertEquals("Failed", failed.getStatus().runs.get(0).outcome);
+
+    tenant.edit(KinstaSiteAction.class, "clear", a -> a.getSpec().environment = "Live");
+    KinstaSiteAction retried = awaitReady(tenant, "clear");
+    assertEquals("Succeeded", retried.getStatus().runs.get(0).outcome);
+    assertEquals(2, tenant.calls("POST /sites/tools/clear-cache"));
+  }
+
+  @Test
+  void destructiveActionsNeedTheirConfirmationAndMakeNoCallWithout() {
+    Tenant tenant = harness.tenant();
+    tenant.create(action("unconfirmed-push", "anything", s -> {
+      s.environment = "staging";
+      s.push = new KinstaSiteActionSpec.Push();
+      s.push.target = "live";
+    }));
+    tenant.create(action("unconfirmed-restore", "anything", s -> {
+      s.restore = new KinstaSiteActionSpec.Restore();
+      s.restore.backupId = 42L;
+      s.restore.confirm = "staging";
+    }));
+
+    KinstaSiteAction push = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-push", "Stalled", "True",
+        Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+    KinstaSiteAction restore = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-restore", "Stalled",
+        "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+    assertTrue(Tenant.conditions(push).get(2).getMessage().contains("spec.push.confirm"));
+    assertTrue(Tenant.conditions(restore).get(2).getMessage().contains("spec.restore.confirm"));
+    assertEquals(0, tenant.calls());
+  }
+
+  @Test
+  void aMissingSiteIsAwaitedAndAMissingEnvironmentIsReported() {
+    Tenant tenant = harness.tenant();
+    tenant.create(action("early", "later-site", s -> s.restartPhp = new KinstaSiteActionSpec.Empty()));
+    KinstaSiteAction waiting = tenant.awaitCondition(KinstaSiteAction.class, "early", "Reconciling", "True",
+        "WaitingForSite", Duration.ofSeconds(20));
+    assertTrue(Tenant.conditions(waiting).get(1).getMessage().contains("later-site"));
+
+    tenant.create(Sites.plain("later-site"));
+    assertEquals("Succeeded", awaitReady(tenant, "early").getStatus().runs.get(0).outcome,
+        "the site's appearance woke the action up");
+
+    tenant.create(action("nowhere", "later-site", s -> {
+      s.environment = "staging";
+      s.restartPhp = new KinstaSiteActionSpec.Empty();
+    }));
+    KinstaSiteAction missing = tenant.awaitCondition(KinstaSiteAction.class, "nowhere", "Stalled", "True",
+        "EnvironmentNotFound", Duration.ofSeconds(20));
+    assertTrue(Tenant.conditions(missing).get(2).getMessage().contains("live"), "names the environments there are");
+  }
+
+  static void requestReconcile(Tenant tenant, String name, String token) {
+    tenant.edit(KinstaSiteAction.class, name, a -> {
+      Map<String, String> annotations = new HashMap<>(a.getMetadata().getAnnotations() == null ? Map.of()
+          : a.getMetadata().getAnnotations());
+      annotations.put(ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
+      a.getMetadata().setAnnotations(annotations);
+    });
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> token.equals(
+        tenant.get(KinstaSiteAction.class, name).getStatus().lastHandledReconcileAt));
+  }
+}
