@@ -14,6 +14,7 @@ import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.StatusConditions;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -81,11 +82,15 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
       managedSite = sites == null ? Optional.empty()
           : sites.get(new ResourceID(spec.site.name, attempt.resource().getMetadata().getNamespace()));
       siteId = managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
-      if (siteId == null) {
-        // No requeue: the site's informer reconciles this action when the site appears or gets its id.
+      boolean settled = managedSite.map(s -> StatusConditions.isTrue(s.getStatus(), StatusConditions.READY)
+          && java.util.Objects.equals(s.getStatus().observedGeneration, s.getMetadata().getGeneration()))
+          .orElse(false);
+      if (siteId == null || !settled) {
+        // No requeue: the site's informer reconciles this action when the site appears or becomes Ready, which
+        // is also when its own operations (a staging environment being created, say) are done.
         return Outcome.progressing("WaitingForSite", managedSite.isEmpty()
             ? "KinstaSite " + spec.site.name + " does not exist" : "KinstaSite " + spec.site.name
-            + " has no Kinsta site yet", null);
+            + " is not Ready yet", null);
       }
     }
     KinstaApi api = attempt.kinsta();

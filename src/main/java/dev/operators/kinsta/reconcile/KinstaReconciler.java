@@ -17,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -130,13 +131,15 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     }
     finish(resource, before, status, outcome);
     services.observer().observed(resource, status);
-    UpdateControl<R> control;
-    if (sameJson(before, status)) {
-      control = UpdateControl.noUpdate();
-    } else {
-      resource.setStatus(status);
-      control = UpdateControl.patchStatus(resource);
+    if (!sameJson(before, status)) {
+      // Patched and put in the controller's cache at once: a reconcile triggered before the informer catches up
+      // must see the operation just started, or it would start it again.
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, fresh -> {
+        fresh.setStatus(status);
+        return fresh;
+      });
     }
+    UpdateControl<R> control = UpdateControl.noUpdate();
     return outcome.requeueAfter() == null ? control : control.rescheduleAfter(outcome.requeueAfter());
   }
 

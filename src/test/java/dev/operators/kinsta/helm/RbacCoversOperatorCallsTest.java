@@ -11,6 +11,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.operator.OperatorMain;
 import dev.operators.kinsta.site.Sites;
@@ -81,6 +83,17 @@ class RbacCoversOperatorCallsTest {
       tenant.awaitGone(KinstaInternalConnection.class, "store-to-orders", Duration.ofSeconds(30));
       tenant.delete(KinstaApplication.class, "storefront");
       tenant.awaitGone(KinstaApplication.class, "storefront", Duration.ofSeconds(30));
+      KinstaSiteAction clear = new KinstaSiteAction();
+      clear.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("clear").build());
+      clear.setSpec(new KinstaSiteActionSpec());
+      clear.getSpec().credentialsRef = new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
+      clear.getSpec().site = new KinstaSiteActionSpec.SiteReference();
+      clear.getSpec().site.name = "shop";
+      clear.getSpec().clearCache = new KinstaSiteActionSpec.Empty();
+      tenant.create(clear);
+      tenant.awaitCondition(KinstaSiteAction.class, "clear", "Ready", "True", null, Duration.ofSeconds(30));
+      tenant.delete(KinstaSiteAction.class, "clear");
+      tenant.awaitGone(KinstaSiteAction.class, "clear", Duration.ofSeconds(30));
       tenant.delete(KinstaSite.class, "shop");
       tenant.delete(KinstaDatabase.class, "orders");
       tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));
@@ -111,7 +124,8 @@ class RbacCoversOperatorCallsTest {
     Set<Access> neededOnConflict = Set.of(new Access("kinsta.operators.dev", "kinstasites", "get"),
         new Access("kinsta.operators.dev", "kinstadatabases", "get"),
         new Access("kinsta.operators.dev", "kinstaapplications", "get"),
-        new Access("kinsta.operators.dev", "kinstainternalconnections", "get"));
+        new Access("kinsta.operators.dev", "kinstainternalconnections", "get"),
+        new Access("kinsta.operators.dev", "kinstasiteactions", "get"));
     assertEquals(neededOnConflict, minus(granted, used), "the ClusterRole grants what the operator never used");
   }
 
