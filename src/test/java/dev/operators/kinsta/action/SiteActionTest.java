@@ -55,10 +55,8 @@ class SiteActionTest extends SharedHarnessTest {
     tenant.awaitSiteReady("shop");
   }
 
-  @Test
-  void everyKindOfActionRunsOnceAndReportsItsRun() {
-    Tenant tenant = harness.tenant();
-    shopWithStaging(tenant);
+  /** One action of each kind that works on a WordPress site with staging. */
+  static Map<String, Consumer<KinstaSiteActionSpec>> everyKind() {
     Map<String, Consumer<KinstaSiteActionSpec>> kinds = new java.util.LinkedHashMap<>();
     kinds.put("clear-cache", s -> s.clearCache = new KinstaSiteActionSpec.Empty());
     kinds.put("clear-edge", s -> {
@@ -93,6 +91,37 @@ class SiteActionTest extends SharedHarnessTest {
       s.push.confirm = "live";
       s.push.paths = List.of("wp-content/themes");
     });
+    return kinds;
+  }
+
+  @Test
+  void everyKindOfActionStallsWithKinstasMessageWhenItsOperationFails() {
+    Tenant tenant = harness.tenant();
+    shopWithStaging(tenant);
+    tenant.create(action("first-backup", "shop", s -> s.backup = new KinstaSiteActionSpec.Backup()));
+    awaitReady(tenant, "first-backup");
+    harness.kinsta.simulator.addFault(Fault.failOperation("(POST|PUT) /sites/.*", "Kinsta says no", 100));
+    Map<String, Consumer<KinstaSiteActionSpec>> kinds = everyKind();
+    kinds.put("restore-latest", s -> {
+      s.restore = new KinstaSiteActionSpec.Restore();
+      s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+      s.restore.confirm = "live";
+    });
+    kinds.forEach((name, what) -> tenant.create(action(name, "shop", what)));
+
+    for (String name : kinds.keySet()) {
+      KinstaSiteAction failed = tenant.awaitCondition(KinstaSiteAction.class, name, "Stalled", "True",
+          "ActionFailed", Duration.ofSeconds(40));
+      assertTrue(Tenant.conditions(failed).get(2).getMessage().contains("Kinsta says no"), name);
+      assertEquals("Failed", failed.getStatus().runs.get(0).outcome, name);
+    }
+  }
+
+  @Test
+  void everyKindOfActionRunsOnceAndReportsItsRun() {
+    Tenant tenant = harness.tenant();
+    shopWithStaging(tenant);
+    Map<String, Consumer<KinstaSiteActionSpec>> kinds = everyKind();
     kinds.forEach((name, what) -> tenant.create(action(name, "shop", what)));
 
     for (String name : kinds.keySet()) {
