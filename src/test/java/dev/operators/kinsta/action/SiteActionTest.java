@@ -27,9 +27,9 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** One-shot actions of every kind, their failures, confirmation, and missing sites or environments. */
-class SiteActionTest extends SharedHarnessTest {
+public class SiteActionTest extends SharedHarnessTest {
 
-  static KinstaSiteAction action(String name, String site, Consumer<KinstaSiteActionSpec> what) {
+  public static KinstaSiteAction action(String name, String site, Consumer<KinstaSiteActionSpec> what) {
     KinstaSiteAction action = new KinstaSiteAction();
     action.setMetadata(new ObjectMetaBuilder().withName(name).build());
     KinstaSiteActionSpec spec = new KinstaSiteActionSpec();
@@ -41,7 +41,7 @@ class SiteActionTest extends SharedHarnessTest {
     return action;
   }
 
-  static KinstaSiteAction awaitReady(Tenant tenant, String name) {
+  public static KinstaSiteAction awaitReady(Tenant tenant, String name) {
     return tenant.awaitCondition(KinstaSiteAction.class, name, "Ready", "True", null, Duration.ofSeconds(40));
   }
 

@@ -8,6 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.action.SiteActionTest;
+import dev.operators.kinsta.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.database.DatabaseLifecycleTest;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
@@ -38,63 +53,128 @@ import org.junit.jupiter.api.Test;
  * no configuration, the Argo CD health check in {@code docs/argocd}, and a spec the operator never touches.
  */
 class GitOpsConformanceTest {
-  static final List<KinstaSite> written = new ArrayList<>();
+  static final List<CustomResource<?, ?>> written = new ArrayList<>();
   static final Map<String, JsonNode> appliedSpecs = new HashMap<>();
   static final Map<String, Long> appliedGenerations = new HashMap<>();
+  static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(KinstaSite.class, KinstaDatabase.class,
+      KinstaApplication.class, KinstaInternalConnection.class, KinstaSiteAction.class);
 
   @BeforeAll
   static void runLifecycles() {
-    ConcurrentLinkedQueue<KinstaSite> seen = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<CustomResource<?, ?>> seen = new ConcurrentLinkedQueue<>();
+    List<Watch> watches = new ArrayList<>();
     try (OperatorHarness harness = OperatorHarness.start()) {
       Tenant tenant = harness.tenant();
-      Watch watch = harness.client.resources(KinstaSite.class).inNamespace(tenant.namespace)
-          .watch(new Watcher<>() {
-            @Override
-            public void eventReceived(Action action, KinstaSite resource) {
-              seen.add(resource);
-            }
-
-            @Override
-            public void onClose(WatcherException cause) {
-            }
-          });
-      apply(tenant, Sites.plain("ready"));
-      apply(tenant, Sites.wordpress("no-password"));
-      KinstaSite paused = Sites.plain("paused");
-      paused.getMetadata().setAnnotations(Map.of(ApiGroup.PAUSED_ANNOTATION, "true"));
-      apply(tenant, paused);
-      tenant.awaitSiteReady("ready");
-      tenant.awaitSiteStalled("no-password", Reasons.SECRET_NOT_FOUND);
-      tenant.awaitCondition(KinstaSite.class, "paused", "Ready", "False", Reasons.PAUSED, Duration.ofSeconds(20));
-
-      harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
-      apply(tenant, Sites.plain("failed"));
-      tenant.awaitSiteStalled("failed", "CreateFailed");
-
-      KinstaSite changed = tenant.edit(KinstaSite.class, "ready", site -> {
-        site.getSpec().environments = new SiteEnvironments();
-        site.getSpec().environments.live = new EnvironmentSettings();
-        site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_1;
-      });
-      remember(changed);
-      tenant.awaitCondition(KinstaSite.class, "ready", "Ready", "True", Reasons.READY, Duration.ofSeconds(20));
-      tenant.delete(KinstaSite.class, "ready");
-      tenant.awaitGone(KinstaSite.class, "ready", Duration.ofSeconds(20));
-      watch.close();
+      for (Class<? extends CustomResource<?, ?>> kind : KINDS) {
+        watches.add(watch(harness, tenant, kind, seen));
+      }
+      siteLifecycles(harness, tenant);
+      otherKindsLifecycles(harness, tenant);
+      watches.forEach(Watch::close);
       harness.kinsta.simulator.clearFaults();
     }
-    written.addAll(seen.stream().filter(site -> site.getStatus() != null).toList());
+    written.addAll(seen.stream().filter(resource -> resource.getStatus() != null).toList());
   }
 
-  private static void apply(Tenant tenant, KinstaSite site) {
-    remember(tenant.create(site));
+  private static <T extends CustomResource<?, ?>> Watch watch(OperatorHarness harness, Tenant tenant, Class<T> kind,
+      ConcurrentLinkedQueue<CustomResource<?, ?>> seen) {
+    return harness.client.resources(kind).inNamespace(tenant.namespace).watch(new Watcher<T>() {
+      @Override
+      public void eventReceived(Action action, T resource) {
+        seen.add(resource);
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+      }
+    });
   }
 
-  private static void remember(KinstaSite site) {
-    String name = site.getMetadata().getName();
-    appliedSpecs.put(name + "@" + site.getMetadata().getGeneration(), Serialization.jsonMapper()
-        .valueToTree(site.getSpec()));
-    appliedGenerations.merge(name, site.getMetadata().getGeneration(), Math::max);
+  private static void siteLifecycles(OperatorHarness harness, Tenant tenant) {
+    apply(tenant, Sites.plain("ready"));
+    apply(tenant, Sites.wordpress("no-password"));
+    KinstaSite paused = Sites.plain("paused");
+    paused.getMetadata().setAnnotations(Map.of(ApiGroup.PAUSED_ANNOTATION, "true"));
+    apply(tenant, paused);
+    tenant.awaitSiteReady("ready");
+    tenant.awaitSiteStalled("no-password", Reasons.SECRET_NOT_FOUND);
+    tenant.awaitCondition(KinstaSite.class, "paused", "Ready", "False", Reasons.PAUSED, Duration.ofSeconds(20));
+
+    harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
+    apply(tenant, Sites.plain("failed"));
+    tenant.awaitSiteStalled("failed", "CreateFailed");
+
+    remember(tenant.edit(KinstaSite.class, "ready", site -> {
+      site.getSpec().environments = new SiteEnvironments();
+      site.getSpec().environments.live = new EnvironmentSettings();
+      site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_1;
+    }));
+    tenant.awaitCondition(KinstaSite.class, "ready", "Ready", "True", Reasons.READY, Duration.ofSeconds(20));
+  }
+
+  /** A connection waiting for its ends, a database resized and deleted, a failed deployment, actions. */
+  private static void otherKindsLifecycles(OperatorHarness harness, Tenant tenant) {
+    KinstaInternalConnection link = new KinstaInternalConnection();
+    link.setMetadata(new ObjectMetaBuilder().withName("link").build());
+    link.setSpec(new KinstaInternalConnectionSpec());
+    link.getSpec().credentialsRef = new CredentialsReference("kinsta");
+    link.getSpec().application = new KinstaInternalConnectionSpec.ApplicationEnd();
+    link.getSpec().application.name = "app";
+    link.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
+    link.getSpec().target.database = "db";
+    apply(tenant, link);
+    tenant.awaitCondition(KinstaInternalConnection.class, "link", "Reconciling", "True", "WaitingForDependencies",
+        Duration.ofSeconds(20));
+    apply(tenant, DatabaseLifecycleTest.postgres("db"));
+    DatabaseLifecycleTest.awaitReady(tenant, "db");
+    String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "App");
+    apply(tenant, ApplicationLifecycleTest.adoptingId("app", appId));
+    ApplicationLifecycleTest.awaitReady(tenant, "app");
+    tenant.awaitCondition(KinstaInternalConnection.class, "link", "Ready", "True", null, Duration.ofSeconds(30));
+
+    remember(tenant.edit(KinstaDatabase.class, "db", db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2));
+    DatabaseLifecycleTest.awaitReady(tenant, "db");
+    harness.kinsta.simulator.addFault(Fault.failOperation("POST /applications/deployments", "build failed", 1));
+    remember(tenant.edit(KinstaApplication.class, "app", app -> {
+      app.getSpec().deployment = new KinstaApplicationSpec.DeploymentSpec();
+      app.getSpec().deployment.branch = "release";
+    }));
+    tenant.awaitCondition(KinstaApplication.class, "app", "Stalled", "True", "DeploymentFailed",
+        Duration.ofSeconds(30));
+
+    apply(tenant, SiteActionTest.action("clear", "ready", a -> a.clearCache = new KinstaSiteActionSpec.Empty()));
+    apply(tenant, SiteActionTest.action("nightly", "ready", a -> {
+      a.restartPhp = new KinstaSiteActionSpec.Empty();
+      a.schedule = new KinstaSiteActionSpec.Schedule();
+      a.schedule.cron = "0 3 * * *";
+    }));
+    SiteActionTest.awaitReady(tenant, "clear");
+    SiteActionTest.awaitReady(tenant, "nightly");
+
+    for (Class<? extends CustomResource<?, ?>> kind : List.of(KinstaInternalConnection.class,
+        KinstaSiteAction.class, KinstaDatabase.class, KinstaSite.class)) {
+      tenant.harness.client.resources(kind).inNamespace(tenant.namespace).delete();
+    }
+    tenant.awaitGone(KinstaDatabase.class, "db", Duration.ofSeconds(30));
+    tenant.awaitGone(KinstaSite.class, "ready", Duration.ofSeconds(30));
+  }
+
+  private static void apply(Tenant tenant, CustomResource<?, ?> resource) {
+    remember(tenant.create(resource));
+  }
+
+  private static void remember(CustomResource<?, ?> resource) {
+    appliedSpecs.put(key(resource) + "@" + resource.getMetadata().getGeneration(), Serialization.jsonMapper()
+        .valueToTree(resource.getSpec()));
+    appliedGenerations.merge(key(resource), resource.getMetadata().getGeneration(), Math::max);
+  }
+
+  private static String key(CustomResource<?, ?> resource) {
+    return resource.getKind() + "/" + resource.getMetadata().getName();
+  }
+
+  private static KinstaStatus status(CustomResource<?, ?> resource) {
+    return (KinstaStatus) resource.getStatus();
   }
 
   @AfterAll
@@ -104,13 +184,14 @@ class GitOpsConformanceTest {
 
   @Test
   void everyWrittenStatusFollowsKstatus() {
-    assertTrue(written.size() >= 10, "the lifecycles produced statuses: " + written.size());
-    for (KinstaSite site : written) {
-      String where = site.getMetadata().getName() + " rv " + site.getMetadata().getResourceVersion();
-      var conditions = site.getStatus().conditions;
+    assertTrue(written.size() >= 30, "the lifecycles produced statuses: " + written.size());
+    assertEquals(KINDS.size(), written.stream().map(CustomResource::getKind).distinct().count(), "every kind");
+    for (CustomResource<?, ?> site : written) {
+      String where = key(site) + " rv " + site.getMetadata().getResourceVersion();
+      var conditions = status(site).conditions;
       assertEquals(List.of("Ready", "Reconciling", "Stalled"), conditions.stream().map(c -> c.getType()).toList(),
           where + ": the three kstatus conditions, in a stable order");
-      long observed = site.getStatus().observedGeneration;
+      long observed = status(site).observedGeneration;
       assertTrue(observed <= site.getMetadata().getGeneration(), where);
       for (var condition : conditions) {
         assertTrue(List.of("True", "False", "Unknown").contains(condition.getStatus()), where);
@@ -131,16 +212,16 @@ class GitOpsConformanceTest {
   void theArgoCdHealthCheckReadsEveryWrittenStatus() throws IOException {
     ArgoHealth health = new ArgoHealth(Path.of("docs/argocd/health.lua"));
     List<String> seen = new ArrayList<>();
-    for (KinstaSite site : written) {
+    for (CustomResource<?, ?> site : written) {
       JsonNode object = Serialization.jsonMapper().valueToTree(site);
       ArgoHealth.Result result = health.evaluate(object);
-      var conditions = site.getStatus().conditions;
-      boolean current = site.getStatus().observedGeneration == site.getMetadata().getGeneration();
+      var conditions = status(site).conditions;
+      boolean current = status(site).observedGeneration.equals(site.getMetadata().getGeneration());
       String expected = !current ? "Progressing"
           : "True".equals(conditions.get(2).getStatus()) ? "Degraded"
           : "True".equals(conditions.get(0).getStatus()) ? "Healthy"
           : Reasons.PAUSED.equals(conditions.get(0).getReason()) ? "Suspended" : "Progressing";
-      assertEquals(expected, result.status(), site.getMetadata().getName() + ": " + result.message());
+      assertEquals(expected, result.status(), key(site) + ": " + result.message());
       seen.add(result.status());
     }
     assertTrue(seen.containsAll(List.of("Healthy", "Progressing", "Degraded", "Suspended")), seen.toString());
@@ -163,8 +244,8 @@ class GitOpsConformanceTest {
 
   @Test
   void theOperatorNeverWritesSpec() {
-    for (KinstaSite site : written) {
-      String name = site.getMetadata().getName();
+    for (CustomResource<?, ?> site : written) {
+      String name = key(site);
       JsonNode applied = appliedSpecs.get(name + "@" + site.getMetadata().getGeneration());
       assertTrue(applied != null, name + " generation " + site.getMetadata().getGeneration()
           + " was made by the test, not the operator");
