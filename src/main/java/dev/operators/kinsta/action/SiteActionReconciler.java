@@ -1,5 +1,6 @@
 package dev.operators.kinsta.action;
 
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
@@ -22,7 +23,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,14 +58,7 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
 
   @Override
   protected String credentialsSecret(KinstaSiteAction action) {
-    return action.getSpec().credentialsRef.name;
-  }
-
-  @Override
-  protected Set<String> referencedSecrets(KinstaSiteAction action) {
-    KinstaSiteActionSpec spec = action.getSpec();
-    return spec == null || spec.credentialsRef == null || spec.credentialsRef.name == null ? Set.of()
-        : Set.of(spec.credentialsRef.name);
+    return action.getSpec() == null ? null : CredentialsReference.nameOf(action.getSpec().credentialsRef);
   }
 
   @Override
@@ -82,10 +75,7 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
       managedSite = sites == null ? Optional.empty()
           : sites.get(new ResourceID(spec.site.name, attempt.resource().getMetadata().getNamespace()));
       siteId = managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
-      boolean settled = managedSite.map(s -> StatusConditions.isTrue(s.getStatus(), StatusConditions.READY)
-          && java.util.Objects.equals(s.getStatus().observedGeneration, s.getMetadata().getGeneration()))
-          .orElse(false);
-      if (siteId == null || !settled) {
+      if (siteId == null || !managedSite.map(StatusConditions::isReadyAndCurrent).orElse(false)) {
         // No requeue: the site's informer reconciles this action when the site appears or becomes Ready, which
         // is also when its own operations (a staging environment being created, say) are done.
         return Outcome.progressing("WaitingForSite", managedSite.isEmpty()

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.application;
 
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
@@ -16,7 +17,6 @@ import dev.operators.kinsta.reconcile.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reconciles a {@link KinstaApplication}: adopts the application, follows the deployment in flight, then brings
@@ -31,14 +31,7 @@ public final class ApplicationReconciler extends KinstaReconciler<KinstaApplicat
 
   @Override
   protected String credentialsSecret(KinstaApplication app) {
-    return app.getSpec().credentialsRef.name;
-  }
-
-  @Override
-  protected Set<String> referencedSecrets(KinstaApplication app) {
-    KinstaApplicationSpec spec = app.getSpec();
-    return spec == null || spec.credentialsRef == null || spec.credentialsRef.name == null ? Set.of()
-        : Set.of(spec.credentialsRef.name);
+    return app.getSpec() == null ? null : CredentialsReference.nameOf(app.getSpec().credentialsRef);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.connection;
 
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
@@ -27,7 +28,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -95,14 +95,7 @@ public final class InternalConnectionReconciler
 
   @Override
   protected String credentialsSecret(KinstaInternalConnection connection) {
-    return connection.getSpec().credentialsRef.name;
-  }
-
-  @Override
-  protected Set<String> referencedSecrets(KinstaInternalConnection connection) {
-    KinstaInternalConnectionSpec spec = connection.getSpec();
-    return spec == null || spec.credentialsRef == null || spec.credentialsRef.name == null ? Set.of()
-        : Set.of(spec.credentialsRef.name);
+    return connection.getSpec() == null ? null : CredentialsReference.nameOf(connection.getSpec().credentialsRef);
   }
 
   @Override
@@ -205,11 +198,7 @@ public final class InternalConnectionReconciler
       missing.add(kind + " " + name + " (it does not exist)");
       return Optional.empty();
     }
-    Object status = end.get().getStatus();
-    boolean ready = status instanceof dev.operators.kinsta.api.v1alpha1.KinstaStatus kinstaStatus
-        && StatusConditions.isTrue(kinstaStatus, StatusConditions.READY)
-        && java.util.Objects.equals(kinstaStatus.observedGeneration, end.get().getMetadata().getGeneration());
-    if (!ready) {
+    if (!StatusConditions.isReadyAndCurrent(end.get())) {
       missing.add(kind + " " + name + " to be Ready");
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.database;
 
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
@@ -16,7 +17,6 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,18 +36,15 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
 
   @Override
   protected String credentialsSecret(KinstaDatabase database) {
-    return database.getSpec().credentialsRef.name;
+    return database.getSpec() == null ? null : CredentialsReference.nameOf(database.getSpec().credentialsRef);
   }
 
   @Override
   protected Set<String> referencedSecrets(KinstaDatabase database) {
     KinstaDatabaseSpec spec = database.getSpec();
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = super.referencedSecrets(database);
     if (spec == null) {
       return names;
-    }
-    if (spec.credentialsRef != null && spec.credentialsRef.name != null) {
-      names.add(spec.credentialsRef.name);
     }
     if (spec.passwordSecretRef != null && spec.passwordSecretRef.name != null) {
       names.add(spec.passwordSecretRef.name);

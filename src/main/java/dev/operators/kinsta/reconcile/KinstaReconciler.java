@@ -24,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,11 +62,17 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     this.log = LoggerFactory.getLogger(getClass());
   }
 
-  /** Name of the credentials Secret. */
+  /** Name of the credentials Secret, or null when the spec lacks it. */
   protected abstract String credentialsSecret(R resource);
 
-  /** Every Secret the resource reads (credentials first); a change to any of them triggers a reconcile. */
-  protected abstract Set<String> referencedSecrets(R resource);
+  /**
+   * Every Secret the resource reads (credentials first); a change to any of them triggers a reconcile. The
+   * credentials Secret alone unless a kind reads more.
+   */
+  protected Set<String> referencedSecrets(R resource) {
+    String credentials = credentialsSecret(resource);
+    return credentials == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Set.of(credentials));
+  }
 
   /** What the schema cannot check; each problem names its field. No Kinsta call is made when there are any. */
   protected abstract List<FieldProblem> validate(R resource);

@@ -3,6 +3,8 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -75,6 +77,13 @@ public final class StatusConditions {
 
   public static boolean isTrue(KinstaStatus status, String type) {
     return status != null && find(status.conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
+  /** Ready, for the resource's current generation: what another resource waiting on this one needs to see. */
+  public static boolean isReadyAndCurrent(HasMetadata resource) {
+    return resource instanceof CustomResource<?, ?> custom && custom.getStatus() instanceof KinstaStatus status
+        && isTrue(status, READY) && Objects.equals(status.observedGeneration,
+        resource.getMetadata().getGeneration());
   }
 
   private static Condition condition(List<Condition> current, String type, boolean value, String reason,

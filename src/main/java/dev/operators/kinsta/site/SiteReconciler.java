@@ -1,5 +1,6 @@
 package dev.operators.kinsta.site;
 
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
@@ -20,7 +21,6 @@ import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,16 +43,13 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
 
   @Override
   protected String credentialsSecret(KinstaSite site) {
-    return site.getSpec().credentialsRef.name;
+    return site.getSpec() == null ? null : CredentialsReference.nameOf(site.getSpec().credentialsRef);
   }
 
   @Override
   protected Set<String> referencedSecrets(KinstaSite site) {
-    Set<String> names = new LinkedHashSet<>();
+    Set<String> names = super.referencedSecrets(site);
     KinstaSiteSpec spec = site.getSpec();
-    if (spec != null && spec.credentialsRef != null && spec.credentialsRef.name != null) {
-      names.add(spec.credentialsRef.name);
-    }
     if (spec != null && spec.wordpress != null && spec.wordpress.adminPasswordSecretRef != null
         && spec.wordpress.adminPasswordSecretRef.name != null) {
       names.add(spec.wordpress.adminPasswordSecretRef.name);

@@ -18,4 +18,9 @@ public class CredentialsReference {
   public CredentialsReference(String name) {
     this.name = name;
   }
+
+  /** The Secret's name, or null when the reference is missing (an invalid spec the validator reports). */
+  public static String nameOf(CredentialsReference reference) {
+    return reference == null ? null : reference.name;
+  }
 }
