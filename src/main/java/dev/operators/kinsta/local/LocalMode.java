@@ -8,7 +8,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateLimit;
 import dev.operators.kinsta.config.ConfigException;
 import dev.operators.kinsta.config.OperatorConfig;
 import dev.operators.kinsta.operator.OperatorRuntime;
@@ -67,7 +66,8 @@ public final class LocalMode implements AutoCloseable {
     Map<String, String> env = new HashMap<>(settings.environment());
     env.putIfAbsent(OperatorConfig.MANAGEMENT_PORT, "0");
     if (settings.useSimulator()) {
-      simulator = KinstaSimulator.start(settings.fastSimulator() ? fastSimulator() : SimulatorSettings.realistic(),
+      simulator = KinstaSimulator.start(settings.fastSimulator()
+          ? SimulatorSettings.fast().withRoomyRateLimits() : SimulatorSettings.realistic(),
           "127.0.0.1", settings.simulatorPort());
       env.put(OperatorConfig.KINSTA_API_URL, simulator.kinstaBaseUrl().toString());
       env.put(OperatorConfig.KINSTA_HOSTING_API_URL, simulator.sevallaBaseUrl().toString());
@@ -75,7 +75,7 @@ public final class LocalMode implements AutoCloseable {
       simulator = null;
     }
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
-    KinstaClientSettings clients = settings.fastSimulator() ? config.clientSettings().withBudget(roomyBudget())
+    KinstaClientSettings clients = settings.fastSimulator() ? config.clientSettings().withBudget(RateBudgetSettings.roomy())
         : config.clientSettings();
     ExampleSet examples = settings.examples() == null ? null : ExampleSet.load(settings.examples());
     if (examples != null && simulator != null) {
@@ -169,17 +169,6 @@ public final class LocalMode implements AutoCloseable {
     }
     out.println("  Kinsta API: " + config.kinstaApiUrl() + (simulator != null ? " (simulator)" : ""));
     out.println("  Metrics and health: http://127.0.0.1:" + runtime.managementPort() + "/metrics, /healthz, /readyz");
-  }
-
-  private static SimulatorSettings fastSimulator() {
-    return SimulatorSettings.fast().withRateLimits(Duration.ofMinutes(1), 100_000, 100_000, 1000);
-  }
-
-  private static RateBudgetSettings roomyBudget() {
-    RateBudgetSettings defaults = RateBudgetSettings.defaults();
-    return new RateBudgetSettings(new RateLimit(60_000, Duration.ofMinutes(1), 500),
-        new RateLimit(600, Duration.ofMinutes(1), 50), defaults.logs(), new RateLimit(60_000, Duration.ofMinutes(1),
-        500), defaults.maxWait());
   }
 
   @Override

@@ -51,6 +51,11 @@ public record SimulatorSettings(
         rateWindow, perCompanyLimit, perIpLimit, creationLimit);
   }
 
+  /** Limits no operator in a demo or a functional test reaches; the rate limits are tested on their own. */
+  public SimulatorSettings withRoomyRateLimits() {
+    return withRateLimits(Duration.ofMinutes(1), 100_000, 100_000, 1000);
+  }
+
   public SimulatorSettings withRateLimits(Duration window, int perCompany, int perIp, int creations) {
     return new SimulatorSettings(operationGrace, operationDuration, provisioningDelay, deploymentDuration,
         failedOperationsAnswer200, window, perCompany, perIp, creations);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
 import dev.operators.kinsta.client.dto.CreateSiteRequest;
 import dev.operators.kinsta.simulator.Fault;
@@ -32,8 +33,8 @@ class KinstaFailuresTest {
 
   @BeforeAll
   static void start() {
-    fixture = SimulatorFixture.start(SimulatorFixture.roomyLimits(SimulatorSettings.fast()),
-        SimulatorFixture.roomyBudget(), Duration.ofMillis(800), false);
+    fixture = SimulatorFixture.start(SimulatorSettings.fast().withRoomyRateLimits(),
+        RateBudgetSettings.roomy(), Duration.ofMillis(800), false);
   }
 
   @AfterAll

@@ -10,7 +10,6 @@ import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.client.KinstaCredentials;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateLimit;
 import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
@@ -45,19 +44,8 @@ public final class SimulatorFixture implements AutoCloseable {
   }
 
   public static SimulatorFixture start(boolean hostingOnSevalla) {
-    return new SimulatorFixture(roomyLimits(SimulatorSettings.fast()), roomyBudget(), Duration.ofSeconds(5),
-        hostingOnSevalla);
-  }
-
-  public static SimulatorSettings roomyLimits(SimulatorSettings settings) {
-    return settings.withRateLimits(Duration.ofMinutes(1), 100_000, 100_000, 1000);
-  }
-
-  public static RateBudgetSettings roomyBudget() {
-    RateBudgetSettings defaults = RateBudgetSettings.defaults();
-    return new RateBudgetSettings(new RateLimit(60_000, Duration.ofMinutes(1), 500),
-        new RateLimit(600, Duration.ofMinutes(1), 50), defaults.logs(), new RateLimit(60_000, Duration.ofMinutes(1), 500),
-        defaults.maxWait());
+    return new SimulatorFixture(SimulatorSettings.fast().withRoomyRateLimits(), RateBudgetSettings.roomy(),
+        Duration.ofSeconds(5), hostingOnSevalla);
   }
 
   public static SimulatorFixture start(SimulatorSettings settings, RateBudgetSettings budget, Duration timeout,

@@ -18,4 +18,15 @@ public record RateBudgetSettings(RateLimit perCompany, RateLimit creations, Rate
         RateLimit.perMinute(900),
         Duration.ofSeconds(20));
   }
+
+  /**
+   * Limits far above Kinsta's, for the simulator only (local mode's fast simulator, functional tests): a budget
+   * that never makes anyone wait. Never for the real API.
+   */
+  public static RateBudgetSettings roomy() {
+    RateBudgetSettings defaults = defaults();
+    return new RateBudgetSettings(new RateLimit(60_000, Duration.ofMinutes(1), 500),
+        new RateLimit(600, Duration.ofMinutes(1), 50), defaults.logs(), new RateLimit(60_000, Duration.ofMinutes(1),
+        500), defaults.maxWait());
+  }
 }
