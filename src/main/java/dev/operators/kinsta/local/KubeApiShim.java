@@ -63,8 +63,9 @@ public final class KubeApiShim extends Dispatcher {
         }
         if (wantsTable(request)) {
           Matcher custom = CUSTOM_RESOURCE.matcher(path);
-          if (custom.matches() && custom.group(6) == null && crd(custom.group(1), custom.group(4)) != null) {
-            return table(request, custom);
+          JsonNode crd = custom.matches() && custom.group(6) == null ? crd(custom.group(1), custom.group(4)) : null;
+          if (crd != null) {
+            return table(request, custom, crd);
           }
         }
       }
@@ -253,13 +254,12 @@ public final class KubeApiShim extends Dispatcher {
     return accept != null && accept.contains("as=Table");
   }
 
-  private MockResponse table(RecordedRequest request, Matcher custom) {
+  private MockResponse table(RecordedRequest request, Matcher custom, JsonNode crd) {
     MockResponse stored = store.dispatch(withPath(request, HttpMethod.GET, request.getPath(), new Buffer()));
     if (stored.code() != 200) {
       return stored;
     }
     JsonNode body = readBody(stored);
-    JsonNode crd = crd(custom.group(1), custom.group(4));
     JsonNode columns = NODES.arrayNode();
     for (JsonNode version : crd.path("spec").path("versions")) {
       if (version.path("name").asText().equals(custom.group(2))) {
