@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,26 @@ class ScheduledActionTest {
     return tenant;
   }
 
+  /** Operations that take {@code duration} in the simulator, so a run is still going at the next slot. */
+  private static void slowOperations(Duration duration) {
+    harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), duration));
+  }
+
+  @AfterEach
+  void quickOperationsAgain() {
+    slowOperations(Duration.ofMillis(200));
+  }
+
+  /** An every-minute action whose second slot comes while its first run is still going. */
+  private static Tenant secondSlotDuringFirstRun(String name, KinstaSiteActionSpec.ConcurrencyPolicy policy) {
+    Tenant tenant = everyMinute(name, policy, s -> { });
+    poke(tenant, name);
+    awaitRuns(tenant, name, runs -> count(runs, "Running") == 1);
+    clock.advance(Duration.ofMinutes(1));
+    poke(tenant, name);
+    return tenant;
+  }
+
   private static KinstaSiteAction poke(Tenant tenant, String name) {
     SiteActionTest.requestReconcile(tenant, name, "t" + tokens.incrementAndGet());
     return tenant.get(KinstaSiteAction.class, name);
@@ -91,8 +112,8 @@ class ScheduledActionTest {
     harness.stopOperator();
     clock.advance(Duration.ofMinutes(2).plusSeconds(40));
     harness.startOperator();
-    KinstaSiteAction later = awaitRuns(poke(tenant, "nightly") == null ? tenant : tenant, "nightly",
-        runs -> runs.size() == 3);
+    poke(tenant, "nightly");
+    KinstaSiteAction later = awaitRuns(tenant, "nightly", runs -> runs.size() == 3);
     List<Run> runs = later.getStatus().runs;
     assertEquals(2, count(runs, "Missed"), "the skipped-over slot and the one past its 30 s deadline");
     assertEquals(1, count(runs, "Succeeded"));
@@ -102,48 +123,28 @@ class ScheduledActionTest {
 
   @Test
   void forbidSkipsASlotWhileTheLastRunIsGoing() {
-    harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofSeconds(4)));
-    try {
-      Tenant tenant = everyMinute("forbid", KinstaSiteActionSpec.ConcurrencyPolicy.Forbid, s -> { });
-      poke(tenant, "forbid");
-      awaitRuns(tenant, "forbid", runs -> count(runs, "Running") == 1);
-      clock.advance(Duration.ofMinutes(1));
-      poke(tenant, "forbid");
+    slowOperations(Duration.ofSeconds(4));
+    Tenant tenant = secondSlotDuringFirstRun("forbid", KinstaSiteActionSpec.ConcurrencyPolicy.Forbid);
 
-      KinstaSiteAction done = awaitRuns(tenant, "forbid", runs -> count(runs, "Succeeded") == 1
-          && count(runs, "Skipped") == 1);
-      assertEquals(1, tenant.calls("POST /sites/tools/clear-cache"));
-      assertEquals("Skipped", done.getStatus().runs.get(0).outcome);
-    } finally {
-      harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
-    }
+    KinstaSiteAction done = awaitRuns(tenant, "forbid", runs -> count(runs, "Succeeded") == 1
+        && count(runs, "Skipped") == 1);
+    assertEquals(1, tenant.calls("POST /sites/tools/clear-cache"));
+    assertEquals("Skipped", done.getStatus().runs.get(0).outcome);
   }
 
   @Test
   void replaceStopsFollowingTheOldRunAndAllowQueuesTheNewOne() {
-    harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofSeconds(3)));
-    try {
-      Tenant replacing = everyMinute("replace", KinstaSiteActionSpec.ConcurrencyPolicy.Replace, s -> { });
-      poke(replacing, "replace");
-      awaitRuns(replacing, "replace", runs -> count(runs, "Running") == 1);
-      clock.advance(Duration.ofMinutes(1));
-      poke(replacing, "replace");
-      KinstaSiteAction replaced = awaitRuns(replacing, "replace", runs -> count(runs, "Replaced") == 1
-          && count(runs, "Succeeded") == 1);
-      assertEquals(2, replacing.calls("POST /sites/tools/clear-cache"));
-      assertEquals("Succeeded", replaced.getStatus().runs.get(0).outcome, "the newer run is the one followed");
+    slowOperations(Duration.ofSeconds(3));
+    Tenant replacing = secondSlotDuringFirstRun("replace", KinstaSiteActionSpec.ConcurrencyPolicy.Replace);
+    KinstaSiteAction replaced = awaitRuns(replacing, "replace", runs -> count(runs, "Replaced") == 1
+        && count(runs, "Succeeded") == 1);
+    assertEquals(2, replacing.calls("POST /sites/tools/clear-cache"));
+    assertEquals("Succeeded", replaced.getStatus().runs.get(0).outcome, "the newer run is the one followed");
 
-      Tenant allowing = everyMinute("allow", KinstaSiteActionSpec.ConcurrencyPolicy.Allow, s -> { });
-      poke(allowing, "allow");
-      awaitRuns(allowing, "allow", runs -> count(runs, "Running") == 1);
-      clock.advance(Duration.ofMinutes(1));
-      poke(allowing, "allow");
-      KinstaSiteAction allowed = awaitRuns(allowing, "allow", runs -> count(runs, "Succeeded") == 2);
-      assertEquals(2, allowing.calls("POST /sites/tools/clear-cache"), "queued, then run after the first: "
-          + io.fabric8.kubernetes.client.utils.Serialization.asJson(allowed.getStatus().runs));
-    } finally {
-      harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
-    }
+    Tenant allowing = secondSlotDuringFirstRun("allow", KinstaSiteActionSpec.ConcurrencyPolicy.Allow);
+    KinstaSiteAction allowed = awaitRuns(allowing, "allow", runs -> count(runs, "Succeeded") == 2);
+    assertEquals(2, allowing.calls("POST /sites/tools/clear-cache"), "queued, then run after the first: "
+        + io.fabric8.kubernetes.client.utils.Serialization.asJson(allowed.getStatus().runs));
   }
 
   @Test
