@@ -22,9 +22,6 @@ final class ActionSpecValidator {
       problems.add(new FieldProblem("spec", "is required"));
       return problems;
     }
-    if (spec.credentialsRef == null || spec.credentialsRef.name == null) {
-      problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
-    }
     if (spec.site == null || (spec.site.name == null) == (spec.site.id == null)) {
       problems.add(new FieldProblem("spec.site", "set exactly one of name or id"));
     }

@@ -38,9 +38,6 @@ public final class ApplicationReconciler extends KinstaReconciler<KinstaApplicat
   protected List<FieldProblem> validate(KinstaApplication app) {
     KinstaApplicationSpec spec = app.getSpec();
     List<FieldProblem> problems = new ArrayList<>();
-    if (spec == null || spec.credentialsRef == null || spec.credentialsRef.name == null) {
-      problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
-    }
     if (spec == null || spec.adopt == null || (spec.adopt.id == null) == (spec.adopt.name == null)) {
       problems.add(new FieldProblem("spec.adopt", "set exactly one of id or name"));
     }

@@ -102,9 +102,6 @@ public final class InternalConnectionReconciler
   protected List<FieldProblem> validate(KinstaInternalConnection connection) {
     KinstaInternalConnectionSpec spec = connection.getSpec();
     List<FieldProblem> problems = new ArrayList<>();
-    if (spec == null || spec.credentialsRef == null || spec.credentialsRef.name == null) {
-      problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
-    }
     if (spec == null || spec.application == null || (spec.application.name == null) == (spec.application.id == null)) {
       problems.add(new FieldProblem("spec.application", "set exactly one of name or id"));
     }

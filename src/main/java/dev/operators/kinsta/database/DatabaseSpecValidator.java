@@ -20,9 +20,6 @@ final class DatabaseSpecValidator {
       problems.add(new FieldProblem("spec", "is required"));
       return problems;
     }
-    if (spec.credentialsRef == null || spec.credentialsRef.name == null) {
-      problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
-    }
     if (spec.adopt != null) {
       if ((spec.adopt.id == null) == (spec.adopt.name == null)) {
         problems.add(new FieldProblem("spec.adopt", "set exactly one of id or name"));

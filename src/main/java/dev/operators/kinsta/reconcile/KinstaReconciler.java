@@ -24,6 +24,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,10 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return credentials == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Set.of(credentials));
   }
 
-  /** What the schema cannot check; each problem names its field. No Kinsta call is made when there are any. */
+  /**
+   * What the schema cannot check, besides the credentials reference every kind has (checked here); each problem
+   * names its field. No Kinsta call is made when there are any.
+   */
   protected abstract List<FieldProblem> validate(R resource);
 
   /** Brings Kinsta one step closer to the spec; at most one write per call. */
@@ -151,7 +155,12 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
   }
 
   private Outcome evaluate(R resource, S before, S status) {
-    List<FieldProblem> problems = validate(resource);
+    List<FieldProblem> problems = new ArrayList<>();
+    String credentialsName = credentialsSecret(resource);
+    if (resource.getSpec() != null && (credentialsName == null || credentialsName.isBlank())) {
+      problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
+    }
+    problems.addAll(validate(resource));
     if (!problems.isEmpty()) {
       return Outcome.stalled(Reasons.INVALID_SPEC, "Invalid spec: "
           + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
@@ -166,8 +175,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     status.secretsVersion = secretsVersion;
     CredentialsResolver.Resolved credentials;
     try {
-      credentials = services.credentials().resolve(this::findSecret, namespace(resource),
-          credentialsSecret(resource));
+      credentials = services.credentials().resolve(this::findSecret, namespace(resource), credentialsName);
     } catch (CredentialsProblem problem) {
       return Outcome.stalled(problem.reason(), problem.getMessage());
     }

@@ -25,9 +25,6 @@ final class SiteSpecValidator {
       problems.add(new FieldProblem("spec", "is required"));
       return problems;
     }
-    if (spec.credentialsRef == null || blank(spec.credentialsRef.name)) {
-      problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
-    }
     long sources = Stream.of(spec.wordpress, spec.plain, spec.clone, spec.siteId).filter(s -> s != null).count();
     if (sources != 1) {
       problems.add(new FieldProblem("spec", "exactly one of wordpress, plain, clone or siteId must be set"));
