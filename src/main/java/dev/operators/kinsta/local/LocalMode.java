@@ -36,7 +36,6 @@ public final class LocalMode implements AutoCloseable {
   static final List<Class<? extends HasMetadata>> KINDS = List.of(KinstaSite.class, KinstaDatabase.class,
       KinstaApplication.class, KinstaInternalConnection.class, KinstaSiteAction.class);
 
-  private final LocalSettings settings;
   private final PrintStream out;
   private final EmbeddedKubernetes embedded;
   private final KubernetesClient kubernetes;
@@ -51,7 +50,6 @@ public final class LocalMode implements AutoCloseable {
 
   private LocalMode(LocalSettings settings, PrintStream out) {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-    this.settings = settings;
     this.out = out;
     if (settings.embeddedKubernetes()) {
       embedded = EmbeddedKubernetes.start(settings.apiPort(), KINDS.stream()
@@ -75,8 +73,8 @@ public final class LocalMode implements AutoCloseable {
       simulator = null;
     }
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
-    KinstaClientSettings clients = settings.fastSimulator() ? config.clientSettings().withBudget(RateBudgetSettings.roomy())
-        : config.clientSettings();
+    KinstaClientSettings clients = settings.fastSimulator()
+        ? config.clientSettings().withBudget(RateBudgetSettings.roomy()) : config.clientSettings();
     ExampleSet examples = settings.examples() == null ? null : ExampleSet.load(settings.examples());
     if (examples != null && simulator != null) {
       examples.seed(simulator);
