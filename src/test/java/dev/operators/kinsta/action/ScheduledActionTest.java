@@ -81,8 +81,7 @@ class ScheduledActionTest {
   }
 
   private static KinstaSiteAction poke(Tenant tenant, String name) {
-    SiteActionTest.requestReconcile(tenant, name, "t" + tokens.incrementAndGet());
-    return tenant.get(KinstaSiteAction.class, name);
+    return tenant.requestReconcile(KinstaSiteAction.class, name, "t" + tokens.incrementAndGet());
   }
 
   private static KinstaSiteAction awaitRuns(Tenant tenant, String name, java.util.function.Predicate<List<Run>> done) {

@@ -1,11 +1,9 @@
 package dev.operators.kinsta.action;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
@@ -20,7 +18,6 @@ import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -206,16 +203,5 @@ public class SiteActionTest extends SharedHarnessTest {
     KinstaSiteAction missing = tenant.awaitCondition(KinstaSiteAction.class, "nowhere", "Stalled", "True",
         "EnvironmentNotFound", Duration.ofSeconds(20));
     assertTrue(Tenant.conditions(missing).get(2).getMessage().contains("live"), "names the environments there are");
-  }
-
-  static void requestReconcile(Tenant tenant, String name, String token) {
-    tenant.edit(KinstaSiteAction.class, name, a -> {
-      Map<String, String> annotations = new HashMap<>(a.getMetadata().getAnnotations() == null ? Map.of()
-          : a.getMetadata().getAnnotations());
-      annotations.put(ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
-      a.getMetadata().setAnnotations(annotations);
-    });
-    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> token.equals(
-        tenant.get(KinstaSiteAction.class, name).getStatus().lastHandledReconcileAt));
   }
 }

@@ -1,13 +1,11 @@
 package dev.operators.kinsta.application;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
@@ -19,7 +17,6 @@ import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +41,10 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
     return harness.kinsta.simulator.read(state -> state.applications.get(id));
   }
 
-  /** Reconciles once more on request and waits until it has been handled. */
+  /** Reconciles once more on request and waits until it has been handled and the application is Ready. */
   private static KinstaApplication reconcileAgain(Tenant tenant, String name, String token) {
-    tenant.edit(KinstaApplication.class, name, app -> {
-      HashMap<String, String> annotations = new HashMap<>(app.getMetadata().getAnnotations() == null ? java.util.Map.of()
-          : app.getMetadata().getAnnotations());
-      annotations.put(ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
-      app.getMetadata().setAnnotations(annotations);
-    });
-    return await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-        .until(() -> tenant.get(KinstaApplication.class, name), a -> token.equals(a.getStatus().lastHandledReconcileAt)
-            && "True".equals(Tenant.conditions(a).get(0).getStatus()));
+    tenant.requestReconcile(KinstaApplication.class, name, token);
+    return tenant.awaitCondition(KinstaApplication.class, name, "Ready", "True", null, Duration.ofSeconds(20));
   }
 
   @Test

@@ -138,8 +138,8 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
 
     tenant.secret("orders-password", Map.of("password", "second-Passw0rd-456"));
 
-    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> Boolean.TRUE.equals(tenant.get(KinstaDatabase.class, "rotating").getStatus()
-        .passwordOutOfSync));
+    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> Boolean.TRUE.equals(
+        tenant.get(KinstaDatabase.class, "rotating").getStatus().passwordOutOfSync));
     KinstaDatabase reported = tenant.get(KinstaDatabase.class, "rotating");
     String message = OperatorHarness.Tenant.conditions(reported).get(0).getMessage();
     assertTrue(message.contains("cannot change"), message);

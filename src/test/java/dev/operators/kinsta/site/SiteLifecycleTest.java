@@ -15,7 +15,6 @@ import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.Journal;
 import dev.operators.kinsta.simulator.SimulatorState;
-import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -293,10 +292,5 @@ class SiteLifecycleTest extends SharedHarnessTest {
         site.getStatus().conditions.stream().map(Condition::getType).toList());
     site.getStatus().conditions.forEach(c -> assertEquals(site.getMetadata().getGeneration(),
         c.getObservedGeneration()));
-  }
-
-  static void awaitHandled(Tenant tenant, String name, String request) {
-    await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-        .until(() -> request.equals(tenant.get(KinstaSite.class, name).getStatus().lastHandledReconcileAt));
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
@@ -16,12 +15,10 @@ import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
-import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,7 +68,7 @@ class SiteSettingsTest extends SharedHarnessTest {
 
     long writesBefore = tenant.writes();
     Condition readyBefore = SiteLifecycleTest.condition(ready, StatusConditions.READY);
-    requestReconcile(tenant, "blog", "check-1");
+    tenant.requestReconcile(KinstaSite.class, "blog", "check-1");
     KinstaSite checked = tenant.get(KinstaSite.class, "blog");
     assertEquals(writesBefore, tenant.writes(), "nothing differs, so nothing is written");
     assertEquals(readyBefore, SiteLifecycleTest.condition(checked, StatusConditions.READY), "Ready did not flap");
@@ -172,19 +169,9 @@ class SiteSettingsTest extends SharedHarnessTest {
     tenant.create(Sites.plain("echo"));
     tenant.awaitSiteReady("echo");
 
-    requestReconcile(tenant, "echo", "2026-11-22T10:00:00Z");
+    tenant.requestReconcile(KinstaSite.class, "echo", "2026-11-22T10:00:00Z");
 
     assertEquals("2026-11-22T10:00:00Z", tenant.get(KinstaSite.class, "echo").getStatus().lastHandledReconcileAt);
-  }
-
-  static void requestReconcile(Tenant tenant, String name, String value) {
-    tenant.edit(KinstaSite.class, name, s -> {
-      Map<String, String> annotations = new HashMap<>(s.getMetadata().getAnnotations() == null ? Map.of()
-          : s.getMetadata().getAnnotations());
-      annotations.put(ApiGroup.RECONCILE_REQUESTED_ANNOTATION, value);
-      s.getMetadata().setAnnotations(annotations);
-    });
-    SiteLifecycleTest.awaitHandled(tenant, name, value);
   }
 
   static KinstaSite awaitReadyAtGeneration(Tenant tenant, String name, long generation) {

@@ -228,6 +228,19 @@ public final class OperatorHarness implements AutoCloseable {
       });
     }
 
+    /** Sets the reconcile-requested-at annotation to {@code token} and waits until the operator handled it. */
+    public <T extends CustomResource<?, ?>> T requestReconcile(Class<T> type, String name, String token) {
+      edit(type, name, resource -> {
+        Map<String, String> annotations = new HashMap<>(resource.getMetadata().getAnnotations() == null ? Map.of()
+            : resource.getMetadata().getAnnotations());
+        annotations.put(dev.operators.kinsta.api.v1alpha1.ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
+        resource.getMetadata().setAnnotations(annotations);
+      });
+      return await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get(type, name),
+          resource -> token.equals(((dev.operators.kinsta.api.v1alpha1.KinstaStatus) resource.getStatus())
+              .lastHandledReconcileAt));
+    }
+
     public KinstaSite awaitSiteReady(String name) {
       return awaitCondition(KinstaSite.class, name, StatusConditions.READY, "True", null, Duration.ofSeconds(30));
     }
