@@ -22,8 +22,13 @@ final class Chart {
 
   /** Renders the chart with {@code --set}-style values. */
   static List<HasMetadata> render(Map<String, Object> values) {
-    TemplateCommand template = new Helm(DIRECTORY).template().withName("kinsta").withNamespace(NAMESPACE)
-        .withKubeVersion("1.32.0");
+    return render("kinsta", NAMESPACE, values);
+  }
+
+  /** Renders the chart as release {@code release} in {@code namespace}. */
+  static List<HasMetadata> render(String release, String namespace, Map<String, Object> values) {
+    TemplateCommand template = new Helm(DIRECTORY).template().withName(release).withNamespace(namespace)
+        .withKubeVersion("1.37.2");
     values.forEach(template::set);
     String yaml = template.call();
     List<HasMetadata> objects = new ArrayList<>();

@@ -26,17 +26,18 @@ class SiteResilienceTest {
 
   @Test
   void aCrashBetweenTheCreateCallAndTheStatusPatchStillGivesExactlyOneSite() {
-    try (OperatorHarness harness = OperatorHarness.start()) {
+    // On the mock API server: only its expectations can make every status write fail while the rest works.
+    try (OperatorHarness harness = OperatorHarness.onMockServer()) {
       Tenant tenant = harness.tenant();
       String statusPath = "/apis/kinsta.operators.dev/v1alpha1/namespaces/" + tenant.namespace
           + "/kinstasites/shop/status";
       // Every status write fails, as if the process died right after Kinsta accepted the creation.
-      harness.server.expect().patch().withPath(statusPath).andReturn(500, "{}").always();
+      harness.mockServer.expect().patch().withPath(statusPath).andReturn(500, "{}").always();
       tenant.create(Sites.plain("shop"));
       await().atMost(Duration.ofSeconds(20)).until(() -> tenant.calls("POST /sites/plain") == 1);
 
       harness.stopOperator();
-      harness.server.clearExpectations();
+      harness.mockServer.clearExpectations();
       harness.startOperator();
 
       KinstaSite ready = tenant.awaitSiteReady("shop");

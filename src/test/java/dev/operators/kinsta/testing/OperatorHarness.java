@@ -15,7 +15,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.operators.kinsta.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -44,34 +48,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The real operator against a Fabric8 mock API server (CRUD mode, CRDs from {@code crds/}) and the Kinsta simulator
- * over HTTP. One harness serves a test class; each test takes a namespace of its own.
+ * The real operator against the test run's real Kubernetes API server ({@link TestCluster}, CRDs from
+ * {@code crds/}) and the Kinsta simulator over HTTP. One harness serves a test class; each test takes a namespace of its own.
  */
 public final class OperatorHarness implements AutoCloseable {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
+  private static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(KinstaSite.class,
+      dev.operators.kinsta.api.v1alpha1.KinstaDatabase.class, dev.operators.kinsta.api.v1alpha1.KinstaApplication.class,
+      dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection.class,
+      dev.operators.kinsta.api.v1alpha1.KinstaSiteAction.class);
 
-  public final KubernetesMockServer server;
+  /**
+   * The Fabric8 mock API server, only for the few tests that need what a real one cannot give (answers made to
+   * fail on purpose); {@code null} on the real test cluster, where every other test runs.
+   */
+  public final KubernetesMockServer mockServer;
   /** What tests use to act as users. */
   public final KubernetesClient client;
   /** What the operator uses: a client of its own, with the operator's user agent, so its calls can be told apart. */
-  public final KubernetesClient operatorClient;
+  public KubernetesClient operatorClient;
   public final SimulatorFixture kinsta;
   private ReconcileSettings settings;
   private Clock clock = Clock.systemUTC();
   private KinstaOperator operator;
+  private Set<String> watchedNamespaces = Set.of();
+  private final List<String> namespaces = new java.util.ArrayList<>();
 
-  private OperatorHarness(SimulatorFixture kinsta, ReconcileSettings settings) {
+  private OperatorHarness(SimulatorFixture kinsta, ReconcileSettings settings, boolean onMockServer) {
     this.kinsta = kinsta;
     this.settings = settings;
-    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-        new KubernetesMixedDispatcher(responses), false);
-    server.init(InetAddress.getLoopbackAddress(), 0);
-    this.client = server.createClient();
-    this.operatorClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
-        new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration())
-            .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT).build()).build();
-    installCrds();
+    Config userConfig;
+    if (onMockServer) {
+      Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+      this.mockServer = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
+          responses, new KubernetesMixedDispatcher(responses), false);
+      mockServer.init(InetAddress.getLoopbackAddress(), 0);
+      userConfig = mockServer.createClient().getConfiguration();
+    } else {
+      this.mockServer = null;
+      userConfig = TestCluster.shared().adminConfig();
+    }
+    this.client = new KubernetesClientBuilder().withConfig(userConfig).build();
+    this.operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(userConfig)
+        .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT).build()).build();
+    if (onMockServer) {
+      installCrds();
+    }
   }
 
   /** Settings for tests: quick polls, quick retries, no drift resync unless a test asks for one. */
@@ -91,14 +113,39 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** With the operator's clock under the test's control (schedules). */
   public static OperatorHarness start(SimulatorFixture kinsta, ReconcileSettings settings, Clock clock) {
-    OperatorHarness harness = new OperatorHarness(kinsta, settings);
+    OperatorHarness harness = new OperatorHarness(kinsta, settings, false);
     harness.clock = clock;
     harness.startOperator();
     return harness;
   }
 
+  /** On the Fabric8 mock API server instead of the test cluster: only for tests that need its expectations. */
+  public static OperatorHarness onMockServer() {
+    OperatorHarness harness = new OperatorHarness(SimulatorFixture.start(), fastSettings(), true);
+    harness.startOperator();
+    return harness;
+  }
+
+  /** A harness on the test cluster whose operator is not started yet (see {@link #startOperatorAs}). */
+  public static OperatorHarness unstarted() {
+    return new OperatorHarness(SimulatorFixture.start(), fastSettings(), false);
+  }
+
   public void startOperator() {
-    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, Set.of(), clock, o -> { });
+    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, watchedNamespaces, clock, o -> { });
+  }
+
+  /**
+   * Starts the operator with another identity (a service account's token, as a Helm install gives it) and,
+   * when {@code namespaces} is not empty, watching only those.
+   */
+  public void startOperatorAs(String token, Set<String> namespaces) {
+    stopOperator();
+    operatorClient.close();
+    operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(TestCluster.shared().config(token))
+        .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT).build()).build();
+    watchedNamespaces = Set.copyOf(namespaces);
+    startOperator();
   }
 
   public void stopOperator() {
@@ -136,6 +183,7 @@ public final class OperatorHarness implements AutoCloseable {
   /** A fresh namespace with a credentials Secret {@code kinsta} for a new simulated company. */
   public Tenant tenant() {
     String namespace = "agency-" + NAMESPACES.incrementAndGet();
+    namespaces.add(namespace);
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     KinstaSimulator.SeededCompany seeded = kinsta.simulator.addCompany(namespace);
@@ -148,10 +196,36 @@ public final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     stopOperator();
+    if (mockServer == null) {
+      releaseNamespaces();
+    }
     operatorClient.close();
     client.close();
-    server.destroy();
+    if (mockServer != null) {
+      mockServer.destroy();
+    }
     kinsta.close();
+  }
+
+  /**
+   * The test cluster outlives this harness: its tenants' namespaces are deleted, with the operator's finalizers
+   * taken off first (no operator is left to handle them), so the next test class starts on a quiet cluster.
+   */
+  private void releaseNamespaces() {
+    for (String namespace : namespaces) {
+      for (Class<? extends CustomResource<?, ?>> kind : KINDS) {
+        for (var resource : client.resources(kind).inNamespace(namespace).list().getItems()) {
+          if (resource.getMetadata().getFinalizers() != null && !resource.getMetadata().getFinalizers().isEmpty()) {
+            client.resources(kind).inNamespace(namespace).withName(resource.getMetadata().getName())
+                .edit(r -> {
+                  r.getMetadata().setFinalizers(List.of());
+                  return r;
+                });
+          }
+        }
+      }
+      client.namespaces().withName(namespace).delete();
+    }
   }
 
   /** A namespace of its own and the simulated company its Secret points at. */

@@ -1,0 +1,95 @@
+package dev.operators.kinsta.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.operators.kinsta.testing.CrdSchema;
+import dev.operators.kinsta.testing.cluster.Kubectl;
+import dev.operators.kinsta.testing.cluster.TestCluster;
+import dev.operators.kinsta.testing.cluster.TestClusterExtension;
+import dev.operators.kinsta.testing.cluster.TestClusterExtension.ClassNamespace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The CRDs as a real API server enforces them: they install without warnings (CEL rules within the cost budget),
+ * every example is accepted, and every invalid sample of the schema tests is rejected by the server's own
+ * admission, naming the field or saying the rule's message.
+ */
+@ExtendWith(TestClusterExtension.class)
+class CrdAdmissionTest {
+
+  static Stream<Path> invalidSamples() throws IOException {
+    return Stream.of("kinstasite-invalid", "kinstadatabase-invalid", "kinstaapplication-invalid",
+        "kinstainternalconnection-invalid", "kinstasiteaction-invalid").flatMap(dir -> {
+          try {
+            return CrdSchema.invalidSamples(dir);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  @Test
+  void theCrdsInstallWithoutWarnings(TestCluster cluster) {
+    Kubectl.Result applied = new Kubectl(cluster).run("apply", "--server-side", "--force-conflicts",
+        "--field-manager=crd-admission-test", "-f", "crds/").assertSuccess();
+    assertFalse(applied.err().contains("Warning"), applied.err());
+    assertEquals(5, applied.out().lines().count(), applied.out());
+  }
+
+  @Test
+  void everyExampleIsAcceptedByServerSideDryRun(TestCluster cluster) {
+    Kubectl kubectl = new Kubectl(cluster);
+    // The examples' namespace must exist for a dry run of what goes into it.
+    kubectl.run("apply", "-f", "examples/00-namespace.yaml").assertSuccess();
+    Kubectl.Result dryRun = kubectl.run("apply", "--dry-run=server", "-f", "examples/").assertSuccess();
+    assertFalse(dryRun.err().contains("Warning"), dryRun.err());
+    assertTrue(dryRun.out().contains("(server dry run)"), dryRun.out());
+    Kubectl.Result serverSide = kubectl.run("apply", "--server-side", "--dry-run=server", "-f", "examples/")
+        .assertSuccess();
+    assertFalse(serverSide.err().contains("Warning"), serverSide.err());
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidSamples")
+  void everyInvalidSampleIsRejectedByTheServer(Path sample, TestCluster cluster, ClassNamespace namespace)
+      throws IOException {
+    List<String> expected = Files.readAllLines(sample).stream().filter(l -> l.startsWith("# expect: "))
+        .map(l -> l.substring("# expect: ".length())).map(CrdAdmissionTest::asServerFieldPath).toList();
+    assertFalse(expected.isEmpty(), sample + " says what it expects");
+
+    Kubectl.Result result = new Kubectl(cluster).run("create", "--dry-run=server", "-n", namespace.name(), "-f",
+        sample.toString());
+
+    assertNotEquals(0, result.exitCode(), sample + " was accepted:\n" + result.out());
+    for (String message : expected) {
+      assertTrue(result.err().contains(message), sample + ": expected '" + message + "' in " + result.err());
+    }
+  }
+
+  /** {@code /spec/processes/0/instances} as the API server names it: {@code spec.processes[0].instances}. */
+  static String asServerFieldPath(String expectation) {
+    if (!expectation.startsWith("/")) {
+      return expectation;
+    }
+    StringBuilder path = new StringBuilder();
+    for (String segment : expectation.substring(1).split("/")) {
+      if (segment.matches("\\d+")) {
+        path.append('[').append(segment).append(']');
+      } else {
+        path.append(path.isEmpty() ? "" : ".").append(segment);
+      }
+    }
+    return path.toString();
+  }
+}
