@@ -2,6 +2,7 @@ package dev.operators.kinsta.operator;
 
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.reconcile.CredentialsResolver;
 import dev.operators.kinsta.reconcile.EventRecorder;
 import dev.operators.kinsta.reconcile.JitteredRetry;
@@ -32,9 +33,11 @@ import java.util.function.Consumer;
  */
 public final class KinstaOperator implements AutoCloseable {
   private final Operator operator;
+  private final CredentialsProtection credentialsProtection;
 
-  private KinstaOperator(Operator operator) {
+  private KinstaOperator(Operator operator, CredentialsProtection credentialsProtection) {
     this.operator = operator;
+    this.credentialsProtection = credentialsProtection;
   }
 
   /**
@@ -51,10 +54,7 @@ public final class KinstaOperator implements AutoCloseable {
       Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning, OperatorMetrics metrics) {
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
-          .withCloseClientOnStop(false)
-          // The operator owns its status outright, so a JSON Patch does what server-side apply would, and it
-          // behaves the same on every API server, including the test one (which has no server-side apply).
-          .withUseSSAToPatchPrimaryResource(false);
+          .withCloseClientOnStop(false);
       if (metrics != null) {
         // Per-resource series would grow with the number of sites; per-controller ones are what alerts need.
         overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
@@ -64,14 +64,14 @@ public final class KinstaOperator implements AutoCloseable {
     ControllerServices services = new ControllerServices(kinsta,
         new CredentialsResolver(kinsta, metrics == null ? CredentialsResolver.KeyObserver.NONE : metrics),
         new OperationTracker(settings, clock), new EventRecorder(client, clock), settings, clock,
-        metrics == null ? ResourceObserver.NONE : metrics, new OwnedSecrets(client));
+        metrics == null ? ResourceObserver.NONE : metrics, new OwnedSecrets(client), new CredentialsProtection(client));
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
     operator.start();
-    return new KinstaOperator(operator);
+    return new KinstaOperator(operator, services.credentialsProtection());
   }
 
   private static <R extends CustomResource<?, ?>> void register(Operator operator, KinstaReconciler<R, ?> reconciler,
@@ -94,5 +94,6 @@ public final class KinstaOperator implements AutoCloseable {
   @Override
   public void close() {
     operator.stop();
+    credentialsProtection.close();
   }
 }

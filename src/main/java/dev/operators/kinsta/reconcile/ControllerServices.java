@@ -12,5 +12,6 @@ public record ControllerServices(
     ReconcileSettings settings,
     Clock clock,
     ResourceObserver observer,
-    OwnedSecrets ownedSecrets) {
+    OwnedSecrets ownedSecrets,
+    CredentialsProtection credentialsProtection) {
 }

@@ -126,6 +126,14 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return List.of();
   }
 
+  /**
+   * Whether deleting this resource will call Kinsta with its credentials, so the credentials Secret must outlive
+   * it (see {@link CredentialsProtection}).
+   */
+  private boolean needsCredentialsToDelete(R resource, S status) {
+    return deletableRemotely() && hasRemoteObject(status) && deletionPolicy(resource) == DeletionPolicy.Delete;
+  }
+
   /** False for objects Kinsta's API cannot delete: deletion then only warns, and never waits. */
   protected boolean deletableRemotely() {
     return true;
@@ -184,6 +192,9 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
       Outcome outcome = reconcileRemote(new Attempt<>(resource, status, credentials.credentials(), services,
           this::findSecret));
       consecutiveFailures.remove(failureKey);
+      if (needsCredentialsToDelete(resource, status)) {
+        findSecret(namespace(resource), credentialsName).ifPresent(services.credentialsProtection()::protect);
+      }
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
       return Outcome.waiting(Reasons.RATE_LIMITED, "Waiting for Kinsta's rate limit: " + limited.getMessage(),
@@ -279,6 +290,10 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     DeleteControl control = deleteStep(resource, context);
     if (control.isRemoveFinalizer()) {
       services.observer().forgotten(resource);
+      String credentials = credentialsSecret(resource);
+      if (credentials != null && deletableRemotely()) {
+        services.credentialsProtection().releaseLater(namespace(resource), credentials);
+      }
     }
     return control;
   }

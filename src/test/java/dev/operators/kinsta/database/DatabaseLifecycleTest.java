@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** KinstaDatabase against the simulator and the mock API server: create, connection Secret, resize, adopt, delete. */
+/** KinstaDatabase against the simulator and the real API server: create, connection Secret, resize, adopt, delete. */
 public class DatabaseLifecycleTest extends SharedHarnessTest {
   public static KinstaDatabase postgres(String name) {
     KinstaDatabase db = new KinstaDatabase();
@@ -195,6 +195,8 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     tenant.awaitGone(KinstaDatabase.class, "temporary", Duration.ofSeconds(30));
     assertNull(inKinsta(id), "gone from Kinsta before the finalizer went");
     assertEquals(1, tenant.calls("DELETE /databases/{id}"));
+    // The API server's garbage collector removes the connection Secret the database owned.
+    tenant.awaitGone(Secret.class, "temporary-connection", Duration.ofSeconds(30));
   }
 
   @Test

@@ -149,9 +149,28 @@ public final class CrdSchema {
             path + "." + property.getKey(), problems);
       }
     } else if (value.isArray()) {
+      duplicateKeys(schema, value, path, problems);
       for (int i = 0; i < value.size(); i++) {
         // Kubernetes correlates list items with their old values only for map lists; these are atomic lists.
         celRules(schema.path("items"), value.get(i), null, path + "[" + i + "]", problems);
+      }
+    }
+  }
+
+  /** A list-type map (x-kubernetes-list-map-keys) holds each key once, as the API server checks. */
+  private static void duplicateKeys(JsonNode schema, JsonNode list, String path, List<String> problems) {
+    if (!"map".equals(schema.path("x-kubernetes-list-type").asText())) {
+      return;
+    }
+    java.util.Set<List<String>> seen = new java.util.HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      List<String> key = new ArrayList<>();
+      for (JsonNode field : schema.path("x-kubernetes-list-map-keys")) {
+        key.add(list.get(i).path(field.asText()).asText());
+      }
+      if (!seen.add(key)) {
+        String pointer = (path + "[" + i + "]").replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
+        problems.add(pointer + ": Duplicate value");
       }
     }
   }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
@@ -132,7 +133,9 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public void startOperator() {
-    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, watchedNamespaces, clock, o -> { });
+    // The mock API server has no server-side apply, which JOSDK uses for finalizers on a real one.
+    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, watchedNamespaces, clock,
+        o -> o.withUseSSAToPatchPrimaryResource(mockServer == null));
   }
 
   /**
@@ -222,6 +225,14 @@ public final class OperatorHarness implements AutoCloseable {
                   return r;
                 });
           }
+        }
+      }
+      for (Secret secret : client.secrets().inNamespace(namespace).list().getItems()) {
+        if (secret.getMetadata().getFinalizers() != null && !secret.getMetadata().getFinalizers().isEmpty()) {
+          client.secrets().inNamespace(namespace).withName(secret.getMetadata().getName()).edit(s -> {
+            s.getMetadata().setFinalizers(List.of());
+            return s;
+          });
         }
       }
       client.namespaces().withName(namespace).delete();

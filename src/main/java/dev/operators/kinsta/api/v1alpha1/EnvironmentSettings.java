@@ -3,6 +3,7 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -13,6 +14,9 @@ import java.util.List;
  * time; a setting left out is not managed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Domains are a map keyed by `name`: the API server rejects duplicates and server-side apply merges by name.
+@SchemaCustomizer(value = SchemaAddition.class, input = "{\"properties\": {\"domains\": "
+    + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class EnvironmentSettings {
   @JsonPropertyDescription("PHP version.")
   public PhpVersion phpVersion;
@@ -24,7 +28,6 @@ public class EnvironmentSettings {
   public ImageOptimization cdnImageOptimization;
 
   @Size(max = 100)
-  @ValidationRule(value = "self.all(d, self.exists_one(e, e.name == d.name))", message = "domain names must be unique")
   @ValidationRule(value = "self.filter(d, has(d.primary) && d.primary).size() <= 1",
       message = "at most one domain can be primary")
   @JsonPropertyDescription("The environment's domains. When set, domains not listed are removed (Kinsta's own "

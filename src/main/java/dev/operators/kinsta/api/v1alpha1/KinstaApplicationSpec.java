@@ -2,6 +2,7 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -12,6 +13,9 @@ import java.util.List;
 
 /** What a {@link KinstaApplication} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// Processes are a map keyed by `key`: the API server rejects duplicates and server-side apply merges by key.
+@SchemaCustomizer(value = SchemaAddition.class, input = "{\"properties\": {\"processes\": "
+    + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]}}}")
 public class KinstaApplicationSpec {
   @Required
   @JsonPropertyDescription("The Secret with the Kinsta API key.")
@@ -40,7 +44,7 @@ public class KinstaApplicationSpec {
   @JsonPropertyDescription("Hibernation of idle applications.")
   public Hibernation hibernation;
 
-  @ValidationRule(value = "self.all(p, self.exists_one(q, q.key == p.key))", message = "process keys must be unique")
+  @Size(max = 20)
   @JsonPropertyDescription("Processes to manage, by key (e.g. `web`); processes not listed are left alone.")
   public List<ProcessSpec> processes;
 
