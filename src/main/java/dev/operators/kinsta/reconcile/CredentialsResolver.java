@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid and
- * resourceVersion, never by name, so a rotated key is used at once. {@code GET /validate} runs once per version of
+ * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid and its key
+ * and company, never by name, so a rotated key is used at once. {@code GET /validate} runs once per key in
  * the Secret: it finds the company when the Secret does not name it, catches a revoked key before any other call,
  * and tells when the key expires (a metric).
  */
@@ -50,22 +50,32 @@ public final class CredentialsResolver {
     Secret secret = secrets.find(namespace, secretName).orElseThrow(() -> new CredentialsProblem(
         Reasons.CREDENTIALS_NOT_FOUND, "Secret " + namespace + "/" + secretName + " does not exist", null));
     String version = secret.getMetadata().getResourceVersion();
-    String cacheKey = secret.getMetadata().getUid() + "@" + version;
+    String key = SecretLookup.value(secret, API_KEY).map(String::strip).filter(v -> !v.isEmpty())
+        .orElseThrow(() -> new CredentialsProblem(Reasons.CREDENTIALS_NOT_FOUND,
+            "Secret " + namespace + "/" + secretName + " has no key " + API_KEY, version));
+    String company = SecretLookup.value(secret, COMPANY_ID).map(String::strip).filter(v -> !v.isEmpty())
+        .orElse(null);
+    // Keyed by what the Secret says, not its resourceVersion: a label or finalizer added is no new key to check.
+    String cacheKey = secret.getMetadata().getUid() + "@" + fingerprint(key + "\n" + company);
     KinstaCredentials cached = byVersion.get(cacheKey);
     if (cached != null) {
       return new Resolved(cached, version);
     }
-    String key = SecretLookup.value(secret, API_KEY).map(String::strip).filter(v -> !v.isEmpty())
-        .orElseThrow(() -> new CredentialsProblem(Reasons.CREDENTIALS_NOT_FOUND,
-            "Secret " + namespace + "/" + secretName + " has no key " + API_KEY, version));
     ApiKey apiKey = ApiKey.of(key);
-    String company = SecretLookup.value(secret, COMPANY_ID).map(String::strip).filter(v -> !v.isEmpty())
-        .orElse(null);
     company = validate(apiKey, company, namespace, secretName, version);
     KinstaCredentials credentials = new KinstaCredentials(apiKey, company);
     byVersion.keySet().removeIf(k -> k.startsWith(secret.getMetadata().getUid() + "@"));
     byVersion.put(cacheKey, credentials);
     return new Resolved(credentials, version);
+  }
+
+  private static String fingerprint(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   /** The key's company: the Secret's {@code companyId} when it has one, else the one Kinsta names. */

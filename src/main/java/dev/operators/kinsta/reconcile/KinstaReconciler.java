@@ -344,8 +344,11 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
           resource.getMetadata().getName(), describeRemote(before == null ? status : before));
       return DeleteControl.defaultDelete();
     }
-    StatusConditions.apply(status, Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L),
-        Outcome.progressing("Deleting", deletion.message(), null), services.clock().instant());
+    // Marking a custom resource for deletion raises its generation, so the deletion's status describes that one.
+    long generation = Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
+    status.observedGeneration = generation;
+    StatusConditions.apply(status, generation, Outcome.progressing("Deleting", deletion.message(), null),
+        services.clock().instant());
     persistStatus(context, resource, before, status);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
   }

@@ -14,6 +14,7 @@ import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -163,25 +164,27 @@ public class SiteActionTest extends SharedHarnessTest {
 
   @Test
   void destructiveActionsNeedTheirConfirmationAndMakeNoCallWithout() {
-    Tenant tenant = harness.tenant();
-    tenant.create(action("unconfirmed-push", "anything", s -> {
-      s.environment = "staging";
-      s.push = new KinstaSiteActionSpec.Push();
-      s.push.target = "live";
-    }));
-    tenant.create(action("unconfirmed-restore", "anything", s -> {
-      s.restore = new KinstaSiteActionSpec.Restore();
-      s.restore.backupId = 42L;
-      s.restore.confirm = "staging";
-    }));
+    try (OperatorHarness unenforced = withoutSchemaEnforcement()) {
+      Tenant tenant = unenforced.tenant();
+      tenant.create(action("unconfirmed-push", "anything", s -> {
+        s.environment = "staging";
+        s.push = new KinstaSiteActionSpec.Push();
+        s.push.target = "live";
+      }));
+      tenant.create(action("unconfirmed-restore", "anything", s -> {
+        s.restore = new KinstaSiteActionSpec.Restore();
+        s.restore.backupId = 42L;
+        s.restore.confirm = "staging";
+      }));
 
-    KinstaSiteAction push = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-push", "Stalled", "True",
-        Reasons.INVALID_SPEC, Duration.ofSeconds(20));
-    KinstaSiteAction restore = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-restore", "Stalled",
-        "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
-    assertTrue(Tenant.conditions(push).get(2).getMessage().contains("spec.push.confirm"));
-    assertTrue(Tenant.conditions(restore).get(2).getMessage().contains("spec.restore.confirm"));
-    assertEquals(0, tenant.calls());
+      KinstaSiteAction push = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-push", "Stalled", "True",
+          Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+      KinstaSiteAction restore = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-restore", "Stalled",
+          "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+      assertTrue(Tenant.conditions(push).get(2).getMessage().contains("spec.push.confirm"));
+      assertTrue(Tenant.conditions(restore).get(2).getMessage().contains("spec.restore.confirm"));
+      assertEquals(0, tenant.calls());
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
+import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -115,14 +116,16 @@ class InternalConnectionTest extends SharedHarnessTest {
 
   @Test
   void aSpecTheSchemaWouldRejectIsReportedWithoutCalls() {
-    Tenant tenant = harness.tenant();
-    KinstaInternalConnection invalid = link("both", "store", "orders");
-    invalid.getSpec().target.application = "other";
-    tenant.create(invalid);
+    try (OperatorHarness unenforced = withoutSchemaEnforcement()) {
+      Tenant tenant = unenforced.tenant();
+      KinstaInternalConnection invalid = link("both", "store", "orders");
+      invalid.getSpec().target.application = "other";
+      tenant.create(invalid);
 
-    KinstaInternalConnection stalled = tenant.awaitCondition(KinstaInternalConnection.class, "both", "Stalled",
-        "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
-    assertTrue(Tenant.conditions(stalled).get(2).getMessage().contains("spec.target"));
-    assertEquals(0, tenant.calls());
+      KinstaInternalConnection stalled = tenant.awaitCondition(KinstaInternalConnection.class, "both", "Stalled",
+          "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+      assertTrue(Tenant.conditions(stalled).get(2).getMessage().contains("spec.target"));
+      assertEquals(0, tenant.calls());
+    }
   }
 }

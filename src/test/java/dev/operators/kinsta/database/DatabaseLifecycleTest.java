@@ -227,15 +227,17 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
 
   @Test
   void aSpecTheSchemaWouldRejectNamesTheFieldAndMakesNoCall() {
-    Tenant tenant = harness.tenant();
-    KinstaDatabase db = postgres("no-user");
-    db.getSpec().user = null;
-    tenant.create(db);
+    try (OperatorHarness unenforced = withoutSchemaEnforcement()) {
+      Tenant tenant = unenforced.tenant();
+      KinstaDatabase db = postgres("no-user");
+      db.getSpec().user = null;
+      tenant.create(db);
 
-    KinstaDatabase stalled = tenant.awaitCondition(KinstaDatabase.class, "no-user", "Stalled", "True",
-        Reasons.INVALID_SPEC, Duration.ofSeconds(20));
-    assertTrue(OperatorHarness.Tenant.conditions(stalled).get(2).getMessage().contains("spec.user"));
-    assertEquals(0, tenant.calls());
+      KinstaDatabase stalled = tenant.awaitCondition(KinstaDatabase.class, "no-user", "Stalled", "True",
+          Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+      assertTrue(OperatorHarness.Tenant.conditions(stalled).get(2).getMessage().contains("spec.user"));
+      assertEquals(0, tenant.calls());
+    }
   }
 
   private static KinstaDatabase adopted(String name) {

@@ -48,6 +48,10 @@ class KubectlUserTest {
     Tenant tenant = harness.tenant();
     Path manifest = manifest(tenant, "blog", "8.3");
 
+    Kubectl.Result applied = kubectl.run("apply", "-f", manifest.toString()).assertSuccess();
+    assertTrue(applied.out().contains("kinstasite.kinsta.operators.dev/blog created"), applied.out());
+    assertFalse(applied.err().contains("Warning"), applied.err());
+
     Process watch = kubectl.start(List.of("get", "ksite", "blog", "-n", tenant.namespace, "-w", "-o",
         "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}{\"\\n\"}"));
     List<String> watched = new CopyOnWriteArrayList<>();
@@ -55,13 +59,10 @@ class KubectlUserTest {
     reader.setDaemon(true);
     reader.start();
     try {
-      Kubectl.Result applied = kubectl.run("apply", "-f", manifest.toString()).assertSuccess();
-      assertTrue(applied.out().contains("kinstasite.kinsta.operators.dev/blog created"), applied.out());
-      assertFalse(applied.err().contains("Warning"), applied.err());
-
       kubectl.run("wait", "--for=condition=Ready", "ksite/blog", "-n", tenant.namespace, "--timeout=60s")
           .assertSuccess();
-      await().atMost(Duration.ofSeconds(20)).until(() -> watched.contains("True"));
+      await().atMost(Duration.ofSeconds(20))
+          .untilAsserted(() -> assertTrue(watched.contains("True"), "get -w printed " + watched));
     } finally {
       watch.destroy();
     }

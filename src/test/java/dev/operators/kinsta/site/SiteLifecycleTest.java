@@ -10,14 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.Journal;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.SharedHarnessTest;
+import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -145,21 +148,37 @@ class SiteLifecycleTest extends SharedHarnessTest {
   }
 
   @Test
-  void deletingASiteWhoseCredentialsAreGoneOrphansItAfterTheTimeout() {
+  void deletingASiteWhoseKeyStoppedWorkingOrphansItAfterTheTimeout() {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.plain("stranded"));
     String siteId = tenant.awaitSiteReady("stranded").getStatus().siteId;
-    tenant.deleteSecret("kinsta");
+    tenant.secret("kinsta", Map.of("apiKey", "revoked-key", "companyId", tenant.companyId()));
 
     tenant.delete(KinstaSite.class, "stranded");
 
-    // Deletion waits for the credentials for orphanAfter (3 s in these tests), then lets the resource go.
+    // Deletion waits for working credentials for orphanAfter (3 s in these tests), then lets the resource go.
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
         .until(() -> tenant.get(KinstaSite.class, "stranded") != null);
     tenant.awaitGone(KinstaSite.class, "stranded", Duration.ofSeconds(20));
     assertTrue(siteExists(siteId));
     assertTrue(tenant.events().stream().anyMatch(e -> "Orphaned".equals(e.getReason())
         && "Warning".equals(e.getType())));
+  }
+
+  @Test
+  void theCredentialsSecretOutlivesTheSiteThatNeedsIt() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("kept-safe"));
+    String siteId = tenant.awaitSiteReady("kept-safe").getStatus().siteId;
+    await().atMost(Duration.ofSeconds(10)).until(() -> tenant.get(Secret.class, "kinsta").getMetadata()
+        .getFinalizers().contains(CredentialsProtection.FINALIZER));
+
+    tenant.deleteSecret("kinsta");
+    tenant.delete(KinstaSite.class, "kept-safe");
+
+    tenant.awaitGone(KinstaSite.class, "kept-safe", Duration.ofSeconds(20));
+    assertFalse(siteExists(siteId), "deleted in Kinsta with the credentials being deleted");
+    tenant.awaitGone(Secret.class, "kinsta", Duration.ofSeconds(20));
   }
 
   @Test
@@ -232,19 +251,21 @@ class SiteLifecycleTest extends SharedHarnessTest {
 
   @Test
   void anInvalidSpecNamesTheFieldAndMakesNoCall() {
-    Tenant tenant = harness.tenant();
-    tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
-    KinstaSite site = Sites.wordpress("broken");
-    site.getSpec().wordpress.adminEmail = "not-an-address";
-    site.getSpec().plain = new dev.operators.kinsta.api.v1alpha1.PlainSource();
-    tenant.create(site);
+    try (OperatorHarness unenforced = withoutSchemaEnforcement()) {
+      Tenant tenant = unenforced.tenant();
+      tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
+      KinstaSite site = Sites.wordpress("broken");
+      site.getSpec().wordpress.adminEmail = "not-an-address";
+      site.getSpec().plain = new dev.operators.kinsta.api.v1alpha1.PlainSource();
+      tenant.create(site);
 
-    KinstaSite stalled = tenant.awaitSiteStalled("broken", Reasons.INVALID_SPEC);
+      KinstaSite stalled = tenant.awaitSiteStalled("broken", Reasons.INVALID_SPEC);
 
-    String message = message(stalled, StatusConditions.STALLED);
-    assertTrue(message.contains("spec.wordpress.adminEmail"), message);
-    assertTrue(message.contains("exactly one of wordpress, plain, clone or siteId"), message);
-    assertEquals(0, tenant.calls());
+      String message = message(stalled, StatusConditions.STALLED);
+      assertTrue(message.contains("spec.wordpress.adminEmail"), message);
+      assertTrue(message.contains("exactly one of wordpress, plain, clone or siteId"), message);
+      assertEquals(0, tenant.calls());
+    }
   }
 
   @Test
