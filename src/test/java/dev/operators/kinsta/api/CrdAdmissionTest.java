@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.operators.kinsta.testing.CrdSchema;
 import dev.operators.kinsta.testing.cluster.Kubectl;
 import dev.operators.kinsta.testing.cluster.TestCluster;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The CRDs as a real API server enforces them: they install without warnings (CEL rules within the cost budget),
  * every example is accepted, and every invalid sample of the schema tests is rejected by the server's own
- * admission, naming the field or saying the rule's message.
+ * admission, naming the field or saying the rule's message; every field is described where {@code kubectl explain}
+ * reads it, the server's published OpenAPI.
  */
 @ExtendWith(TestClusterExtension.class)
 class CrdAdmissionTest {
@@ -82,6 +84,43 @@ class CrdAdmissionTest {
     assertNotEquals(0, result.exitCode(), sample + " was accepted:\n" + result.out());
     for (String message : expected) {
       assertTrue(result.err().contains(message), sample + ": expected '" + message + "' in " + result.err());
+    }
+  }
+
+  @Test
+  void everyFieldIsDescribedInThePublishedOpenApi(TestCluster cluster) throws IOException {
+    JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cluster.admin()
+        .raw("/openapi/v3/apis/kinsta.operators.dev/v1alpha1"));
+    List<String> kinds = List.of("KinstaSite", "KinstaDatabase", "KinstaApplication", "KinstaInternalConnection",
+        "KinstaSiteAction");
+    List<String> undescribed = new java.util.ArrayList<>();
+    for (String kind : kinds) {
+      JsonNode schema = document.path("components").path("schemas").path("dev.operators.kinsta.v1alpha1." + kind);
+      assertFalse(schema.isMissingNode(), kind + " is published");
+      if (!schema.hasNonNull("description")) {
+        undescribed.add(kind);
+      }
+      undescribedFields(schema, kind, undescribed);
+    }
+    assertEquals(List.of(), undescribed, "fields kubectl explain would show without a description");
+  }
+
+  private static void undescribedFields(JsonNode schema, String path, List<String> undescribed) {
+    schema.path("properties").fields().forEachRemaining(field -> {
+      String fieldPath = path + "." + field.getKey();
+      if (field.getKey().equals("metadata") || field.getKey().equals("apiVersion") || field.getKey().equals("kind")) {
+        return; // Kubernetes' own, described by Kubernetes
+      }
+      if (!field.getValue().hasNonNull("description")) {
+        undescribed.add(fieldPath);
+      }
+      undescribedFields(field.getValue(), fieldPath, undescribed);
+    });
+    if (schema.has("items")) {
+      undescribedFields(schema.path("items"), path + "[]", undescribed);
+    }
+    if (schema.path("additionalProperties").isObject()) {
+      undescribedFields(schema.path("additionalProperties"), path + "{}", undescribed);
     }
   }
 

@@ -108,6 +108,10 @@ class KubectlUserTest {
     assertTrue(explained.out().contains("DESCRIPTION:"), explained.out());
     Kubectl.Result database = kubectl.run("explain", "kinstadatabase.spec.size").assertSuccess();
     assertTrue(database.out().contains("db1"), database.out());
+    Kubectl.Result kind = kubectl.run("explain", "kinstasite").assertSuccess();
+    assertTrue(kind.out().contains("A WordPress site"), kind.out());
+    Kubectl.Result reason = kubectl.run("explain", "kinstaapplication.status.conditions.reason").assertSuccess();
+    assertTrue(reason.out().contains("CamelCase"), reason.out());
   }
 
   private static Path manifest(Tenant tenant, String name, String phpVersion) throws IOException {

@@ -13,6 +13,18 @@ public final class ApiGroup {
   /** Overrides how often a running Kinsta operation is polled, e.g. {@code 30s}. */
   public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
 
+  /**
+   * Schema descriptions of the condition fields, which the Kubernetes Condition type does not carry, for
+   * {@code kubectl explain}; added to every kind's status by {@link SchemaAddition}.
+   */
+  static final String CONDITIONS_DESCRIBED = "\"conditions\": {\"items\": {\"properties\": {"
+      + "\"type\": {\"description\": \"Ready, Reconciling or Stalled.\"}, "
+      + "\"status\": {\"description\": \"True, False or Unknown.\"}, "
+      + "\"reason\": {\"description\": \"Why, in one CamelCase word.\"}, "
+      + "\"message\": {\"description\": \"What happened, in words.\"}, "
+      + "\"lastTransitionTime\": {\"description\": \"When the status last changed.\"}, "
+      + "\"observedGeneration\": {\"description\": \"The metadata.generation the condition describes.\"}}}}";
+
   private ApiGroup() {
   }
 }

@@ -1,6 +1,7 @@
 package dev.operators.kinsta.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -12,6 +13,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * An application on Kinsta's application hosting. The API cannot create applications, so this resource adopts an
  * existing one (by id or name) and manages its settings, processes, caching and deployments.
  */
+@SchemaCustomizer(value = SchemaAddition.class, input =
+    "{\"description\": \"An application in Kinsta, adopted by id or name: its settings, processes, "
+    + "caching and deployments.\", "
+    + "\"properties\": {\"spec\": {\"description\": \"The application as it should be in Kinsta.\"}, "
+    + "\"status\": {\"description\": \"The application as the operator last saw it in Kinsta.\", "
+    + "\"properties\": {" + ApiGroup.CONDITIONS_DESCRIBED + "}}}}")
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @ShortNames("kapp")

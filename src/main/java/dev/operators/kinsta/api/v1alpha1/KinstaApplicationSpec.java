@@ -95,6 +95,7 @@ public class KinstaApplicationSpec {
   /** Hibernation settings. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Hibernation {
+    @JsonPropertyDescription("Whether the application hibernates when idle.")
     @Required
     public Boolean enabled;
 
@@ -131,11 +132,13 @@ public class KinstaApplicationSpec {
   @ValidationRule(value = "self.minInstances <= self.maxInstances",
       message = "minInstances must not exceed maxInstances")
   public static class Autoscaling {
+    @JsonPropertyDescription("The fewest instances autoscaling keeps.")
     @Required
     @Min(1)
     @Max(50)
     public Integer minInstances;
 
+    @JsonPropertyDescription("The most instances autoscaling starts.")
     @Required
     @Min(1)
     @Max(50)

@@ -14,6 +14,7 @@ public class KinstaApplicationStatus extends KinstaStatus {
   @JsonPropertyDescription("Kinsta's unique name of the application.")
   public String name;
 
+  @JsonPropertyDescription("The application's display name in MyKinsta.")
   public String displayName;
 
   @JsonPropertyDescription("Kinsta's status of the application, e.g. deploymentSuccess.")
@@ -40,26 +41,38 @@ public class KinstaApplicationStatus extends KinstaStatus {
   /** One process. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ProcessStatus {
+    @JsonPropertyDescription("The process key, e.g. `web`.")
     public String key;
+    @JsonPropertyDescription("Kinsta's id of the process.")
     public String id;
+    @JsonPropertyDescription("The process type, e.g. web, background or cron.")
     public String type;
     @JsonPropertyDescription("manual or horizontal.")
     public String scaling;
+    @JsonPropertyDescription("Instances running (manual scaling).")
     public Integer instances;
+    @JsonPropertyDescription("The fewest instances (autoscaling).")
     public Integer minInstances;
+    @JsonPropertyDescription("The most instances (autoscaling).")
     public Integer maxInstances;
+    @JsonPropertyDescription("The command the process runs.")
     public String entrypoint;
     @JsonPropertyDescription("Host name inside Kinsta's network.")
     public String internalHostname;
+    @JsonPropertyDescription("Port inside Kinsta's network.")
     public Integer internalPort;
   }
 
   /** A deployment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DeploymentStatus {
+    @JsonPropertyDescription("Kinsta's id of the deployment.")
     public String id;
+    @JsonPropertyDescription("The branch deployed.")
     public String branch;
+    @JsonPropertyDescription("The commit deployed.")
     public String commit;
+    @JsonPropertyDescription("Kinsta's status of the deployment, e.g. success or failed.")
     public String status;
   }
 }

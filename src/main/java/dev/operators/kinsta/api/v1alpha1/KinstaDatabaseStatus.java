@@ -15,17 +15,23 @@ public class KinstaDatabaseStatus extends KinstaStatus {
   @JsonPropertyDescription("Kinsta's state of the database, e.g. creating, ready, updating.")
   public String state;
 
+  @JsonPropertyDescription("The database engine, as Kinsta reports it.")
   public String type;
+  @JsonPropertyDescription("The engine version.")
   public String version;
+  @JsonPropertyDescription("The data centre (region) the database runs in.")
   public String location;
+  @JsonPropertyDescription("The resource size, e.g. db1.")
   public String size;
 
   @JsonPropertyDescription("Host and port inside Kinsta's network (for applications).")
   public String internalHost;
+  @JsonPropertyDescription("Port inside Kinsta's network.")
   public Integer internalPort;
 
   @JsonPropertyDescription("Host and port reachable from outside Kinsta.")
   public String externalHost;
+  @JsonPropertyDescription("Port reachable from outside Kinsta.")
   public Integer externalPort;
 
   @JsonPropertyDescription("The Secret holding the connection details.")

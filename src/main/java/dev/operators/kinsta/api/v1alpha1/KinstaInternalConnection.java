@@ -1,6 +1,7 @@
 package dev.operators.kinsta.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -12,6 +13,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
  * A private link from a Kinsta application to a database or another application, so the application reaches it
  * on Kinsta's internal network. Kinsta's API can create such a link but not remove it.
  */
+@SchemaCustomizer(value = SchemaAddition.class, input =
+    "{\"description\": \"A connection inside Kinsta's network from an application to a database or "
+    + "another application.\", "
+    + "\"properties\": {\"spec\": {\"description\": \"The two ends to connect.\"}, "
+    + "\"status\": {\"description\": \"Whether the connection exists.\", "
+    + "\"properties\": {" + ApiGroup.CONDITIONS_DESCRIBED + "}}}}")
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @ShortNames("kic")

@@ -1,6 +1,7 @@
 package dev.operators.kinsta.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -9,6 +10,12 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A WordPress site on Kinsta, with its live environment and optionally one staging environment. */
+@SchemaCustomizer(value = SchemaAddition.class, input =
+    "{\"description\": \"A WordPress site (or a plain one) in Kinsta, with its live and staging "
+    + "environments.\", "
+    + "\"properties\": {\"spec\": {\"description\": \"The site as it should be in Kinsta.\"}, "
+    + "\"status\": {\"description\": \"The site as the operator last saw it in Kinsta.\", "
+    + "\"properties\": {" + ApiGroup.CONDITIONS_DESCRIBED + "}}}}")
 @Group(ApiGroup.GROUP)
 @Version(ApiGroup.VERSION)
 @ShortNames("ksite")

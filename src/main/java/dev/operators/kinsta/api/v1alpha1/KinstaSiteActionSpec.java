@@ -109,9 +109,11 @@ public class KinstaSiteActionSpec {
     @JsonPropertyDescription("The environment to overwrite: `live`, a staging name or an environment id.")
     public String target;
 
+    @JsonPropertyDescription("Push the database.")
     @Default("true")
     public Boolean database = true;
 
+    @JsonPropertyDescription("Push the files.")
     @Default("true")
     public Boolean files = true;
 
@@ -167,6 +169,7 @@ public class KinstaSiteActionSpec {
 
   /** A plugin or theme, and optionally the version to update it to. */
   public static class ComponentVersion {
+    @JsonPropertyDescription("The plugin or theme, by its WordPress slug.")
     @Required
     @Pattern("^[a-z0-9][-a-z0-9_.]*$")
     public String name;
@@ -211,11 +214,13 @@ public class KinstaSiteActionSpec {
     @JsonPropertyDescription("Stop starting new runs; runs in flight are still followed.")
     public Boolean suspend;
 
+    @JsonPropertyDescription("How many succeeded runs status keeps.")
     @Default("3")
     @Min(0)
     @Max(100)
     public Integer successfulRunsHistoryLimit = 3;
 
+    @JsonPropertyDescription("How many failed runs status keeps.")
     @Default("3")
     @Min(0)
     @Max(100)

@@ -29,8 +29,11 @@ public class KinstaSiteActionStatus extends KinstaStatus {
     @JsonPropertyDescription("metadata.generation the run was made for.")
     public Long generation;
 
+    @JsonPropertyDescription("The Kinsta operation that carried the run out.")
     public String operationId;
+    @JsonPropertyDescription("When the run started.")
     public String startedAt;
+    @JsonPropertyDescription("When the run finished.")
     public String finishedAt;
 
     @JsonPropertyDescription("Pending, Running, Succeeded, Failed, Missed, Skipped or Replaced.")
