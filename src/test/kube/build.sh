@@ -3,6 +3,8 @@
 # go.mod and go.sum, into a cache outside the work tree keyed by those pins. A second run finds them and costs
 # nothing. Prints the directory holding the binaries on its last line.
 #
+#   build.sh --check           only says whether the cache has them (exit 0 and the directory, or exit 1)
+#
 #   KINSTA_TEST_CLUSTER_CACHE  cache root (default: ${XDG_CACHE_HOME:-~/.cache}/kinsta-operator/test-cluster)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,6 +16,11 @@ pins="$(cat go.mod go.sum | sha256sum | cut -c1-12)"
 root="${KINSTA_TEST_CLUSTER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kinsta-operator/test-cluster}"
 dir="$root/kube-${kube_version}-etcd-${etcd_version}-${pins}"
 binaries=(etcd kube-apiserver kube-controller-manager kubectl)
+
+if [[ "${1:-}" == "--check" ]]; then
+  [[ -f "$dir/.complete" ]] && echo "$dir" && exit 0
+  exit 1
+fi
 
 if [[ -f "$dir/.complete" ]]; then
   echo "test cluster ${kube_version} (etcd ${etcd_version}) cached" >&2

@@ -53,19 +53,27 @@ public final class TestCluster implements AutoCloseable {
   /** The run's cluster, started (and built, if the cache does not have it) at the first call. */
   public static synchronized TestCluster shared() {
     if (shared == null) {
-      Path workDir = Path.of("target", "test-cluster", Long.toString(ProcessHandle.current().pid()))
-          .toAbsolutePath();
-      TestCluster cluster = new TestCluster(TestClusterBinaries.locate(), workDir);
-      Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "test-cluster-stop"));
-      cluster.start();
-      shared = cluster;
+      shared = start(Path.of("target", "test-cluster", Long.toString(ProcessHandle.current().pid())), 0);
     }
     return shared;
+  }
+
+  /**
+   * A cluster of its own, its files in {@code workDir}, the API server on {@code apiPort} (0 for a free one); it
+   * stops on {@link #close()} or when the JVM ends.
+   */
+  public static TestCluster start(Path workDir, int apiPort) {
+    TestCluster cluster = new TestCluster(TestClusterBinaries.locate(), workDir.toAbsolutePath());
+    cluster.apiPort = apiPort;
+    Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "test-cluster-stop"));
+    cluster.start();
+    return cluster;
   }
 
   private void start() {
     try {
       Files.createDirectories(workDir);
+      deleteRecursively(workDir.resolve("etcd")); // a previous run that was killed may have left its data
       certificates = ClusterCertificates.generate(workDir.resolve("pki"));
       startEtcd();
       startApiServer();
@@ -94,7 +102,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   private void startApiServer() throws IOException {
-    apiPort = freePort();
+    apiPort = apiPort == 0 ? freePort() : apiPort;
     Path tokens = workDir.resolve("tokens.csv");
     Files.writeString(tokens, adminToken + "," + ADMIN_USER + ",admin-uid,system:masters\n");
     Path auditPolicy = workDir.resolve("audit-policy.yaml");

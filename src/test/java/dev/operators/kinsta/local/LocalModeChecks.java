@@ -27,24 +27,40 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * The README's first command, in-process: the examples converge, kubectl (the installed binary) works against the
- * embedded API server, and the management server answers.
+ * The README's first command, in-process, on one Kubernetes API or another: the examples converge, kubectl works
+ * against it as a user types it, and the management server answers.
  */
-class LocalModeTest {
-  static final ByteArrayOutputStream output = new ByteArrayOutputStream();
-  static LocalMode local;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LocalModeChecks {
+  final ByteArrayOutputStream output = new ByteArrayOutputStream();
+  LocalMode local;
+
+  /** {@code KINSTA_LOCAL_KUBERNETES}. */
+  abstract String kubernetes();
+
+  /** The kubectl binary to run, or null when there is none to test with. */
+  abstract Path kubectlBinary();
+
+  /** The version the API server reports. */
+  abstract String serverVersion();
+
+  /** kubectl apply's arguments before {@code -f}. */
+  abstract List<String> apply();
 
   @BeforeAll
-  static void start() throws InterruptedException {
+  void start() {
+    String directory = "target/local-test-" + kubernetes();
     LocalSettings settings = LocalSettings.fromEnvironment(Map.of("KINSTA_LOCAL_SIMULATOR", "fast",
-        "KINSTA_LOCAL_KUBECONFIG", "target/local-test/kubeconfig", "KINSTA_LOCAL_EXIT_WHEN_READY", "true"));
+        "KINSTA_LOCAL_KUBERNETES", kubernetes(), "KINSTA_LOCAL_KUBECONFIG", directory + "/kubeconfig",
+        "KINSTA_LOCAL_EXIT_WHEN_READY", "true"));
     local = LocalMode.start(settings, new PrintStream(output, true, StandardCharsets.UTF_8));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     local.close();
   }
 
@@ -53,7 +69,8 @@ class LocalModeTest {
     assertTrue(local.watchUntilReady(Duration.ofMinutes(2)), output.toString(StandardCharsets.UTF_8));
 
     String printed = output.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.contains("export KUBECONFIG=" + Path.of("target/local-test/kubeconfig").toAbsolutePath()));
+    assertTrue(printed.contains("export KUBECONFIG=" + Path.of("target/local-test-" + kubernetes() + "/kubeconfig")
+        .toAbsolutePath()), printed);
     assertTrue(printed.contains("Kinsta resources are Ready."), printed);
     List<KinstaSite> sites = local.kubernetes().resources(KinstaSite.class).inAnyNamespace().list().getItems();
     long examples = ExampleSet.load(Path.of("examples")).kinstaResources().stream()
@@ -74,8 +91,9 @@ class LocalModeTest {
 
   @Test
   void kubectlAppliesWaitsDescribesAndDeletes() throws Exception {
-    assumeTrue(kubectlInstalled(), "kubectl is not installed");
-    assertTrue(kubectl("version").output.contains("Server Version: v1.32"));
+    assumeTrue(kubectlBinary() != null, "kubectl is not installed");
+    Result version = kubectl("version");
+    assertTrue(version.output.contains("Server Version: " + serverVersion()), version.output);
 
     Path manifest = Files.writeString(Files.createTempFile("kubectl-site", ".yaml"), """
         apiVersion: kinsta.operators.dev/v1alpha1
@@ -87,7 +105,7 @@ class LocalModeTest {
           region: europe-west3
           plain: {}
         """);
-    Result applied = kubectl("apply", "--validate=false", "-f", manifest.toString());
+    Result applied = kubectl(applyArgs(manifest));
     assertEquals(0, applied.code, applied.output);
     assertTrue(applied.output.contains("kinstasite.kinsta.operators.dev/from-kubectl created"), applied.output);
 
@@ -107,7 +125,7 @@ class LocalModeTest {
 
     Files.writeString(manifest, Files.readString(manifest).replace("plain: {}",
         "plain: {}\n  environments: {live: {phpVersion: \"8.1\"}}"));
-    Result configured = kubectl("apply", "--validate=false", "-f", manifest.toString());
+    Result configured = kubectl(applyArgs(manifest));
     assertTrue(configured.output.contains("configured"), configured.output);
     await().atMost(Duration.ofSeconds(60)).until(() -> "8.1".equals(kubectl("get", "ksite", "from-kubectl", "-n",
         "client-acme", "-o", "jsonpath={.status.environments[0].phpVersion}").output.trim()));
@@ -148,16 +166,20 @@ class LocalModeTest {
   private record Result(int code, String output) {
   }
 
-  private static boolean kubectlInstalled() {
-    return Files.isExecutable(Path.of("/usr/bin/kubectl")) || Files.isExecutable(Path.of("/usr/local/bin/kubectl"));
+  private String[] applyArgs(Path manifest) {
+    List<String> args = new ArrayList<>(apply());
+    args.addAll(List.of("-f", manifest.toString()));
+    return args.toArray(String[]::new);
   }
 
-  private static Result kubectl(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("kubectl", "--cache-dir=target/local-test/kube-cache"));
+  private Result kubectl(String... args) throws IOException, InterruptedException {
+    String directory = "target/local-test-" + kubernetes();
+    List<String> command = new ArrayList<>(List.of(kubectlBinary().toString(), "--cache-dir=" + directory
+        + "/kube-cache"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KUBECONFIG", local.kubeconfig().toString());
-    builder.environment().put("HOME", Path.of("target/local-test").toAbsolutePath().toString());
+    builder.environment().put("HOME", Path.of(directory).toAbsolutePath().toString());
     Process process = builder.start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(120, TimeUnit.SECONDS)) {

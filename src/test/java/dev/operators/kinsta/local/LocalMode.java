@@ -17,7 +17,13 @@ import dev.operators.kinsta.simulator.SimulatorSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import dev.operators.kinsta.testing.cluster.TestCluster;
+import dev.operators.kinsta.testing.cluster.TestClusterBinaries;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +33,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The README's first command: an embedded Kubernetes API (reachable by kubectl), the Kinsta simulator seeded
- * for {@code examples/}, the operator, the examples applied, and a live table of their conditions. Each embedded
- * piece can be swapped for the real thing by configuration (see {@link LocalSettings}).
+ * The README's first command: a Kubernetes API reachable by kubectl (the real API server when it is built, else an
+ * embedded one), the Kinsta simulator seeded for {@code examples/}, the operator, the examples applied, and a live
+ * table of their conditions. Each piece can be swapped for another by configuration (see {@link LocalSettings}).
  */
 public final class LocalMode implements AutoCloseable {
   /** The CRDs local mode installs in the embedded API server, one per kind. */
@@ -38,6 +44,7 @@ public final class LocalMode implements AutoCloseable {
 
   private final PrintStream out;
   private final EmbeddedKubernetes embedded;
+  private final TestCluster cluster;
   private final KubernetesClient kubernetes;
   private final KinstaSimulator simulator;
   private final OperatorRuntime runtime;
@@ -51,15 +58,31 @@ public final class LocalMode implements AutoCloseable {
   private LocalMode(LocalSettings settings, PrintStream out) {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     this.out = out;
-    if (settings.embeddedKubernetes()) {
-      embedded = EmbeddedKubernetes.start(settings.apiPort(), KINDS.stream()
-          .map(kind -> "crds/" + HasMetadata.getFullResourceName(kind) + "-v1.yml").toList());
-      kubernetes = embedded.client();
-      kubeconfig = embedded.writeKubeconfig(settings.kubeconfig());
-    } else {
-      embedded = null;
-      kubernetes = new KubernetesClientBuilder().build();
-      kubeconfig = null;
+    LocalSettings.Kubernetes choice = settings.kubernetes();
+    if (choice == LocalSettings.Kubernetes.AUTO) {
+      choice = TestClusterBinaries.built() ? LocalSettings.Kubernetes.REAL : LocalSettings.Kubernetes.EMBEDDED;
+    }
+    switch (choice) {
+      case REAL -> {
+        embedded = null;
+        cluster = TestCluster.start(settings.kubeconfig().toAbsolutePath().getParent().resolve("cluster"),
+            settings.apiPort());
+        kubernetes = new KubernetesClientBuilder().withConfig(cluster.adminConfig()).build();
+        kubeconfig = copy(cluster.kubeconfig(), settings.kubeconfig());
+      }
+      case EMBEDDED -> {
+        cluster = null;
+        embedded = EmbeddedKubernetes.start(settings.apiPort(), KINDS.stream()
+            .map(kind -> "crds/" + HasMetadata.getFullResourceName(kind) + "-v1.yml").toList());
+        kubernetes = embedded.client();
+        kubeconfig = embedded.writeKubeconfig(settings.kubeconfig());
+      }
+      default -> {
+        cluster = null;
+        embedded = null;
+        kubernetes = new KubernetesClientBuilder().build();
+        kubeconfig = null;
+      }
     }
     Map<String, String> env = new HashMap<>(settings.environment());
     env.putIfAbsent(OperatorConfig.MANAGEMENT_PORT, "0");
@@ -136,6 +159,15 @@ public final class LocalMode implements AutoCloseable {
     return false;
   }
 
+  private static Path copy(Path from, Path to) {
+    try {
+      Files.createDirectories(to.toAbsolutePath().getParent());
+      return Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING).toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + to, e);
+    }
+  }
+
   public StatusBoard board() {
     return board;
   }
@@ -158,10 +190,17 @@ public final class LocalMode implements AutoCloseable {
 
   private void printIntroduction(OperatorConfig config) {
     out.println("Kinsta operator, local mode");
-    if (embedded != null) {
-      out.println("  Kubernetes API (embedded): " + embedded.url());
+    if (cluster != null) {
+      out.println("  Kubernetes API (kube-apiserver, etcd and controller manager built from Go modules): "
+          + cluster.apiServerUrl());
+      out.println("  kubectl:  export KUBECONFIG=" + kubeconfig);
+      out.println("            kubectl get kinsta -A        (kubectl built with it: " + cluster.binary("kubectl")
+          + ")");
+    } else if (embedded != null) {
+      out.println("  Kubernetes API (embedded mock, no schema checks): " + embedded.url());
       out.println("  kubectl:  export KUBECONFIG=" + kubeconfig);
       out.println("            kubectl get kinsta -A        (apply with --validate=false: no OpenAPI here)");
+      out.println("            KINSTA_LOCAL_KUBERNETES=real runs on a real API server instead");
     } else {
       out.println("  Kubernetes API: the current kubeconfig context");
     }
@@ -176,6 +215,9 @@ public final class LocalMode implements AutoCloseable {
       embedded.close();
     } else {
       kubernetes.close();
+    }
+    if (cluster != null) {
+      cluster.close();
     }
     if (simulator != null) {
       simulator.close();

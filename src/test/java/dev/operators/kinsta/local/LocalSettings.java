@@ -13,15 +13,14 @@ import java.util.Map;
  * Local mode's own settings, from the environment; every operator setting ({@code KINSTA_*}) applies too.
  *
  * @param environment the whole environment, passed on to the operator's settings
- * @param embeddedKubernetes the embedded API server ({@code KINSTA_LOCAL_KUBERNETES=embedded}, the default), or the
- *     current kubeconfig context ({@code kubeconfig})
+ * @param kubernetes which Kubernetes API ({@code KINSTA_LOCAL_KUBERNETES}, see {@link Kubernetes})
  * @param useSimulator the Kinsta simulator, unless {@code KINSTA_API_URL} names a real API
  * @param examples the manifests to apply ({@code KINSTA_LOCAL_EXAMPLES}, default {@code examples}; {@code none}
  *     for none)
  */
 public record LocalSettings(
     Map<String, String> environment,
-    boolean embeddedKubernetes,
+    Kubernetes kubernetes,
     int apiPort,
     Path kubeconfig,
     boolean useSimulator,
@@ -31,11 +30,26 @@ public record LocalSettings(
     boolean exitWhenReady,
     Duration timeout) {
 
+  /** Which Kubernetes API local mode runs on. */
+  public enum Kubernetes {
+    /** The real API server when it is built (the test cluster's cache has it), else the embedded one. */
+    AUTO,
+    /** The real API server (etcd, kube-apiserver, kube-controller-manager), built from Go modules if missing. */
+    REAL,
+    /** The Fabric8 mock server in this JVM: starts in a second, needs no Go, enforces no schema. */
+    EMBEDDED,
+    /** The current kubeconfig context: a cluster of your own. */
+    KUBECONFIG
+  }
+
   public static LocalSettings fromEnvironment(Map<String, String> env) {
     List<String> problems = new ArrayList<>();
-    String kubernetes = env.getOrDefault("KINSTA_LOCAL_KUBERNETES", "embedded");
-    if (!kubernetes.equals("embedded") && !kubernetes.equals("kubeconfig")) {
-      problems.add("KINSTA_LOCAL_KUBERNETES must be embedded or kubeconfig, not " + kubernetes);
+    String kubernetesName = env.getOrDefault("KINSTA_LOCAL_KUBERNETES", "auto");
+    Kubernetes kubernetes = Kubernetes.AUTO;
+    try {
+      kubernetes = Kubernetes.valueOf(kubernetesName.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      problems.add("KINSTA_LOCAL_KUBERNETES must be auto, real, embedded or kubeconfig, not " + kubernetesName);
     }
     String speed = env.getOrDefault("KINSTA_LOCAL_SIMULATOR", "realistic");
     if (!speed.equals("realistic") && !speed.equals("fast")) {
@@ -58,7 +72,7 @@ public record LocalSettings(
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new LocalSettings(Map.copyOf(env), kubernetes.equals("embedded"), apiPort,
+    return new LocalSettings(Map.copyOf(env), kubernetes, apiPort,
         Path.of(env.getOrDefault("KINSTA_LOCAL_KUBECONFIG", "target/local/kubeconfig")),
         !env.containsKey(OperatorConfig.KINSTA_API_URL), speed.equals("fast"), simulatorPort, examplesDir,
         Boolean.parseBoolean(env.getOrDefault("KINSTA_LOCAL_EXIT_WHEN_READY", "false")), timeout);
