@@ -46,9 +46,6 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
     "kinstainternalconnections/status", "kinstasiteactions/status"]
   verbs: ["patch"]
-- apiGroups: ["kinsta.operators.dev"]
-  resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status"]
-  verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create", "patch"]

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CRD's CEL rules again, for API servers that do not run them (the embedded one): a resource that slipped
- * past them is stopped here, before any Kinsta call.
+ * The CRD's CEL rules again, for API servers that did not run them (a cluster whose CRDs are older than the
+ * operator, the embedded one of local mode): a resource that slipped past them is stopped here, before any Kinsta
+ * call.
  */
 final class DatabaseSpecValidator {
   private DatabaseSpecValidator() {

@@ -367,10 +367,12 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     if (sameJson(before, status)) {
       return;
     }
-    resource.setStatus(status);
     try {
-      // The whole status is replaced (PUT), so lists such as conditions are never merged item by item.
-      context.getClient().resource(resource).updateStatus();
+      // The same status write as a reconcile's, cached at once so the next deletion step sees it.
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, fresh -> {
+        fresh.setStatus(status);
+        return fresh;
+      });
     } catch (KubernetesClientException failed) {
       log.warn("{} {}/{}: could not record deletion progress: {}", resource.getKind(), namespace(resource),
           resource.getMetadata().getName(), failed.getMessage());

@@ -12,8 +12,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The checks of the CRD schema that matter before any Kinsta call, repeated in Java: API servers without CEL
- * support, and the test API server, do not enforce them, and a bad spec must never reach Kinsta.
+ * The checks of the CRD schema that matter before any Kinsta call, repeated in Java: a cluster whose CRDs are
+ * older than the operator, or local mode's embedded API server, does not enforce them, and a bad spec must never
+ * reach Kinsta.
  */
 final class SiteSpecValidator {
   private SiteSpecValidator() {

@@ -50,7 +50,8 @@ import java.util.function.Consumer;
 
 /**
  * The real operator against the test run's real Kubernetes API server ({@link TestCluster}, CRDs from
- * {@code crds/}) and the Kinsta simulator over HTTP. One harness serves a test class; each test takes a namespace of its own.
+ * {@code crds/}) and the Kinsta simulator over HTTP. One harness serves a test class; each test takes a namespace
+ * of its own.
  */
 public final class OperatorHarness implements AutoCloseable {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();

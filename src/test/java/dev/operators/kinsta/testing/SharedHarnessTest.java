@@ -8,7 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One operator, on the test run's real API server, and one simulator for a whole test class (each test takes a tenant of its own).
+ * One operator, on the test run's real API server, and one simulator for a whole test class (each test takes a
+ * tenant of its own).
  * After each test the simulator's faults are cleared and its answers must have kept to Kinsta's contract.
  */
 public abstract class SharedHarnessTest {
