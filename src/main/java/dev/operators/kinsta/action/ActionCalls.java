@@ -1,5 +1,6 @@
 package dev.operators.kinsta.action;
 
+import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec.ComponentUpdate;
 import dev.operators.kinsta.client.KinstaApi;
@@ -85,7 +86,8 @@ final class ActionCalls {
     }
     if (spec.push != null) {
       Environment target = Environments.find(environments, spec.push.target).orElseThrow(() -> new CannotStart(
-          "EnvironmentNotFound", "push target " + spec.push.target + " is not an environment of the site ("
+          ActionReasons.ENVIRONMENT_NOT_FOUND,
+          "push target " + spec.push.target + " is not an environment of the site ("
           + Environments.names(environments) + ")"));
       boolean specific = spec.push.paths != null && !spec.push.paths.isEmpty();
       return api.pushEnvironment(siteId, new PushEnvironmentRequest(envId, target.id(), spec.push.database,
@@ -113,7 +115,8 @@ final class ActionCalls {
       KinstaSiteActionSpec.Restore restore) throws CannotStart {
     Environment target = restore.targetEnvironment == null ? environment
         : Environments.find(environments, restore.targetEnvironment).orElseThrow(() -> new CannotStart(
-            "EnvironmentNotFound", "restore target " + restore.targetEnvironment + " is not an environment of the "
+            ActionReasons.ENVIRONMENT_NOT_FOUND,
+            "restore target " + restore.targetEnvironment + " is not an environment of the "
             + "site (" + Environments.names(environments) + ")"));
     long backupId;
     if (restore.backupId != null) {
@@ -123,12 +126,14 @@ final class ActionCalls {
       backupId = api.listBackups(environment.id()).stream()
           .filter(b -> b.createdAt() != null && Instant.ofEpochMilli(b.createdAt()).isBefore(before))
           .max(Comparator.comparing(Backup::createdAt)).map(Backup::id)
-          .orElseThrow(() -> new CannotStart("BackupNotFound", "no backup of " + environment.name() + " was taken "
+          .orElseThrow(() -> new CannotStart(ActionReasons.BACKUP_NOT_FOUND,
+              "no backup of " + environment.name() + " was taken "
               + "before " + restore.latestBefore));
     }
     List<CompanyUser> users = api.companyUsers();
     if (users.isEmpty()) {
-      throw new CannotStart("KinstaRejected", "Kinsta needs a company user to notify of the restore; the company "
+      throw new CannotStart(Reasons.KINSTA_REJECTED,
+          "Kinsta needs a company user to notify of the restore; the company "
           + "has none");
     }
     return api.restoreBackup(target.id(), backupId, users.get(0).id());
@@ -148,7 +153,7 @@ final class ActionCalls {
         ? list.get().stream().filter(c -> c.updateVersion() != null).map(WordPressComponent::name).toList()
         : update.items.stream().map(i -> i.name).toList();
     if (names.isEmpty()) {
-      throw new CannotStart("NothingToUpdate", "no " + what + " have an update");
+      throw new CannotStart(ActionReasons.NOTHING_TO_UPDATE, "no " + what + " have an update");
     }
     return bulk.apply(names);
   }

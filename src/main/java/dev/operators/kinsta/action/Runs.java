@@ -70,12 +70,13 @@ final class Runs {
       finished.outcome = SUCCEEDED;
       finished.message = succeeded.status().message();
       finished.output = succeeded.status().dataText("result").map(Runs::truncate).orElse(null);
-      attempt.events().normal(attempt.resource(), "RunSucceeded", "Kinsta finished: "
+      attempt.events().normal(attempt.resource(), ActionReasons.RUN_SUCCEEDED, "Kinsta finished: "
           + ActionCalls.describe(spec()) + (finished.slot == null ? "" : " (slot " + finished.slot + ")"));
     } else {
       finished.outcome = FAILED;
       finished.message = poll instanceof Poll.Failed failed ? failed.message() : "Kinsta lost the operation";
-      attempt.events().warning(attempt.resource(), "RunFailed", "Kinsta could not " + ActionCalls.describe(spec())
+      attempt.events().warning(attempt.resource(), ActionReasons.RUN_FAILED,
+          "Kinsta could not " + ActionCalls.describe(spec())
           + ": " + finished.message);
     }
     return Optional.empty();
@@ -98,9 +99,10 @@ final class Runs {
     return switch (run.outcome) {
       case SUCCEEDED -> attempt.ready("Kinsta finished: " + ActionCalls.describe(spec()) + " at " + run.finishedAt
           + (run.output == null ? "" : "; output in status.runs[0].output"));
-      case FAILED -> Outcome.stalled("ActionFailed", "Kinsta could not " + ActionCalls.describe(spec()) + ": "
+      case FAILED -> Outcome.stalled(ActionReasons.ACTION_FAILED,
+          "Kinsta could not " + ActionCalls.describe(spec()) + ": "
           + run.message + "; change the spec to run it again");
-      default -> Optional.ofNullable(startPending()).orElseGet(() -> Outcome.progressing("Running",
+      default -> Optional.ofNullable(startPending()).orElseGet(() -> Outcome.progressing(ActionReasons.RUNNING,
           "Waiting for the run to finish", attempt.shortly()));
     };
   }
@@ -113,7 +115,8 @@ final class Runs {
       return null;
     }
     if (siteBusyWith.isPresent()) {
-      return Outcome.progressing("QueuedBehindSite", "Waiting for the site's operation " + siteBusyWith.get()
+      return Outcome.progressing(ActionReasons.QUEUED_BEHIND_SITE,
+          "Waiting for the site's operation " + siteBusyWith.get()
           + " on " + environment.name() + " to finish", attempt.shortly());
     }
     OperationRef ref;
@@ -135,7 +138,8 @@ final class Runs {
     run.outcome = RUNNING;
     run.operationId = ref.operationId();
     run.startedAt = now();
-    attempt.events().normal(attempt.resource(), "RunStarted", "Asked Kinsta to " + ActionCalls.describe(spec())
+    attempt.events().normal(attempt.resource(), ActionReasons.RUN_STARTED,
+        "Asked Kinsta to " + ActionCalls.describe(spec())
         + " on " + environment.name() + " (operation " + ref.operationId() + ")");
     return attempt.started(ref, RUN, environment.name(), null);
   }

@@ -85,7 +85,7 @@ final class ScheduledRuns {
     if (!runIt) {
       run.outcome = MISSED;
       run.message = "The operator could not start this slot before its starting deadline";
-      attempt.events().warning(attempt.resource(), "MissedSchedule", "Missed the slot at " + slot);
+      attempt.events().warning(attempt.resource(), ActionReasons.MISSED_SCHEDULE, "Missed the slot at " + slot);
       return;
     }
     Optional<Run> going = status.runs.stream().skip(1)

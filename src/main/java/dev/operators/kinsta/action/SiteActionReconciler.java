@@ -78,7 +78,7 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
       if (siteId == null || !managedSite.map(StatusConditions::isReadyAndCurrent).orElse(false)) {
         // No requeue: the site's informer reconciles this action when the site appears or becomes Ready, which
         // is also when its own operations (a staging environment being created, say) are done.
-        return Outcome.progressing("WaitingForSite", managedSite.isEmpty()
+        return Outcome.progressing(ActionReasons.WAITING_FOR_SITE, managedSite.isEmpty()
             ? "KinstaSite " + spec.site.name + " does not exist" : "KinstaSite " + spec.site.name
             + " is not Ready yet", null);
       }
@@ -88,11 +88,12 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
     try {
       environments = api.listEnvironments(siteId);
     } catch (KinstaApiException.NotFound missing) {
-      return Outcome.stalled("SiteNotFound", "Kinsta has no site " + siteId);
+      return Outcome.stalled(ActionReasons.SITE_NOT_FOUND, "Kinsta has no site " + siteId);
     }
     Optional<Environment> environment = Environments.find(environments, spec.environment);
     if (environment.isEmpty()) {
-      return Outcome.stalled("EnvironmentNotFound", "Site " + siteId + " has no environment " + spec.environment
+      return Outcome.stalled(ActionReasons.ENVIRONMENT_NOT_FOUND,
+          "Site " + siteId + " has no environment " + spec.environment
           + " (it has " + Environments.names(environments) + ")");
     }
     attempt.status().environmentId = environment.get().id();

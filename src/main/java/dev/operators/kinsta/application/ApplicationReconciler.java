@@ -1,5 +1,6 @@
 package dev.operators.kinsta.application;
 
+import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
@@ -69,12 +70,13 @@ public final class ApplicationReconciler extends KinstaReconciler<KinstaApplicat
       String which = status.applicationId != null ? "Application " + status.applicationId + " no longer exists"
           : "The company has no application " + (spec.adopt.id != null ? "with id " + spec.adopt.id
           : "named " + spec.adopt.name);
-      return Outcome.stalled("ApplicationNotFound", which + "; Kinsta's API cannot create applications: create it "
+      return Outcome.stalled(ApplicationReasons.APPLICATION_NOT_FOUND,
+          which + "; Kinsta's API cannot create applications: create it "
           + "in MyKinsta, then point spec.adopt at it");
     }
     if (status.applicationId == null) {
       status.applicationId = app.id();
-      attempt.events().normal(attempt.resource(), "Adopted", "Adopted application " + app.id());
+      attempt.events().normal(attempt.resource(), Reasons.ADOPTED, "Adopted application " + app.id());
     }
     Deployments deployments = new Deployments(attempt, api, app);
     deployments.observeAtAdoption();
@@ -119,7 +121,7 @@ public final class ApplicationReconciler extends KinstaReconciler<KinstaApplicat
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }
-    attempt.events().normal(attempt.resource(), "DeletingApplication", "Deleting application "
+    attempt.events().normal(attempt.resource(), ApplicationReasons.DELETING_APPLICATION, "Deleting application "
         + status.applicationId + " in Kinsta (deletionPolicy Delete)");
     attempt.tracked(status.applicationId, DELETE_APPLICATION, null);
     return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete application " + status.applicationId);

@@ -64,22 +64,24 @@ final class Deployments {
       deployment = api.getDeployment(operation.id);
     } catch (KinstaApiException.NotFound lost) {
       status.operation = null;
-      return Optional.of(Outcome.stalled("DeploymentFailed", "Deployment " + operation.id + " disappeared"));
+      return Optional.of(Outcome.stalled(ApplicationReasons.DEPLOYMENT_FAILED,
+          "Deployment " + operation.id + " disappeared"));
     }
     status.lastDeployment = summary(deployment.id(), deployment.branch(), deployment.commitSha(),
         deployment.status());
     if (SUCCEEDED.contains(deployment.status())) {
       status.operation = null;
-      attempt.events().normal(attempt.resource(), "Deployed", "Deployment " + deployment.id() + " succeeded");
+      attempt.events().normal(attempt.resource(), ApplicationReasons.DEPLOYED,
+          "Deployment " + deployment.id() + " succeeded");
       return Optional.empty();
     }
     if (FAILED.contains(deployment.status())) {
       status.operation = null;
-      return Optional.of(Outcome.stalled("DeploymentFailed", "Deployment " + deployment.id() + " of "
+      return Optional.of(Outcome.stalled(ApplicationReasons.DEPLOYMENT_FAILED, "Deployment " + deployment.id() + " of "
           + describe(deployment) + " ended " + deployment.status() + "; change spec.deployment (e.g. its "
           + "redeployToken) to try again"));
     }
-    return Optional.of(Outcome.progressing("Deploying", "Deployment " + deployment.id() + " of "
+    return Optional.of(Outcome.progressing(ApplicationReasons.DEPLOYING, "Deployment " + deployment.id() + " of "
         + describe(deployment) + " is " + deployment.status(), attempt.pollAfter(operation)));
   }
 
@@ -96,9 +98,10 @@ final class Deployments {
     status.lastDeployment = summary(id, wanted.branch, null, "inProgress");
     TrackedOperation operation = attempt.tracked(id, DEPLOY, wanted.dockerImage != null ? wanted.dockerImage
         : wanted.branch);
-    attempt.events().normal(attempt.resource(), "Deploying", "Started deployment " + id + " of "
+    attempt.events().normal(attempt.resource(), ApplicationReasons.DEPLOYING, "Started deployment " + id + " of "
         + (operation.target == null ? "the default branch" : operation.target));
-    return Optional.of(Outcome.progressing("Deploying", "Started deployment " + id, attempt.shortly()));
+    return Optional.of(Outcome.progressing(ApplicationReasons.DEPLOYING,
+        "Started deployment " + id, attempt.shortly()));
   }
 
   static String trigger(DeploymentSpec wanted) {

@@ -33,6 +33,7 @@ public record OperatorConfig(
     DeletionPolicy defaultDeletionPolicy,
     boolean leaderElection,
     String leaseNamespace,
+    String leaseName,
     int managementPort,
     Duration orphanAfter) {
 
@@ -50,6 +51,7 @@ public record OperatorConfig(
   public static final String DEFAULT_DELETION_POLICY = "KINSTA_DEFAULT_DELETION_POLICY";
   public static final String LEADER_ELECTION = "KINSTA_LEADER_ELECTION";
   public static final String LEASE_NAMESPACE = "KINSTA_LEASE_NAMESPACE";
+  public static final String LEASE_NAME = "KINSTA_LEASE_NAME";
   public static final String MANAGEMENT_PORT = "KINSTA_MANAGEMENT_PORT";
   public static final String ORPHAN_AFTER = "KINSTA_ORPHAN_AFTER";
 
@@ -73,11 +75,12 @@ public record OperatorConfig(
     DeletionPolicy deletion = read.value(DEFAULT_DELETION_POLICY, "Delete", OperatorConfig::deletionPolicy);
     Boolean leaderElection = read.value(LEADER_ELECTION, "false", OperatorConfig::bool);
     String leaseNamespace = read.value(LEASE_NAMESPACE, "", text -> text);
+    String leaseName = read.value(LEASE_NAME, "kinsta-operator", OperatorConfig::objectName);
     Integer port = read.value(MANAGEMENT_PORT, "8080", text -> between(text, 0, 65535));
     Duration orphanAfter = read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text)));
     read.failIfProblems();
     return new OperatorConfig(kinsta, hosting, namespaces, resync, timeout, requests, creations, perIp, deletion,
-        leaderElection, leaseNamespace, port, orphanAfter);
+        leaderElection, leaseNamespace, leaseName, port, orphanAfter);
   }
 
   /** The Kinsta client settings these operator settings imply. */
@@ -142,6 +145,14 @@ public record OperatorConfig(
       }
     }
     return Set.copyOf(names);
+  }
+
+  /** A Kubernetes object name (DNS subdomain), such as a Lease's. */
+  static String objectName(String text) {
+    if (text.length() > 253 || !text.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+      throw new IllegalArgumentException("'" + text + "' is not a valid object name");
+    }
+    return text;
   }
 
   /** Durations as Kubernetes users write them ({@code 90s}, {@code 10m}, {@code 1h}) or ISO-8601 ({@code PT10M}). */

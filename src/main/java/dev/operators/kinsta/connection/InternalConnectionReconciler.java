@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 public final class InternalConnectionReconciler
     extends KinstaReconciler<KinstaInternalConnection, KinstaInternalConnectionStatus> {
   private static final String ENDS_INDEX = "connection-ends";
-  private static final String WAITING = "WaitingForDependencies";
 
   private volatile InformerEventSource<KinstaApplication, KinstaInternalConnection> applications;
   private volatile InformerEventSource<KinstaDatabase, KinstaInternalConnection> databases;
@@ -145,7 +144,8 @@ public final class InternalConnectionReconciler
     }
     if (!missing.isEmpty()) {
       // No requeue: a change of either end reconciles this resource through its informer.
-      return Outcome.progressing(WAITING, "Waiting for " + String.join(" and ", missing), null);
+      return Outcome.progressing(ConnectionReasons.WAITING_FOR_DEPENDENCIES,
+          "Waiting for " + String.join(" and ", missing), null);
     }
     KinstaInternalConnectionStatus status = attempt.status();
     status.applicationId = applicationId;
@@ -161,17 +161,20 @@ public final class InternalConnectionReconciler
     try {
       app = api.getApplication(applicationId);
     } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled("ApplicationNotFound", "Application " + applicationId + " does not exist in Kinsta");
+      return Outcome.stalled(ConnectionReasons.APPLICATION_NOT_FOUND,
+          "Application " + applicationId + " does not exist in Kinsta");
     }
     Optional<Application.InternalConnection> existing = find(app, targetType, targetId);
     if (existing.isEmpty()) {
       api.createInternalConnection(applicationId, targetType == TargetType.database ? InternalConnectionTarget.DATABASE
           : InternalConnectionTarget.APPLICATION, targetId);
-      attempt.events().normal(attempt.resource(), "Connected", "Linked application " + applicationId + " to "
+      attempt.events().normal(attempt.resource(), ConnectionReasons.CONNECTED,
+          "Linked application " + applicationId + " to "
           + targetType + " " + targetId);
       existing = find(api.getApplication(applicationId), targetType, targetId);
       if (existing.isEmpty()) {
-        return Outcome.progressing("Connecting", "Kinsta does not list the link from application " + applicationId
+        return Outcome.progressing(ConnectionReasons.CONNECTING,
+            "Kinsta does not list the link from application " + applicationId
             + " to " + targetType + " " + targetId + " yet", attempt.shortly());
       }
     }

@@ -58,7 +58,8 @@ final class DatabaseProvisioner {
     if (named.size() == 1) {
       status.databaseId = named.get(0).id();
       status.adopted = false;
-      attempt.events().normal(resource, "Adopted", "Found database " + status.databaseId + " by its display name \""
+      attempt.events().normal(resource, Reasons.ADOPTED,
+          "Found database " + status.databaseId + " by its display name \""
           + displayName + "\"");
       return Optional.empty();
     }
@@ -71,12 +72,12 @@ final class DatabaseProvisioner {
     try {
       db = api.getDatabase(key);
     } catch (KinstaApiException.NotFound missing) {
-      return Optional.of(Outcome.stalled("DatabaseNotFound", "The company has no database "
+      return Optional.of(Outcome.stalled(DatabaseReasons.DATABASE_NOT_FOUND, "The company has no database "
           + (spec.adopt.id != null ? "with id " : "named ") + key));
     }
     status.databaseId = db.id();
     status.adopted = true;
-    attempt.events().normal(resource, "Adopted", "Adopted database " + db.id());
+    attempt.events().normal(resource, Reasons.ADOPTED, "Adopted database " + db.id());
     return Optional.empty();
   }
 
@@ -93,7 +94,8 @@ final class DatabaseProvisioner {
     } else {
       Optional<String> generated = generatedPassword();
       if (generated.isEmpty()) {
-        return Optional.of(Outcome.stalled("SecretConflict", "Secret " + connectionSecret() + " exists and is not "
+        return Optional.of(Outcome.stalled(DatabaseReasons.SECRET_CONFLICT,
+            "Secret " + connectionSecret() + " exists and is not "
             + "owned by this KinstaDatabase; choose another connectionSecretName or delete it"));
       }
       password = generated.get();
@@ -101,9 +103,10 @@ final class DatabaseProvisioner {
     status.databaseId = api.createDatabase(new CreateDatabaseRequest(attempt.companyId(), spec.location,
         spec.size.name(), displayName, spec.databaseName, password, spec.user, spec.type.wire(), spec.version));
     status.adopted = false;
-    attempt.events().normal(resource, "Created", "Created " + spec.type.wire() + " " + spec.version + " database "
+    attempt.events().normal(resource, Reasons.CREATED, "Created " + spec.type.wire() + " " + spec.version + " database "
         + status.databaseId);
-    return Optional.of(Outcome.progressing("DatabaseCreating", "Kinsta is creating database " + status.databaseId,
+    return Optional.of(Outcome.progressing(DatabaseReasons.DATABASE_CREATING,
+        "Kinsta is creating database " + status.databaseId,
         attempt.shortly()));
   }
 

@@ -72,15 +72,18 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
     try {
       db = api.getDatabase(status.databaseId);
     } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled("DatabaseNotFound", "Database " + status.databaseId + " no longer exists in Kinsta; "
+      return Outcome.stalled(DatabaseReasons.DATABASE_NOT_FOUND,
+          "Database " + status.databaseId + " no longer exists in Kinsta; "
           + "delete and recreate this resource to create a new one");
     }
     observe(attempt, db);
     if (FAILED_STATES.contains(db.status())) {
-      return Outcome.stalled("DatabaseFailed", "Kinsta reports database " + db.id() + " as " + db.status());
+      return Outcome.stalled(DatabaseReasons.DATABASE_FAILED,
+          "Kinsta reports database " + db.id() + " as " + db.status());
     }
     if (!"ready".equals(db.status())) {
-      return Outcome.progressing("DatabaseNotReady", "Kinsta reports database " + db.id() + " as " + db.status(),
+      return Outcome.progressing(DatabaseReasons.DATABASE_NOT_READY,
+          "Kinsta reports database " + db.id() + " as " + db.status(),
           attempt.pollAfter(db.createdAt() == null ? null : Instant.ofEpochMilli(db.createdAt())));
     }
     Optional<Outcome> update = applySettings(attempt, api, db);
@@ -120,7 +123,8 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
     }
     api.updateDatabase(db.id(), newSize, newName);
     String change = newSize != null ? "resizing to " + newSize : "renaming to \"" + newName + "\"";
-    return Optional.of(Outcome.progressing("DatabaseUpdating", "Kinsta is " + change + " database " + db.id(),
+    return Optional.of(Outcome.progressing(DatabaseReasons.DATABASE_UPDATING,
+        "Kinsta is " + change + " database " + db.id(),
         attempt.shortly()));
   }
 
@@ -131,7 +135,7 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
       attempt.ownedSecrets().ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
       return Optional.empty();
     } catch (OwnedSecrets.SecretConflict conflict) {
-      return Optional.of(Outcome.stalled("SecretConflict", conflict.getMessage()));
+      return Optional.of(Outcome.stalled(DatabaseReasons.SECRET_CONFLICT, conflict.getMessage()));
     }
   }
 
@@ -146,7 +150,7 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
       outOfSync = declared.isPresent() && !Objects.equals(declared.get(), db.data().dbPassword());
     }
     if (outOfSync && !Boolean.TRUE.equals(status.passwordOutOfSync)) {
-      attempt.events().warning(attempt.resource(), "PasswordNotChanged", "The password in Secret "
+      attempt.events().warning(attempt.resource(), DatabaseReasons.PASSWORD_NOT_CHANGED, "The password in Secret "
           + spec.passwordSecretRef.name + " changed, but Kinsta's API cannot change a database password; the "
           + "connection Secret keeps the one that works");
     }
@@ -178,7 +182,8 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }
-    attempt.events().normal(attempt.resource(), "DeletingDatabase", "Deleting database " + status.databaseId
+    attempt.events().normal(attempt.resource(), DatabaseReasons.DELETING_DATABASE,
+        "Deleting database " + status.databaseId
         + " in Kinsta");
     attempt.tracked(status.databaseId, DELETE_DATABASE, null);
     return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete database " + status.databaseId);

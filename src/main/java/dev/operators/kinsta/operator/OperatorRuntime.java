@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * controllers, and the management server. The production main and local mode both start one.
  */
 public final class OperatorRuntime implements AutoCloseable {
-  public static final String LEASE_NAME = "kinsta-operator";
 
   private final Vertx vertx;
   private final KinstaClients clients;
@@ -72,7 +71,7 @@ public final class OperatorRuntime implements AutoCloseable {
     KinstaOperator operator = KinstaOperator.start(kubernetes, clients, settings, config.watchedNamespaces(), clock,
         overrider -> {
           if (config.leaderElection()) {
-            overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(LEASE_NAME,
+            overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(config.leaseName(),
                 config.leaseNamespace().isBlank() ? null : config.leaseNamespace()));
           }
         }, metrics);

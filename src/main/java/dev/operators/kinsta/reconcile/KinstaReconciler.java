@@ -305,17 +305,18 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
       return DeleteControl.defaultDelete();
     }
     if (!deletableRemotely()) {
-      services.events().warning(resource, "NotDeletedInKinsta", describeRemote(status) + " stays in Kinsta: "
+      services.events().warning(resource, Reasons.NOT_DELETED_IN_KINSTA, describeRemote(status) + " stays in Kinsta: "
           + "Kinsta's API cannot delete it; remove it in MyKinsta if it should go");
       return DeleteControl.defaultDelete();
     }
     if (deletionPolicy(resource) == DeletionPolicy.Retain) {
-      services.events().normal(resource, "Retained", describeRemote(status) + " is left in Kinsta (deletionPolicy "
+      services.events().normal(resource, Reasons.RETAINED,
+          describeRemote(status) + " is left in Kinsta (deletionPolicy "
           + "Retain)");
       return DeleteControl.defaultDelete();
     }
     if (ResourceControls.paused(resource)) {
-      services.events().warning(resource, "Orphaned", describeRemote(status)
+      services.events().warning(resource, Reasons.ORPHANED, describeRemote(status)
           + " is left in Kinsta: the resource was deleted while paused");
       return DeleteControl.defaultDelete();
     }
@@ -347,7 +348,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     // Marking a custom resource for deletion raises its generation, so the deletion's status describes that one.
     long generation = Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
     status.observedGeneration = generation;
-    StatusConditions.apply(status, generation, Outcome.progressing("Deleting", deletion.message(), null),
+    StatusConditions.apply(status, generation, Outcome.progressing(Reasons.DELETING, deletion.message(), null),
         services.clock().instant());
     persistStatus(context, resource, before, status);
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
@@ -356,7 +357,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
   private DeleteControl orphanOrWait(R resource, S status, String why) {
     Instant deletedAt = Instant.parse(resource.getMetadata().getDeletionTimestamp());
     if (services.clock().instant().isAfter(deletedAt.plus(services.settings().orphanAfter()))) {
-      services.events().warning(resource, "Orphaned", describeRemote(status) + " is left in Kinsta: it could not "
+      services.events().warning(resource, Reasons.ORPHANED, describeRemote(status) + " is left in Kinsta: it could not "
           + "be deleted for " + services.settings().orphanAfter() + " (" + why + ")");
       return DeleteControl.defaultDelete();
     }

@@ -1,6 +1,9 @@
 package dev.operators.kinsta.reconcile;
 
-/** Condition reasons shared by every kind; the README's reference table lists them all. */
+/**
+ * Condition and event reasons shared by every kind; each kind keeps its own in one class beside its reconciler.
+ * The README lists them all ({@code ReasonsDocumentedTest}).
+ */
 public final class Reasons {
   public static final String READY = "Ready";
   public static final String PAUSED = "Paused";
@@ -17,6 +20,13 @@ public final class Reasons {
   public static final String OPERATION_FAILED = "OperationFailed";
   public static final String AMBIGUOUS_ADOPTION = "AmbiguousAdoption";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
+  public static final String DELETING = "Deleting";
+  /** Events. */
+  public static final String ADOPTED = "Adopted";
+  public static final String CREATED = "Created";
+  public static final String RETAINED = "Retained";
+  public static final String ORPHANED = "Orphaned";
+  public static final String NOT_DELETED_IN_KINSTA = "NotDeletedInKinsta";
 
   private Reasons() {
   }

@@ -45,7 +45,7 @@ final class SiteProvisioner {
         status.siteName = site.name();
         return Optional.empty();
       } catch (KinstaApiException.NotFound missing) {
-        return Optional.of(Outcome.stalled("SiteNotFound", "Kinsta has no site " + spec.siteId
+        return Optional.of(Outcome.stalled(SiteReasons.SITE_NOT_FOUND, "Kinsta has no site " + spec.siteId
             + " in company " + attempt.companyId() + " (spec.siteId)"));
       }
     }
@@ -62,7 +62,7 @@ final class SiteProvisioner {
       if (status.createdWith == null) {
         status.createdWith = createOnlyFields(spec);
       }
-      attempt.events().normal(resource, "Adopted", "Adopted site " + site.id() + " found by its display name \""
+      attempt.events().normal(resource, Reasons.ADOPTED, "Adopted site " + site.id() + " found by its display name \""
           + displayName + "\"");
       return Optional.empty();
     }

@@ -85,13 +85,14 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
       }
       environments = api.listEnvironments(status.siteId);
     } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled("SiteNotFound", "Site " + status.siteId + " no longer exists in Kinsta; delete the "
+      return Outcome.stalled(SiteReasons.SITE_NOT_FOUND,
+          "Site " + status.siteId + " no longer exists in Kinsta; delete the "
           + "resource, or remove status.siteId to create it again");
     }
     SiteObserver.record(status, environments);
     Optional<Environment> live = environments.stream().filter(e -> LIVE.equals(e.name())).findFirst();
     if (live.isEmpty()) {
-      return Outcome.progressing("SiteProvisioning", "Kinsta is still provisioning site " + status.siteId,
+      return Outcome.progressing(SiteReasons.SITE_PROVISIONING, "Kinsta is still provisioning site " + status.siteId,
           attempt.shortly());
     }
     Optional<Outcome> staging = StagingEnvironments.reconcile(attempt, environments, live.get());
@@ -132,7 +133,7 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
     status.operation = null;
     if (poll instanceof Poll.Failed failed) {
       if (SiteProvisioner.CREATE_SITE.equals(operation.type)) {
-        return Optional.of(Outcome.stalled("CreateFailed", "Kinsta could not create the site: "
+        return Optional.of(Outcome.stalled(SiteReasons.CREATE_FAILED, "Kinsta could not create the site: "
             + failed.message()));
       }
       String on = operation.target == null ? "" : " on " + operation.target;
@@ -228,7 +229,7 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
           return Deletion.finished();
         }
         if (poll instanceof Poll.Failed failed) {
-          attempt.events().warning(attempt.resource(), "DeleteFailed", "Kinsta could not delete site "
+          attempt.events().warning(attempt.resource(), SiteReasons.DELETE_FAILED, "Kinsta could not delete site "
               + status.siteId + ": " + failed.message() + "; retrying");
           return Deletion.waiting(attempt.settings().maxPollInterval(), "Kinsta could not delete site "
               + status.siteId + ": " + failed.message());
@@ -244,7 +245,8 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }
-    attempt.events().normal(attempt.resource(), "DeletingSite", "Deleting site " + status.siteId + " in Kinsta "
+    attempt.events().normal(attempt.resource(), SiteReasons.DELETING_SITE,
+        "Deleting site " + status.siteId + " in Kinsta "
         + "(operation " + ref.operationId() + ")");
     attempt.started(ref, DELETE_SITE, null, null);
     return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);

@@ -89,6 +89,16 @@ class HelmChartTest {
   }
 
   @Test
+  void twoReleasesInOneNamespaceElectWithLeasesOfTheirOwn() {
+    String first = env(Chart.one(Chart.render("shop", Chart.NAMESPACE, Map.of("replicaCount", 2)), Deployment.class)
+        .orElseThrow()).get(OperatorConfig.LEASE_NAME);
+    String second = env(Chart.one(Chart.render("blog", Chart.NAMESPACE, Map.of("replicaCount", 2)),
+        Deployment.class).orElseThrow()).get(OperatorConfig.LEASE_NAME);
+    assertEquals("shop-kinsta-operator", first);
+    assertEquals("blog-kinsta-operator", second);
+  }
+
+  @Test
   void rendersMonitoringAndNetworkPolicyWhenAsked() {
     List<HasMetadata> objects = Chart.render(Map.of("metrics.serviceMonitor.enabled", true,
         "metrics.prometheusRule.enabled", true, "networkPolicy.enabled", true));

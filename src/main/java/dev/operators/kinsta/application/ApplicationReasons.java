@@ -1,0 +1,13 @@
+package dev.operators.kinsta.application;
+
+/** KinstaApplication's own condition and event reasons. */
+public final class ApplicationReasons {
+  public static final String APPLICATION_NOT_FOUND = "ApplicationNotFound";
+  public static final String DEPLOYING = "Deploying";
+  public static final String DEPLOYMENT_FAILED = "DeploymentFailed";
+  public static final String DEPLOYED = "Deployed";
+  public static final String DELETING_APPLICATION = "DeletingApplication";
+
+  private ApplicationReasons() {
+  }
+}

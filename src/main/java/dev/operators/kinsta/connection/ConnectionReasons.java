@@ -1,0 +1,12 @@
+package dev.operators.kinsta.connection;
+
+/** KinstaInternalConnection's own condition and event reasons. */
+public final class ConnectionReasons {
+  public static final String WAITING_FOR_DEPENDENCIES = "WaitingForDependencies";
+  public static final String APPLICATION_NOT_FOUND = "ApplicationNotFound";
+  public static final String CONNECTING = "Connecting";
+  public static final String CONNECTED = "Connected";
+
+  private ConnectionReasons() {
+  }
+}
