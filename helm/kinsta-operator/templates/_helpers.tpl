@@ -41,7 +41,11 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections",
     "kinstasiteactions"]
-  verbs: ["get", "list", "watch", "patch"]
+  verbs: ["get", "list", "watch"]
+{{- /* Finalizers, on the kinds that stand for a Kinsta object. */}}
+- apiGroups: ["kinsta.operators.dev"]
+  resources: ["kinstasites", "kinstadatabases", "kinstaapplications"]
+  verbs: ["patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
     "kinstainternalconnections/status", "kinstasiteactions/status"]

@@ -17,7 +17,6 @@ import java.util.Optional;
 
 /** The runs of an action: starting one, following it to its end, and the one-shot lifecycle. */
 final class Runs {
-  static final String RUN = "RunAction";
   static final String PENDING = "Pending";
   static final String RUNNING = "Running";
   static final String SUCCEEDED = "Succeeded";
@@ -52,7 +51,7 @@ final class Runs {
   /** While a run is going: its progress. When it just ended: empty, with the run recorded. */
   Optional<Outcome> follow() {
     KinstaSiteActionStatus status = status();
-    if (status.operation == null || !RUN.equals(status.operation.type)) {
+    if (status.operation == null || !status.operation.is(ActionOperation.RUN_ACTION)) {
       return Optional.empty();
     }
     Poll poll = attempt.pollOperation();
@@ -93,7 +92,7 @@ final class Runs {
       run.outcome = PENDING;
       status().runs.add(0, run);
       trim(1, 1);
-      return startPending();
+      return startPending().orElseGet(this::waitingForRun);
     }
     Run run = current.get();
     return switch (run.outcome) {
@@ -102,22 +101,28 @@ final class Runs {
       case FAILED -> Outcome.stalled(ActionReasons.ACTION_FAILED,
           "Kinsta could not " + ActionCalls.describe(spec()) + ": "
           + run.message + "; change the spec to run it again");
-      default -> Optional.ofNullable(startPending()).orElseGet(() -> Outcome.progressing(ActionReasons.RUNNING,
-          "Waiting for the run to finish", attempt.shortly()));
+      default -> startPending().orElseGet(this::waitingForRun);
     };
   }
 
-  /** Starts the oldest pending run, unless the site's reconciler is busy with this environment. */
-  Outcome startPending() {
+  private Outcome waitingForRun() {
+    return Outcome.progressing(ActionReasons.RUNNING, "Waiting for the run to finish", attempt.shortly());
+  }
+
+  /**
+   * Starts the oldest pending run, unless the site's reconciler is busy with this environment; empty when there
+   * is nothing to start, or a scheduled run could not start (recorded as failed, with a Warning).
+   */
+  Optional<Outcome> startPending() {
     List<Run> runs = status().runs;
     Optional<Run> pending = runs.stream().filter(r -> PENDING.equals(r.outcome)).reduce((newer, older) -> older);
     if (pending.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
     if (siteBusyWith.isPresent()) {
-      return Outcome.progressing(ActionReasons.QUEUED_BEHIND_SITE,
+      return Optional.of(Outcome.progressing(ActionReasons.QUEUED_BEHIND_SITE,
           "Waiting for the site's operation " + siteBusyWith.get()
-          + " on " + environment.name() + " to finish", attempt.shortly());
+          + " on " + environment.name() + " to finish", attempt.shortly()));
     }
     OperationRef ref;
     try {
@@ -129,10 +134,10 @@ final class Runs {
       run.finishedAt = run.startedAt;
       run.message = cannot.getMessage();
       if (spec().schedule == null) {
-        return Outcome.stalled(cannot.reason(), cannot.getMessage());
+        return Optional.of(Outcome.stalled(cannot.reason(), cannot.getMessage()));
       }
       attempt.events().warning(attempt.resource(), cannot.reason(), cannot.getMessage());
-      return null;
+      return Optional.empty();
     }
     Run run = pending.get();
     run.outcome = RUNNING;
@@ -141,7 +146,7 @@ final class Runs {
     attempt.events().normal(attempt.resource(), ActionReasons.RUN_STARTED,
         "Asked Kinsta to " + ActionCalls.describe(spec())
         + " on " + environment.name() + " (operation " + ref.operationId() + ")");
-    return attempt.started(ref, RUN, environment.name(), null);
+    return Optional.of(attempt.started(ref, ActionOperation.RUN_ACTION, environment.name(), null));
   }
 
   /** Keeps the newest runs within the history limits; runs still going are always kept. */

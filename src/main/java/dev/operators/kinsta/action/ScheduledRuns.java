@@ -51,11 +51,11 @@ final class ScheduledRuns {
     }
     Optional<Instant> next = cron.nextAfter(now);
     status.nextScheduleTime = next.map(Instant::toString).orElse(null);
-    Outcome started = status.operation == null ? runs.startPending() : null;
+    Optional<Outcome> started = status.operation == null ? runs.startPending() : Optional.empty();
     runs.trim(schedule.successfulRunsHistoryLimit == null ? 3 : schedule.successfulRunsHistoryLimit,
         schedule.failedRunsHistoryLimit == null ? 3 : schedule.failedRunsHistoryLimit);
-    if (started != null) {
-      return started;
+    if (started.isPresent()) {
+      return started.get();
     }
     if (status.operation != null && following.isPresent()) {
       return following.get();

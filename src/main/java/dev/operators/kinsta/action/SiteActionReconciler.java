@@ -1,7 +1,5 @@
 package dev.operators.kinsta.action;
 
-import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
-import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
@@ -11,7 +9,6 @@ import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
-import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -54,11 +51,6 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
         .build();
     sites = new InformerEventSource<>(configuration, context);
     return List.of(sites);
-  }
-
-  @Override
-  protected String credentialsSecret(KinstaSiteAction action) {
-    return action.getSpec() == null ? null : CredentialsReference.nameOf(action.getSpec().credentialsRef);
   }
 
   @Override
@@ -111,25 +103,5 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
     return site.map(KinstaSite::getStatus).filter(s -> s.operation != null)
         .filter(s -> s.operation.target == null || s.operation.target.equalsIgnoreCase(environment.name()))
         .map(s -> s.operation.id);
-  }
-
-  @Override
-  protected boolean hasRemoteObject(KinstaSiteActionStatus status) {
-    return false;
-  }
-
-  @Override
-  protected Deletion deleteRemote(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
-    return Deletion.finished();
-  }
-
-  @Override
-  protected DeletionPolicy deletionPolicy(KinstaSiteAction action) {
-    return DeletionPolicy.Retain;
-  }
-
-  @Override
-  protected String describeRemote(KinstaSiteActionStatus status) {
-    return "Action on environment " + status.environmentId;
   }
 }

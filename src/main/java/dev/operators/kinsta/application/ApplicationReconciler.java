@@ -1,7 +1,6 @@
 package dev.operators.kinsta.application;
 
 import dev.operators.kinsta.reconcile.Reasons;
-import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
@@ -13,7 +12,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
-import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +22,10 @@ import java.util.Optional;
  * Reconciles a {@link KinstaApplication}: adopts the application, follows the deployment in flight, then brings
  * settings, processes, CDN and edge caching in line, and starts a deployment when what should run changed.
  */
-public final class ApplicationReconciler extends KinstaReconciler<KinstaApplication, KinstaApplicationStatus> {
-  static final String DELETE_APPLICATION = "DeleteApplication";
+public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaApplication, KinstaApplicationStatus> {
 
   public ApplicationReconciler(ControllerServices services) {
     super(services, KinstaApplication.class, KinstaApplicationStatus.class);
-  }
-
-  @Override
-  protected String credentialsSecret(KinstaApplication app) {
-    return app.getSpec() == null ? null : CredentialsReference.nameOf(app.getSpec().credentialsRef);
   }
 
   @Override
@@ -107,7 +100,7 @@ public final class ApplicationReconciler extends KinstaReconciler<KinstaApplicat
   protected Deletion deleteRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
     KinstaApplicationStatus status = attempt.status();
     HostingApi api = attempt.hosting();
-    if (status.operation != null && DELETE_APPLICATION.equals(status.operation.type)) {
+    if (status.operation != null && status.operation.is(ApplicationOperation.DELETE_APPLICATION)) {
       try {
         api.getApplication(status.applicationId);
         return Deletion.waiting(attempt.pollAfter(status.operation), "Waiting for Kinsta to delete application "
@@ -123,7 +116,7 @@ public final class ApplicationReconciler extends KinstaReconciler<KinstaApplicat
     }
     attempt.events().normal(attempt.resource(), ApplicationReasons.DELETING_APPLICATION, "Deleting application "
         + status.applicationId + " in Kinsta (deletionPolicy Delete)");
-    attempt.tracked(status.applicationId, DELETE_APPLICATION, null);
+    attempt.tracked(ApplicationOperation.DELETE_APPLICATION, status.applicationId);
     return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete application " + status.applicationId);
   }
 

@@ -21,7 +21,6 @@ import java.util.Set;
  * as deployed when the latest deployment is of the wanted branch, so adopting an application does not redeploy it.
  */
 final class Deployments {
-  static final String DEPLOY = "Deploy";
   private static final Set<String> SUCCEEDED = Set.of("success", "deploymentSuccess");
   private static final Set<String> FAILED = Set.of("failed", "error", "cancelled", "deploymentFailed",
       "deploymentCancelled");
@@ -56,16 +55,16 @@ final class Deployments {
   /** The outcome while a deployment the operator started is running or has just failed; empty otherwise. */
   Optional<Outcome> follow() {
     TrackedOperation operation = status.operation;
-    if (operation == null || !DEPLOY.equals(operation.type)) {
+    if (operation == null || !operation.is(ApplicationOperation.DEPLOY)) {
       return Optional.empty();
     }
     Deployment deployment;
     try {
-      deployment = api.getDeployment(operation.id);
+      deployment = api.getDeployment(operation.deploymentId);
     } catch (KinstaApiException.NotFound lost) {
       status.operation = null;
       return Optional.of(Outcome.stalled(ApplicationReasons.DEPLOYMENT_FAILED,
-          "Deployment " + operation.id + " disappeared"));
+          "Deployment " + operation.deploymentId + " disappeared"));
     }
     status.lastDeployment = summary(deployment.id(), deployment.branch(), deployment.commitSha(),
         deployment.status());
@@ -96,8 +95,9 @@ final class Deployments {
         null));
     status.deployedFor = trigger;
     status.lastDeployment = summary(id, wanted.branch, null, "inProgress");
-    TrackedOperation operation = attempt.tracked(id, DEPLOY, wanted.dockerImage != null ? wanted.dockerImage
-        : wanted.branch);
+    TrackedOperation operation = attempt.tracked(ApplicationOperation.DEPLOY,
+        wanted.dockerImage != null ? wanted.dockerImage : wanted.branch);
+    operation.deploymentId = id;
     attempt.events().normal(attempt.resource(), ApplicationReasons.DEPLOYING, "Started deployment " + id + " of "
         + (operation.target == null ? "the default branch" : operation.target));
     return Optional.of(Outcome.progressing(ApplicationReasons.DEPLOYING,

@@ -1,7 +1,5 @@
 package dev.operators.kinsta.connection;
 
-import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
-import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
@@ -14,7 +12,6 @@ import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
-import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -90,11 +87,6 @@ public final class InternalConnectionReconciler
 
   private static String endKey(String kind, String namespace, String name) {
     return kind + "/" + namespace + "/" + name;
-  }
-
-  @Override
-  protected String credentialsSecret(KinstaInternalConnection connection) {
-    return connection.getSpec() == null ? null : CredentialsReference.nameOf(connection.getSpec().credentialsRef);
   }
 
   @Override
@@ -180,7 +172,8 @@ public final class InternalConnectionReconciler
     }
     attempt.status().connectionId = existing.get().id();
     return attempt.ready("Application " + applicationId + " reaches " + targetType + " " + targetId
-        + " on Kinsta's internal network");
+        + " on Kinsta's internal network (Kinsta's API cannot remove the link: it stays if this resource is "
+        + "deleted)");
   }
 
   private static Optional<Application.InternalConnection> find(Application app, TargetType type, String targetId) {
@@ -203,30 +196,5 @@ public final class InternalConnectionReconciler
       return Optional.empty();
     }
     return end;
-  }
-
-  @Override
-  protected boolean hasRemoteObject(KinstaInternalConnectionStatus status) {
-    return status.connectionId != null;
-  }
-
-  @Override
-  protected boolean deletableRemotely() {
-    return false;
-  }
-
-  @Override
-  protected Deletion deleteRemote(Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
-    return Deletion.finished();
-  }
-
-  @Override
-  protected DeletionPolicy deletionPolicy(KinstaInternalConnection connection) {
-    return DeletionPolicy.Retain;
-  }
-
-  @Override
-  protected String describeRemote(KinstaInternalConnectionStatus status) {
-    return "The link from application " + status.applicationId + " to " + status.targetType + " " + status.targetId;
   }
 }

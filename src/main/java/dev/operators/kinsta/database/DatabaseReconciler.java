@@ -1,6 +1,5 @@
 package dev.operators.kinsta.database;
 
-import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
@@ -12,7 +11,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
-import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.SecretLookup;
@@ -26,17 +25,11 @@ import java.util.Set;
  * Reconciles a {@link KinstaDatabase}: makes sure the database exists (adopted, found again, or created), waits
  * until Kinsta reports it ready, applies size and display name, and keeps the connection Secret in step.
  */
-public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, KinstaDatabaseStatus> {
-  static final String DELETE_DATABASE = "DeleteDatabase";
+public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatabase, KinstaDatabaseStatus> {
   private static final Set<String> FAILED_STATES = Set.of("error", "suspended");
 
   public DatabaseReconciler(ControllerServices services) {
     super(services, KinstaDatabase.class, KinstaDatabaseStatus.class);
-  }
-
-  @Override
-  protected String credentialsSecret(KinstaDatabase database) {
-    return database.getSpec() == null ? null : CredentialsReference.nameOf(database.getSpec().credentialsRef);
   }
 
   @Override
@@ -168,7 +161,7 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
   protected Deletion deleteRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
     KinstaDatabaseStatus status = attempt.status();
     HostingApi api = attempt.hosting();
-    if (status.operation != null && DELETE_DATABASE.equals(status.operation.type)) {
+    if (status.operation != null && status.operation.is(DatabaseOperation.DELETE_DATABASE)) {
       try {
         api.getDatabase(status.databaseId);
         return Deletion.waiting(attempt.pollAfter(status.operation), "Waiting for Kinsta to delete database "
@@ -185,7 +178,7 @@ public final class DatabaseReconciler extends KinstaReconciler<KinstaDatabase, K
     attempt.events().normal(attempt.resource(), DatabaseReasons.DELETING_DATABASE,
         "Deleting database " + status.databaseId
         + " in Kinsta");
-    attempt.tracked(status.databaseId, DELETE_DATABASE, null);
+    attempt.tracked(DatabaseOperation.DELETE_DATABASE, status.databaseId);
     return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete database " + status.databaseId);
   }
 

@@ -19,6 +19,8 @@ import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.site.SiteReconciler;
+import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
@@ -74,10 +76,12 @@ public final class KinstaOperator implements AutoCloseable {
     return new KinstaOperator(operator, services.credentialsProtection());
   }
 
-  private static <R extends CustomResource<?, ?>> void register(Operator operator, KinstaReconciler<R, ?> reconciler,
+  private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(Operator operator, KinstaReconciler<R, ?> reconciler,
       ReconcileSettings settings, Set<String> namespaces) {
     operator.register(reconciler, override -> {
-      override.withGenerationAware(false)
+      // A kind without a Kinsta object holds no finalizer; it sees its deletion as a last reconcile instead.
+      override.withTriggerReconcilerOnAllEvents(!(reconciler instanceof Cleaner<?>))
+          .withGenerationAware(false)
           .withOnUpdateFilter(new MetadataChangeFilter<>())
           .withRetry(new JitteredRetry(settings.retryInitial(), settings.retryMax()))
           .withReconciliationMaxInterval(settings.resyncInterval());

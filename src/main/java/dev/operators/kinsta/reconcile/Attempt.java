@@ -1,6 +1,7 @@
 package dev.operators.kinsta.reconcile;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApi;
@@ -67,8 +68,8 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   }
 
   /** Records a started operation in the status and reports progress; the status patch persists it. */
-  public Outcome started(OperationRef ref, String type, String target, String value) {
-    TrackedOperation operation = services.operations().started(ref, type, target, value);
+  public Outcome started(OperationRef ref, OperationType type, String target, String value) {
+    TrackedOperation operation = services.operations().started(type, ref.operationId(), target, value);
     status.operation = operation;
     return waitingFor(operation, services.operations().nextPoll(Duration.ZERO, pollOverride()));
   }
@@ -81,8 +82,9 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   public Outcome waitingFor(TrackedOperation operation, Duration next) {
     String about = operation.target == null ? "" : " on " + operation.target;
     String value = operation.value == null ? "" : " to " + operation.value;
-    return Outcome.progressing(Reasons.OPERATION_IN_PROGRESS,
-        "Waiting for Kinsta operation " + operation.id + " (" + operation.type + about + value + ")", next);
+    String what = operation.id == null ? operation.type : "Kinsta operation " + operation.id + " (" + operation.type
+        + about + value + ")";
+    return Outcome.progressing(Reasons.OPERATION_IN_PROGRESS, "Waiting for " + what, next);
   }
 
   /** The next poll of something that is not an operation (a site still provisioning, a database starting). */
@@ -94,8 +96,8 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
    * Records work Kinsta does without an operation id (a database being deleted, a deployment) in
    * {@code status.operation}, so that polling survives a restart and its age sets the poll interval.
    */
-  public TrackedOperation tracked(String id, String type, String target) {
-    TrackedOperation operation = services.operations().started(new OperationRef(id, null), type, target, null);
+  public TrackedOperation tracked(OperationType type, String target) {
+    TrackedOperation operation = services.operations().started(type, null, target, null);
     status.operation = operation;
     return operation;
   }

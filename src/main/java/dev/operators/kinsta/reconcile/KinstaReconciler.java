@@ -1,19 +1,15 @@
 package dev.operators.kinsta.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.client.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -23,16 +19,13 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -41,19 +34,19 @@ import org.slf4j.LoggerFactory;
 /**
  * What every Kinsta controller does around its own work: validate the spec, honour the pause annotation, read the
  * credentials Secret, skip a stalled resource whose inputs did not change, turn Kinsta errors into conditions or
- * back-off, write kstatus conditions, patch the status only when it changed, and delete with the resource's
- * policy. A controller supplies the Kinsta-specific steps.
+ * back-off, write kstatus conditions, and patch the status only when it changed. A controller supplies the
+ * Kinsta-specific steps. Kinds whose resource stands for a Kinsta object extend {@link KinstaObjectReconciler},
+ * which adds deletion; the others need no finalizer and are told of deletions only to forget them.
  */
-public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends KinstaStatus>
-    implements Reconciler<R>, Cleaner<R> {
+public abstract class KinstaReconciler<R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
+    implements Reconciler<R> {
   private static final String SECRET_INDEX = "kinsta.operators.dev/referenced-secrets";
   private static final ObjectMapper JSON = Serialization.jsonMapper();
 
   protected final ControllerServices services;
   private final Class<R> resourceClass;
   private final Class<S> statusClass;
-  private final Logger log;
-  private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
+  final Logger log;
   private volatile InformerEventSource<Secret, R> secretSource;
 
   protected KinstaReconciler(ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
@@ -64,7 +57,9 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
   }
 
   /** Name of the credentials Secret, or null when the spec lacks it. */
-  protected abstract String credentialsSecret(R resource);
+  protected final String credentialsSecret(R resource) {
+    return resource.getSpec() == null ? null : resource.getSpec().credentialsSecretName();
+  }
 
   /**
    * Every Secret the resource reads (credentials first); a change to any of them triggers a reconcile. The
@@ -84,25 +79,9 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
   /** Brings Kinsta one step closer to the spec; at most one write per call. */
   protected abstract Outcome reconcileRemote(Attempt<R, S> attempt);
 
-  /** Whether the status refers to a Kinsta object (or an operation creating one) that deletion must handle. */
-  protected abstract boolean hasRemoteObject(S status);
-
-  /** Deletes the Kinsta object, one step per call. */
-  protected abstract Deletion deleteRemote(Attempt<R, S> attempt);
-
-  /** The deletion policy in force: the spec's, else the default for created or adopted objects. */
-  protected abstract DeletionPolicy deletionPolicy(R resource);
-
-  /** The spec's deletion policy, else Retain for adopted objects and the operator's default for created ones. */
-  protected DeletionPolicy deletionPolicy(DeletionPolicy declared, boolean adopted) {
-    if (declared != null) {
-      return declared;
-    }
-    return adopted ? DeletionPolicy.Retain : services.settings().defaultDeletionPolicy();
+  /** Called after each successful step against Kinsta, with the status it produced. */
+  void afterRemoteStep(R resource, S status) {
   }
-
-  /** How the Kinsta object is named in events, e.g. {@code site 5c0e…}. */
-  protected abstract String describeRemote(S status);
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
@@ -115,7 +94,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
         .build();
     secretSource = new InformerEventSource<>(configuration, context);
-    List<EventSource<?, R>> sources = new java.util.ArrayList<>();
+    List<EventSource<?, R>> sources = new ArrayList<>();
     sources.add(secretSource);
     sources.addAll(additionalEventSources(context));
     return sources;
@@ -126,21 +105,13 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return List.of();
   }
 
-  /**
-   * Whether deleting this resource will call Kinsta with its credentials, so the credentials Secret must outlive
-   * it (see {@link CredentialsProtection}).
-   */
-  private boolean needsCredentialsToDelete(R resource, S status) {
-    return deletableRemotely() && hasRemoteObject(status) && deletionPolicy(resource) == DeletionPolicy.Delete;
-  }
-
-  /** False for objects Kinsta's API cannot delete: deletion then only warns, and never waits. */
-  protected boolean deletableRemotely() {
-    return true;
-  }
-
   @Override
   public UpdateControl<R> reconcile(R resource, Context<R> context) {
+    if (context.isPrimaryResourceDeleted() || resource.isMarkedForDeletion()) {
+      // Kinds without a Kinsta object see their deletions here, and have nothing to clean up in Kinsta.
+      services.observer().forgotten(resource);
+      return UpdateControl.noUpdate();
+    }
     S before = copy(resource.getStatus());
     S status = before == null ? newStatus() : copy(before);
     Outcome outcome = evaluate(resource, before, status);
@@ -150,18 +121,15 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     }
     finish(resource, before, status, outcome);
     services.observer().observed(resource, status);
-    if (!sameJson(before, status)) {
-      // Patched and put in the controller's cache at once: a reconcile triggered before the informer catches up
-      // must see the operation just started, or it would start it again.
-      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, fresh -> {
-        fresh.setStatus(status);
-        return fresh;
-      });
-    }
+    persist(context, resource, before, status);
     UpdateControl<R> control = UpdateControl.noUpdate();
     return outcome.requeueAfter() == null ? control : control.rescheduleAfter(outcome.requeueAfter());
   }
 
+  /**
+   * Runs the steps up to the Kinsta call. A transient Kinsta failure (5xx, timeout, dropped connection) is thrown:
+   * the controller's retry ({@link JitteredRetry}) backs off and {@link #updateErrorStatus} reports it.
+   */
   private Outcome evaluate(R resource, S before, S status) {
     List<FieldProblem> problems = new ArrayList<>();
     String credentialsName = credentialsSecret(resource);
@@ -187,28 +155,17 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     } catch (CredentialsProblem problem) {
       return Outcome.stalled(problem.reason(), problem.getMessage());
     }
-    String failureKey = resource.getMetadata().getUid();
     try {
-      Outcome outcome = reconcileRemote(new Attempt<>(resource, status, credentials.credentials(), services,
-          this::findSecret));
-      consecutiveFailures.remove(failureKey);
-      if (needsCredentialsToDelete(resource, status)) {
-        findSecret(namespace(resource), credentialsName).ifPresent(services.credentialsProtection()::protect);
-      }
+      Outcome outcome = reconcileRemote(attempt(resource, status, credentials));
+      afterRemoteStep(resource, status);
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
       return Outcome.waiting(Reasons.RATE_LIMITED, "Waiting for Kinsta's rate limit: " + limited.getMessage(),
           withJitter(limited.retryAfter()));
     } catch (KinstaApiException failure) {
       if (failure.isRetriable()) {
-        int attempts = consecutiveFailures.merge(failureKey, 1, Integer::sum);
-        Duration backoff = new JitteredRetry(services.settings().retryInitial(), services.settings().retryMax())
-            .baseDelay(attempts);
-        log.warn("{} {}/{}: Kinsta call failed (attempt {}), retrying in {}: {}", resource.getKind(),
-            namespace(resource), resource.getMetadata().getName(), attempts, backoff, failure.getMessage());
-        return Outcome.waiting(Reasons.KINSTA_UNAVAILABLE, failure.getMessage(), withJitter(backoff));
+        throw failure;
       }
-      consecutiveFailures.remove(failureKey);
       return terminal(failure);
     }
   }
@@ -241,7 +198,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
   }
 
   private void finish(R resource, S before, S status, Outcome outcome) {
-    long generation = Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
+    long generation = generation(resource);
     status.observedGeneration = generation;
     status.lastHandledReconcileAt = ResourceControls.reconcileRequest(resource).orElse(null);
     StatusConditions.apply(status, generation, outcome, services.clock().instant());
@@ -271,13 +228,16 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
 
   @Override
   public ErrorStatusUpdateControl<R> updateErrorStatus(R resource, Context<R> context, Exception error) {
-    log.warn("{} {}/{}: reconcile failed, will retry: {}", resource.getKind(), namespace(resource),
-        resource.getMetadata().getName(), describe(error));
+    boolean transientKinsta = error instanceof KinstaApiException;
+    int attempt = context.getRetryInfo().map(info -> info.getAttemptCount()).orElse(1);
+    String message = transientKinsta ? error.getMessage() : describe(error);
+    log.warn("{} {}/{}: {} (attempt {}), retrying: {}", resource.getKind(), namespace(resource),
+        resource.getMetadata().getName(), transientKinsta ? "Kinsta call failed" : "reconcile failed", attempt,
+        message);
     S before = copy(resource.getStatus());
     S status = before == null ? newStatus() : copy(before);
-    long generation = Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
-    StatusConditions.retrying(status, generation, Reasons.INTERNAL_ERROR, describe(error),
-        services.clock().instant());
+    StatusConditions.retrying(status, generation(resource),
+        transientKinsta ? Reasons.KINSTA_UNAVAILABLE : Reasons.INTERNAL_ERROR, message, services.clock().instant());
     if (sameJson(before, status)) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
@@ -285,102 +245,24 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return ErrorStatusUpdateControl.patchStatus(resource);
   }
 
-  @Override
-  public DeleteControl cleanup(R resource, Context<R> context) {
-    DeleteControl control = deleteStep(resource, context);
-    if (control.isRemoveFinalizer()) {
-      services.observer().forgotten(resource);
-      String credentials = credentialsSecret(resource);
-      if (credentials != null && deletableRemotely()) {
-        services.credentialsProtection().releaseLater(namespace(resource), credentials);
-      }
-    }
-    return control;
-  }
-
-  private DeleteControl deleteStep(R resource, Context<R> context) {
-    S before = copy(resource.getStatus());
-    S status = before == null ? newStatus() : copy(before);
-    if (!hasRemoteObject(status)) {
-      return DeleteControl.defaultDelete();
-    }
-    if (!deletableRemotely()) {
-      services.events().warning(resource, Reasons.NOT_DELETED_IN_KINSTA, describeRemote(status) + " stays in Kinsta: "
-          + "Kinsta's API cannot delete it; remove it in MyKinsta if it should go");
-      return DeleteControl.defaultDelete();
-    }
-    if (deletionPolicy(resource) == DeletionPolicy.Retain) {
-      services.events().normal(resource, Reasons.RETAINED,
-          describeRemote(status) + " is left in Kinsta (deletionPolicy "
-          + "Retain)");
-      return DeleteControl.defaultDelete();
-    }
-    if (ResourceControls.paused(resource)) {
-      services.events().warning(resource, Reasons.ORPHANED, describeRemote(status)
-          + " is left in Kinsta: the resource was deleted while paused");
-      return DeleteControl.defaultDelete();
-    }
-    CredentialsResolver.Resolved credentials;
-    try {
-      credentials = services.credentials().resolve(this::findSecret, namespace(resource),
-          credentialsSecret(resource));
-    } catch (CredentialsProblem problem) {
-      return orphanOrWait(resource, status, problem.getMessage());
-    }
-    Deletion deletion;
-    try {
-      deletion = deleteRemote(new Attempt<>(resource, status, credentials.credentials(), services,
-          this::findSecret));
-    } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
-      return orphanOrWait(resource, status, rejected.getMessage());
-    } catch (KinstaApiException.RateLimited limited) {
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(withJitter(limited.retryAfter()));
-    } catch (KinstaApiException failure) {
-      log.warn("{} {}/{}: deleting {} failed, retrying: {}", resource.getKind(), namespace(resource),
-          resource.getMetadata().getName(), describeRemote(status), failure.getMessage());
-      deletion = Deletion.waiting(services.settings().maxPollInterval(), failure.getMessage());
-    }
-    if (deletion.done()) {
-      log.info("{} {}/{}: {} deleted in Kinsta", resource.getKind(), namespace(resource),
-          resource.getMetadata().getName(), describeRemote(before == null ? status : before));
-      return DeleteControl.defaultDelete();
-    }
-    // Marking a custom resource for deletion raises its generation, so the deletion's status describes that one.
-    long generation = Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
-    status.observedGeneration = generation;
-    StatusConditions.apply(status, generation, Outcome.progressing(Reasons.DELETING, deletion.message(), null),
-        services.clock().instant());
-    persistStatus(context, resource, before, status);
-    return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
-  }
-
-  private DeleteControl orphanOrWait(R resource, S status, String why) {
-    Instant deletedAt = Instant.parse(resource.getMetadata().getDeletionTimestamp());
-    if (services.clock().instant().isAfter(deletedAt.plus(services.settings().orphanAfter()))) {
-      services.events().warning(resource, Reasons.ORPHANED, describeRemote(status) + " is left in Kinsta: it could not "
-          + "be deleted for " + services.settings().orphanAfter() + " (" + why + ")");
-      return DeleteControl.defaultDelete();
-    }
-    return DeleteControl.noFinalizerRemoval().rescheduleAfter(services.settings().maxPollInterval());
-  }
-
-  private void persistStatus(Context<R> context, R resource, S before, S status) {
-    if (sameJson(before, status)) {
-      return;
-    }
-    try {
-      // The same status write as a reconcile's, cached at once so the next deletion step sees it.
+  /**
+   * Writes the status when it changed. Patched and put in the controller's cache at once: a reconcile triggered
+   * before the informer catches up must see the operation just started, or it would start it again.
+   */
+  final void persist(Context<R> context, R resource, S before, S status) {
+    if (!sameJson(before, status)) {
       PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, fresh -> {
         fresh.setStatus(status);
         return fresh;
       });
-    } catch (KubernetesClientException failed) {
-      log.warn("{} {}/{}: could not record deletion progress: {}", resource.getKind(), namespace(resource),
-          resource.getMetadata().getName(), failed.getMessage());
     }
   }
 
-  private Optional<Secret> findSecret(String namespace, String name) {
+  final Attempt<R, S> attempt(R resource, S status, CredentialsResolver.Resolved credentials) {
+    return new Attempt<>(resource, status, credentials.credentials(), services, this::findSecret);
+  }
+
+  final Optional<Secret> findSecret(String namespace, String name) {
     InformerEventSource<Secret, R> source = secretSource;
     return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
   }
@@ -394,7 +276,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return String.join(",", versions);
   }
 
-  private S newStatus() {
+  final S newStatus() {
     try {
       return statusClass.getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException impossible) {
@@ -402,7 +284,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     }
   }
 
-  private S copy(S status) {
+  final S copy(S status) {
     return status == null ? null : JSON.convertValue(status, statusClass);
   }
 
@@ -410,9 +292,13 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return Objects.equals(JSON.valueToTree(a), JSON.valueToTree(b));
   }
 
-  private static Duration withJitter(Duration base) {
+  static Duration withJitter(Duration base) {
     long millis = Math.max(base.toMillis(), 100);
     return Duration.ofMillis(millis + (long) (millis * 0.2 * ThreadLocalRandom.current().nextDouble()));
+  }
+
+  static long generation(CustomResource<?, ?> resource) {
+    return Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
   }
 
   private static String describe(Exception error) {
@@ -420,7 +306,7 @@ public abstract class KinstaReconciler<R extends CustomResource<?, S>, S extends
     return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  private static String namespace(CustomResource<?, ?> resource) {
+  static String namespace(CustomResource<?, ?> resource) {
     return resource.getMetadata().getNamespace();
   }
 

@@ -1,8 +1,8 @@
 package dev.operators.kinsta.reconcile;
 
+import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.KinstaApi;
-import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,12 +43,10 @@ public final class OperationTracker {
     this.clock = clock;
   }
 
-  /** A new tracked operation, started now. */
-  public TrackedOperation started(OperationRef ref, String type, String target, String value) {
-    TrackedOperation operation = new TrackedOperation(ref.operationId(), type, target,
+  /** New tracked work, started now; {@code operationId} is Kinsta's, or null for work without one. */
+  public TrackedOperation started(OperationType type, String operationId, String target, String value) {
+    return new TrackedOperation(type, operationId, target, value,
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
-    operation.value = value;
-    return operation;
   }
 
   public Poll poll(KinstaApi api, TrackedOperation operation, Duration override) {

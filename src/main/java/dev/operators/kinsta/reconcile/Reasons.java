@@ -26,7 +26,6 @@ public final class Reasons {
   public static final String CREATED = "Created";
   public static final String RETAINED = "Retained";
   public static final String ORPHANED = "Orphaned";
-  public static final String NOT_DELETED_IN_KINSTA = "NotDeletedInKinsta";
 
   private Reasons() {
   }

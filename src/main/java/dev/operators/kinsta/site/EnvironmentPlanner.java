@@ -7,12 +7,14 @@ import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.client.dto.OperationRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,24 +42,24 @@ final class EnvironmentPlanner {
     String envId = env.id();
     if (spec.phpVersion != null && !spec.phpVersion.version().equals(env.phpVersion())) {
       String version = spec.phpVersion.version();
-      return change("ModifyPhpVersion", label, version, api -> api.modifyPhpVersion(envId, version));
+      return change(SiteOperation.MODIFY_PHP_VERSION, label, version, api -> api.modifyPhpVersion(envId, version));
     }
     if (spec.edgeCaching != null && spec.edgeCaching != env.edgeCachingEnabled()) {
       boolean enabled = spec.edgeCaching;
-      return change("SetEdgeCaching", label, enabled ? "on" : "off", api -> api.setEdgeCaching(envId, enabled));
+      return change(SiteOperation.SET_EDGE_CACHING, label, enabled ? "on" : "off", api -> api.setEdgeCaching(envId, enabled));
     }
     if (spec.cdnImageOptimization != null) {
       String current = Objects.requireNonNullElse(env.imageOptimizationType(), "off");
       String wanted = spec.cdnImageOptimization.wire();
       if (!wanted.equals(current)) {
-        return change("SetImageOptimization", label, wanted, api -> api.setImageOptimization(envId, wanted));
+        return change(SiteOperation.SET_IMAGE_OPTIMIZATION, label, wanted, api -> api.setImageOptimization(envId, wanted));
       }
     }
     if (spec.webrootSubfolder != null) {
       String current = Objects.requireNonNullElse(env.webRoot(), "");
       if (!normalisePath(spec.webrootSubfolder).equals(normalisePath(current))) {
         String wanted = spec.webrootSubfolder;
-        return change("ChangeWebroot", label, wanted.isEmpty() ? "(default)" : wanted,
+        return change(SiteOperation.CHANGE_WEBROOT, label, wanted.isEmpty() ? "(default)" : wanted,
             api -> api.changeWebrootSubfolder(envId, wanted));
       }
     }
@@ -71,7 +73,7 @@ final class EnvironmentPlanner {
       Set<String> wanted = new HashSet<>(spec.deniedIps);
       if (!wanted.equals(new HashSet<>(deniedIps.get()))) {
         List<String> list = List.copyOf(spec.deniedIps);
-        return Optional.of(new SettingChange("UpdateDeniedIps", label, list.size() + " entries", false, api -> {
+        return Optional.of(new SettingChange(SiteOperation.UPDATE_DENIED_IPS, label, list.size() + " entries", null, false, api -> {
           api.updateDeniedIps(envId, list);
           return null;
         }));
@@ -80,8 +82,8 @@ final class EnvironmentPlanner {
     if (spec.phpAllocation != null && allocationCall != null && !sameAllocation(spec.phpAllocation,
         appliedAllocation)) {
       PhpAllocation wanted = spec.phpAllocation;
-      return change("ChangePhpAllocation", label, formatAllocation(wanted),
-          api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory));
+      return Optional.of(new SettingChange(SiteOperation.CHANGE_PHP_ALLOCATION, label, formatAllocation(wanted), wanted,
+          false, api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory)));
     }
     return Optional.empty();
   }
@@ -91,7 +93,7 @@ final class EnvironmentPlanner {
     for (DomainSpec domain : wanted) {
       String name = domain.name.toLowerCase(Locale.ROOT);
       if (current.stream().noneMatch(d -> name.equalsIgnoreCase(d.name()))) {
-        return change("AddDomain", label, name, api -> api.addDomain(env.id(), AddDomainRequest.of(name)));
+        return change(SiteOperation.ADD_DOMAIN, label, name, api -> api.addDomain(env.id(), AddDomainRequest.of(name)));
       }
     }
     Set<String> wantedNames = new HashSet<>();
@@ -105,7 +107,7 @@ final class EnvironmentPlanner {
     if (!extra.isEmpty()) {
       List<String> ids = extra.stream().map(Domain::id).toList();
       String names = String.join(", ", extra.stream().map(Domain::name).toList());
-      return Optional.of(new SettingChange("DeleteDomains", label, names, true,
+      return Optional.of(new SettingChange(SiteOperation.DELETE_DOMAINS, label, names, null, true,
           api -> api.deleteDomains(env.id(), ids)));
     }
     Optional<DomainSpec> primary = wanted.stream().filter(d -> Boolean.TRUE.equals(d.primary)).findFirst();
@@ -115,7 +117,7 @@ final class EnvironmentPlanner {
       Optional<Domain> target = current.stream().filter(d -> name.equalsIgnoreCase(d.name())).findFirst();
       if (!isPrimary && target.isPresent()) {
         String id = target.get().id();
-        return change("ChangePrimaryDomain", label, name, api -> api.changePrimaryDomain(env.id(), id, true));
+        return change(SiteOperation.CHANGE_PRIMARY_DOMAIN, label, name, api -> api.changePrimaryDomain(env.id(), id, true));
       }
     }
     return Optional.empty();
@@ -123,11 +125,6 @@ final class EnvironmentPlanner {
 
   static String formatAllocation(PhpAllocation allocation) {
     return allocation.threadCount + " threads x " + allocation.threadMemory + " MB";
-  }
-
-  static PhpAllocation parseAllocation(String value) {
-    String[] parts = value.replace(" threads x ", " ").replace(" MB", "").split(" ");
-    return new PhpAllocation(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
   }
 
   private static boolean sameAllocation(PhpAllocation a, PhpAllocation b) {
@@ -142,14 +139,14 @@ final class EnvironmentPlanner {
     return trimmed;
   }
 
-  private static Optional<SettingChange> change(String type, String label, String value,
-      java.util.function.Function<KinstaApi, dev.operators.kinsta.client.dto.OperationRef> call) {
-    return Optional.of(new SettingChange(type, label, value, false, call));
+  private static Optional<SettingChange> change(SiteOperation type, String label, String value,
+      Function<KinstaApi, OperationRef> call) {
+    return Optional.of(new SettingChange(type, label, value, null, false, call));
   }
 
   /** Changes the PHP allocation an environment uses: the site's for live, the environment's for premium staging. */
   @FunctionalInterface
   interface AllocationCall {
-    dev.operators.kinsta.client.dto.OperationRef change(KinstaApi api, int threadCount, int threadMemory);
+    OperationRef change(KinstaApi api, int threadCount, int threadMemory);
   }
 }

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.site;
 
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.OperationRef;
 import java.util.function.Function;
@@ -8,8 +9,10 @@ import java.util.function.Function;
  * One difference between the spec and Kinsta, and the call that removes it. {@code call} returns the operation
  * to follow, or null when Kinsta applies the change synchronously.
  *
+ * @param allocation the PHP allocation a {@link SiteOperation#CHANGE_PHP_ALLOCATION} sets, else null
  * @param destructive whether it removes something (an event is recorded before the call)
  */
-record SettingChange(String type, String environment, String value, boolean destructive,
+record SettingChange(SiteOperation type, String environment, String value, PhpAllocation allocation,
+    boolean destructive,
     Function<KinstaApi, OperationRef> call) {
 }

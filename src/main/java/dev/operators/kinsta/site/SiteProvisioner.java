@@ -27,7 +27,6 @@ import java.util.Optional;
  * name (which is how a site created just before a crash is found again), or creates one.
  */
 final class SiteProvisioner {
-  static final String CREATE_SITE = "CreateSite";
 
   private SiteProvisioner() {
   }
@@ -94,7 +93,7 @@ final class SiteProvisioner {
       ref = api.createPlainSite(new CreatePlainSiteRequest(company, displayName, spec.region));
     }
     attempt.status().createdWith = createOnlyFields(spec);
-    return attempt.started(ref, CREATE_SITE, null, displayName);
+    return attempt.started(ref, SiteOperation.CREATE_SITE, null, displayName);
   }
 
   private static Optional<String> adminPassword(Attempt<KinstaSite, KinstaSiteStatus> attempt, WordPressSource wp) {

@@ -7,6 +7,7 @@ public final class SiteReasons {
   public static final String CREATE_FAILED = "CreateFailed";
   public static final String DELETING_SITE = "DeletingSite";
   public static final String DELETE_FAILED = "DeleteFailed";
+  public static final String DELETING_STAGING = "DeletingStaging";
 
   private SiteReasons() {
   }

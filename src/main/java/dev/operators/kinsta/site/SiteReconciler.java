@@ -1,8 +1,6 @@
 package dev.operators.kinsta.site;
 
-import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
-import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
@@ -17,7 +15,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
-import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -29,21 +27,12 @@ import java.util.Set;
  * Reconciles a {@link KinstaSite}: follows the operation in flight, makes sure the site exists, records its
  * environments, creates or deletes the staging environment, then applies the first setting that differs.
  */
-public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSiteStatus> {
-  static final String CREATE_STAGING = "CreateStaging";
-  static final String DELETE_STAGING = "DeleteStaging";
-  static final String DELETE_SITE = "DeleteSite";
-  static final String CHANGE_PHP_ALLOCATION = "ChangePhpAllocation";
-  private static final String LIVE = "live";
+public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, KinstaSiteStatus> {
+  static final String LIVE = "live";
   private static final String STAGING = "staging";
 
   public SiteReconciler(ControllerServices services) {
     super(services, KinstaSite.class, KinstaSiteStatus.class);
-  }
-
-  @Override
-  protected String credentialsSecret(KinstaSite site) {
-    return site.getSpec() == null ? null : CredentialsReference.nameOf(site.getSpec().credentialsRef);
   }
 
   @Override
@@ -103,12 +92,14 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
     while (change.isPresent()) {
       SettingChange next = change.get();
       if (next.destructive()) {
-        attempt.events().normal(attempt.resource(), next.type(), next.type() + " on " + next.environment() + ": "
-            + next.value());
+        attempt.events().normal(attempt.resource(), next.type().wireName(), next.type().wireName() + " on "
+            + next.environment() + ": " + next.value());
       }
       OperationRef ref = next.call().apply(api);
       if (ref != null) {
-        return attempt.started(ref, next.type(), next.environment(), next.value());
+        Outcome started = attempt.started(ref, next.type(), next.environment(), next.value());
+        status.operation.phpAllocation = next.allocation();
+        return started;
       }
       // Applied synchronously: look again, with the environments as Kinsta reports them now.
       environments = api.listEnvironments(status.siteId);
@@ -132,7 +123,7 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
     }
     status.operation = null;
     if (poll instanceof Poll.Failed failed) {
-      if (SiteProvisioner.CREATE_SITE.equals(operation.type)) {
+      if (operation.is(SiteOperation.CREATE_SITE)) {
         return Optional.of(Outcome.stalled(SiteReasons.CREATE_FAILED, "Kinsta could not create the site: "
             + failed.message()));
       }
@@ -141,29 +132,10 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
           + failed.message()));
     }
     if (poll instanceof Poll.Succeeded succeeded) {
-      onSucceeded(attempt, operation, succeeded.status().dataText("idSite"));
+      SiteOperation.of(operation).ifPresent(type -> type.succeeded(status, operation, succeeded.status()));
     }
     // Lost operations fall through: the next steps look at the site itself.
     return Optional.empty();
-  }
-
-  private void onSucceeded(Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation,
-      Optional<String> createdSiteId) {
-    KinstaSiteStatus status = attempt.status();
-    switch (operation.type) {
-      case SiteProvisioner.CREATE_SITE -> createdSiteId.ifPresent(id -> status.siteId = id);
-      case DELETE_STAGING -> status.stagingEnvironmentId = null;
-      case CHANGE_PHP_ALLOCATION -> {
-        EnvironmentSettings.PhpAllocation applied = EnvironmentPlanner.parseAllocation(operation.value);
-        if (LIVE.equals(operation.target)) {
-          status.appliedPhpAllocation = applied;
-        } else {
-          status.appliedStagingPhpAllocation = applied;
-        }
-      }
-      default -> {
-      }
-    }
   }
 
   private static Optional<SettingChange> nextChange(Attempt<KinstaSite, KinstaSiteStatus> attempt,
@@ -197,7 +169,7 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
   @Override
   protected boolean hasRemoteObject(KinstaSiteStatus status) {
     return status.siteId != null
-        || (status.operation != null && SiteProvisioner.CREATE_SITE.equals(status.operation.type));
+        || (status.operation != null && status.operation.is(SiteOperation.CREATE_SITE));
   }
 
   @Override
@@ -212,19 +184,19 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
             + operation.type + ") before deleting");
       }
       status.operation = null;
-      if (SiteProvisioner.CREATE_SITE.equals(operation.type)) {
+      if (operation.is(SiteOperation.CREATE_SITE)) {
         if (poll instanceof Poll.Failed) {
           return Deletion.finished();
         }
         if (poll instanceof Poll.Succeeded succeeded) {
-          succeeded.status().dataText("idSite").ifPresent(id -> status.siteId = id);
+          SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
         }
         if (status.siteId == null) {
           String displayName = attempt.resource().getSpec().displayNameOr(attempt.resource().getMetadata().getName());
           api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).map(Site::id)
               .findFirst().ifPresent(id -> status.siteId = id);
         }
-      } else if (DELETE_SITE.equals(operation.type)) {
+      } else if (operation.is(SiteOperation.DELETE_SITE)) {
         if (poll instanceof Poll.Succeeded) {
           return Deletion.finished();
         }
@@ -248,7 +220,7 @@ public final class SiteReconciler extends KinstaReconciler<KinstaSite, KinstaSit
     attempt.events().normal(attempt.resource(), SiteReasons.DELETING_SITE,
         "Deleting site " + status.siteId + " in Kinsta "
         + "(operation " + ref.operationId() + ")");
-    attempt.started(ref, DELETE_SITE, null, null);
+    attempt.started(ref, SiteOperation.DELETE_SITE, null, null);
     return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
   }
 

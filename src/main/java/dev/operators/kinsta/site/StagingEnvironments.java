@@ -40,14 +40,14 @@ final class StagingEnvironments {
       OperationRef ref = wanted.source == StagingEnvironment.StagingSource.Empty
           ? api.createPlainEnvironment(status.siteId, wanted.displayName, premium)
           : api.cloneEnvironment(status.siteId, wanted.displayName, premium, live.id());
-      return Optional.of(attempt.started(ref, SiteReconciler.CREATE_STAGING, wanted.displayName,
+      return Optional.of(attempt.started(ref, SiteOperation.CREATE_STAGING, wanted.displayName,
           premium ? "premium" : "standard"));
     }
     if (recorded.isPresent()) {
-      attempt.events().normal(attempt.resource(), SiteReconciler.DELETE_STAGING, "Deleting staging environment "
+      attempt.events().normal(attempt.resource(), SiteReasons.DELETING_STAGING, "Deleting staging environment "
           + recorded.get().displayName() + " (" + recorded.get().id() + "), removed from the spec");
       OperationRef ref = api.deleteEnvironment(recorded.get().id());
-      return Optional.of(attempt.started(ref, SiteReconciler.DELETE_STAGING, recorded.get().displayName(), null));
+      return Optional.of(attempt.started(ref, SiteOperation.DELETE_STAGING, recorded.get().displayName(), null));
     }
     status.stagingEnvironmentId = null;
     return Optional.empty();

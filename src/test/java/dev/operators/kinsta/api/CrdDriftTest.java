@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CRDs in {@code crds/} are generated from the Java model (into {@code target/crds} on every build) and
- * committed; this fails when they differ. Refresh them with {@code mvn process-classes -Dcrd.output=crds}.
+ * committed; this fails when they differ. Refresh them with {@code mvn process-test-classes -Dcrd.output=crds}.
  */
 class CrdDriftTest {
   @Test
@@ -22,7 +22,7 @@ class CrdDriftTest {
     assertEquals(generated, names(Path.of("crds")), "the same CRD files are committed");
     for (String name : generated) {
       assertEquals(Files.readString(Path.of("target/crds", name)), Files.readString(Path.of("crds", name)),
-          "crds/" + name + " is out of date: run mvn process-classes -Dcrd.output=crds");
+          "crds/" + name + " is out of date: run mvn process-test-classes -Dcrd.output=crds");
     }
   }
 

@@ -20,6 +20,17 @@ public final class Journal {
     entries.add(entry);
   }
 
+  /** What a 401's entry records as its company: which rejected key was used, without the key itself. */
+  public static String rejectedKey(String authorization) {
+    return "rejected-key-" + Integer.toHexString(String.valueOf(authorization).hashCode());
+  }
+
+  /** How many calls Kinsta rejected that used this API key. */
+  public synchronized long countRejected(String apiKey) {
+    String company = rejectedKey("Bearer " + apiKey);
+    return entries.stream().filter(e -> e.status() == 401 && company.equals(e.company())).count();
+  }
+
   public synchronized List<Entry> entries() {
     return List.copyOf(entries);
   }

@@ -299,7 +299,7 @@ public final class KinstaSimulator implements AutoCloseable {
 
     String company = authenticate(ctx.request().getHeader("Authorization"), now);
     if (company == null) {
-      reply(ctx, null, methodAndPath, null, null,
+      reply(ctx, Journal.rejectedKey(ctx.request().getHeader("Authorization")), methodAndPath, null, null,
           Reply.error(401, "No or invalid API key provided to the request"), Map.of());
       return;
     }

@@ -69,6 +69,9 @@ class KubectlUserTest {
 
     Kubectl.Result table = kubectl.run("get", "ksite", "-n", tenant.namespace).assertSuccess();
     assertTrue(table.out().lines().anyMatch(l -> l.startsWith("blog") && l.contains("True")), table.out());
+    // Columns as the kind declares them, not as the CRD generator sorts them.
+    assertEquals(List.of("NAME", "READY", "REASON", "SITE", "ID", "AGE"),
+        List.of(table.out().lines().findFirst().orElseThrow().trim().split("\\s+")), table.out());
 
     Kubectl.Result described = kubectl.run("describe", "ksite", "blog", "-n", tenant.namespace).assertSuccess();
     assertTrue(described.out().contains("Ready"), described.out());

@@ -16,10 +16,7 @@ import java.util.List;
 // Processes are a map keyed by `key`: the API server rejects duplicates and server-side apply merges by key.
 @SchemaCustomizer(value = SchemaAddition.class, input = "{\"properties\": {\"processes\": "
     + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]}}}")
-public class KinstaApplicationSpec {
-  @Required
-  @JsonPropertyDescription("The Secret with the Kinsta API key.")
-  public CredentialsReference credentialsRef;
+public class KinstaApplicationSpec extends KinstaSpec {
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")

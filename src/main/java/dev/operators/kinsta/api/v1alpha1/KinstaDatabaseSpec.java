@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -18,10 +17,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!has(self.type) || self.type != 'redis' || !has(self.user)",
     message = "redis has no user", fieldPath = ".user")
 @ValidationRule(value = "has(self.adopt) == has(oldSelf.adopt)", message = "adopt cannot be added or removed")
-public class KinstaDatabaseSpec {
-  @Required
-  @JsonPropertyDescription("The Secret with the Kinsta API key.")
-  public CredentialsReference credentialsRef;
+public class KinstaDatabaseSpec extends KinstaSpec {
 
   @Size(min = 1, max = 120)
   @JsonPropertyDescription("Display name in MyKinsta; defaults to metadata.name. The operator also uses it to find a "

@@ -8,12 +8,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What a {@link KinstaInternalConnection} links. Both ends are immutable: a link cannot be moved or removed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaInternalConnectionSpec {
+public class KinstaInternalConnectionSpec extends KinstaSpec {
   private static final String NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
 
-  @Required
-  @JsonPropertyDescription("The Secret with the Kinsta API key.")
-  public CredentialsReference credentialsRef;
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "application is immutable")

@@ -21,13 +21,10 @@ import java.util.List;
 @ValidationRule(value = "!has(self.restore) || self.restore.confirm == (has(self.restore.targetEnvironment) ? "
     + "self.restore.targetEnvironment : self.environment)",
     message = "restoring needs restore.confirm set to the target environment", fieldPath = ".restore.confirm")
-public class KinstaSiteActionSpec {
+public class KinstaSiteActionSpec extends KinstaSpec {
   /** A WP-CLI command as Kinsta accepts it. */
   public static final String WP_CLI_PATTERN = "^wp\\s+[a-zA-Z0-9_\\-./:=@'\\s]+$";
 
-  @Required
-  @JsonPropertyDescription("The Secret with the Kinsta API key.")
-  public CredentialsReference credentialsRef;
 
   @Required
   @JsonPropertyDescription("The site to act on.")

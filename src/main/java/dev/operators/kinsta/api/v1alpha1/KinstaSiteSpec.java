@@ -3,7 +3,6 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
-import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -18,10 +17,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "the source of a site (wordpress, plain, clone or siteId) cannot change")
 @ValidationRule(value = "has(self.region) == has(oldSelf.region)", message = "region cannot be added or removed",
     fieldPath = ".region")
-public class KinstaSiteSpec {
-  @Required
-  @JsonPropertyDescription("The Secret with the Kinsta API key.")
-  public CredentialsReference credentialsRef;
+public class KinstaSiteSpec extends KinstaSpec {
 
   @Size(min = 1, max = 120)
   @JsonPropertyDescription("The site's display name in MyKinsta; defaults to metadata.name. The operator also uses "

@@ -1,33 +1,52 @@
 package dev.operators.kinsta.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** The asynchronous Kinsta operation a resource is waiting for. */
+/**
+ * The work in Kinsta a resource is waiting for: an asynchronous Kinsta operation (with its id), a deployment
+ * (with its deployment id), or a deletion Kinsta runs without an operation (followed by reading the object).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TrackedOperation {
-  @JsonPropertyDescription("Kinsta's operation id, as `GET /operations/{id}` takes it.")
+  @JsonPropertyDescription("Kinsta's operation id, as `GET /operations/{id}` takes it; absent for work Kinsta "
+      + "does without an operation (a deployment, a database or application being deleted).")
   public String id;
 
-  @JsonPropertyDescription("What the operation does, e.g. `CreateSite` or `ModifyPhpVersion`.")
+  @JsonPropertyDescription("What the work does, e.g. `CreateSite`, `ModifyPhpVersion` or `Deploy`.")
   public String type;
 
-  @JsonPropertyDescription("The environment or object the operation acts on, when not the resource itself.")
+  @JsonPropertyDescription("The environment or object the work acts on, when not the resource itself.")
   public String target;
 
-  @JsonPropertyDescription("The value the operation sets, when it sets one (a PHP version, a domain).")
+  @JsonPropertyDescription("What the work sets, as shown in messages (a PHP version, a domain).")
   public String value;
 
-  @JsonPropertyDescription("When the operator started the operation (RFC 3339).")
+  @JsonPropertyDescription("The PHP allocation a `ChangePhpAllocation` sets; recorded once it succeeded, since "
+      + "Kinsta does not report allocations.")
+  public EnvironmentSettings.PhpAllocation phpAllocation;
+
+  @JsonPropertyDescription("The deployment a `Deploy` follows, as `GET /applications/deployments/{id}` takes it.")
+  public String deploymentId;
+
+  @JsonPropertyDescription("When the operator started the work (RFC 3339).")
   public String startedAt;
 
   public TrackedOperation() {
   }
 
-  public TrackedOperation(String id, String type, String target, String startedAt) {
+  public TrackedOperation(OperationType type, String id, String target, String value, String startedAt) {
+    this.type = type.wireName();
     this.id = id;
-    this.type = type;
     this.target = target;
+    this.value = value;
     this.startedAt = startedAt;
+  }
+
+  /** Whether this is work of the given type. */
+  @JsonIgnore
+  public boolean is(OperationType candidate) {
+    return candidate.wireName().equals(type);
   }
 }

@@ -1,0 +1,18 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+
+/** What every kind's spec has: the Secret with the Kinsta API key its calls use. */
+public abstract class KinstaSpec {
+  @Required
+  @JsonPropertyDescription("The Secret with the Kinsta API key.")
+  public CredentialsReference credentialsRef;
+
+  /** The credentials Secret's name, or null when the reference is missing (reported as an invalid spec). */
+  @JsonIgnore
+  public String credentialsSecretName() {
+    return CredentialsReference.nameOf(credentialsRef);
+  }
+}
