@@ -55,5 +55,5 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
   verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create"]
+  verbs: ["create", "patch"]
 {{- end -}}

@@ -28,6 +28,12 @@ final class ActionCalls {
       this.reason = reason;
     }
 
+    /** Why the run cannot start; never null. */
+    @Override
+    public String getMessage() {
+      return String.valueOf(super.getMessage());
+    }
+
     String reason() {
       return reason;
     }

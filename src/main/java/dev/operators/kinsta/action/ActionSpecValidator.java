@@ -52,7 +52,7 @@ final class ActionSpecValidator {
       try {
         Schedule.parse(spec.schedule.cron == null ? "" : spec.schedule.cron, spec.schedule.timeZone);
       } catch (IllegalArgumentException invalid) {
-        problems.add(new FieldProblem("spec.schedule", invalid.getMessage()));
+        problems.add(new FieldProblem("spec.schedule", String.valueOf(invalid.getMessage())));
       }
     }
     return problems;

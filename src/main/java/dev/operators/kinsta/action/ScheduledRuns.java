@@ -65,15 +65,14 @@ final class ScheduledRuns {
         + (status.runs.get(0).slot == null ? "" : " (slot " + status.runs.get(0).slot + ")");
     String message = (Boolean.TRUE.equals(schedule.suspend) ? "Suspended; " : "Next run at "
         + status.nextScheduleTime + "; ") + last;
-    Outcome ready = attempt.ready(message);
-    Duration requeue = untilNext == null || untilNext.compareTo(ready.requeueAfter()) > 0 ? ready.requeueAfter()
-        : untilNext.plusSeconds(1);
+    Duration resync = attempt.settings().resyncInterval();
+    Duration requeue = untilNext == null || untilNext.compareTo(resync) > 0 ? resync : untilNext.plusSeconds(1);
     return Outcome.ready(message, requeue);
   }
 
   private boolean withinDeadline(Instant slot, Instant now) {
     return schedule.startingDeadlineSeconds == null
-        || Duration.between(slot, now).getSeconds() <= schedule.startingDeadlineSeconds;
+        || Duration.between(slot, now).toSeconds() <= schedule.startingDeadlineSeconds;
   }
 
   /** Records what happens to one slot: run (pending), skipped, replaced or missed. */

@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles a {@link KinstaSiteAction}: finds the site and environment, follows the run in flight, and starts
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteAction, KinstaSiteActionStatus> {
   private static final String SITE_INDEX = "action-site";
 
-  private volatile InformerEventSource<KinstaSite, KinstaSiteAction> sites;
+  private volatile @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites;
 
   public SiteActionReconciler(ControllerServices services) {
     super(services, KinstaSiteAction.class, KinstaSiteActionStatus.class);

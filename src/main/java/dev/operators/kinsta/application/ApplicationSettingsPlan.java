@@ -26,10 +26,10 @@ final class ApplicationSettingsPlan {
       return;
     }
     String fingerprint = Serialization.asJson(wanted);
-    boolean drifted = wanted.displayName() != null && !wanted.displayName().equals(app.displayName())
-        || wanted.hibernationEnabled() != null && !wanted.hibernationEnabled().equals(app.hibernationEnabled())
-        || wanted.hibernateAfterSeconds() != null
-        && !Objects.equals(wanted.hibernateAfterSeconds(), app.hibernateAfterSeconds());
+    boolean drifted = (wanted.displayName() != null && !wanted.displayName().equals(app.displayName()))
+        || (wanted.hibernationEnabled() != null && !wanted.hibernationEnabled().equals(app.hibernationEnabled()))
+        || (wanted.hibernateAfterSeconds() != null
+            && !Objects.equals(wanted.hibernateAfterSeconds(), app.hibernateAfterSeconds()));
     if (!drifted && fingerprint.equals(attempt.status().appliedSettings)) {
       return;
     }

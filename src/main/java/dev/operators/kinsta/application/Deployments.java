@@ -14,6 +14,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deployments: one starts when the wanted branch, image or redeploy token changes (recorded in
@@ -45,8 +46,8 @@ final class Deployments {
     Optional<Application.DeploymentSummary> latest = app.deployments() == null ? Optional.empty()
         : app.deployments().stream().findFirst();
     latest.ifPresent(d -> status.lastDeployment = summary(d.id(), d.branch(), null, "success"));
-    boolean current = wanted == null || wanted.redeployToken == null && wanted.dockerImage == null
-        && (wanted.branch == null || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false));
+    boolean current = wanted == null || (wanted.redeployToken == null && wanted.dockerImage == null
+        && (wanted.branch == null || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
     if (current) {
       status.deployedFor = trigger(wanted);
     }
@@ -117,7 +118,8 @@ final class Deployments {
     return deployment.branch() != null ? "branch " + deployment.branch() : "the image";
   }
 
-  private static DeploymentStatus summary(String id, String branch, String commit, String state) {
+  private static DeploymentStatus summary(String id, @Nullable String branch, @Nullable String commit,
+      String state) {
     DeploymentStatus summary = new DeploymentStatus();
     summary.id = id;
     summary.branch = branch;

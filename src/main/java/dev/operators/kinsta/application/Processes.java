@@ -13,6 +13,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The application's processes: scaling and entrypoint applied where the spec differs, all reported in status. */
 final class Processes {
@@ -39,7 +40,7 @@ final class Processes {
   }
 
   /** The change to send, or null when the process already matches. */
-  static UpdateProcessRequest update(ProcessSpec spec, AppProcess current) {
+  static @Nullable UpdateProcessRequest update(ProcessSpec spec, AppProcess current) {
     ScalingStrategy scaling = null;
     if (spec.instances != null) {
       ScalingStrategy manual = ScalingStrategy.manual(spec.instances);

@@ -12,6 +12,7 @@ import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The application and database hosting API, bound to one company's credentials. Kinsta deprecated these
@@ -30,7 +31,7 @@ public interface HostingApi {
   String createDatabase(CreateDatabaseRequest request);
 
   /** {@code PUT /databases/{id}}: size and display name. */
-  void updateDatabase(String databaseId, String resourceType, String displayName);
+  void updateDatabase(String databaseId, @Nullable String resourceType, @Nullable String displayName);
 
   /** {@code DELETE /databases/{id}}; the database disappears (404) some time later. */
   void deleteDatabase(String databaseId);

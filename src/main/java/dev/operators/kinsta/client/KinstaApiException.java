@@ -1,6 +1,7 @@
 package dev.operators.kinsta.client;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A failed Kinsta call, classified so that a reconciler can act on it without seeing HTTP: terminal failures
@@ -11,10 +12,16 @@ public abstract sealed class KinstaApiException extends RuntimeException {
   private final int httpStatus;
   private final String endpoint;
 
-  KinstaApiException(String endpoint, int httpStatus, String message, Throwable cause) {
+  KinstaApiException(String endpoint, int httpStatus, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.endpoint = endpoint;
     this.httpStatus = httpStatus;
+  }
+
+  /** The (redacted) message; never null. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
   }
 
   /** The endpoint template, e.g. {@code GET /sites/{site_id}}. */
@@ -145,7 +152,7 @@ public abstract sealed class KinstaApiException extends RuntimeException {
 
   /** No usable answer: connection refused or dropped, timeout, unreadable body. */
   public static final class Transport extends KinstaApiException {
-    public Transport(String endpoint, String message, Throwable cause) {
+    public Transport(String endpoint, String message, @Nullable Throwable cause) {
       super(endpoint, 0, message, cause);
     }
 

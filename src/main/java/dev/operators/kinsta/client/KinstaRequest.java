@@ -7,17 +7,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Kinsta call: method, the endpoint template (used in logs, metrics and errors), the concrete path, query,
  * body and how the budget should treat it.
  */
-record KinstaRequest(HttpMethod method, String template, String path, Map<String, String> query, Object body,
+record KinstaRequest(HttpMethod method, String template, String path, Map<String, String> query, @Nullable Object body,
     Lane lane, Priority priority) {
 
   static KinstaRequest of(HttpMethod method, String template, Object... pathArgs) {
-    Priority priority = method == HttpMethod.GET ? Priority.BACKGROUND_READ
-        : method == HttpMethod.DELETE ? Priority.DELETE : Priority.USER_WRITE;
+    Priority priority = HttpMethod.GET.equals(method) ? Priority.BACKGROUND_READ
+        : HttpMethod.DELETE.equals(method) ? Priority.DELETE : Priority.USER_WRITE;
     return new KinstaRequest(method, template, expand(template, pathArgs), new LinkedHashMap<>(), null,
         Lane.GENERAL, priority);
   }
@@ -59,7 +60,7 @@ record KinstaRequest(HttpMethod method, String template, String path, Map<String
 
   /** Reads may be sent again after a failure; writes may not (Kinsta has no idempotency keys). */
   boolean idempotent() {
-    return method == HttpMethod.GET;
+    return HttpMethod.GET.equals(method);
   }
 
   /** {@code GET /sites/{site_id}}: how the call is named in logs, metrics and errors. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends {@link KinstaRequest}s for one base URL: takes a permit from the company's budget, adds the bearer key,
@@ -83,7 +84,7 @@ final class KinstaTransport {
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException("Kinsta calls block; they must not run on a Vert.x event loop");
     }
-    JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
+    @Nullable JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
     Redactor redactor = Redactor.forRequest(key, body);
     takePermit(budgetKey, request);
 
@@ -130,7 +131,7 @@ final class KinstaTransport {
     }
   }
 
-  private HttpResponse<Buffer> send(ApiKey key, KinstaRequest request, JsonNode body) {
+  private HttpResponse<Buffer> send(ApiKey key, KinstaRequest request, @Nullable JsonNode body) {
     HttpRequest<Buffer> http = web.requestAbs(request.method(), baseUrl + request.pathAndQuery())
         .putHeader("Authorization", "Bearer " + key.bearerToken())
         .putHeader("Accept", "application/json")

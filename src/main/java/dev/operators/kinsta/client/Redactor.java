@@ -2,9 +2,9 @@ package dev.operators.kinsta.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes secrets from text that may end up in an exception, a log line or a condition: the API key and every
@@ -18,16 +18,16 @@ final class Redactor {
     this.secrets = secrets;
   }
 
-  static Redactor forRequest(ApiKey key, JsonNode body) {
+  static Redactor forRequest(ApiKey key, @Nullable JsonNode body) {
     List<String> secrets = new ArrayList<>();
     secrets.add(key.bearerToken());
     collect(body, false, secrets);
     return new Redactor(secrets);
   }
 
-  String redact(String text) {
+  String redact(@Nullable String text) {
     if (text == null) {
-      return null;
+      return "";
     }
     String result = text;
     for (String secret : secrets) {
@@ -44,16 +44,14 @@ final class Redactor {
         || lower.contains("token") || lower.contains("connection_string");
   }
 
-  private static void collect(JsonNode node, boolean secretContext, List<String> into) {
+  private static void collect(@Nullable JsonNode node, boolean secretContext, List<String> into) {
     if (node == null) {
       return;
     }
     if (node.isTextual() && secretContext) {
       into.add(node.asText());
     } else if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         collect(field.getValue(), secretContext || isSecretField(field.getKey()), into);
       }
     } else if (node.isArray()) {

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads when a rate-limited company may call again from response headers: {@code Retry-After} (seconds or an
@@ -57,7 +58,7 @@ final class RetryAfter {
     }
   }
 
-  static Optional<Duration> parseReset(String value, Instant now) {
+  static Optional<Duration> parseReset(@Nullable String value, Instant now) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
@@ -73,7 +74,7 @@ final class RetryAfter {
     }
   }
 
-  private static String first(MultiMap headers, String... names) {
+  private static @Nullable String first(MultiMap headers, String... names) {
     for (String name : names) {
       String value = headers.get(name);
       if (value != null) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** {@link HostingApi} over the Vert.x transport. */
 final class VertxHostingApi implements HostingApi {
@@ -54,7 +55,7 @@ final class VertxHostingApi implements HostingApi {
   }
 
   @Override
-  public void updateDatabase(String databaseId, String resourceType, String displayName) {
+  public void updateDatabase(String databaseId, @Nullable String resourceType, @Nullable String displayName) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     if (resourceType != null) {
       body.put("resource_type", resourceType);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Turns parts of a Kinsta answer into wire records, with a clear error when the answer has another shape. */
 final class WireReader {
@@ -14,7 +16,8 @@ final class WireReader {
   }
 
   static <T> T read(String endpoint, JsonNode answer, String pointer, Class<T> type) {
-    return convert(endpoint, required(endpoint, answer, pointer), JSON.constructType(type));
+    JsonNode node = required(endpoint, answer, pointer);
+    return convert(endpoint, () -> JSON.convertValue(node, type));
   }
 
   static <T> List<T> readList(String endpoint, JsonNode answer, String pointer, Class<T> element) {
@@ -22,11 +25,13 @@ final class WireReader {
     if (node.isMissingNode() || node.isNull()) {
       return List.of();
     }
-    return convert(endpoint, node, JSON.getTypeFactory().constructCollectionType(List.class, element));
+    JavaType listType = JSON.getTypeFactory().constructCollectionType(List.class, element);
+    return convert(endpoint, () -> JSON.<List<T>>convertValue(node, listType));
   }
 
   static <T> T read(String endpoint, JsonNode answer, String pointer, TypeReference<T> type) {
-    return convert(endpoint, required(endpoint, answer, pointer), JSON.constructType(type));
+    JsonNode node = required(endpoint, answer, pointer);
+    return convert(endpoint, () -> JSON.convertValue(node, type));
   }
 
   static JsonNode required(String endpoint, JsonNode answer, String pointer) {
@@ -38,16 +43,17 @@ final class WireReader {
     return node;
   }
 
-  private static <T> T convert(String endpoint, JsonNode node, JavaType type) {
+  /** Runs a conversion of Kinsta's answer; one that does not fit the model is a transport failure. */
+  private static <T> T convert(String endpoint, Supplier<T> conversion) {
     try {
-      return JSON.convertValue(node, type);
+      return conversion.get();
     } catch (IllegalArgumentException unexpected) {
       throw new KinstaApiException.Transport(endpoint,
           "unexpected answer from Kinsta for " + endpoint + ": " + firstLine(unexpected.getMessage()), null);
     }
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     if (message == null) {
       return "unreadable";
     }

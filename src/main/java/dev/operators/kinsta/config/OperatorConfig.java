@@ -114,7 +114,8 @@ public record OperatorConfig(
         return parse.apply(effective);
       } catch (IllegalArgumentException | DateTimeParseException bad) {
         problems.add(name + "=" + effective + ": " + bad.getMessage());
-        return null;
+        // Reading goes on with the default, so that one start reports every problem; the config is refused.
+        return parse.apply(fallback);
       }
     }
 
@@ -128,7 +129,7 @@ public record OperatorConfig(
   static URI httpUrl(String text) {
     try {
       URI uri = new URI(text);
-      if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+      if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) || uri.getHost() == null) {
         throw new IllegalArgumentException("must be an http(s) URL with a host");
       }
       return uri;

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles a {@link KinstaInternalConnection}: waits until both ends exist and are Ready (a change of either
@@ -36,8 +37,8 @@ public final class InternalConnectionReconciler
     extends KinstaReconciler<KinstaInternalConnection, KinstaInternalConnectionStatus> {
   private static final String ENDS_INDEX = "connection-ends";
 
-  private volatile InformerEventSource<KinstaApplication, KinstaInternalConnection> applications;
-  private volatile InformerEventSource<KinstaDatabase, KinstaInternalConnection> databases;
+  private volatile @Nullable InformerEventSource<KinstaApplication, KinstaInternalConnection> applications;
+  private volatile @Nullable InformerEventSource<KinstaDatabase, KinstaInternalConnection> databases;
 
   public InternalConnectionReconciler(ControllerServices services) {
     super(services, KinstaInternalConnection.class, KinstaInternalConnectionStatus.class);
@@ -100,7 +101,7 @@ public final class InternalConnectionReconciler
       problems.add(new FieldProblem("spec.target", "is required"));
       return problems;
     }
-    long forms = (spec.target.database != null ? 1 : 0) + (spec.target.application != null ? 1 : 0)
+    int forms = (spec.target.database != null ? 1 : 0) + (spec.target.application != null ? 1 : 0)
         + (spec.target.id != null ? 1 : 0);
     if (forms != 1) {
       problems.add(new FieldProblem("spec.target", "set exactly one of database, application or id"));
@@ -134,7 +135,7 @@ public final class InternalConnectionReconciler
       targetId = readyEnd(applications, namespace, spec.target.application, "KinstaApplication", missing)
           .map(app -> app.getStatus().applicationId).orElse(null);
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() || applicationId == null || targetId == null) {
       // No requeue: a change of either end reconciles this resource through its informer.
       return Outcome.progressing(ConnectionReasons.WAITING_FOR_DEPENDENCIES,
           "Waiting for " + String.join(" and ", missing), null);
@@ -184,7 +185,7 @@ public final class InternalConnectionReconciler
   }
 
   /** The end if it exists and is Ready; otherwise it is named in {@code missing}. */
-  private static <T extends CustomResource<?, ?>> Optional<T> readyEnd(InformerEventSource<T, ?> source,
+  private static <T extends CustomResource<?, ?>> Optional<T> readyEnd(@Nullable InformerEventSource<T, ?> source,
       String namespace, String name, String kind, List<String> missing) {
     Optional<T> end = source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
     if (end.isEmpty()) {

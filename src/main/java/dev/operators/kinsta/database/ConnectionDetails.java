@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The keys of a database's connection Secret, from what Kinsta reports (so the password is the one that works). */
 final class ConnectionDetails {
@@ -42,7 +43,8 @@ final class ConnectionDetails {
     return data;
   }
 
-  static String url(DatabaseType type, String user, String password, String host, Integer port, String database) {
+  static @Nullable String url(@Nullable DatabaseType type, @Nullable String user, @Nullable String password,
+      @Nullable String host, @Nullable Integer port, @Nullable String database) {
     if (host == null || port == null || type == null) {
       return null;
     }
@@ -51,7 +53,7 @@ final class ConnectionDetails {
     return type.urlScheme() + "://" + (credentials.isEmpty() ? "" : credentials + "@") + host + ":" + port + path;
   }
 
-  private static DatabaseType typeOf(String wire) {
+  private static @Nullable DatabaseType typeOf(String wire) {
     for (DatabaseType type : DatabaseType.values()) {
       if (type.wire().equals(wire)) {
         return type;

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The operator's own Prometheus metrics (JOSDK adds its reconcile metrics to the same registry). Labels are
@@ -31,7 +32,7 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
     CredentialsResolver.KeyObserver {
 
   /** What one resource looked like after its last reconcile. */
-  private record Snapshot(String kind, String state, TrackedOperation operation) {
+  private record Snapshot(String kind, String state, @Nullable TrackedOperation operation) {
   }
 
   private final MeterRegistry registry;
@@ -39,7 +40,7 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
   private final Map<String, Snapshot> resources = new ConcurrentHashMap<>();
   private final Set<String> gauges = ConcurrentHashMap.newKeySet();
   private final Map<String, Double> keyExpiry = new ConcurrentHashMap<>();
-  private volatile RateBudgets budgets;
+  private volatile @Nullable RateBudgets budgets;
 
   public OperatorMetrics(MeterRegistry registry, Clock clock) {
     this.registry = registry;
@@ -117,7 +118,7 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
   // ---- resources and operations ----
 
   @Override
-  public void observed(HasMetadata resource, KinstaStatus status) {
+  public void observed(HasMetadata resource, @Nullable KinstaStatus status) {
     String kind = resource.getKind();
     Snapshot now = new Snapshot(kind, state(status), status == null ? null : status.operation);
     Snapshot before = resources.put(resource.getMetadata().getUid(), now);
@@ -146,7 +147,7 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
     }
   }
 
-  private static String state(KinstaStatus status) {
+  private static String state(@Nullable KinstaStatus status) {
     if (StatusConditions.isTrue(status, StatusConditions.READY)) {
       return "Ready";
     }

@@ -28,6 +28,7 @@ import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The controllers, wired to one Kubernetes client, one Kinsta client pool (with its shared rate budget) and one
@@ -43,6 +44,8 @@ public final class KinstaOperator implements AutoCloseable {
   }
 
   /**
+   * Starts the controllers of every kind.
+   *
    * @param namespaces the namespaces to watch, or empty for all
    * @param tuning further JOSDK settings (metrics, leader election)
    */
@@ -53,7 +56,7 @@ public final class KinstaOperator implements AutoCloseable {
 
   /** As above, reporting to {@code metrics} (JOSDK's reconcile metrics and the operator's own). */
   public static KinstaOperator start(KubernetesClient client, KinstaClients kinsta, ReconcileSettings settings,
-      Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning, OperatorMetrics metrics) {
+      Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning, @Nullable OperatorMetrics metrics) {
     Operator operator = new Operator(overrider -> {
       overrider.withKubernetesClient(client)
           .withCloseClientOnStop(false);

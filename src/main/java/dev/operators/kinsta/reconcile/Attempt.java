@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reconcile of one resource against Kinsta: the resource, the status being built, clients bound to its
@@ -68,7 +69,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   }
 
   /** Records a started operation in the status and reports progress; the status patch persists it. */
-  public Outcome started(OperationRef ref, OperationType type, String target, String value) {
+  public Outcome started(OperationRef ref, OperationType type, @Nullable String target, @Nullable String value) {
     TrackedOperation operation = services.operations().started(type, ref.operationId(), target, value);
     status.operation = operation;
     return waitingFor(operation, services.operations().nextPoll(Duration.ZERO, pollOverride()));
@@ -96,7 +97,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
    * Records work Kinsta does without an operation id (a database being deleted, a deployment) in
    * {@code status.operation}, so that polling survives a restart and its age sets the poll interval.
    */
-  public TrackedOperation tracked(OperationType type, String target) {
+  public TrackedOperation tracked(OperationType type, @Nullable String target) {
     TrackedOperation operation = services.operations().started(type, null, target, null);
     status.operation = operation;
     return operation;
@@ -108,7 +109,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   }
 
   /** When to look again at something Kinsta started at {@code since}. */
-  public Duration pollAfter(java.time.Instant since) {
+  public Duration pollAfter(java.time.@Nullable Instant since) {
     Duration age = since == null ? Duration.ZERO : Duration.between(since, services.clock().instant());
     return services.operations().nextPoll(age.isNegative() ? Duration.ZERO : age, pollOverride());
   }
@@ -121,7 +122,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return Outcome.ready(message, services.settings().resyncInterval());
   }
 
-  private Duration pollOverride() {
+  private @Nullable Duration pollOverride() {
     return ResourceControls.pollInterval(resource).orElse(null);
   }
 }

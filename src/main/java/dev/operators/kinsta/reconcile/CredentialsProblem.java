@@ -1,14 +1,22 @@
 package dev.operators.kinsta.reconcile;
 
+import org.jspecify.annotations.Nullable;
+
 /** The credentials of a resource cannot be used; no Kinsta call is made until the Secret changes. */
 public final class CredentialsProblem extends Exception {
   private final String reason;
-  private final String secretVersion;
+  private final @Nullable String secretVersion;
 
-  public CredentialsProblem(String reason, String message, String secretVersion) {
+  public CredentialsProblem(String reason, String message, @Nullable String secretVersion) {
     super(message, null, false, false);
     this.reason = reason;
     this.secretVersion = secretVersion;
+  }
+
+  /** The message; never null. */
+  @Override
+  public String getMessage() {
+    return String.valueOf(super.getMessage());
   }
 
   public String reason() {
@@ -16,7 +24,7 @@ public final class CredentialsProblem extends Exception {
   }
 
   /** resourceVersion of the Secret that was read, or null when there is none. */
-  public String secretVersion() {
+  public @Nullable String secretVersion() {
     return secretVersion;
   }
 }

@@ -48,7 +48,8 @@ public final class CredentialsProtection implements AutoCloseable {
   /** Adds the finalizer to the Secret (the informer's copy) unless it has it or is already being deleted. */
   public void protect(Secret secret) {
     List<String> finalizers = secret.getMetadata().getFinalizers();
-    if (finalizers != null && finalizers.contains(FINALIZER) || secret.getMetadata().getDeletionTimestamp() != null) {
+    if ((finalizers != null && finalizers.contains(FINALIZER))
+        || secret.getMetadata().getDeletionTimestamp() != null) {
       return;
     }
     // A JSON patch that appends, guarded by the resourceVersion seen, so no other finalizer is ever lost.
@@ -78,8 +79,9 @@ public final class CredentialsProtection implements AutoCloseable {
 
   private void schedule(String namespace, String secretName, int attempt) {
     if (!releases.isShutdown()) {
-      releases.schedule(() -> release(namespace, secretName, attempt), RELEASE_DELAY_MILLIS * attempt,
-          TimeUnit.MILLISECONDS);
+      // Fire and forget: release() handles its own failures by scheduling the next attempt.
+      var unused = releases.schedule(() -> release(namespace, secretName, attempt),
+          RELEASE_DELAY_MILLIS * attempt, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid and its key
@@ -79,7 +80,8 @@ public final class CredentialsResolver {
   }
 
   /** The key's company: the Secret's {@code companyId} when it has one, else the one Kinsta names. */
-  private String validate(ApiKey apiKey, String declaredCompany, String namespace, String secretName, String version)
+  private String validate(ApiKey apiKey, @Nullable String declaredCompany, String namespace, String secretName,
+      String version)
       throws CredentialsProblem {
     ApiKeyInfo info;
     try {

@@ -27,8 +27,8 @@ public final class JitteredRetry implements Retry {
 
   /** The un-jittered delay before attempt {@code attempt} (1-based). */
   Duration baseDelay(int attempt) {
-    double millis = initial.toMillis() * Math.pow(2, Math.min(attempt - 1, 30));
-    return Duration.ofMillis((long) Math.min(millis, max.toMillis()));
+    double millis = (double) initial.toMillis() * Math.pow(2, Math.min(attempt - 1, 30));
+    return Duration.ofMillis((long) Math.min(millis, (double) max.toMillis()));
   }
 
   private final class Execution implements RetryExecution {

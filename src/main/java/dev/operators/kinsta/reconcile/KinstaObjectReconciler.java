@@ -44,9 +44,9 @@ public abstract class KinstaObjectReconciler<R extends CustomResource<? extends 
 
   @Override
   final void afterRemoteStep(R resource, S status) {
-    if (hasRemoteObject(status) && deletionPolicy(resource) == DeletionPolicy.Delete) {
-      findSecret(namespace(resource), credentialsSecret(resource))
-          .ifPresent(services.credentialsProtection()::protect);
+    String credentials = credentialsSecret(resource);
+    if (credentials != null && hasRemoteObject(status) && deletionPolicy(resource) == DeletionPolicy.Delete) {
+      findSecret(namespace(resource), credentials).ifPresent(services.credentialsProtection()::protect);
     }
   }
 

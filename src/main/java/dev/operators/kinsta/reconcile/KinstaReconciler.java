@@ -1,13 +1,12 @@
 package dev.operators.kinsta.reconcile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.client.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -30,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every Kinsta controller does around its own work: validate the spec, honour the pause annotation, read the
@@ -41,13 +41,13 @@ import org.slf4j.LoggerFactory;
 public abstract class KinstaReconciler<R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     implements Reconciler<R> {
   private static final String SECRET_INDEX = "kinsta.operators.dev/referenced-secrets";
-  private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
   protected final ControllerServices services;
   private final Class<R> resourceClass;
   private final Class<S> statusClass;
   final Logger log;
-  private volatile InformerEventSource<Secret, R> secretSource;
+  private volatile @Nullable InformerEventSource<Secret, R> secretSource;
 
   protected KinstaReconciler(ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
     this.services = services;
@@ -57,7 +57,7 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   }
 
   /** Name of the credentials Secret, or null when the spec lacks it. */
-  protected final String credentialsSecret(R resource) {
+  protected final @Nullable String credentialsSecret(R resource) {
     return resource.getSpec() == null ? null : resource.getSpec().credentialsSecretName();
   }
 
@@ -113,7 +113,7 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
       return UpdateControl.noUpdate();
     }
     S before = copy(resource.getStatus());
-    S status = before == null ? newStatus() : copy(before);
+    S status = workingCopy(before);
     Outcome outcome = evaluate(resource, before, status);
     if (outcome.kind() == Outcome.Kind.UNCHANGED) {
       services.observer().observed(resource, before);
@@ -130,14 +130,14 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
    * Runs the steps up to the Kinsta call. A transient Kinsta failure (5xx, timeout, dropped connection) is thrown:
    * the controller's retry ({@link JitteredRetry}) backs off and {@link #updateErrorStatus} reports it.
    */
-  private Outcome evaluate(R resource, S before, S status) {
+  private Outcome evaluate(R resource, @Nullable S before, S status) {
     List<FieldProblem> problems = new ArrayList<>();
     String credentialsName = credentialsSecret(resource);
-    if (resource.getSpec() != null && (credentialsName == null || credentialsName.isBlank())) {
+    if (credentialsName == null || credentialsName.isBlank()) {
       problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
     }
     problems.addAll(validate(resource));
-    if (!problems.isEmpty()) {
+    if (!problems.isEmpty() || credentialsName == null) {
       return Outcome.stalled(Reasons.INVALID_SPEC, "Invalid spec: "
           + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
     }
@@ -185,7 +185,7 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     return Outcome.stalled(Reasons.KINSTA_REJECTED, failure.getMessage());
   }
 
-  private boolean stalledWithSameInputs(R resource, S before, String secretsVersion) {
+  private boolean stalledWithSameInputs(R resource, @Nullable S before, String secretsVersion) {
     if (before == null) {
       return false;
     }
@@ -197,7 +197,7 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
         && Objects.equals(before.lastHandledReconcileAt, ResourceControls.reconcileRequest(resource).orElse(null));
   }
 
-  private void finish(R resource, S before, S status, Outcome outcome) {
+  private void finish(R resource, @Nullable S before, S status, Outcome outcome) {
     long generation = generation(resource);
     status.observedGeneration = generation;
     status.lastHandledReconcileAt = ResourceControls.reconcileRequest(resource).orElse(null);
@@ -206,7 +206,7 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   }
 
   /** One log line and, where it matters, one event per transition of Ready or Stalled. */
-  private void announce(R resource, S before, S after) {
+  private void announce(R resource, @Nullable S before, S after) {
     Optional<Condition> oldReady = before == null ? Optional.empty()
         : StatusConditions.find(before.conditions, StatusConditions.READY);
     Condition ready = StatusConditions.find(after.conditions, StatusConditions.READY).orElseThrow();
@@ -230,12 +230,12 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   public ErrorStatusUpdateControl<R> updateErrorStatus(R resource, Context<R> context, Exception error) {
     boolean transientKinsta = error instanceof KinstaApiException;
     int attempt = context.getRetryInfo().map(info -> info.getAttemptCount()).orElse(1);
-    String message = transientKinsta ? error.getMessage() : describe(error);
+    String message = error instanceof KinstaApiException kinsta ? kinsta.getMessage() : describe(error);
     log.warn("{} {}/{}: {} (attempt {}), retrying: {}", resource.getKind(), namespace(resource),
         resource.getMetadata().getName(), transientKinsta ? "Kinsta call failed" : "reconcile failed", attempt,
         message);
     S before = copy(resource.getStatus());
-    S status = before == null ? newStatus() : copy(before);
+    S status = workingCopy(before);
     StatusConditions.retrying(status, generation(resource),
         transientKinsta ? Reasons.KINSTA_UNAVAILABLE : Reasons.INTERNAL_ERROR, message, services.clock().instant());
     if (sameJson(before, status)) {
@@ -249,7 +249,7 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
    * Writes the status when it changed. Patched and put in the controller's cache at once: a reconcile triggered
    * before the informer catches up must see the operation just started, or it would start it again.
    */
-  final void persist(Context<R> context, R resource, S before, S status) {
+  final void persist(Context<R> context, R resource, @Nullable S before, S status) {
     if (!sameJson(before, status)) {
       PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, fresh -> {
         fresh.setStatus(status);
@@ -284,12 +284,17 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     }
   }
 
-  final S copy(S status) {
+  final @Nullable S copy(@Nullable S status) {
     return status == null ? null : JSON.convertValue(status, statusClass);
   }
 
-  private static boolean sameJson(Object a, Object b) {
-    return Objects.equals(JSON.valueToTree(a), JSON.valueToTree(b));
+  /** The status a step works on: a copy of the one read, or a new one. */
+  final S workingCopy(@Nullable S before) {
+    return before == null ? newStatus() : JSON.convertValue(before, statusClass);
+  }
+
+  private static boolean sameJson(@Nullable Object a, @Nullable Object b) {
+    return JSON.asJson(a).equals(JSON.asJson(b));
   }
 
   static Duration withJitter(Duration base) {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Follows asynchronous Kinsta operations without blocking: each reconcile polls once and says when to poll next.
@@ -44,12 +45,12 @@ public final class OperationTracker {
   }
 
   /** New tracked work, started now; {@code operationId} is Kinsta's, or null for work without one. */
-  public TrackedOperation started(OperationType type, String operationId, String target, String value) {
+  public TrackedOperation started(OperationType type, @Nullable String operationId, @Nullable String target, @Nullable String value) {
     return new TrackedOperation(type, operationId, target, value,
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
   }
 
-  public Poll poll(KinstaApi api, TrackedOperation operation, Duration override) {
+  public Poll poll(KinstaApi api, TrackedOperation operation, @Nullable Duration override) {
     OperationStatus status = api.getOperation(operation.id);
     Duration age = age(operation);
     return switch (status.state()) {
@@ -63,7 +64,7 @@ public final class OperationTracker {
   }
 
   /** When to look at an operation of this age again. */
-  public Duration nextPoll(Duration age, Duration override) {
+  public Duration nextPoll(Duration age, @Nullable Duration override) {
     if (override != null) {
       return override;
     }

@@ -1,13 +1,14 @@
 package dev.operators.kinsta.reconcile;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one reconcile left a resource, in kstatus terms; {@link StatusConditions} turns it into conditions.
  *
  * @param requeueAfter when to look again, or null to wait for the next event
  */
-public record Outcome(Kind kind, String reason, String message, Duration requeueAfter) {
+public record Outcome(Kind kind, String reason, String message, @Nullable Duration requeueAfter) {
 
   public enum Kind {
     /** Kinsta matches the spec. */
@@ -28,7 +29,7 @@ public record Outcome(Kind kind, String reason, String message, Duration requeue
     return new Outcome(Kind.READY, Reasons.READY, message, resync);
   }
 
-  public static Outcome progressing(String reason, String message, Duration next) {
+  public static Outcome progressing(String reason, String message, @Nullable Duration next) {
     return new Outcome(Kind.PROGRESSING, reason, message, next);
   }
 
@@ -36,7 +37,7 @@ public record Outcome(Kind kind, String reason, String message, Duration requeue
     return new Outcome(Kind.STALLED, reason, message, null);
   }
 
-  public static Outcome waiting(String reason, String message, Duration next) {
+  public static Outcome waiting(String reason, String message, @Nullable Duration next) {
     return new Outcome(Kind.WAITING, reason, message, next);
   }
 
@@ -46,6 +47,6 @@ public record Outcome(Kind kind, String reason, String message, Duration requeue
   }
 
   public static Outcome unchanged() {
-    return new Outcome(Kind.UNCHANGED, null, null, null);
+    return new Outcome(Kind.UNCHANGED, "", "", null);
   }
 }

@@ -83,5 +83,11 @@ public final class OwnedSecrets {
     SecretConflict(String message) {
       super(message);
     }
+
+    /** Which Secret is in the way and why; never null. */
+    @Override
+    public String getMessage() {
+      return String.valueOf(super.getMessage());
+    }
   }
 }

@@ -25,7 +25,7 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
   DeleteControl step(R resource, Context<R> context) {
     ControllerServices services = kind.services;
     S before = kind.copy(resource.getStatus());
-    S status = before == null ? kind.newStatus() : kind.copy(before);
+    S status = kind.workingCopy(before);
     if (!kind.hasRemoteObject(status)) {
       return DeleteControl.defaultDelete();
     }
@@ -39,10 +39,14 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
           remote + " is left in Kinsta: the resource was deleted while paused");
       return DeleteControl.defaultDelete();
     }
+    String credentialsName = kind.credentialsSecret(resource);
+    if (credentialsName == null) {
+      return orphanOrWait(resource, remote, "the spec names no credentials Secret");
+    }
     CredentialsResolver.Resolved credentials;
     try {
       credentials = services.credentials().resolve(kind::findSecret, KinstaReconciler.namespace(resource),
-          kind.credentialsSecret(resource));
+          credentialsName);
     } catch (CredentialsProblem problem) {
       return orphanOrWait(resource, remote, problem.getMessage());
     }
@@ -66,7 +70,8 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
     // Marking a custom resource for deletion raises its generation, so the deletion's status describes that one.
     long generation = KinstaReconciler.generation(resource);
     status.observedGeneration = generation;
-    StatusConditions.apply(status, generation, Outcome.progressing(Reasons.DELETING, deletion.message(), null),
+    StatusConditions.apply(status, generation, Outcome.progressing(Reasons.DELETING,
+        String.valueOf(deletion.message()), null),
         services.clock().instant());
     try {
       kind.persist(context, resource, before, status);

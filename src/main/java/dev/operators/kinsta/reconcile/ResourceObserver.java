@@ -2,12 +2,13 @@ package dev.operators.kinsta.reconcile;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.jspecify.annotations.Nullable;
 
 /** Sees the status of every resource after each reconcile, and its removal, for metrics. */
 public interface ResourceObserver {
   ResourceObserver NONE = new ResourceObserver() {
     @Override
-    public void observed(HasMetadata resource, KinstaStatus status) {
+    public void observed(HasMetadata resource, @Nullable KinstaStatus status) {
     }
 
     @Override
@@ -15,7 +16,7 @@ public interface ResourceObserver {
     }
   };
 
-  void observed(HasMetadata resource, KinstaStatus status);
+  void observed(HasMetadata resource, @Nullable KinstaStatus status);
 
   void forgotten(HasMetadata resource);
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the kstatus conditions {@code Ready}, {@code Reconciling} and {@code Stalled} from an {@link Outcome}.
@@ -75,7 +76,7 @@ public final class StatusConditions {
         : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
-  public static boolean isTrue(KinstaStatus status, String type) {
+  public static boolean isTrue(@Nullable KinstaStatus status, String type) {
     return status != null && find(status.conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the first setting of an environment that differs from what Kinsta reports. Settings left out of the spec
@@ -34,8 +35,9 @@ final class EnvironmentPlanner {
    * @param allocationCall how to change the allocation of this environment, or null when it has none of its own
    * @param deniedIps reads the environment's denied IPs, only when the spec manages them
    */
-  static Optional<SettingChange> nextChange(String label, EnvironmentSettings spec, Environment env,
-      PhpAllocation appliedAllocation, AllocationCall allocationCall, Supplier<List<String>> deniedIps) {
+  static Optional<SettingChange> nextChange(String label, @Nullable EnvironmentSettings spec, Environment env,
+      @Nullable PhpAllocation appliedAllocation, @Nullable AllocationCall allocationCall,
+      Supplier<List<String>> deniedIps) {
     if (spec == null) {
       return Optional.empty();
     }
@@ -127,7 +129,7 @@ final class EnvironmentPlanner {
     return allocation.threadCount + " threads x " + allocation.threadMemory + " MB";
   }
 
-  private static boolean sameAllocation(PhpAllocation a, PhpAllocation b) {
+  private static boolean sameAllocation(PhpAllocation a, @Nullable PhpAllocation b) {
     return b != null && Objects.equals(a.threadCount, b.threadCount) && Objects.equals(a.threadMemory, b.threadMemory);
   }
 

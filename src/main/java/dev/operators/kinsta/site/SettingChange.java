@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.OperationRef;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One difference between the spec and Kinsta, and the call that removes it. {@code call} returns the operation
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * @param allocation the PHP allocation a {@link SiteOperation#CHANGE_PHP_ALLOCATION} sets, else null
  * @param destructive whether it removes something (an event is recorded before the call)
  */
-record SettingChange(SiteOperation type, String environment, String value, PhpAllocation allocation,
+record SettingChange(SiteOperation type, String environment, String value, @Nullable PhpAllocation allocation,
     boolean destructive,
     Function<KinstaApi, OperationRef> call) {
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -28,8 +27,7 @@ public final class SchemaAddition implements SchemaCustomizer.Customizer {
   }
 
   private static void merge(ObjectNode target, JsonNode addition) {
-    for (Iterator<Map.Entry<String, JsonNode>> fields = addition.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : addition.properties()) {
       JsonNode existing = target.get(field.getKey());
       if (existing instanceof ObjectNode object && field.getValue().isObject()) {
         merge(object, field.getValue());

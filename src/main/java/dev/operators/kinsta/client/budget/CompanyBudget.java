@@ -3,6 +3,7 @@ package dev.operators.kinsta.client.budget;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** One company's share of the Kinsta limits: the general bucket, the creation and log lanes, and a 429 pause. */
 final class CompanyBudget {
@@ -21,7 +22,7 @@ final class CompanyBudget {
 
   void acquire(Lane lane, Priority priority, Bucket perIp, long deadlineNanos)
       throws InterruptedException, BudgetExhaustedException {
-    Bucket laneBucket = switch (lane) {
+    @Nullable Bucket laneBucket = switch (lane) {
       case CREATION -> creations;
       case LOGS -> logs;
       case GENERAL -> null;
@@ -90,7 +91,7 @@ final class CompanyBudget {
     }
   }
 
-  private static void refund(Bucket laneBucket) {
+  private static void refund(@Nullable Bucket laneBucket) {
     if (laneBucket != null) {
       laneBucket.addTokens(1);
     }

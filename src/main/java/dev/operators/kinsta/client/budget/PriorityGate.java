@@ -51,7 +51,7 @@ final class PriorityGate {
       while (true) {
         long now = System.nanoTime();
         long remaining = deadlineNanos - now;
-        if (queue.peek() == ticket) {
+        if (ticket.equals(queue.peek())) {
           long wait = tryTake.getAsLong();
           if (wait <= 0) {
             return;
