@@ -15,6 +15,5 @@ public final class ActionReasons {
   public static final String RUN_FAILED = "RunFailed";
   public static final String MISSED_SCHEDULE = "MissedSchedule";
 
-  private ActionReasons() {
-  }
+  private ActionReasons() {}
 }

@@ -7,12 +7,16 @@ import java.util.stream.Collectors;
 
 /** Finds an environment by id, name (`live`, `staging`) or display name. */
 final class Environments {
-  private Environments() {
-  }
+  private Environments() {}
 
   static Optional<Environment> find(List<Environment> environments, String wanted) {
-    return environments.stream().filter(e -> wanted.equals(e.id()) || wanted.equalsIgnoreCase(e.name())
-        || wanted.equalsIgnoreCase(e.displayName())).findFirst();
+    return environments.stream()
+        .filter(
+            e ->
+                wanted.equals(e.id())
+                    || wanted.equalsIgnoreCase(e.name())
+                    || wanted.equalsIgnoreCase(e.displayName()))
+        .findFirst();
   }
 
   static String names(List<Environment> environments) {

@@ -30,8 +30,13 @@ final class Runs {
   private final List<Environment> environments;
   private final Optional<String> siteBusyWith;
 
-  Runs(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt, KinstaApi api, String siteId,
-      Environment environment, List<Environment> environments, Optional<String> siteBusyWith) {
+  Runs(
+      Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt,
+      KinstaApi api,
+      String siteId,
+      Environment environment,
+      List<Environment> environments,
+      Optional<String> siteBusyWith) {
     this.attempt = attempt;
     this.api = api;
     this.siteId = siteId;
@@ -55,7 +60,8 @@ final class Runs {
       return Optional.empty();
     }
     Poll poll = attempt.pollOperation();
-    Optional<Run> run = status.runs.stream().filter(r -> status.operation.id.equals(r.operationId)).findFirst();
+    Optional<Run> run =
+        status.runs.stream().filter(r -> status.operation.id.equals(r.operationId)).findFirst();
     if (poll instanceof Poll.Running running) {
       return Optional.of(attempt.waitingFor(status.operation, running.next()));
     }
@@ -69,14 +75,24 @@ final class Runs {
       finished.outcome = SUCCEEDED;
       finished.message = succeeded.status().message();
       finished.output = succeeded.status().dataText("result").map(Runs::truncate).orElse(null);
-      attempt.events().normal(attempt.resource(), ActionReasons.RUN_SUCCEEDED, "Kinsta finished: "
-          + ActionCalls.describe(spec()) + (finished.slot == null ? "" : " (slot " + finished.slot + ")"));
+      attempt
+          .events()
+          .normal(
+              attempt.resource(),
+              ActionReasons.RUN_SUCCEEDED,
+              "Kinsta finished: "
+                  + ActionCalls.describe(spec())
+                  + (finished.slot == null ? "" : " (slot " + finished.slot + ")"));
     } else {
       finished.outcome = FAILED;
-      finished.message = poll instanceof Poll.Failed failed ? failed.message() : "Kinsta lost the operation";
-      attempt.events().warning(attempt.resource(), ActionReasons.RUN_FAILED,
-          "Kinsta could not " + ActionCalls.describe(spec())
-          + ": " + finished.message);
+      finished.message =
+          poll instanceof Poll.Failed failed ? failed.message() : "Kinsta lost the operation";
+      attempt
+          .events()
+          .warning(
+              attempt.resource(),
+              ActionReasons.RUN_FAILED,
+              "Kinsta could not " + ActionCalls.describe(spec()) + ": " + finished.message);
     }
     return Optional.empty();
   }
@@ -84,8 +100,10 @@ final class Runs {
   /** A one-shot action: one run per generation, Ready once it succeeded, Stalled when it failed. */
   Outcome once() {
     long generation = attempt.resource().getMetadata().getGeneration();
-    Optional<Run> current = status().runs.stream().filter(r -> r.generation != null && r.generation == generation)
-        .findFirst();
+    Optional<Run> current =
+        status().runs.stream()
+            .filter(r -> r.generation != null && r.generation == generation)
+            .findFirst();
     if (current.isEmpty()) {
       Run run = new Run();
       run.generation = generation;
@@ -96,33 +114,52 @@ final class Runs {
     }
     Run run = current.get();
     return switch (run.outcome) {
-      case SUCCEEDED -> attempt.ready("Kinsta finished: " + ActionCalls.describe(spec()) + " at " + run.finishedAt
-          + (run.output == null ? "" : "; output in status.runs[0].output"));
-      case FAILED -> Outcome.stalled(ActionReasons.ACTION_FAILED,
-          "Kinsta could not " + ActionCalls.describe(spec()) + ": "
-          + run.message + "; change the spec to run it again");
+      case SUCCEEDED ->
+          attempt.ready(
+              "Kinsta finished: "
+                  + ActionCalls.describe(spec())
+                  + " at "
+                  + run.finishedAt
+                  + (run.output == null ? "" : "; output in status.runs[0].output"));
+      case FAILED ->
+          Outcome.stalled(
+              ActionReasons.ACTION_FAILED,
+              "Kinsta could not "
+                  + ActionCalls.describe(spec())
+                  + ": "
+                  + run.message
+                  + "; change the spec to run it again");
       default -> startPending().orElseGet(this::waitingForRun);
     };
   }
 
   private Outcome waitingForRun() {
-    return Outcome.progressing(ActionReasons.RUNNING, "Waiting for the run to finish", attempt.shortly());
+    return Outcome.progressing(
+        ActionReasons.RUNNING, "Waiting for the run to finish", attempt.shortly());
   }
 
   /**
-   * Starts the oldest pending run, unless the site's reconciler is busy with this environment; empty when there
-   * is nothing to start, or a scheduled run could not start (recorded as failed, with a Warning).
+   * Starts the oldest pending run, unless the site's reconciler is busy with this environment;
+   * empty when there is nothing to start, or a scheduled run could not start (recorded as failed,
+   * with a Warning).
    */
   Optional<Outcome> startPending() {
     List<Run> runs = status().runs;
-    Optional<Run> pending = runs.stream().filter(r -> PENDING.equals(r.outcome)).reduce((newer, older) -> older);
+    Optional<Run> pending =
+        runs.stream().filter(r -> PENDING.equals(r.outcome)).reduce((newer, older) -> older);
     if (pending.isEmpty()) {
       return Optional.empty();
     }
     if (siteBusyWith.isPresent()) {
-      return Optional.of(Outcome.progressing(ActionReasons.QUEUED_BEHIND_SITE,
-          "Waiting for the site's operation " + siteBusyWith.get()
-          + " on " + environment.name() + " to finish", attempt.shortly()));
+      return Optional.of(
+          Outcome.progressing(
+              ActionReasons.QUEUED_BEHIND_SITE,
+              "Waiting for the site's operation "
+                  + siteBusyWith.get()
+                  + " on "
+                  + environment.name()
+                  + " to finish",
+              attempt.shortly()));
     }
     OperationRef ref;
     try {
@@ -143,24 +180,36 @@ final class Runs {
     run.outcome = RUNNING;
     run.operationId = ref.operationId();
     run.startedAt = now();
-    attempt.events().normal(attempt.resource(), ActionReasons.RUN_STARTED,
-        "Asked Kinsta to " + ActionCalls.describe(spec())
-        + " on " + environment.name() + " (operation " + ref.operationId() + ")");
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            ActionReasons.RUN_STARTED,
+            "Asked Kinsta to "
+                + ActionCalls.describe(spec())
+                + " on "
+                + environment.name()
+                + " (operation "
+                + ref.operationId()
+                + ")");
     return Optional.of(attempt.started(ref, ActionOperation.RUN_ACTION, environment.name(), null));
   }
 
   /** Keeps the newest runs within the history limits; runs still going are always kept. */
   void trim(int successful, int failed) {
     int[] kept = {0, 0};
-    status().runs.removeIf(run -> {
-      if (SUCCEEDED.equals(run.outcome)) {
-        return ++kept[0] > successful;
-      }
-      if (PENDING.equals(run.outcome) || RUNNING.equals(run.outcome)) {
-        return false;
-      }
-      return ++kept[1] > failed;
-    });
+    status()
+        .runs
+        .removeIf(
+            run -> {
+              if (SUCCEEDED.equals(run.outcome)) {
+                return ++kept[0] > successful;
+              }
+              if (PENDING.equals(run.outcome) || RUNNING.equals(run.outcome)) {
+                return false;
+              }
+              return ++kept[1] > failed;
+            });
   }
 
   KinstaSiteActionSpec spec() {

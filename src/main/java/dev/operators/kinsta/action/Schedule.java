@@ -15,12 +15,30 @@ import java.util.Optional;
 
 /** A five-field Unix cron expression in a time zone, parsed and evaluated by cron-utils. */
 final class Schedule {
-  /** At most this many slots are looked at in one go (an operator down for months must not loop forever). */
+  /**
+   * At most this many slots are looked at in one go (an operator down for months must not loop
+   * forever).
+   */
   static final int MAX_SLOTS = 100;
-  private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
-  private static final Map<String, String> MACROS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
-      "@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *",
-      "@hourly", "0 * * * *");
+
+  private static final CronParser PARSER =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final Map<String, String> MACROS =
+      Map.of(
+          "@yearly",
+          "0 0 1 1 *",
+          "@annually",
+          "0 0 1 1 *",
+          "@monthly",
+          "0 0 1 * *",
+          "@weekly",
+          "0 0 * * 0",
+          "@daily",
+          "0 0 * * *",
+          "@midnight",
+          "0 0 * * *",
+          "@hourly",
+          "0 * * * *");
 
   private final ExecutionTime execution;
   private final ZoneId zone;
@@ -43,13 +61,16 @@ final class Schedule {
       cron = PARSER.parse(MACROS.getOrDefault(expression.strip(), expression.strip()));
       cron.validate();
     } catch (IllegalArgumentException invalid) {
-      throw new IllegalArgumentException("invalid cron expression \"" + expression + "\": " + invalid.getMessage());
+      throw new IllegalArgumentException(
+          "invalid cron expression \"" + expression + "\": " + invalid.getMessage());
     }
     return new Schedule(ExecutionTime.forCron(cron), zone);
   }
 
   Optional<Instant> nextAfter(Instant instant) {
-    return execution.nextExecution(ZonedDateTime.ofInstant(instant, zone)).map(ZonedDateTime::toInstant);
+    return execution
+        .nextExecution(ZonedDateTime.ofInstant(instant, zone))
+        .map(ZonedDateTime::toInstant);
   }
 
   /** The slots in (after, upTo], oldest first, at most {@link #MAX_SLOTS} of the newest. */

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A scheduled action, like a CronJob. Every slot between the last one acted on ({@code status.lastScheduleTime},
- * persisted with the run it starts, so a restart neither repeats nor forgets a slot) and now is accounted for:
- * the newest is run if it is within the starting deadline, every other one is recorded as Missed.
+ * A scheduled action, like a CronJob. Every slot between the last one acted on ({@code
+ * status.lastScheduleTime}, persisted with the run it starts, so a restart neither repeats nor
+ * forgets a slot) and now is accounted for: the newest is run if it is within the starting
+ * deadline, every other one is recorded as Missed.
  */
 final class ScheduledRuns {
   static final String MISSED = "Missed";
@@ -33,12 +34,16 @@ final class ScheduledRuns {
     this.status = attempt.status();
   }
 
-  /** @param following the progress of the run in flight, if one is */
+  /**
+   * @param following the progress of the run in flight, if one is
+   */
   Outcome reconcile(Optional<Outcome> following) {
     Schedule cron = Schedule.parse(schedule.cron, schedule.timeZone);
     Instant now = attempt.now();
-    Instant since = status.lastScheduleTime != null ? Instant.parse(status.lastScheduleTime)
-        : Instant.parse(attempt.resource().getMetadata().getCreationTimestamp());
+    Instant since =
+        status.lastScheduleTime != null
+            ? Instant.parse(status.lastScheduleTime)
+            : Instant.parse(attempt.resource().getMetadata().getCreationTimestamp());
     if (!Boolean.TRUE.equals(schedule.suspend)) {
       List<Instant> due = cron.slotsBetween(since, now);
       for (int i = 0; i < due.size(); i++) {
@@ -52,7 +57,8 @@ final class ScheduledRuns {
     Optional<Instant> next = cron.nextAfter(now);
     status.nextScheduleTime = next.map(Instant::toString).orElse(null);
     Optional<Outcome> started = status.operation == null ? runs.startPending() : Optional.empty();
-    runs.trim(schedule.successfulRunsHistoryLimit == null ? 3 : schedule.successfulRunsHistoryLimit,
+    runs.trim(
+        schedule.successfulRunsHistoryLimit == null ? 3 : schedule.successfulRunsHistoryLimit,
         schedule.failedRunsHistoryLimit == null ? 3 : schedule.failedRunsHistoryLimit);
     if (started.isPresent()) {
       return started.get();
@@ -60,13 +66,24 @@ final class ScheduledRuns {
     if (status.operation != null && following.isPresent()) {
       return following.get();
     }
-    Duration untilNext = next.map(n -> Duration.between(now, n)).filter(d -> !d.isNegative()).orElse(null);
-    String last = status.runs.isEmpty() ? "no runs yet" : "last run " + status.runs.get(0).outcome
-        + (status.runs.get(0).slot == null ? "" : " (slot " + status.runs.get(0).slot + ")");
-    String message = (Boolean.TRUE.equals(schedule.suspend) ? "Suspended; " : "Next run at "
-        + status.nextScheduleTime + "; ") + last;
+    Duration untilNext =
+        next.map(n -> Duration.between(now, n)).filter(d -> !d.isNegative()).orElse(null);
+    String last =
+        status.runs.isEmpty()
+            ? "no runs yet"
+            : "last run "
+                + status.runs.get(0).outcome
+                + (status.runs.get(0).slot == null
+                    ? ""
+                    : " (slot " + status.runs.get(0).slot + ")");
+    String message =
+        (Boolean.TRUE.equals(schedule.suspend)
+                ? "Suspended; "
+                : "Next run at " + status.nextScheduleTime + "; ")
+            + last;
     Duration resync = attempt.settings().resyncInterval();
-    Duration requeue = untilNext == null || untilNext.compareTo(resync) > 0 ? resync : untilNext.plusSeconds(1);
+    Duration requeue =
+        untilNext == null || untilNext.compareTo(resync) > 0 ? resync : untilNext.plusSeconds(1);
     return Outcome.ready(message, requeue);
   }
 
@@ -84,16 +101,22 @@ final class ScheduledRuns {
     if (!runIt) {
       run.outcome = MISSED;
       run.message = "The operator could not start this slot before its starting deadline";
-      attempt.events().warning(attempt.resource(), ActionReasons.MISSED_SCHEDULE, "Missed the slot at " + slot);
+      attempt
+          .events()
+          .warning(attempt.resource(), ActionReasons.MISSED_SCHEDULE, "Missed the slot at " + slot);
       return;
     }
-    Optional<Run> going = status.runs.stream().skip(1)
-        .filter(r -> Runs.RUNNING.equals(r.outcome) || Runs.PENDING.equals(r.outcome)).findFirst();
+    Optional<Run> going =
+        status.runs.stream()
+            .skip(1)
+            .filter(r -> Runs.RUNNING.equals(r.outcome) || Runs.PENDING.equals(r.outcome))
+            .findFirst();
     if (going.isEmpty()) {
       run.outcome = Runs.PENDING;
       return;
     }
-    switch (schedule.concurrencyPolicy == null ? KinstaSiteActionSpec.ConcurrencyPolicy.Forbid
+    switch (schedule.concurrencyPolicy == null
+        ? KinstaSiteActionSpec.ConcurrencyPolicy.Forbid
         : schedule.concurrencyPolicy) {
       case Forbid -> {
         run.outcome = SKIPPED;

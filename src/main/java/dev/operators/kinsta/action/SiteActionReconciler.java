@@ -24,11 +24,13 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reconciles a {@link KinstaSiteAction}: finds the site and environment, follows the run in flight, and starts
- * runs: once per generation for a one-shot action, at each slot for a scheduled one ({@link ScheduledRuns}).
- * A run waits while the site's own reconciler has an operation going on the same environment.
+ * Reconciles a {@link KinstaSiteAction}: finds the site and environment, follows the run in flight,
+ * and starts runs: once per generation for a one-shot action, at each slot for a scheduled one
+ * ({@link ScheduledRuns}). A run waits while the site's own reconciler has an operation going on
+ * the same environment.
  */
-public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteAction, KinstaSiteActionStatus> {
+public final class SiteActionReconciler
+    extends KinstaReconciler<KinstaSiteAction, KinstaSiteActionStatus> {
   private static final String SITE_INDEX = "action-site";
 
   private volatile @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites;
@@ -40,16 +42,32 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
   @Override
   protected List<EventSource<?, KinstaSiteAction>> additionalEventSources(
       EventSourceContext<KinstaSiteAction> context) {
-    context.getPrimaryCache().addIndexer(SITE_INDEX, action -> action.getSpec() == null
-        || action.getSpec().site == null || action.getSpec().site.name == null ? List.of()
-        : List.of(action.getMetadata().getNamespace() + "/" + action.getSpec().site.name));
-    var configuration = InformerEventSourceConfiguration.from(KinstaSite.class, KinstaSiteAction.class)
-        .withName("action-sites")
-        .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(site -> context.getPrimaryCache()
-            .byIndex(SITE_INDEX, site.getMetadata().getNamespace() + "/" + site.getMetadata().getName())
-            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-        .build();
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            SITE_INDEX,
+            action ->
+                action.getSpec() == null
+                        || action.getSpec().site == null
+                        || action.getSpec().site.name == null
+                    ? List.of()
+                    : List.of(
+                        action.getMetadata().getNamespace() + "/" + action.getSpec().site.name));
+    var configuration =
+        InformerEventSourceConfiguration.from(KinstaSite.class, KinstaSiteAction.class)
+            .withName("action-sites")
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(
+                site ->
+                    context
+                        .getPrimaryCache()
+                        .byIndex(
+                            SITE_INDEX,
+                            site.getMetadata().getNamespace() + "/" + site.getMetadata().getName())
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
     sites = new InformerEventSource<>(configuration, context);
     return List.of(sites);
   }
@@ -65,15 +83,23 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
     Optional<KinstaSite> managedSite = Optional.empty();
     String siteId = spec.site.id;
     if (spec.site.name != null) {
-      managedSite = sites == null ? Optional.empty()
-          : sites.get(new ResourceID(spec.site.name, attempt.resource().getMetadata().getNamespace()));
-      siteId = managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
+      managedSite =
+          sites == null
+              ? Optional.empty()
+              : sites.get(
+                  new ResourceID(spec.site.name, attempt.resource().getMetadata().getNamespace()));
+      siteId =
+          managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
       if (siteId == null || !managedSite.map(StatusConditions::isReadyAndCurrent).orElse(false)) {
-        // No requeue: the site's informer reconciles this action when the site appears or becomes Ready, which
+        // No requeue: the site's informer reconciles this action when the site appears or becomes
+        // Ready, which
         // is also when its own operations (a staging environment being created, say) are done.
-        return Outcome.progressing(ActionReasons.WAITING_FOR_SITE, managedSite.isEmpty()
-            ? "KinstaSite " + spec.site.name + " does not exist" : "KinstaSite " + spec.site.name
-            + " is not Ready yet", null);
+        return Outcome.progressing(
+            ActionReasons.WAITING_FOR_SITE,
+            managedSite.isEmpty()
+                ? "KinstaSite " + spec.site.name + " does not exist"
+                : "KinstaSite " + spec.site.name + " is not Ready yet",
+            null);
       }
     }
     KinstaApi api = attempt.kinsta();
@@ -85,13 +111,25 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
     }
     Optional<Environment> environment = Environments.find(environments, spec.environment);
     if (environment.isEmpty()) {
-      return Outcome.stalled(ActionReasons.ENVIRONMENT_NOT_FOUND,
-          "Site " + siteId + " has no environment " + spec.environment
-          + " (it has " + Environments.names(environments) + ")");
+      return Outcome.stalled(
+          ActionReasons.ENVIRONMENT_NOT_FOUND,
+          "Site "
+              + siteId
+              + " has no environment "
+              + spec.environment
+              + " (it has "
+              + Environments.names(environments)
+              + ")");
     }
     attempt.status().environmentId = environment.get().id();
-    Runs runs = new Runs(attempt, api, siteId, environment.get(), environments, busySite(managedSite,
-        environment.get()));
+    Runs runs =
+        new Runs(
+            attempt,
+            api,
+            siteId,
+            environment.get(),
+            environments,
+            busySite(managedSite, environment.get()));
     Optional<Outcome> following = runs.follow();
     if (spec.schedule == null) {
       return following.orElseGet(runs::once);
@@ -99,10 +137,16 @@ public final class SiteActionReconciler extends KinstaReconciler<KinstaSiteActio
     return new ScheduledRuns(attempt, runs).reconcile(following);
   }
 
-  /** The site reconciler's operation on this environment, if one is going: a run must wait for it. */
+  /**
+   * The site reconciler's operation on this environment, if one is going: a run must wait for it.
+   */
   private static Optional<String> busySite(Optional<KinstaSite> site, Environment environment) {
-    return site.map(KinstaSite::getStatus).filter(s -> s.operation != null)
-        .filter(s -> s.operation.target == null || s.operation.target.equalsIgnoreCase(environment.name()))
+    return site.map(KinstaSite::getStatus)
+        .filter(s -> s.operation != null)
+        .filter(
+            s ->
+                s.operation.target == null
+                    || s.operation.target.equalsIgnoreCase(environment.name()))
         .map(s -> s.operation.id);
   }
 }

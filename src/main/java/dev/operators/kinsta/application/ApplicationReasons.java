@@ -8,6 +8,5 @@ public final class ApplicationReasons {
   public static final String DEPLOYED = "Deployed";
   public static final String DELETING_APPLICATION = "DeletingApplication";
 
-  private ApplicationReasons() {
-  }
+  private ApplicationReasons() {}
 }

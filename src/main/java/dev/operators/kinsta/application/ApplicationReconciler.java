@@ -1,6 +1,5 @@
 package dev.operators.kinsta.application;
 
-import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
@@ -14,15 +13,18 @@ import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reconciles a {@link KinstaApplication}: adopts the application, follows the deployment in flight, then brings
- * settings, processes, CDN and edge caching in line, and starts a deployment when what should run changed.
+ * Reconciles a {@link KinstaApplication}: adopts the application, follows the deployment in flight,
+ * then brings settings, processes, CDN and edge caching in line, and starts a deployment when what
+ * should run changed.
  */
-public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaApplication, KinstaApplicationStatus> {
+public final class ApplicationReconciler
+    extends KinstaObjectReconciler<KinstaApplication, KinstaApplicationStatus> {
 
   public ApplicationReconciler(ControllerServices services) {
     super(services, KinstaApplication.class, KinstaApplicationStatus.class);
@@ -32,18 +34,24 @@ public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaAp
   protected List<FieldProblem> validate(KinstaApplication app) {
     KinstaApplicationSpec spec = app.getSpec();
     List<FieldProblem> problems = new ArrayList<>();
-    if (spec == null || spec.adopt == null || (spec.adopt.id == null) == (spec.adopt.name == null)) {
+    if (spec == null
+        || spec.adopt == null
+        || (spec.adopt.id == null) == (spec.adopt.name == null)) {
       problems.add(new FieldProblem("spec.adopt", "set exactly one of id or name"));
     }
     if (spec != null && spec.processes != null) {
       for (int i = 0; i < spec.processes.size(); i++) {
         KinstaApplicationSpec.ProcessSpec process = spec.processes.get(i);
         if (process.instances != null && process.autoscaling != null) {
-          problems.add(new FieldProblem("spec.processes[" + i + "]", "set instances or autoscaling, not both"));
+          problems.add(
+              new FieldProblem(
+                  "spec.processes[" + i + "]", "set instances or autoscaling, not both"));
         }
       }
     }
-    if (spec != null && spec.deployment != null && spec.deployment.branch != null
+    if (spec != null
+        && spec.deployment != null
+        && spec.deployment.branch != null
         && spec.deployment.dockerImage != null) {
       problems.add(new FieldProblem("spec.deployment", "set branch or dockerImage, not both"));
     }
@@ -57,19 +65,30 @@ public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaAp
     KinstaApplicationSpec spec = attempt.resource().getSpec();
     Application app;
     try {
-      app = api.getApplication(status.applicationId != null ? status.applicationId
-          : spec.adopt.id != null ? spec.adopt.id : spec.adopt.name);
+      app =
+          api.getApplication(
+              status.applicationId != null
+                  ? status.applicationId
+                  : spec.adopt.id != null ? spec.adopt.id : spec.adopt.name);
     } catch (KinstaApiException.NotFound missing) {
-      String which = status.applicationId != null ? "Application " + status.applicationId + " no longer exists"
-          : "The company has no application " + (spec.adopt.id != null ? "with id " + spec.adopt.id
-          : "named " + spec.adopt.name);
-      return Outcome.stalled(ApplicationReasons.APPLICATION_NOT_FOUND,
-          which + "; Kinsta's API cannot create applications: create it "
-          + "in MyKinsta, then point spec.adopt at it");
+      String which =
+          status.applicationId != null
+              ? "Application " + status.applicationId + " no longer exists"
+              : "The company has no application "
+                  + (spec.adopt.id != null
+                      ? "with id " + spec.adopt.id
+                      : "named " + spec.adopt.name);
+      return Outcome.stalled(
+          ApplicationReasons.APPLICATION_NOT_FOUND,
+          which
+              + "; Kinsta's API cannot create applications: create it "
+              + "in MyKinsta, then point spec.adopt at it");
     }
     if (status.applicationId == null) {
       status.applicationId = app.id();
-      attempt.events().normal(attempt.resource(), Reasons.ADOPTED, "Adopted application " + app.id());
+      attempt
+          .events()
+          .normal(attempt.resource(), Reasons.ADOPTED, "Adopted application " + app.id());
     }
     Deployments deployments = new Deployments(attempt, api, app);
     deployments.observeAtAdoption();
@@ -81,8 +100,18 @@ public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaAp
     ApplicationSettingsPlan.apply(attempt, api, app);
     status.processes = Processes.reconcile(attempt, api, app);
     Toggles.apply(attempt, api, app.id());
-    return deployments.startIfWanted().orElseGet(() -> attempt.ready("Application " + app.name() + " matches the "
-        + "spec" + (status.lastDeployment == null ? "" : "; last deployment " + status.lastDeployment.status)));
+    return deployments
+        .startIfWanted()
+        .orElseGet(
+            () ->
+                attempt.ready(
+                    "Application "
+                        + app.name()
+                        + " matches the "
+                        + "spec"
+                        + (status.lastDeployment == null
+                            ? ""
+                            : "; last deployment " + status.lastDeployment.status)));
   }
 
   private static void observe(KinstaApplicationStatus status, Application app) {
@@ -103,8 +132,9 @@ public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaAp
     if (status.operation != null && status.operation.is(ApplicationOperation.DELETE_APPLICATION)) {
       try {
         api.getApplication(status.applicationId);
-        return Deletion.waiting(attempt.pollAfter(status.operation), "Waiting for Kinsta to delete application "
-            + status.applicationId);
+        return Deletion.waiting(
+            attempt.pollAfter(status.operation),
+            "Waiting for Kinsta to delete application " + status.applicationId);
       } catch (KinstaApiException.NotFound gone) {
         return Deletion.finished();
       }
@@ -114,10 +144,15 @@ public final class ApplicationReconciler extends KinstaObjectReconciler<KinstaAp
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }
-    attempt.events().normal(attempt.resource(), ApplicationReasons.DELETING_APPLICATION, "Deleting application "
-        + status.applicationId + " in Kinsta (deletionPolicy Delete)");
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            ApplicationReasons.DELETING_APPLICATION,
+            "Deleting application " + status.applicationId + " in Kinsta (deletionPolicy Delete)");
     attempt.tracked(ApplicationOperation.DELETE_APPLICATION, status.applicationId);
-    return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete application " + status.applicationId);
+    return Deletion.waiting(
+        attempt.shortly(), "Waiting for Kinsta to delete application " + status.applicationId);
   }
 
   @Override

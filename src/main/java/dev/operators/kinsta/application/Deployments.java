@@ -18,20 +18,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Deployments: one starts when the wanted branch, image or redeploy token changes (recorded in
- * {@code status.deployedFor}), and status follows it to success or failure. At adoption the current state counts
- * as deployed when the latest deployment is of the wanted branch, so adopting an application does not redeploy it.
+ * {@code status.deployedFor}), and status follows it to success or failure. At adoption the current
+ * state counts as deployed when the latest deployment is of the wanted branch, so adopting an
+ * application does not redeploy it.
  */
 final class Deployments {
   private static final Set<String> SUCCEEDED = Set.of("success", "deploymentSuccess");
-  private static final Set<String> FAILED = Set.of("failed", "error", "cancelled", "deploymentFailed",
-      "deploymentCancelled");
+  private static final Set<String> FAILED =
+      Set.of("failed", "error", "cancelled", "deploymentFailed", "deploymentCancelled");
 
   private final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
   private final HostingApi api;
   private final Application app;
   private final KinstaApplicationStatus status;
 
-  Deployments(Attempt<KinstaApplication, KinstaApplicationStatus> attempt, HostingApi api, Application app) {
+  Deployments(
+      Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
+      HostingApi api,
+      Application app) {
     this.attempt = attempt;
     this.api = api;
     this.app = app;
@@ -43,17 +47,24 @@ final class Deployments {
       return;
     }
     DeploymentSpec wanted = attempt.resource().getSpec().deployment;
-    Optional<Application.DeploymentSummary> latest = app.deployments() == null ? Optional.empty()
-        : app.deployments().stream().findFirst();
+    Optional<Application.DeploymentSummary> latest =
+        app.deployments() == null ? Optional.empty() : app.deployments().stream().findFirst();
     latest.ifPresent(d -> status.lastDeployment = summary(d.id(), d.branch(), null, "success"));
-    boolean current = wanted == null || (wanted.redeployToken == null && wanted.dockerImage == null
-        && (wanted.branch == null || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
+    boolean current =
+        wanted == null
+            || (wanted.redeployToken == null
+                && wanted.dockerImage == null
+                && (wanted.branch == null
+                    || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
     if (current) {
       status.deployedFor = trigger(wanted);
     }
   }
 
-  /** The outcome while a deployment the operator started is running or has just failed; empty otherwise. */
+  /**
+   * The outcome while a deployment the operator started is running or has just failed; empty
+   * otherwise.
+   */
   Optional<Outcome> follow() {
     TrackedOperation operation = status.operation;
     if (operation == null || !operation.is(ApplicationOperation.DEPLOY)) {
@@ -64,25 +75,47 @@ final class Deployments {
       deployment = api.getDeployment(operation.deploymentId);
     } catch (KinstaApiException.NotFound lost) {
       status.operation = null;
-      return Optional.of(Outcome.stalled(ApplicationReasons.DEPLOYMENT_FAILED,
-          "Deployment " + operation.deploymentId + " disappeared"));
+      return Optional.of(
+          Outcome.stalled(
+              ApplicationReasons.DEPLOYMENT_FAILED,
+              "Deployment " + operation.deploymentId + " disappeared"));
     }
-    status.lastDeployment = summary(deployment.id(), deployment.branch(), deployment.commitSha(),
-        deployment.status());
+    status.lastDeployment =
+        summary(deployment.id(), deployment.branch(), deployment.commitSha(), deployment.status());
     if (SUCCEEDED.contains(deployment.status())) {
       status.operation = null;
-      attempt.events().normal(attempt.resource(), ApplicationReasons.DEPLOYED,
-          "Deployment " + deployment.id() + " succeeded");
+      attempt
+          .events()
+          .normal(
+              attempt.resource(),
+              ApplicationReasons.DEPLOYED,
+              "Deployment " + deployment.id() + " succeeded");
       return Optional.empty();
     }
     if (FAILED.contains(deployment.status())) {
       status.operation = null;
-      return Optional.of(Outcome.stalled(ApplicationReasons.DEPLOYMENT_FAILED, "Deployment " + deployment.id() + " of "
-          + describe(deployment) + " ended " + deployment.status() + "; change spec.deployment (e.g. its "
-          + "redeployToken) to try again"));
+      return Optional.of(
+          Outcome.stalled(
+              ApplicationReasons.DEPLOYMENT_FAILED,
+              "Deployment "
+                  + deployment.id()
+                  + " of "
+                  + describe(deployment)
+                  + " ended "
+                  + deployment.status()
+                  + "; change spec.deployment (e.g. its "
+                  + "redeployToken) to try again"));
     }
-    return Optional.of(Outcome.progressing(ApplicationReasons.DEPLOYING, "Deployment " + deployment.id() + " of "
-        + describe(deployment) + " is " + deployment.status(), attempt.pollAfter(operation)));
+    return Optional.of(
+        Outcome.progressing(
+            ApplicationReasons.DEPLOYING,
+            "Deployment "
+                + deployment.id()
+                + " of "
+                + describe(deployment)
+                + " is "
+                + deployment.status(),
+            attempt.pollAfter(operation)));
   }
 
   /** Starts a deployment when what should run changed since the last one. */
@@ -92,25 +125,39 @@ final class Deployments {
     if (wanted == null || trigger.equals(status.deployedFor)) {
       return Optional.empty();
     }
-    String id = api.createDeployment(new CreateDeploymentRequest(app.id(), wanted.branch, wanted.dockerImage,
-        null));
+    String id =
+        api.createDeployment(
+            new CreateDeploymentRequest(app.id(), wanted.branch, wanted.dockerImage, null));
     status.deployedFor = trigger;
     status.lastDeployment = summary(id, wanted.branch, null, "inProgress");
-    TrackedOperation operation = attempt.tracked(ApplicationOperation.DEPLOY,
-        wanted.dockerImage != null ? wanted.dockerImage : wanted.branch);
+    TrackedOperation operation =
+        attempt.tracked(
+            ApplicationOperation.DEPLOY,
+            wanted.dockerImage != null ? wanted.dockerImage : wanted.branch);
     operation.deploymentId = id;
-    attempt.events().normal(attempt.resource(), ApplicationReasons.DEPLOYING, "Started deployment " + id + " of "
-        + (operation.target == null ? "the default branch" : operation.target));
-    return Optional.of(Outcome.progressing(ApplicationReasons.DEPLOYING,
-        "Started deployment " + id, attempt.shortly()));
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            ApplicationReasons.DEPLOYING,
+            "Started deployment "
+                + id
+                + " of "
+                + (operation.target == null ? "the default branch" : operation.target));
+    return Optional.of(
+        Outcome.progressing(
+            ApplicationReasons.DEPLOYING, "Started deployment " + id, attempt.shortly()));
   }
 
   static String trigger(DeploymentSpec wanted) {
     if (wanted == null) {
       return "";
     }
-    return "branch=" + (wanted.branch == null ? "" : wanted.branch) + ";image="
-        + (wanted.dockerImage == null ? "" : wanted.dockerImage) + ";token="
+    return "branch="
+        + (wanted.branch == null ? "" : wanted.branch)
+        + ";image="
+        + (wanted.dockerImage == null ? "" : wanted.dockerImage)
+        + ";token="
         + (wanted.redeployToken == null ? "" : wanted.redeployToken);
   }
 
@@ -118,8 +165,8 @@ final class Deployments {
     return deployment.branch() != null ? "branch " + deployment.branch() : "the image";
   }
 
-  private static DeploymentStatus summary(String id, @Nullable String branch, @Nullable String commit,
-      String state) {
+  private static DeploymentStatus summary(
+      String id, @Nullable String branch, @Nullable String commit, String state) {
     DeploymentStatus summary = new DeploymentStatus();
     summary.id = id;
     summary.branch = branch;

@@ -15,19 +15,26 @@ import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** The application's processes: scaling and entrypoint applied where the spec differs, all reported in status. */
+/**
+ * The application's processes: scaling and entrypoint applied where the spec differs, all reported
+ * in status.
+ */
 final class Processes {
-  private Processes() {
-  }
+  private Processes() {}
 
-  static List<ProcessStatus> reconcile(Attempt<KinstaApplication, KinstaApplicationStatus> attempt, HostingApi api,
+  static List<ProcessStatus> reconcile(
+      Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
+      HostingApi api,
       Application app) {
-    List<ProcessSpec> wanted = attempt.resource().getSpec().processes == null ? List.of()
-        : attempt.resource().getSpec().processes;
+    List<ProcessSpec> wanted =
+        attempt.resource().getSpec().processes == null
+            ? List.of()
+            : attempt.resource().getSpec().processes;
     List<ProcessStatus> observed = new ArrayList<>();
     for (Application.ProcessRef ref : app.processesOrEmpty()) {
       AppProcess process = api.getProcess(ref.id());
-      ProcessSpec spec = wanted.stream().filter(p -> p.key.equals(ref.key())).findFirst().orElse(null);
+      ProcessSpec spec =
+          wanted.stream().filter(p -> p.key.equals(ref.key())).findFirst().orElse(null);
       if (spec != null) {
         UpdateProcessRequest update = update(spec, process);
         if (update != null) {
@@ -46,24 +53,36 @@ final class Processes {
       ScalingStrategy manual = ScalingStrategy.manual(spec.instances);
       scaling = sameScaling(manual, current.scalingStrategy()) ? null : manual;
     } else if (spec.autoscaling != null) {
-      ScalingStrategy horizontal = ScalingStrategy.horizontal(spec.autoscaling.minInstances,
-          spec.autoscaling.maxInstances, spec.autoscaling.targetCpuPercent, spec.autoscaling.targetMemoryPercent);
+      ScalingStrategy horizontal =
+          ScalingStrategy.horizontal(
+              spec.autoscaling.minInstances,
+              spec.autoscaling.maxInstances,
+              spec.autoscaling.targetCpuPercent,
+              spec.autoscaling.targetMemoryPercent);
       scaling = sameScaling(horizontal, current.scalingStrategy()) ? null : horizontal;
     }
-    String entrypoint = spec.entrypoint != null && !spec.entrypoint.equals(current.entrypoint()) ? spec.entrypoint
-        : null;
-    return scaling == null && entrypoint == null ? null : new UpdateProcessRequest(scaling, entrypoint);
+    String entrypoint =
+        spec.entrypoint != null && !spec.entrypoint.equals(current.entrypoint())
+            ? spec.entrypoint
+            : null;
+    return scaling == null && entrypoint == null
+        ? null
+        : new UpdateProcessRequest(scaling, entrypoint);
   }
 
-  /** Equal where the wanted strategy says something; Kinsta's defaults for the rest are accepted. */
+  /**
+   * Equal where the wanted strategy says something; Kinsta's defaults for the rest are accepted.
+   */
   private static boolean sameScaling(ScalingStrategy wanted, ScalingStrategy current) {
     if (current == null || !wanted.type().equals(current.type()) || current.config() == null) {
       return false;
     }
     ScalingStrategy.Config w = wanted.config();
     ScalingStrategy.Config c = current.config();
-    return matches(w.instanceCount(), c.instanceCount()) && matches(w.minInstanceCount(), c.minInstanceCount())
-        && matches(w.maxInstanceCount(), c.maxInstanceCount()) && matches(w.targetCpuPercent(), c.targetCpuPercent())
+    return matches(w.instanceCount(), c.instanceCount())
+        && matches(w.minInstanceCount(), c.minInstanceCount())
+        && matches(w.maxInstanceCount(), c.maxInstanceCount())
+        && matches(w.targetCpuPercent(), c.targetCpuPercent())
         && matches(w.targetMemoryPercent(), c.targetMemoryPercent());
   }
 
@@ -73,10 +92,16 @@ final class Processes {
 
   /** The update's answer lacks the host names, so they come from the process read before. */
   private static AppProcess merge(AppProcess before, AppProcess updated) {
-    return new AppProcess(before.id(), before.appId(), before.type(), before.displayName(),
+    return new AppProcess(
+        before.id(),
+        before.appId(),
+        before.type(),
+        before.displayName(),
         updated.scalingStrategy() != null ? updated.scalingStrategy() : before.scalingStrategy(),
-        before.resourceTypeName(), updated.entrypoint() != null ? updated.entrypoint() : before.entrypoint(),
-        before.internalHostname(), before.internalPort());
+        before.resourceTypeName(),
+        updated.entrypoint() != null ? updated.entrypoint() : before.entrypoint(),
+        before.internalHostname(),
+        before.internalPort());
   }
 
   private static ProcessStatus status(String key, AppProcess process) {

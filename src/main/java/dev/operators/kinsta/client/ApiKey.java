@@ -7,8 +7,9 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * A Kinsta API key. Its text is reachable only through {@link #bearerToken()}, so it cannot reach a log line,
- * an exception message or a status field by accident: {@link #toString()} shows a short fingerprint instead.
+ * A Kinsta API key. Its text is reachable only through {@link #bearerToken()}, so it cannot reach a
+ * log line, an exception message or a status field by accident: {@link #toString()} shows a short
+ * fingerprint instead.
  */
 public final class ApiKey {
   private final String value;
@@ -33,15 +34,19 @@ public final class ApiKey {
     return value;
   }
 
-  /** A one-way digest prefix that identifies the key without revealing it (safe for logs and cache keys). */
+  /**
+   * A one-way digest prefix that identifies the key without revealing it (safe for logs and cache
+   * keys).
+   */
   public String fingerprint() {
     return fingerprint;
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ApiKey key && MessageDigest.isEqual(
-        key.value.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
+    return other instanceof ApiKey key
+        && MessageDigest.isEqual(
+            key.value.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
@@ -56,8 +61,9 @@ public final class ApiKey {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every Java platform", e);
     }

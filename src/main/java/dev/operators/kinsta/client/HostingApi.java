@@ -15,9 +15,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The application and database hosting API, bound to one company's credentials. Kinsta deprecated these
- * endpoints; Sevalla's v2 API serves them at the same paths, so the base URL is an operator setting.
- * These calls are synchronous: progress shows in the objects' {@code status}.
+ * The application and database hosting API, bound to one company's credentials. Kinsta deprecated
+ * these endpoints; Sevalla's v2 API serves them at the same paths, so the base URL is an operator
+ * setting. These calls are synchronous: progress shows in the objects' {@code status}.
  */
 public interface HostingApi {
 
@@ -27,11 +27,14 @@ public interface HostingApi {
   /** {@code GET /databases/{id}} with internal and external connection details. */
   Database getDatabase(String idOrName);
 
-  /** {@code POST /databases}: answers the new id at once; the database then becomes {@code ready}. */
+  /**
+   * {@code POST /databases}: answers the new id at once; the database then becomes {@code ready}.
+   */
   String createDatabase(CreateDatabaseRequest request);
 
   /** {@code PUT /databases/{id}}: size and display name. */
-  void updateDatabase(String databaseId, @Nullable String resourceType, @Nullable String displayName);
+  void updateDatabase(
+      String databaseId, @Nullable String resourceType, @Nullable String displayName);
 
   /** {@code DELETE /databases/{id}}; the database disappears (404) some time later. */
   void deleteDatabase(String databaseId);
@@ -60,15 +63,25 @@ public interface HostingApi {
   /** {@code PUT /applications/processes/{id}}. */
   AppProcess updateProcess(String processId, UpdateProcessRequest request);
 
-  /** {@code POST /applications/{id}/cdn/toggle-status}: flips the CDN and answers whether it is now on. */
+  /**
+   * {@code POST /applications/{id}/cdn/toggle-status}: flips the CDN and answers whether it is now
+   * on.
+   */
   boolean toggleCdn(String applicationId);
 
-  /** {@code POST /applications/{id}/edge-cache/toggle-status}: flips edge caching and answers whether it is on. */
+  /**
+   * {@code POST /applications/{id}/edge-cache/toggle-status}: flips edge caching and answers
+   * whether it is on.
+   */
   boolean toggleEdgeCache(String applicationId);
 
   /** {@code POST /applications/{id}/clear-cache}. */
   void clearApplicationCache(String applicationId);
 
-  /** {@code POST /applications/{id}/internal-connections}: synchronous; Kinsta offers no way to remove one. */
-  void createInternalConnection(String applicationId, InternalConnectionTarget targetType, String targetId);
+  /**
+   * {@code POST /applications/{id}/internal-connections}: synchronous; Kinsta offers no way to
+   * remove one.
+   */
+  void createInternalConnection(
+      String applicationId, InternalConnectionTarget targetType, String targetId);
 }

@@ -19,9 +19,9 @@ import dev.operators.kinsta.client.dto.WordPressComponent;
 import java.util.List;
 
 /**
- * Kinsta's WordPress API ({@code https://api.kinsta.com/v2}), bound to one company's credentials. Methods that
- * return an {@link OperationRef} start an asynchronous operation: poll it with {@link #getOperation}. Every
- * failure is a {@link KinstaApiException}.
+ * Kinsta's WordPress API ({@code https://api.kinsta.com/v2}), bound to one company's credentials.
+ * Methods that return an {@link OperationRef} start an asynchronous operation: poll it with {@link
+ * #getOperation}. Every failure is a {@link KinstaApiException}.
  */
 public interface KinstaApi {
 
@@ -34,7 +34,9 @@ public interface KinstaApi {
   /** {@code GET /company/{id}/users}. */
   List<CompanyUser> companyUsers();
 
-  /** {@code GET /operations/{operation_id}}: 202 running, 200 done, 500 failed, 404 unknown (yet). */
+  /**
+   * {@code GET /operations/{operation_id}}: 202 running, 200 done, 500 failed, 404 unknown (yet).
+   */
   OperationStatus getOperation(String operationId);
 
   /** {@code GET /sites?company=}: every site of the company, with environments when asked. */
@@ -55,7 +57,10 @@ public interface KinstaApi {
   /** {@code DELETE /sites/{site_id}}. */
   OperationRef deleteSite(String siteId);
 
-  /** {@code POST /sites/{site_id}/change-site-php-allocation}: PHP threads and memory of live and standard staging. */
+  /**
+   * {@code POST /sites/{site_id}/change-site-php-allocation}: PHP threads and memory of live and
+   * standard staging.
+   */
   OperationRef changeSitePhpAllocation(String siteId, int threadCount, int threadMemory);
 
   /** {@code GET /sites/{site_id}/environments}. */
@@ -67,8 +72,12 @@ public interface KinstaApi {
   /** {@code POST /sites/{site_id}/environments/plain}: an empty staging environment. */
   OperationRef createPlainEnvironment(String siteId, String displayName, boolean premium);
 
-  /** {@code POST /sites/{site_id}/environments/clone}: a staging environment copied from another one. */
-  OperationRef cloneEnvironment(String siteId, String displayName, boolean premium, String sourceEnvironmentId);
+  /**
+   * {@code POST /sites/{site_id}/environments/clone}: a staging environment copied from another
+   * one.
+   */
+  OperationRef cloneEnvironment(
+      String siteId, String displayName, boolean premium, String sourceEnvironmentId);
 
   /** {@code PUT /sites/{site_id}/environments}: push one environment onto another. */
   OperationRef pushEnvironment(String siteId, PushEnvironmentRequest request);
@@ -76,8 +85,11 @@ public interface KinstaApi {
   /** {@code DELETE /sites/environments/{env_id}}. */
   OperationRef deleteEnvironment(String environmentId);
 
-  /** {@code POST /sites/environments/{env_id}/change-environment-php-allocation} (premium staging). */
-  OperationRef changeEnvironmentPhpAllocation(String environmentId, int threadCount, int threadMemory);
+  /**
+   * {@code POST /sites/environments/{env_id}/change-environment-php-allocation} (premium staging).
+   */
+  OperationRef changeEnvironmentPhpAllocation(
+      String environmentId, int threadCount, int threadMemory);
 
   /** {@code POST /sites/environments/{env_id}/change-webroot-subfolder}; {@code ""} resets it. */
   OperationRef changeWebrootSubfolder(String environmentId, String subfolder);
@@ -119,7 +131,8 @@ public interface KinstaApi {
   OperationRef deleteDomains(String environmentId, List<String> domainIds);
 
   /** {@code PUT /sites/environments/{env_id}/change-primary-domain}. */
-  OperationRef changePrimaryDomain(String environmentId, String domainId, boolean runSearchAndReplace);
+  OperationRef changePrimaryDomain(
+      String environmentId, String domainId, boolean runSearchAndReplace);
 
   /** {@code GET /sites/environments/{env_id}/backups}. */
   List<Backup> listBackups(String environmentId);
@@ -151,9 +164,15 @@ public interface KinstaApi {
   /** {@code PUT /sites/environments/{env_id}/themes/bulk-update}. */
   OperationRef bulkUpdateThemes(String environmentId, List<String> names);
 
-  /** {@code POST /sites/environments/{env_id}/run-wp-cli-command}; the output arrives in the operation's data. */
+  /**
+   * {@code POST /sites/environments/{env_id}/run-wp-cli-command}; the output arrives in the
+   * operation's data.
+   */
   OperationRef runWpCliCommand(String environmentId, String command);
 
-  /** {@code GET /sites/environments/{env_id}/logs}: {@code error}, {@code access} or {@code kinsta-cache-perf}. */
+  /**
+   * {@code GET /sites/environments/{env_id}/logs}: {@code error}, {@code access} or {@code
+   * kinsta-cache-perf}.
+   */
   String getLogs(String environmentId, String fileName, int lines);
 }

@@ -4,9 +4,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A failed Kinsta call, classified so that a reconciler can act on it without seeing HTTP: terminal failures
- * ({@link #isRetriable()} false) become conditions, retriable ones are retried with back-off, and
- * {@link RateLimited} says when to try again. Messages never carry the API key or a password.
+ * A failed Kinsta call, classified so that a reconciler can act on it without seeing HTTP: terminal
+ * failures ({@link #isRetriable()} false) become conditions, retriable ones are retried with
+ * back-off, and {@link RateLimited} says when to try again. Messages never carry the API key or a
+ * password.
  */
 public abstract sealed class KinstaApiException extends RuntimeException {
   private final int httpStatus;
@@ -40,7 +41,10 @@ public abstract sealed class KinstaApiException extends RuntimeException {
   /** Whether the same call may succeed later without anything changing on our side. */
   public abstract boolean isRetriable();
 
-  /** 404: the object does not exist, or the key's company may not see it (Kinsta does not tell which). */
+  /**
+   * 404: the object does not exist, or the key's company may not see it (Kinsta does not tell
+   * which).
+   */
   public static final class NotFound extends KinstaApiException {
     public NotFound(String endpoint, String message) {
       super(endpoint, 404, message, null);

@@ -8,8 +8,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 
 /**
- * Hands out Kinsta clients bound to a company's credentials. One instance serves the whole operator, so all
- * controllers share one HTTP connection pool and one {@link RateBudgets}.
+ * Hands out Kinsta clients bound to a company's credentials. One instance serves the whole
+ * operator, so all controllers share one HTTP connection pool and one {@link RateBudgets}.
  */
 public final class KinstaClients implements AutoCloseable {
   private final WebClient web;
@@ -17,18 +17,37 @@ public final class KinstaClients implements AutoCloseable {
   private final KinstaTransport kinsta;
   private final KinstaTransport hosting;
 
-  public KinstaClients(Vertx vertx, KinstaClientSettings settings, ApiCallObserver observer, RateBudgets budgets) {
-    this.web = WebClient.create(vertx, new WebClientOptions()
-        .setUserAgent("kinsta-operator")
-        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis()))
-        .setMaxPoolSize(16)
-        .setKeepAlive(true));
+  public KinstaClients(
+      Vertx vertx, KinstaClientSettings settings, ApiCallObserver observer, RateBudgets budgets) {
+    this.web =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setUserAgent("kinsta-operator")
+                .setConnectTimeout(
+                    (int) Math.min(Integer.MAX_VALUE, settings.requestTimeout().toMillis()))
+                .setMaxPoolSize(16)
+                .setKeepAlive(true));
     this.budgets = budgets;
     Clock clock = Clock.systemUTC();
-    this.kinsta = new KinstaTransport(web, settings.kinstaBaseUrl(), budgets, settings.requestTimeout(),
-        settings.readRetries(), observer, clock);
-    this.hosting = new KinstaTransport(web, settings.hostingBaseUrl(), budgets, settings.requestTimeout(),
-        settings.readRetries(), observer, clock);
+    this.kinsta =
+        new KinstaTransport(
+            web,
+            settings.kinstaBaseUrl(),
+            budgets,
+            settings.requestTimeout(),
+            settings.readRetries(),
+            observer,
+            clock);
+    this.hosting =
+        new KinstaTransport(
+            web,
+            settings.hostingBaseUrl(),
+            budgets,
+            settings.requestTimeout(),
+            settings.readRetries(),
+            observer,
+            clock);
   }
 
   /** The WordPress API for these credentials. */
@@ -42,11 +61,12 @@ public final class KinstaClients implements AutoCloseable {
   }
 
   /**
-   * {@code GET /validate} for a key whose company is not known yet. It is charged to a budget of its own, named
-   * after the key's fingerprint, since the company is what it finds out.
+   * {@code GET /validate} for a key whose company is not known yet. It is charged to a budget of
+   * its own, named after the key's fingerprint, since the company is what it finds out.
    */
   public ApiKeyInfo validate(ApiKey key) {
-    return new VertxKinstaApi(kinsta, new KinstaCredentials(key, "key:" + key.fingerprint())).validate();
+    return new VertxKinstaApi(kinsta, new KinstaCredentials(key, "key:" + key.fingerprint()))
+        .validate();
   }
 
   public RateBudgets budgets() {

@@ -3,8 +3,8 @@ package dev.operators.kinsta.client;
 import java.util.Objects;
 
 /**
- * What a Kinsta call is made with: the API key and the company it belongs to. The company id also names
- * the rate budget the call is charged to, since Kinsta limits requests per company.
+ * What a Kinsta call is made with: the API key and the company it belongs to. The company id also
+ * names the rate budget the call is charged to, since Kinsta limits requests per company.
  */
 public record KinstaCredentials(ApiKey apiKey, String companyId) {
   public KinstaCredentials {

@@ -10,17 +10,31 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Kinsta call: method, the endpoint template (used in logs, metrics and errors), the concrete path, query,
- * body and how the budget should treat it.
+ * One Kinsta call: method, the endpoint template (used in logs, metrics and errors), the concrete
+ * path, query, body and how the budget should treat it.
  */
-record KinstaRequest(HttpMethod method, String template, String path, Map<String, String> query, @Nullable Object body,
-    Lane lane, Priority priority) {
+record KinstaRequest(
+    HttpMethod method,
+    String template,
+    String path,
+    Map<String, String> query,
+    @Nullable Object body,
+    Lane lane,
+    Priority priority) {
 
   static KinstaRequest of(HttpMethod method, String template, Object... pathArgs) {
-    Priority priority = HttpMethod.GET.equals(method) ? Priority.BACKGROUND_READ
-        : HttpMethod.DELETE.equals(method) ? Priority.DELETE : Priority.USER_WRITE;
-    return new KinstaRequest(method, template, expand(template, pathArgs), new LinkedHashMap<>(), null,
-        Lane.GENERAL, priority);
+    Priority priority =
+        HttpMethod.GET.equals(method)
+            ? Priority.BACKGROUND_READ
+            : HttpMethod.DELETE.equals(method) ? Priority.DELETE : Priority.USER_WRITE;
+    return new KinstaRequest(
+        method,
+        template,
+        expand(template, pathArgs),
+        new LinkedHashMap<>(),
+        null,
+        Lane.GENERAL,
+        priority);
   }
 
   static KinstaRequest get(String template, Object... pathArgs) {
@@ -75,7 +89,11 @@ record KinstaRequest(HttpMethod method, String template, String path, Map<String
     StringBuilder built = new StringBuilder(path);
     char separator = '?';
     for (Map.Entry<String, String> parameter : query.entrySet()) {
-      built.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+      built
+          .append(separator)
+          .append(encode(parameter.getKey()))
+          .append('=')
+          .append(encode(parameter.getValue()));
       separator = '&';
     }
     return built.toString();
@@ -93,8 +111,11 @@ record KinstaRequest(HttpMethod method, String template, String path, Map<String
       }
       int close = template.indexOf('}', open);
       path.append(template, at, open);
-      if (argument >= args.length || args[argument] == null || String.valueOf(args[argument]).isBlank()) {
-        throw new IllegalArgumentException("missing " + template.substring(open, close + 1) + " for " + template);
+      if (argument >= args.length
+          || args[argument] == null
+          || String.valueOf(args[argument]).isBlank()) {
+        throw new IllegalArgumentException(
+            "missing " + template.substring(open, close + 1) + " for " + template);
       }
       path.append(encode(String.valueOf(args[argument++])).replace("+", "%20"));
       at = close + 1;

@@ -20,19 +20,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Sends {@link KinstaRequest}s for one base URL: takes a permit from the company's budget, adds the bearer key,
- * applies the timeout, maps every failure to a {@link KinstaApiException} and retries reads on retriable
- * failures. Calls block the caller (a reconcile worker thread), never a Vert.x event loop.
+ * Sends {@link KinstaRequest}s for one base URL: takes a permit from the company's budget, adds the
+ * bearer key, applies the timeout, maps every failure to a {@link KinstaApiException} and retries
+ * reads on retriable failures. Calls block the caller (a reconcile worker thread), never a Vert.x
+ * event loop.
  */
 final class KinstaTransport {
   /** An answer as it came, for endpoints where a non-2xx status is a normal result (operations). */
-  record Response(int status, JsonNode body) {
-  }
+  record Response(int status, JsonNode body) {}
 
   private static final Logger LOG = LoggerFactory.getLogger(KinstaTransport.class);
   private static final Duration FIRST_READ_RETRY_DELAY = Duration.ofMillis(200);
@@ -48,8 +48,14 @@ final class KinstaTransport {
   private final ObjectMapper json = KinstaJson.mapper();
   private final AtomicInteger consecutiveRateLimits = new AtomicInteger();
 
-  KinstaTransport(WebClient web, URI baseUrl, RateBudgets budgets, Duration timeout, int readRetries,
-      ApiCallObserver observer, Clock clock) {
+  KinstaTransport(
+      WebClient web,
+      URI baseUrl,
+      RateBudgets budgets,
+      Duration timeout,
+      int readRetries,
+      ApiCallObserver observer,
+      Clock clock) {
     this.web = web;
     String base = baseUrl.toString();
     this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -65,8 +71,12 @@ final class KinstaTransport {
     return exchange(key, budgetKey, request, Set.of()).body();
   }
 
-  /** Like {@link #call} but {@code acceptedErrors} statuses come back as a response instead of an exception. */
-  Response exchange(ApiKey key, String budgetKey, KinstaRequest request, Set<Integer> acceptedErrors) {
+  /**
+   * Like {@link #call} but {@code acceptedErrors} statuses come back as a response instead of an
+   * exception.
+   */
+  Response exchange(
+      ApiKey key, String budgetKey, KinstaRequest request, Set<Integer> acceptedErrors) {
     int attempt = 0;
     while (true) {
       try {
@@ -80,9 +90,11 @@ final class KinstaTransport {
     }
   }
 
-  private Response exchangeOnce(ApiKey key, String budgetKey, KinstaRequest request, Set<Integer> acceptedErrors) {
+  private Response exchangeOnce(
+      ApiKey key, String budgetKey, KinstaRequest request, Set<Integer> acceptedErrors) {
     if (Context.isOnEventLoopThread()) {
-      throw new IllegalStateException("Kinsta calls block; they must not run on a Vert.x event loop");
+      throw new IllegalStateException(
+          "Kinsta calls block; they must not run on a Vert.x event loop");
     }
     @Nullable JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
     Redactor redactor = Redactor.forRequest(key, body);
@@ -100,7 +112,8 @@ final class KinstaTransport {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     int status = response.statusCode();
     observer.exchanged(request.endpoint(), status, took);
-    LOG.debug("Kinsta {} {} -> {} in {} ms", request.method(), request.path(), status, took.toMillis());
+    LOG.debug(
+        "Kinsta {} {} -> {} in {} ms", request.method(), request.path(), status, took.toMillis());
 
     JsonNode answer = parse(response, request);
     if (status == 429) {
@@ -121,39 +134,57 @@ final class KinstaTransport {
     try {
       budgets.acquire(budgetKey, request.lane(), request.priority());
     } catch (BudgetExhaustedException exhausted) {
-      throw new KinstaApiException.RateLimited(request.endpoint(), 0, exhausted.retryAfter(),
+      throw new KinstaApiException.RateLimited(
+          request.endpoint(),
+          0,
+          exhausted.retryAfter(),
           "the operator's rate budget for this company is used up; next permit in about "
-              + exhausted.retryAfter().toSeconds() + " s");
+              + exhausted.retryAfter().toSeconds()
+              + " s");
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
-      throw new KinstaApiException.Transport(request.endpoint(), "interrupted while waiting for the rate budget",
-          interrupted);
+      throw new KinstaApiException.Transport(
+          request.endpoint(), "interrupted while waiting for the rate budget", interrupted);
     }
   }
 
   private HttpResponse<Buffer> send(ApiKey key, KinstaRequest request, @Nullable JsonNode body) {
-    HttpRequest<Buffer> http = web.requestAbs(request.method(), baseUrl + request.pathAndQuery())
-        .putHeader("Authorization", "Bearer " + key.bearerToken())
-        .putHeader("Accept", "application/json")
-        .timeout(timeout.toMillis());
+    HttpRequest<Buffer> http =
+        web.requestAbs(request.method(), baseUrl + request.pathAndQuery())
+            .putHeader("Authorization", "Bearer " + key.bearerToken())
+            .putHeader("Accept", "application/json")
+            .timeout(timeout.toMillis());
     try {
-      var future = body == null
-          ? http.send()
-          : http.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(json.writeValueAsBytes(body)));
-      return future.toCompletionStage().toCompletableFuture()
+      var future =
+          body == null
+              ? http.send()
+              : http.putHeader("Content-Type", "application/json")
+                  .sendBuffer(Buffer.buffer(json.writeValueAsBytes(body)));
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
           .get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException failed) {
       Throwable cause = failed.getCause() == null ? failed : failed.getCause();
-      throw new KinstaApiException.Transport(request.endpoint(),
-          "no answer from Kinsta for " + request.endpoint() + ": " + describe(cause), null);
+      throw new KinstaApiException.Transport(
+          request.endpoint(),
+          "no answer from Kinsta for " + request.endpoint() + ": " + describe(cause),
+          null);
     } catch (TimeoutException timedOut) {
-      throw new KinstaApiException.Transport(request.endpoint(),
-          "no answer from Kinsta for " + request.endpoint() + " within " + timeout.toMillis() + " ms", null);
+      throw new KinstaApiException.Transport(
+          request.endpoint(),
+          "no answer from Kinsta for "
+              + request.endpoint()
+              + " within "
+              + timeout.toMillis()
+              + " ms",
+          null);
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new KinstaApiException.Transport(request.endpoint(), "interrupted", interrupted);
     } catch (IOException unserialisable) {
-      throw new IllegalArgumentException("cannot serialise the body of " + request.endpoint(), unserialisable);
+      throw new IllegalArgumentException(
+          "cannot serialise the body of " + request.endpoint(), unserialisable);
     }
   }
 
@@ -166,22 +197,33 @@ final class KinstaTransport {
       return json.readTree(raw.getBytes());
     } catch (IOException unreadable) {
       if (response.statusCode() / 100 == 2) {
-        throw new KinstaApiException.Transport(request.endpoint(),
-            "Kinsta answered " + response.statusCode() + " for " + request.endpoint() + " with a body that is not JSON",
+        throw new KinstaApiException.Transport(
+            request.endpoint(),
+            "Kinsta answered "
+                + response.statusCode()
+                + " for "
+                + request.endpoint()
+                + " with a body that is not JSON",
             null);
       }
       return MissingNode.getInstance();
     }
   }
 
-  private KinstaApiException rateLimited(String budgetKey, KinstaRequest request, HttpResponse<Buffer> response,
-      String message) {
-    Duration wait = RetryAfter.fromHeaders(response.headers(), clock.instant())
-        .orElseGet(() -> backoff(consecutiveRateLimits.incrementAndGet()));
+  private KinstaApiException rateLimited(
+      String budgetKey, KinstaRequest request, HttpResponse<Buffer> response, String message) {
+    Duration wait =
+        RetryAfter.fromHeaders(response.headers(), clock.instant())
+            .orElseGet(() -> backoff(consecutiveRateLimits.incrementAndGet()));
     budgets.pause(budgetKey, wait);
-    LOG.warn("Kinsta rate limit hit on {}; pausing this company's calls for {} ms", request.endpoint(),
+    LOG.warn(
+        "Kinsta rate limit hit on {}; pausing this company's calls for {} ms",
+        request.endpoint(),
         wait.toMillis());
-    return new KinstaApiException.RateLimited(request.endpoint(), 429, wait,
+    return new KinstaApiException.RateLimited(
+        request.endpoint(),
+        429,
+        wait,
         "Kinsta answered 429 for " + request.endpoint() + ": " + message);
   }
 
@@ -191,10 +233,12 @@ final class KinstaTransport {
       case 401 -> new KinstaApiException.Unauthorized(request.endpoint(), text);
       case 403 -> new KinstaApiException.Forbidden(request.endpoint(), text);
       case 404 -> new KinstaApiException.NotFound(request.endpoint(), text);
-      case 400, 405, 409, 410, 413, 415, 422 -> new KinstaApiException.InvalidRequest(request.endpoint(), status, text);
-      default -> status >= 500
-          ? new KinstaApiException.ServerError(request.endpoint(), status, text)
-          : new KinstaApiException.InvalidRequest(request.endpoint(), status, text);
+      case 400, 405, 409, 410, 413, 415, 422 ->
+          new KinstaApiException.InvalidRequest(request.endpoint(), status, text);
+      default ->
+          status >= 500
+              ? new KinstaApiException.ServerError(request.endpoint(), status, text)
+              : new KinstaApiException.InvalidRequest(request.endpoint(), status, text);
     };
   }
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes secrets from text that may end up in an exception, a log line or a condition: the API key and every
- * string value a request carried in a field whose name says it is secret (passwords, SSL keys).
+ * Removes secrets from text that may end up in an exception, a log line or a condition: the API key
+ * and every string value a request carried in a field whose name says it is secret (passwords, SSL
+ * keys).
  */
 final class Redactor {
   private static final String MASK = "***";
@@ -40,8 +41,11 @@ final class Redactor {
 
   static boolean isSecretField(String name) {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
-    return lower.contains("password") || lower.contains("ssl_key") || lower.contains("secret")
-        || lower.contains("token") || lower.contains("connection_string");
+    return lower.contains("password")
+        || lower.contains("ssl_key")
+        || lower.contains("secret")
+        || lower.contains("token")
+        || lower.contains("connection_string");
   }
 
   private static void collect(@Nullable JsonNode node, boolean secretContext, List<String> into) {

@@ -10,16 +10,15 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads when a rate-limited company may call again from response headers: {@code Retry-After} (seconds or an
- * HTTP date), else {@code RateLimit-Reset} / {@code X-RateLimit-Reset} (seconds from now when small, else an
- * epoch time in seconds or milliseconds).
+ * Reads when a rate-limited company may call again from response headers: {@code Retry-After}
+ * (seconds or an HTTP date), else {@code RateLimit-Reset} / {@code X-RateLimit-Reset} (seconds from
+ * now when small, else an epoch time in seconds or milliseconds).
  */
 final class RetryAfter {
   private static final long EPOCH_SECONDS_THRESHOLD = 1_000_000L;
   private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
 
-  private RetryAfter() {
-  }
+  private RetryAfter() {}
 
   static Optional<Duration> fromHeaders(MultiMap headers, Instant now) {
     Optional<Duration> retryAfter = parseRetryAfter(headers.get("Retry-After"), now);
@@ -50,7 +49,8 @@ final class RetryAfter {
       return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
     } catch (NumberFormatException notSeconds) {
       try {
-        Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        Instant at =
+            ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         return Optional.of(nonNegative(Duration.between(now, at)));
       } catch (DateTimeParseException notDate) {
         return Optional.empty();
@@ -67,7 +67,10 @@ final class RetryAfter {
       if (number < EPOCH_SECONDS_THRESHOLD) {
         return Optional.of(Duration.ofSeconds(Math.max(0, number)));
       }
-      Instant at = number < EPOCH_MILLIS_THRESHOLD ? Instant.ofEpochSecond(number) : Instant.ofEpochMilli(number);
+      Instant at =
+          number < EPOCH_MILLIS_THRESHOLD
+              ? Instant.ofEpochSecond(number)
+              : Instant.ofEpochMilli(number);
       return Optional.of(nonNegative(Duration.between(now, at)));
     } catch (NumberFormatException ignored) {
       return Optional.empty();

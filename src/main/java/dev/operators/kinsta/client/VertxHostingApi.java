@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 final class VertxHostingApi implements HostingApi {
   /** Kinsta's list pages default to 10 items; larger pages mean fewer calls against the budget. */
   static final int PAGE_SIZE = 100;
+
   private static final int MAX_PAGES = 1_000;
 
   private final KinstaTransport transport;
@@ -34,17 +35,23 @@ final class VertxHostingApi implements HostingApi {
 
   @Override
   public List<DatabaseSummary> listDatabases() {
-    // The spec answers {databases:{items}}, while an unused schema wraps it in company; accept both.
-    return pages("/databases", answer -> {
-      JsonNode items = answer.at("/databases/items");
-      return items.isMissingNode() ? answer.at("/company/databases/items") : items;
-    }, DatabaseSummary.class);
+    // The spec answers {databases:{items}}, while an unused schema wraps it in company; accept
+    // both.
+    return pages(
+        "/databases",
+        answer -> {
+          JsonNode items = answer.at("/databases/items");
+          return items.isMissingNode() ? answer.at("/company/databases/items") : items;
+        },
+        DatabaseSummary.class);
   }
 
   @Override
   public Database getDatabase(String idOrName) {
-    KinstaRequest request = KinstaRequest.get("/databases/{id}", idOrName)
-        .query("internal", true).query("external", true);
+    KinstaRequest request =
+        KinstaRequest.get("/databases/{id}", idOrName)
+            .query("internal", true)
+            .query("external", true);
     return WireReader.read(request.endpoint(), call(request), "/database", Database.class);
   }
 
@@ -55,7 +62,8 @@ final class VertxHostingApi implements HostingApi {
   }
 
   @Override
-  public void updateDatabase(String databaseId, @Nullable String resourceType, @Nullable String displayName) {
+  public void updateDatabase(
+      String databaseId, @Nullable String resourceType, @Nullable String displayName) {
     Map<String, Object> body = new java.util.LinkedHashMap<>();
     if (resourceType != null) {
       body.put("resource_type", resourceType);
@@ -73,7 +81,8 @@ final class VertxHostingApi implements HostingApi {
 
   @Override
   public List<ApplicationSummary> listApplications() {
-    return pages("/applications", answer -> answer.at("/company/apps/items"), ApplicationSummary.class);
+    return pages(
+        "/applications", answer -> answer.at("/company/apps/items"), ApplicationSummary.class);
   }
 
   @Override
@@ -101,7 +110,8 @@ final class VertxHostingApi implements HostingApi {
 
   @Override
   public Deployment getDeployment(String deploymentId) {
-    KinstaRequest request = KinstaRequest.get("/applications/deployments/{deployment_id}", deploymentId);
+    KinstaRequest request =
+        KinstaRequest.get("/applications/deployments/{deployment_id}", deploymentId);
     return WireReader.read(request.endpoint(), call(request), "/deployment", Deployment.class);
   }
 
@@ -119,13 +129,15 @@ final class VertxHostingApi implements HostingApi {
 
   @Override
   public boolean toggleCdn(String applicationId) {
-    KinstaRequest request = KinstaRequest.post("/applications/{id}/cdn/toggle-status", applicationId);
+    KinstaRequest request =
+        KinstaRequest.post("/applications/{id}/cdn/toggle-status", applicationId);
     return WireReader.required(request.endpoint(), call(request), "/isTurnedOn").asBoolean();
   }
 
   @Override
   public boolean toggleEdgeCache(String applicationId) {
-    KinstaRequest request = KinstaRequest.post("/applications/{id}/edge-cache/toggle-status", applicationId);
+    KinstaRequest request =
+        KinstaRequest.post("/applications/{id}/edge-cache/toggle-status", applicationId);
     return WireReader.required(request.endpoint(), call(request), "/isTurnedOn").asBoolean();
   }
 
@@ -135,9 +147,11 @@ final class VertxHostingApi implements HostingApi {
   }
 
   @Override
-  public void createInternalConnection(String applicationId, InternalConnectionTarget targetType, String targetId) {
-    call(KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
-        .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
+  public void createInternalConnection(
+      String applicationId, InternalConnectionTarget targetType, String targetId) {
+    call(
+        KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
+            .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
   }
 
   private JsonNode call(KinstaRequest request) {
@@ -148,10 +162,11 @@ final class VertxHostingApi implements HostingApi {
   private <T> List<T> pages(String template, Function<JsonNode, JsonNode> items, Class<T> type) {
     List<T> all = new ArrayList<>();
     for (int page = 0; page < MAX_PAGES; page++) {
-      KinstaRequest request = KinstaRequest.get(template)
-          .query("company", credentials.companyId())
-          .query("limit", PAGE_SIZE)
-          .query("offset", page * PAGE_SIZE);
+      KinstaRequest request =
+          KinstaRequest.get(template)
+              .query("company", credentials.companyId())
+              .query("limit", PAGE_SIZE)
+              .query("offset", page * PAGE_SIZE);
       JsonNode answer = call(request);
       List<T> batch = WireReader.readList(request.endpoint(), items.apply(answer), "", type);
       all.addAll(batch);

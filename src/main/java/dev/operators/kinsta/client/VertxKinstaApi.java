@@ -45,8 +45,10 @@ final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<Region> regions() {
-    KinstaRequest request = KinstaRequest.get("/company/{id}/available-regions", credentials.companyId());
-    return WireReader.readList(request.endpoint(), call(request), "/company/available_regions", Region.class);
+    KinstaRequest request =
+        KinstaRequest.get("/company/{id}/available-regions", credentials.companyId());
+    return WireReader.readList(
+        request.endpoint(), call(request), "/company/available_regions", Region.class);
   }
 
   @Override
@@ -54,26 +56,34 @@ final class VertxKinstaApi implements KinstaApi {
     KinstaRequest request = KinstaRequest.get("/company/{id}/users", credentials.companyId());
     JsonNode users = call(request).at("/company/users");
     List<CompanyUser> result = new ArrayList<>();
-    users.forEach(entry -> result.add(WireReader.read(request.endpoint(), entry, "/user", CompanyUser.class)));
+    users.forEach(
+        entry ->
+            result.add(WireReader.read(request.endpoint(), entry, "/user", CompanyUser.class)));
     return result;
   }
 
   @Override
   public OperationStatus getOperation(String operationId) {
-    KinstaRequest request = KinstaRequest.get("/operations/{operation_id}", operationId)
-        .priority(Priority.OPERATION_POLL);
-    KinstaTransport.Response response = transport.exchange(credentials.apiKey(), credentials.companyId(), request,
-        OPERATION_ANSWERS);
+    KinstaRequest request =
+        KinstaRequest.get("/operations/{operation_id}", operationId)
+            .priority(Priority.OPERATION_POLL);
+    KinstaTransport.Response response =
+        transport.exchange(
+            credentials.apiKey(), credentials.companyId(), request, OPERATION_ANSWERS);
     JsonNode body = response.body();
-    // Kinsta documents HTTP 500 for a failed operation, but has also been seen answering HTTP 200 with
+    // Kinsta documents HTTP 500 for a failed operation, but has also been seen answering HTTP 200
+    // with
     // "status": 500 in the body; the body's status wins when present.
-    int status = body.path("status").canConvertToInt() ? body.path("status").asInt() : response.status();
-    OperationStatus.State state = switch (status) {
-      case 200 -> OperationStatus.State.SUCCEEDED;
-      case 404 -> OperationStatus.State.NOT_FOUND;
-      case 202 -> OperationStatus.State.IN_PROGRESS;
-      default -> status >= 400 ? OperationStatus.State.FAILED : OperationStatus.State.IN_PROGRESS;
-    };
+    int status =
+        body.path("status").canConvertToInt() ? body.path("status").asInt() : response.status();
+    OperationStatus.State state =
+        switch (status) {
+          case 200 -> OperationStatus.State.SUCCEEDED;
+          case 404 -> OperationStatus.State.NOT_FOUND;
+          case 202 -> OperationStatus.State.IN_PROGRESS;
+          default ->
+              status >= 400 ? OperationStatus.State.FAILED : OperationStatus.State.IN_PROGRESS;
+        };
     String message = body.path("message").isTextual() ? body.path("message").asText() : null;
     JsonNode data = body.path("data").isMissingNode() ? null : body.path("data");
     return new OperationStatus(state, message, data);
@@ -81,9 +91,10 @@ final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<Site> listSites(boolean includeEnvironments) {
-    KinstaRequest request = KinstaRequest.get("/sites")
-        .query("company", credentials.companyId())
-        .query("include_environments", includeEnvironments);
+    KinstaRequest request =
+        KinstaRequest.get("/sites")
+            .query("company", credentials.companyId())
+            .query("include_environments", includeEnvironments);
     return WireReader.readList(request.endpoint(), call(request), "/company/sites", Site.class);
   }
 
@@ -115,32 +126,46 @@ final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public OperationRef changeSitePhpAllocation(String siteId, int threadCount, int threadMemory) {
-    return operation(KinstaRequest.post("/sites/{site_id}/change-site-php-allocation", siteId)
-        .body(Map.of("thread_count", threadCount, "thread_memory", threadMemory)));
+    return operation(
+        KinstaRequest.post("/sites/{site_id}/change-site-php-allocation", siteId)
+            .body(Map.of("thread_count", threadCount, "thread_memory", threadMemory)));
   }
 
   @Override
   public List<Environment> listEnvironments(String siteId) {
     KinstaRequest request = KinstaRequest.get("/sites/{site_id}/environments", siteId);
-    return WireReader.readList(request.endpoint(), call(request), "/site/environments", Environment.class);
+    return WireReader.readList(
+        request.endpoint(), call(request), "/site/environments", Environment.class);
   }
 
   @Override
   public OperationRef createEnvironment(String siteId, CreateEnvironmentRequest body) {
-    return operation(KinstaRequest.post("/sites/{site_id}/environments", siteId).body(body).lane(Lane.CREATION));
+    return operation(
+        KinstaRequest.post("/sites/{site_id}/environments", siteId).body(body).lane(Lane.CREATION));
   }
 
   @Override
   public OperationRef createPlainEnvironment(String siteId, String displayName, boolean premium) {
-    return operation(KinstaRequest.post("/sites/{site_id}/environments/plain", siteId)
-        .body(Map.of("display_name", displayName, "is_premium", premium)).lane(Lane.CREATION));
+    return operation(
+        KinstaRequest.post("/sites/{site_id}/environments/plain", siteId)
+            .body(Map.of("display_name", displayName, "is_premium", premium))
+            .lane(Lane.CREATION));
   }
 
   @Override
-  public OperationRef cloneEnvironment(String siteId, String displayName, boolean premium, String sourceEnvId) {
-    return operation(KinstaRequest.post("/sites/{site_id}/environments/clone", siteId)
-        .body(Map.of("display_name", displayName, "is_premium", premium, "source_env_id", sourceEnvId))
-        .lane(Lane.CREATION));
+  public OperationRef cloneEnvironment(
+      String siteId, String displayName, boolean premium, String sourceEnvId) {
+    return operation(
+        KinstaRequest.post("/sites/{site_id}/environments/clone", siteId)
+            .body(
+                Map.of(
+                    "display_name",
+                    displayName,
+                    "is_premium",
+                    premium,
+                    "source_env_id",
+                    sourceEnvId))
+            .lane(Lane.CREATION));
   }
 
   @Override
@@ -154,47 +179,67 @@ final class VertxKinstaApi implements KinstaApi {
   }
 
   @Override
-  public OperationRef changeEnvironmentPhpAllocation(String environmentId, int threadCount, int threadMemory) {
-    return operation(KinstaRequest.post("/sites/environments/{env_id}/change-environment-php-allocation",
-        environmentId).body(Map.of("thread_count", threadCount, "thread_memory", threadMemory)));
+  public OperationRef changeEnvironmentPhpAllocation(
+      String environmentId, int threadCount, int threadMemory) {
+    return operation(
+        KinstaRequest.post(
+                "/sites/environments/{env_id}/change-environment-php-allocation", environmentId)
+            .body(Map.of("thread_count", threadCount, "thread_memory", threadMemory)));
   }
 
   @Override
   public OperationRef changeWebrootSubfolder(String environmentId, String subfolder) {
-    return operation(KinstaRequest.post("/sites/environments/{env_id}/change-webroot-subfolder", environmentId)
-        .body(Map.of("web_root_subfolder", subfolder, "clear_all_cache", true, "refresh_plugins_and_themes", true)));
+    return operation(
+        KinstaRequest.post("/sites/environments/{env_id}/change-webroot-subfolder", environmentId)
+            .body(
+                Map.of(
+                    "web_root_subfolder",
+                    subfolder,
+                    "clear_all_cache",
+                    true,
+                    "refresh_plugins_and_themes",
+                    true)));
   }
 
   @Override
   public OperationRef clearCache(String environmentId) {
-    return operation(KinstaRequest.post("/sites/tools/clear-cache").body(Map.of("environment_id", environmentId)));
+    return operation(
+        KinstaRequest.post("/sites/tools/clear-cache")
+            .body(Map.of("environment_id", environmentId)));
   }
 
   @Override
   public OperationRef restartPhp(String environmentId) {
-    return operation(KinstaRequest.post("/sites/tools/restart-php").body(Map.of("environment_id", environmentId)));
+    return operation(
+        KinstaRequest.post("/sites/tools/restart-php")
+            .body(Map.of("environment_id", environmentId)));
   }
 
   @Override
   public OperationRef modifyPhpVersion(String environmentId, String phpVersion) {
-    return operation(KinstaRequest.put("/sites/tools/modify-php-version")
-        .body(Map.of("environment_id", environmentId, "php_version", phpVersion)));
+    return operation(
+        KinstaRequest.put("/sites/tools/modify-php-version")
+            .body(Map.of("environment_id", environmentId, "php_version", phpVersion)));
   }
 
   @Override
   public List<String> getDeniedIps(String environmentId) {
-    KinstaRequest request = KinstaRequest.get("/sites/tools/denied-ips").query("environment_id", environmentId);
-    return WireReader.readList(request.endpoint(), call(request), "/environment/ip_list", String.class);
+    KinstaRequest request =
+        KinstaRequest.get("/sites/tools/denied-ips").query("environment_id", environmentId);
+    return WireReader.readList(
+        request.endpoint(), call(request), "/environment/ip_list", String.class);
   }
 
   @Override
   public void updateDeniedIps(String environmentId, List<String> ipList) {
-    call(KinstaRequest.put("/sites/tools/denied-ips")
-        .body(Map.of("environment_id", environmentId, "ip_list", ipList)));
+    call(
+        KinstaRequest.put("/sites/tools/denied-ips")
+            .body(Map.of("environment_id", environmentId, "ip_list", ipList)));
   }
 
   @Override
-  public OperationRef clearEdgeCache(String environmentId, boolean clearSubdirectories, String url) {
+  public OperationRef clearEdgeCache(
+      String environmentId, boolean clearSubdirectories, String url) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("environment_id", environmentId);
     body.put("clear_subdirectories", clearSubdirectories);
@@ -206,61 +251,76 @@ final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public OperationRef setEdgeCaching(String environmentId, boolean enabled) {
-    return operation(KinstaRequest.put("/sites/edge-caching/status")
-        .body(Map.of("environment_id", environmentId, "enabled", enabled)));
+    return operation(
+        KinstaRequest.put("/sites/edge-caching/status")
+            .body(Map.of("environment_id", environmentId, "enabled", enabled)));
   }
 
   @Override
   public OperationRef clearCdnCache(String environmentId, String cdnCacheId) {
-    return operation(KinstaRequest.post("/sites/cdn/clear-cache")
-        .body(Map.of("environment_id", environmentId, "cdn_cache_id", cdnCacheId)));
+    return operation(
+        KinstaRequest.post("/sites/cdn/clear-cache")
+            .body(Map.of("environment_id", environmentId, "cdn_cache_id", cdnCacheId)));
   }
 
   @Override
   public OperationRef setImageOptimization(String environmentId, String type) {
-    return operation(KinstaRequest.put("/sites/cdn/image-optimization")
-        .body(Map.of("environment_id", environmentId, "image_optimization_type", type)));
+    return operation(
+        KinstaRequest.put("/sites/cdn/image-optimization")
+            .body(Map.of("environment_id", environmentId, "image_optimization_type", type)));
   }
 
   @Override
   public List<SiteDomain> listDomains(String environmentId) {
-    KinstaRequest request = KinstaRequest.get("/sites/environments/{env_id}/domains", environmentId);
-    return WireReader.readList(request.endpoint(), call(request), "/environment/site_domains", SiteDomain.class);
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/domains", environmentId);
+    return WireReader.readList(
+        request.endpoint(), call(request), "/environment/site_domains", SiteDomain.class);
   }
 
   @Override
   public OperationRef addDomain(String environmentId, AddDomainRequest body) {
-    return operation(KinstaRequest.post("/sites/environments/{env_id}/domains", environmentId).body(body));
+    return operation(
+        KinstaRequest.post("/sites/environments/{env_id}/domains", environmentId).body(body));
   }
 
   @Override
   public OperationRef deleteDomains(String environmentId, List<String> domainIds) {
-    return operation(KinstaRequest.delete("/sites/environments/{env_id}/domains", environmentId)
-        .body(Map.of("domain_ids", domainIds)));
+    return operation(
+        KinstaRequest.delete("/sites/environments/{env_id}/domains", environmentId)
+            .body(Map.of("domain_ids", domainIds)));
   }
 
   @Override
-  public OperationRef changePrimaryDomain(String environmentId, String domainId, boolean runSearchAndReplace) {
-    return operation(KinstaRequest.put("/sites/environments/{env_id}/change-primary-domain", environmentId)
-        .body(Map.of("domain_id", domainId, "run_search_and_replace", runSearchAndReplace)));
+  public OperationRef changePrimaryDomain(
+      String environmentId, String domainId, boolean runSearchAndReplace) {
+    return operation(
+        KinstaRequest.put("/sites/environments/{env_id}/change-primary-domain", environmentId)
+            .body(Map.of("domain_id", domainId, "run_search_and_replace", runSearchAndReplace)));
   }
 
   @Override
   public List<Backup> listBackups(String environmentId) {
-    KinstaRequest request = KinstaRequest.get("/sites/environments/{env_id}/backups", environmentId);
-    return WireReader.readList(request.endpoint(), call(request), "/environment/backups", Backup.class);
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/backups", environmentId);
+    return WireReader.readList(
+        request.endpoint(), call(request), "/environment/backups", Backup.class);
   }
 
   @Override
   public OperationRef createManualBackup(String environmentId, String tag) {
-    return operation(KinstaRequest.post("/sites/environments/{env_id}/manual-backups", environmentId)
-        .body(Map.of("tag", tag == null ? "" : tag)));
+    return operation(
+        KinstaRequest.post("/sites/environments/{env_id}/manual-backups", environmentId)
+            .body(Map.of("tag", tag == null ? "" : tag)));
   }
 
   @Override
-  public OperationRef restoreBackup(String targetEnvironmentId, long backupId, String notifiedUserId) {
-    return operation(KinstaRequest.post("/sites/environments/{target_env_id}/backups/restore", targetEnvironmentId)
-        .body(Map.of("backup_id", backupId, "notified_user_id", notifiedUserId)));
+  public OperationRef restoreBackup(
+      String targetEnvironmentId, long backupId, String notifiedUserId) {
+    return operation(
+        KinstaRequest.post(
+                "/sites/environments/{target_env_id}/backups/restore", targetEnvironmentId)
+            .body(Map.of("backup_id", backupId, "notified_user_id", notifiedUserId)));
   }
 
   @Override
@@ -270,52 +330,67 @@ final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<WordPressComponent> listPlugins(String environmentId) {
-    KinstaRequest request = KinstaRequest.get("/sites/environments/{env_id}/plugins", environmentId);
-    return WireReader.readList(request.endpoint(), call(request), "/environment/container_info/wp_plugins/data",
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/plugins", environmentId);
+    return WireReader.readList(
+        request.endpoint(),
+        call(request),
+        "/environment/container_info/wp_plugins/data",
         WordPressComponent.class);
   }
 
   @Override
   public List<WordPressComponent> listThemes(String environmentId) {
     KinstaRequest request = KinstaRequest.get("/sites/environments/{env_id}/themes", environmentId);
-    return WireReader.readList(request.endpoint(), call(request), "/environment/container_info/wp_themes/data",
+    return WireReader.readList(
+        request.endpoint(),
+        call(request),
+        "/environment/container_info/wp_themes/data",
         WordPressComponent.class);
   }
 
   @Override
   public OperationRef updatePlugin(String environmentId, String name, String version) {
-    return operation(KinstaRequest.put("/sites/environments/{env_id}/plugins", environmentId)
-        .body(Map.of("name", name, "update_version", version)));
+    return operation(
+        KinstaRequest.put("/sites/environments/{env_id}/plugins", environmentId)
+            .body(Map.of("name", name, "update_version", version)));
   }
 
   @Override
   public OperationRef updateTheme(String environmentId, String name, String version) {
-    return operation(KinstaRequest.put("/sites/environments/{env_id}/themes", environmentId)
-        .body(Map.of("name", name, "update_version", version)));
+    return operation(
+        KinstaRequest.put("/sites/environments/{env_id}/themes", environmentId)
+            .body(Map.of("name", name, "update_version", version)));
   }
 
   @Override
   public OperationRef bulkUpdatePlugins(String environmentId, List<String> names) {
-    return operation(KinstaRequest.put("/sites/environments/{env_id}/plugins/bulk-update", environmentId)
-        .body(Map.of("plugins", names.stream().map(name -> Map.of("name", name)).toList())));
+    return operation(
+        KinstaRequest.put("/sites/environments/{env_id}/plugins/bulk-update", environmentId)
+            .body(Map.of("plugins", names.stream().map(name -> Map.of("name", name)).toList())));
   }
 
   @Override
   public OperationRef bulkUpdateThemes(String environmentId, List<String> names) {
-    return operation(KinstaRequest.put("/sites/environments/{env_id}/themes/bulk-update", environmentId)
-        .body(Map.of("themes", names.stream().map(name -> Map.of("name", name)).toList())));
+    return operation(
+        KinstaRequest.put("/sites/environments/{env_id}/themes/bulk-update", environmentId)
+            .body(Map.of("themes", names.stream().map(name -> Map.of("name", name)).toList())));
   }
 
   @Override
   public OperationRef runWpCliCommand(String environmentId, String command) {
-    return operation(KinstaRequest.post("/sites/environments/{env_id}/run-wp-cli-command", environmentId)
-        .body(Map.of("wp_command", command)));
+    return operation(
+        KinstaRequest.post("/sites/environments/{env_id}/run-wp-cli-command", environmentId)
+            .body(Map.of("wp_command", command)));
   }
 
   @Override
   public String getLogs(String environmentId, String fileName, int lines) {
-    KinstaRequest request = KinstaRequest.get("/sites/environments/{env_id}/logs", environmentId)
-        .query("file_name", fileName).query("lines", lines).lane(Lane.LOGS);
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/logs", environmentId)
+            .query("file_name", fileName)
+            .query("lines", lines)
+            .lane(Lane.LOGS);
     return call(request).at("/environment/container_info/logs").asText("");
   }
 
@@ -324,7 +399,8 @@ final class VertxKinstaApi implements KinstaApi {
   }
 
   private OperationRef operation(KinstaRequest request) {
-    // Some endpoints document 200 but answer 202 with an operation id; any 2xx with an id is asynchronous.
+    // Some endpoints document 200 but answer 202 with an operation id; any 2xx with an id is
+    // asynchronous.
     JsonNode answer = call(request);
     String operationId = WireReader.required(request.endpoint(), answer, "/operation_id").asText();
     String message = answer.path("message").asText(null);

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** Turns parts of a Kinsta answer into wire records, with a clear error when the answer has another shape. */
+/**
+ * Turns parts of a Kinsta answer into wire records, with a clear error when the answer has another
+ * shape.
+ */
 final class WireReader {
   private static final ObjectMapper JSON = KinstaJson.mapper();
 
-  private WireReader() {
-  }
+  private WireReader() {}
 
   static <T> T read(String endpoint, JsonNode answer, String pointer, Class<T> type) {
     JsonNode node = required(endpoint, answer, pointer);
@@ -37,19 +39,26 @@ final class WireReader {
   static JsonNode required(String endpoint, JsonNode answer, String pointer) {
     JsonNode node = answer.at(pointer);
     if (node.isMissingNode()) {
-      throw new KinstaApiException.Transport(endpoint,
-          "unexpected answer from Kinsta for " + endpoint + ": no " + pointer, null);
+      throw new KinstaApiException.Transport(
+          endpoint, "unexpected answer from Kinsta for " + endpoint + ": no " + pointer, null);
     }
     return node;
   }
 
-  /** Runs a conversion of Kinsta's answer; one that does not fit the model is a transport failure. */
+  /**
+   * Runs a conversion of Kinsta's answer; one that does not fit the model is a transport failure.
+   */
   private static <T> T convert(String endpoint, Supplier<T> conversion) {
     try {
       return conversion.get();
     } catch (IllegalArgumentException unexpected) {
-      throw new KinstaApiException.Transport(endpoint,
-          "unexpected answer from Kinsta for " + endpoint + ": " + firstLine(unexpected.getMessage()), null);
+      throw new KinstaApiException.Transport(
+          endpoint,
+          "unexpected answer from Kinsta for "
+              + endpoint
+              + ": "
+              + firstLine(unexpected.getMessage()),
+          null);
     }
   }
 

@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Every operator-level setting, read once from environment variables and checked at start: a wrong value stops
- * the operator with a message naming the variable, instead of failing later. The variable names are public API
- * (README, Helm values). Base URLs are operator settings only: no custom resource can point the operator, and
- * its keys, at another host.
+ * Every operator-level setting, read once from environment variables and checked at start: a wrong
+ * value stops the operator with a message naming the variable, instead of failing later. The
+ * variable names are public API (README, Helm values). Base URLs are operator settings only: no
+ * custom resource can point the operator, and its keys, at another host.
  */
 public record OperatorConfig(
     URI kinstaApiUrl,
@@ -38,7 +38,10 @@ public record OperatorConfig(
     Duration orphanAfter) {
 
   /** What happens to the Kinsta object when its custom resource is deleted. */
-  public enum DeletionPolicy { Delete, Retain }
+  public enum DeletionPolicy {
+    Delete,
+    Retain
+  }
 
   public static final String KINSTA_API_URL = "KINSTA_API_URL";
   public static final String KINSTA_HOSTING_API_URL = "KINSTA_HOSTING_API_URL";
@@ -57,40 +60,67 @@ public record OperatorConfig(
 
   /** Kinsta's documented limits, which the budget must stay below. */
   private static final int KINSTA_COMPANY_LIMIT = 120;
+
   private static final int KINSTA_CREATION_LIMIT = 5;
   private static final int KINSTA_IP_LIMIT = 1000;
 
-  /** Reads the settings from {@code env} (normally {@link System#getenv()}), or throws listing every problem. */
+  /**
+   * Reads the settings from {@code env} (normally {@link System#getenv()}), or throws listing every
+   * problem.
+   */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     Reader read = new Reader(env);
-    URI kinsta = read.value(KINSTA_API_URL, KinstaClientSettings.KINSTA_API.toString(), OperatorConfig::httpUrl);
-    URI hosting = read.value(KINSTA_HOSTING_API_URL,
-        (kinsta == null ? KinstaClientSettings.KINSTA_API : kinsta).toString(), OperatorConfig::httpUrl);
+    URI kinsta =
+        read.value(
+            KINSTA_API_URL, KinstaClientSettings.KINSTA_API.toString(), OperatorConfig::httpUrl);
+    URI hosting =
+        read.value(
+            KINSTA_HOSTING_API_URL,
+            (kinsta == null ? KinstaClientSettings.KINSTA_API : kinsta).toString(),
+            OperatorConfig::httpUrl);
     Set<String> namespaces = read.value(WATCH_NAMESPACES, "", OperatorConfig::namespaces);
     Duration resync = read.value(RESYNC_INTERVAL, "10m", text -> positive(duration(text)));
     Duration timeout = read.value(REQUEST_TIMEOUT, "30s", text -> positive(duration(text)));
-    Integer requests = read.value(REQUESTS_PER_MINUTE, "100", text -> between(text, 2, KINSTA_COMPANY_LIMIT));
-    Integer creations = read.value(CREATIONS_PER_MINUTE, "5", text -> between(text, 2, KINSTA_CREATION_LIMIT));
-    Integer perIp = read.value(PER_IP_REQUESTS_PER_MINUTE, "900", text -> between(text, 2, KINSTA_IP_LIMIT));
-    DeletionPolicy deletion = read.value(DEFAULT_DELETION_POLICY, "Delete", OperatorConfig::deletionPolicy);
+    Integer requests =
+        read.value(REQUESTS_PER_MINUTE, "100", text -> between(text, 2, KINSTA_COMPANY_LIMIT));
+    Integer creations =
+        read.value(CREATIONS_PER_MINUTE, "5", text -> between(text, 2, KINSTA_CREATION_LIMIT));
+    Integer perIp =
+        read.value(PER_IP_REQUESTS_PER_MINUTE, "900", text -> between(text, 2, KINSTA_IP_LIMIT));
+    DeletionPolicy deletion =
+        read.value(DEFAULT_DELETION_POLICY, "Delete", OperatorConfig::deletionPolicy);
     Boolean leaderElection = read.value(LEADER_ELECTION, "false", OperatorConfig::bool);
     String leaseNamespace = read.value(LEASE_NAMESPACE, "", text -> text);
     String leaseName = read.value(LEASE_NAME, "kinsta-operator", OperatorConfig::objectName);
     Integer port = read.value(MANAGEMENT_PORT, "8080", text -> between(text, 0, 65535));
     Duration orphanAfter = read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text)));
     read.failIfProblems();
-    return new OperatorConfig(kinsta, hosting, namespaces, resync, timeout, requests, creations, perIp, deletion,
-        leaderElection, leaseNamespace, leaseName, port, orphanAfter);
+    return new OperatorConfig(
+        kinsta,
+        hosting,
+        namespaces,
+        resync,
+        timeout,
+        requests,
+        creations,
+        perIp,
+        deletion,
+        leaderElection,
+        leaseNamespace,
+        leaseName,
+        port,
+        orphanAfter);
   }
 
   /** The Kinsta client settings these operator settings imply. */
   public KinstaClientSettings clientSettings() {
-    RateBudgetSettings budget = new RateBudgetSettings(
-        RateLimit.perMinute(requestsPerMinute),
-        new RateLimit(creationsPerMinute, Duration.ofMinutes(1), 1),
-        RateLimit.perMinute(30),
-        RateLimit.perMinute(perIpRequestsPerMinute),
-        Duration.ofSeconds(20));
+    RateBudgetSettings budget =
+        new RateBudgetSettings(
+            RateLimit.perMinute(requestsPerMinute),
+            new RateLimit(creationsPerMinute, Duration.ofMinutes(1), 1),
+            RateLimit.perMinute(30),
+            RateLimit.perMinute(perIpRequestsPerMinute),
+            Duration.ofSeconds(20));
     return new KinstaClientSettings(kinstaApiUrl, hostingApiUrl, requestTimeout, 2, budget);
   }
 
@@ -114,7 +144,8 @@ public record OperatorConfig(
         return parse.apply(effective);
       } catch (IllegalArgumentException | DateTimeParseException bad) {
         problems.add(name + "=" + effective + ": " + bad.getMessage());
-        // Reading goes on with the default, so that one start reports every problem; the config is refused.
+        // Reading goes on with the default, so that one start reports every problem; the config is
+        // refused.
         return parse.apply(fallback);
       }
     }
@@ -129,7 +160,8 @@ public record OperatorConfig(
   static URI httpUrl(String text) {
     try {
       URI uri = new URI(text);
-      if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) || uri.getHost() == null) {
+      if ((!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()))
+          || uri.getHost() == null) {
         throw new IllegalArgumentException("must be an http(s) URL with a host");
       }
       return uri;
@@ -139,7 +171,8 @@ public record OperatorConfig(
   }
 
   static Set<String> namespaces(String text) {
-    List<String> names = Arrays.stream(text.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    List<String> names =
+        Arrays.stream(text.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
     for (String name : names) {
       if (!name.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
         throw new IllegalArgumentException("'" + name + "' is not a valid namespace name");
@@ -156,7 +189,10 @@ public record OperatorConfig(
     return text;
   }
 
-  /** Durations as Kubernetes users write them ({@code 90s}, {@code 10m}, {@code 1h}) or ISO-8601 ({@code PT10M}). */
+  /**
+   * Durations as Kubernetes users write them ({@code 90s}, {@code 10m}, {@code 1h}) or ISO-8601
+   * ({@code PT10M}).
+   */
   static Duration duration(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
     if (lower.startsWith("p")) {

@@ -1,5 +1,5 @@
 /**
- * Every operator setting, read from environment variables and validated at start, every problem reported at
- * once.
+ * Every operator setting, read from environment variables and validated at start, every problem
+ * reported at once.
  */
 package dev.operators.kinsta.config;

@@ -7,6 +7,5 @@ public final class ConnectionReasons {
   public static final String CONNECTING = "Connecting";
   public static final String CONNECTED = "Connected";
 
-  private ConnectionReasons() {
-  }
+  private ConnectionReasons() {}
 }

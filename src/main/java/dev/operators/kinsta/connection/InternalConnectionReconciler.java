@@ -29,16 +29,19 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reconciles a {@link KinstaInternalConnection}: waits until both ends exist and are Ready (a change of either
- * end reconciles it again, through informers on them, not by polling), then creates the link once, checking the
- * application's existing links first so that no retry or restart ever duplicates it.
+ * Reconciles a {@link KinstaInternalConnection}: waits until both ends exist and are Ready (a
+ * change of either end reconciles it again, through informers on them, not by polling), then
+ * creates the link once, checking the application's existing links first so that no retry or
+ * restart ever duplicates it.
  */
 public final class InternalConnectionReconciler
     extends KinstaReconciler<KinstaInternalConnection, KinstaInternalConnectionStatus> {
   private static final String ENDS_INDEX = "connection-ends";
 
-  private volatile @Nullable InformerEventSource<KinstaApplication, KinstaInternalConnection> applications;
-  private volatile @Nullable InformerEventSource<KinstaDatabase, KinstaInternalConnection> databases;
+  private volatile @Nullable InformerEventSource<KinstaApplication, KinstaInternalConnection>
+      applications;
+  private volatile @Nullable InformerEventSource<KinstaDatabase, KinstaInternalConnection>
+      databases;
 
   public InternalConnectionReconciler(ControllerServices services) {
     super(services, KinstaInternalConnection.class, KinstaInternalConnectionStatus.class);
@@ -53,16 +56,27 @@ public final class InternalConnectionReconciler
     return List.of(applications, databases);
   }
 
-  private static <T extends CustomResource<?, ?>> InformerEventSource<T, KinstaInternalConnection> endSource(
-      EventSourceContext<KinstaInternalConnection> context, Class<T> type) {
-    var configuration = InformerEventSourceConfiguration.from(type, KinstaInternalConnection.class)
-        .withName("connection-" + type.getSimpleName())
-        .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(end -> context.getPrimaryCache()
-            .byIndex(ENDS_INDEX, endKey(type.getSimpleName(), end.getMetadata().getNamespace(),
-                end.getMetadata().getName()))
-            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-        .build();
+  private static <T extends CustomResource<?, ?>>
+      InformerEventSource<T, KinstaInternalConnection> endSource(
+          EventSourceContext<KinstaInternalConnection> context, Class<T> type) {
+    var configuration =
+        InformerEventSourceConfiguration.from(type, KinstaInternalConnection.class)
+            .withName("connection-" + type.getSimpleName())
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(
+                end ->
+                    context
+                        .getPrimaryCache()
+                        .byIndex(
+                            ENDS_INDEX,
+                            endKey(
+                                type.getSimpleName(),
+                                end.getMetadata().getNamespace(),
+                                end.getMetadata().getName()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
     return new InformerEventSource<>(configuration, context);
   }
 
@@ -94,17 +108,22 @@ public final class InternalConnectionReconciler
   protected List<FieldProblem> validate(KinstaInternalConnection connection) {
     KinstaInternalConnectionSpec spec = connection.getSpec();
     List<FieldProblem> problems = new ArrayList<>();
-    if (spec == null || spec.application == null || (spec.application.name == null) == (spec.application.id == null)) {
+    if (spec == null
+        || spec.application == null
+        || (spec.application.name == null) == (spec.application.id == null)) {
       problems.add(new FieldProblem("spec.application", "set exactly one of name or id"));
     }
     if (spec == null || spec.target == null) {
       problems.add(new FieldProblem("spec.target", "is required"));
       return problems;
     }
-    int forms = (spec.target.database != null ? 1 : 0) + (spec.target.application != null ? 1 : 0)
-        + (spec.target.id != null ? 1 : 0);
+    int forms =
+        (spec.target.database != null ? 1 : 0)
+            + (spec.target.application != null ? 1 : 0)
+            + (spec.target.id != null ? 1 : 0);
     if (forms != 1) {
-      problems.add(new FieldProblem("spec.target", "set exactly one of database, application or id"));
+      problems.add(
+          new FieldProblem("spec.target", "set exactly one of database, application or id"));
     }
     if ((spec.target.id == null) != (spec.target.type == null)) {
       problems.add(new FieldProblem("spec.target.type", "id and type go together"));
@@ -113,14 +132,18 @@ public final class InternalConnectionReconciler
   }
 
   @Override
-  protected Outcome reconcileRemote(Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
+  protected Outcome reconcileRemote(
+      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
     KinstaInternalConnection connection = attempt.resource();
     KinstaInternalConnectionSpec spec = connection.getSpec();
     String namespace = connection.getMetadata().getNamespace();
     List<String> missing = new ArrayList<>();
-    String applicationId = spec.application.id != null ? spec.application.id
-        : readyEnd(applications, namespace, spec.application.name, "KinstaApplication", missing)
-            .map(app -> app.getStatus().applicationId).orElse(null);
+    String applicationId =
+        spec.application.id != null
+            ? spec.application.id
+            : readyEnd(applications, namespace, spec.application.name, "KinstaApplication", missing)
+                .map(app -> app.getStatus().applicationId)
+                .orElse(null);
     String targetId;
     TargetType targetType;
     if (spec.target.id != null) {
@@ -128,17 +151,23 @@ public final class InternalConnectionReconciler
       targetType = spec.target.type;
     } else if (spec.target.database != null) {
       targetType = TargetType.database;
-      targetId = readyEnd(databases, namespace, spec.target.database, "KinstaDatabase", missing)
-          .map(db -> db.getStatus().databaseId).orElse(null);
+      targetId =
+          readyEnd(databases, namespace, spec.target.database, "KinstaDatabase", missing)
+              .map(db -> db.getStatus().databaseId)
+              .orElse(null);
     } else {
       targetType = TargetType.application;
-      targetId = readyEnd(applications, namespace, spec.target.application, "KinstaApplication", missing)
-          .map(app -> app.getStatus().applicationId).orElse(null);
+      targetId =
+          readyEnd(applications, namespace, spec.target.application, "KinstaApplication", missing)
+              .map(app -> app.getStatus().applicationId)
+              .orElse(null);
     }
     if (!missing.isEmpty() || applicationId == null || targetId == null) {
       // No requeue: a change of either end reconciles this resource through its informer.
-      return Outcome.progressing(ConnectionReasons.WAITING_FOR_DEPENDENCIES,
-          "Waiting for " + String.join(" and ", missing), null);
+      return Outcome.progressing(
+          ConnectionReasons.WAITING_FOR_DEPENDENCIES,
+          "Waiting for " + String.join(" and ", missing),
+          null);
     }
     KinstaInternalConnectionStatus status = attempt.status();
     status.applicationId = applicationId;
@@ -147,47 +176,80 @@ public final class InternalConnectionReconciler
     return link(attempt, applicationId, targetType, targetId);
   }
 
-  private Outcome link(Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt, String applicationId,
-      TargetType targetType, String targetId) {
+  private Outcome link(
+      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt,
+      String applicationId,
+      TargetType targetType,
+      String targetId) {
     HostingApi api = attempt.hosting();
     Application app;
     try {
       app = api.getApplication(applicationId);
     } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled(ConnectionReasons.APPLICATION_NOT_FOUND,
+      return Outcome.stalled(
+          ConnectionReasons.APPLICATION_NOT_FOUND,
           "Application " + applicationId + " does not exist in Kinsta");
     }
     Optional<Application.InternalConnection> existing = find(app, targetType, targetId);
     if (existing.isEmpty()) {
-      api.createInternalConnection(applicationId, targetType == TargetType.database ? InternalConnectionTarget.DATABASE
-          : InternalConnectionTarget.APPLICATION, targetId);
-      attempt.events().normal(attempt.resource(), ConnectionReasons.CONNECTED,
-          "Linked application " + applicationId + " to "
-          + targetType + " " + targetId);
+      api.createInternalConnection(
+          applicationId,
+          targetType == TargetType.database
+              ? InternalConnectionTarget.DATABASE
+              : InternalConnectionTarget.APPLICATION,
+          targetId);
+      attempt
+          .events()
+          .normal(
+              attempt.resource(),
+              ConnectionReasons.CONNECTED,
+              "Linked application " + applicationId + " to " + targetType + " " + targetId);
       existing = find(api.getApplication(applicationId), targetType, targetId);
       if (existing.isEmpty()) {
-        return Outcome.progressing(ConnectionReasons.CONNECTING,
-            "Kinsta does not list the link from application " + applicationId
-            + " to " + targetType + " " + targetId + " yet", attempt.shortly());
+        return Outcome.progressing(
+            ConnectionReasons.CONNECTING,
+            "Kinsta does not list the link from application "
+                + applicationId
+                + " to "
+                + targetType
+                + " "
+                + targetId
+                + " yet",
+            attempt.shortly());
       }
     }
     attempt.status().connectionId = existing.get().id();
-    return attempt.ready("Application " + applicationId + " reaches " + targetType + " " + targetId
-        + " on Kinsta's internal network (Kinsta's API cannot remove the link: it stays if this resource is "
-        + "deleted)");
+    return attempt.ready(
+        "Application "
+            + applicationId
+            + " reaches "
+            + targetType
+            + " "
+            + targetId
+            + " on Kinsta's internal network (Kinsta's API cannot remove the link: it stays if this resource is "
+            + "deleted)");
   }
 
-  private static Optional<Application.InternalConnection> find(Application app, TargetType type, String targetId) {
-    return app.internalConnectionsOrEmpty().stream().filter(link -> {
-      Application.NamedRef end = type == TargetType.database ? link.database() : link.app();
-      return end != null && targetId.equals(end.id());
-    }).findFirst();
+  private static Optional<Application.InternalConnection> find(
+      Application app, TargetType type, String targetId) {
+    return app.internalConnectionsOrEmpty().stream()
+        .filter(
+            link -> {
+              Application.NamedRef end = type == TargetType.database ? link.database() : link.app();
+              return end != null && targetId.equals(end.id());
+            })
+        .findFirst();
   }
 
   /** The end if it exists and is Ready; otherwise it is named in {@code missing}. */
-  private static <T extends CustomResource<?, ?>> Optional<T> readyEnd(@Nullable InformerEventSource<T, ?> source,
-      String namespace, String name, String kind, List<String> missing) {
-    Optional<T> end = source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
+  private static <T extends CustomResource<?, ?>> Optional<T> readyEnd(
+      @Nullable InformerEventSource<T, ?> source,
+      String namespace,
+      String name,
+      String kind,
+      List<String> missing) {
+    Optional<T> end =
+        source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
     if (end.isEmpty()) {
       missing.add(kind + " " + name + " (it does not exist)");
       return Optional.empty();

@@ -8,19 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The keys of a database's connection Secret, from what Kinsta reports (so the password is the one that works). */
+/**
+ * The keys of a database's connection Secret, from what Kinsta reports (so the password is the one
+ * that works).
+ */
 final class ConnectionDetails {
   static final String PASSWORD = "password";
 
-  private ConnectionDetails() {
-  }
+  private ConnectionDetails() {}
 
   static Map<String, String> of(Database db) {
     DatabaseType type = typeOf(db.type());
     Database.Credentials credentials = db.data();
     String database = credentials == null ? null : credentials.dbName();
-    String user = credentials == null || credentials.dbUser() == null ? (type == DatabaseType.REDIS ? "default" : null)
-        : credentials.dbUser();
+    String user =
+        credentials == null || credentials.dbUser() == null
+            ? (type == DatabaseType.REDIS ? "default" : null)
+            : credentials.dbUser();
     String password = credentials == null ? null : credentials.dbPassword();
     Map<String, String> data = new LinkedHashMap<>();
     data.put("type", db.type());
@@ -32,25 +36,42 @@ final class ConnectionDetails {
     data.put("url", url(type, user, password, db.internalHostname(), db.internalPort(), database));
     data.put("external_host", db.externalHostname());
     data.put("external_port", db.externalPort() == null ? null : db.externalPort().toString());
-    data.put("external_url", url(type, user, password, db.externalHostname(), db.externalPort(), database));
+    data.put(
+        "external_url",
+        url(type, user, password, db.externalHostname(), db.externalPort(), database));
     return data;
   }
 
-  /** Only what is known: a Secret holding the password the operator generated, before the database exists. */
+  /**
+   * Only what is known: a Secret holding the password the operator generated, before the database
+   * exists.
+   */
   static Map<String, String> passwordOnly(String password) {
     Map<String, String> data = new LinkedHashMap<>();
     data.put(PASSWORD, password);
     return data;
   }
 
-  static @Nullable String url(@Nullable DatabaseType type, @Nullable String user, @Nullable String password,
-      @Nullable String host, @Nullable Integer port, @Nullable String database) {
+  static @Nullable String url(
+      @Nullable DatabaseType type,
+      @Nullable String user,
+      @Nullable String password,
+      @Nullable String host,
+      @Nullable Integer port,
+      @Nullable String database) {
     if (host == null || port == null || type == null) {
       return null;
     }
-    String credentials = (user == null ? "" : encode(user)) + (password == null ? "" : ":" + encode(password));
+    String credentials =
+        (user == null ? "" : encode(user)) + (password == null ? "" : ":" + encode(password));
     String path = type == DatabaseType.REDIS || database == null ? "" : "/" + encode(database);
-    return type.urlScheme() + "://" + (credentials.isEmpty() ? "" : credentials + "@") + host + ":" + port + path;
+    return type.urlScheme()
+        + "://"
+        + (credentials.isEmpty() ? "" : credentials + "@")
+        + host
+        + ":"
+        + port
+        + path;
   }
 
   private static @Nullable DatabaseType typeOf(String wire) {

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Gives a {@link KinstaDatabase} its database: the one it adopts, the one it created before a crash (found by
- * display name), or a new one. A generated password is stored in the connection Secret before the create call,
- * so a crash in between never loses it.
+ * Gives a {@link KinstaDatabase} its database: the one it adopts, the one it created before a crash
+ * (found by display name), or a new one. A generated password is stored in the connection Secret
+ * before the create call, so a crash in between never loses it.
  */
 final class DatabaseProvisioner {
   private static final String PASSWORD_ALPHABET =
@@ -49,18 +49,30 @@ final class DatabaseProvisioner {
       return adopt();
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    List<DatabaseSummary> named = api.listDatabases().stream().filter(db -> displayName.equals(db.displayName()))
-        .toList();
+    List<DatabaseSummary> named =
+        api.listDatabases().stream().filter(db -> displayName.equals(db.displayName())).toList();
     if (named.size() > 1) {
-      return Optional.of(Outcome.stalled(Reasons.AMBIGUOUS_ADOPTION, named.size() + " databases are named \""
-          + displayName + "\"; set spec.adopt.id to the one to manage, or change spec.displayName"));
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.AMBIGUOUS_ADOPTION,
+              named.size()
+                  + " databases are named \""
+                  + displayName
+                  + "\"; set spec.adopt.id to the one to manage, or change spec.displayName"));
     }
     if (named.size() == 1) {
       status.databaseId = named.get(0).id();
       status.adopted = false;
-      attempt.events().normal(resource, Reasons.ADOPTED,
-          "Found database " + status.databaseId + " by its display name \""
-          + displayName + "\"");
+      attempt
+          .events()
+          .normal(
+              resource,
+              Reasons.ADOPTED,
+              "Found database "
+                  + status.databaseId
+                  + " by its display name \""
+                  + displayName
+                  + "\"");
       return Optional.empty();
     }
     return create(displayName);
@@ -72,8 +84,12 @@ final class DatabaseProvisioner {
     try {
       db = api.getDatabase(key);
     } catch (KinstaApiException.NotFound missing) {
-      return Optional.of(Outcome.stalled(DatabaseReasons.DATABASE_NOT_FOUND, "The company has no database "
-          + (spec.adopt.id != null ? "with id " : "named ") + key));
+      return Optional.of(
+          Outcome.stalled(
+              DatabaseReasons.DATABASE_NOT_FOUND,
+              "The company has no database "
+                  + (spec.adopt.id != null ? "with id " : "named ")
+                  + key));
     }
     status.databaseId = db.id();
     status.adopted = true;
@@ -84,43 +100,74 @@ final class DatabaseProvisioner {
   private Optional<Outcome> create(String displayName) {
     String password;
     if (spec.passwordSecretRef != null) {
-      Optional<String> declared = attempt.secret(spec.passwordSecretRef.name)
-          .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+      Optional<String> declared =
+          attempt
+              .secret(spec.passwordSecretRef.name)
+              .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
       if (declared.isEmpty()) {
-        return Optional.of(Outcome.stalled(Reasons.SECRET_NOT_FOUND, "Secret " + spec.passwordSecretRef.name
-            + " with key " + spec.passwordSecretRef.key + " (spec.passwordSecretRef) does not exist"));
+        return Optional.of(
+            Outcome.stalled(
+                Reasons.SECRET_NOT_FOUND,
+                "Secret "
+                    + spec.passwordSecretRef.name
+                    + " with key "
+                    + spec.passwordSecretRef.key
+                    + " (spec.passwordSecretRef) does not exist"));
       }
       password = declared.get();
     } else {
       Optional<String> generated = generatedPassword();
       if (generated.isEmpty()) {
-        return Optional.of(Outcome.stalled(DatabaseReasons.SECRET_CONFLICT,
-            "Secret " + connectionSecret() + " exists and is not "
-            + "owned by this KinstaDatabase; choose another connectionSecretName or delete it"));
+        return Optional.of(
+            Outcome.stalled(
+                DatabaseReasons.SECRET_CONFLICT,
+                "Secret "
+                    + connectionSecret()
+                    + " exists and is not "
+                    + "owned by this KinstaDatabase; choose another connectionSecretName or delete it"));
       }
       password = generated.get();
     }
-    status.databaseId = api.createDatabase(new CreateDatabaseRequest(attempt.companyId(), spec.location,
-        spec.size.name(), displayName, spec.databaseName, password, spec.user, spec.type.wire(), spec.version));
+    status.databaseId =
+        api.createDatabase(
+            new CreateDatabaseRequest(
+                attempt.companyId(),
+                spec.location,
+                spec.size.name(),
+                displayName,
+                spec.databaseName,
+                password,
+                spec.user,
+                spec.type.wire(),
+                spec.version));
     status.adopted = false;
-    attempt.events().normal(resource, Reasons.CREATED, "Created " + spec.type.wire() + " " + spec.version + " database "
-        + status.databaseId);
-    return Optional.of(Outcome.progressing(DatabaseReasons.DATABASE_CREATING,
-        "Kinsta is creating database " + status.databaseId,
-        attempt.shortly()));
+    attempt
+        .events()
+        .normal(
+            resource,
+            Reasons.CREATED,
+            "Created " + spec.type.wire() + " " + spec.version + " database " + status.databaseId);
+    return Optional.of(
+        Outcome.progressing(
+            DatabaseReasons.DATABASE_CREATING,
+            "Kinsta is creating database " + status.databaseId,
+            attempt.shortly()));
   }
 
   /** The password already in the connection Secret, or a new one written there first. */
   private Optional<String> generatedPassword() {
     String name = connectionSecret();
     Optional<Secret> existing = attempt.secret(name);
-    Optional<String> kept = existing.flatMap(secret -> SecretLookup.value(secret, ConnectionDetails.PASSWORD));
+    Optional<String> kept =
+        existing.flatMap(secret -> SecretLookup.value(secret, ConnectionDetails.PASSWORD));
     if (kept.isPresent()) {
       return kept;
     }
     String password = newPassword();
     try {
-      attempt.ownedSecrets().ensure(resource, existing, name, ConnectionDetails.passwordOnly(password));
+      attempt
+          .ownedSecrets()
+          .ensure(resource, existing, name, ConnectionDetails.passwordOnly(password));
     } catch (OwnedSecrets.SecretConflict conflict) {
       return Optional.empty();
     }

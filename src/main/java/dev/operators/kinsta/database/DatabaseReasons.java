@@ -11,6 +11,5 @@ public final class DatabaseReasons {
   public static final String PASSWORD_NOT_CHANGED = "PasswordNotChanged";
   public static final String DELETING_DATABASE = "DeletingDatabase";
 
-  private DatabaseReasons() {
-  }
+  private DatabaseReasons() {}
 }

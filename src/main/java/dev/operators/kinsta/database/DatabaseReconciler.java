@@ -22,10 +22,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reconciles a {@link KinstaDatabase}: makes sure the database exists (adopted, found again, or created), waits
- * until Kinsta reports it ready, applies size and display name, and keeps the connection Secret in step.
+ * Reconciles a {@link KinstaDatabase}: makes sure the database exists (adopted, found again, or
+ * created), waits until Kinsta reports it ready, applies size and display name, and keeps the
+ * connection Secret in step.
  */
-public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatabase, KinstaDatabaseStatus> {
+public final class DatabaseReconciler
+    extends KinstaObjectReconciler<KinstaDatabase, KinstaDatabaseStatus> {
   private static final Set<String> FAILED_STATES = Set.of("error", "suspended");
 
   public DatabaseReconciler(ControllerServices services) {
@@ -65,17 +67,22 @@ public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatab
     try {
       db = api.getDatabase(status.databaseId);
     } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled(DatabaseReasons.DATABASE_NOT_FOUND,
-          "Database " + status.databaseId + " no longer exists in Kinsta; "
-          + "delete and recreate this resource to create a new one");
+      return Outcome.stalled(
+          DatabaseReasons.DATABASE_NOT_FOUND,
+          "Database "
+              + status.databaseId
+              + " no longer exists in Kinsta; "
+              + "delete and recreate this resource to create a new one");
     }
     observe(attempt, db);
     if (FAILED_STATES.contains(db.status())) {
-      return Outcome.stalled(DatabaseReasons.DATABASE_FAILED,
+      return Outcome.stalled(
+          DatabaseReasons.DATABASE_FAILED,
           "Kinsta reports database " + db.id() + " as " + db.status());
     }
     if (!"ready".equals(db.status())) {
-      return Outcome.progressing(DatabaseReasons.DATABASE_NOT_READY,
+      return Outcome.progressing(
+          DatabaseReasons.DATABASE_NOT_READY,
           "Kinsta reports database " + db.id() + " as " + db.status(),
           attempt.pollAfter(db.createdAt() == null ? null : Instant.ofEpochMilli(db.createdAt())));
     }
@@ -83,7 +90,8 @@ public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatab
     if (update.isPresent()) {
       return update.get();
     }
-    return writeConnectionSecret(attempt, db).orElseGet(() -> attempt.ready(readyMessage(attempt, db)));
+    return writeConnectionSecret(attempt, db)
+        .orElseGet(() -> attempt.ready(readyMessage(attempt, db)));
   }
 
   private static void observe(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
@@ -98,58 +106,85 @@ public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatab
     status.internalPort = db.internalPort();
     status.externalHost = db.externalHostname();
     status.externalPort = db.externalPort();
-    status.connectionSecret = attempt.resource().getSpec().connectionSecretOr(attempt.resource().getMetadata()
-        .getName());
+    status.connectionSecret =
+        attempt.resource().getSpec().connectionSecretOr(attempt.resource().getMetadata().getName());
   }
 
-  /** Size and display name, with one PUT when either differs; adopted databases keep what the spec leaves out. */
-  private static Optional<Outcome> applySettings(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt,
-      HostingApi api, Database db) {
+  /**
+   * Size and display name, with one PUT when either differs; adopted databases keep what the spec
+   * leaves out.
+   */
+  private static Optional<Outcome> applySettings(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, HostingApi api, Database db) {
     KinstaDatabaseSpec spec = attempt.resource().getSpec();
     boolean adopted = Boolean.TRUE.equals(attempt.status().adopted);
-    String wantedName = adopted ? spec.displayName : spec.displayNameOr(attempt.resource().getMetadata().getName());
+    String wantedName =
+        adopted ? spec.displayName : spec.displayNameOr(attempt.resource().getMetadata().getName());
     String wantedSize = spec.size == null ? null : spec.size.name();
     String newName = wantedName != null && !wantedName.equals(db.displayName()) ? wantedName : null;
-    String newSize = wantedSize != null && !wantedSize.equals(db.resourceTypeName()) ? wantedSize : null;
+    String newSize =
+        wantedSize != null && !wantedSize.equals(db.resourceTypeName()) ? wantedSize : null;
     if (newName == null && newSize == null) {
       return Optional.empty();
     }
     api.updateDatabase(db.id(), newSize, newName);
     String change = newSize != null ? "resizing to " + newSize : "renaming to \"" + newName + "\"";
-    return Optional.of(Outcome.progressing(DatabaseReasons.DATABASE_UPDATING,
-        "Kinsta is " + change + " database " + db.id(),
-        attempt.shortly()));
+    return Optional.of(
+        Outcome.progressing(
+            DatabaseReasons.DATABASE_UPDATING,
+            "Kinsta is " + change + " database " + db.id(),
+            attempt.shortly()));
   }
 
-  private static Optional<Outcome> writeConnectionSecret(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt,
-      Database db) {
+  private static Optional<Outcome> writeConnectionSecret(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
     String name = attempt.status().connectionSecret;
     try {
-      attempt.ownedSecrets().ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
+      attempt
+          .ownedSecrets()
+          .ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
       return Optional.empty();
     } catch (OwnedSecrets.SecretConflict conflict) {
       return Optional.of(Outcome.stalled(DatabaseReasons.SECRET_CONFLICT, conflict.getMessage()));
     }
   }
 
-  private static String readyMessage(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
+  private static String readyMessage(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
     KinstaDatabaseSpec spec = attempt.resource().getSpec();
     KinstaDatabaseStatus status = attempt.status();
-    String message = "Database " + db.name() + " is ready; connection details in Secret " + status.connectionSecret;
+    String message =
+        "Database "
+            + db.name()
+            + " is ready; connection details in Secret "
+            + status.connectionSecret;
     boolean outOfSync = false;
     if (spec.passwordSecretRef != null && db.data() != null) {
-      Optional<String> declared = attempt.secret(spec.passwordSecretRef.name)
-          .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+      Optional<String> declared =
+          attempt
+              .secret(spec.passwordSecretRef.name)
+              .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
       outOfSync = declared.isPresent() && !Objects.equals(declared.get(), db.data().dbPassword());
     }
     if (outOfSync && !Boolean.TRUE.equals(status.passwordOutOfSync)) {
-      attempt.events().warning(attempt.resource(), DatabaseReasons.PASSWORD_NOT_CHANGED, "The password in Secret "
-          + spec.passwordSecretRef.name + " changed, but Kinsta's API cannot change a database password; the "
-          + "connection Secret keeps the one that works");
+      attempt
+          .events()
+          .warning(
+              attempt.resource(),
+              DatabaseReasons.PASSWORD_NOT_CHANGED,
+              "The password in Secret "
+                  + spec.passwordSecretRef.name
+                  + " changed, but Kinsta's API cannot change a database password; the "
+                  + "connection Secret keeps the one that works");
     }
     status.passwordOutOfSync = outOfSync ? Boolean.TRUE : null;
-    return outOfSync ? message + ". The password in Secret " + spec.passwordSecretRef.name + " differs from the "
-        + "database's, and Kinsta's API cannot change it: applications must use the connection Secret" : message;
+    return outOfSync
+        ? message
+            + ". The password in Secret "
+            + spec.passwordSecretRef.name
+            + " differs from the "
+            + "database's, and Kinsta's API cannot change it: applications must use the connection Secret"
+        : message;
   }
 
   @Override
@@ -164,8 +199,9 @@ public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatab
     if (status.operation != null && status.operation.is(DatabaseOperation.DELETE_DATABASE)) {
       try {
         api.getDatabase(status.databaseId);
-        return Deletion.waiting(attempt.pollAfter(status.operation), "Waiting for Kinsta to delete database "
-            + status.databaseId);
+        return Deletion.waiting(
+            attempt.pollAfter(status.operation),
+            "Waiting for Kinsta to delete database " + status.databaseId);
       } catch (KinstaApiException.NotFound gone) {
         return Deletion.finished();
       }
@@ -175,11 +211,15 @@ public final class DatabaseReconciler extends KinstaObjectReconciler<KinstaDatab
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }
-    attempt.events().normal(attempt.resource(), DatabaseReasons.DELETING_DATABASE,
-        "Deleting database " + status.databaseId
-        + " in Kinsta");
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            DatabaseReasons.DELETING_DATABASE,
+            "Deleting database " + status.databaseId + " in Kinsta");
     attempt.tracked(DatabaseOperation.DELETE_DATABASE, status.databaseId);
-    return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete database " + status.databaseId);
+    return Deletion.waiting(
+        attempt.shortly(), "Waiting for Kinsta to delete database " + status.databaseId);
   }
 
   @Override

@@ -7,13 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The CRD's CEL rules again, for API servers that did not run them (a cluster whose CRDs are older than the
- * operator, the embedded one of local mode): a resource that slipped past them is stopped here, before any Kinsta
- * call.
+ * The CRD's CEL rules again, for API servers that did not run them (a cluster whose CRDs are older
+ * than the operator, the embedded one of local mode): a resource that slipped past them is stopped
+ * here, before any Kinsta call.
  */
 final class DatabaseSpecValidator {
-  private DatabaseSpecValidator() {
-  }
+  private DatabaseSpecValidator() {}
 
   static List<FieldProblem> validate(KinstaDatabaseSpec spec) {
     List<FieldProblem> problems = new ArrayList<>();

@@ -24,16 +24,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The operator's own Prometheus metrics (JOSDK adds its reconcile metrics to the same registry). Labels are
- * endpoints (paths with placeholders, never ids), kinds, condition states, operation types and company ids:
- * nothing secret, and nothing that grows with the number of resources except the company.
+ * The operator's own Prometheus metrics (JOSDK adds its reconcile metrics to the same registry).
+ * Labels are endpoints (paths with placeholders, never ids), kinds, condition states, operation
+ * types and company ids: nothing secret, and nothing that grows with the number of resources except
+ * the company.
  */
-public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Listener, ResourceObserver,
-    CredentialsResolver.KeyObserver {
+public final class OperatorMetrics
+    implements ApiCallObserver,
+        RateBudgets.Listener,
+        ResourceObserver,
+        CredentialsResolver.KeyObserver {
 
   /** What one resource looked like after its last reconcile. */
-  private record Snapshot(String kind, String state, @Nullable TrackedOperation operation) {
-  }
+  private record Snapshot(String kind, String state, @Nullable TrackedOperation operation) {}
 
   private final MeterRegistry registry;
   private final Clock clock;
@@ -62,11 +65,18 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
   @Override
   public void exchanged(String endpoint, int status, Duration duration) {
     String statusLabel = status == 0 ? "none" : Integer.toString(status);
-    Timer.builder("kinsta.api.requests").description("Kinsta API requests by endpoint and HTTP status")
-        .tag("endpoint", endpoint).tag("status", statusLabel).register(registry).record(duration);
+    Timer.builder("kinsta.api.requests")
+        .description("Kinsta API requests by endpoint and HTTP status")
+        .tag("endpoint", endpoint)
+        .tag("status", statusLabel)
+        .register(registry)
+        .record(duration);
     if (status == 429) {
-      Counter.builder("kinsta.api.rate.limited").description("Kinsta answers 429 Too Many Requests")
-          .tag("endpoint", endpoint).register(registry).increment();
+      Counter.builder("kinsta.api.rate.limited")
+          .description("Kinsta answers 429 Too Many Requests")
+          .tag("endpoint", endpoint)
+          .register(registry)
+          .increment();
     }
   }
 
@@ -74,21 +84,29 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
 
   @Override
   public void permitGranted(String company, Priority priority, Duration waited) {
-    Timer.builder("kinsta.rate.budget.wait").description("Time spent waiting for a permit of the rate budget")
-        .tag("priority", priority.name()).register(registry).record(waited);
+    Timer.builder("kinsta.rate.budget.wait")
+        .description("Time spent waiting for a permit of the rate budget")
+        .tag("priority", priority.name())
+        .register(registry)
+        .record(waited);
     registerBudgetGauge(company);
   }
 
   @Override
   public void permitDenied(String company, Priority priority, Duration retryAfter) {
-    Counter.builder("kinsta.rate.budget.denied").description("Calls refused a permit after the longest wait")
-        .tag("priority", priority.name()).register(registry).increment();
+    Counter.builder("kinsta.rate.budget.denied")
+        .description("Calls refused a permit after the longest wait")
+        .tag("priority", priority.name())
+        .register(registry)
+        .increment();
   }
 
   @Override
   public void paused(String company, Duration duration) {
-    Counter.builder("kinsta.rate.budget.pauses").description("Pauses of a company's budget after a 429")
-        .register(registry).increment();
+    Counter.builder("kinsta.rate.budget.pauses")
+        .description("Pauses of a company's budget after a 429")
+        .register(registry)
+        .increment();
   }
 
   private void registerBudgetGauge(String company) {
@@ -97,7 +115,8 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
       return;
     }
     Gauge.builder("kinsta.rate.budget.available", watched, b -> b.availablePermits(company))
-        .description("Requests the company's budget can still make now").tag("company", company)
+        .description("Requests the company's budget can still make now")
+        .tag("company", company)
         .register(registry);
   }
 
@@ -105,14 +124,19 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
 
   @Override
   public void validated(String company, Optional<Instant> expiry) {
-    expiry.ifPresent(at -> {
-      keyExpiry.put(company, (double) at.getEpochSecond());
-      if (gauges.add("expiry:" + company)) {
-        Gauge.builder("kinsta.api.key.expiry", keyExpiry, m -> m.getOrDefault(company, Double.NaN))
-            .description("When the company's API key expires, in seconds since the epoch (GET /validate)")
-            .baseUnit("seconds").tag("company", company).register(registry);
-      }
-    });
+    expiry.ifPresent(
+        at -> {
+          keyExpiry.put(company, (double) at.getEpochSecond());
+          if (gauges.add("expiry:" + company)) {
+            Gauge.builder(
+                    "kinsta.api.key.expiry", keyExpiry, m -> m.getOrDefault(company, Double.NaN))
+                .description(
+                    "When the company's API key expires, in seconds since the epoch (GET /validate)")
+                .baseUnit("seconds")
+                .tag("company", company)
+                .register(registry);
+          }
+        });
   }
 
   // ---- resources and operations ----
@@ -126,8 +150,9 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
     if (now.operation != null) {
       registerOperationGauge(now.operation.type);
     }
-    if (before != null && before.operation != null && (now.operation == null
-        || !before.operation.id.equals(now.operation.id))) {
+    if (before != null
+        && before.operation != null
+        && (now.operation == null || !before.operation.id.equals(now.operation.id))) {
       recordFinished(before.operation, "Stalled".equals(now.state) ? "failed" : "succeeded");
     }
   }
@@ -140,10 +165,15 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
   private void recordFinished(TrackedOperation operation, String outcome) {
     try {
       Duration took = Duration.between(Instant.parse(operation.startedAt), clock.instant());
-      Timer.builder("kinsta.operations.duration").description("How long Kinsta operations took, by type and outcome")
-          .tag("type", operation.type).tag("outcome", outcome).register(registry).record(took);
+      Timer.builder("kinsta.operations.duration")
+          .description("How long Kinsta operations took, by type and outcome")
+          .tag("type", operation.type)
+          .tag("outcome", outcome)
+          .register(registry)
+          .record(took);
     } catch (DateTimeParseException | NullPointerException unknownStart) {
-      // An operation without a readable start time cannot be timed; it still leaves the in-flight gauge.
+      // An operation without a readable start time cannot be timed; it still leaves the in-flight
+      // gauge.
     }
   }
 
@@ -162,9 +192,16 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
       return;
     }
     for (String state : new String[] {"Ready", "Reconciling", "Stalled"}) {
-      Gauge.builder("kinsta.resources", resources, m -> m.values().stream()
-              .filter(s -> s.kind.equals(kind) && s.state.equals(state)).count())
-          .description("Custom resources by kind and kstatus state").tag("kind", kind).tag("state", state)
+      Gauge.builder(
+              "kinsta.resources",
+              resources,
+              m ->
+                  m.values().stream()
+                      .filter(s -> s.kind.equals(kind) && s.state.equals(state))
+                      .count())
+          .description("Custom resources by kind and kstatus state")
+          .tag("kind", kind)
+          .tag("state", state)
           .register(registry);
     }
   }
@@ -173,8 +210,15 @@ public final class OperatorMetrics implements ApiCallObserver, RateBudgets.Liste
     if (!gauges.add("operation:" + type)) {
       return;
     }
-    Gauge.builder("kinsta.operations.in.flight", resources, m -> m.values().stream()
-            .filter(s -> s.operation != null && type.equals(s.operation.type)).count())
-        .description("Kinsta operations being tracked, by type").tag("type", type).register(registry);
+    Gauge.builder(
+            "kinsta.operations.in.flight",
+            resources,
+            m ->
+                m.values().stream()
+                    .filter(s -> s.operation != null && type.equals(s.operation.type))
+                    .count())
+        .description("Kinsta operations being tracked, by type")
+        .tag("type", type)
+        .register(registry);
   }
 }

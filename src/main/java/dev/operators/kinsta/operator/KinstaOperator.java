@@ -1,6 +1,12 @@
 package dev.operators.kinsta.operator;
 
+import dev.operators.kinsta.action.SiteActionReconciler;
+import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
+import dev.operators.kinsta.connection.InternalConnectionReconciler;
+import dev.operators.kinsta.database.DatabaseReconciler;
+import dev.operators.kinsta.metrics.OperatorMetrics;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.reconcile.CredentialsResolver;
@@ -12,27 +18,22 @@ import dev.operators.kinsta.reconcile.OperationTracker;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.ResourceObserver;
-import dev.operators.kinsta.metrics.OperatorMetrics;
-import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
-import dev.operators.kinsta.action.SiteActionReconciler;
-import dev.operators.kinsta.application.ApplicationReconciler;
-import dev.operators.kinsta.connection.InternalConnectionReconciler;
-import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.site.SiteReconciler;
-import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
-import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import java.time.Clock;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The controllers, wired to one Kubernetes client, one Kinsta client pool (with its shared rate budget) and one
- * set of settings. Used by the production main, local mode and the integration tests alike.
+ * The controllers, wired to one Kubernetes client, one Kinsta client pool (with its shared rate
+ * budget) and one set of settings. Used by the production main, local mode and the integration
+ * tests alike.
  */
 public final class KinstaOperator implements AutoCloseable {
   private final Operator operator;
@@ -49,27 +50,49 @@ public final class KinstaOperator implements AutoCloseable {
    * @param namespaces the namespaces to watch, or empty for all
    * @param tuning further JOSDK settings (metrics, leader election)
    */
-  public static KinstaOperator start(KubernetesClient client, KinstaClients kinsta, ReconcileSettings settings,
-      Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning) {
+  public static KinstaOperator start(
+      KubernetesClient client,
+      KinstaClients kinsta,
+      ReconcileSettings settings,
+      Set<String> namespaces,
+      Clock clock,
+      Consumer<ConfigurationServiceOverrider> tuning) {
     return start(client, kinsta, settings, namespaces, clock, tuning, null);
   }
 
   /** As above, reporting to {@code metrics} (JOSDK's reconcile metrics and the operator's own). */
-  public static KinstaOperator start(KubernetesClient client, KinstaClients kinsta, ReconcileSettings settings,
-      Set<String> namespaces, Clock clock, Consumer<ConfigurationServiceOverrider> tuning, @Nullable OperatorMetrics metrics) {
-    Operator operator = new Operator(overrider -> {
-      overrider.withKubernetesClient(client)
-          .withCloseClientOnStop(false);
-      if (metrics != null) {
-        // Per-resource series would grow with the number of sites; per-controller ones are what alerts need.
-        overrider.withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
-      }
-      tuning.accept(overrider);
-    });
-    ControllerServices services = new ControllerServices(kinsta,
-        new CredentialsResolver(kinsta, metrics == null ? CredentialsResolver.KeyObserver.NONE : metrics),
-        new OperationTracker(settings, clock), new EventRecorder(client, clock), settings, clock,
-        metrics == null ? ResourceObserver.NONE : metrics, new OwnedSecrets(client), new CredentialsProtection(client));
+  public static KinstaOperator start(
+      KubernetesClient client,
+      KinstaClients kinsta,
+      ReconcileSettings settings,
+      Set<String> namespaces,
+      Clock clock,
+      Consumer<ConfigurationServiceOverrider> tuning,
+      @Nullable OperatorMetrics metrics) {
+    Operator operator =
+        new Operator(
+            overrider -> {
+              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              if (metrics != null) {
+                // Per-resource series would grow with the number of sites; per-controller ones are
+                // what alerts need.
+                overrider.withMetrics(
+                    MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()));
+              }
+              tuning.accept(overrider);
+            });
+    ControllerServices services =
+        new ControllerServices(
+            kinsta,
+            new CredentialsResolver(
+                kinsta, metrics == null ? CredentialsResolver.KeyObserver.NONE : metrics),
+            new OperationTracker(settings, clock),
+            new EventRecorder(client, clock),
+            settings,
+            clock,
+            metrics == null ? ResourceObserver.NONE : metrics,
+            new OwnedSecrets(client),
+            new CredentialsProtection(client));
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
@@ -79,19 +102,26 @@ public final class KinstaOperator implements AutoCloseable {
     return new KinstaOperator(operator, services.credentialsProtection());
   }
 
-  private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(Operator operator, KinstaReconciler<R, ?> reconciler,
-      ReconcileSettings settings, Set<String> namespaces) {
-    operator.register(reconciler, override -> {
-      // A kind without a Kinsta object holds no finalizer; it sees its deletion as a last reconcile instead.
-      override.withTriggerReconcilerOnAllEvents(!(reconciler instanceof Cleaner<?>))
-          .withGenerationAware(false)
-          .withOnUpdateFilter(new MetadataChangeFilter<>())
-          .withRetry(new JitteredRetry(settings.retryInitial(), settings.retryMax()))
-          .withReconciliationMaxInterval(settings.resyncInterval());
-      if (!namespaces.isEmpty()) {
-        override.settingNamespaces(namespaces);
-      }
-    });
+  private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(
+      Operator operator,
+      KinstaReconciler<R, ?> reconciler,
+      ReconcileSettings settings,
+      Set<String> namespaces) {
+    operator.register(
+        reconciler,
+        override -> {
+          // A kind without a Kinsta object holds no finalizer; it sees its deletion as a last
+          // reconcile instead.
+          override
+              .withTriggerReconcilerOnAllEvents(!(reconciler instanceof Cleaner<?>))
+              .withGenerationAware(false)
+              .withOnUpdateFilter(new MetadataChangeFilter<>())
+              .withRetry(new JitteredRetry(settings.retryInitial(), settings.retryMax()))
+              .withReconciliationMaxInterval(settings.resyncInterval());
+          if (!namespaces.isEmpty()) {
+            override.settingNamespaces(namespaces);
+          }
+        });
   }
 
   public Operator operator() {

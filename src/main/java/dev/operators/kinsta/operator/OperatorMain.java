@@ -10,14 +10,17 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The operator in a cluster: settings from the environment, Kubernetes from the pod's service account. */
+/**
+ * The operator in a cluster: settings from the environment, Kubernetes from the pod's service
+ * account.
+ */
 public final class OperatorMain {
   private static final Logger log = LoggerFactory.getLogger(OperatorMain.class);
+
   /** Sent on every Kubernetes API call, so audit logs name the operator. */
   public static final String USER_AGENT = "kinsta-operator";
 
-  private OperatorMain() {
-  }
+  private OperatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     OperatorConfig config;
@@ -28,18 +31,28 @@ public final class OperatorMain {
       System.exit(2);
       return;
     }
-    KubernetesClient kubernetes = new KubernetesClientBuilder()
-        .withConfig(new ConfigBuilder(Config.autoConfigure(null)).withUserAgent(USER_AGENT).build()).build();
+    KubernetesClient kubernetes =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.autoConfigure(null)).withUserAgent(USER_AGENT).build())
+            .build();
     OperatorRuntime runtime = OperatorRuntime.start(config, kubernetes);
-    log.info("Kinsta operator started: Kinsta API {}, hosting API {}, namespaces {}, management port {}",
-        config.kinstaApiUrl(), config.hostingApiUrl(),
-        config.watchesAllNamespaces() ? "all" : String.join(",", config.watchedNamespaces()), runtime.managementPort());
+    log.info(
+        "Kinsta operator started: Kinsta API {}, hosting API {}, namespaces {}, management port {}",
+        config.kinstaApiUrl(),
+        config.hostingApiUrl(),
+        config.watchesAllNamespaces() ? "all" : String.join(",", config.watchedNamespaces()),
+        runtime.managementPort());
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      runtime.close();
-      kubernetes.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runtime.close();
+                  kubernetes.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     stopped.await();
   }
 }

@@ -20,8 +20,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Everything the operator runs, built from its settings: the Kinsta clients with their budget and metrics, the
- * controllers, and the management server. The production main and local mode both start one.
+ * Everything the operator runs, built from its settings: the Kinsta clients with their budget and
+ * metrics, the controllers, and the management server. The production main and local mode both
+ * start one.
  */
 public final class OperatorRuntime implements AutoCloseable {
 
@@ -31,7 +32,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private final KinstaOperator operator;
   private final PrometheusMeterRegistry registry;
 
-  private OperatorRuntime(Vertx vertx, KinstaClients clients, ManagementServer management, KinstaOperator operator,
+  private OperatorRuntime(
+      Vertx vertx,
+      KinstaClients clients,
+      ManagementServer management,
+      KinstaOperator operator,
       PrometheusMeterRegistry registry) {
     this.vertx = vertx;
     this.clients = clients;
@@ -44,12 +49,18 @@ public final class OperatorRuntime implements AutoCloseable {
     return start(config, kubernetes, ReconcileSettings.from(config));
   }
 
-  public static OperatorRuntime start(OperatorConfig config, KubernetesClient kubernetes, ReconcileSettings settings) {
+  public static OperatorRuntime start(
+      OperatorConfig config, KubernetesClient kubernetes, ReconcileSettings settings) {
     return start(config, kubernetes, settings, config.clientSettings());
   }
 
-  /** With Kinsta client settings of its own (local mode's fast simulator needs a roomier budget). */
-  public static OperatorRuntime start(OperatorConfig config, KubernetesClient kubernetes, ReconcileSettings settings,
+  /**
+   * With Kinsta client settings of its own (local mode's fast simulator needs a roomier budget).
+   */
+  public static OperatorRuntime start(
+      OperatorConfig config,
+      KubernetesClient kubernetes,
+      ReconcileSettings settings,
       KinstaClientSettings clientSettings) {
     Clock clock = Clock.systemUTC();
     Vertx vertx = Vertx.vertx();
@@ -65,16 +76,31 @@ public final class OperatorRuntime implements AutoCloseable {
     KinstaClients clients = new KinstaClients(vertx, clientSettings, metrics, budgets);
 
     AtomicReference<KinstaOperator> running = new AtomicReference<>();
-    ManagementServer management = ManagementServer.start(vertx, config.managementPort(), registry,
-        () -> running.get() != null && running.get().operator().getRuntimeInfo().isStarted(),
-        () -> running.get() != null && running.get().operator().getRuntimeInfo().allEventSourcesAreHealthy());
-    KinstaOperator operator = KinstaOperator.start(kubernetes, clients, settings, config.watchedNamespaces(), clock,
-        overrider -> {
-          if (config.leaderElection()) {
-            overrider.withLeaderElectionConfiguration(new LeaderElectionConfiguration(config.leaseName(),
-                config.leaseNamespace().isBlank() ? null : config.leaseNamespace()));
-          }
-        }, metrics);
+    ManagementServer management =
+        ManagementServer.start(
+            vertx,
+            config.managementPort(),
+            registry,
+            () -> running.get() != null && running.get().operator().getRuntimeInfo().isStarted(),
+            () ->
+                running.get() != null
+                    && running.get().operator().getRuntimeInfo().allEventSourcesAreHealthy());
+    KinstaOperator operator =
+        KinstaOperator.start(
+            kubernetes,
+            clients,
+            settings,
+            config.watchedNamespaces(),
+            clock,
+            overrider -> {
+              if (config.leaderElection()) {
+                overrider.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(
+                        config.leaseName(),
+                        config.leaseNamespace().isBlank() ? null : config.leaseNamespace()));
+              }
+            },
+            metrics);
     running.set(operator);
     return new OperatorRuntime(vertx, clients, management, operator, registry);
   }

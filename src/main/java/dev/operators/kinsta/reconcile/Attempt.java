@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One reconcile of one resource against Kinsta: the resource, the status being built, clients bound to its
- * credentials, and the helpers a controller needs to start and follow operations.
+ * One reconcile of one resource against Kinsta: the resource, the status being built, clients bound
+ * to its credentials, and the helpers a controller needs to start and follow operations.
  */
 public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatus> {
   private final R resource;
@@ -24,7 +24,12 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   private final ControllerServices services;
   private final SecretLookup secrets;
 
-  Attempt(R resource, S status, KinstaCredentials credentials, ControllerServices services, SecretLookup secrets) {
+  Attempt(
+      R resource,
+      S status,
+      KinstaCredentials credentials,
+      ControllerServices services,
+      SecretLookup secrets) {
     this.resource = resource;
     this.status = status;
     this.credentials = credentials;
@@ -68,9 +73,13 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return secrets.find(resource.getMetadata().getNamespace(), name);
   }
 
-  /** Records a started operation in the status and reports progress; the status patch persists it. */
-  public Outcome started(OperationRef ref, OperationType type, @Nullable String target, @Nullable String value) {
-    TrackedOperation operation = services.operations().started(type, ref.operationId(), target, value);
+  /**
+   * Records a started operation in the status and reports progress; the status patch persists it.
+   */
+  public Outcome started(
+      OperationRef ref, OperationType type, @Nullable String target, @Nullable String value) {
+    TrackedOperation operation =
+        services.operations().started(type, ref.operationId(), target, value);
     status.operation = operation;
     return waitingFor(operation, services.operations().nextPoll(Duration.ZERO, pollOverride()));
   }
@@ -83,19 +92,25 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   public Outcome waitingFor(TrackedOperation operation, Duration next) {
     String about = operation.target == null ? "" : " on " + operation.target;
     String value = operation.value == null ? "" : " to " + operation.value;
-    String what = operation.id == null ? operation.type : "Kinsta operation " + operation.id + " (" + operation.type
-        + about + value + ")";
+    String what =
+        operation.id == null
+            ? operation.type
+            : "Kinsta operation " + operation.id + " (" + operation.type + about + value + ")";
     return Outcome.progressing(Reasons.OPERATION_IN_PROGRESS, "Waiting for " + what, next);
   }
 
-  /** The next poll of something that is not an operation (a site still provisioning, a database starting). */
+  /**
+   * The next poll of something that is not an operation (a site still provisioning, a database
+   * starting).
+   */
   public Duration shortly() {
     return services.operations().nextPoll(Duration.ZERO, pollOverride());
   }
 
   /**
    * Records work Kinsta does without an operation id (a database being deleted, a deployment) in
-   * {@code status.operation}, so that polling survives a restart and its age sets the poll interval.
+   * {@code status.operation}, so that polling survives a restart and its age sets the poll
+   * interval.
    */
   public TrackedOperation tracked(OperationType type, @Nullable String target) {
     TrackedOperation operation = services.operations().started(type, null, target, null);
@@ -110,7 +125,8 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
 
   /** When to look again at something Kinsta started at {@code since}. */
   public Duration pollAfter(java.time.@Nullable Instant since) {
-    Duration age = since == null ? Duration.ZERO : Duration.between(since, services.clock().instant());
+    Duration age =
+        since == null ? Duration.ZERO : Duration.between(since, services.clock().instant());
     return services.operations().nextPoll(age.isNegative() ? Duration.ZERO : age, pollOverride());
   }
 

@@ -3,7 +3,10 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.client.KinstaClients;
 import java.time.Clock;
 
-/** What every controller shares: one Kinsta client pool and budget, credentials, operation tracking, events. */
+/**
+ * What every controller shares: one Kinsta client pool and budget, credentials, operation tracking,
+ * events.
+ */
 public record ControllerServices(
     KinstaClients clients,
     CredentialsResolver credentials,
@@ -13,5 +16,4 @@ public record ControllerServices(
     Clock clock,
     ResourceObserver observer,
     OwnedSecrets ownedSecrets,
-    CredentialsProtection credentialsProtection) {
-}
+    CredentialsProtection credentialsProtection) {}

@@ -2,7 +2,9 @@ package dev.operators.kinsta.reconcile;
 
 import org.jspecify.annotations.Nullable;
 
-/** The credentials of a resource cannot be used; no Kinsta call is made until the Secret changes. */
+/**
+ * The credentials of a resource cannot be used; no Kinsta call is made until the Secret changes.
+ */
 public final class CredentialsProblem extends Exception {
   private final String reason;
   private final @Nullable String secretVersion;

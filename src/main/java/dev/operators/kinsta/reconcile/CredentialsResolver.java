@@ -13,23 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid and its key
- * and company, never by name, so a rotated key is used at once. {@code GET /validate} runs once per key in
- * the Secret: it finds the company when the Secret does not name it, catches a revoked key before any other call,
- * and tells when the key expires (a metric).
+ * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid
+ * and its key and company, never by name, so a rotated key is used at once. {@code GET /validate}
+ * runs once per key in the Secret: it finds the company when the Secret does not name it, catches a
+ * revoked key before any other call, and tells when the key expires (a metric).
  */
 public final class CredentialsResolver {
   public static final String API_KEY = "apiKey";
   public static final String COMPANY_ID = "companyId";
 
   /** Usable credentials and the Secret version they came from. */
-  public record Resolved(KinstaCredentials credentials, String secretVersion) {
-  }
+  public record Resolved(KinstaCredentials credentials, String secretVersion) {}
 
   /** Told what {@code GET /validate} said of a key, for the key-expiry metric. */
   public interface KeyObserver {
-    KeyObserver NONE = (company, expiry) -> {
-    };
+    KeyObserver NONE = (company, expiry) -> {};
 
     void validated(String company, Optional<Instant> expiry);
   }
@@ -47,16 +45,35 @@ public final class CredentialsResolver {
     this.observer = observer;
   }
 
-  public Resolved resolve(SecretLookup secrets, String namespace, String secretName) throws CredentialsProblem {
-    Secret secret = secrets.find(namespace, secretName).orElseThrow(() -> new CredentialsProblem(
-        Reasons.CREDENTIALS_NOT_FOUND, "Secret " + namespace + "/" + secretName + " does not exist", null));
+  public Resolved resolve(SecretLookup secrets, String namespace, String secretName)
+      throws CredentialsProblem {
+    Secret secret =
+        secrets
+            .find(namespace, secretName)
+            .orElseThrow(
+                () ->
+                    new CredentialsProblem(
+                        Reasons.CREDENTIALS_NOT_FOUND,
+                        "Secret " + namespace + "/" + secretName + " does not exist",
+                        null));
     String version = secret.getMetadata().getResourceVersion();
-    String key = SecretLookup.value(secret, API_KEY).map(String::strip).filter(v -> !v.isEmpty())
-        .orElseThrow(() -> new CredentialsProblem(Reasons.CREDENTIALS_NOT_FOUND,
-            "Secret " + namespace + "/" + secretName + " has no key " + API_KEY, version));
-    String company = SecretLookup.value(secret, COMPANY_ID).map(String::strip).filter(v -> !v.isEmpty())
-        .orElse(null);
-    // Keyed by what the Secret says, not its resourceVersion: a label or finalizer added is no new key to check.
+    String key =
+        SecretLookup.value(secret, API_KEY)
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .orElseThrow(
+                () ->
+                    new CredentialsProblem(
+                        Reasons.CREDENTIALS_NOT_FOUND,
+                        "Secret " + namespace + "/" + secretName + " has no key " + API_KEY,
+                        version));
+    String company =
+        SecretLookup.value(secret, COMPANY_ID)
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .orElse(null);
+    // Keyed by what the Secret says, not its resourceVersion: a label or finalizer added is no new
+    // key to check.
     String cacheKey = secret.getMetadata().getUid() + "@" + fingerprint(key + "\n" + company);
     KinstaCredentials cached = byVersion.get(cacheKey);
     if (cached != null) {
@@ -72,33 +89,57 @@ public final class CredentialsResolver {
 
   private static String fingerprint(String text) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
   }
 
-  /** The key's company: the Secret's {@code companyId} when it has one, else the one Kinsta names. */
-  private String validate(ApiKey apiKey, @Nullable String declaredCompany, String namespace, String secretName,
+  /**
+   * The key's company: the Secret's {@code companyId} when it has one, else the one Kinsta names.
+   */
+  private String validate(
+      ApiKey apiKey,
+      @Nullable String declaredCompany,
+      String namespace,
+      String secretName,
       String version)
       throws CredentialsProblem {
     ApiKeyInfo info;
     try {
       info = clients.validate(apiKey);
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
-      throw new CredentialsProblem(Reasons.INVALID_CREDENTIALS, "Kinsta rejected the API key in Secret "
-          + namespace + "/" + secretName + " (" + rejected.httpStatus() + ")", version);
+      throw new CredentialsProblem(
+          Reasons.INVALID_CREDENTIALS,
+          "Kinsta rejected the API key in Secret "
+              + namespace
+              + "/"
+              + secretName
+              + " ("
+              + rejected.httpStatus()
+              + ")",
+          version);
     } catch (KinstaApiException unavailable) {
       if (declaredCompany != null && unavailable.isRetriable()) {
-        return declaredCompany; // the check is a courtesy when the company is known; Kinsta's outage is not ours
+        return declaredCompany; // the check is a courtesy when the company is known; Kinsta's
+        // outage is not ours
       }
       throw unavailable;
     }
     String company = declaredCompany != null ? declaredCompany : info.company();
     if (company == null || company.isBlank()) {
-      throw new CredentialsProblem(Reasons.INVALID_CREDENTIALS, "Kinsta did not name the company of the API key in "
-          + "Secret " + namespace + "/" + secretName + "; add its companyId to the Secret", version);
+      throw new CredentialsProblem(
+          Reasons.INVALID_CREDENTIALS,
+          "Kinsta did not name the company of the API key in "
+              + "Secret "
+              + namespace
+              + "/"
+              + secretName
+              + "; add its companyId to the Secret",
+          version);
     }
     observer.validated(company, info.expiry());
     return company;

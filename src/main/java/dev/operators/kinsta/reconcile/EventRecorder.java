@@ -18,26 +18,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records Kubernetes Events on a resource: only for condition transitions, destructive Kinsta calls and action
- * runs. A repeat (same resource, type and reason) updates the event already recorded, as client-go's recorder
- * does: its count and last time go up and its message becomes the newest, so {@code kubectl describe} shows
- * {@code RunSucceeded (x12 over 3h)} instead of twelve lines. Messages are built by the controllers from ids and
- * Kinsta's (already redacted) messages, never from Secret contents.
+ * Records Kubernetes Events on a resource: only for condition transitions, destructive Kinsta calls
+ * and action runs. A repeat (same resource, type and reason) updates the event already recorded, as
+ * client-go's recorder does: its count and last time go up and its message becomes the newest, so
+ * {@code kubectl describe} shows {@code RunSucceeded (x12 over 3h)} instead of twelve lines.
+ * Messages are built by the controllers from ids and Kinsta's (already redacted) messages, never
+ * from Secret contents.
  */
 public final class EventRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   private static final String COMPONENT = "kinsta-operator";
+
   /** How many recent events are remembered for aggregation; older repeats start a new event. */
   private static final int REMEMBERED = 4096;
 
   private final KubernetesClient client;
   private final Clock clock;
-  private final Map<String, Recorded> recent = new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
-      return size() > REMEMBERED;
-    }
-  };
+  private final Map<String, Recorded> recent =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
 
   public EventRecorder(KubernetesClient client, Clock clock) {
     this.client = client;
@@ -52,11 +55,11 @@ public final class EventRecorder {
     record(resource, "Warning", reason, message);
   }
 
-  private record Recorded(String name, int count) {
-  }
+  private record Recorded(String name, int count) {}
 
   private void record(HasMetadata resource, String type, String reason, String message) {
-    String now = DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
     String namespace = resource.getMetadata().getNamespace();
     String key = resource.getMetadata().getUid() + "/" + type + "/" + reason;
     String text = truncate(message);
@@ -69,23 +72,43 @@ public final class EventRecorder {
         remember(key, new Recorded(previous.name(), previous.count() + 1));
         return;
       }
-      String name = resource.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8);
-      client.v1().events().inNamespace(namespace).resource(newEvent(resource, name, type, reason, text, now))
+      String name =
+          resource.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8);
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .resource(newEvent(resource, name, type, reason, text, now))
           .create();
       remember(key, new Recorded(name, 1));
     } catch (KubernetesClientException failed) {
       // An event is informational; failing to record one must not fail the reconcile.
-      LOG.debug("Could not record event {} on {}/{}: {}", reason, namespace, resource.getMetadata().getName(),
+      LOG.debug(
+          "Could not record event {} on {}/{}: {}",
+          reason,
+          namespace,
+          resource.getMetadata().getName(),
           failed.getMessage());
     }
   }
 
-  /** Counts a repeat on the event recorded before; false when that event is gone (expired or deleted). */
+  /**
+   * Counts a repeat on the event recorded before; false when that event is gone (expired or
+   * deleted).
+   */
   private boolean repeated(String namespace, Recorded previous, String message, String now) {
-    Event patch = new EventBuilder().withCount(previous.count() + 1).withLastTimestamp(now).withMessage(message)
-        .build();
+    Event patch =
+        new EventBuilder()
+            .withCount(previous.count() + 1)
+            .withLastTimestamp(now)
+            .withMessage(message)
+            .build();
     try {
-      client.v1().events().inNamespace(namespace).withName(previous.name())
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .withName(previous.name())
           .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
       return true;
     } catch (KubernetesClientException failed) {
@@ -102,17 +125,31 @@ public final class EventRecorder {
     }
   }
 
-  private static Event newEvent(HasMetadata resource, String name, String type, String reason, String message,
-      String now) {
+  private static Event newEvent(
+      HasMetadata resource, String name, String type, String reason, String message, String now) {
     String namespace = resource.getMetadata().getNamespace();
     return new EventBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withInvolvedObject(new ObjectReferenceBuilder().withApiVersion(resource.getApiVersion())
-            .withKind(resource.getKind()).withName(resource.getMetadata().getName()).withNamespace(namespace)
-            .withUid(resource.getMetadata().getUid()).build())
-        .withType(type).withReason(reason).withMessage(message)
-        .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-        .withNewSource().withComponent(COMPONENT).endSource()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
+        .withInvolvedObject(
+            new ObjectReferenceBuilder()
+                .withApiVersion(resource.getApiVersion())
+                .withKind(resource.getKind())
+                .withName(resource.getMetadata().getName())
+                .withNamespace(namespace)
+                .withUid(resource.getMetadata().getUid())
+                .build())
+        .withType(type)
+        .withReason(reason)
+        .withMessage(message)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withCount(1)
+        .withNewSource()
+        .withComponent(COMPONENT)
+        .endSource()
         .build();
   }
 

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Retries forever: exponential back-off from {@code initial}, capped at {@code max}, with ±20 % jitter so that many
- * resources failing together do not retry together. JOSDK's default gives up after five attempts, which would
- * leave a resource stuck after a long Kinsta outage.
+ * Retries forever: exponential back-off from {@code initial}, capped at {@code max}, with ±20 %
+ * jitter so that many resources failing together do not retry together. JOSDK's default gives up
+ * after five attempts, which would leave a resource stuck after a long Kinsta outage.
  */
 public final class JitteredRetry implements Retry {
   private final Duration initial;

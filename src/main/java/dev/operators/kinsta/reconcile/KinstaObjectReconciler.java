@@ -9,20 +9,25 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 
 /**
- * A kind whose resource stands for one Kinsta object (a site, a database, an application): besides the shared
- * reconcile steps, it holds a finalizer and deletes the object with the resource's deletion policy
- * ({@link RemoteDeletion}). While deleting will need the credentials, their Secret is kept from going first
- * ({@link CredentialsProtection}).
+ * A kind whose resource stands for one Kinsta object (a site, a database, an application): besides
+ * the shared reconcile steps, it holds a finalizer and deletes the object with the resource's
+ * deletion policy ({@link RemoteDeletion}). While deleting will need the credentials, their Secret
+ * is kept from going first ({@link CredentialsProtection}).
  */
-public abstract class KinstaObjectReconciler<R extends CustomResource<? extends KinstaSpec, S>,
-    S extends KinstaStatus> extends KinstaReconciler<R, S> implements Cleaner<R> {
+public abstract class KinstaObjectReconciler<
+        R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
+    extends KinstaReconciler<R, S> implements Cleaner<R> {
   private final RemoteDeletion<R, S> deletion = new RemoteDeletion<>(this);
 
-  protected KinstaObjectReconciler(ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
+  protected KinstaObjectReconciler(
+      ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
     super(services, resourceClass, statusClass);
   }
 
-  /** Whether the status refers to a Kinsta object (or an operation creating one) that deletion must handle. */
+  /**
+   * Whether the status refers to a Kinsta object (or an operation creating one) that deletion must
+   * handle.
+   */
   protected abstract boolean hasRemoteObject(S status);
 
   /** Deletes the Kinsta object, one step per call. */
@@ -34,7 +39,10 @@ public abstract class KinstaObjectReconciler<R extends CustomResource<? extends 
   /** How the Kinsta object is named in events, e.g. {@code Site 5c0e…}. */
   protected abstract String describeRemote(S status);
 
-  /** The spec's deletion policy, else Retain for adopted objects and the operator's default for created ones. */
+  /**
+   * The spec's deletion policy, else Retain for adopted objects and the operator's default for
+   * created ones.
+   */
   protected final DeletionPolicy deletionPolicy(DeletionPolicy declared, boolean adopted) {
     if (declared != null) {
       return declared;
@@ -45,8 +53,11 @@ public abstract class KinstaObjectReconciler<R extends CustomResource<? extends 
   @Override
   final void afterRemoteStep(R resource, S status) {
     String credentials = credentialsSecret(resource);
-    if (credentials != null && hasRemoteObject(status) && deletionPolicy(resource) == DeletionPolicy.Delete) {
-      findSecret(namespace(resource), credentials).ifPresent(services.credentialsProtection()::protect);
+    if (credentials != null
+        && hasRemoteObject(status)
+        && deletionPolicy(resource) == DeletionPolicy.Delete) {
+      findSecret(namespace(resource), credentials)
+          .ifPresent(services.credentialsProtection()::protect);
     }
   }
 

@@ -11,8 +11,8 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
@@ -27,18 +27,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
 
 /**
- * What every Kinsta controller does around its own work: validate the spec, honour the pause annotation, read the
- * credentials Secret, skip a stalled resource whose inputs did not change, turn Kinsta errors into conditions or
- * back-off, write kstatus conditions, and patch the status only when it changed. A controller supplies the
- * Kinsta-specific steps. Kinds whose resource stands for a Kinsta object extend {@link KinstaObjectReconciler},
- * which adds deletion; the others need no finalizer and are told of deletions only to forget them.
+ * What every Kinsta controller does around its own work: validate the spec, honour the pause
+ * annotation, read the credentials Secret, skip a stalled resource whose inputs did not change,
+ * turn Kinsta errors into conditions or back-off, write kstatus conditions, and patch the status
+ * only when it changed. A controller supplies the Kinsta-specific steps. Kinds whose resource
+ * stands for a Kinsta object extend {@link KinstaObjectReconciler}, which adds deletion; the others
+ * need no finalizer and are told of deletions only to forget them.
  */
-public abstract class KinstaReconciler<R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
+public abstract class KinstaReconciler<
+        R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     implements Reconciler<R> {
   private static final String SECRET_INDEX = "kinsta.operators.dev/referenced-secrets";
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
@@ -49,7 +51,8 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   final Logger log;
   private volatile @Nullable InformerEventSource<Secret, R> secretSource;
 
-  protected KinstaReconciler(ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
+  protected KinstaReconciler(
+      ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
     this.services = services;
     this.resourceClass = resourceClass;
     this.statusClass = statusClass;
@@ -62,8 +65,8 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   }
 
   /**
-   * Every Secret the resource reads (credentials first); a change to any of them triggers a reconcile. The
-   * credentials Secret alone unless a kind reads more.
+   * Every Secret the resource reads (credentials first); a change to any of them triggers a
+   * reconcile. The credentials Secret alone unless a kind reads more.
    */
   protected Set<String> referencedSecrets(R resource) {
     String credentials = credentialsSecret(resource);
@@ -71,8 +74,8 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   }
 
   /**
-   * What the schema cannot check, besides the credentials reference every kind has (checked here); each problem
-   * names its field. No Kinsta call is made when there are any.
+   * What the schema cannot check, besides the credentials reference every kind has (checked here);
+   * each problem names its field. No Kinsta call is made when there are any.
    */
   protected abstract List<FieldProblem> validate(R resource);
 
@@ -80,19 +83,34 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   protected abstract Outcome reconcileRemote(Attempt<R, S> attempt);
 
   /** Called after each successful step against Kinsta, with the status it produced. */
-  void afterRemoteStep(R resource, S status) {
-  }
+  void afterRemoteStep(R resource, S status) {}
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
-    context.getPrimaryCache().addIndexer(SECRET_INDEX, resource -> referencedSecrets(resource).stream()
-        .map(name -> key(resource.getMetadata().getNamespace(), name)).toList());
-    var configuration = InformerEventSourceConfiguration.from(Secret.class, resourceClass)
-        .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
-            .byIndex(SECRET_INDEX, key(secret.getMetadata().getNamespace(), secret.getMetadata().getName()))
-            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-        .build();
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            SECRET_INDEX,
+            resource ->
+                referencedSecrets(resource).stream()
+                    .map(name -> key(resource.getMetadata().getNamespace(), name))
+                    .toList());
+    var configuration =
+        InformerEventSourceConfiguration.from(Secret.class, resourceClass)
+            .withNamespacesInheritedFromController()
+            .withSecondaryToPrimaryMapper(
+                secret ->
+                    context
+                        .getPrimaryCache()
+                        .byIndex(
+                            SECRET_INDEX,
+                            key(
+                                secret.getMetadata().getNamespace(),
+                                secret.getMetadata().getName()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
     secretSource = new InformerEventSource<>(configuration, context);
     List<EventSource<?, R>> sources = new ArrayList<>();
     sources.add(secretSource);
@@ -100,7 +118,10 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     return sources;
   }
 
-  /** Further resources whose changes should reconcile this kind (e.g. the other ends of a connection). */
+  /**
+   * Further resources whose changes should reconcile this kind (e.g. the other ends of a
+   * connection).
+   */
   protected List<EventSource<?, R>> additionalEventSources(EventSourceContext<R> context) {
     return List.of();
   }
@@ -108,7 +129,8 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   @Override
   public UpdateControl<R> reconcile(R resource, Context<R> context) {
     if (context.isPrimaryResourceDeleted() || resource.isMarkedForDeletion()) {
-      // Kinds without a Kinsta object see their deletions here, and have nothing to clean up in Kinsta.
+      // Kinds without a Kinsta object see their deletions here, and have nothing to clean up in
+      // Kinsta.
       services.observer().forgotten(resource);
       return UpdateControl.noUpdate();
     }
@@ -123,12 +145,15 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     services.observer().observed(resource, status);
     persist(context, resource, before, status);
     UpdateControl<R> control = UpdateControl.noUpdate();
-    return outcome.requeueAfter() == null ? control : control.rescheduleAfter(outcome.requeueAfter());
+    return outcome.requeueAfter() == null
+        ? control
+        : control.rescheduleAfter(outcome.requeueAfter());
   }
 
   /**
-   * Runs the steps up to the Kinsta call. A transient Kinsta failure (5xx, timeout, dropped connection) is thrown:
-   * the controller's retry ({@link JitteredRetry}) backs off and {@link #updateErrorStatus} reports it.
+   * Runs the steps up to the Kinsta call. A transient Kinsta failure (5xx, timeout, dropped
+   * connection) is thrown: the controller's retry ({@link JitteredRetry}) backs off and {@link
+   * #updateErrorStatus} reports it.
    */
   private Outcome evaluate(R resource, @Nullable S before, S status) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -138,8 +163,10 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     }
     problems.addAll(validate(resource));
     if (!problems.isEmpty() || credentialsName == null) {
-      return Outcome.stalled(Reasons.INVALID_SPEC, "Invalid spec: "
-          + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
+      return Outcome.stalled(
+          Reasons.INVALID_SPEC,
+          "Invalid spec: "
+              + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
     }
     if (ResourceControls.paused(resource)) {
       return Outcome.paused();
@@ -151,7 +178,8 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     status.secretsVersion = secretsVersion;
     CredentialsResolver.Resolved credentials;
     try {
-      credentials = services.credentials().resolve(this::findSecret, namespace(resource), credentialsName);
+      credentials =
+          services.credentials().resolve(this::findSecret, namespace(resource), credentialsName);
     } catch (CredentialsProblem problem) {
       return Outcome.stalled(problem.reason(), problem.getMessage());
     }
@@ -160,7 +188,9 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
       afterRemoteStep(resource, status);
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
-      return Outcome.waiting(Reasons.RATE_LIMITED, "Waiting for Kinsta's rate limit: " + limited.getMessage(),
+      return Outcome.waiting(
+          Reasons.RATE_LIMITED,
+          "Waiting for Kinsta's rate limit: " + limited.getMessage(),
           withJitter(limited.retryAfter()));
     } catch (KinstaApiException failure) {
       if (failure.isRetriable()) {
@@ -172,12 +202,17 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
 
   private Outcome terminal(KinstaApiException failure) {
     if (failure instanceof KinstaApiException.Unauthorized) {
-      return Outcome.stalled(Reasons.INVALID_CREDENTIALS,
+      return Outcome.stalled(
+          Reasons.INVALID_CREDENTIALS,
           "Kinsta rejected the API key (401); fix the credentials Secret: " + failure.getMessage());
     }
     if (failure instanceof KinstaApiException.Forbidden) {
-      return Outcome.stalled(Reasons.PERMISSION_DENIED,
-          "The API key is not allowed to call " + failure.endpoint() + " (403): " + failure.getMessage());
+      return Outcome.stalled(
+          Reasons.PERMISSION_DENIED,
+          "The API key is not allowed to call "
+              + failure.endpoint()
+              + " (403): "
+              + failure.getMessage());
     }
     if (failure instanceof KinstaApiException.NotFound) {
       return Outcome.stalled(Reasons.NOT_FOUND, failure.getMessage());
@@ -189,12 +224,16 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
     if (before == null) {
       return false;
     }
-    Optional<Condition> stalled = StatusConditions.find(before.conditions, StatusConditions.STALLED)
-        .filter(c -> "True".equals(c.getStatus()));
+    Optional<Condition> stalled =
+        StatusConditions.find(before.conditions, StatusConditions.STALLED)
+            .filter(c -> "True".equals(c.getStatus()));
     return stalled.isPresent()
-        && Objects.equals(stalled.get().getObservedGeneration(), resource.getMetadata().getGeneration())
+        && Objects.equals(
+            stalled.get().getObservedGeneration(), resource.getMetadata().getGeneration())
         && Objects.equals(before.secretsVersion, secretsVersion)
-        && Objects.equals(before.lastHandledReconcileAt, ResourceControls.reconcileRequest(resource).orElse(null));
+        && Objects.equals(
+            before.lastHandledReconcileAt,
+            ResourceControls.reconcileRequest(resource).orElse(null));
   }
 
   private void finish(R resource, @Nullable S before, S status, Outcome outcome) {
@@ -207,16 +246,25 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
 
   /** One log line and, where it matters, one event per transition of Ready or Stalled. */
   private void announce(R resource, @Nullable S before, S after) {
-    Optional<Condition> oldReady = before == null ? Optional.empty()
-        : StatusConditions.find(before.conditions, StatusConditions.READY);
+    Optional<Condition> oldReady =
+        before == null
+            ? Optional.empty()
+            : StatusConditions.find(before.conditions, StatusConditions.READY);
     Condition ready = StatusConditions.find(after.conditions, StatusConditions.READY).orElseThrow();
     boolean flipped = oldReady.map(c -> !c.getStatus().equals(ready.getStatus())).orElse(true);
-    boolean reasonChanged = oldReady.map(c -> !Objects.equals(c.getReason(), ready.getReason())).orElse(true);
+    boolean reasonChanged =
+        oldReady.map(c -> !Objects.equals(c.getReason(), ready.getReason())).orElse(true);
     if (!flipped && !reasonChanged) {
       return;
     }
-    log.info("{} {}/{}: Ready={} {}: {}", resource.getKind(), namespace(resource), resource.getMetadata().getName(),
-        ready.getStatus(), ready.getReason(), ready.getMessage());
+    log.info(
+        "{} {}/{}: Ready={} {}: {}",
+        resource.getKind(),
+        namespace(resource),
+        resource.getMetadata().getName(),
+        ready.getStatus(),
+        ready.getReason(),
+        ready.getMessage());
     boolean nowStalled = StatusConditions.isTrue(after, StatusConditions.STALLED);
     boolean wasStalled = StatusConditions.isTrue(before, StatusConditions.STALLED);
     if (nowStalled && (!wasStalled || reasonChanged)) {
@@ -227,17 +275,28 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   }
 
   @Override
-  public ErrorStatusUpdateControl<R> updateErrorStatus(R resource, Context<R> context, Exception error) {
+  public ErrorStatusUpdateControl<R> updateErrorStatus(
+      R resource, Context<R> context, Exception error) {
     boolean transientKinsta = error instanceof KinstaApiException;
     int attempt = context.getRetryInfo().map(info -> info.getAttemptCount()).orElse(1);
-    String message = error instanceof KinstaApiException kinsta ? kinsta.getMessage() : describe(error);
-    log.warn("{} {}/{}: {} (attempt {}), retrying: {}", resource.getKind(), namespace(resource),
-        resource.getMetadata().getName(), transientKinsta ? "Kinsta call failed" : "reconcile failed", attempt,
+    String message =
+        error instanceof KinstaApiException kinsta ? kinsta.getMessage() : describe(error);
+    log.warn(
+        "{} {}/{}: {} (attempt {}), retrying: {}",
+        resource.getKind(),
+        namespace(resource),
+        resource.getMetadata().getName(),
+        transientKinsta ? "Kinsta call failed" : "reconcile failed",
+        attempt,
         message);
     S before = copy(resource.getStatus());
     S status = workingCopy(before);
-    StatusConditions.retrying(status, generation(resource),
-        transientKinsta ? Reasons.KINSTA_UNAVAILABLE : Reasons.INTERNAL_ERROR, message, services.clock().instant());
+    StatusConditions.retrying(
+        status,
+        generation(resource),
+        transientKinsta ? Reasons.KINSTA_UNAVAILABLE : Reasons.INTERNAL_ERROR,
+        message,
+        services.clock().instant());
     if (sameJson(before, status)) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
@@ -246,15 +305,19 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   }
 
   /**
-   * Writes the status when it changed. Patched and put in the controller's cache at once: a reconcile triggered
-   * before the informer catches up must see the operation just started, or it would start it again.
+   * Writes the status when it changed. Patched and put in the controller's cache at once: a
+   * reconcile triggered before the informer catches up must see the operation just started, or it
+   * would start it again.
    */
   final void persist(Context<R> context, R resource, @Nullable S before, S status) {
     if (!sameJson(before, status)) {
-      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(resource, context, fresh -> {
-        fresh.setStatus(status);
-        return fresh;
-      });
+      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+          resource,
+          context,
+          fresh -> {
+            fresh.setStatus(status);
+            return fresh;
+          });
     }
   }
 
@@ -270,8 +333,12 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
   private String secretsVersion(R resource) {
     Set<String> versions = new TreeSet<>();
     for (String name : referencedSecrets(resource)) {
-      versions.add(name + "@" + findSecret(namespace(resource), name)
-          .map(secret -> secret.getMetadata().getResourceVersion()).orElse("absent"));
+      versions.add(
+          name
+              + "@"
+              + findSecret(namespace(resource), name)
+                  .map(secret -> secret.getMetadata().getResourceVersion())
+                  .orElse("absent"));
     }
     return String.join(",", versions);
   }
@@ -299,7 +366,8 @@ public abstract class KinstaReconciler<R extends CustomResource<? extends Kinsta
 
   static Duration withJitter(Duration base) {
     long millis = Math.max(base.toMillis(), 100);
-    return Duration.ofMillis(millis + (long) (millis * 0.2 * ThreadLocalRandom.current().nextDouble()));
+    return Duration.ofMillis(
+        millis + (long) (millis * 0.2 * ThreadLocalRandom.current().nextDouble()));
   }
 
   static long generation(CustomResource<?, ?> resource) {

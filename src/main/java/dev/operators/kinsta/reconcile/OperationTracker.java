@@ -14,26 +14,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows asynchronous Kinsta operations without blocking: each reconcile polls once and says when to poll next.
- * The interval grows with the operation's age (a quarter of it), between the configured bounds, so a quick
- * change is seen quickly and a slow site creation is not polled a hundred times.
+ * Follows asynchronous Kinsta operations without blocking: each reconcile polls once and says when
+ * to poll next. The interval grows with the operation's age (a quarter of it), between the
+ * configured bounds, so a quick change is seen quickly and a slow site creation is not polled a
+ * hundred times.
  */
 public final class OperationTracker {
 
   /** What one poll found. */
   public sealed interface Poll {
-    record Running(Duration next) implements Poll {
-    }
+    record Running(Duration next) implements Poll {}
 
-    record Succeeded(OperationStatus status) implements Poll {
-    }
+    record Succeeded(OperationStatus status) implements Poll {}
 
-    record Failed(String message) implements Poll {
-    }
+    record Failed(String message) implements Poll {}
 
     /** Kinsta answered 404 past the grace window: the caller checks the object itself. */
-    record Lost() implements Poll {
-    }
+    record Lost() implements Poll {}
   }
 
   private final ReconcileSettings settings;
@@ -44,9 +41,19 @@ public final class OperationTracker {
     this.clock = clock;
   }
 
-  /** New tracked work, started now; {@code operationId} is Kinsta's, or null for work without one. */
-  public TrackedOperation started(OperationType type, @Nullable String operationId, @Nullable String target, @Nullable String value) {
-    return new TrackedOperation(type, operationId, target, value,
+  /**
+   * New tracked work, started now; {@code operationId} is Kinsta's, or null for work without one.
+   */
+  public TrackedOperation started(
+      OperationType type,
+      @Nullable String operationId,
+      @Nullable String target,
+      @Nullable String value) {
+    return new TrackedOperation(
+        type,
+        operationId,
+        target,
+        value,
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
   }
 
@@ -56,10 +63,15 @@ public final class OperationTracker {
     return switch (status.state()) {
       case IN_PROGRESS -> new Poll.Running(nextPoll(age, override));
       case SUCCEEDED -> new Poll.Succeeded(status);
-      case FAILED -> new Poll.Failed(status.message() == null || status.message().isBlank()
-          ? "the operation failed without a message" : status.message());
-      case NOT_FOUND -> age.compareTo(settings.operationGrace()) < 0 ? new Poll.Running(nextPoll(age, override))
-          : new Poll.Lost();
+      case FAILED ->
+          new Poll.Failed(
+              status.message() == null || status.message().isBlank()
+                  ? "the operation failed without a message"
+                  : status.message());
+      case NOT_FOUND ->
+          age.compareTo(settings.operationGrace()) < 0
+              ? new Poll.Running(nextPoll(age, override))
+              : new Poll.Lost();
     };
   }
 
@@ -68,8 +80,10 @@ public final class OperationTracker {
     if (override != null) {
       return override;
     }
-    long millis = Math.max(settings.minPollInterval().toMillis(),
-        Math.min(settings.maxPollInterval().toMillis(), age.toMillis() / 4));
+    long millis =
+        Math.max(
+            settings.minPollInterval().toMillis(),
+            Math.min(settings.maxPollInterval().toMillis(), age.toMillis() / 4));
     long jitter = (long) (millis * 0.1 * ThreadLocalRandom.current().nextDouble());
     return Duration.ofMillis(millis + jitter);
   }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where one reconcile left a resource, in kstatus terms; {@link StatusConditions} turns it into conditions.
+ * Where one reconcile left a resource, in kstatus terms; {@link StatusConditions} turns it into
+ * conditions.
  *
  * @param requeueAfter when to look again, or null to wait for the next event
  */
@@ -42,8 +43,13 @@ public record Outcome(Kind kind, String reason, String message, @Nullable Durati
   }
 
   public static Outcome paused() {
-    return new Outcome(Kind.PAUSED, Reasons.PAUSED, "Reconciliation is paused by the "
-        + dev.operators.kinsta.api.v1alpha1.ApiGroup.PAUSED_ANNOTATION + " annotation", null);
+    return new Outcome(
+        Kind.PAUSED,
+        Reasons.PAUSED,
+        "Reconciliation is paused by the "
+            + dev.operators.kinsta.api.v1alpha1.ApiGroup.PAUSED_ANNOTATION
+            + " annotation",
+        null);
   }
 
   public static Outcome unchanged() {

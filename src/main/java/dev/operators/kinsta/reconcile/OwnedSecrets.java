@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Secrets a resource owns (a database's connection details): created with an owner reference, so Kubernetes
- * deletes them with the resource, and rewritten only when their data differs. Values are never logged.
+ * Secrets a resource owns (a database's connection details): created with an owner reference, so
+ * Kubernetes deletes them with the resource, and rewritten only when their data differs. Values are
+ * never logged.
  */
 public final class OwnedSecrets {
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
@@ -29,49 +30,73 @@ public final class OwnedSecrets {
   }
 
   /**
-   * Makes the Secret hold exactly {@code data}. Returns true when it wrote. Refuses to take over a Secret
-   * somebody else made: that is reported as {@link SecretConflict}.
+   * Makes the Secret hold exactly {@code data}. Returns true when it wrote. Refuses to take over a
+   * Secret somebody else made: that is reported as {@link SecretConflict}.
    */
-  public boolean ensure(HasMetadata owner, Optional<Secret> current, String name, Map<String, String> data)
+  public boolean ensure(
+      HasMetadata owner, Optional<Secret> current, String name, Map<String, String> data)
       throws SecretConflict {
     Map<String, String> encoded = new LinkedHashMap<>();
-    data.forEach((key, value) -> {
-      if (value != null) {
-        encoded.put(key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
-      }
-    });
+    data.forEach(
+        (key, value) -> {
+          if (value != null) {
+            encoded.put(
+                key, Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+          }
+        });
     String namespace = owner.getMetadata().getNamespace();
     if (current.isPresent()) {
       Secret existing = current.get();
-      boolean ours = existing.getMetadata().getOwnerReferences().stream()
-          .anyMatch(ref -> owner.getMetadata().getUid().equals(ref.getUid()));
+      boolean ours =
+          existing.getMetadata().getOwnerReferences().stream()
+              .anyMatch(ref -> owner.getMetadata().getUid().equals(ref.getUid()));
       if (!ours) {
-        throw new SecretConflict("Secret " + namespace + "/" + name + " exists and is not owned by this "
-            + owner.getKind() + "; choose another connectionSecretName or delete it");
+        throw new SecretConflict(
+            "Secret "
+                + namespace
+                + "/"
+                + name
+                + " exists and is not owned by this "
+                + owner.getKind()
+                + "; choose another connectionSecretName or delete it");
       }
       if (encoded.equals(existing.getData())) {
         return false;
       }
-      // A merge patch from the cached copy: no read first, and keys that went away are removed (null).
+      // A merge patch from the cached copy: no read first, and keys that went away are removed
+      // (null).
       Map<String, String> patch = new LinkedHashMap<>();
       if (existing.getData() != null) {
         existing.getData().keySet().forEach(key -> patch.put(key, null));
       }
       patch.putAll(encoded);
-      client.secrets().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-          Serialization.asJson(Map.of("data", patch)));
+      client
+          .secrets()
+          .inNamespace(namespace)
+          .withName(name)
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("data", patch)));
       return true;
     }
-    Secret secret = new SecretBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace)
-        .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
-        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion())
-            .withKind(owner.getKind()).withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
-            .withController(true).withBlockOwnerDeletion(false).build())
-        .endMetadata()
-        .withType("Opaque")
-        .withData(encoded)
-        .build();
+    Secret secret =
+        new SecretBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
+            .withOwnerReferences(
+                new OwnerReferenceBuilder()
+                    .withApiVersion(owner.getApiVersion())
+                    .withKind(owner.getKind())
+                    .withName(owner.getMetadata().getName())
+                    .withUid(owner.getMetadata().getUid())
+                    .withController(true)
+                    .withBlockOwnerDeletion(false)
+                    .build())
+            .endMetadata()
+            .withType("Opaque")
+            .withData(encoded)
+            .build();
     client.secrets().inNamespace(namespace).resource(secret).create();
     return true;
   }

@@ -1,8 +1,8 @@
 package dev.operators.kinsta.reconcile;
 
 /**
- * Condition and event reasons shared by every kind; each kind keeps its own in one class beside its reconciler.
- * The README lists them all ({@code ReasonsDocumentedTest}).
+ * Condition and event reasons shared by every kind; each kind keeps its own in one class beside its
+ * reconciler. The README lists them all ({@code ReasonsDocumentedTest}).
  */
 public final class Reasons {
   public static final String READY = "Ready";
@@ -21,12 +21,13 @@ public final class Reasons {
   public static final String AMBIGUOUS_ADOPTION = "AmbiguousAdoption";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
   public static final String DELETING = "Deleting";
+
   /** Events. */
   public static final String ADOPTED = "Adopted";
+
   public static final String CREATED = "Created";
   public static final String RETAINED = "Retained";
   public static final String ORPHANED = "Orphaned";
 
-  private Reasons() {
-  }
+  private Reasons() {}
 }

@@ -9,9 +9,11 @@ import java.time.Duration;
  *
  * @param minPollInterval first wait before polling a new Kinsta operation
  * @param maxPollInterval the longest wait between polls of one operation
- * @param operationGrace how long a 404 from {@code GET /operations/{id}} counts as "not visible yet"
+ * @param operationGrace how long a 404 from {@code GET /operations/{id}} counts as "not visible
+ *     yet"
  * @param resyncInterval how often a Ready resource is compared with Kinsta again (drift)
- * @param orphanAfter how long a deletion waits for credentials before it leaves the Kinsta object behind
+ * @param orphanAfter how long a deletion waits for credentials before it leaves the Kinsta object
+ *     behind
  * @param defaultDeletionPolicy the policy of created objects whose spec names none
  * @param retryInitial first back-off after a retriable error
  * @param retryMax the longest back-off after retriable errors
@@ -27,33 +29,74 @@ public record ReconcileSettings(
     Duration retryMax) {
 
   public static ReconcileSettings from(OperatorConfig config) {
-    return new ReconcileSettings(Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofMinutes(2),
-        config.resyncInterval(), config.orphanAfter(),
-        DeletionPolicy.valueOf(config.defaultDeletionPolicy().name()), Duration.ofSeconds(1), Duration.ofMinutes(5));
+    return new ReconcileSettings(
+        Duration.ofSeconds(2),
+        Duration.ofMinutes(1),
+        Duration.ofMinutes(2),
+        config.resyncInterval(),
+        config.orphanAfter(),
+        DeletionPolicy.valueOf(config.defaultDeletionPolicy().name()),
+        Duration.ofSeconds(1),
+        Duration.ofMinutes(5));
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
-    return new ReconcileSettings(min, max, operationGrace, resyncInterval, orphanAfter, defaultDeletionPolicy,
-        retryInitial, retryMax);
+    return new ReconcileSettings(
+        min,
+        max,
+        operationGrace,
+        resyncInterval,
+        orphanAfter,
+        defaultDeletionPolicy,
+        retryInitial,
+        retryMax);
   }
 
   public ReconcileSettings withResync(Duration resync) {
-    return new ReconcileSettings(minPollInterval, maxPollInterval, operationGrace, resync, orphanAfter,
-        defaultDeletionPolicy, retryInitial, retryMax);
+    return new ReconcileSettings(
+        minPollInterval,
+        maxPollInterval,
+        operationGrace,
+        resync,
+        orphanAfter,
+        defaultDeletionPolicy,
+        retryInitial,
+        retryMax);
   }
 
   public ReconcileSettings withRetry(Duration initial, Duration max) {
-    return new ReconcileSettings(minPollInterval, maxPollInterval, operationGrace, resyncInterval, orphanAfter,
-        defaultDeletionPolicy, initial, max);
+    return new ReconcileSettings(
+        minPollInterval,
+        maxPollInterval,
+        operationGrace,
+        resyncInterval,
+        orphanAfter,
+        defaultDeletionPolicy,
+        initial,
+        max);
   }
 
   public ReconcileSettings withOperationGrace(Duration grace) {
-    return new ReconcileSettings(minPollInterval, maxPollInterval, grace, resyncInterval, orphanAfter,
-        defaultDeletionPolicy, retryInitial, retryMax);
+    return new ReconcileSettings(
+        minPollInterval,
+        maxPollInterval,
+        grace,
+        resyncInterval,
+        orphanAfter,
+        defaultDeletionPolicy,
+        retryInitial,
+        retryMax);
   }
 
   public ReconcileSettings withOrphanAfter(Duration orphan) {
-    return new ReconcileSettings(minPollInterval, maxPollInterval, operationGrace, resyncInterval, orphan,
-        defaultDeletionPolicy, retryInitial, retryMax);
+    return new ReconcileSettings(
+        minPollInterval,
+        maxPollInterval,
+        operationGrace,
+        resyncInterval,
+        orphan,
+        defaultDeletionPolicy,
+        retryInitial,
+        retryMax);
   }
 }

@@ -11,11 +11,13 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Instant;
 
 /**
- * One step of deleting a resource's Kinsta object: Retain and paused resources let go at once; Delete calls the
- * kind's {@code deleteRemote} until it reports the object gone. A transient failure is thrown to the controller's
- * retry; credentials that stay unusable release the resource as Orphaned after {@code KINSTA_ORPHAN_AFTER}.
+ * One step of deleting a resource's Kinsta object: Retain and paused resources let go at once;
+ * Delete calls the kind's {@code deleteRemote} until it reports the object gone. A transient
+ * failure is thrown to the controller's retry; credentials that stay unusable release the resource
+ * as Orphaned after {@code KINSTA_ORPHAN_AFTER}.
  */
-final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus> {
+final class RemoteDeletion<
+    R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus> {
   private final KinstaObjectReconciler<R, S> kind;
 
   RemoteDeletion(KinstaObjectReconciler<R, S> kind) {
@@ -31,12 +33,19 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
     }
     String remote = kind.describeRemote(status);
     if (kind.deletionPolicy(resource) == DeletionPolicy.Retain) {
-      services.events().normal(resource, Reasons.RETAINED, remote + " is left in Kinsta (deletionPolicy Retain)");
+      services
+          .events()
+          .normal(
+              resource, Reasons.RETAINED, remote + " is left in Kinsta (deletionPolicy Retain)");
       return DeleteControl.defaultDelete();
     }
     if (ResourceControls.paused(resource)) {
-      services.events().warning(resource, Reasons.ORPHANED,
-          remote + " is left in Kinsta: the resource was deleted while paused");
+      services
+          .events()
+          .warning(
+              resource,
+              Reasons.ORPHANED,
+              remote + " is left in Kinsta: the resource was deleted while paused");
       return DeleteControl.defaultDelete();
     }
     String credentialsName = kind.credentialsSecret(resource);
@@ -45,8 +54,10 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
     }
     CredentialsResolver.Resolved credentials;
     try {
-      credentials = services.credentials().resolve(kind::findSecret, KinstaReconciler.namespace(resource),
-          credentialsName);
+      credentials =
+          services
+              .credentials()
+              .resolve(kind::findSecret, KinstaReconciler.namespace(resource), credentialsName);
     } catch (CredentialsProblem problem) {
       return orphanOrWait(resource, remote, problem.getMessage());
     }
@@ -56,28 +67,45 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
       return orphanOrWait(resource, remote, rejected.getMessage());
     } catch (KinstaApiException.RateLimited limited) {
-      return DeleteControl.noFinalizerRemoval().rescheduleAfter(KinstaReconciler.withJitter(limited.retryAfter()));
+      return DeleteControl.noFinalizerRemoval()
+          .rescheduleAfter(KinstaReconciler.withJitter(limited.retryAfter()));
     } catch (KinstaApiException failure) {
-      kind.log.warn("{} {}/{}: deleting {} failed, retrying: {}", resource.getKind(),
-          KinstaReconciler.namespace(resource), resource.getMetadata().getName(), remote, failure.getMessage());
+      kind.log.warn(
+          "{} {}/{}: deleting {} failed, retrying: {}",
+          resource.getKind(),
+          KinstaReconciler.namespace(resource),
+          resource.getMetadata().getName(),
+          remote,
+          failure.getMessage());
       throw failure;
     }
     if (deletion.done()) {
-      kind.log.info("{} {}/{}: {} deleted in Kinsta", resource.getKind(), KinstaReconciler.namespace(resource),
-          resource.getMetadata().getName(), remote);
+      kind.log.info(
+          "{} {}/{}: {} deleted in Kinsta",
+          resource.getKind(),
+          KinstaReconciler.namespace(resource),
+          resource.getMetadata().getName(),
+          remote);
       return DeleteControl.defaultDelete();
     }
-    // Marking a custom resource for deletion raises its generation, so the deletion's status describes that one.
+    // Marking a custom resource for deletion raises its generation, so the deletion's status
+    // describes that one.
     long generation = KinstaReconciler.generation(resource);
     status.observedGeneration = generation;
-    StatusConditions.apply(status, generation, Outcome.progressing(Reasons.DELETING,
-        String.valueOf(deletion.message()), null),
+    StatusConditions.apply(
+        status,
+        generation,
+        Outcome.progressing(Reasons.DELETING, String.valueOf(deletion.message()), null),
         services.clock().instant());
     try {
       kind.persist(context, resource, before, status);
     } catch (KubernetesClientException failed) {
-      kind.log.warn("{} {}/{}: could not record deletion progress: {}", resource.getKind(),
-          KinstaReconciler.namespace(resource), resource.getMetadata().getName(), failed.getMessage());
+      kind.log.warn(
+          "{} {}/{}: could not record deletion progress: {}",
+          resource.getKind(),
+          KinstaReconciler.namespace(resource),
+          resource.getMetadata().getName(),
+          failed.getMessage());
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
   }
@@ -86,10 +114,21 @@ final class RemoteDeletion<R extends CustomResource<? extends KinstaSpec, S>, S 
     ControllerServices services = kind.services;
     Instant deletedAt = Instant.parse(resource.getMetadata().getDeletionTimestamp());
     if (services.clock().instant().isAfter(deletedAt.plus(services.settings().orphanAfter()))) {
-      services.events().warning(resource, Reasons.ORPHANED, remote + " is left in Kinsta: it could not be deleted "
-          + "for " + services.settings().orphanAfter() + " (" + why + ")");
+      services
+          .events()
+          .warning(
+              resource,
+              Reasons.ORPHANED,
+              remote
+                  + " is left in Kinsta: it could not be deleted "
+                  + "for "
+                  + services.settings().orphanAfter()
+                  + " ("
+                  + why
+                  + ")");
       return DeleteControl.defaultDelete();
     }
-    return DeleteControl.noFinalizerRemoval().rescheduleAfter(services.settings().maxPollInterval());
+    return DeleteControl.noFinalizerRemoval()
+        .rescheduleAfter(services.settings().maxPollInterval());
   }
 }

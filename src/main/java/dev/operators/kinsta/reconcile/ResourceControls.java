@@ -10,20 +10,24 @@ import java.util.Optional;
 
 /** The per-object annotations: pause, reconcile now, poll interval. */
 public final class ResourceControls {
-  private ResourceControls() {
-  }
+  private ResourceControls() {}
 
   public static boolean paused(HasMetadata resource) {
-    return "true".equalsIgnoreCase(annotation(resource, ApiGroup.PAUSED_ANNOTATION).orElse("").strip());
+    return "true"
+        .equalsIgnoreCase(annotation(resource, ApiGroup.PAUSED_ANNOTATION).orElse("").strip());
   }
 
   public static Optional<String> reconcileRequest(HasMetadata resource) {
     return annotation(resource, ApiGroup.RECONCILE_REQUESTED_ANNOTATION);
   }
 
-  /** The poll interval the annotation asks for ({@code 30s}, {@code 2m}, {@code PT1M}); ignored when unreadable. */
+  /**
+   * The poll interval the annotation asks for ({@code 30s}, {@code 2m}, {@code PT1M}); ignored when
+   * unreadable.
+   */
   public static Optional<Duration> pollInterval(HasMetadata resource) {
-    return annotation(resource, ApiGroup.POLL_INTERVAL_ANNOTATION).flatMap(ResourceControls::duration)
+    return annotation(resource, ApiGroup.POLL_INTERVAL_ANNOTATION)
+        .flatMap(ResourceControls::duration)
         .filter(d -> !d.isNegative() && !d.isZero());
   }
 
@@ -34,7 +38,8 @@ public final class ResourceControls {
         return Optional.of(Duration.parse(value.toUpperCase(Locale.ROOT)));
       }
       if (value.endsWith("ms")) {
-        return Optional.of(Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))));
+        return Optional.of(
+            Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2))));
       }
       long amount = Long.parseLong(value.substring(0, value.length() - 1));
       return switch (value.charAt(value.length() - 1)) {
@@ -43,7 +48,9 @@ public final class ResourceControls {
         case 'h' -> Optional.of(Duration.ofHours(amount));
         default -> Optional.empty();
       };
-    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException unreadable) {
+    } catch (NumberFormatException
+        | DateTimeParseException
+        | StringIndexOutOfBoundsException unreadable) {
       return Optional.empty();
     }
   }

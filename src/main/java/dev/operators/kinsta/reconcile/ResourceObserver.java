@@ -6,15 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 /** Sees the status of every resource after each reconcile, and its removal, for metrics. */
 public interface ResourceObserver {
-  ResourceObserver NONE = new ResourceObserver() {
-    @Override
-    public void observed(HasMetadata resource, @Nullable KinstaStatus status) {
-    }
+  ResourceObserver NONE =
+      new ResourceObserver() {
+        @Override
+        public void observed(HasMetadata resource, @Nullable KinstaStatus status) {}
 
-    @Override
-    public void forgotten(HasMetadata resource) {
-    }
-  };
+        @Override
+        public void forgotten(HasMetadata resource) {}
+      };
 
   void observed(HasMetadata resource, @Nullable KinstaStatus status);
 

@@ -15,7 +15,8 @@ public interface SecretLookup {
   static Optional<String> value(Secret secret, String key) {
     Map<String, String> data = secret.getData();
     if (data != null && data.get(key) != null) {
-      return Optional.of(new String(Base64.getDecoder().decode(data.get(key).strip()), StandardCharsets.UTF_8));
+      return Optional.of(
+          new String(Base64.getDecoder().decode(data.get(key).strip()), StandardCharsets.UTF_8));
     }
     Map<String, String> stringData = secret.getStringData();
     return stringData == null ? Optional.empty() : Optional.ofNullable(stringData.get(key));

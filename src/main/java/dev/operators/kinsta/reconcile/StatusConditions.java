@@ -16,9 +16,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the kstatus conditions {@code Ready}, {@code Reconciling} and {@code Stalled} from an {@link Outcome}.
- * They always appear in that order, each carries the observed generation, and {@code lastTransitionTime} moves
- * only when a condition's status flips, so an unchanged outcome produces an identical status (and no patch).
+ * Writes the kstatus conditions {@code Ready}, {@code Reconciling} and {@code Stalled} from an
+ * {@link Outcome}. They always appear in that order, each carries the observed generation, and
+ * {@code lastTransitionTime} moves only when a condition's status flips, so an unchanged outcome
+ * produces an identical status (and no patch).
  */
 public final class StatusConditions {
   public static final String READY = "Ready";
@@ -26,8 +27,7 @@ public final class StatusConditions {
   public static final String STALLED = "Stalled";
   private static final List<String> ORDER = List.of(READY, RECONCILING, STALLED);
 
-  private StatusConditions() {
-  }
+  private StatusConditions() {}
 
   public static void apply(KinstaStatus status, long generation, Outcome outcome, Instant now) {
     List<Condition> current = status.conditions == null ? List.of() : status.conditions;
@@ -35,25 +35,51 @@ public final class StatusConditions {
     Optional<Condition> oldReady = find(current, READY);
     switch (outcome.kind()) {
       case READY -> {
-        next.add(condition(current, READY, true, outcome.reason(), outcome.message(), generation, now));
+        next.add(
+            condition(current, READY, true, outcome.reason(), outcome.message(), generation, now));
         next.add(condition(current, RECONCILING, false, outcome.reason(), "", generation, now));
         next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
       }
       case PROGRESSING -> {
-        next.add(condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
-        next.add(condition(current, RECONCILING, true, outcome.reason(), outcome.message(), generation, now));
+        next.add(
+            condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
+        next.add(
+            condition(
+                current, RECONCILING, true, outcome.reason(), outcome.message(), generation, now));
         next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
       }
       case STALLED -> {
-        next.add(condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
+        next.add(
+            condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
         next.add(condition(current, RECONCILING, false, outcome.reason(), "", generation, now));
-        next.add(condition(current, STALLED, true, outcome.reason(), outcome.message(), generation, now));
+        next.add(
+            condition(
+                current, STALLED, true, outcome.reason(), outcome.message(), generation, now));
       }
       case WAITING, PAUSED -> {
         boolean waiting = outcome.kind() == Outcome.Kind.WAITING;
-        next.add(oldReady.map(ready -> withGeneration(ready, generation))
-            .orElseGet(() -> condition(current, READY, false, outcome.reason(), outcome.message(), generation, now)));
-        next.add(condition(current, RECONCILING, waiting, outcome.reason(), outcome.message(), generation, now));
+        next.add(
+            oldReady
+                .map(ready -> withGeneration(ready, generation))
+                .orElseGet(
+                    () ->
+                        condition(
+                            current,
+                            READY,
+                            false,
+                            outcome.reason(),
+                            outcome.message(),
+                            generation,
+                            now)));
+        next.add(
+            condition(
+                current,
+                RECONCILING,
+                waiting,
+                outcome.reason(),
+                outcome.message(),
+                generation,
+                now));
         next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
       }
       case UNCHANGED -> {
@@ -61,41 +87,64 @@ public final class StatusConditions {
       }
       default -> throw new IllegalStateException("unknown outcome " + outcome.kind());
     }
-    current.stream().filter(c -> !ORDER.contains(c.getType()))
-        .sorted(Comparator.comparing(Condition::getType)).forEach(next::add);
+    current.stream()
+        .filter(c -> !ORDER.contains(c.getType()))
+        .sorted(Comparator.comparing(Condition::getType))
+        .forEach(next::add);
     status.conditions = next;
   }
 
   /** Marks the resource as retrying after a transient error, leaving {@code Ready} as it was. */
-  public static void retrying(KinstaStatus status, long generation, String reason, String message, Instant now) {
+  public static void retrying(
+      KinstaStatus status, long generation, String reason, String message, Instant now) {
     apply(status, generation, Outcome.waiting(reason, message, null), now);
   }
 
   public static Optional<Condition> find(List<Condition> conditions, String type) {
-    return conditions == null ? Optional.empty()
+    return conditions == null
+        ? Optional.empty()
         : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
   public static boolean isTrue(@Nullable KinstaStatus status, String type) {
-    return status != null && find(status.conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+    return status != null
+        && find(status.conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
   }
 
-  /** Ready, for the resource's current generation: what another resource waiting on this one needs to see. */
+  /**
+   * Ready, for the resource's current generation: what another resource waiting on this one needs
+   * to see.
+   */
   public static boolean isReadyAndCurrent(HasMetadata resource) {
-    return resource instanceof CustomResource<?, ?> custom && custom.getStatus() instanceof KinstaStatus status
-        && isTrue(status, READY) && Objects.equals(status.observedGeneration,
-        resource.getMetadata().getGeneration());
+    return resource instanceof CustomResource<?, ?> custom
+        && custom.getStatus() instanceof KinstaStatus status
+        && isTrue(status, READY)
+        && Objects.equals(status.observedGeneration, resource.getMetadata().getGeneration());
   }
 
-  private static Condition condition(List<Condition> current, String type, boolean value, String reason,
-      String message, long generation, Instant now) {
+  private static Condition condition(
+      List<Condition> current,
+      String type,
+      boolean value,
+      String reason,
+      String message,
+      long generation,
+      Instant now) {
     String text = value ? "True" : "False";
-    String since = find(current, type).filter(old -> text.equals(old.getStatus()))
-        .map(Condition::getLastTransitionTime)
-        .orElseGet(() -> DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
-    return new ConditionBuilder().withType(type).withStatus(text).withReason(reason)
-        .withMessage(Objects.requireNonNullElse(message, "")).withObservedGeneration(generation)
-        .withLastTransitionTime(since).build();
+    String since =
+        find(current, type)
+            .filter(old -> text.equals(old.getStatus()))
+            .map(Condition::getLastTransitionTime)
+            .orElseGet(
+                () -> DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS)));
+    return new ConditionBuilder()
+        .withType(type)
+        .withStatus(text)
+        .withReason(reason)
+        .withMessage(Objects.requireNonNullElse(message, ""))
+        .withObservedGeneration(generation)
+        .withLastTransitionTime(since)
+        .build();
   }
 
   private static Condition withGeneration(Condition condition, long generation) {

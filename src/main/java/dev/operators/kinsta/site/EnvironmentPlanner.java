@@ -19,24 +19,30 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the first setting of an environment that differs from what Kinsta reports. Settings left out of the spec
- * are not managed. The order is fixed (PHP, edge caching, image optimisation, web root, domains, denied IPs, PHP
- * allocation), so changes are applied one operation at a time in a predictable sequence.
+ * Finds the first setting of an environment that differs from what Kinsta reports. Settings left
+ * out of the spec are not managed. The order is fixed (PHP, edge caching, image optimisation, web
+ * root, domains, denied IPs, PHP allocation), so changes are applied one operation at a time in a
+ * predictable sequence.
  */
 final class EnvironmentPlanner {
   /** Kinsta's own domains, which the operator never removes. */
   private static final String KINSTA_DOMAIN_SUFFIX = ".kinsta.cloud";
 
-  private EnvironmentPlanner() {
-  }
+  private EnvironmentPlanner() {}
 
   /**
-   * @param appliedAllocation the allocation last applied by the operator, since Kinsta cannot report it
-   * @param allocationCall how to change the allocation of this environment, or null when it has none of its own
+   * @param appliedAllocation the allocation last applied by the operator, since Kinsta cannot
+   *     report it
+   * @param allocationCall how to change the allocation of this environment, or null when it has
+   *     none of its own
    * @param deniedIps reads the environment's denied IPs, only when the spec manages them
    */
-  static Optional<SettingChange> nextChange(String label, @Nullable EnvironmentSettings spec, Environment env,
-      @Nullable PhpAllocation appliedAllocation, @Nullable AllocationCall allocationCall,
+  static Optional<SettingChange> nextChange(
+      String label,
+      @Nullable EnvironmentSettings spec,
+      Environment env,
+      @Nullable PhpAllocation appliedAllocation,
+      @Nullable AllocationCall allocationCall,
       Supplier<List<String>> deniedIps) {
     if (spec == null) {
       return Optional.empty();
@@ -44,24 +50,39 @@ final class EnvironmentPlanner {
     String envId = env.id();
     if (spec.phpVersion != null && !spec.phpVersion.version().equals(env.phpVersion())) {
       String version = spec.phpVersion.version();
-      return change(SiteOperation.MODIFY_PHP_VERSION, label, version, api -> api.modifyPhpVersion(envId, version));
+      return change(
+          SiteOperation.MODIFY_PHP_VERSION,
+          label,
+          version,
+          api -> api.modifyPhpVersion(envId, version));
     }
     if (spec.edgeCaching != null && spec.edgeCaching != env.edgeCachingEnabled()) {
       boolean enabled = spec.edgeCaching;
-      return change(SiteOperation.SET_EDGE_CACHING, label, enabled ? "on" : "off", api -> api.setEdgeCaching(envId, enabled));
+      return change(
+          SiteOperation.SET_EDGE_CACHING,
+          label,
+          enabled ? "on" : "off",
+          api -> api.setEdgeCaching(envId, enabled));
     }
     if (spec.cdnImageOptimization != null) {
       String current = Objects.requireNonNullElse(env.imageOptimizationType(), "off");
       String wanted = spec.cdnImageOptimization.wire();
       if (!wanted.equals(current)) {
-        return change(SiteOperation.SET_IMAGE_OPTIMIZATION, label, wanted, api -> api.setImageOptimization(envId, wanted));
+        return change(
+            SiteOperation.SET_IMAGE_OPTIMIZATION,
+            label,
+            wanted,
+            api -> api.setImageOptimization(envId, wanted));
       }
     }
     if (spec.webrootSubfolder != null) {
       String current = Objects.requireNonNullElse(env.webRoot(), "");
       if (!normalisePath(spec.webrootSubfolder).equals(normalisePath(current))) {
         String wanted = spec.webrootSubfolder;
-        return change(SiteOperation.CHANGE_WEBROOT, label, wanted.isEmpty() ? "(default)" : wanted,
+        return change(
+            SiteOperation.CHANGE_WEBROOT,
+            label,
+            wanted.isEmpty() ? "(default)" : wanted,
             api -> api.changeWebrootSubfolder(envId, wanted));
       }
     }
@@ -75,51 +96,84 @@ final class EnvironmentPlanner {
       Set<String> wanted = new HashSet<>(spec.deniedIps);
       if (!wanted.equals(new HashSet<>(deniedIps.get()))) {
         List<String> list = List.copyOf(spec.deniedIps);
-        return Optional.of(new SettingChange(SiteOperation.UPDATE_DENIED_IPS, label, list.size() + " entries", null, false, api -> {
-          api.updateDeniedIps(envId, list);
-          return null;
-        }));
+        return Optional.of(
+            new SettingChange(
+                SiteOperation.UPDATE_DENIED_IPS,
+                label,
+                list.size() + " entries",
+                null,
+                false,
+                api -> {
+                  api.updateDeniedIps(envId, list);
+                  return null;
+                }));
       }
     }
-    if (spec.phpAllocation != null && allocationCall != null && !sameAllocation(spec.phpAllocation,
-        appliedAllocation)) {
+    if (spec.phpAllocation != null
+        && allocationCall != null
+        && !sameAllocation(spec.phpAllocation, appliedAllocation)) {
       PhpAllocation wanted = spec.phpAllocation;
-      return Optional.of(new SettingChange(SiteOperation.CHANGE_PHP_ALLOCATION, label, formatAllocation(wanted), wanted,
-          false, api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory)));
+      return Optional.of(
+          new SettingChange(
+              SiteOperation.CHANGE_PHP_ALLOCATION,
+              label,
+              formatAllocation(wanted),
+              wanted,
+              false,
+              api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory)));
     }
     return Optional.empty();
   }
 
-  private static Optional<SettingChange> domains(String label, List<DomainSpec> wanted, Environment env) {
+  private static Optional<SettingChange> domains(
+      String label, List<DomainSpec> wanted, Environment env) {
     List<Domain> current = env.domainsOrEmpty();
     for (DomainSpec domain : wanted) {
       String name = domain.name.toLowerCase(Locale.ROOT);
       if (current.stream().noneMatch(d -> name.equalsIgnoreCase(d.name()))) {
-        return change(SiteOperation.ADD_DOMAIN, label, name, api -> api.addDomain(env.id(), AddDomainRequest.of(name)));
+        return change(
+            SiteOperation.ADD_DOMAIN,
+            label,
+            name,
+            api -> api.addDomain(env.id(), AddDomainRequest.of(name)));
       }
     }
     Set<String> wantedNames = new HashSet<>();
     wanted.forEach(d -> wantedNames.add(d.name.toLowerCase(Locale.ROOT)));
-    List<Domain> extra = current.stream()
-        .filter(d -> !wantedNames.contains(d.name().toLowerCase(Locale.ROOT)))
-        .filter(d -> !d.name().toLowerCase(Locale.ROOT).endsWith(KINSTA_DOMAIN_SUFFIX))
-        // The primary domain goes only after another one became primary (Kinsta needs one).
-        .filter(d -> env.primaryDomain() == null || !d.id().equals(env.primaryDomain().id()))
-        .toList();
+    List<Domain> extra =
+        current.stream()
+            .filter(d -> !wantedNames.contains(d.name().toLowerCase(Locale.ROOT)))
+            .filter(d -> !d.name().toLowerCase(Locale.ROOT).endsWith(KINSTA_DOMAIN_SUFFIX))
+            // The primary domain goes only after another one became primary (Kinsta needs one).
+            .filter(d -> env.primaryDomain() == null || !d.id().equals(env.primaryDomain().id()))
+            .toList();
     if (!extra.isEmpty()) {
       List<String> ids = extra.stream().map(Domain::id).toList();
       String names = String.join(", ", extra.stream().map(Domain::name).toList());
-      return Optional.of(new SettingChange(SiteOperation.DELETE_DOMAINS, label, names, null, true,
-          api -> api.deleteDomains(env.id(), ids)));
+      return Optional.of(
+          new SettingChange(
+              SiteOperation.DELETE_DOMAINS,
+              label,
+              names,
+              null,
+              true,
+              api -> api.deleteDomains(env.id(), ids)));
     }
-    Optional<DomainSpec> primary = wanted.stream().filter(d -> Boolean.TRUE.equals(d.primary)).findFirst();
+    Optional<DomainSpec> primary =
+        wanted.stream().filter(d -> Boolean.TRUE.equals(d.primary)).findFirst();
     if (primary.isPresent()) {
       String name = primary.get().name.toLowerCase(Locale.ROOT);
-      boolean isPrimary = env.primaryDomain() != null && name.equalsIgnoreCase(env.primaryDomain().name());
-      Optional<Domain> target = current.stream().filter(d -> name.equalsIgnoreCase(d.name())).findFirst();
+      boolean isPrimary =
+          env.primaryDomain() != null && name.equalsIgnoreCase(env.primaryDomain().name());
+      Optional<Domain> target =
+          current.stream().filter(d -> name.equalsIgnoreCase(d.name())).findFirst();
       if (!isPrimary && target.isPresent()) {
         String id = target.get().id();
-        return change(SiteOperation.CHANGE_PRIMARY_DOMAIN, label, name, api -> api.changePrimaryDomain(env.id(), id, true));
+        return change(
+            SiteOperation.CHANGE_PRIMARY_DOMAIN,
+            label,
+            name,
+            api -> api.changePrimaryDomain(env.id(), id, true));
       }
     }
     return Optional.empty();
@@ -130,7 +184,9 @@ final class EnvironmentPlanner {
   }
 
   private static boolean sameAllocation(PhpAllocation a, @Nullable PhpAllocation b) {
-    return b != null && Objects.equals(a.threadCount, b.threadCount) && Objects.equals(a.threadMemory, b.threadMemory);
+    return b != null
+        && Objects.equals(a.threadCount, b.threadCount)
+        && Objects.equals(a.threadMemory, b.threadMemory);
   }
 
   private static String normalisePath(String path) {
@@ -141,12 +197,15 @@ final class EnvironmentPlanner {
     return trimmed;
   }
 
-  private static Optional<SettingChange> change(SiteOperation type, String label, String value,
-      Function<KinstaApi, OperationRef> call) {
+  private static Optional<SettingChange> change(
+      SiteOperation type, String label, String value, Function<KinstaApi, OperationRef> call) {
     return Optional.of(new SettingChange(type, label, value, null, false, call));
   }
 
-  /** Changes the PHP allocation an environment uses: the site's for live, the environment's for premium staging. */
+  /**
+   * Changes the PHP allocation an environment uses: the site's for live, the environment's for
+   * premium staging.
+   */
   @FunctionalInterface
   interface AllocationCall {
     OperationRef change(KinstaApi api, int threadCount, int threadMemory);

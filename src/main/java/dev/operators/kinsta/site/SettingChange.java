@@ -7,13 +7,17 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One difference between the spec and Kinsta, and the call that removes it. {@code call} returns the operation
- * to follow, or null when Kinsta applies the change synchronously.
+ * One difference between the spec and Kinsta, and the call that removes it. {@code call} returns
+ * the operation to follow, or null when Kinsta applies the change synchronously.
  *
- * @param allocation the PHP allocation a {@link SiteOperation#CHANGE_PHP_ALLOCATION} sets, else null
+ * @param allocation the PHP allocation a {@link SiteOperation#CHANGE_PHP_ALLOCATION} sets, else
+ *     null
  * @param destructive whether it removes something (an event is recorded before the call)
  */
-record SettingChange(SiteOperation type, String environment, String value, @Nullable PhpAllocation allocation,
+record SettingChange(
+    SiteOperation type,
+    String environment,
+    String value,
+    @Nullable PhpAllocation allocation,
     boolean destructive,
-    Function<KinstaApi, OperationRef> call) {
-}
+    Function<KinstaApi, OperationRef> call) {}

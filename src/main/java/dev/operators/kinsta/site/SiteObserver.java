@@ -9,13 +9,16 @@ import java.util.List;
 
 /** Copies what Kinsta reports about a site's environments into the status, live first. */
 final class SiteObserver {
-  private SiteObserver() {
-  }
+  private SiteObserver() {}
 
   static void record(KinstaSiteStatus status, List<Environment> environments) {
-    status.environments = environments.stream()
-        .sorted(Comparator.comparing((Environment e) -> !"live".equals(e.name())).thenComparing(Environment::name))
-        .map(SiteObserver::describe).toList();
+    status.environments =
+        environments.stream()
+            .sorted(
+                Comparator.comparing((Environment e) -> !"live".equals(e.name()))
+                    .thenComparing(Environment::name))
+            .map(SiteObserver::describe)
+            .toList();
   }
 
   private static EnvironmentStatus describe(Environment env) {

@@ -7,7 +7,10 @@ import dev.operators.kinsta.client.dto.OperationStatus;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The Kinsta operations a site's reconciler starts, and what each one's success records in the status. */
+/**
+ * The Kinsta operations a site's reconciler starts, and what each one's success records in the
+ * status.
+ */
 enum SiteOperation implements OperationType {
   CREATE_SITE {
     @Override
@@ -32,7 +35,8 @@ enum SiteOperation implements OperationType {
   CHANGE_PRIMARY_DOMAIN,
   UPDATE_DENIED_IPS,
   CHANGE_PHP_ALLOCATION {
-    // Kinsta cannot report an allocation, so the one last applied is what later reconciles compare against.
+    // Kinsta cannot report an allocation, so the one last applied is what later reconciles compare
+    // against.
     @Override
     void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
       if (SiteReconciler.LIVE.equals(operation.target)) {
@@ -43,9 +47,11 @@ enum SiteOperation implements OperationType {
     }
   };
 
-  /** What a finished operation of this type changes in the status; most change nothing Kinsta does not report. */
-  void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
-  }
+  /**
+   * What a finished operation of this type changes in the status; most change nothing Kinsta does
+   * not report.
+   */
+  void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {}
 
   /** The type of a tracked operation, empty for one this version does not know. */
   static Optional<SiteOperation> of(TrackedOperation operation) {

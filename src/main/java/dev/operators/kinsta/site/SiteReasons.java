@@ -9,6 +9,5 @@ public final class SiteReasons {
   public static final String DELETE_FAILED = "DeleteFailed";
   public static final String DELETING_STAGING = "DeletingStaging";
 
-  private SiteReasons() {
-  }
+  private SiteReasons() {}
 }

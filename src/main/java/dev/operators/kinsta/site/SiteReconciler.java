@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reconciles a {@link KinstaSite}: follows the operation in flight, makes sure the site exists, records its
- * environments, creates or deletes the staging environment, then applies the first setting that differs.
+ * Reconciles a {@link KinstaSite}: follows the operation in flight, makes sure the site exists,
+ * records its environments, creates or deletes the staging environment, then applies the first
+ * setting that differs.
  */
 public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, KinstaSiteStatus> {
   static final String LIVE = "live";
@@ -39,7 +40,9 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   protected Set<String> referencedSecrets(KinstaSite site) {
     Set<String> names = super.referencedSecrets(site);
     KinstaSiteSpec spec = site.getSpec();
-    if (spec != null && spec.wordpress != null && spec.wordpress.adminPasswordSecretRef != null
+    if (spec != null
+        && spec.wordpress != null
+        && spec.wordpress.adminPasswordSecretRef != null
         && spec.wordpress.adminPasswordSecretRef.name != null) {
       names.add(spec.wordpress.adminPasswordSecretRef.name);
     }
@@ -74,14 +77,20 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       }
       environments = api.listEnvironments(status.siteId);
     } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled(SiteReasons.SITE_NOT_FOUND,
-          "Site " + status.siteId + " no longer exists in Kinsta; delete the "
-          + "resource, or remove status.siteId to create it again");
+      return Outcome.stalled(
+          SiteReasons.SITE_NOT_FOUND,
+          "Site "
+              + status.siteId
+              + " no longer exists in Kinsta; delete the "
+              + "resource, or remove status.siteId to create it again");
     }
     SiteObserver.record(status, environments);
-    Optional<Environment> live = environments.stream().filter(e -> LIVE.equals(e.name())).findFirst();
+    Optional<Environment> live =
+        environments.stream().filter(e -> LIVE.equals(e.name())).findFirst();
     if (live.isEmpty()) {
-      return Outcome.progressing(SiteReasons.SITE_PROVISIONING, "Kinsta is still provisioning site " + status.siteId,
+      return Outcome.progressing(
+          SiteReasons.SITE_PROVISIONING,
+          "Kinsta is still provisioning site " + status.siteId,
           attempt.shortly());
     }
     Optional<Outcome> staging = StagingEnvironments.reconcile(attempt, environments, live.get());
@@ -92,8 +101,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     while (change.isPresent()) {
       SettingChange next = change.get();
       if (next.destructive()) {
-        attempt.events().normal(attempt.resource(), next.type().wireName(), next.type().wireName() + " on "
-            + next.environment() + ": " + next.value());
+        attempt
+            .events()
+            .normal(
+                attempt.resource(),
+                next.type().wireName(),
+                next.type().wireName() + " on " + next.environment() + ": " + next.value());
       }
       OperationRef ref = next.call().apply(api);
       if (ref != null) {
@@ -106,11 +119,17 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       SiteObserver.record(status, environments);
       change = nextChange(attempt, environments, live.get());
     }
-    List<String> ignored = SiteProvisioner.changedCreateOnlyFields(attempt.resource().getSpec(), status.createdWith);
+    List<String> ignored =
+        SiteProvisioner.changedCreateOnlyFields(attempt.resource().getSpec(), status.createdWith);
     String name = status.siteName == null ? status.siteId : status.siteName;
-    return attempt.ready(ignored.isEmpty() ? "Site " + name + " matches the spec"
-        : "Site " + name + " matches the spec, except create-only fields changed after creation, which Kinsta "
-            + "cannot apply: " + String.join(", ", ignored));
+    return attempt.ready(
+        ignored.isEmpty()
+            ? "Site " + name + " matches the spec"
+            : "Site "
+                + name
+                + " matches the spec, except create-only fields changed after creation, which Kinsta "
+                + "cannot apply: "
+                + String.join(", ", ignored));
   }
 
   /** Polls the operation in flight; empty when it is over and the reconcile can go on. */
@@ -124,22 +143,29 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     status.operation = null;
     if (poll instanceof Poll.Failed failed) {
       if (operation.is(SiteOperation.CREATE_SITE)) {
-        return Optional.of(Outcome.stalled(SiteReasons.CREATE_FAILED, "Kinsta could not create the site: "
-            + failed.message()));
+        return Optional.of(
+            Outcome.stalled(
+                SiteReasons.CREATE_FAILED,
+                "Kinsta could not create the site: " + failed.message()));
       }
       String on = operation.target == null ? "" : " on " + operation.target;
-      return Optional.of(Outcome.stalled(Reasons.OPERATION_FAILED, operation.type + on + " failed in Kinsta: "
-          + failed.message()));
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.OPERATION_FAILED,
+              operation.type + on + " failed in Kinsta: " + failed.message()));
     }
     if (poll instanceof Poll.Succeeded succeeded) {
-      SiteOperation.of(operation).ifPresent(type -> type.succeeded(status, operation, succeeded.status()));
+      SiteOperation.of(operation)
+          .ifPresent(type -> type.succeeded(status, operation, succeeded.status()));
     }
     // Lost operations fall through: the next steps look at the site itself.
     return Optional.empty();
   }
 
-  private static Optional<SettingChange> nextChange(Attempt<KinstaSite, KinstaSiteStatus> attempt,
-      List<Environment> environments, Environment live) {
+  private static Optional<SettingChange> nextChange(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt,
+      List<Environment> environments,
+      Environment live) {
     KinstaSiteSpec spec = attempt.resource().getSpec();
     KinstaSiteStatus status = attempt.status();
     KinstaApi api = attempt.kinsta();
@@ -147,22 +173,34 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       return Optional.empty();
     }
     String siteId = status.siteId;
-    Optional<SettingChange> change = EnvironmentPlanner.nextChange(LIVE, spec.environments.live, live,
-        status.appliedPhpAllocation, (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
-        () -> api.getDeniedIps(live.id()));
-    if (change.isPresent() || spec.environments.staging == null || status.stagingEnvironmentId == null) {
+    Optional<SettingChange> change =
+        EnvironmentPlanner.nextChange(
+            LIVE,
+            spec.environments.live,
+            live,
+            status.appliedPhpAllocation,
+            (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
+            () -> api.getDeniedIps(live.id()));
+    if (change.isPresent()
+        || spec.environments.staging == null
+        || status.stagingEnvironmentId == null) {
       return change;
     }
     StagingEnvironment stagingSpec = spec.environments.staging;
-    Optional<Environment> staging = environments.stream()
-        .filter(e -> e.id().equals(status.stagingEnvironmentId)).findFirst();
+    Optional<Environment> staging =
+        environments.stream().filter(e -> e.id().equals(status.stagingEnvironmentId)).findFirst();
     if (staging.isEmpty()) {
       return Optional.empty();
     }
     String stagingId = staging.get().id();
-    return EnvironmentPlanner.nextChange(STAGING, stagingSpec, staging.get(), status.appliedStagingPhpAllocation,
+    return EnvironmentPlanner.nextChange(
+        STAGING,
+        stagingSpec,
+        staging.get(),
+        status.appliedStagingPhpAllocation,
         Boolean.TRUE.equals(stagingSpec.premium)
-            ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory) : null,
+            ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
+            : null,
         () -> api.getDeniedIps(stagingId));
   }
 
@@ -180,8 +218,13 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     if (operation != null) {
       Poll poll = attempt.pollOperation();
       if (poll instanceof Poll.Running running) {
-        return Deletion.waiting(running.next(), "Waiting for Kinsta operation " + operation.id + " ("
-            + operation.type + ") before deleting");
+        return Deletion.waiting(
+            running.next(),
+            "Waiting for Kinsta operation "
+                + operation.id
+                + " ("
+                + operation.type
+                + ") before deleting");
       }
       status.operation = null;
       if (operation.is(SiteOperation.CREATE_SITE)) {
@@ -192,19 +235,35 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
           SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
         }
         if (status.siteId == null) {
-          String displayName = attempt.resource().getSpec().displayNameOr(attempt.resource().getMetadata().getName());
-          api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).map(Site::id)
-              .findFirst().ifPresent(id -> status.siteId = id);
+          String displayName =
+              attempt
+                  .resource()
+                  .getSpec()
+                  .displayNameOr(attempt.resource().getMetadata().getName());
+          api.listSites(false).stream()
+              .filter(s -> displayName.equals(s.displayName()))
+              .map(Site::id)
+              .findFirst()
+              .ifPresent(id -> status.siteId = id);
         }
       } else if (operation.is(SiteOperation.DELETE_SITE)) {
         if (poll instanceof Poll.Succeeded) {
           return Deletion.finished();
         }
         if (poll instanceof Poll.Failed failed) {
-          attempt.events().warning(attempt.resource(), SiteReasons.DELETE_FAILED, "Kinsta could not delete site "
-              + status.siteId + ": " + failed.message() + "; retrying");
-          return Deletion.waiting(attempt.settings().maxPollInterval(), "Kinsta could not delete site "
-              + status.siteId + ": " + failed.message());
+          attempt
+              .events()
+              .warning(
+                  attempt.resource(),
+                  SiteReasons.DELETE_FAILED,
+                  "Kinsta could not delete site "
+                      + status.siteId
+                      + ": "
+                      + failed.message()
+                      + "; retrying");
+          return Deletion.waiting(
+              attempt.settings().maxPollInterval(),
+              "Kinsta could not delete site " + status.siteId + ": " + failed.message());
         }
       }
     }
@@ -217,11 +276,20 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }
-    attempt.events().normal(attempt.resource(), SiteReasons.DELETING_SITE,
-        "Deleting site " + status.siteId + " in Kinsta "
-        + "(operation " + ref.operationId() + ")");
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            SiteReasons.DELETING_SITE,
+            "Deleting site "
+                + status.siteId
+                + " in Kinsta "
+                + "(operation "
+                + ref.operationId()
+                + ")");
     attempt.started(ref, SiteOperation.DELETE_SITE, null, null);
-    return Deletion.waiting(attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
+    return Deletion.waiting(
+        attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
   }
 
   @Override

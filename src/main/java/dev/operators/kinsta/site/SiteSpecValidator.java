@@ -12,13 +12,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The checks of the CRD schema that matter before any Kinsta call, repeated in Java: a cluster whose CRDs are
- * older than the operator, or local mode's embedded API server, does not enforce them, and a bad spec must never
- * reach Kinsta.
+ * The checks of the CRD schema that matter before any Kinsta call, repeated in Java: a cluster
+ * whose CRDs are older than the operator, or local mode's embedded API server, does not enforce
+ * them, and a bad spec must never reach Kinsta.
  */
 final class SiteSpecValidator {
-  private SiteSpecValidator() {
-  }
+  private SiteSpecValidator() {}
 
   static List<FieldProblem> validate(KinstaSiteSpec spec) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -26,9 +25,13 @@ final class SiteSpecValidator {
       problems.add(new FieldProblem("spec", "is required"));
       return problems;
     }
-    long sources = Stream.of(spec.wordpress, spec.plain, spec.clone, spec.siteId).filter(s -> s != null).count();
+    long sources =
+        Stream.of(spec.wordpress, spec.plain, spec.clone, spec.siteId)
+            .filter(s -> s != null)
+            .count();
     if (sources != 1) {
-      problems.add(new FieldProblem("spec", "exactly one of wordpress, plain, clone or siteId must be set"));
+      problems.add(
+          new FieldProblem("spec", "exactly one of wordpress, plain, clone or siteId must be set"));
     }
     if ((spec.wordpress != null || spec.plain != null) && blank(spec.region)) {
       problems.add(new FieldProblem("spec.region", "is required for wordpress and plain sites"));
@@ -43,9 +46,13 @@ final class SiteSpecValidator {
       environment("spec.environments.live", spec.environments.live, problems);
       StagingEnvironment staging = spec.environments.staging;
       environment("spec.environments.staging", staging, problems);
-      if (staging != null && staging.phpAllocation != null && !Boolean.TRUE.equals(staging.premium)) {
-        problems.add(new FieldProblem("spec.environments.staging.phpAllocation",
-            "only a premium staging environment has its own allocation; standard staging shares live's"));
+      if (staging != null
+          && staging.phpAllocation != null
+          && !Boolean.TRUE.equals(staging.premium)) {
+        problems.add(
+            new FieldProblem(
+                "spec.environments.staging.phpAllocation",
+                "only a premium staging environment has its own allocation; standard staging shares live's"));
       }
       if (staging != null && "live".equalsIgnoreCase(staging.displayName)) {
         problems.add(new FieldProblem("spec.environments.staging.displayName", "cannot be Live"));
@@ -61,7 +68,8 @@ final class SiteSpecValidator {
     if (blank(wordpress.adminUser)) {
       problems.add(new FieldProblem("spec.wordpress.adminUser", "is required"));
     }
-    if (blank(wordpress.adminEmail) || !wordpress.adminEmail.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+    if (blank(wordpress.adminEmail)
+        || !wordpress.adminEmail.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
       problems.add(new FieldProblem("spec.wordpress.adminEmail", "must be an e-mail address"));
     }
     if (wordpress.adminPasswordSecretRef == null || blank(wordpress.adminPasswordSecretRef.name)) {
@@ -69,7 +77,8 @@ final class SiteSpecValidator {
     }
   }
 
-  private static void environment(String path, EnvironmentSettings settings, List<FieldProblem> problems) {
+  private static void environment(
+      String path, EnvironmentSettings settings, List<FieldProblem> problems) {
     if (settings == null || settings.domains == null) {
       return;
     }
@@ -82,7 +91,8 @@ final class SiteSpecValidator {
         continue;
       }
       if (!names.add(domain.name)) {
-        problems.add(new FieldProblem(path + ".domains[" + i + "].name", "duplicates " + domain.name));
+        problems.add(
+            new FieldProblem(path + ".domains[" + i + "].name", "duplicates " + domain.name));
       }
       if (Boolean.TRUE.equals(domain.primary)) {
         primaries++;

@@ -24,10 +24,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** One-shot actions of every kind, their failures, confirmation, and missing sites or environments. */
+/**
+ * One-shot actions of every kind, their failures, confirmation, and missing sites or environments.
+ */
 public class SiteActionTest extends SharedHarnessTest {
 
-  public static KinstaSiteAction action(String name, String site, Consumer<KinstaSiteActionSpec> what) {
+  public static KinstaSiteAction action(
+      String name, String site, Consumer<KinstaSiteActionSpec> what) {
     KinstaSiteAction action = new KinstaSiteAction();
     action.setMetadata(new ObjectMetaBuilder().withName(name).build());
     KinstaSiteActionSpec spec = new KinstaSiteActionSpec();
@@ -40,7 +43,8 @@ public class SiteActionTest extends SharedHarnessTest {
   }
 
   public static KinstaSiteAction awaitReady(Tenant tenant, String name) {
-    return tenant.awaitCondition(KinstaSiteAction.class, name, "Ready", "True", null, Duration.ofSeconds(40));
+    return tenant.awaitCondition(
+        KinstaSiteAction.class, name, "Ready", "True", null, Duration.ofSeconds(40));
   }
 
   /** A WordPress site with a staging environment, Ready. */
@@ -57,38 +61,50 @@ public class SiteActionTest extends SharedHarnessTest {
   static Map<String, Consumer<KinstaSiteActionSpec>> everyKind() {
     Map<String, Consumer<KinstaSiteActionSpec>> kinds = new java.util.LinkedHashMap<>();
     kinds.put("clear-cache", s -> s.clearCache = new KinstaSiteActionSpec.Empty());
-    kinds.put("clear-edge", s -> {
-      s.clearEdgeCache = new KinstaSiteActionSpec.ClearEdgeCache();
-      s.clearEdgeCache.url = "https://shop.acme.example/products";
-      s.clearEdgeCache.subdirectories = true;
-    });
+    kinds.put(
+        "clear-edge",
+        s -> {
+          s.clearEdgeCache = new KinstaSiteActionSpec.ClearEdgeCache();
+          s.clearEdgeCache.url = "https://shop.acme.example/products";
+          s.clearEdgeCache.subdirectories = true;
+        });
     kinds.put("clear-cdn", s -> s.clearCdnCache = new KinstaSiteActionSpec.Empty());
     kinds.put("restart-php", s -> s.restartPhp = new KinstaSiteActionSpec.Empty());
-    kinds.put("backup", s -> {
-      s.backup = new KinstaSiteActionSpec.Backup();
-      s.backup.tag = "before-release";
-    });
-    kinds.put("update-plugins", s -> {
-      s.updatePlugins = new KinstaSiteActionSpec.ComponentUpdate();
-      s.updatePlugins.all = true;
-    });
-    kinds.put("update-theme", s -> {
-      s.updateThemes = new KinstaSiteActionSpec.ComponentUpdate();
-      KinstaSiteActionSpec.ComponentVersion theme = new KinstaSiteActionSpec.ComponentVersion();
-      theme.name = "twentytwentyfour";
-      s.updateThemes.items = List.of(theme);
-    });
-    kinds.put("wp-cli", s -> {
-      s.wpCli = new KinstaSiteActionSpec.WpCli();
-      s.wpCli.command = "wp plugin list --status=active";
-    });
-    kinds.put("push-staging-to-live", s -> {
-      s.environment = "staging";
-      s.push = new KinstaSiteActionSpec.Push();
-      s.push.target = "live";
-      s.push.confirm = "live";
-      s.push.paths = List.of("wp-content/themes");
-    });
+    kinds.put(
+        "backup",
+        s -> {
+          s.backup = new KinstaSiteActionSpec.Backup();
+          s.backup.tag = "before-release";
+        });
+    kinds.put(
+        "update-plugins",
+        s -> {
+          s.updatePlugins = new KinstaSiteActionSpec.ComponentUpdate();
+          s.updatePlugins.all = true;
+        });
+    kinds.put(
+        "update-theme",
+        s -> {
+          s.updateThemes = new KinstaSiteActionSpec.ComponentUpdate();
+          KinstaSiteActionSpec.ComponentVersion theme = new KinstaSiteActionSpec.ComponentVersion();
+          theme.name = "twentytwentyfour";
+          s.updateThemes.items = List.of(theme);
+        });
+    kinds.put(
+        "wp-cli",
+        s -> {
+          s.wpCli = new KinstaSiteActionSpec.WpCli();
+          s.wpCli.command = "wp plugin list --status=active";
+        });
+    kinds.put(
+        "push-staging-to-live",
+        s -> {
+          s.environment = "staging";
+          s.push = new KinstaSiteActionSpec.Push();
+          s.push.target = "live";
+          s.push.confirm = "live";
+          s.push.paths = List.of("wp-content/themes");
+        });
     return kinds;
   }
 
@@ -96,20 +112,30 @@ public class SiteActionTest extends SharedHarnessTest {
   void everyKindOfActionStallsWithKinstasMessageWhenItsOperationFails() {
     Tenant tenant = harness.tenant();
     shopWithStaging(tenant);
-    tenant.create(action("first-backup", "shop", s -> s.backup = new KinstaSiteActionSpec.Backup()));
+    tenant.create(
+        action("first-backup", "shop", s -> s.backup = new KinstaSiteActionSpec.Backup()));
     awaitReady(tenant, "first-backup");
-    harness.kinsta.simulator.addFault(Fault.failOperation("(POST|PUT) /sites/.*", "Kinsta says no", 100));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("(POST|PUT) /sites/.*", "Kinsta says no", 100));
     Map<String, Consumer<KinstaSiteActionSpec>> kinds = everyKind();
-    kinds.put("restore-latest", s -> {
-      s.restore = new KinstaSiteActionSpec.Restore();
-      s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
-      s.restore.confirm = "live";
-    });
+    kinds.put(
+        "restore-latest",
+        s -> {
+          s.restore = new KinstaSiteActionSpec.Restore();
+          s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+          s.restore.confirm = "live";
+        });
     kinds.forEach((name, what) -> tenant.create(action(name, "shop", what)));
 
     for (String name : kinds.keySet()) {
-      KinstaSiteAction failed = tenant.awaitCondition(KinstaSiteAction.class, name, "Stalled", "True",
-          "ActionFailed", Duration.ofSeconds(40));
+      KinstaSiteAction failed =
+          tenant.awaitCondition(
+              KinstaSiteAction.class,
+              name,
+              "Stalled",
+              "True",
+              "ActionFailed",
+              Duration.ofSeconds(40));
       assertTrue(Tenant.conditions(failed).get(2).getMessage().contains("Kinsta says no"), name);
       assertEquals("Failed", failed.getStatus().runs.get(0).outcome, name);
     }
@@ -130,14 +156,19 @@ public class SiteActionTest extends SharedHarnessTest {
       assertNotNull(run.finishedAt, name);
       assertEquals(1, done.getStatus().runs.size(), name + " ran once");
     }
-    assertNotNull(tenant.get(KinstaSiteAction.class, "wp-cli").getStatus().runs.get(0).output,
+    assertNotNull(
+        tenant.get(KinstaSiteAction.class, "wp-cli").getStatus().runs.get(0).output,
         "the WP-CLI output is kept");
 
-    tenant.create(action("restore-latest", "shop", s -> {
-      s.restore = new KinstaSiteActionSpec.Restore();
-      s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
-      s.restore.confirm = "live";
-    }));
+    tenant.create(
+        action(
+            "restore-latest",
+            "shop",
+            s -> {
+              s.restore = new KinstaSiteActionSpec.Restore();
+              s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
+              s.restore.confirm = "live";
+            }));
     assertEquals("Succeeded", awaitReady(tenant, "restore-latest").getStatus().runs.get(0).outcome);
     assertEquals(1, tenant.calls("POST /sites/environments/{target_env_id}/backups/restore"));
     assertEquals(1, tenant.calls("PUT /sites/{site_id}/environments"), "one push");
@@ -148,11 +179,18 @@ public class SiteActionTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.plain("blog"));
     tenant.awaitSiteReady("blog");
-    harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/tools/clear-cache", "cache is locked", 1));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("POST /sites/tools/clear-cache", "cache is locked", 1));
     tenant.create(action("clear", "blog", s -> s.clearCache = new KinstaSiteActionSpec.Empty()));
 
-    KinstaSiteAction failed = tenant.awaitCondition(KinstaSiteAction.class, "clear", "Stalled", "True",
-        "ActionFailed", Duration.ofSeconds(30));
+    KinstaSiteAction failed =
+        tenant.awaitCondition(
+            KinstaSiteAction.class,
+            "clear",
+            "Stalled",
+            "True",
+            "ActionFailed",
+            Duration.ofSeconds(30));
     assertTrue(Tenant.conditions(failed).get(2).getMessage().contains("cache is locked"));
     assertEquals("Failed", failed.getStatus().runs.get(0).outcome);
 
@@ -166,21 +204,41 @@ public class SiteActionTest extends SharedHarnessTest {
   void destructiveActionsNeedTheirConfirmationAndMakeNoCallWithout() {
     try (OperatorHarness unenforced = withoutSchemaEnforcement()) {
       Tenant tenant = unenforced.tenant();
-      tenant.create(action("unconfirmed-push", "anything", s -> {
-        s.environment = "staging";
-        s.push = new KinstaSiteActionSpec.Push();
-        s.push.target = "live";
-      }));
-      tenant.create(action("unconfirmed-restore", "anything", s -> {
-        s.restore = new KinstaSiteActionSpec.Restore();
-        s.restore.backupId = 42L;
-        s.restore.confirm = "staging";
-      }));
+      tenant.create(
+          action(
+              "unconfirmed-push",
+              "anything",
+              s -> {
+                s.environment = "staging";
+                s.push = new KinstaSiteActionSpec.Push();
+                s.push.target = "live";
+              }));
+      tenant.create(
+          action(
+              "unconfirmed-restore",
+              "anything",
+              s -> {
+                s.restore = new KinstaSiteActionSpec.Restore();
+                s.restore.backupId = 42L;
+                s.restore.confirm = "staging";
+              }));
 
-      KinstaSiteAction push = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-push", "Stalled", "True",
-          Reasons.INVALID_SPEC, Duration.ofSeconds(20));
-      KinstaSiteAction restore = tenant.awaitCondition(KinstaSiteAction.class, "unconfirmed-restore", "Stalled",
-          "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+      KinstaSiteAction push =
+          tenant.awaitCondition(
+              KinstaSiteAction.class,
+              "unconfirmed-push",
+              "Stalled",
+              "True",
+              Reasons.INVALID_SPEC,
+              Duration.ofSeconds(20));
+      KinstaSiteAction restore =
+          tenant.awaitCondition(
+              KinstaSiteAction.class,
+              "unconfirmed-restore",
+              "Stalled",
+              "True",
+              Reasons.INVALID_SPEC,
+              Duration.ofSeconds(20));
       assertTrue(Tenant.conditions(push).get(2).getMessage().contains("spec.push.confirm"));
       assertTrue(Tenant.conditions(restore).get(2).getMessage().contains("spec.restore.confirm"));
       assertEquals(0, tenant.calls());
@@ -190,21 +248,42 @@ public class SiteActionTest extends SharedHarnessTest {
   @Test
   void aMissingSiteIsAwaitedAndAMissingEnvironmentIsReported() {
     Tenant tenant = harness.tenant();
-    tenant.create(action("early", "later-site", s -> s.restartPhp = new KinstaSiteActionSpec.Empty()));
-    KinstaSiteAction waiting = tenant.awaitCondition(KinstaSiteAction.class, "early", "Reconciling", "True",
-        "WaitingForSite", Duration.ofSeconds(20));
+    tenant.create(
+        action("early", "later-site", s -> s.restartPhp = new KinstaSiteActionSpec.Empty()));
+    KinstaSiteAction waiting =
+        tenant.awaitCondition(
+            KinstaSiteAction.class,
+            "early",
+            "Reconciling",
+            "True",
+            "WaitingForSite",
+            Duration.ofSeconds(20));
     assertTrue(Tenant.conditions(waiting).get(1).getMessage().contains("later-site"));
 
     tenant.create(Sites.plain("later-site"));
-    assertEquals("Succeeded", awaitReady(tenant, "early").getStatus().runs.get(0).outcome,
+    assertEquals(
+        "Succeeded",
+        awaitReady(tenant, "early").getStatus().runs.get(0).outcome,
         "the site's appearance woke the action up");
 
-    tenant.create(action("nowhere", "later-site", s -> {
-      s.environment = "staging";
-      s.restartPhp = new KinstaSiteActionSpec.Empty();
-    }));
-    KinstaSiteAction missing = tenant.awaitCondition(KinstaSiteAction.class, "nowhere", "Stalled", "True",
-        "EnvironmentNotFound", Duration.ofSeconds(20));
-    assertTrue(Tenant.conditions(missing).get(2).getMessage().contains("live"), "names the environments there are");
+    tenant.create(
+        action(
+            "nowhere",
+            "later-site",
+            s -> {
+              s.environment = "staging";
+              s.restartPhp = new KinstaSiteActionSpec.Empty();
+            }));
+    KinstaSiteAction missing =
+        tenant.awaitCondition(
+            KinstaSiteAction.class,
+            "nowhere",
+            "Stalled",
+            "True",
+            "EnvironmentNotFound",
+            Duration.ofSeconds(20));
+    assertTrue(
+        Tenant.conditions(missing).get(2).getMessage().contains("live"),
+        "names the environments there are");
   }
 }

@@ -22,29 +22,43 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The CRDs as a real API server enforces them: they install without warnings (CEL rules within the cost budget),
- * every example is accepted, and every invalid sample of the schema tests is rejected by the server's own
- * admission, naming the field or saying the rule's message; every field is described where {@code kubectl explain}
- * reads it, the server's published OpenAPI.
+ * The CRDs as a real API server enforces them: they install without warnings (CEL rules within the
+ * cost budget), every example is accepted, and every invalid sample of the schema tests is rejected
+ * by the server's own admission, naming the field or saying the rule's message; every field is
+ * described where {@code kubectl explain} reads it, the server's published OpenAPI.
  */
 @ExtendWith(TestClusterExtension.class)
 class CrdAdmissionTest {
 
   static Stream<Path> invalidSamples() throws IOException {
-    return Stream.of("kinstasite-invalid", "kinstadatabase-invalid", "kinstaapplication-invalid",
-        "kinstainternalconnection-invalid", "kinstasiteaction-invalid").flatMap(dir -> {
-          try {
-            return CrdSchema.invalidSamples(dir);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+    return Stream.of(
+            "kinstasite-invalid",
+            "kinstadatabase-invalid",
+            "kinstaapplication-invalid",
+            "kinstainternalconnection-invalid",
+            "kinstasiteaction-invalid")
+        .flatMap(
+            dir -> {
+              try {
+                return CrdSchema.invalidSamples(dir);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
   }
 
   @Test
   void theCrdsInstallWithoutWarnings(TestCluster cluster) {
-    Kubectl.Result applied = new Kubectl(cluster).run("apply", "--server-side", "--force-conflicts",
-        "--field-manager=crd-admission-test", "-f", "crds/").assertSuccess();
+    Kubectl.Result applied =
+        new Kubectl(cluster)
+            .run(
+                "apply",
+                "--server-side",
+                "--force-conflicts",
+                "--field-manager=crd-admission-test",
+                "-f",
+                "crds/")
+            .assertSuccess();
     assertFalse(applied.err().contains("Warning"), applied.err());
     assertEquals(5, applied.out().lines().count(), applied.out());
   }
@@ -52,11 +66,14 @@ class CrdAdmissionTest {
   @Test
   void everyExampleIsAcceptedByServerSideDryRun(TestCluster cluster) throws IOException {
     Kubectl kubectl = new Kubectl(cluster);
-    // The examples' namespace must exist for a dry run of what goes into it; the rest is only dry-run.
+    // The examples' namespace must exist for a dry run of what goes into it; the rest is only
+    // dry-run.
     kubectl.run("apply", "-f", "examples/00-namespace.yaml").assertSuccess();
     List<String> files = new java.util.ArrayList<>();
     try (Stream<Path> examples = Files.list(Path.of("examples"))) {
-      examples.filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("00-namespace.yaml")).sorted()
+      examples
+          .filter(p -> p.toString().endsWith(".yaml") && !p.endsWith("00-namespace.yaml"))
+          .sorted()
           .forEach(p -> files.addAll(List.of("-f", p.toString())));
     }
     List<String> clientSide = new java.util.ArrayList<>(List.of("apply", "--dry-run=server"));
@@ -64,7 +81,8 @@ class CrdAdmissionTest {
     Kubectl.Result dryRun = kubectl.run(clientSide).assertSuccess();
     assertFalse(dryRun.err().contains("Warning"), dryRun.err());
     assertTrue(dryRun.out().contains("(server dry run)"), dryRun.out());
-    List<String> serverSideApply = new java.util.ArrayList<>(List.of("apply", "--server-side", "--dry-run=server"));
+    List<String> serverSideApply =
+        new java.util.ArrayList<>(List.of("apply", "--server-side", "--dry-run=server"));
     serverSideApply.addAll(files);
     Kubectl.Result serverSide = kubectl.run(serverSideApply).assertSuccess();
     assertFalse(serverSide.err().contains("Warning"), serverSide.err());
@@ -72,30 +90,44 @@ class CrdAdmissionTest {
 
   @ParameterizedTest
   @MethodSource("invalidSamples")
-  void everyInvalidSampleIsRejectedByTheServer(Path sample, TestCluster cluster, ClassNamespace namespace)
-      throws IOException {
-    List<String> expected = Files.readAllLines(sample).stream().filter(l -> l.startsWith("# expect: "))
-        .map(l -> l.substring("# expect: ".length())).map(CrdAdmissionTest::asServerFieldPath).toList();
+  void everyInvalidSampleIsRejectedByTheServer(
+      Path sample, TestCluster cluster, ClassNamespace namespace) throws IOException {
+    List<String> expected =
+        Files.readAllLines(sample).stream()
+            .filter(l -> l.startsWith("# expect: "))
+            .map(l -> l.substring("# expect: ".length()))
+            .map(CrdAdmissionTest::asServerFieldPath)
+            .toList();
     assertFalse(expected.isEmpty(), sample + " says what it expects");
 
-    Kubectl.Result result = new Kubectl(cluster).run("create", "--dry-run=server", "-n", namespace.name(), "-f",
-        sample.toString());
+    Kubectl.Result result =
+        new Kubectl(cluster)
+            .run("create", "--dry-run=server", "-n", namespace.name(), "-f", sample.toString());
 
     assertNotEquals(0, result.exitCode(), sample + " was accepted:\n" + result.out());
     for (String message : expected) {
-      assertTrue(result.err().contains(message), sample + ": expected '" + message + "' in " + result.err());
+      assertTrue(
+          result.err().contains(message),
+          sample + ": expected '" + message + "' in " + result.err());
     }
   }
 
   @Test
   void everyFieldIsDescribedInThePublishedOpenApi(TestCluster cluster) throws IOException {
-    JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cluster.admin()
-        .raw("/openapi/v3/apis/kinsta.operators.dev/v1alpha1"));
-    List<String> kinds = List.of("KinstaSite", "KinstaDatabase", "KinstaApplication", "KinstaInternalConnection",
-        "KinstaSiteAction");
+    JsonNode document =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(cluster.admin().raw("/openapi/v3/apis/kinsta.operators.dev/v1alpha1"));
+    List<String> kinds =
+        List.of(
+            "KinstaSite",
+            "KinstaDatabase",
+            "KinstaApplication",
+            "KinstaInternalConnection",
+            "KinstaSiteAction");
     List<String> undescribed = new java.util.ArrayList<>();
     for (String kind : kinds) {
-      JsonNode schema = document.path("components").path("schemas").path("dev.operators.kinsta.v1alpha1." + kind);
+      JsonNode schema =
+          document.path("components").path("schemas").path("dev.operators.kinsta.v1alpha1." + kind);
       assertFalse(schema.isMissingNode(), kind + " is published");
       if (!schema.hasNonNull("description")) {
         undescribed.add(kind);
@@ -106,16 +138,22 @@ class CrdAdmissionTest {
   }
 
   private static void undescribedFields(JsonNode schema, String path, List<String> undescribed) {
-    schema.path("properties").fields().forEachRemaining(field -> {
-      String fieldPath = path + "." + field.getKey();
-      if (field.getKey().equals("metadata") || field.getKey().equals("apiVersion") || field.getKey().equals("kind")) {
-        return; // Kubernetes' own, described by Kubernetes
-      }
-      if (!field.getValue().hasNonNull("description")) {
-        undescribed.add(fieldPath);
-      }
-      undescribedFields(field.getValue(), fieldPath, undescribed);
-    });
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            field -> {
+              String fieldPath = path + "." + field.getKey();
+              if (field.getKey().equals("metadata")
+                  || field.getKey().equals("apiVersion")
+                  || field.getKey().equals("kind")) {
+                return; // Kubernetes' own, described by Kubernetes
+              }
+              if (!field.getValue().hasNonNull("description")) {
+                undescribed.add(fieldPath);
+              }
+              undescribedFields(field.getValue(), fieldPath, undescribed);
+            });
     if (schema.has("items")) {
       undescribedFields(schema.path("items"), path + "[]", undescribed);
     }
@@ -124,7 +162,10 @@ class CrdAdmissionTest {
     }
   }
 
-  /** {@code /spec/processes/0/instances} as the API server names it: {@code spec.processes[0].instances}. */
+  /**
+   * {@code /spec/processes/0/instances} as the API server names it: {@code
+   * spec.processes[0].instances}.
+   */
   static String asServerFieldPath(String expectation) {
     if (!expectation.startsWith("/")) {
       return expectation;

@@ -43,7 +43,8 @@ class KinstaApplicationSchemaTest {
     JsonNode app = CrdSchema.readYaml(Path.of("examples/storefront-app.yaml")).get(0);
     ObjectNode other = app.deepCopy();
     ((ObjectNode) other.path("spec").path("adopt")).put("name", "another-app");
-    assertTrue(SCHEMA.problems(other, app).stream().anyMatch(p -> p.contains("adopt is immutable")));
+    assertTrue(
+        SCHEMA.problems(other, app).stream().anyMatch(p -> p.contains("adopt is immutable")));
 
     ObjectNode redeployed = app.deepCopy();
     ((ObjectNode) redeployed.path("spec").path("deployment")).put("redeployToken", "2026-11-24");

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The KinstaDatabase CRD schema and CEL rules, checked the way a real API server would check them. */
+/**
+ * The KinstaDatabase CRD schema and CEL rules, checked the way a real API server would check them.
+ */
 class KinstaDatabaseSchemaTest {
   static final CrdSchema SCHEMA = CrdSchema.load("kinstadatabases.kinsta.operators.dev-v1.yml");
 
@@ -34,8 +36,11 @@ class KinstaDatabaseSchemaTest {
 
   @Test
   void theExamplesCoverASqlDatabaseAndRedis() throws IOException {
-    List<String> types = examples().flatMap(p -> CrdSchema.readYaml(p).stream())
-        .map(d -> d.path("spec").path("type").asText()).toList();
+    List<String> types =
+        examples()
+            .flatMap(p -> CrdSchema.readYaml(p).stream())
+            .map(d -> d.path("spec").path("type").asText())
+            .toList();
     assertTrue(types.contains("postgresql") && types.contains("redis"), types.toString());
   }
 
@@ -50,9 +55,12 @@ class KinstaDatabaseSchemaTest {
     JsonNode db = CrdSchema.readYaml(Path.of("examples/shop-database.yaml")).get(0);
     for (String field : List.of("type", "version", "location", "databaseName", "user")) {
       ObjectNode changed = db.deepCopy();
-      ((ObjectNode) changed.path("spec")).put(field, "postgresql".equals(db.path("spec").path(field).asText())
-          ? "mysql" : "changed");
-      assertTrue(SCHEMA.problems(changed, db).stream().anyMatch(p -> p.contains(field + " is immutable")),
+      ((ObjectNode) changed.path("spec"))
+          .put(
+              field,
+              "postgresql".equals(db.path("spec").path(field).asText()) ? "mysql" : "changed");
+      assertTrue(
+          SCHEMA.problems(changed, db).stream().anyMatch(p -> p.contains(field + " is immutable")),
           field + ": " + SCHEMA.problems(changed, db));
     }
     ObjectNode resized = db.deepCopy();

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The KinstaInternalConnection CRD schema and CEL rules. */
 class KinstaInternalConnectionSchemaTest {
-  static final CrdSchema SCHEMA = CrdSchema.load("kinstainternalconnections.kinsta.operators.dev-v1.yml");
+  static final CrdSchema SCHEMA =
+      CrdSchema.load("kinstainternalconnections.kinsta.operators.dev-v1.yml");
 
   static Stream<Path> examples() throws IOException {
     return CrdSchema.examplesOf("KinstaInternalConnection");
@@ -41,9 +42,12 @@ class KinstaInternalConnectionSchemaTest {
     JsonNode link = CrdSchema.readYaml(Path.of("examples/storefront-database-link.yaml")).get(0);
     ObjectNode moved = link.deepCopy();
     ((ObjectNode) moved.path("spec").path("target")).put("database", "other-db");
-    assertTrue(SCHEMA.problems(moved, link).stream().anyMatch(p -> p.contains("target is immutable")));
+    assertTrue(
+        SCHEMA.problems(moved, link).stream().anyMatch(p -> p.contains("target is immutable")));
     ObjectNode other = link.deepCopy();
     ((ObjectNode) other.path("spec").path("application")).put("name", "other-app");
-    assertTrue(SCHEMA.problems(other, link).stream().anyMatch(p -> p.contains("application is immutable")));
+    assertTrue(
+        SCHEMA.problems(other, link).stream()
+            .anyMatch(p -> p.contains("application is immutable")));
   }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The KinstaSiteAction CRD schema and CEL rules: one action, confirmations, WP-CLI as Kinsta accepts it. */
+/**
+ * The KinstaSiteAction CRD schema and CEL rules: one action, confirmations, WP-CLI as Kinsta
+ * accepts it.
+ */
 class KinstaSiteActionSchemaTest {
   static final CrdSchema SCHEMA = CrdSchema.load("kinstasiteactions.kinsta.operators.dev-v1.yml");
 
@@ -40,10 +43,14 @@ class KinstaSiteActionSchemaTest {
 
   @Test
   void theExamplesHaveTheOvernightCacheClearAndTheReleaseFlow() throws IOException {
-    List<JsonNode> specs = examples().flatMap(p -> CrdSchema.readYaml(p).stream()).map(d -> d.path("spec")).toList();
+    List<JsonNode> specs =
+        examples().flatMap(p -> CrdSchema.readYaml(p).stream()).map(d -> d.path("spec")).toList();
     assertTrue(specs.stream().anyMatch(s -> s.has("clearCache") && s.has("schedule")));
     assertTrue(specs.stream().anyMatch(s -> s.has("backup")));
-    assertTrue(specs.stream().anyMatch(s -> s.has("push") && "live".equals(s.path("push").path("confirm").asText())));
+    assertTrue(
+        specs.stream()
+            .anyMatch(
+                s -> s.has("push") && "live".equals(s.path("push").path("confirm").asText())));
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.operators.kinsta.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -16,14 +15,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every condition and event reason the operator uses is a constant in one place per kind, and the README lists each
- * of them: condition reasons in its reasons table, event reasons under Events.
+ * Every condition and event reason the operator uses is a constant in one place per kind, and the
+ * README lists each of them: condition reasons in its reasons table, event reasons under Events.
  */
 class ReasonsDocumentedTest {
-  private static final List<String> REASON_CLASSES = List.of("dev.operators.kinsta.reconcile.Reasons",
-      "dev.operators.kinsta.site.SiteReasons", "dev.operators.kinsta.database.DatabaseReasons",
-      "dev.operators.kinsta.application.ApplicationReasons", "dev.operators.kinsta.connection.ConnectionReasons",
-      "dev.operators.kinsta.action.ActionReasons");
+  private static final List<String> REASON_CLASSES =
+      List.of(
+          "dev.operators.kinsta.reconcile.Reasons",
+          "dev.operators.kinsta.site.SiteReasons",
+          "dev.operators.kinsta.database.DatabaseReasons",
+          "dev.operators.kinsta.application.ApplicationReasons",
+          "dev.operators.kinsta.connection.ConnectionReasons",
+          "dev.operators.kinsta.action.ActionReasons");
   private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z]+)`");
 
   @Test
@@ -39,7 +42,9 @@ class ReasonsDocumentedTest {
     }
     String readme = Files.readString(Path.of("README.md"));
     Set<String> table = new TreeSet<>();
-    section(readme, "### Conditions and reasons", "### Events").lines().filter(l -> l.startsWith("| `"))
+    section(readme, "### Conditions and reasons", "### Events")
+        .lines()
+        .filter(l -> l.startsWith("| `"))
         .forEach(row -> table.addAll(codes(row.substring(0, row.indexOf('|', 1)))));
     Set<String> events = codes(section(readme, "### Events", "## "));
 

@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** KinstaApplication against the simulator: adoption, settings, processes, toggles, deployments, deletion. */
+/**
+ * KinstaApplication against the simulator: adoption, settings, processes, toggles, deployments,
+ * deletion.
+ */
 public class ApplicationLifecycleTest extends SharedHarnessTest {
 
   public static KinstaApplication adoptingId(String name, String applicationId) {
@@ -34,17 +37,22 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
   }
 
   public static KinstaApplication awaitReady(Tenant tenant, String name) {
-    return tenant.awaitCondition(KinstaApplication.class, name, "Ready", "True", null, Duration.ofSeconds(30));
+    return tenant.awaitCondition(
+        KinstaApplication.class, name, "Ready", "True", null, Duration.ofSeconds(30));
   }
 
   private static SimulatorState.Application inKinsta(String id) {
     return harness.kinsta.simulator.read(state -> state.applications.get(id));
   }
 
-  /** Reconciles once more on request and waits until it has been handled and the application is Ready. */
+  /**
+   * Reconciles once more on request and waits until it has been handled and the application is
+   * Ready.
+   */
   private static KinstaApplication reconcileAgain(Tenant tenant, String name, String token) {
     tenant.requestReconcile(KinstaApplication.class, name, token);
-    return tenant.awaitCondition(KinstaApplication.class, name, "Ready", "True", null, Duration.ofSeconds(20));
+    return tenant.awaitCondition(
+        KinstaApplication.class, name, "Ready", "True", null, Duration.ofSeconds(20));
   }
 
   @Test
@@ -71,7 +79,8 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
     assertTrue(web.internalHostname.endsWith(".svc.cluster.local"), web.internalHostname);
     assertEquals(8080, web.internalPort);
     assertNotNull(status.lastDeployment);
-    assertEquals(0, tenant.writes(), "adopting changes nothing, and the deployed branch is already main");
+    assertEquals(
+        0, tenant.writes(), "adopting changes nothing, and the deployed branch is already main");
   }
 
   @Test
@@ -82,8 +91,14 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
     app.getSpec().adopt.name = "no-such-app";
     tenant.create(app);
 
-    KinstaApplication stalled = tenant.awaitCondition(KinstaApplication.class, "ghost", "Stalled", "True",
-        "ApplicationNotFound", Duration.ofSeconds(20));
+    KinstaApplication stalled =
+        tenant.awaitCondition(
+            KinstaApplication.class,
+            "ghost",
+            "Stalled",
+            "True",
+            "ApplicationNotFound",
+            Duration.ofSeconds(20));
     String message = Tenant.conditions(stalled).get(2).getMessage();
     assertTrue(message.contains("no-such-app") && message.contains("cannot create"), message);
     assertEquals(0, tenant.writes());
@@ -128,15 +143,18 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
     assertEquals(1, tenant.calls("PUT /applications/{id}"), "nothing differs, nothing sent");
     assertEquals(1, tenant.calls("PUT /applications/processes/{id}"));
 
-    tenant.edit(KinstaApplication.class, "worker", a -> {
-      a.getSpec().processes.get(0).instances = null;
-      a.getSpec().processes.get(0).autoscaling = new KinstaApplicationSpec.Autoscaling();
-      a.getSpec().processes.get(0).autoscaling.minInstances = 2;
-      a.getSpec().processes.get(0).autoscaling.maxInstances = 6;
-    });
+    tenant.edit(
+        KinstaApplication.class,
+        "worker",
+        a -> {
+          a.getSpec().processes.get(0).instances = null;
+          a.getSpec().processes.get(0).autoscaling = new KinstaApplicationSpec.Autoscaling();
+          a.getSpec().processes.get(0).autoscaling.minInstances = 2;
+          a.getSpec().processes.get(0).autoscaling.maxInstances = 6;
+        });
     awaitReady(tenant, "worker");
-    KinstaApplicationStatus.ProcessStatus scaled = tenant.get(KinstaApplication.class, "worker").getStatus()
-        .processes.get(0);
+    KinstaApplicationStatus.ProcessStatus scaled =
+        tenant.get(KinstaApplication.class, "worker").getStatus().processes.get(0);
     assertEquals("horizontal", scaled.scaling);
     assertEquals(6, scaled.maxInstances);
     assertEquals(2, tenant.calls("PUT /applications/processes/{id}"));
@@ -146,9 +164,10 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
   void togglesCdnAndEdgeCachingOnceAndNeverAgain() {
     Tenant tenant = harness.tenant();
     String id = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Cached");
-    harness.kinsta.simulator.mutate(state -> {
-      state.applications.get(id).edgeCacheEnabled = true;
-    });
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.applications.get(id).edgeCacheEnabled = true;
+        });
     KinstaApplication app = adoptingId("cached", id);
     app.getSpec().cdn = true;
     app.getSpec().edgeCaching = true;
@@ -161,7 +180,9 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
     assertTrue(inKinsta(id).cdnEnabled);
     assertTrue(inKinsta(id).edgeCacheEnabled, "edge caching was on already and is on again");
     assertEquals(1, tenant.calls("POST /applications/{id}/cdn/toggle-status"));
-    assertEquals(2, tenant.calls("POST /applications/{id}/edge-cache/toggle-status"),
+    assertEquals(
+        2,
+        tenant.calls("POST /applications/{id}/edge-cache/toggle-status"),
         "one toggle to learn the state (it turned it off), one to turn it back on, then none");
     assertTrue(again.getStatus().cdnEnabled && again.getStatus().edgeCachingEnabled);
   }
@@ -181,16 +202,24 @@ public class ApplicationLifecycleTest extends SharedHarnessTest {
     assertEquals(1, tenant.calls("POST /applications/deployments"));
     assertTrue(tenant.events().stream().anyMatch(e -> "Deployed".equals(e.getReason())));
 
-    harness.kinsta.simulator.addFault(Fault.failOperation("POST /applications/deployments", "build failed", 1));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("POST /applications/deployments", "build failed", 1));
     tenant.edit(KinstaApplication.class, "api", a -> a.getSpec().deployment.redeployToken = "r2");
-    KinstaApplication failed = tenant.awaitCondition(KinstaApplication.class, "api", "Stalled", "True",
-        "DeploymentFailed", Duration.ofSeconds(30));
+    KinstaApplication failed =
+        tenant.awaitCondition(
+            KinstaApplication.class,
+            "api",
+            "Stalled",
+            "True",
+            "DeploymentFailed",
+            Duration.ofSeconds(30));
     assertEquals("failed", failed.getStatus().lastDeployment.status);
     assertEquals(2, tenant.calls("POST /applications/deployments"));
 
     tenant.edit(KinstaApplication.class, "api", a -> a.getSpec().deployment.redeployToken = "r3");
     assertEquals("success", awaitReady(tenant, "api").getStatus().lastDeployment.status);
-    assertEquals(3, tenant.calls("POST /applications/deployments"), "one deployment per change, no retries");
+    assertEquals(
+        3, tenant.calls("POST /applications/deployments"), "one deployment per change, no retries");
   }
 
   @Test

@@ -21,17 +21,21 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Writes {@code crds/} from the Java model at build time ({@code process-test-classes}). It is Fabric8's CRD
- * generator with one step after it: the generator sorts printer columns by JSON path, while {@code kubectl get}
- * should show them as each kind declares them ({@code NAME READY REASON … AGE}). Build tooling, so it lives in
- * {@code src/test} and stays out of the image.
+ * Writes {@code crds/} from the Java model at build time ({@code process-test-classes}). It is
+ * Fabric8's CRD generator with one step after it: the generator sorts printer columns by JSON path,
+ * while {@code kubectl get} should show them as each kind declares them ({@code NAME READY REASON …
+ * AGE}). Build tooling, so it lives in {@code src/test} and stays out of the image.
  */
 public final class CrdWriter {
-  static final List<Class<? extends HasMetadata>> KINDS = List.of(KinstaSite.class, KinstaDatabase.class,
-      KinstaApplication.class, KinstaInternalConnection.class, KinstaSiteAction.class);
+  static final List<Class<? extends HasMetadata>> KINDS =
+      List.of(
+          KinstaSite.class,
+          KinstaDatabase.class,
+          KinstaApplication.class,
+          KinstaInternalConnection.class,
+          KinstaSiteAction.class);
 
-  private CrdWriter() {
-  }
+  private CrdWriter() {}
 
   /** Writes the CRDs into the directory given as the only argument. */
   public static void main(String[] args) {
@@ -42,29 +46,38 @@ public final class CrdWriter {
     if (!output.isDirectory() && !output.mkdirs()) {
       throw new IllegalStateException("cannot create " + output);
     }
-    Map<String, Class<?>> byKind = KINDS.stream().collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
-    int written = new CRDGenerator()
-        .customResourceClasses(KINDS)
-        .forCRDVersions("v1")
-        .withPostProcessor(new CRDPostProcessor() {
-          @Override
-          public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-            CustomResourceDefinition definition = (CustomResourceDefinition) crd;
-            inDeclaredOrder(definition, byKind.get(definition.getSpec().getNames().getKind()));
-            return crd;
-          }
-        })
-        .inOutputDir(output)
-        .generate();
+    Map<String, Class<?>> byKind =
+        KINDS.stream().collect(Collectors.toMap(Class::getSimpleName, Function.identity()));
+    int written =
+        new CRDGenerator()
+            .customResourceClasses(KINDS)
+            .forCRDVersions("v1")
+            .withPostProcessor(
+                new CRDPostProcessor() {
+                  @Override
+                  public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+                    CustomResourceDefinition definition = (CustomResourceDefinition) crd;
+                    inDeclaredOrder(
+                        definition, byKind.get(definition.getSpec().getNames().getKind()));
+                    return crd;
+                  }
+                })
+            .inOutputDir(output)
+            .generate();
     if (written != KINDS.size()) {
       throw new IllegalStateException("wrote " + written + " CRDs, expected " + KINDS.size());
     }
   }
 
-  /** Orders each version's printer columns as the kind's {@code @AdditionalPrinterColumn} annotations are. */
+  /**
+   * Orders each version's printer columns as the kind's {@code @AdditionalPrinterColumn}
+   * annotations are.
+   */
   static void inDeclaredOrder(CustomResourceDefinition definition, Class<?> kind) {
-    List<String> declared = Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
-        .map(AdditionalPrinterColumn::name).toList();
+    List<String> declared =
+        Arrays.stream(kind.getAnnotationsByType(AdditionalPrinterColumn.class))
+            .map(AdditionalPrinterColumn::name)
+            .toList();
     for (CustomResourceDefinitionVersion version : definition.getSpec().getVersions()) {
       List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
       if (columns != null) {

@@ -19,14 +19,14 @@ import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.testing.SimulatorFixture;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every {@link HostingApi} method against the simulator over HTTP. Run twice: with the hosting base URL on
- * Kinsta's contract and on Sevalla's v2 contract, since either can serve applications and databases.
+ * Every {@link HostingApi} method against the simulator over HTTP. Run twice: with the hosting base
+ * URL on Kinsta's contract and on Sevalla's v2 contract, since either can serve applications and
+ * databases.
  */
 abstract class HostingApiTests {
   static SimulatorFixture fixture;
@@ -54,8 +54,18 @@ abstract class HostingApiTests {
 
   @Test
   void createsADatabaseThatBecomesReadyWithConnectionDetails() {
-    String id = api.createDatabase(new CreateDatabaseRequest(credentials.companyId(), "europe-west3", "db1",
-        "Orders", "orders", "Db-Pa55word-test", "orders_app", "postgresql", "16"));
+    String id =
+        api.createDatabase(
+            new CreateDatabaseRequest(
+                credentials.companyId(),
+                "europe-west3",
+                "db1",
+                "Orders",
+                "orders",
+                "Db-Pa55word-test",
+                "orders_app",
+                "postgresql",
+                "16"));
     assertEquals("creating", api.getDatabase(id).status());
     await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
 
@@ -72,24 +82,46 @@ abstract class HostingApiTests {
 
   @Test
   void createsRedisWithoutAUser() {
-    String id = api.createDatabase(new CreateDatabaseRequest(credentials.companyId(), "us-central1", "db1", "Cache",
-        "cache", "Redis-Pa55word", null, "redis", "7"));
+    String id =
+        api.createDatabase(
+            new CreateDatabaseRequest(
+                credentials.companyId(),
+                "us-central1",
+                "db1",
+                "Cache",
+                "cache",
+                "Redis-Pa55word",
+                null,
+                "redis",
+                "7"));
     await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
     assertEquals(6379, api.getDatabase(id).internalPort());
   }
 
   @Test
   void resizesRenamesAndDeletesADatabase() {
-    String id = api.createDatabase(new CreateDatabaseRequest(credentials.companyId(), "us-central1", "db1", "Shop",
-        "shop", "Db-Pa55word-test", "shop", "mysql", "8.0"));
+    String id =
+        api.createDatabase(
+            new CreateDatabaseRequest(
+                credentials.companyId(),
+                "us-central1",
+                "db1",
+                "Shop",
+                "shop",
+                "Db-Pa55word-test",
+                "shop",
+                "mysql",
+                "8.0"));
     await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
     api.updateDatabase(id, "db3", "Shop DB");
     Database resized = api.getDatabase(id);
     assertEquals("db3", resized.resourceTypeName());
     assertEquals("Shop DB", resized.displayName());
     api.deleteDatabase(id);
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThrows(KinstaApiException.NotFound.class, () -> api.getDatabase(id)));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThrows(KinstaApiException.NotFound.class, () -> api.getDatabase(id)));
   }
 
   @Test
@@ -99,7 +131,9 @@ abstract class HostingApiTests {
     }
     long listCallsBefore = fixture.simulator.journal().count("GET /databases");
     assertEquals(105, api.listDatabases().size());
-    assertEquals(2, fixture.simulator.journal().count("GET /databases") - listCallsBefore,
+    assertEquals(
+        2,
+        fixture.simulator.journal().count("GET /databases") - listCallsBefore,
         "pages of 100 are read until a short page");
   }
 
@@ -109,10 +143,14 @@ abstract class HostingApiTests {
     assertEquals(1, api.listApplications().size());
     Application app = api.getApplication(id);
     assertEquals("Storefront", app.displayName());
-    assertEquals(app.id(), api.getApplication(app.name()).id(), "an application can be read by name too");
+    assertEquals(
+        app.id(), api.getApplication(app.name()).id(), "an application can be read by name too");
 
-    ApplicationSettings updated = api.updateApplication(id, new ApplicationSettings("Store", "nixpacks", null, null,
-        null, false, "release", true, 600L));
+    ApplicationSettings updated =
+        api.updateApplication(
+            id,
+            new ApplicationSettings(
+                "Store", "nixpacks", null, null, null, false, "release", true, 600L));
     assertEquals("Store", updated.displayName());
     assertEquals("nixpacks", updated.buildType());
     assertEquals("release", updated.defaultBranch());
@@ -128,7 +166,9 @@ abstract class HostingApiTests {
     assertEquals(8080, web.internalPort());
     assertEquals(1, web.scalingStrategy().config().instanceCount());
 
-    api.updateProcess(processId, new UpdateProcessRequest(ScalingStrategy.horizontal(2, 5, 70, null), "node app.js"));
+    api.updateProcess(
+        processId,
+        new UpdateProcessRequest(ScalingStrategy.horizontal(2, 5, 70, null), "node app.js"));
     AppProcess scaled = api.getProcess(processId);
     assertEquals("horizontal", scaled.scalingStrategy().type());
     assertEquals(5, scaled.scalingStrategy().config().maxInstanceCount());
@@ -143,12 +183,17 @@ abstract class HostingApiTests {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Web");
     String ok = api.createDeployment(new CreateDeploymentRequest(id, "main", null, false));
     assertEquals("inProgress", api.getDeployment(ok).status());
-    await().atMost(Duration.ofSeconds(5)).until(() -> "success".equals(api.getDeployment(ok).status()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "success".equals(api.getDeployment(ok).status()));
     assertEquals("deploymentSuccess", api.getApplication(id).status());
 
-    fixture.simulator.addFault(Fault.failOperation("POST /applications/deployments", "build failed", 1));
+    fixture.simulator.addFault(
+        Fault.failOperation("POST /applications/deployments", "build failed", 1));
     String failing = api.createDeployment(new CreateDeploymentRequest(id, "broken", null, false));
-    await().atMost(Duration.ofSeconds(5)).until(() -> "failed".equals(api.getDeployment(failing).status()));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "failed".equals(api.getDeployment(failing).status()));
     assertEquals("deploymentFailed", api.getApplication(id).status());
   }
 
@@ -164,22 +209,37 @@ abstract class HostingApiTests {
   @Test
   void connectsAnApplicationToADatabase() {
     String appId = fixture.simulator.seedApplication(credentials.companyId(), "Backend");
-    String dbId = api.createDatabase(new CreateDatabaseRequest(credentials.companyId(), "us-central1", "db1", "Main",
-        "main", "Db-Pa55word-test", "main", "postgresql", "16"));
+    String dbId =
+        api.createDatabase(
+            new CreateDatabaseRequest(
+                credentials.companyId(),
+                "us-central1",
+                "db1",
+                "Main",
+                "main",
+                "Db-Pa55word-test",
+                "main",
+                "postgresql",
+                "16"));
     api.createInternalConnection(appId, InternalConnectionTarget.DATABASE, dbId);
     Application app = api.getApplication(appId);
     assertEquals(1, app.internalConnectionsOrEmpty().size());
     assertEquals(dbId, app.internalConnectionsOrEmpty().get(0).database().id());
     assertEquals(appId, api.getDatabase(dbId).internalConnectionsOrEmpty().get(0).id());
-    assertThrows(KinstaApiException.NotFound.class,
-        () -> api.createInternalConnection(appId, InternalConnectionTarget.DATABASE, "00000000-0000-0000-0000-000000000000"));
+    assertThrows(
+        KinstaApiException.NotFound.class,
+        () ->
+            api.createInternalConnection(
+                appId, InternalConnectionTarget.DATABASE, "00000000-0000-0000-0000-000000000000"));
   }
 
   @Test
   void deletesAnApplication() {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Old");
     api.deleteApplication(id);
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-        assertThrows(KinstaApiException.NotFound.class, () -> api.getApplication(id)));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThrows(KinstaApiException.NotFound.class, () -> api.getApplication(id)));
   }
 }

@@ -75,12 +75,28 @@ class KinstaApiTest {
 
   @Test
   void createsAWordPressSiteThroughAnOperationThatIsUnknownAtFirst() {
-    fixture.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(400), Duration.ofMillis(200)));
+    fixture.simulator.updateSettings(
+        s -> s.withTiming(Duration.ofMillis(400), Duration.ofMillis(200)));
     try {
-      OperationRef created = api.createSite(new CreateSiteRequest(credentials.companyId(), "Shop", "us-central1",
-          "new", "ops@acme.example", "Pa55word-for-test", "admin", "Shop", "en_US", false, false, true, true));
+      OperationRef created =
+          api.createSite(
+              new CreateSiteRequest(
+                  credentials.companyId(),
+                  "Shop",
+                  "us-central1",
+                  "new",
+                  "ops@acme.example",
+                  "Pa55word-for-test",
+                  "admin",
+                  "Shop",
+                  "en_US",
+                  false,
+                  false,
+                  true,
+                  true));
       assertTrue(created.operationId().startsWith("sites:add-"));
-      assertEquals(OperationStatus.State.NOT_FOUND, api.getOperation(created.operationId()).state());
+      assertEquals(
+          OperationStatus.State.NOT_FOUND, api.getOperation(created.operationId()).state());
       OperationStatus done = awaitOperation(api, created);
       assertEquals(OperationStatus.State.SUCCEEDED, done.state());
       String siteId = done.dataText("idSite").orElseThrow();
@@ -97,22 +113,34 @@ class KinstaApiTest {
       assertTrue(api.listPlugins(live.id()).stream().anyMatch(p -> p.name().equals("woocommerce")));
       assertNull(api.listSites(false).get(0).environments());
     } finally {
-      fixture.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
+      fixture.simulator.updateSettings(
+          s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
     }
   }
 
   @Test
   void createsPlainAndClonedSitesAndDeletesThem() {
-    String plainId = awaitOperation(api, api.createPlainSite(
-        new CreatePlainSiteRequest(credentials.companyId(), "Plain", "europe-west3"))).dataText("idSite").orElseThrow();
+    String plainId =
+        awaitOperation(
+                api,
+                api.createPlainSite(
+                    new CreatePlainSiteRequest(credentials.companyId(), "Plain", "europe-west3")))
+            .dataText("idSite")
+            .orElseThrow();
     Environment plainLive = api.listEnvironments(plainId).get(0);
     assertNull(plainLive.wordpressVersion());
 
-    String cloneId = awaitOperation(api, api.cloneSite(
-        new CloneSiteRequest(credentials.companyId(), "Clone", plainLive.id()))).dataText("idSite").orElseThrow();
+    String cloneId =
+        awaitOperation(
+                api,
+                api.cloneSite(
+                    new CloneSiteRequest(credentials.companyId(), "Clone", plainLive.id())))
+            .dataText("idSite")
+            .orElseThrow();
     assertEquals("Clone", api.getSite(cloneId).displayName());
 
-    assertEquals(OperationStatus.State.SUCCEEDED, awaitOperation(api, api.deleteSite(cloneId)).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED, awaitOperation(api, api.deleteSite(cloneId)).state());
     assertThrows(KinstaApiException.NotFound.class, () -> api.getSite(cloneId));
   }
 
@@ -121,21 +149,54 @@ class KinstaApiTest {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Blog");
     String liveId = api.listEnvironments(siteId).get(0).id();
 
-    awaitOperation(api, api.createEnvironment(siteId, new CreateEnvironmentRequest("Staging", "Blog", false,
-        "ops@acme.example", "Pa55word-for-test", "admin", "en_US", false, false, false, false, false)));
+    awaitOperation(
+        api,
+        api.createEnvironment(
+            siteId,
+            new CreateEnvironmentRequest(
+                "Staging",
+                "Blog",
+                false,
+                "ops@acme.example",
+                "Pa55word-for-test",
+                "admin",
+                "en_US",
+                false,
+                false,
+                false,
+                false,
+                false)));
     awaitOperation(api, api.createPlainEnvironment(siteId, "Empty", false));
     awaitOperation(api, api.cloneEnvironment(siteId, "Premium", true, liveId));
     List<Environment> environments = api.listEnvironments(siteId);
     assertEquals(4, environments.size());
-    Environment staging = environments.stream().filter(e -> e.displayName().equals("Staging")).findFirst()
-        .orElseThrow();
-    Environment premium = environments.stream().filter(e -> e.displayName().equals("Premium")).findFirst()
-        .orElseThrow();
+    Environment staging =
+        environments.stream()
+            .filter(e -> e.displayName().equals("Staging"))
+            .findFirst()
+            .orElseThrow();
+    Environment premium =
+        environments.stream()
+            .filter(e -> e.displayName().equals("Premium"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(premium.isPremium());
 
-    assertEquals(OperationStatus.State.SUCCEEDED, awaitOperation(api, api.pushEnvironment(siteId,
-        new PushEnvironmentRequest(staging.id(), liveId, true, true, true, "SPECIFIC_FILES",
-            List.of("wp-content/plugins")))).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
+        awaitOperation(
+                api,
+                api.pushEnvironment(
+                    siteId,
+                    new PushEnvironmentRequest(
+                        staging.id(),
+                        liveId,
+                        true,
+                        true,
+                        true,
+                        "SPECIFIC_FILES",
+                        List.of("wp-content/plugins"))))
+            .state());
     awaitOperation(api, api.changeEnvironmentPhpAllocation(premium.id(), 2, 512));
     awaitOperation(api, api.changeSitePhpAllocation(siteId, 6, 384));
     awaitOperation(api, api.deleteEnvironment(staging.id()));
@@ -165,13 +226,19 @@ class KinstaApiTest {
   void runsCacheAndPhpTools() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Tools");
     Environment live = api.listEnvironments(siteId).get(0);
-    assertEquals(OperationStatus.State.SUCCEEDED, awaitOperation(api, api.clearCache(live.id())).state());
-    assertEquals(OperationStatus.State.SUCCEEDED, awaitOperation(api, api.restartPhp(live.id())).state());
-    assertEquals(OperationStatus.State.SUCCEEDED,
-        awaitOperation(api, api.clearEdgeCache(live.id(), true, "https://example.com/blog")).state());
-    assertEquals(OperationStatus.State.SUCCEEDED, awaitOperation(api, api.clearEdgeCache(live.id(), false, null))
-        .state());
-    assertEquals(OperationStatus.State.SUCCEEDED,
+    assertEquals(
+        OperationStatus.State.SUCCEEDED, awaitOperation(api, api.clearCache(live.id())).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED, awaitOperation(api, api.restartPhp(live.id())).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
+        awaitOperation(api, api.clearEdgeCache(live.id(), true, "https://example.com/blog"))
+            .state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
+        awaitOperation(api, api.clearEdgeCache(live.id(), false, null)).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
         awaitOperation(api, api.clearCdnCache(live.id(), live.cdnCacheId())).state());
   }
 
@@ -183,8 +250,18 @@ class KinstaApiTest {
     awaitOperation(api, api.addDomain(live.id(), AddDomainRequest.of("www.acme.example")));
     List<SiteDomain> domains = api.listDomains(live.id());
     assertEquals(3, domains.size());
-    String shop = domains.stream().filter(d -> d.name().equals("shop.acme.example")).findFirst().orElseThrow().id();
-    String www = domains.stream().filter(d -> d.name().equals("www.acme.example")).findFirst().orElseThrow().id();
+    String shop =
+        domains.stream()
+            .filter(d -> d.name().equals("shop.acme.example"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    String www =
+        domains.stream()
+            .filter(d -> d.name().equals("www.acme.example"))
+            .findFirst()
+            .orElseThrow()
+            .id();
 
     awaitOperation(api, api.changePrimaryDomain(live.id(), shop, true));
     assertEquals("shop.acme.example", api.listEnvironments(siteId).get(0).primaryDomain().name());
@@ -203,7 +280,8 @@ class KinstaApiTest {
     assertEquals("before-release", backups.get(0).note());
 
     String user = api.companyUsers().get(0).id();
-    assertEquals(OperationStatus.State.SUCCEEDED,
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
         awaitOperation(api, api.restoreBackup(liveId, backups.get(0).id(), user)).state());
     awaitOperation(api, api.deleteBackup(backups.get(0).id()));
     assertEquals(List.of(), api.listBackups(liveId));
@@ -211,16 +289,41 @@ class KinstaApiTest {
 
   @Test
   void listsAndUpdatesPluginsAndThemes() {
-    String siteId = awaitOperation(api, api.createSite(new CreateSiteRequest(credentials.companyId(), "Plugins",
-        "us-central1", "new", "ops@acme.example", "Pa55word-for-test", "admin", "Plugins", "en_US", false, false,
-        false, true))).dataText("idSite").orElseThrow();
+    String siteId =
+        awaitOperation(
+                api,
+                api.createSite(
+                    new CreateSiteRequest(
+                        credentials.companyId(),
+                        "Plugins",
+                        "us-central1",
+                        "new",
+                        "ops@acme.example",
+                        "Pa55word-for-test",
+                        "admin",
+                        "Plugins",
+                        "en_US",
+                        false,
+                        false,
+                        false,
+                        true)))
+            .dataText("idSite")
+            .orElseThrow();
     String liveId = api.listEnvironments(siteId).get(0).id();
-    WordPressComponent yoast = api.listPlugins(liveId).stream().filter(p -> p.name().equals("wordpress-seo"))
-        .findFirst().orElseThrow();
+    WordPressComponent yoast =
+        api.listPlugins(liveId).stream()
+            .filter(p -> p.name().equals("wordpress-seo"))
+            .findFirst()
+            .orElseThrow();
     assertEquals("23.6", yoast.updateVersion());
     awaitOperation(api, api.updatePlugin(liveId, "wordpress-seo", "23.6"));
-    assertEquals("23.6", api.listPlugins(liveId).stream().filter(p -> p.name().equals("wordpress-seo"))
-        .findFirst().orElseThrow().version());
+    assertEquals(
+        "23.6",
+        api.listPlugins(liveId).stream()
+            .filter(p -> p.name().equals("wordpress-seo"))
+            .findFirst()
+            .orElseThrow()
+            .version());
     awaitOperation(api, api.bulkUpdatePlugins(liveId, List.of("akismet")));
     assertTrue(api.listPlugins(liveId).stream().allMatch(p -> p.updateVersion() == null));
 
@@ -245,11 +348,14 @@ class KinstaApiTest {
     String liveId = api.listEnvironments(siteId).get(0).id();
     for (boolean answer200 : List.of(false, true)) {
       fixture.simulator.updateSettings(s -> s.withFailedOperationsAnswer200(answer200));
-      fixture.simulator.addFault(dev.operators.kinsta.simulator.Fault.failOperation("POST /sites/tools/clear-cache",
-          "Cache service unavailable", 1));
+      fixture.simulator.addFault(
+          dev.operators.kinsta.simulator.Fault.failOperation(
+              "POST /sites/tools/clear-cache", "Cache service unavailable", 1));
       OperationStatus failed = awaitOperation(api, api.clearCache(liveId));
-      assertEquals(OperationStatus.State.FAILED, failed.state(), "failed operation answered with HTTP "
-          + (answer200 ? 200 : 500));
+      assertEquals(
+          OperationStatus.State.FAILED,
+          failed.state(),
+          "failed operation answered with HTTP " + (answer200 ? 200 : 500));
       assertEquals("Cache service unavailable", failed.message());
     }
     fixture.simulator.updateSettings(s -> s.withFailedOperationsAnswer200(false));

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** How every kind of failure reaches a caller: its type, whether it is retried, and that no secret leaks. */
+/**
+ * How every kind of failure reaches a caller: its type, whether it is retried, and that no secret
+ * leaks.
+ */
 class KinstaFailuresTest {
   static SimulatorFixture fixture;
   KinstaCredentials credentials;
@@ -33,8 +36,12 @@ class KinstaFailuresTest {
 
   @BeforeAll
   static void start() {
-    fixture = SimulatorFixture.start(SimulatorSettings.fast().withRoomyRateLimits(),
-        RateBudgetSettings.roomy(), Duration.ofMillis(800), false);
+    fixture =
+        SimulatorFixture.start(
+            SimulatorSettings.fast().withRoomyRateLimits(),
+            RateBudgetSettings.roomy(),
+            Duration.ofMillis(800),
+            false);
   }
 
   @AfterAll
@@ -56,19 +63,21 @@ class KinstaFailuresTest {
 
   @ParameterizedTest(name = "HTTP {0} -> {1}")
   @CsvSource({
-      "400, InvalidRequest, false",
-      "401, Unauthorized, false",
-      "403, Forbidden, false",
-      "404, NotFound, false",
-      "409, InvalidRequest, false",
-      "422, InvalidRequest, false",
-      "500, ServerError, true",
-      "502, ServerError, true",
-      "503, ServerError, true"})
+    "400, InvalidRequest, false",
+    "401, Unauthorized, false",
+    "403, Forbidden, false",
+    "404, NotFound, false",
+    "409, InvalidRequest, false",
+    "422, InvalidRequest, false",
+    "500, ServerError, true",
+    "502, ServerError, true",
+    "503, ServerError, true"
+  })
   void mapsEachStatusToATypedFailure(int status, String type, boolean retriable) {
     fixture.simulator.addFault(Fault.status("POST /sites/tools/clear-cache", status, 1));
     String environmentId = api.listEnvironments(siteId).get(0).id();
-    KinstaApiException failure = assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
+    KinstaApiException failure =
+        assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
     assertEquals(type, failure.getClass().getSimpleName());
     assertEquals(retriable, failure.isRetriable());
     assertEquals(status, failure.httpStatus());
@@ -78,17 +87,21 @@ class KinstaFailuresTest {
 
   @Test
   void anUnknownKeyIsUnauthorized() {
-    KinstaApi stranger = fixture.kinsta(new KinstaCredentials(ApiKey.of("not-a-kinsta-key"), credentials.companyId()));
-    KinstaApiException failure = assertThrows(KinstaApiException.Unauthorized.class, () -> stranger.listSites(false));
+    KinstaApi stranger =
+        fixture.kinsta(
+            new KinstaCredentials(ApiKey.of("not-a-kinsta-key"), credentials.companyId()));
+    KinstaApiException failure =
+        assertThrows(KinstaApiException.Unauthorized.class, () -> stranger.listSites(false));
     assertEquals("Unauthorized", failure.reason());
   }
 
   @Test
   void readsAreRetriedOnServerErrorsAndSucceed() {
     fixture.simulator.addFault(Fault.status("GET /sites/" + siteId, 503, 2));
-    long before = fixture.simulator.journal().count("GET /sites/{site_id}") ;
+    long before = fixture.simulator.journal().count("GET /sites/{site_id}");
     assertEquals("Site", api.getSite(siteId).displayName());
-    long calls = fixture.simulator.journal().matching(e -> e.path().equals("/sites/" + siteId)).size();
+    long calls =
+        fixture.simulator.journal().matching(e -> e.path().equals("/sites/" + siteId)).size();
     assertEquals(3, calls - before, "two failed attempts and one that worked");
   }
 
@@ -97,14 +110,21 @@ class KinstaFailuresTest {
     String environmentId = api.listEnvironments(siteId).get(0).id();
     fixture.simulator.addFault(Fault.status("POST /sites/tools/restart-php", 503, 1));
     assertThrows(KinstaApiException.ServerError.class, () -> api.restartPhp(environmentId));
-    assertEquals(1, fixture.simulator.journal().matching(e -> e.path().equals("/sites/tools/restart-php")).size());
+    assertEquals(
+        1,
+        fixture
+            .simulator
+            .journal()
+            .matching(e -> e.path().equals("/sites/tools/restart-php"))
+            .size());
   }
 
   @Test
   void aDroppedConnectionIsATransportFailure() {
     String environmentId = api.listEnvironments(siteId).get(0).id();
     fixture.simulator.addFault(Fault.drop("POST /sites/tools/clear-cache", 1));
-    KinstaApiException failure = assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
+    KinstaApiException failure =
+        assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
     assertInstanceOf(KinstaApiException.Transport.class, failure);
     assertTrue(failure.isRetriable());
   }
@@ -112,15 +132,19 @@ class KinstaFailuresTest {
   @Test
   void aSlowAnswerTimesOut() {
     String environmentId = api.listEnvironments(siteId).get(0).id();
-    fixture.simulator.addFault(Fault.latency("POST /sites/tools/clear-cache", Duration.ofSeconds(3), 1));
-    KinstaApiException failure = assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
+    fixture.simulator.addFault(
+        Fault.latency("POST /sites/tools/clear-cache", Duration.ofSeconds(3), 1));
+    KinstaApiException failure =
+        assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
     assertInstanceOf(KinstaApiException.Transport.class, failure);
   }
 
   @Test
   void aRequestTheContractRejectsIsTerminal() {
-    KinstaApiException failure = assertThrows(KinstaApiException.InvalidRequest.class,
-        () -> api.modifyPhpVersion(api.listEnvironments(siteId).get(0).id(), "5.6"));
+    KinstaApiException failure =
+        assertThrows(
+            KinstaApiException.InvalidRequest.class,
+            () -> api.modifyPhpVersion(api.listEnvironments(siteId).get(0).id(), "5.6"));
     assertFalse(failure.isRetriable());
     assertTrue(failure.getMessage().contains("Unsupported PHP version"), failure.getMessage());
   }
@@ -133,15 +157,41 @@ class KinstaFailuresTest {
     fixture.simulator.addFault(Fault.echo("POST /sites", 400, 1));
     fixture.simulator.addFault(Fault.echo("POST /databases", 500, 1));
     try (CapturedLogs logs = CapturedLogs.attach()) {
-      CreateSiteRequest site = new CreateSiteRequest(credentials.companyId(), "Shop", "us-central1", "new",
-          "ops@acme.example", password, "admin", "Shop", "en_US", false, false, false, false);
-      KinstaApiException siteFailure = assertThrows(KinstaApiException.class, () -> api.createSite(site));
-      CreateDatabaseRequest db = new CreateDatabaseRequest(credentials.companyId(), "us-central1", "db1", "Db", "db",
-          password, "user", "postgresql", "16");
-      KinstaApiException dbFailure = assertThrows(KinstaApiException.class,
-          () -> fixture.hosting(credentials).createDatabase(db));
+      CreateSiteRequest site =
+          new CreateSiteRequest(
+              credentials.companyId(),
+              "Shop",
+              "us-central1",
+              "new",
+              "ops@acme.example",
+              password,
+              "admin",
+              "Shop",
+              "en_US",
+              false,
+              false,
+              false,
+              false);
+      KinstaApiException siteFailure =
+          assertThrows(KinstaApiException.class, () -> api.createSite(site));
+      CreateDatabaseRequest db =
+          new CreateDatabaseRequest(
+              credentials.companyId(),
+              "us-central1",
+              "db1",
+              "Db",
+              "db",
+              password,
+              "user",
+              "postgresql",
+              "16");
+      KinstaApiException dbFailure =
+          assertThrows(
+              KinstaApiException.class, () -> fixture.hosting(credentials).createDatabase(db));
 
-      assertTrue(siteFailure.getMessage().contains("***"), "the server echoed the secrets: " + siteFailure.getMessage());
+      assertTrue(
+          siteFailure.getMessage().contains("***"),
+          "the server echoed the secrets: " + siteFailure.getMessage());
       List<String> texts = new java.util.ArrayList<>(logs.lines());
       texts.add(siteFailure.getMessage());
       texts.add(dbFailure.getMessage());
@@ -159,8 +209,18 @@ class KinstaFailuresTest {
   @Test
   void theRedactorScrubsEchoedSecretsFromMessages() {
     ApiKey key = ApiKey.of("kinsta-key-0123456789");
-    Redactor redactor = Redactor.forRequest(key, dev.operators.kinsta.client.KinstaJson.mapper().valueToTree(
-        Map.of("admin_password", "hunter2-long", "nested", Map.of("db_password", "s3cr3t-db"), "name", "shop")));
+    Redactor redactor =
+        Redactor.forRequest(
+            key,
+            dev.operators.kinsta.client.KinstaJson.mapper()
+                .valueToTree(
+                    Map.of(
+                        "admin_password",
+                        "hunter2-long",
+                        "nested",
+                        Map.of("db_password", "s3cr3t-db"),
+                        "name",
+                        "shop")));
     String echoed = "rejected hunter2-long and s3cr3t-db for shop with kinsta-key-0123456789";
     assertEquals("rejected *** and *** for shop with ***", redactor.redact(echoed));
   }

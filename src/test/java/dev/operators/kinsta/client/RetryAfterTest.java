@@ -15,20 +15,30 @@ class RetryAfterTest {
 
   @Test
   void readsRetryAfterInSecondsOrAsAnHttpDate() {
-    assertEquals(Optional.of(Duration.ofSeconds(7)), RetryAfter.fromHeaders(headers("Retry-After", "7"), NOW));
-    assertEquals(Optional.of(Duration.ofSeconds(30)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(7)),
+        RetryAfter.fromHeaders(headers("Retry-After", "7"), NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(30)),
         RetryAfter.fromHeaders(headers("Retry-After", "Sun, 22 Nov 2026 12:00:30 GMT"), NOW));
-    assertEquals(Optional.of(Duration.ZERO),
+    assertEquals(
+        Optional.of(Duration.ZERO),
         RetryAfter.fromHeaders(headers("Retry-After", "Sun, 22 Nov 2026 11:00:00 GMT"), NOW));
   }
 
   @Test
   void fallsBackToResetHeadersInSecondsOrEpochTime() {
-    assertEquals(Optional.of(Duration.ofSeconds(12)), RetryAfter.fromHeaders(headers("RateLimit-Reset", "12"), NOW));
-    assertEquals(Optional.of(Duration.ofSeconds(20)), RetryAfter.fromHeaders(
-        headers("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 20)), NOW));
-    assertEquals(Optional.of(Duration.ofSeconds(5)), RetryAfter.fromHeaders(
-        headers("X-RateLimit-Reset", String.valueOf(NOW.toEpochMilli() + 5000)), NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(12)),
+        RetryAfter.fromHeaders(headers("RateLimit-Reset", "12"), NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(20)),
+        RetryAfter.fromHeaders(
+            headers("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 20)), NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(5)),
+        RetryAfter.fromHeaders(
+            headers("X-RateLimit-Reset", String.valueOf(NOW.toEpochMilli() + 5000)), NOW));
     assertEquals(Optional.empty(), RetryAfter.fromHeaders(headers("Retry-After", "whenever"), NOW));
   }
 
@@ -44,7 +54,8 @@ class RetryAfterTest {
     for (int attempt = 1; attempt < 30; attempt++) {
       Duration wait = KinstaTransport.backoff(attempt);
       long ceiling = Math.min(60_000, 1_000L << Math.min(attempt, 16));
-      assertTrue(wait.toMillis() >= ceiling / 2 && wait.toMillis() <= ceiling, attempt + ": " + wait);
+      assertTrue(
+          wait.toMillis() >= ceiling / 2 && wait.toMillis() <= ceiling, attempt + ": " + wait);
     }
   }
 

@@ -26,7 +26,8 @@ class OperatorConfigTest {
 
   @Test
   void theHostingUrlFollowsTheKinstaUrlUnlessSetItself() {
-    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", "http://127.0.0.1:8787/v2"));
+    OperatorConfig config =
+        OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", "http://127.0.0.1:8787/v2"));
     assertEquals(URI.create("http://127.0.0.1:8787/v2"), config.hostingApiUrl());
     OperatorConfig blank = OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", " "));
     assertEquals(URI.create("https://api.kinsta.com/v2"), blank.hostingApiUrl());
@@ -34,18 +35,20 @@ class OperatorConfigTest {
 
   @Test
   void readsEverySetting() {
-    OperatorConfig config = OperatorConfig.fromEnvironment(Map.ofEntries(
-        Map.entry("KINSTA_API_URL", "http://127.0.0.1:8787/v2"),
-        Map.entry("KINSTA_HOSTING_API_URL", "https://api.sevalla.com/v2"),
-        Map.entry("KINSTA_WATCH_NAMESPACES", "client-acme, client-globex"),
-        Map.entry("KINSTA_RESYNC_INTERVAL", "90s"),
-        Map.entry("KINSTA_REQUEST_TIMEOUT", "PT5S"),
-        Map.entry("KINSTA_RATE_REQUESTS_PER_MINUTE", "60"),
-        Map.entry("KINSTA_RATE_CREATIONS_PER_MINUTE", "3"),
-        Map.entry("KINSTA_DEFAULT_DELETION_POLICY", "retain"),
-        Map.entry("KINSTA_LEADER_ELECTION", "true"),
-        Map.entry("KINSTA_MANAGEMENT_PORT", "9090"),
-        Map.entry("KINSTA_ORPHAN_AFTER", "30m")));
+    OperatorConfig config =
+        OperatorConfig.fromEnvironment(
+            Map.ofEntries(
+                Map.entry("KINSTA_API_URL", "http://127.0.0.1:8787/v2"),
+                Map.entry("KINSTA_HOSTING_API_URL", "https://api.sevalla.com/v2"),
+                Map.entry("KINSTA_WATCH_NAMESPACES", "client-acme, client-globex"),
+                Map.entry("KINSTA_RESYNC_INTERVAL", "90s"),
+                Map.entry("KINSTA_REQUEST_TIMEOUT", "PT5S"),
+                Map.entry("KINSTA_RATE_REQUESTS_PER_MINUTE", "60"),
+                Map.entry("KINSTA_RATE_CREATIONS_PER_MINUTE", "3"),
+                Map.entry("KINSTA_DEFAULT_DELETION_POLICY", "retain"),
+                Map.entry("KINSTA_LEADER_ELECTION", "true"),
+                Map.entry("KINSTA_MANAGEMENT_PORT", "9090"),
+                Map.entry("KINSTA_ORPHAN_AFTER", "30m")));
     assertEquals(URI.create("https://api.sevalla.com/v2"), config.hostingApiUrl());
     assertEquals(Set.of("client-acme", "client-globex"), config.watchedNamespaces());
     assertEquals(Duration.ofSeconds(90), config.resyncInterval());
@@ -59,17 +62,30 @@ class OperatorConfigTest {
 
   @Test
   void failsAtStartNamingEveryBadVariable() {
-    ConfigException failure = assertThrows(ConfigException.class, () -> OperatorConfig.fromEnvironment(Map.of(
-        "KINSTA_API_URL", "ftp://example.com",
-        "KINSTA_RATE_REQUESTS_PER_MINUTE", "500",
-        "KINSTA_RESYNC_INTERVAL", "soon",
-        "KINSTA_WATCH_NAMESPACES", "Bad_Namespace",
-        "KINSTA_LEADER_ELECTION", "yes")));
+    ConfigException failure =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                OperatorConfig.fromEnvironment(
+                    Map.of(
+                        "KINSTA_API_URL", "ftp://example.com",
+                        "KINSTA_RATE_REQUESTS_PER_MINUTE", "500",
+                        "KINSTA_RESYNC_INTERVAL", "soon",
+                        "KINSTA_WATCH_NAMESPACES", "Bad_Namespace",
+                        "KINSTA_LEADER_ELECTION", "yes")));
     String message = failure.getMessage();
-    for (String variable : new String[] {"KINSTA_API_URL", "KINSTA_RATE_REQUESTS_PER_MINUTE", "KINSTA_RESYNC_INTERVAL",
-        "KINSTA_WATCH_NAMESPACES", "KINSTA_LEADER_ELECTION"}) {
+    for (String variable :
+        new String[] {
+          "KINSTA_API_URL",
+          "KINSTA_RATE_REQUESTS_PER_MINUTE",
+          "KINSTA_RESYNC_INTERVAL",
+          "KINSTA_WATCH_NAMESPACES",
+          "KINSTA_LEADER_ELECTION"
+        }) {
       assertTrue(message.contains(variable), variable + " missing from: " + message);
     }
-    assertTrue(message.contains("between 2 and 120"), "the budget cannot exceed Kinsta's limit: " + message);
+    assertTrue(
+        message.contains("between 2 and 120"),
+        "the budget cannot exceed Kinsta's limit: " + message);
   }
 }

@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** KinstaInternalConnection: waits for both ends, links exactly once, and never blocks its own deletion. */
+/**
+ * KinstaInternalConnection: waits for both ends, links exactly once, and never blocks its own
+ * deletion.
+ */
 class InternalConnectionTest extends SharedHarnessTest {
   private static final String ENDPOINT = "POST /applications/{id}/internal-connections";
 
@@ -36,12 +39,13 @@ class InternalConnectionTest extends SharedHarnessTest {
   }
 
   private static long linksInKinsta(String applicationId) {
-    return harness.kinsta.simulator.read(state -> (long) state.applications.get(applicationId)
-        .internalConnections.size());
+    return harness.kinsta.simulator.read(
+        state -> (long) state.applications.get(applicationId).internalConnections.size());
   }
 
   private static KinstaInternalConnection awaitReady(Tenant tenant, String name) {
-    return tenant.awaitCondition(KinstaInternalConnection.class, name, "Ready", "True", null, Duration.ofSeconds(30));
+    return tenant.awaitCondition(
+        KinstaInternalConnection.class, name, "Ready", "True", null, Duration.ofSeconds(30));
   }
 
   @Test
@@ -49,10 +53,18 @@ class InternalConnectionTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(link("store-to-orders", "store", "orders"));
 
-    KinstaInternalConnection waiting = tenant.awaitCondition(KinstaInternalConnection.class, "store-to-orders",
-        "Reconciling", "True", "WaitingForDependencies", Duration.ofSeconds(20));
+    KinstaInternalConnection waiting =
+        tenant.awaitCondition(
+            KinstaInternalConnection.class,
+            "store-to-orders",
+            "Reconciling",
+            "True",
+            "WaitingForDependencies",
+            Duration.ofSeconds(20));
     String message = Tenant.conditions(waiting).get(1).getMessage();
-    assertTrue(message.contains("KinstaApplication store") && message.contains("KinstaDatabase orders"), message);
+    assertTrue(
+        message.contains("KinstaApplication store") && message.contains("KinstaDatabase orders"),
+        message);
     assertEquals(0, tenant.calls(ENDPOINT));
 
     tenant.create(DatabaseLifecycleTest.postgres("orders"));
@@ -65,31 +77,42 @@ class InternalConnectionTest extends SharedHarnessTest {
     assertEquals(databaseId, ready.getStatus().targetId);
     assertEquals(1, tenant.calls(ENDPOINT));
     assertEquals(1, linksInKinsta(appId));
-    assertTrue(harness.kinsta.simulator.<Boolean>read(state -> state.databases.get(databaseId)
-        .connectedApplicationIds.contains(appId)));
+    assertTrue(
+        harness.kinsta.simulator.<Boolean>read(
+            state -> state.databases.get(databaseId).connectedApplicationIds.contains(appId)));
   }
 
   @Test
   void linksExactlyOnceAcrossFailuresAndRestarts() {
     Tenant tenant = harness.tenant();
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Api");
-    String databaseId = harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Api db", "postgresql");
+    String databaseId =
+        harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Api db", "postgresql");
     KinstaInternalConnection remote = link("api-to-db", null, null);
     remote.getSpec().application.id = appId;
     remote.getSpec().target.id = databaseId;
     remote.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.database;
-    harness.kinsta.simulator.addFault(Fault.status("POST /applications/.*/internal-connections", 500, 1));
+    harness.kinsta.simulator.addFault(
+        Fault.status("POST /applications/.*/internal-connections", 500, 1));
     tenant.create(remote);
 
     awaitReady(tenant, "api-to-db");
-    assertEquals(1, harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
-        && e.status() == 500).size(), "the first attempt failed");
+    assertEquals(
+        1,
+        harness
+            .kinsta
+            .simulator
+            .journal()
+            .matching(e -> tenant.companyId().equals(e.company()) && e.status() == 500)
+            .size(),
+        "the first attempt failed");
     assertEquals(1, tenant.calls(ENDPOINT), "then one call that worked");
     assertEquals(1, linksInKinsta(appId));
 
     harness.restartOperator();
     tenant.requestReconcile(KinstaInternalConnection.class, "api-to-db", "after-restart");
-    tenant.awaitCondition(KinstaInternalConnection.class, "api-to-db", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.awaitCondition(
+        KinstaInternalConnection.class, "api-to-db", "Ready", "True", null, Duration.ofSeconds(30));
     assertEquals(1, tenant.calls(ENDPOINT), "the existing link is found, not made again");
     assertEquals(1, linksInKinsta(appId));
   }
@@ -107,9 +130,15 @@ class InternalConnectionTest extends SharedHarnessTest {
     tenant.create(remote);
     awaitReady(tenant, "web-to-search");
     KinstaInternalConnection ready = tenant.get(KinstaInternalConnection.class, "web-to-search");
-    assertEquals(List.of(), ready.getMetadata().getFinalizers(), "a kind without a Kinsta object needs no finalizer");
-    assertTrue(StatusConditions.find(ready.getStatus().conditions, StatusConditions.READY).orElseThrow()
-        .getMessage().contains("cannot remove the link"));
+    assertEquals(
+        List.of(),
+        ready.getMetadata().getFinalizers(),
+        "a kind without a Kinsta object needs no finalizer");
+    assertTrue(
+        StatusConditions.find(ready.getStatus().conditions, StatusConditions.READY)
+            .orElseThrow()
+            .getMessage()
+            .contains("cannot remove the link"));
     tenant.deleteSecret("kinsta");
 
     tenant.delete(KinstaInternalConnection.class, "web-to-search");
@@ -126,8 +155,14 @@ class InternalConnectionTest extends SharedHarnessTest {
       invalid.getSpec().target.application = "other";
       tenant.create(invalid);
 
-      KinstaInternalConnection stalled = tenant.awaitCondition(KinstaInternalConnection.class, "both", "Stalled",
-          "True", Reasons.INVALID_SPEC, Duration.ofSeconds(20));
+      KinstaInternalConnection stalled =
+          tenant.awaitCondition(
+              KinstaInternalConnection.class,
+              "both",
+              "Stalled",
+              "True",
+              Reasons.INVALID_SPEC,
+              Duration.ofSeconds(20));
       assertTrue(Tenant.conditions(stalled).get(2).getMessage().contains("spec.target"));
       assertEquals(0, tenant.calls());
     }

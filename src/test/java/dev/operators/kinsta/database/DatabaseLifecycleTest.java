@@ -19,18 +19,20 @@ import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
-import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** KinstaDatabase against the simulator and the real API server: create, connection Secret, resize, adopt, delete. */
+/**
+ * KinstaDatabase against the simulator and the real API server: create, connection Secret, resize,
+ * adopt, delete.
+ */
 public class DatabaseLifecycleTest extends SharedHarnessTest {
   public static KinstaDatabase postgres(String name) {
     KinstaDatabase db = new KinstaDatabase();
@@ -48,7 +50,8 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
   }
 
   public static KinstaDatabase awaitReady(Tenant tenant, String name) {
-    return tenant.awaitCondition(KinstaDatabase.class, name, "Ready", "True", null, Duration.ofSeconds(30));
+    return tenant.awaitCondition(
+        KinstaDatabase.class, name, "Ready", "True", null, Duration.ofSeconds(30));
   }
 
   private static SimulatorState.Database inKinsta(String id) {
@@ -75,14 +78,17 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     assertEquals(String.valueOf(db.internalPort()), value(secret, "port"));
     assertEquals("shop", value(secret, "database"));
     assertEquals("shop", value(secret, "user"));
-    assertEquals(db.dbPassword, value(secret, "password"), "the generated password is the database's");
+    assertEquals(
+        db.dbPassword, value(secret, "password"), "the generated password is the database's");
     assertTrue(db.dbPassword.length() >= 32);
     URI url = URI.create(value(secret, "url"));
     assertEquals("postgresql", url.getScheme());
     assertEquals(db.internalHostname(), url.getHost());
     assertEquals("shop:" + db.dbPassword, url.getUserInfo());
     assertEquals(db.externalHostname(), value(secret, "external_host"));
-    assertEquals(KinstaDatabase.class.getSimpleName(), secret.getMetadata().getOwnerReferences().get(0).getKind());
+    assertEquals(
+        KinstaDatabase.class.getSimpleName(),
+        secret.getMetadata().getOwnerReferences().get(0).getKind());
 
     assertEquals(db.internalHostname(), ready.getStatus().internalHost);
     assertEquals(db.externalPort, ready.getStatus().externalPort);
@@ -114,14 +120,16 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     String id = awaitReady(tenant, "grow").getStatus().databaseId;
 
     tenant.edit(KinstaDatabase.class, "grow", db -> db.getSpec().size = DatabaseSize.db3);
-    tenant.awaitCondition(KinstaDatabase.class, "grow", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.awaitCondition(
+        KinstaDatabase.class, "grow", "Ready", "True", null, Duration.ofSeconds(30));
 
     assertEquals("db3", inKinsta(id).resourceType);
     assertEquals(1, tenant.calls("PUT /databases/{id}"));
     assertEquals("db3", tenant.get(KinstaDatabase.class, "grow").getStatus().size);
 
     tenant.edit(KinstaDatabase.class, "grow", db -> db.getSpec().displayName = "Bigger orders");
-    tenant.awaitCondition(KinstaDatabase.class, "grow", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.awaitCondition(
+        KinstaDatabase.class, "grow", "Ready", "True", null, Duration.ofSeconds(30));
     assertEquals("Bigger orders", inKinsta(id).displayName);
     assertEquals(2, tenant.calls("PUT /databases/{id}"));
   }
@@ -138,12 +146,18 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
 
     tenant.secret("orders-password", Map.of("password", "second-Passw0rd-456"));
 
-    await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> Boolean.TRUE.equals(
-        tenant.get(KinstaDatabase.class, "rotating").getStatus().passwordOutOfSync));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .ignoreExceptions()
+        .until(
+            () ->
+                Boolean.TRUE.equals(
+                    tenant.get(KinstaDatabase.class, "rotating").getStatus().passwordOutOfSync));
     KinstaDatabase reported = tenant.get(KinstaDatabase.class, "rotating");
     String message = OperatorHarness.Tenant.conditions(reported).get(0).getMessage();
     assertTrue(message.contains("cannot change"), message);
-    assertEquals("first-Passw0rd-123", value(tenant.get(Secret.class, "rotating-connection"), "password"));
+    assertEquals(
+        "first-Passw0rd-123", value(tenant.get(Secret.class, "rotating-connection"), "password"));
     assertEquals(0, tenant.calls("PUT /databases/{id}"), "no call can change it, so none is made");
     assertTrue(tenant.events().stream().anyMatch(e -> "PasswordNotChanged".equals(e.getReason())));
   }
@@ -151,8 +165,10 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
   @Test
   void adoptsByIdAndByNameAndRetainsThemOnDeletion() {
     Tenant tenant = harness.tenant();
-    String byId = harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Legacy orders", "postgresql");
-    String byNameId = harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Legacy cache", "redis");
+    String byId =
+        harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Legacy orders", "postgresql");
+    String byNameId =
+        harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Legacy cache", "redis");
     String name = inKinsta(byNameId).name;
     KinstaDatabase first = adopted("legacy-orders");
     first.getSpec().adopt.id = byId;
@@ -163,7 +179,8 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
 
     assertEquals(byId, awaitReady(tenant, "legacy-orders").getStatus().databaseId);
     assertEquals(byNameId, awaitReady(tenant, "legacy-cache").getStatus().databaseId);
-    assertEquals("Legacy orders", inKinsta(byId).displayName, "an adopted database keeps its display name");
+    assertEquals(
+        "Legacy orders", inKinsta(byId).displayName, "an adopted database keeps its display name");
     assertEquals(0, tenant.calls("POST /databases") + tenant.calls("PUT /databases/{id}"));
 
     tenant.delete(KinstaDatabase.class, "legacy-orders");
@@ -179,9 +196,19 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     db.getSpec().adopt.name = "no-such-database";
     tenant.create(db);
 
-    KinstaDatabase stalled = tenant.awaitCondition(KinstaDatabase.class, "ghost", "Stalled", "True",
-        "DatabaseNotFound", Duration.ofSeconds(20));
-    assertTrue(OperatorHarness.Tenant.conditions(stalled).get(2).getMessage().contains("no-such-database"));
+    KinstaDatabase stalled =
+        tenant.awaitCondition(
+            KinstaDatabase.class,
+            "ghost",
+            "Stalled",
+            "True",
+            "DatabaseNotFound",
+            Duration.ofSeconds(20));
+    assertTrue(
+        OperatorHarness.Tenant.conditions(stalled)
+            .get(2)
+            .getMessage()
+            .contains("no-such-database"));
   }
 
   @Test
@@ -220,7 +247,12 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     harness.kinsta.simulator.addFault(Fault.failOperation("POST /databases", "no capacity", 1));
     tenant.create(postgres("broken"));
 
-    tenant.awaitCondition(KinstaDatabase.class, "broken", "Stalled", "True", "DatabaseFailed",
+    tenant.awaitCondition(
+        KinstaDatabase.class,
+        "broken",
+        "Stalled",
+        "True",
+        "DatabaseFailed",
         Duration.ofSeconds(20));
     assertEquals(1, tenant.calls("POST /databases"));
   }
@@ -233,9 +265,16 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
       db.getSpec().user = null;
       tenant.create(db);
 
-      KinstaDatabase stalled = tenant.awaitCondition(KinstaDatabase.class, "no-user", "Stalled", "True",
-          Reasons.INVALID_SPEC, Duration.ofSeconds(20));
-      assertTrue(OperatorHarness.Tenant.conditions(stalled).get(2).getMessage().contains("spec.user"));
+      KinstaDatabase stalled =
+          tenant.awaitCondition(
+              KinstaDatabase.class,
+              "no-user",
+              "Stalled",
+              "True",
+              Reasons.INVALID_SPEC,
+              Duration.ofSeconds(20));
+      assertTrue(
+          OperatorHarness.Tenant.conditions(stalled).get(2).getMessage().contains("spec.user"));
       assertEquals(0, tenant.calls());
     }
   }

@@ -11,10 +11,12 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.jse.JsePlatform;
 
-/** Runs an Argo CD health script as Argo CD does: the resource as the global {@code obj}, a table returned. */
+/**
+ * Runs an Argo CD health script as Argo CD does: the resource as the global {@code obj}, a table
+ * returned.
+ */
 final class ArgoHealth {
-  record Result(String status, String message) {
-  }
+  record Result(String status, String message) {}
 
   private final String script;
 

@@ -5,30 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.operators.kinsta.action.SiteActionTest;
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
-import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
-import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
-import dev.operators.kinsta.action.SiteActionTest;
+import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.CustomResource;
-import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -48,16 +48,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What GitOps tools rely on, checked on every version of every resource the operator wrote during a lifecycle
- * with each outcome (created, stalled, failed, paused, changed, deleted): kstatus conditions that Flux reads with
- * no configuration, the Argo CD health check in {@code docs/argocd}, and a spec the operator never touches.
+ * What GitOps tools rely on, checked on every version of every resource the operator wrote during a
+ * lifecycle with each outcome (created, stalled, failed, paused, changed, deleted): kstatus
+ * conditions that Flux reads with no configuration, the Argo CD health check in {@code
+ * docs/argocd}, and a spec the operator never touches.
  */
 class GitOpsConformanceTest {
   static final List<CustomResource<?, ?>> written = new ArrayList<>();
   static final Map<String, JsonNode> appliedSpecs = new HashMap<>();
   static final Map<String, Long> appliedGenerations = new HashMap<>();
-  static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(KinstaSite.class, KinstaDatabase.class,
-      KinstaApplication.class, KinstaInternalConnection.class, KinstaSiteAction.class);
+  static final List<Class<? extends CustomResource<?, ?>>> KINDS =
+      List.of(
+          KinstaSite.class,
+          KinstaDatabase.class,
+          KinstaApplication.class,
+          KinstaInternalConnection.class,
+          KinstaSiteAction.class);
 
   @BeforeAll
   static void runLifecycles() {
@@ -76,18 +82,25 @@ class GitOpsConformanceTest {
     written.addAll(seen.stream().filter(resource -> resource.getStatus() != null).toList());
   }
 
-  private static <T extends CustomResource<?, ?>> Watch watch(OperatorHarness harness, Tenant tenant, Class<T> kind,
+  private static <T extends CustomResource<?, ?>> Watch watch(
+      OperatorHarness harness,
+      Tenant tenant,
+      Class<T> kind,
       ConcurrentLinkedQueue<CustomResource<?, ?>> seen) {
-    return harness.client.resources(kind).inNamespace(tenant.namespace).watch(new Watcher<T>() {
-      @Override
-      public void eventReceived(Action action, T resource) {
-        seen.add(resource);
-      }
+    return harness
+        .client
+        .resources(kind)
+        .inNamespace(tenant.namespace)
+        .watch(
+            new Watcher<T>() {
+              @Override
+              public void eventReceived(Action action, T resource) {
+                seen.add(resource);
+              }
 
-      @Override
-      public void onClose(WatcherException cause) {
-      }
-    });
+              @Override
+              public void onClose(WatcherException cause) {}
+            });
   }
 
   private static void siteLifecycles(OperatorHarness harness, Tenant tenant) {
@@ -98,21 +111,31 @@ class GitOpsConformanceTest {
     apply(tenant, paused);
     tenant.awaitSiteReady("ready");
     tenant.awaitSiteStalled("no-password", Reasons.SECRET_NOT_FOUND);
-    tenant.awaitCondition(KinstaSite.class, "paused", "Ready", "False", Reasons.PAUSED, Duration.ofSeconds(20));
+    tenant.awaitCondition(
+        KinstaSite.class, "paused", "Ready", "False", Reasons.PAUSED, Duration.ofSeconds(20));
 
-    harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
     apply(tenant, Sites.plain("failed"));
     tenant.awaitSiteStalled("failed", "CreateFailed");
 
-    remember(tenant.edit(KinstaSite.class, "ready", site -> {
-      site.getSpec().environments = new SiteEnvironments();
-      site.getSpec().environments.live = new EnvironmentSettings();
-      site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_1;
-    }));
-    tenant.awaitCondition(KinstaSite.class, "ready", "Ready", "True", Reasons.READY, Duration.ofSeconds(20));
+    remember(
+        tenant.edit(
+            KinstaSite.class,
+            "ready",
+            site -> {
+              site.getSpec().environments = new SiteEnvironments();
+              site.getSpec().environments.live = new EnvironmentSettings();
+              site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_1;
+            }));
+    tenant.awaitCondition(
+        KinstaSite.class, "ready", "Ready", "True", Reasons.READY, Duration.ofSeconds(20));
   }
 
-  /** A connection waiting for its ends, a database resized and deleted, a failed deployment, actions. */
+  /**
+   * A connection waiting for its ends, a database resized and deleted, a failed deployment,
+   * actions.
+   */
   private static void otherKindsLifecycles(OperatorHarness harness, Tenant tenant) {
     KinstaInternalConnection link = new KinstaInternalConnection();
     link.setMetadata(new ObjectMetaBuilder().withName("link").build());
@@ -123,36 +146,68 @@ class GitOpsConformanceTest {
     link.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
     link.getSpec().target.database = "db";
     apply(tenant, link);
-    tenant.awaitCondition(KinstaInternalConnection.class, "link", "Reconciling", "True", "WaitingForDependencies",
+    tenant.awaitCondition(
+        KinstaInternalConnection.class,
+        "link",
+        "Reconciling",
+        "True",
+        "WaitingForDependencies",
         Duration.ofSeconds(20));
     apply(tenant, DatabaseLifecycleTest.postgres("db"));
     DatabaseLifecycleTest.awaitReady(tenant, "db");
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "App");
     apply(tenant, ApplicationLifecycleTest.adoptingId("app", appId));
     ApplicationLifecycleTest.awaitReady(tenant, "app");
-    tenant.awaitCondition(KinstaInternalConnection.class, "link", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.awaitCondition(
+        KinstaInternalConnection.class, "link", "Ready", "True", null, Duration.ofSeconds(30));
 
-    remember(tenant.edit(KinstaDatabase.class, "db", db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2));
+    remember(
+        tenant.edit(
+            KinstaDatabase.class,
+            "db",
+            db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2));
     DatabaseLifecycleTest.awaitReady(tenant, "db");
-    harness.kinsta.simulator.addFault(Fault.failOperation("POST /applications/deployments", "build failed", 1));
-    remember(tenant.edit(KinstaApplication.class, "app", app -> {
-      app.getSpec().deployment = new KinstaApplicationSpec.DeploymentSpec();
-      app.getSpec().deployment.branch = "release";
-    }));
-    tenant.awaitCondition(KinstaApplication.class, "app", "Stalled", "True", "DeploymentFailed",
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("POST /applications/deployments", "build failed", 1));
+    remember(
+        tenant.edit(
+            KinstaApplication.class,
+            "app",
+            app -> {
+              app.getSpec().deployment = new KinstaApplicationSpec.DeploymentSpec();
+              app.getSpec().deployment.branch = "release";
+            }));
+    tenant.awaitCondition(
+        KinstaApplication.class,
+        "app",
+        "Stalled",
+        "True",
+        "DeploymentFailed",
         Duration.ofSeconds(30));
 
-    apply(tenant, SiteActionTest.action("clear", "ready", a -> a.clearCache = new KinstaSiteActionSpec.Empty()));
-    apply(tenant, SiteActionTest.action("nightly", "ready", a -> {
-      a.restartPhp = new KinstaSiteActionSpec.Empty();
-      a.schedule = new KinstaSiteActionSpec.Schedule();
-      a.schedule.cron = "0 3 * * *";
-    }));
+    apply(
+        tenant,
+        SiteActionTest.action(
+            "clear", "ready", a -> a.clearCache = new KinstaSiteActionSpec.Empty()));
+    apply(
+        tenant,
+        SiteActionTest.action(
+            "nightly",
+            "ready",
+            a -> {
+              a.restartPhp = new KinstaSiteActionSpec.Empty();
+              a.schedule = new KinstaSiteActionSpec.Schedule();
+              a.schedule.cron = "0 3 * * *";
+            }));
     SiteActionTest.awaitReady(tenant, "clear");
     SiteActionTest.awaitReady(tenant, "nightly");
 
-    for (Class<? extends CustomResource<?, ?>> kind : List.of(KinstaInternalConnection.class,
-        KinstaSiteAction.class, KinstaDatabase.class, KinstaSite.class)) {
+    for (Class<? extends CustomResource<?, ?>> kind :
+        List.of(
+            KinstaInternalConnection.class,
+            KinstaSiteAction.class,
+            KinstaDatabase.class,
+            KinstaSite.class)) {
       tenant.harness.client.resources(kind).inNamespace(tenant.namespace).delete();
     }
     tenant.awaitGone(KinstaDatabase.class, "db", Duration.ofSeconds(30));
@@ -164,8 +219,9 @@ class GitOpsConformanceTest {
   }
 
   private static void remember(CustomResource<?, ?> resource) {
-    appliedSpecs.put(key(resource) + "@" + resource.getMetadata().getGeneration(), Serialization.jsonMapper()
-        .valueToTree(resource.getSpec()));
+    appliedSpecs.put(
+        key(resource) + "@" + resource.getMetadata().getGeneration(),
+        Serialization.jsonMapper().valueToTree(resource.getSpec()));
     appliedGenerations.merge(key(resource), resource.getMetadata().getGeneration(), Math::max);
   }
 
@@ -185,18 +241,25 @@ class GitOpsConformanceTest {
   @Test
   void everyWrittenStatusFollowsKstatus() {
     assertTrue(written.size() >= 30, "the lifecycles produced statuses: " + written.size());
-    assertEquals(KINDS.size(), written.stream().map(CustomResource::getKind).distinct().count(), "every kind");
+    assertEquals(
+        KINDS.size(),
+        written.stream().map(CustomResource::getKind).distinct().count(),
+        "every kind");
     for (CustomResource<?, ?> site : written) {
       String where = key(site) + " rv " + site.getMetadata().getResourceVersion();
       var conditions = status(site).conditions;
-      assertEquals(List.of("Ready", "Reconciling", "Stalled"), conditions.stream().map(c -> c.getType()).toList(),
+      assertEquals(
+          List.of("Ready", "Reconciling", "Stalled"),
+          conditions.stream().map(c -> c.getType()).toList(),
           where + ": the three kstatus conditions, in a stable order");
       long observed = status(site).observedGeneration;
       assertTrue(observed <= site.getMetadata().getGeneration(), where);
       for (var condition : conditions) {
         assertTrue(List.of("True", "False", "Unknown").contains(condition.getStatus()), where);
-        assertEquals(observed, condition.getObservedGeneration(), where + ": " + condition.getType());
-        assertTrue(condition.getReason() != null && condition.getReason().matches("[A-Z][A-Za-z0-9]*"),
+        assertEquals(
+            observed, condition.getObservedGeneration(), where + ": " + condition.getType());
+        assertTrue(
+            condition.getReason() != null && condition.getReason().matches("[A-Z][A-Za-z0-9]*"),
             where + ": reason is CamelCase: " + condition.getReason());
         Instant.parse(condition.getLastTransitionTime());
       }
@@ -204,7 +267,8 @@ class GitOpsConformanceTest {
       boolean reconciling = "True".equals(conditions.get(1).getStatus());
       boolean stalled = "True".equals(conditions.get(2).getStatus());
       assertFalse(reconciling && stalled, where + ": never both Reconciling and Stalled");
-      assertFalse(ready && (reconciling || stalled), where + ": Ready excludes Reconciling and Stalled");
+      assertFalse(
+          ready && (reconciling || stalled), where + ": Ready excludes Reconciling and Stalled");
     }
   }
 
@@ -217,26 +281,42 @@ class GitOpsConformanceTest {
       ArgoHealth.Result result = health.evaluate(object);
       var conditions = status(site).conditions;
       boolean current = status(site).observedGeneration.equals(site.getMetadata().getGeneration());
-      String expected = !current ? "Progressing"
-          : "True".equals(conditions.get(2).getStatus()) ? "Degraded"
-          : "True".equals(conditions.get(0).getStatus()) ? "Healthy"
-          : Reasons.PAUSED.equals(conditions.get(0).getReason()) ? "Suspended" : "Progressing";
+      String expected =
+          !current
+              ? "Progressing"
+              : "True".equals(conditions.get(2).getStatus())
+                  ? "Degraded"
+                  : "True".equals(conditions.get(0).getStatus())
+                      ? "Healthy"
+                      : Reasons.PAUSED.equals(conditions.get(0).getReason())
+                          ? "Suspended"
+                          : "Progressing";
       assertEquals(expected, result.status(), key(site) + ": " + result.message());
       seen.add(result.status());
     }
-    assertTrue(seen.containsAll(List.of("Healthy", "Progressing", "Degraded", "Suspended")), seen.toString());
+    assertTrue(
+        seen.containsAll(List.of("Healthy", "Progressing", "Degraded", "Suspended")),
+        seen.toString());
   }
 
   @Test
   void theArgoCdConfigMapEmbedsTheTestedScriptForEveryKind() throws IOException {
     String script = Files.readString(Path.of("docs/argocd/health.lua"));
-    JsonNode configMap = Serialization.unmarshal(Files.readString(Path.of("docs/argocd/argocd-cm.yaml")),
-        JsonNode.class);
+    JsonNode configMap =
+        Serialization.unmarshal(
+            Files.readString(Path.of("docs/argocd/argocd-cm.yaml")), JsonNode.class);
     try (var crds = Files.list(Path.of("crds"))) {
       for (Path crd : crds.toList()) {
-        String kind = Serialization.unmarshal(Files.readString(crd), JsonNode.class).path("spec").path("names")
-            .path("kind").asText();
-        JsonNode embedded = configMap.path("data").path("resource.customizations.health.kinsta.operators.dev_" + kind);
+        String kind =
+            Serialization.unmarshal(Files.readString(crd), JsonNode.class)
+                .path("spec")
+                .path("names")
+                .path("kind")
+                .asText();
+        JsonNode embedded =
+            configMap
+                .path("data")
+                .path("resource.customizations.health.kinsta.operators.dev_" + kind);
         assertEquals(script.strip(), embedded.asText().strip(), kind);
       }
     }
@@ -248,13 +328,24 @@ class GitOpsConformanceTest {
       String name = key(site);
       // A real API server raises a custom resource's generation when it is marked for deletion.
       long generation = site.getMetadata().getGeneration();
-      JsonNode applied = appliedSpecs.getOrDefault(name + "@" + generation,
-          site.getMetadata().getDeletionTimestamp() == null ? null : appliedSpecs.get(name + "@" + (generation - 1)));
-      assertTrue(applied != null, name + " generation " + site.getMetadata().getGeneration()
-          + " was made by the test, not the operator");
+      JsonNode applied =
+          appliedSpecs.getOrDefault(
+              name + "@" + generation,
+              site.getMetadata().getDeletionTimestamp() == null
+                  ? null
+                  : appliedSpecs.get(name + "@" + (generation - 1)));
+      assertTrue(
+          applied != null,
+          name
+              + " generation "
+              + site.getMetadata().getGeneration()
+              + " was made by the test, not the operator");
       assertEquals(applied, Serialization.jsonMapper().valueToTree(site.getSpec()), name);
-      assertTrue(generation <= appliedGenerations.get(name)
-          + (site.getMetadata().getDeletionTimestamp() == null ? 0 : 1), name);
+      assertTrue(
+          generation
+              <= appliedGenerations.get(name)
+                  + (site.getMetadata().getDeletionTimestamp() == null ? 0 : 1),
+          name);
     }
   }
 }

@@ -17,8 +17,7 @@ final class Chart {
   static final Path DIRECTORY = Path.of("helm", "kinsta-operator");
   static final String NAMESPACE = "kinsta-system";
 
-  private Chart() {
-  }
+  private Chart() {}
 
   /** Renders the chart with {@code --set}-style values. */
   static List<HasMetadata> render(Map<String, Object> values) {
@@ -27,8 +26,12 @@ final class Chart {
 
   /** Renders the chart as release {@code release} in {@code namespace}. */
   static List<HasMetadata> render(String release, String namespace, Map<String, Object> values) {
-    TemplateCommand template = new Helm(DIRECTORY).template().withName(release).withNamespace(namespace)
-        .withKubeVersion("1.37.2");
+    TemplateCommand template =
+        new Helm(DIRECTORY)
+            .template()
+            .withName(release)
+            .withNamespace(namespace)
+            .withKubeVersion("1.37.2");
     values.forEach(template::set);
     String yaml = template.call();
     List<HasMetadata> objects = new ArrayList<>();
@@ -55,7 +58,11 @@ final class Chart {
   }
 
   static boolean allows(List<PolicyRule> rules, String group, String resource, String verb) {
-    return rules.stream().anyMatch(rule -> rule.getApiGroups().contains(group)
-        && rule.getResources().contains(resource) && rule.getVerbs().contains(verb));
+    return rules.stream()
+        .anyMatch(
+            rule ->
+                rule.getApiGroups().contains(group)
+                    && rule.getResources().contains(resource)
+                    && rule.getVerbs().contains(verb));
   }
 }

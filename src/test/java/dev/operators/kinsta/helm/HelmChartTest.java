@@ -32,7 +32,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Helm chart: lint, rendering for the main value combinations, security, RBAC shape and the values schema. */
+/**
+ * The Helm chart: lint, rendering for the main value combinations, security, RBAC shape and the
+ * values schema.
+ */
 class HelmChartTest {
 
   @Test
@@ -47,73 +50,121 @@ class HelmChartTest {
 
     Deployment deployment = Chart.one(objects, Deployment.class).orElseThrow();
     assertEquals(1, deployment.getSpec().getReplicas());
-    assertEquals("Recreate", deployment.getSpec().getStrategy().getType(), "one replica never overlaps another");
+    assertEquals(
+        "Recreate",
+        deployment.getSpec().getStrategy().getType(),
+        "one replica never overlaps another");
     assertTrue(Chart.one(objects, ServiceAccount.class).isPresent());
     assertTrue(Chart.one(objects, ClusterRole.class).isPresent());
     ClusterRoleBinding binding = Chart.one(objects, ClusterRoleBinding.class).orElseThrow();
     assertEquals(Chart.NAMESPACE, binding.getSubjects().get(0).getNamespace());
     assertTrue(Chart.all(objects, Role.class).isEmpty(), "no leader-election Role for one replica");
-    assertEquals(8080, Chart.one(objects, Service.class).orElseThrow().getSpec().getPorts().get(0).getPort());
+    assertEquals(
+        8080,
+        Chart.one(objects, Service.class).orElseThrow().getSpec().getPorts().get(0).getPort());
     assertEquals("false", env(deployment).get(OperatorConfig.LEADER_ELECTION));
   }
 
   @Test
   void restrictsRbacToTheListedNamespaces() {
-    List<HasMetadata> objects = Chart.render(Map.of("watchNamespaces[0]", "client-acme",
-        "watchNamespaces[1]", "client-beta"));
+    List<HasMetadata> objects =
+        Chart.render(
+            Map.of("watchNamespaces[0]", "client-acme", "watchNamespaces[1]", "client-beta"));
 
     assertTrue(Chart.all(objects, ClusterRole.class).isEmpty());
     assertTrue(Chart.all(objects, ClusterRoleBinding.class).isEmpty());
     List<Role> roles = Chart.all(objects, Role.class);
-    assertEquals(List.of("client-acme", "client-beta"), roles.stream().map(r -> r.getMetadata().getNamespace())
-        .sorted().toList());
+    assertEquals(
+        List.of("client-acme", "client-beta"),
+        roles.stream().map(r -> r.getMetadata().getNamespace()).sorted().toList());
     assertEquals(2, Chart.all(objects, RoleBinding.class).size());
-    assertEquals("client-acme,client-beta", env(Chart.one(objects, Deployment.class).orElseThrow())
-        .get(OperatorConfig.WATCH_NAMESPACES));
+    assertEquals(
+        "client-acme,client-beta",
+        env(Chart.one(objects, Deployment.class).orElseThrow())
+            .get(OperatorConfig.WATCH_NAMESPACES));
   }
 
   @Test
   void moreThanOneReplicaElectsALeader() {
-    List<HasMetadata> objects = Chart.render(Map.of("replicaCount", 2, "podDisruptionBudget.enabled", true));
+    List<HasMetadata> objects =
+        Chart.render(Map.of("replicaCount", 2, "podDisruptionBudget.enabled", true));
 
     Deployment deployment = Chart.one(objects, Deployment.class).orElseThrow();
     assertEquals("true", env(deployment).get(OperatorConfig.LEADER_ELECTION));
     assertEquals("RollingUpdate", deployment.getSpec().getStrategy().getType());
-    Role lease = Chart.all(objects, Role.class).stream()
-        .filter(r -> r.getMetadata().getName().endsWith("leader-election")).findFirst().orElseThrow();
+    Role lease =
+        Chart.all(objects, Role.class).stream()
+            .filter(r -> r.getMetadata().getName().endsWith("leader-election"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Chart.NAMESPACE, lease.getMetadata().getNamespace());
     assertEquals(List.of("coordination.k8s.io"), lease.getRules().get(0).getApiGroups());
     assertEquals(List.of("leases"), lease.getRules().get(0).getResources());
-    assertEquals(1, Chart.one(objects, PodDisruptionBudget.class).orElseThrow().getSpec().getMinAvailable()
-        .getIntVal());
+    assertEquals(
+        1,
+        Chart.one(objects, PodDisruptionBudget.class)
+            .orElseThrow()
+            .getSpec()
+            .getMinAvailable()
+            .getIntVal());
   }
 
   @Test
   void twoReleasesInOneNamespaceElectWithLeasesOfTheirOwn() {
-    String first = env(Chart.one(Chart.render("shop", Chart.NAMESPACE, Map.of("replicaCount", 2)), Deployment.class)
-        .orElseThrow()).get(OperatorConfig.LEASE_NAME);
-    String second = env(Chart.one(Chart.render("blog", Chart.NAMESPACE, Map.of("replicaCount", 2)),
-        Deployment.class).orElseThrow()).get(OperatorConfig.LEASE_NAME);
+    String first =
+        env(Chart.one(
+                    Chart.render("shop", Chart.NAMESPACE, Map.of("replicaCount", 2)),
+                    Deployment.class)
+                .orElseThrow())
+            .get(OperatorConfig.LEASE_NAME);
+    String second =
+        env(Chart.one(
+                    Chart.render("blog", Chart.NAMESPACE, Map.of("replicaCount", 2)),
+                    Deployment.class)
+                .orElseThrow())
+            .get(OperatorConfig.LEASE_NAME);
     assertEquals("shop-kinsta-operator", first);
     assertEquals("blog-kinsta-operator", second);
   }
 
   @Test
   void rendersMonitoringAndNetworkPolicyWhenAsked() {
-    List<HasMetadata> objects = Chart.render(Map.of("metrics.serviceMonitor.enabled", true,
-        "metrics.prometheusRule.enabled", true, "networkPolicy.enabled", true));
+    List<HasMetadata> objects =
+        Chart.render(
+            Map.of(
+                "metrics.serviceMonitor.enabled",
+                true,
+                "metrics.prometheusRule.enabled",
+                true,
+                "networkPolicy.enabled",
+                true));
 
-    List<GenericKubernetesResource> monitoring = Chart.all(objects, GenericKubernetesResource.class);
+    List<GenericKubernetesResource> monitoring =
+        Chart.all(objects, GenericKubernetesResource.class);
     assertTrue(monitoring.stream().anyMatch(o -> o.getKind().equals("ServiceMonitor")));
-    GenericKubernetesResource rule = monitoring.stream().filter(o -> o.getKind().equals("PrometheusRule"))
-        .findFirst().orElseThrow();
+    GenericKubernetesResource rule =
+        monitoring.stream()
+            .filter(o -> o.getKind().equals("PrometheusRule"))
+            .findFirst()
+            .orElseThrow();
     String rules = io.fabric8.kubernetes.client.utils.Serialization.asYaml(rule);
-    for (String alert : List.of("KinstaApiErrors", "KinstaRateLimitWaits", "KinstaOperationsStuck",
-        "KinstaResourcesNotReady", "KinstaResourcesStalled", "KinstaApiKeyExpiresSoon")) {
+    for (String alert :
+        List.of(
+            "KinstaApiErrors",
+            "KinstaRateLimitWaits",
+            "KinstaOperationsStuck",
+            "KinstaResourcesNotReady",
+            "KinstaResourcesStalled",
+            "KinstaApiKeyExpiresSoon")) {
       assertTrue(rules.contains("alert: \"" + alert + "\""), alert + " in " + rules);
     }
-    for (String metric : List.of("kinsta_api_requests_seconds_count", "kinsta_api_rate_limited_total",
-        "kinsta_operations_in_flight", "kinsta_resources", "kinsta_api_key_expiry_seconds")) {
+    for (String metric :
+        List.of(
+            "kinsta_api_requests_seconds_count",
+            "kinsta_api_rate_limited_total",
+            "kinsta_operations_in_flight",
+            "kinsta_resources",
+            "kinsta_api_key_expiry_seconds")) {
       assertTrue(rules.contains(metric), "alerts use the metric the operator exports: " + metric);
     }
     NetworkPolicy policy = Chart.one(objects, NetworkPolicy.class).orElseThrow();
@@ -140,45 +191,60 @@ class HelmChartTest {
 
   @Test
   void theRenderedEnvironmentIsAValidOperatorConfiguration() {
-    Map<String, String> env = env(Chart.one(Chart.render(Map.of("kinsta.hostingApiUrl",
-        "https://api.sevalla.com/v2")), Deployment.class).orElseThrow());
+    Map<String, String> env =
+        env(
+            Chart.one(
+                    Chart.render(Map.of("kinsta.hostingApiUrl", "https://api.sevalla.com/v2")),
+                    Deployment.class)
+                .orElseThrow());
 
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
     assertEquals("https://api.sevalla.com/v2", config.hostingApiUrl().toString());
-    assertTrue(env.keySet().stream().filter(k -> k.startsWith("KINSTA_")).allMatch(HelmChartTest::isOperatorSetting),
+    assertTrue(
+        env.keySet().stream()
+            .filter(k -> k.startsWith("KINSTA_"))
+            .allMatch(HelmChartTest::isOperatorSetting),
         "every KINSTA_ variable the chart sets is one the operator reads: " + env.keySet());
   }
 
   @Test
   void rbacHasNoWildcards() {
-    for (Map<String, Object> values : List.of(Map.<String, Object>of(), Map.<String, Object>of("watchNamespaces[0]",
-        "a", "replicaCount", 3))) {
+    for (Map<String, Object> values :
+        List.of(
+            Map.<String, Object>of(),
+            Map.<String, Object>of("watchNamespaces[0]", "a", "replicaCount", 3))) {
       List<HasMetadata> objects = Chart.render(values);
-      Stream<PolicyRule> rules = Stream.concat(Chart.all(objects, ClusterRole.class).stream()
-          .flatMap(r -> r.getRules().stream()), Chart.all(objects, Role.class).stream().flatMap(r -> r.getRules()
-          .stream()));
-      rules.forEach(rule -> {
-        assertFalse(rule.getVerbs().contains("*"), rule.toString());
-        assertFalse(rule.getResources().contains("*"), rule.toString());
-        assertFalse(rule.getApiGroups().contains("*"), rule.toString());
-        assertFalse(rule.getVerbs().contains("deletecollection") || rule.getVerbs().contains("escalate"),
-            rule.toString());
-      });
+      Stream<PolicyRule> rules =
+          Stream.concat(
+              Chart.all(objects, ClusterRole.class).stream().flatMap(r -> r.getRules().stream()),
+              Chart.all(objects, Role.class).stream().flatMap(r -> r.getRules().stream()));
+      rules.forEach(
+          rule -> {
+            assertFalse(rule.getVerbs().contains("*"), rule.toString());
+            assertFalse(rule.getResources().contains("*"), rule.toString());
+            assertFalse(rule.getApiGroups().contains("*"), rule.toString());
+            assertFalse(
+                rule.getVerbs().contains("deletecollection")
+                    || rule.getVerbs().contains("escalate"),
+                rule.toString());
+          });
     }
   }
 
   @Test
   void theValuesSchemaRejectsBadValues() {
-    for (Map<String, Object> bad : List.<Map<String, Object>>of(
-        Map.of("kinsta.apiKey", "abc"),
-        Map.of("replicaCount", 0),
-        Map.of("kinsta.rateLimits.requestsPerMinute", 500),
-        Map.of("operator.defaultDeletionPolicy", "Never"),
-        Map.of("operator.resyncInterval", "often"),
-        Map.of("securityContext.privileged", true),
-        Map.of("watchNamespaces[0]", "Not_A_Namespace"))) {
+    for (Map<String, Object> bad :
+        List.<Map<String, Object>>of(
+            Map.of("kinsta.apiKey", "abc"),
+            Map.of("replicaCount", 0),
+            Map.of("kinsta.rateLimits.requestsPerMinute", 500),
+            Map.of("operator.defaultDeletionPolicy", "Never"),
+            Map.of("operator.resyncInterval", "often"),
+            Map.of("securityContext.privileged", true),
+            Map.of("watchNamespaces[0]", "Not_A_Namespace"))) {
       Exception failure = assertThrows(Exception.class, () -> Chart.render(bad), bad.toString());
-      assertTrue(failure.getMessage().contains("schema") || failure.getMessage().contains("values"),
+      assertTrue(
+          failure.getMessage().contains("schema") || failure.getMessage().contains("values"),
           bad + ": " + failure.getMessage());
     }
   }
@@ -188,29 +254,39 @@ class HelmChartTest {
     try (Stream<Path> files = Files.list(Path.of("crds"))) {
       for (Path crd : files.toList()) {
         Path inChart = Chart.DIRECTORY.resolve("crds").resolve(crd.getFileName());
-        assertTrue(Files.exists(inChart), "the chart ships " + crd.getFileName()
-            + " (copy crds/*.yml to helm/kinsta-operator/crds/)");
-        assertEquals(Files.readString(crd), Files.readString(inChart), crd.getFileName() + " is up to date");
+        assertTrue(
+            Files.exists(inChart),
+            "the chart ships "
+                + crd.getFileName()
+                + " (copy crds/*.yml to helm/kinsta-operator/crds/)");
+        assertEquals(
+            Files.readString(crd), Files.readString(inChart), crd.getFileName() + " is up to date");
       }
     }
   }
 
   static Map<String, String> env(Deployment deployment) {
     Map<String, String> env = new HashMap<>();
-    for (EnvVar variable : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+    for (EnvVar variable :
+        deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
       env.put(variable.getName(), variable.getValue() != null ? variable.getValue() : "from-pod");
     }
     return env;
   }
 
   private static boolean isOperatorSetting(String name) {
-    return Stream.of(OperatorConfig.class.getFields()).filter(f -> f.getType() == String.class)
-        .map(f -> {
-          try {
-            return (String) f.get(null);
-          } catch (IllegalAccessException e) {
-            return "";
-          }
-        }).collect(Collectors.toSet()).contains(name) || name.equals("KINSTA_LOG_LEVEL");
+    return Stream.of(OperatorConfig.class.getFields())
+            .filter(f -> f.getType() == String.class)
+            .map(
+                f -> {
+                  try {
+                    return (String) f.get(null);
+                  } catch (IllegalAccessException e) {
+                    return "";
+                  }
+                })
+            .collect(Collectors.toSet())
+            .contains(name)
+        || name.equals("KINSTA_LOG_LEVEL");
   }
 }

@@ -21,17 +21,22 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The README documents every Helm value and every operator setting, and nothing that does not exist. */
+/**
+ * The README documents every Helm value and every operator setting, and nothing that does not
+ * exist.
+ */
 class HelmValuesDocumentedTest {
   private static final Pattern FIRST_CELL_KEYS = Pattern.compile("`([^`]+)`");
 
   @Test
   void theHelmValuesTableMatchesValuesYaml() throws IOException {
-    JsonNode values = Serialization.unmarshal(Files.readString(Chart.DIRECTORY.resolve("values.yaml")),
-        JsonNode.class);
+    JsonNode values =
+        Serialization.unmarshal(
+            Files.readString(Chart.DIRECTORY.resolve("values.yaml")), JsonNode.class);
     List<String> leaves = new ArrayList<>();
     collectLeaves(values, "", leaves);
-    Set<String> documented = documentedKeys("<!-- helm-values:start -->", "<!-- helm-values:end -->");
+    Set<String> documented =
+        documentedKeys("<!-- helm-values:start -->", "<!-- helm-values:end -->");
 
     Set<String> missing = new TreeSet<>();
     for (String leaf : leaves) {
@@ -39,7 +44,8 @@ class HelmValuesDocumentedTest {
         missing.add(leaf);
       }
     }
-    assertEquals(Set.of(), missing, "values.yaml keys the README's Helm values table does not document");
+    assertEquals(
+        Set.of(), missing, "values.yaml keys the README's Helm values table does not document");
     Set<String> unknown = new TreeSet<>();
     for (String key : documented) {
       if (values.at("/" + key.replace('.', '/')).isMissingNode()) {
@@ -53,22 +59,27 @@ class HelmValuesDocumentedTest {
   void theConfigurationTableListsEveryOperatorSetting() throws IOException {
     Set<String> documented = documentedKeys("## Configuration", "## Metrics and alerts");
     Set<String> settings = new TreeSet<>();
-    Stream.of(OperatorConfig.class.getFields()).filter(f -> Modifier.isStatic(f.getModifiers())
-        && f.getType() == String.class).forEach(f -> {
-          try {
-            settings.add((String) f.get(null));
-          } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    Stream.of(OperatorConfig.class.getFields())
+        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+        .forEach(
+            f -> {
+              try {
+                settings.add((String) f.get(null));
+              } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+              }
+            });
     settings.removeIf(name -> !name.startsWith("KINSTA_"));
     assertTrue(settings.size() >= 10, settings.toString());
     Set<String> undocumented = new TreeSet<>(settings);
     undocumented.removeAll(documented);
-    assertEquals(Set.of(), undocumented, "operator settings missing from the README's Configuration table");
+    assertEquals(
+        Set.of(), undocumented, "operator settings missing from the README's Configuration table");
   }
 
-  /** The keys in backticks in the first cell of each table row between two markers of the README. */
+  /**
+   * The keys in backticks in the first cell of each table row between two markers of the README.
+   */
   private static Set<String> documentedKeys(String from, String to) throws IOException {
     String readme = Files.readString(Path.of("README.md"));
     int start = readme.indexOf(from);
@@ -93,7 +104,10 @@ class HelmValuesDocumentedTest {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        collectLeaves(field.getValue(), prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), leaves);
+        collectLeaves(
+            field.getValue(),
+            prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
+            leaves);
       }
     } else {
       leaves.add(prefix);

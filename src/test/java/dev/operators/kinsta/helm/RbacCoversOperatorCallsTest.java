@@ -4,30 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
+import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
-import dev.operators.kinsta.operator.OperatorMain;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.operators.kinsta.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import java.io.IOException;
@@ -41,9 +40,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Least privilege, measured on the real API server: the operator runs as a service account bound only to the RBAC
- * objects the chart renders, through whole lifecycles of every kind. The API server's RBAC must allow every call
- * (no 403), and its audit log, which records every call a service account makes, shows that each rule was needed.
+ * Least privilege, measured on the real API server: the operator runs as a service account bound
+ * only to the RBAC objects the chart renders, through whole lifecycles of every kind. The API
+ * server's RBAC must allow every call (no 403), and its audit log, which records every call a
+ * service account makes, shows that each rule was needed.
  */
 class RbacCoversOperatorCallsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,15 +73,22 @@ class RbacCoversOperatorCallsTest {
     Set<Access> granted = new TreeSet<>();
     rules.forEach(rule -> granted.addAll(accesses(rule)));
 
-    assertTrue(granted.containsAll(used), "the operator needs " + minus(used, granted) + " beyond the chart's "
-        + "ClusterRole");
-    // JOSDK re-reads a resource after a conflicting patch; the lifecycle above has no conflict to show it.
-    Set<Access> neededOnConflict = Set.of(new Access("kinsta.operators.dev", "kinstasites", "get"),
-        new Access("kinsta.operators.dev", "kinstadatabases", "get"),
-        new Access("kinsta.operators.dev", "kinstaapplications", "get"),
-        new Access("kinsta.operators.dev", "kinstainternalconnections", "get"),
-        new Access("kinsta.operators.dev", "kinstasiteactions", "get"));
-    assertEquals(neededOnConflict, minus(granted, used), "the ClusterRole grants what the operator never used");
+    assertTrue(
+        granted.containsAll(used),
+        "the operator needs " + minus(used, granted) + " beyond the chart's " + "ClusterRole");
+    // JOSDK re-reads a resource after a conflicting patch; the lifecycle above has no conflict to
+    // show it.
+    Set<Access> neededOnConflict =
+        Set.of(
+            new Access("kinsta.operators.dev", "kinstasites", "get"),
+            new Access("kinsta.operators.dev", "kinstadatabases", "get"),
+            new Access("kinsta.operators.dev", "kinstaapplications", "get"),
+            new Access("kinsta.operators.dev", "kinstainternalconnections", "get"),
+            new Access("kinsta.operators.dev", "kinstasiteactions", "get"));
+    assertEquals(
+        neededOnConflict,
+        minus(granted, used),
+        "the ClusterRole grants what the operator never used");
     // Remove any one rule and the operator is refused a call it made.
     for (PolicyRule rule : rules) {
       Set<Access> others = new TreeSet<>();
@@ -94,13 +101,16 @@ class RbacCoversOperatorCallsTest {
   void namespacedRolesAreEnoughWhenWatchingSomeNamespaces() {
     try (OperatorHarness harness = OperatorHarness.unstarted()) {
       Tenant tenant = harness.tenant();
-      Installed rbac = install(harness, "rbac-namespaced", Map.of("watchNamespaces[0]", tenant.namespace));
+      Installed rbac =
+          install(harness, "rbac-namespaced", Map.of("watchNamespaces[0]", tenant.namespace));
       assertTrue(rbac.rules().isEmpty(), "no ClusterRole when namespaces are listed");
       harness.startOperatorAs(rbac.token(), Set.of(tenant.namespace));
       everyKindsLifecycle(harness, tenant);
       harness.stopOperator();
       Set<Access> used = audited(rbac.user());
-      assertTrue(used.contains(new Access("kinsta.operators.dev", "kinstasites", "watch")), used.toString());
+      assertTrue(
+          used.contains(new Access("kinsta.operators.dev", "kinstasites", "watch")),
+          used.toString());
       rbac.remove(harness);
     }
   }
@@ -116,7 +126,10 @@ class RbacCoversOperatorCallsTest {
     tenant.awaitSiteStalled("no-credentials", "CredentialsNotFound");
     tenant.create(DatabaseLifecycleTest.postgres("orders"));
     DatabaseLifecycleTest.awaitReady(tenant, "orders");
-    tenant.edit(KinstaDatabase.class, "orders", db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2);
+    tenant.edit(
+        KinstaDatabase.class,
+        "orders",
+        db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2);
     DatabaseLifecycleTest.awaitReady(tenant, "orders");
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront");
     KinstaApplication app = ApplicationLifecycleTest.adoptingId("storefront", appId);
@@ -124,29 +137,41 @@ class RbacCoversOperatorCallsTest {
     tenant.create(app);
     ApplicationLifecycleTest.awaitReady(tenant, "storefront");
     KinstaInternalConnection link = new KinstaInternalConnection();
-    link.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("store-to-orders").build());
+    link.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName("store-to-orders")
+            .build());
     link.setSpec(new KinstaInternalConnectionSpec());
-    link.getSpec().credentialsRef = new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
+    link.getSpec().credentialsRef =
+        new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
     link.getSpec().application = new KinstaInternalConnectionSpec.ApplicationEnd();
     link.getSpec().application.name = "storefront";
     link.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
     link.getSpec().target.database = "orders";
     tenant.create(link);
-    tenant.awaitCondition(KinstaInternalConnection.class, "store-to-orders", "Ready", "True", null,
+    tenant.awaitCondition(
+        KinstaInternalConnection.class,
+        "store-to-orders",
+        "Ready",
+        "True",
+        null,
         Duration.ofSeconds(30));
     tenant.delete(KinstaInternalConnection.class, "store-to-orders");
     tenant.awaitGone(KinstaInternalConnection.class, "store-to-orders", Duration.ofSeconds(30));
     tenant.delete(KinstaApplication.class, "storefront");
     tenant.awaitGone(KinstaApplication.class, "storefront", Duration.ofSeconds(30));
     KinstaSiteAction clear = new KinstaSiteAction();
-    clear.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("clear").build());
+    clear.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("clear").build());
     clear.setSpec(new KinstaSiteActionSpec());
-    clear.getSpec().credentialsRef = new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
+    clear.getSpec().credentialsRef =
+        new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
     clear.getSpec().site = new KinstaSiteActionSpec.SiteReference();
     clear.getSpec().site.name = "shop";
     clear.getSpec().clearCache = new KinstaSiteActionSpec.Empty();
     tenant.create(clear);
-    tenant.awaitCondition(KinstaSiteAction.class, "clear", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.awaitCondition(
+        KinstaSiteAction.class, "clear", "Ready", "True", null, Duration.ofSeconds(30));
     tenant.delete(KinstaSiteAction.class, "clear");
     tenant.awaitGone(KinstaSiteAction.class, "clear", Duration.ofSeconds(30));
     tenant.delete(KinstaSite.class, "shop");
@@ -155,48 +180,88 @@ class RbacCoversOperatorCallsTest {
     tenant.awaitGone(KinstaDatabase.class, "orders", Duration.ofSeconds(30));
   }
 
-  /** The chart's service account and RBAC objects, applied as Helm would, and a token of that account. */
+  /**
+   * The chart's service account and RBAC objects, applied as Helm would, and a token of that
+   * account.
+   */
   record Installed(String user, String token, List<PolicyRule> rules, List<HasMetadata> objects) {
     void remove(OperatorHarness harness) {
       objects.forEach(o -> harness.client.resource(o).delete());
     }
   }
 
-  private static Installed install(OperatorHarness harness, String release, Map<String, Object> values) {
+  private static Installed install(
+      OperatorHarness harness, String release, Map<String, Object> values) {
     String namespace = harness.tenant().namespace;
     List<HasMetadata> rendered = Chart.render(release, namespace, values);
-    List<HasMetadata> objects = rendered.stream().filter(o -> o instanceof ServiceAccount || o instanceof ClusterRole
-        || o instanceof ClusterRoleBinding || o instanceof Role || o instanceof RoleBinding).toList();
+    List<HasMetadata> objects =
+        rendered.stream()
+            .filter(
+                o ->
+                    o instanceof ServiceAccount
+                        || o instanceof ClusterRole
+                        || o instanceof ClusterRoleBinding
+                        || o instanceof Role
+                        || o instanceof RoleBinding)
+            .toList();
     objects.forEach(o -> harness.client.resource(o).serverSideApply());
     ServiceAccount account = Chart.one(rendered, ServiceAccount.class).orElseThrow();
-    String token = harness.client.serviceAccounts().inNamespace(namespace).withName(account.getMetadata().getName())
-        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build())
-        .getStatus().getToken();
-    List<PolicyRule> rules = Chart.one(rendered, ClusterRole.class).map(ClusterRole::getRules).orElse(List.of());
-    return new Installed("system:serviceaccount:" + namespace + ":" + account.getMetadata().getName(), token, rules,
+    String token =
+        harness
+            .client
+            .serviceAccounts()
+            .inNamespace(namespace)
+            .withName(account.getMetadata().getName())
+            .tokenRequest(
+                new TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(3600L)
+                    .endSpec()
+                    .build())
+            .getStatus()
+            .getToken();
+    List<PolicyRule> rules =
+        Chart.one(rendered, ClusterRole.class).map(ClusterRole::getRules).orElse(List.of());
+    return new Installed(
+        "system:serviceaccount:" + namespace + ":" + account.getMetadata().getName(),
+        token,
+        rules,
         objects);
   }
 
-  /** Every call {@code user} made, from the API server's audit log; fails on any call RBAC refused. */
+  /**
+   * Every call {@code user} made, from the API server's audit log; fails on any call RBAC refused.
+   */
   private static Set<Access> audited(String user) {
     Set<Access> used = new TreeSet<>();
     List<String> refused = new java.util.ArrayList<>();
     try (var lines = Files.lines(TestCluster.shared().auditLog())) {
-      lines.map(RbacCoversOperatorCallsTest::parse).filter(e -> user.equals(e.path("user").path("username").asText()))
-          .forEach(event -> {
-            JsonNode object = event.path("objectRef");
-            if (object.isMissingNode()) {
-              return;
-            }
-            String resource = object.path("resource").asText()
-                + (object.hasNonNull("subresource") ? "/" + object.path("subresource").asText() : "");
-            Access access = new Access(object.path("apiGroup").asText(""), resource, event.path("verb").asText());
-            // RBAC's own verdict; a 403 from admission (a namespace being deleted) is not a missing rule.
-            if ("forbid".equals(event.path("annotations").path("authorization.k8s.io/decision").asText())) {
-              refused.add(access + " " + event.path("requestURI").asText());
-            }
-            used.add(access);
-          });
+      lines
+          .map(RbacCoversOperatorCallsTest::parse)
+          .filter(e -> user.equals(e.path("user").path("username").asText()))
+          .forEach(
+              event -> {
+                JsonNode object = event.path("objectRef");
+                if (object.isMissingNode()) {
+                  return;
+                }
+                String resource =
+                    object.path("resource").asText()
+                        + (object.hasNonNull("subresource")
+                            ? "/" + object.path("subresource").asText()
+                            : "");
+                Access access =
+                    new Access(
+                        object.path("apiGroup").asText(""), resource, event.path("verb").asText());
+                // RBAC's own verdict; a 403 from admission (a namespace being deleted) is not a
+                // missing rule.
+                if ("forbid"
+                    .equals(
+                        event.path("annotations").path("authorization.k8s.io/decision").asText())) {
+                  refused.add(access + " " + event.path("requestURI").asText());
+                }
+                used.add(access);
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Queue;
 
 /**
- * A Kubernetes API server in this JVM: the Fabric8 mock server in CRUD mode behind {@link KubeApiShim}, with the
- * operator's CRDs installed. It keeps objects in memory only, serves plain HTTP on the loopback interface, and
- * runs no admission (no schema or CEL validation; the tests check those against the CRDs instead).
+ * A Kubernetes API server in this JVM: the Fabric8 mock server in CRUD mode behind {@link
+ * KubeApiShim}, with the operator's CRDs installed. It keeps objects in memory only, serves plain
+ * HTTP on the loopback interface, and runs no admission (no schema or CEL validation; the tests
+ * check those against the CRDs instead).
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
   private final KubernetesMockServer server;
@@ -32,16 +33,28 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   private EmbeddedKubernetes(int port) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    VersionInfo version = new VersionInfo.Builder().withMajor("1")
-        .withMinor(KubeApiShim.KUBERNETES_VERSION.substring(2)).withGitVersion("v" + KubeApiShim.KUBERNETES_VERSION
-            + ".0").build();
-    this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-        new KubeApiShim(new KubernetesMixedDispatcher(responses)), false, version);
+    VersionInfo version =
+        new VersionInfo.Builder()
+            .withMajor("1")
+            .withMinor(KubeApiShim.KUBERNETES_VERSION.substring(2))
+            .withGitVersion("v" + KubeApiShim.KUBERNETES_VERSION + ".0")
+            .build();
+    this.server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            responses,
+            new KubeApiShim(new KubernetesMixedDispatcher(responses)),
+            false,
+            version);
     server.init(InetAddress.getLoopbackAddress(), port);
     this.client = server.createClient();
   }
 
-  /** Starts on {@code port} of 127.0.0.1 (0 for a free one) and installs the CRDs found on the class path. */
+  /**
+   * Starts on {@code port} of 127.0.0.1 (0 for a free one) and installs the CRDs found on the class
+   * path.
+   */
   public static EmbeddedKubernetes start(int port, List<String> crdResources) {
     EmbeddedKubernetes kubernetes = new EmbeddedKubernetes(port);
     for (String resource : crdResources) {
@@ -55,7 +68,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException("CRD " + resource + " is not on the class path");
       }
-      CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+      CustomResourceDefinition crd =
+          client.apiextensions().v1().customResourceDefinitions().load(in).item();
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,9 +84,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     return "http://" + server.getHostName() + ":" + server.getPort();
   }
 
-  /** Writes a kubeconfig for this server (no credentials: the embedded server accepts anyone on loopback). */
+  /**
+   * Writes a kubeconfig for this server (no credentials: the embedded server accepts anyone on
+   * loopback).
+   */
   public Path writeKubeconfig(Path file) {
-    String config = """
+    String config =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -89,7 +107,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
             user: kinsta-local
             namespace: default
         current-context: kinsta-local
-        """.formatted(url());
+        """
+            .formatted(url());
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.writeString(file, config);

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The manifests of a directory (every {@code *.yaml} / {@code *.yml}, in file-name order, multi-document), and
- * what local mode does with them: seed the simulator with the company and existing sites they refer to, then
- * apply them as {@code kubectl apply} would.
+ * The manifests of a directory (every {@code *.yaml} / {@code *.yml}, in file-name order,
+ * multi-document), and what local mode does with them: seed the simulator with the company and
+ * existing sites they refer to, then apply them as {@code kubectl apply} would.
  */
 public final class ExampleSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -40,9 +40,13 @@ public final class ExampleSet {
   public static ExampleSet load(Path directory) {
     List<JsonNode> documents = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
-          .sorted().toList()) {
-        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+              .sorted()
+              .toList()) {
+        try (MappingIterator<JsonNode> docs =
+            YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
           while (docs.hasNext()) {
             JsonNode doc = docs.next();
             if (doc != null && doc.isObject() && doc.has("kind")) {
@@ -63,12 +67,15 @@ public final class ExampleSet {
 
   /** The Kinsta custom resources among the documents. */
   public List<JsonNode> kinstaResources() {
-    return documents.stream().filter(d -> d.path("apiVersion").asText().startsWith(KINSTA_GROUP)).toList();
+    return documents.stream()
+        .filter(d -> d.path("apiVersion").asText().startsWith(KINSTA_GROUP))
+        .toList();
   }
 
   /**
-   * Makes the simulator the company the examples describe: the companies and keys of their credentials Secrets,
-   * the sites they adopt by id, the environments they clone from and the applications they adopt.
+   * Makes the simulator the company the examples describe: the companies and keys of their
+   * credentials Secrets, the sites they adopt by id, the environments they clone from and the
+   * applications they adopt.
    */
   public void seed(KinstaSimulator simulator) {
     for (JsonNode doc : documents) {
@@ -89,11 +96,14 @@ public final class ExampleSet {
     }
     for (JsonNode app : documents) {
       JsonNode adopt = app.path("spec").path("adopt");
-      String companyId = "KinstaApplication".equals(app.path("kind").asText()) ? companyOf(app) : null;
+      String companyId =
+          "KinstaApplication".equals(app.path("kind").asText()) ? companyOf(app) : null;
       if (companyId != null && !applicationExists(simulator, adopt)) {
         String id = adopt.path("id").asText(java.util.UUID.randomUUID().toString());
-        String name = adopt.path("name").asText(app.path("metadata").path("name").asText() + "-app");
-        simulator.seedApplication(companyId, app.path("spec").path("displayName").asText(name), id, name);
+        String name =
+            adopt.path("name").asText(app.path("metadata").path("name").asText() + "-app");
+        simulator.seedApplication(
+            companyId, app.path("spec").path("displayName").asText(name), id, name);
       }
     }
     for (JsonNode site : documents) {
@@ -107,22 +117,30 @@ public final class ExampleSet {
       }
       if (spec.hasNonNull("siteId") && !siteExists(simulator, spec.path("siteId").asText())) {
         String name = spec.path("displayName").asText(site.path("metadata").path("name").asText());
-        simulator.seedSite(companyId, name, spec.path("siteId").asText(), java.util.UUID.randomUUID().toString());
+        simulator.seedSite(
+            companyId, name, spec.path("siteId").asText(), java.util.UUID.randomUUID().toString());
       }
       String source = spec.path("clone").path("sourceEnvironmentId").asText("");
       if (!source.isEmpty() && !environmentExists(simulator, source)) {
-        simulator.seedSite(companyId, "Template for " + site.path("metadata").path("name").asText(),
-            java.util.UUID.randomUUID().toString(), source);
+        simulator.seedSite(
+            companyId,
+            "Template for " + site.path("metadata").path("name").asText(),
+            java.util.UUID.randomUUID().toString(),
+            source);
       }
     }
   }
 
-  /** Creates or updates every document, namespaces first (file order), as {@code kubectl apply} would. */
+  /**
+   * Creates or updates every document, namespaces first (file order), as {@code kubectl apply}
+   * would.
+   */
   public void apply(KubernetesClient client) {
     for (JsonNode doc : documents) {
-      JsonNode manifest = "Secret".equals(doc.path("kind").asText()) ? withEncodedStringData(doc) : doc;
-      GenericKubernetesResource resource = Serialization.jsonMapper().convertValue(manifest,
-          GenericKubernetesResource.class);
+      JsonNode manifest =
+          "Secret".equals(doc.path("kind").asText()) ? withEncodedStringData(doc) : doc;
+      GenericKubernetesResource resource =
+          Serialization.jsonMapper().convertValue(manifest, GenericKubernetesResource.class);
       client.resource(resource).createOr(NonDeletingOperation::update);
     }
   }
@@ -141,8 +159,13 @@ public final class ExampleSet {
   }
 
   private static boolean applicationExists(KinstaSimulator simulator, JsonNode adopt) {
-    return simulator.read(state -> state.applications.values().stream().anyMatch(a -> a.id.equals(
-        adopt.path("id").asText()) || a.name.equals(adopt.path("name").asText())));
+    return simulator.read(
+        state ->
+            state.applications.values().stream()
+                .anyMatch(
+                    a ->
+                        a.id.equals(adopt.path("id").asText())
+                            || a.name.equals(adopt.path("name").asText())));
   }
 
   private static boolean siteExists(KinstaSimulator simulator, String siteId) {
@@ -150,8 +173,11 @@ public final class ExampleSet {
   }
 
   private static boolean environmentExists(KinstaSimulator simulator, String environmentId) {
-    return simulator.read(state -> state.sites.values().stream().flatMap(s -> s.environments.stream())
-        .anyMatch(e -> e.id.equals(environmentId)));
+    return simulator.read(
+        state ->
+            state.sites.values().stream()
+                .flatMap(s -> s.environments.stream())
+                .anyMatch(e -> e.id.equals(environmentId)));
   }
 
   private static String secretValue(JsonNode secret, String key) {
@@ -160,11 +186,15 @@ public final class ExampleSet {
       return plain.asText();
     }
     JsonNode encoded = secret.path("data").path(key);
-    return encoded.isTextual() ? new String(Base64.getDecoder().decode(encoded.asText()), StandardCharsets.UTF_8)
+    return encoded.isTextual()
+        ? new String(Base64.getDecoder().decode(encoded.asText()), StandardCharsets.UTF_8)
         : null;
   }
 
-  /** What the API server does on write: {@code stringData} is merged into {@code data}, base64-encoded. */
+  /**
+   * What the API server does on write: {@code stringData} is merged into {@code data},
+   * base64-encoded.
+   */
   private static JsonNode withEncodedStringData(JsonNode secret) {
     ObjectNode copy = secret.deepCopy();
     JsonNode plain = copy.remove("stringData");
@@ -175,8 +205,10 @@ public final class ExampleSet {
     Iterator<Map.Entry<String, JsonNode>> fields = plain.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      data.put(field.getKey(), Base64.getEncoder().encodeToString(field.getValue().asText()
-          .getBytes(StandardCharsets.UTF_8)));
+      data.put(
+          field.getKey(),
+          Base64.getEncoder()
+              .encodeToString(field.getValue().asText().getBytes(StandardCharsets.UTF_8)));
     }
     return copy;
   }

@@ -22,20 +22,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes the Fabric8 CRUD mock server usable by {@code kubectl}: it serves the discovery documents kubectl reads
- * first, turns the patch types the mock does not know (strategic merge, server-side apply) into ones it does,
- * answers {@code as=Table} requests for custom resources with the CRD's printer columns, and emulates HTTP watches
- * (the mock only has WebSocket ones) by answering with the current objects after a short delay, which kubectl's
- * retrying watchers treat as a watch that ended.
+ * Makes the Fabric8 CRUD mock server usable by {@code kubectl}: it serves the discovery documents
+ * kubectl reads first, turns the patch types the mock does not know (strategic merge, server-side
+ * apply) into ones it does, answers {@code as=Table} requests for custom resources with the CRD's
+ * printer columns, and emulates HTTP watches (the mock only has WebSocket ones) by answering with
+ * the current objects after a short delay, which kubectl's retrying watchers treat as a watch that
+ * ended.
  */
 public final class KubeApiShim extends Dispatcher {
   static final String KUBERNETES_VERSION = "1.32";
   private static final ObjectMapper JSON = Serialization.jsonMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern GROUP_VERSION = Pattern.compile("^/apis/([^/]+)/([^/]+)/?$");
-  private static final Pattern CUSTOM_RESOURCE = Pattern.compile(
-      "^/apis/([^/]+)/([^/]+)/(?:namespaces/([^/]+)/)?([^/]+)(?:/([^/]+))?(/status)?$");
-  /** How long an emulated watch stays open: kubectl's watchers call anything shorter than a second suspicious. */
+  private static final Pattern CUSTOM_RESOURCE =
+      Pattern.compile(
+          "^/apis/([^/]+)/([^/]+)/(?:namespaces/([^/]+)/)?([^/]+)(?:/([^/]+))?(/status)?$");
+
+  /**
+   * How long an emulated watch stays open: kubectl's watchers call anything shorter than a second
+   * suspicious.
+   */
   private static final Duration WATCH_PERIOD = Duration.ofMillis(1500);
 
   private final Dispatcher store;
@@ -55,7 +61,8 @@ public final class KubeApiShim extends Dispatcher {
         if (discovery != null) {
           return discovery;
         }
-        if (isTrue(query.get("watch")) && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        if (isTrue(query.get("watch"))
+            && !"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
           return emulatedWatch(request, path, query);
         }
         if (query.containsKey("fieldSelector")) {
@@ -63,7 +70,10 @@ public final class KubeApiShim extends Dispatcher {
         }
         if (wantsTable(request)) {
           Matcher custom = CUSTOM_RESOURCE.matcher(path);
-          JsonNode crd = custom.matches() && custom.group(6) == null ? crd(custom.group(1), custom.group(4)) : null;
+          JsonNode crd =
+              custom.matches() && custom.group(6) == null
+                  ? crd(custom.group(1), custom.group(4))
+                  : null;
           if (crd != null) {
             return table(request, custom, crd);
           }
@@ -72,7 +82,8 @@ public final class KubeApiShim extends Dispatcher {
       if ("PATCH".equals(request.getMethod())) {
         return patch(request, path, query);
       }
-      return store.dispatch(withPath(request, request.method(), pathWithout(path, query), request.getBody()));
+      return store.dispatch(
+          withPath(request, request.method(), pathWithout(path, query), request.getBody()));
     } catch (RuntimeException unexpected) {
       return status(500, "InternalError", "local API server: " + unexpected.getMessage());
     }
@@ -88,8 +99,17 @@ public final class KubeApiShim extends Dispatcher {
   private MockResponse discovery(String path) {
     switch (path) {
       case "/version":
-        return json(200, object("major", "1", "minor", KUBERNETES_VERSION.substring(2), "gitVersion",
-            "v" + KUBERNETES_VERSION + ".0", "platform", "linux/amd64"));
+        return json(
+            200,
+            object(
+                "major",
+                "1",
+                "minor",
+                KUBERNETES_VERSION.substring(2),
+                "gitVersion",
+                "v" + KUBERNETES_VERSION + ".0",
+                "platform",
+                "linux/amd64"));
       case "/api":
         ObjectNode versions = object("kind", "APIVersions", "apiVersion", "v1");
         versions.putArray("versions").add("v1");
@@ -98,26 +118,42 @@ public final class KubeApiShim extends Dispatcher {
       case "/apis":
         return json(200, groupList());
       case "/api/v1":
-        return json(200, resourceList("v1", List.of(
-            builtin("namespaces", "Namespace", false, "ns"),
-            builtin("secrets", "Secret", true, null),
-            builtin("configmaps", "ConfigMap", true, "cm"),
-            builtin("events", "Event", true, "ev"),
-            builtin("serviceaccounts", "ServiceAccount", true, "sa"),
-            builtin("services", "Service", true, "svc"),
-            builtin("pods", "Pod", true, "po"))));
+        return json(
+            200,
+            resourceList(
+                "v1",
+                List.of(
+                    builtin("namespaces", "Namespace", false, "ns"),
+                    builtin("secrets", "Secret", true, null),
+                    builtin("configmaps", "ConfigMap", true, "cm"),
+                    builtin("events", "Event", true, "ev"),
+                    builtin("serviceaccounts", "ServiceAccount", true, "sa"),
+                    builtin("services", "Service", true, "svc"),
+                    builtin("pods", "Pod", true, "po"))));
       case "/apis/apiextensions.k8s.io/v1":
-        return json(200, resourceList("apiextensions.k8s.io/v1", List.of(
-            builtin("customresourcedefinitions", "CustomResourceDefinition", false, "crd"))));
+        return json(
+            200,
+            resourceList(
+                "apiextensions.k8s.io/v1",
+                List.of(
+                    builtin(
+                        "customresourcedefinitions", "CustomResourceDefinition", false, "crd"))));
       case "/apis/coordination.k8s.io/v1":
-        return json(200, resourceList("coordination.k8s.io/v1", List.of(builtin("leases", "Lease", true, null))));
+        return json(
+            200,
+            resourceList(
+                "coordination.k8s.io/v1", List.of(builtin("leases", "Lease", true, null))));
       case "/apis/events.k8s.io/v1":
-        return json(200, resourceList("events.k8s.io/v1", List.of(builtin("events", "Event", true, "ev"))));
+        return json(
+            200, resourceList("events.k8s.io/v1", List.of(builtin("events", "Event", true, "ev"))));
       default:
         break;
     }
     if (path.startsWith("/openapi/")) {
-      return status(404, "NotFound", "the local API server publishes no OpenAPI documents: use --validate=false");
+      return status(
+          404,
+          "NotFound",
+          "the local API server publishes no OpenAPI documents: use --validate=false");
     }
     Matcher groupVersion = GROUP_VERSION.matcher(path);
     if (groupVersion.matches()) {
@@ -137,7 +173,8 @@ public final class KubeApiShim extends Dispatcher {
       String group = crd.path("spec").path("group").asText();
       for (JsonNode version : crd.path("spec").path("versions")) {
         List<String> names = custom.computeIfAbsent(group, g -> new ArrayList<>());
-        if (version.path("served").asBoolean(true) && !names.contains(version.path("name").asText())) {
+        if (version.path("served").asBoolean(true)
+            && !names.contains(version.path("name").asText())) {
           names.add(version.path("name").asText());
         }
       }
@@ -158,16 +195,26 @@ public final class KubeApiShim extends Dispatcher {
         continue;
       }
       JsonNode names = spec.path("names");
-      ObjectNode resource = builtin(names.path("plural").asText(), names.path("kind").asText(),
-          "Namespaced".equals(spec.path("scope").asText()), null);
+      ObjectNode resource =
+          builtin(
+              names.path("plural").asText(),
+              names.path("kind").asText(),
+              "Namespaced".equals(spec.path("scope").asText()),
+              null);
       resource.put("singularName", names.path("singular").asText());
-      resource.set("shortNames", names.path("shortNames").isArray() ? names.path("shortNames") : NODES.arrayNode());
+      resource.set(
+          "shortNames",
+          names.path("shortNames").isArray() ? names.path("shortNames") : NODES.arrayNode());
       if (names.path("categories").isArray()) {
         resource.set("categories", names.path("categories"));
       }
       resources.add(resource);
-      ObjectNode status = builtin(names.path("plural").asText() + "/status", names.path("kind").asText(),
-          "Namespaced".equals(spec.path("scope").asText()), null);
+      ObjectNode status =
+          builtin(
+              names.path("plural").asText() + "/status",
+              names.path("kind").asText(),
+              "Namespaced".equals(spec.path("scope").asText()),
+              null);
       status.putArray("verbs").add("get").add("patch").add("update");
       resources.add(status);
     }
@@ -181,21 +228,32 @@ public final class KubeApiShim extends Dispatcher {
     ObjectNode group = object("name", name);
     ArrayNode list = group.putArray("versions");
     versions.forEach(v -> list.add(object("groupVersion", name + "/" + v, "version", v)));
-    group.set("preferredVersion", object("groupVersion", name + "/" + versions.get(0), "version", versions.get(0)));
+    group.set(
+        "preferredVersion",
+        object("groupVersion", name + "/" + versions.get(0), "version", versions.get(0)));
     return group;
   }
 
   private static ObjectNode resourceList(String groupVersion, List<ObjectNode> resources) {
-    ObjectNode list = object("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion);
+    ObjectNode list =
+        object("kind", "APIResourceList", "apiVersion", "v1", "groupVersion", groupVersion);
     ArrayNode array = list.putArray("resources");
     resources.forEach(array::add);
     return list;
   }
 
-  private static ObjectNode builtin(String plural, String kind, boolean namespaced, String shortName) {
+  private static ObjectNode builtin(
+      String plural, String kind, boolean namespaced, String shortName) {
     ObjectNode resource = object("name", plural, "singularName", kind.toLowerCase(), "kind", kind);
     resource.put("namespaced", namespaced);
-    resource.putArray("verbs").add("create").add("delete").add("get").add("list").add("patch").add("update")
+    resource
+        .putArray("verbs")
+        .add("create")
+        .add("delete")
+        .add("get")
+        .add("list")
+        .add("patch")
+        .add("update")
         .add("watch");
     if (shortName != null) {
       resource.putArray("shortNames").add(shortName);
@@ -204,8 +262,13 @@ public final class KubeApiShim extends Dispatcher {
   }
 
   private List<JsonNode> crds() {
-    MockResponse listed = store.dispatch(withPath(null, HttpMethod.GET,
-        "/apis/apiextensions.k8s.io/v1/customresourcedefinitions", new Buffer()));
+    MockResponse listed =
+        store.dispatch(
+            withPath(
+                null,
+                HttpMethod.GET,
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+                new Buffer()));
     List<JsonNode> items = new ArrayList<>();
     readBody(listed).path("items").forEach(items::add);
     return items;
@@ -230,19 +293,24 @@ public final class KubeApiShim extends Dispatcher {
       return apply(request, target);
     }
     if (type.startsWith("application/strategic-merge-patch")) {
-      return store.dispatch(withContentType(request, target, "application/merge-patch+json", request.getBody()));
+      return store.dispatch(
+          withContentType(request, target, "application/merge-patch+json", request.getBody()));
     }
     return store.dispatch(withPath(request, HttpMethod.PATCH, target, request.getBody()));
   }
 
-  /** Server-side apply, as create-or-merge: enough for one field manager, which is all local mode has. */
+  /**
+   * Server-side apply, as create-or-merge: enough for one field manager, which is all local mode
+   * has.
+   */
   private MockResponse apply(RecordedRequest request, String target) {
     JsonNode applied = Serialization.unmarshal(request.getUtf8Body(), JsonNode.class);
     MockResponse current = store.dispatch(withPath(request, HttpMethod.GET, target, new Buffer()));
     Buffer body = new Buffer().writeUtf8(applied.toString());
     if (current.code() == 404 && !target.endsWith("/status")) {
       String collection = target.substring(0, target.lastIndexOf('/'));
-      return store.dispatch(withContentType(request, collection, "application/json", body, HttpMethod.POST));
+      return store.dispatch(
+          withContentType(request, collection, "application/json", body, HttpMethod.POST));
     }
     return store.dispatch(withContentType(request, target, "application/merge-patch+json", body));
   }
@@ -255,7 +323,8 @@ public final class KubeApiShim extends Dispatcher {
   }
 
   private MockResponse table(RecordedRequest request, Matcher custom, JsonNode crd) {
-    MockResponse stored = store.dispatch(withPath(request, HttpMethod.GET, request.getPath(), new Buffer()));
+    MockResponse stored =
+        store.dispatch(withPath(request, HttpMethod.GET, request.getPath(), new Buffer()));
     if (stored.code() != 200) {
       return stored;
     }
@@ -272,16 +341,25 @@ public final class KubeApiShim extends Dispatcher {
     } else {
       objects.add(body);
     }
-    return json(200, PrinterColumns.table(columns, objects, body.path("metadata").path("resourceVersion").asText()));
+    return json(
+        200,
+        PrinterColumns.table(
+            columns, objects, body.path("metadata").path("resourceVersion").asText()));
   }
 
   // ---- field selectors ----
 
-  /** Lists, then keeps the items every {@code field=value} / {@code field!=value} term of the selector allows. */
-  private MockResponse fieldSelected(RecordedRequest request, String path, Map<String, String> query) {
+  /**
+   * Lists, then keeps the items every {@code field=value} / {@code field!=value} term of the
+   * selector allows.
+   */
+  private MockResponse fieldSelected(
+      RecordedRequest request, String path, Map<String, String> query) {
     Map<String, String> rest = new LinkedHashMap<>(query);
-    String selector = java.net.URLDecoder.decode(rest.remove("fieldSelector"), StandardCharsets.UTF_8);
-    MockResponse listed = store.dispatch(withPath(request, HttpMethod.GET, pathWithout(path, rest), new Buffer()));
+    String selector =
+        java.net.URLDecoder.decode(rest.remove("fieldSelector"), StandardCharsets.UTF_8);
+    MockResponse listed =
+        store.dispatch(withPath(request, HttpMethod.GET, pathWithout(path, rest), new Buffer()));
     JsonNode body = readBody(listed);
     if (listed.code() != 200 || !(body.path("items") instanceof ArrayNode items)) {
       return listed;
@@ -293,9 +371,13 @@ public final class KubeApiShim extends Dispatcher {
       }
     }
     ((ObjectNode) body).set("items", kept);
-    // Typed clients (kubectl describe reads events with one) need the list's own kind, not the mock's "List".
+    // Typed clients (kubectl describe reads events with one) need the list's own kind, not the
+    // mock's "List".
     if ("List".equals(body.path("kind").asText())) {
-      String itemKind = items.size() > 0 ? items.get(0).path("kind").asText() : path.endsWith("/events") ? "Event" : "";
+      String itemKind =
+          items.size() > 0
+              ? items.get(0).path("kind").asText()
+              : path.endsWith("/events") ? "Event" : "";
       if (!itemKind.isEmpty()) {
         ((ObjectNode) body).put("kind", itemKind + "List");
       }
@@ -327,14 +409,22 @@ public final class KubeApiShim extends Dispatcher {
 
   // ---- watches ----
 
-  private MockResponse emulatedWatch(RecordedRequest request, String path, Map<String, String> query) {
+  private MockResponse emulatedWatch(
+      RecordedRequest request, String path, Map<String, String> query) {
     Map<String, String> listQuery = new LinkedHashMap<>(query);
-    for (String watchOnly : List.of("watch", "resourceVersion", "timeoutSeconds", "allowWatchBookmarks",
-        "resourceVersionMatch", "sendInitialEvents")) {
+    for (String watchOnly :
+        List.of(
+            "watch",
+            "resourceVersion",
+            "timeoutSeconds",
+            "allowWatchBookmarks",
+            "resourceVersionMatch",
+            "sendInitialEvents")) {
       listQuery.remove(watchOnly);
     }
-    MockResponse listed = store.dispatch(withPath(request, HttpMethod.GET, path + queryString(listQuery),
-        new Buffer()));
+    MockResponse listed =
+        store.dispatch(
+            withPath(request, HttpMethod.GET, path + queryString(listQuery), new Buffer()));
     JsonNode body = readBody(listed);
     StringBuilder events = new StringBuilder();
     List<JsonNode> items = new ArrayList<>();
@@ -353,11 +443,16 @@ public final class KubeApiShim extends Dispatcher {
       ObjectNode object = bookmark.putObject("object");
       object.put("kind", body.path("kind").asText("List").replaceAll("List$", ""));
       object.put("apiVersion", body.path("apiVersion").asText("v1"));
-      object.putObject("metadata").put("resourceVersion", body.path("metadata").path("resourceVersion").asText("0"));
+      object
+          .putObject("metadata")
+          .put("resourceVersion", body.path("metadata").path("resourceVersion").asText("0"));
       events.append(bookmark).append('\n');
     }
-    return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-        .setBody(events.toString()).setBodyDelay(WATCH_PERIOD);
+    return new MockResponse()
+        .setResponseCode(200)
+        .setHeader("Content-Type", "application/json")
+        .setBody(events.toString())
+        .setBodyDelay(WATCH_PERIOD);
   }
 
   private static JsonNode withKind(JsonNode item, JsonNode list) {
@@ -366,31 +461,37 @@ public final class KubeApiShim extends Dispatcher {
     }
     String listKind = list.path("kind").asText();
     ObjectNode copy = object.deepCopy();
-    copy.put("kind", listKind.endsWith("List") ? listKind.substring(0, listKind.length() - 4) : listKind);
+    copy.put(
+        "kind",
+        listKind.endsWith("List") ? listKind.substring(0, listKind.length() - 4) : listKind);
     copy.put("apiVersion", list.path("apiVersion").asText());
     return copy;
   }
 
   // ---- helpers ----
 
-  private static RecordedRequest withPath(RecordedRequest original, HttpMethod method, String path, Buffer body) {
+  private static RecordedRequest withPath(
+      RecordedRequest original, HttpMethod method, String path, Buffer body) {
     Headers headers = original == null ? Headers.builder().build() : original.getHeaders();
     String version = original == null ? "HTTP/1.1" : original.getHttpVersion();
     return new RecordedRequest(version, method, path, headers, body);
   }
 
-  private static RecordedRequest withContentType(RecordedRequest original, String path, String contentType,
-      Buffer body) {
+  private static RecordedRequest withContentType(
+      RecordedRequest original, String path, String contentType, Buffer body) {
     return withContentType(original, path, contentType, body, HttpMethod.PATCH);
   }
 
-  private static RecordedRequest withContentType(RecordedRequest original, String path, String contentType,
-      Buffer body, HttpMethod method) {
+  private static RecordedRequest withContentType(
+      RecordedRequest original, String path, String contentType, Buffer body, HttpMethod method) {
     Headers headers = original.getHeaders().newBuilder().set("Content-Type", contentType).build();
     return new RecordedRequest(original.getHttpVersion(), method, path, headers, body);
   }
 
-  /** Drops the query parameters the mock does not understand and that make it misroute status patches. */
+  /**
+   * Drops the query parameters the mock does not understand and that make it misroute status
+   * patches.
+   */
   private static String pathWithout(String path, Map<String, String> query) {
     Map<String, String> kept = new LinkedHashMap<>(query);
     kept.remove("fieldManager");
@@ -421,7 +522,8 @@ public final class KubeApiShim extends Dispatcher {
       return "";
     }
     StringBuilder text = new StringBuilder("?");
-    query.forEach((k, v) -> text.append(text.length() > 1 ? "&" : "").append(k).append('=').append(v));
+    query.forEach(
+        (k, v) -> text.append(text.length() > 1 ? "&" : "").append(k).append('=').append(v));
     return text.toString();
   }
 
@@ -450,13 +552,25 @@ public final class KubeApiShim extends Dispatcher {
   }
 
   private static MockResponse json(int code, JsonNode body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
+    return new MockResponse()
+        .setResponseCode(code)
+        .setHeader("Content-Type", "application/json")
         .setBody(body.toString());
   }
 
   private static MockResponse status(int code, String reason, String message) {
-    ObjectNode status = object("kind", "Status", "apiVersion", "v1", "status", "Failure", "message", message,
-        "reason", reason);
+    ObjectNode status =
+        object(
+            "kind",
+            "Status",
+            "apiVersion",
+            "v1",
+            "status",
+            "Failure",
+            "message",
+            message,
+            "reason",
+            reason);
     status.put("code", code);
     return json(code, status);
   }

@@ -14,17 +14,17 @@ import dev.operators.kinsta.operator.OperatorRuntime;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.simulator.KinstaSimulator;
 import dev.operators.kinsta.simulator.SimulatorSettings;
+import dev.operators.kinsta.testing.cluster.TestCluster;
+import dev.operators.kinsta.testing.cluster.TestClusterBinaries;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import dev.operators.kinsta.testing.cluster.TestCluster;
-import dev.operators.kinsta.testing.cluster.TestClusterBinaries;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,14 +33,20 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The README's first command: a Kubernetes API reachable by kubectl (the real API server when it is built, else an
- * embedded one), the Kinsta simulator seeded for {@code examples/}, the operator, the examples applied, and a live
- * table of their conditions. Each piece can be swapped for another by configuration (see {@link LocalSettings}).
+ * The README's first command: a Kubernetes API reachable by kubectl (the real API server when it is
+ * built, else an embedded one), the Kinsta simulator seeded for {@code examples/}, the operator,
+ * the examples applied, and a live table of their conditions. Each piece can be swapped for another
+ * by configuration (see {@link LocalSettings}).
  */
 public final class LocalMode implements AutoCloseable {
   /** The CRDs local mode installs in the embedded API server, one per kind. */
-  static final List<Class<? extends HasMetadata>> KINDS = List.of(KinstaSite.class, KinstaDatabase.class,
-      KinstaApplication.class, KinstaInternalConnection.class, KinstaSiteAction.class);
+  static final List<Class<? extends HasMetadata>> KINDS =
+      List.of(
+          KinstaSite.class,
+          KinstaDatabase.class,
+          KinstaApplication.class,
+          KinstaInternalConnection.class,
+          KinstaSiteAction.class);
 
   private final PrintStream out;
   private final EmbeddedKubernetes embedded;
@@ -51,29 +57,41 @@ public final class LocalMode implements AutoCloseable {
   private final Path kubeconfig;
   private final StatusBoard board;
 
-  /** The mock server logs every request through java.util.logging at INFO; local mode shows its own table. */
-  private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger.getLogger(
-      "io.fabric8.mockwebserver");
+  /**
+   * The mock server logs every request through java.util.logging at INFO; local mode shows its own
+   * table.
+   */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
   private LocalMode(LocalSettings settings, PrintStream out) {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
     this.out = out;
     LocalSettings.Kubernetes choice = settings.kubernetes();
     if (choice == LocalSettings.Kubernetes.AUTO) {
-      choice = TestClusterBinaries.built() ? LocalSettings.Kubernetes.REAL : LocalSettings.Kubernetes.EMBEDDED;
+      choice =
+          TestClusterBinaries.built()
+              ? LocalSettings.Kubernetes.REAL
+              : LocalSettings.Kubernetes.EMBEDDED;
     }
     switch (choice) {
       case REAL -> {
         embedded = null;
-        cluster = TestCluster.start(settings.kubeconfig().toAbsolutePath().getParent().resolve("cluster"),
-            settings.apiPort());
+        cluster =
+            TestCluster.start(
+                settings.kubeconfig().toAbsolutePath().getParent().resolve("cluster"),
+                settings.apiPort());
         kubernetes = new KubernetesClientBuilder().withConfig(cluster.adminConfig()).build();
         kubeconfig = copy(cluster.kubeconfig(), settings.kubeconfig());
       }
       case EMBEDDED -> {
         cluster = null;
-        embedded = EmbeddedKubernetes.start(settings.apiPort(), KINDS.stream()
-            .map(kind -> "crds/" + HasMetadata.getFullResourceName(kind) + "-v1.yml").toList());
+        embedded =
+            EmbeddedKubernetes.start(
+                settings.apiPort(),
+                KINDS.stream()
+                    .map(kind -> "crds/" + HasMetadata.getFullResourceName(kind) + "-v1.yml")
+                    .toList());
         kubernetes = embedded.client();
         kubeconfig = embedded.writeKubeconfig(settings.kubeconfig());
       }
@@ -87,17 +105,23 @@ public final class LocalMode implements AutoCloseable {
     Map<String, String> env = new HashMap<>(settings.environment());
     env.putIfAbsent(OperatorConfig.MANAGEMENT_PORT, "0");
     if (settings.useSimulator()) {
-      simulator = KinstaSimulator.start(settings.fastSimulator()
-          ? SimulatorSettings.fast().withRoomyRateLimits() : SimulatorSettings.realistic(),
-          "127.0.0.1", settings.simulatorPort());
+      simulator =
+          KinstaSimulator.start(
+              settings.fastSimulator()
+                  ? SimulatorSettings.fast().withRoomyRateLimits()
+                  : SimulatorSettings.realistic(),
+              "127.0.0.1",
+              settings.simulatorPort());
       env.put(OperatorConfig.KINSTA_API_URL, simulator.kinstaBaseUrl().toString());
       env.put(OperatorConfig.KINSTA_HOSTING_API_URL, simulator.sevallaBaseUrl().toString());
     } else {
       simulator = null;
     }
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
-    KinstaClientSettings clients = settings.fastSimulator()
-        ? config.clientSettings().withBudget(RateBudgetSettings.roomy()) : config.clientSettings();
+    KinstaClientSettings clients =
+        settings.fastSimulator()
+            ? config.clientSettings().withBudget(RateBudgetSettings.roomy())
+            : config.clientSettings();
     ExampleSet examples = settings.examples() == null ? null : ExampleSet.load(settings.examples());
     if (examples != null && simulator != null) {
       examples.seed(simulator);
@@ -107,7 +131,12 @@ public final class LocalMode implements AutoCloseable {
     printIntroduction(config);
     if (examples != null) {
       examples.apply(kubernetes);
-      out.println("Applied " + examples.documents().size() + " manifests from " + settings.examples() + ".");
+      out.println(
+          "Applied "
+              + examples.documents().size()
+              + " manifests from "
+              + settings.examples()
+              + ".");
     }
   }
 
@@ -126,10 +155,14 @@ public final class LocalMode implements AutoCloseable {
     }
     LocalMode local = LocalMode.start(settings, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      local.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  local.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     boolean allReady = local.watchUntilReady(settings.timeout());
     if (settings.exitWhenReady()) {
       local.close();
@@ -141,7 +174,10 @@ public final class LocalMode implements AutoCloseable {
     }
   }
 
-  /** Prints the table as it changes until every Kinsta resource is Ready, or says which are not at the timeout. */
+  /**
+   * Prints the table as it changes until every Kinsta resource is Ready, or says which are not at
+   * the timeout.
+   */
   public boolean watchUntilReady(Duration timeout) throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
@@ -154,8 +190,19 @@ public final class LocalMode implements AutoCloseable {
     }
     List<StatusBoard.Row> notReady = board.rows().stream().filter(r -> !r.isReady()).toList();
     out.println(notReady.size() + " resources are not Ready after " + timeout + ":");
-    notReady.forEach(r -> out.println("  " + r.namespace() + "/" + r.name() + " (" + r.kind() + "): " + r.reason()
-        + ": " + r.message()));
+    notReady.forEach(
+        r ->
+            out.println(
+                "  "
+                    + r.namespace()
+                    + "/"
+                    + r.name()
+                    + " ("
+                    + r.kind()
+                    + "): "
+                    + r.reason()
+                    + ": "
+                    + r.message()));
     return false;
   }
 
@@ -191,21 +238,29 @@ public final class LocalMode implements AutoCloseable {
   private void printIntroduction(OperatorConfig config) {
     out.println("Kinsta operator, local mode");
     if (cluster != null) {
-      out.println("  Kubernetes API (kube-apiserver, etcd and controller manager built from Go modules): "
-          + cluster.apiServerUrl());
+      out.println(
+          "  Kubernetes API (kube-apiserver, etcd and controller manager built from Go modules): "
+              + cluster.apiServerUrl());
       out.println("  kubectl:  export KUBECONFIG=" + kubeconfig);
-      out.println("            kubectl get kinsta -A        (kubectl built with it: " + cluster.binary("kubectl")
-          + ")");
+      out.println(
+          "            kubectl get kinsta -A        (kubectl built with it: "
+              + cluster.binary("kubectl")
+              + ")");
     } else if (embedded != null) {
       out.println("  Kubernetes API (embedded mock, no schema checks): " + embedded.url());
       out.println("  kubectl:  export KUBECONFIG=" + kubeconfig);
-      out.println("            kubectl get kinsta -A        (apply with --validate=false: no OpenAPI here)");
+      out.println(
+          "            kubectl get kinsta -A        (apply with --validate=false: no OpenAPI here)");
       out.println("            KINSTA_LOCAL_KUBERNETES=real runs on a real API server instead");
     } else {
       out.println("  Kubernetes API: the current kubeconfig context");
     }
-    out.println("  Kinsta API: " + config.kinstaApiUrl() + (simulator != null ? " (simulator)" : ""));
-    out.println("  Metrics and health: http://127.0.0.1:" + runtime.managementPort() + "/metrics, /healthz, /readyz");
+    out.println(
+        "  Kinsta API: " + config.kinstaApiUrl() + (simulator != null ? " (simulator)" : ""));
+    out.println(
+        "  Metrics and health: http://127.0.0.1:"
+            + runtime.managementPort()
+            + "/metrics, /healthz, /readyz");
   }
 
   @Override

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The README's first command, in-process, on one Kubernetes API or another: the examples converge, kubectl works
- * against it as a user types it, and the management server answers.
+ * The README's first command, in-process, on one Kubernetes API or another: the examples converge,
+ * kubectl works against it as a user types it, and the management server answers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LocalModeChecks {
@@ -53,9 +53,17 @@ abstract class LocalModeChecks {
   @BeforeAll
   void start() {
     String directory = "target/local-test-" + kubernetes();
-    LocalSettings settings = LocalSettings.fromEnvironment(Map.of("KINSTA_LOCAL_SIMULATOR", "fast",
-        "KINSTA_LOCAL_KUBERNETES", kubernetes(), "KINSTA_LOCAL_KUBECONFIG", directory + "/kubeconfig",
-        "KINSTA_LOCAL_EXIT_WHEN_READY", "true"));
+    LocalSettings settings =
+        LocalSettings.fromEnvironment(
+            Map.of(
+                "KINSTA_LOCAL_SIMULATOR",
+                "fast",
+                "KINSTA_LOCAL_KUBERNETES",
+                kubernetes(),
+                "KINSTA_LOCAL_KUBECONFIG",
+                directory + "/kubeconfig",
+                "KINSTA_LOCAL_EXIT_WHEN_READY",
+                "true"));
     local = LocalMode.start(settings, new PrintStream(output, true, StandardCharsets.UTF_8));
   }
 
@@ -66,27 +74,44 @@ abstract class LocalModeChecks {
 
   @Test
   void theExamplesConvergeAndTheTableSaysSo() throws InterruptedException {
-    assertTrue(local.watchUntilReady(Duration.ofMinutes(2)), output.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        local.watchUntilReady(Duration.ofMinutes(2)), output.toString(StandardCharsets.UTF_8));
 
     String printed = output.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.contains("export KUBECONFIG=" + Path.of("target/local-test-" + kubernetes() + "/kubeconfig")
-        .toAbsolutePath()), printed);
+    assertTrue(
+        printed.contains(
+            "export KUBECONFIG="
+                + Path.of("target/local-test-" + kubernetes() + "/kubeconfig").toAbsolutePath()),
+        printed);
     assertTrue(printed.contains("Kinsta resources are Ready."), printed);
-    List<KinstaSite> sites = local.kubernetes().resources(KinstaSite.class).inAnyNamespace().list().getItems();
-    long examples = ExampleSet.load(Path.of("examples")).kinstaResources().stream()
-        .filter(r -> "KinstaSite".equals(r.path("kind").asText())).count();
+    List<KinstaSite> sites =
+        local.kubernetes().resources(KinstaSite.class).inAnyNamespace().list().getItems();
+    long examples =
+        ExampleSet.load(Path.of("examples")).kinstaResources().stream()
+            .filter(r -> "KinstaSite".equals(r.path("kind").asText()))
+            .count();
     assertTrue(sites.size() >= examples);
-    for (KinstaDatabase database : local.kubernetes().resources(KinstaDatabase.class).inAnyNamespace().list()
-        .getItems()) {
-      assertTrue(local.kubernetes().secrets().inNamespace(database.getMetadata().getNamespace())
-          .withName(database.getStatus().connectionSecret).get() != null, "connection Secret written");
+    for (KinstaDatabase database :
+        local.kubernetes().resources(KinstaDatabase.class).inAnyNamespace().list().getItems()) {
+      assertTrue(
+          local
+                  .kubernetes()
+                  .secrets()
+                  .inNamespace(database.getMetadata().getNamespace())
+                  .withName(database.getStatus().connectionSecret)
+                  .get()
+              != null,
+          "connection Secret written");
     }
     for (KinstaSite site : sites) {
       String siteId = site.getStatus().siteId;
-      assertTrue(local.simulator().<Boolean>read(state -> state.sites.containsKey(siteId)), site.getMetadata()
-          .getName() + " has its site in the simulator");
+      assertTrue(
+          local.simulator().<Boolean>read(state -> state.sites.containsKey(siteId)),
+          site.getMetadata().getName() + " has its site in the simulator");
     }
-    assertTrue(local.simulator().contractViolations().isEmpty(), local.simulator().contractViolations().toString());
+    assertTrue(
+        local.simulator().contractViolations().isEmpty(),
+        local.simulator().contractViolations().toString());
   }
 
   @Test
@@ -95,7 +120,10 @@ abstract class LocalModeChecks {
     Result version = kubectl("version");
     assertTrue(version.output.contains("Server Version: " + serverVersion()), version.output);
 
-    Path manifest = Files.writeString(Files.createTempFile("kubectl-site", ".yaml"), """
+    Path manifest =
+        Files.writeString(
+            Files.createTempFile("kubectl-site", ".yaml"),
+            """
         apiVersion: kinsta.operators.dev/v1alpha1
         kind: KinstaSite
         metadata: {name: from-kubectl, namespace: client-acme}
@@ -107,37 +135,73 @@ abstract class LocalModeChecks {
         """);
     Result applied = kubectl(applyArgs(manifest));
     assertEquals(0, applied.code, applied.output);
-    assertTrue(applied.output.contains("kinstasite.kinsta.operators.dev/from-kubectl created"), applied.output);
+    assertTrue(
+        applied.output.contains("kinstasite.kinsta.operators.dev/from-kubectl created"),
+        applied.output);
 
-    Result waited = kubectl("wait", "--for=condition=Ready", "ksite/from-kubectl", "-n", "client-acme",
-        "--timeout=90s");
+    Result waited =
+        kubectl(
+            "wait",
+            "--for=condition=Ready",
+            "ksite/from-kubectl",
+            "-n",
+            "client-acme",
+            "--timeout=90s");
     assertEquals(0, waited.code, waited.output);
     assertTrue(waited.output.contains("condition met"), waited.output);
 
     Result table = kubectl("get", "ksite", "from-kubectl", "-n", "client-acme");
     assertTrue(table.output.contains("READY") && table.output.contains("SITE ID"), table.output);
-    assertTrue(table.output.lines().anyMatch(l -> l.startsWith("from-kubectl") && l.contains("True")),
+    assertTrue(
+        table.output.lines().anyMatch(l -> l.startsWith("from-kubectl") && l.contains("True")),
         table.output);
 
     Result json = kubectl("get", "kinsta", "-A", "-o", "json");
     JsonNode list = Serialization.jsonMapper().readTree(json.output);
     assertTrue(list.path("items").size() >= 10, "the category kinsta lists every Kinsta resource");
 
-    Files.writeString(manifest, Files.readString(manifest).replace("plain: {}",
-        "plain: {}\n  environments: {live: {phpVersion: \"8.1\"}}"));
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace("plain: {}", "plain: {}\n  environments: {live: {phpVersion: \"8.1\"}}"));
     Result configured = kubectl(applyArgs(manifest));
     assertTrue(configured.output.contains("configured"), configured.output);
-    await().atMost(Duration.ofSeconds(60)).until(() -> "8.1".equals(kubectl("get", "ksite", "from-kubectl", "-n",
-        "client-acme", "-o", "jsonpath={.status.environments[0].phpVersion}").output.trim()));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                "8.1"
+                    .equals(
+                        kubectl(
+                                "get",
+                                "ksite",
+                                "from-kubectl",
+                                "-n",
+                                "client-acme",
+                                "-o",
+                                "jsonpath={.status.environments[0].phpVersion}")
+                            .output
+                            .trim()));
 
     Result described = kubectl("describe", "ksite", "from-kubectl", "-n", "client-acme");
-    assertTrue(described.output.lines().anyMatch(l -> l.contains("Normal") && l.contains("Ready")
-        && l.contains("kinsta-operator")), "describe shows the resource's events: " + described.output);
+    assertTrue(
+        described
+            .output
+            .lines()
+            .anyMatch(
+                l -> l.contains("Normal") && l.contains("Ready") && l.contains("kinsta-operator")),
+        "describe shows the resource's events: " + described.output);
 
     Result deleted = kubectl("delete", "-f", manifest.toString(), "--timeout=90s");
     assertEquals(0, deleted.code, deleted.output);
-    assertEquals(null, local.kubernetes().resources(KinstaSite.class).inNamespace("client-acme")
-        .withName("from-kubectl").get());
+    assertEquals(
+        null,
+        local
+            .kubernetes()
+            .resources(KinstaSite.class)
+            .inNamespace("client-acme")
+            .withName("from-kubectl")
+            .get());
   }
 
   @Test
@@ -145,26 +209,37 @@ abstract class LocalModeChecks {
     local.watchUntilReady(Duration.ofMinutes(2));
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + local.runtime().managementPort();
-    await().atMost(Duration.ofSeconds(30)).until(() -> get(http, base + "/readyz").statusCode() == 200);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get(http, base + "/readyz").statusCode() == 200);
     assertEquals(200, get(http, base + "/healthz").statusCode());
 
     String metrics = get(http, base + "/metrics").body();
-    for (String name : List.of("kinsta_api_requests_seconds_count", "kinsta_rate_budget_available",
-        "kinsta_rate_budget_wait_seconds_count", "kinsta_resources", "kinsta_operations_duration_seconds_count",
-        "kinsta_api_key_expiry_seconds", "operator_sdk_reconciliations_started_total", "jvm_memory_used_bytes")) {
+    for (String name :
+        List.of(
+            "kinsta_api_requests_seconds_count",
+            "kinsta_rate_budget_available",
+            "kinsta_rate_budget_wait_seconds_count",
+            "kinsta_resources",
+            "kinsta_operations_duration_seconds_count",
+            "kinsta_api_key_expiry_seconds",
+            "operator_sdk_reconciliations_started_total",
+            "jvm_memory_used_bytes")) {
       assertTrue(metrics.contains(name), name + " is exported");
     }
     assertTrue(metrics.contains("kinsta_resources{kind=\"KinstaSite\",state=\"Ready\"}"), metrics);
-    assertTrue(metrics.contains("endpoint=\"POST /sites\""), "endpoints are labelled by their template");
+    assertTrue(
+        metrics.contains("endpoint=\"POST /sites\""), "endpoints are labelled by their template");
     assertTrue(!metrics.contains("local-demo-api-key"), "no API key in metrics");
   }
 
-  private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> get(HttpClient http, String url)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private record Result(int code, String output) {
-  }
+  private record Result(int code, String output) {}
 
   private String[] applyArgs(Path manifest) {
     List<String> args = new ArrayList<>(apply());
@@ -174,8 +249,9 @@ abstract class LocalModeChecks {
 
   private Result kubectl(String... args) throws IOException, InterruptedException {
     String directory = "target/local-test-" + kubernetes();
-    List<String> command = new ArrayList<>(List.of(kubectlBinary().toString(), "--cache-dir=" + directory
-        + "/kube-cache"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(kubectlBinary().toString(), "--cache-dir=" + directory + "/kube-cache"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KUBECONFIG", local.kubeconfig().toString());

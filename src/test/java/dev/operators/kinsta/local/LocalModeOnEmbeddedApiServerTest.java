@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Local mode on the embedded mock API server, with the machine's own kubectl if it has one: the mock publishes no
- * OpenAPI, so apply runs with {@code --validate=false}.
+ * Local mode on the embedded mock API server, with the machine's own kubectl if it has one: the
+ * mock publishes no OpenAPI, so apply runs with {@code --validate=false}.
  */
 class LocalModeOnEmbeddedApiServerTest extends LocalModeChecks {
   @Override
@@ -17,7 +17,9 @@ class LocalModeOnEmbeddedApiServerTest extends LocalModeChecks {
   @Override
   Path kubectlBinary() {
     return List.of(Path.of("/usr/bin/kubectl"), Path.of("/usr/local/bin/kubectl")).stream()
-        .filter(Files::isExecutable).findFirst().orElse(null);
+        .filter(Files::isExecutable)
+        .findFirst()
+        .orElse(null);
   }
 
   @Override

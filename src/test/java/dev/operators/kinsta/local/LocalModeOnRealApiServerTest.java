@@ -4,7 +4,10 @@ import dev.operators.kinsta.testing.cluster.TestClusterBinaries;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Local mode on the real API server, with the kubectl built beside it: apply validates, as in any cluster. */
+/**
+ * Local mode on the real API server, with the kubectl built beside it: apply validates, as in any
+ * cluster.
+ */
 class LocalModeOnRealApiServerTest extends LocalModeChecks {
   @Override
   String kubernetes() {

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Local mode's own settings, from the environment; every operator setting ({@code KINSTA_*}) applies too.
+ * Local mode's own settings, from the environment; every operator setting ({@code KINSTA_*})
+ * applies too.
  *
  * @param environment the whole environment, passed on to the operator's settings
  * @param kubernetes which Kubernetes API ({@code KINSTA_LOCAL_KUBERNETES}, see {@link Kubernetes})
  * @param useSimulator the Kinsta simulator, unless {@code KINSTA_API_URL} names a real API
- * @param examples the manifests to apply ({@code KINSTA_LOCAL_EXAMPLES}, default {@code examples}; {@code none}
- *     for none)
+ * @param examples the manifests to apply ({@code KINSTA_LOCAL_EXAMPLES}, default {@code examples};
+ *     {@code none} for none)
  */
 public record LocalSettings(
     Map<String, String> environment,
@@ -32,9 +33,15 @@ public record LocalSettings(
 
   /** Which Kubernetes API local mode runs on. */
   public enum Kubernetes {
-    /** The real API server when it is built (the test cluster's cache has it), else the embedded one. */
+    /**
+     * The real API server when it is built (the test cluster's cache has it), else the embedded
+     * one.
+     */
     AUTO,
-    /** The real API server (etcd, kube-apiserver, kube-controller-manager), built from Go modules if missing. */
+    /**
+     * The real API server (etcd, kube-apiserver, kube-controller-manager), built from Go modules if
+     * missing.
+     */
     REAL,
     /** The Fabric8 mock server in this JVM: starts in a second, needs no Go, enforces no schema. */
     EMBEDDED,
@@ -49,7 +56,9 @@ public record LocalSettings(
     try {
       kubernetes = Kubernetes.valueOf(kubernetesName.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      problems.add("KINSTA_LOCAL_KUBERNETES must be auto, real, embedded or kubeconfig, not " + kubernetesName);
+      problems.add(
+          "KINSTA_LOCAL_KUBERNETES must be auto, real, embedded or kubeconfig, not "
+              + kubernetesName);
     }
     String speed = env.getOrDefault("KINSTA_LOCAL_SIMULATOR", "realistic");
     if (!speed.equals("realistic") && !speed.equals("fast")) {
@@ -58,24 +67,36 @@ public record LocalSettings(
     String examples = env.getOrDefault("KINSTA_LOCAL_EXAMPLES", "examples");
     Path examplesDir = examples.equals("none") ? null : Path.of(examples);
     if (examplesDir != null && !Files.isDirectory(examplesDir)) {
-      problems.add("KINSTA_LOCAL_EXAMPLES: " + examplesDir.toAbsolutePath() + " is not a directory");
+      problems.add(
+          "KINSTA_LOCAL_EXAMPLES: " + examplesDir.toAbsolutePath() + " is not a directory");
     }
     int apiPort = port(env, "KINSTA_LOCAL_API_PORT", problems);
     int simulatorPort = port(env, "KINSTA_LOCAL_SIMULATOR_PORT", problems);
     Duration timeout = Duration.ofMinutes(10);
     try {
-      timeout = env.containsKey("KINSTA_LOCAL_TIMEOUT")
-          ? Duration.parse("PT" + env.get("KINSTA_LOCAL_TIMEOUT").toUpperCase()) : timeout;
+      timeout =
+          env.containsKey("KINSTA_LOCAL_TIMEOUT")
+              ? Duration.parse("PT" + env.get("KINSTA_LOCAL_TIMEOUT").toUpperCase())
+              : timeout;
     } catch (java.time.format.DateTimeParseException bad) {
-      problems.add("KINSTA_LOCAL_TIMEOUT must be a duration like 90s or 10m, not " + env.get("KINSTA_LOCAL_TIMEOUT"));
+      problems.add(
+          "KINSTA_LOCAL_TIMEOUT must be a duration like 90s or 10m, not "
+              + env.get("KINSTA_LOCAL_TIMEOUT"));
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new LocalSettings(Map.copyOf(env), kubernetes, apiPort,
+    return new LocalSettings(
+        Map.copyOf(env),
+        kubernetes,
+        apiPort,
         Path.of(env.getOrDefault("KINSTA_LOCAL_KUBECONFIG", "target/local/kubeconfig")),
-        !env.containsKey(OperatorConfig.KINSTA_API_URL), speed.equals("fast"), simulatorPort, examplesDir,
-        Boolean.parseBoolean(env.getOrDefault("KINSTA_LOCAL_EXIT_WHEN_READY", "false")), timeout);
+        !env.containsKey(OperatorConfig.KINSTA_API_URL),
+        speed.equals("fast"),
+        simulatorPort,
+        examplesDir,
+        Boolean.parseBoolean(env.getOrDefault("KINSTA_LOCAL_EXIT_WHEN_READY", "false")),
+        timeout);
   }
 
   private static int port(Map<String, String> env, String name, List<String> problems) {

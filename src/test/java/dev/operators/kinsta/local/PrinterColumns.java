@@ -12,16 +12,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders custom resources as a {@code meta.k8s.io/v1} Table from their CRD's {@code additionalPrinterColumns},
- * as the real API server does for {@code kubectl get}. Column paths are the simple JSONPath CRDs use: dotted
- * fields, and {@code [?(@.field=="value")]} filters on lists.
+ * Renders custom resources as a {@code meta.k8s.io/v1} Table from their CRD's {@code
+ * additionalPrinterColumns}, as the real API server does for {@code kubectl get}. Column paths are
+ * the simple JSONPath CRDs use: dotted fields, and {@code [?(@.field=="value")]} filters on lists.
  */
 final class PrinterColumns {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Pattern FILTER = Pattern.compile("\\[\\?\\(@\\.([A-Za-z0-9_]+)==[\"']([^\"']*)[\"']\\)\\]");
+  private static final Pattern FILTER =
+      Pattern.compile("\\[\\?\\(@\\.([A-Za-z0-9_]+)==[\"']([^\"']*)[\"']\\)\\]");
 
-  private PrinterColumns() {
-  }
+  private PrinterColumns() {}
 
   static ObjectNode table(JsonNode columns, List<JsonNode> objects, String resourceVersion) {
     ObjectNode table = NODES.objectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
@@ -29,8 +29,12 @@ final class PrinterColumns {
     ArrayNode definitions = table.putArray("columnDefinitions");
     definitions.add(column("Name", "string", "name", 0));
     for (JsonNode column : columns) {
-      definitions.add(column(column.path("name").asText(), column.path("type").asText("string"),
-          column.path("format").asText(""), column.path("priority").asInt(0)));
+      definitions.add(
+          column(
+              column.path("name").asText(),
+              column.path("type").asText("string"),
+              column.path("format").asText(""),
+              column.path("priority").asInt(0)));
     }
     ArrayNode rows = table.putArray("rows");
     Instant now = Instant.now();
@@ -122,8 +126,14 @@ final class PrinterColumns {
   }
 
   private static ObjectNode column(String name, String type, String format, int priority) {
-    ObjectNode column = NODES.objectNode().put("name", name).put("type", type).put("format", format)
-        .put("description", "").put("priority", priority);
+    ObjectNode column =
+        NODES
+            .objectNode()
+            .put("name", name)
+            .put("type", type)
+            .put("format", format)
+            .put("description", "")
+            .put("priority", priority);
     return column;
   }
 }

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The Kinsta resources of every namespace and their conditions, as a table printed whenever it changes. */
+/**
+ * The Kinsta resources of every namespace and their conditions, as a table printed whenever it
+ * changes.
+ */
 public final class StatusBoard {
   /** One resource's line. */
-  public record Row(String namespace, String kind, String name, String ready, String reason, String message) {
+  public record Row(
+      String namespace, String kind, String name, String ready, String reason, String message) {
     public boolean isReady() {
       return "True".equals(ready);
     }
@@ -30,15 +34,21 @@ public final class StatusBoard {
 
   public List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    for (CustomResourceDefinition crd : client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+    for (CustomResourceDefinition crd :
+        client.apiextensions().v1().customResourceDefinitions().list().getItems()) {
       if (!group.equals(crd.getSpec().getGroup())) {
         continue;
       }
-      ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(group)
-          .withVersion(crd.getSpec().getVersions().get(0).getName()).withKind(crd.getSpec().getNames().getKind())
-          .withPlural(crd.getSpec().getNames().getPlural()).withNamespaced(true).build();
-      for (GenericKubernetesResource resource : client.genericKubernetesResources(context).inAnyNamespace().list()
-          .getItems()) {
+      ResourceDefinitionContext context =
+          new ResourceDefinitionContext.Builder()
+              .withGroup(group)
+              .withVersion(crd.getSpec().getVersions().get(0).getName())
+              .withKind(crd.getSpec().getNames().getKind())
+              .withPlural(crd.getSpec().getNames().getPlural())
+              .withNamespaced(true)
+              .build();
+      for (GenericKubernetesResource resource :
+          client.genericKubernetesResources(context).inAnyNamespace().list().getItems()) {
         rows.add(row(crd.getSpec().getNames().getKind(), resource));
       }
     }
@@ -62,15 +72,25 @@ public final class StatusBoard {
         }
       }
     }
-    return new Row(resource.getMetadata().getNamespace(), kind, resource.getMetadata().getName(), ready, reason,
+    return new Row(
+        resource.getMetadata().getNamespace(),
+        kind,
+        resource.getMetadata().getName(),
+        ready,
+        reason,
         message);
   }
 
   /** Prints the table if it differs from the last one printed; returns the rows. */
   public List<Row> printIfChanged(PrintStream out) {
     List<Row> rows = rows();
-    // Compared without messages, which change with every operation id: a line per state change is enough.
-    String states = rows.stream().map(r -> r.namespace + r.kind + r.name + r.ready + r.reason).toList().toString();
+    // Compared without messages, which change with every operation id: a line per state change is
+    // enough.
+    String states =
+        rows.stream()
+            .map(r -> r.namespace + r.kind + r.name + r.ready + r.reason)
+            .toList()
+            .toString();
     if (!states.equals(lastPrinted)) {
       out.println(format(rows));
       lastPrinted = states;
@@ -79,12 +99,18 @@ public final class StatusBoard {
   }
 
   public static String format(List<Row> rows) {
-    StringBuilder text = new StringBuilder(String.format("%-14s %-26s %-22s %-6s %-20s %s%n", "NAMESPACE", "KIND",
-        "NAME", "READY", "REASON", "MESSAGE"));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "%-14s %-26s %-22s %-6s %-20s %s%n",
+                "NAMESPACE", "KIND", "NAME", "READY", "REASON", "MESSAGE"));
     for (Row row : rows) {
-      String message = row.message.length() > 80 ? row.message.substring(0, 77) + "..." : row.message;
-      text.append(String.format("%-14s %-26s %-22s %-6s %-20s %s%n", row.namespace, row.kind, row.name, row.ready,
-          row.reason, message));
+      String message =
+          row.message.length() > 80 ? row.message.substring(0, 77) + "..." : row.message;
+      text.append(
+          String.format(
+              "%-14s %-26s %-22s %-6s %-20s %s%n",
+              row.namespace, row.kind, row.name, row.ready, row.reason, message));
     }
     return text.toString();
   }

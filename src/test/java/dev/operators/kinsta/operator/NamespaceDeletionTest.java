@@ -12,16 +12,16 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.site.Sites;
-import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code kubectl delete namespace} does on a real cluster: the namespace controller deletes the credentials
- * Secret and the resources at once. Every Kinsta object must still be handled by its deletion policy, and nothing
- * may stay Terminating.
+ * What {@code kubectl delete namespace} does on a real cluster: the namespace controller deletes
+ * the credentials Secret and the resources at once. Every Kinsta object must still be handled by
+ * its deletion policy, and nothing may stay Terminating.
  */
 class NamespaceDeletionTest extends SharedHarnessTest {
 
@@ -36,16 +36,29 @@ class NamespaceDeletionTest extends SharedHarnessTest {
     String shopId = tenant.awaitSiteReady("shop").getStatus().siteId;
     String archiveId = tenant.awaitSiteReady("archive").getStatus().siteId;
     String ordersId = DatabaseLifecycleTest.awaitReady(tenant, "orders").getStatus().databaseId;
-    await().atMost(Duration.ofSeconds(10)).until(() -> tenant.get(Secret.class, "kinsta").getMetadata()
-        .getFinalizers().contains(CredentialsProtection.FINALIZER));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                tenant
+                    .get(Secret.class, "kinsta")
+                    .getMetadata()
+                    .getFinalizers()
+                    .contains(CredentialsProtection.FINALIZER));
 
     harness.client.namespaces().withName(tenant.namespace).delete();
 
-    await().atMost(Duration.ofSeconds(90)).until(() -> harness.client.namespaces().withName(tenant.namespace)
-        .get() == null);
-    assertNull(harness.kinsta.simulator.read(state -> state.sites.get(shopId)), "the Delete site is gone");
-    assertNull(harness.kinsta.simulator.read(state -> state.databases.get(ordersId)), "the database is gone");
-    assertNotNull(harness.kinsta.simulator.read(state -> state.sites.get(archiveId)), "the Retain site is kept");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> harness.client.namespaces().withName(tenant.namespace).get() == null);
+    assertNull(
+        harness.kinsta.simulator.read(state -> state.sites.get(shopId)), "the Delete site is gone");
+    assertNull(
+        harness.kinsta.simulator.read(state -> state.databases.get(ordersId)),
+        "the database is gone");
+    assertNotNull(
+        harness.kinsta.simulator.read(state -> state.sites.get(archiveId)),
+        "the Retain site is kept");
     assertEquals(1, tenant.calls("DELETE /sites/{site_id}"));
     assertEquals(1, tenant.calls("DELETE /databases/{id}"));
   }
@@ -60,12 +73,18 @@ class NamespaceDeletionTest extends SharedHarnessTest {
 
     tenant.delete(KinstaSite.class, "first");
     tenant.awaitGone(KinstaSite.class, "first", Duration.ofSeconds(30));
-    assertTrue(tenant.get(Secret.class, "kinsta").getMetadata().getFinalizers()
-        .contains(CredentialsProtection.FINALIZER), "the database still needs the Secret");
+    assertTrue(
+        tenant
+            .get(Secret.class, "kinsta")
+            .getMetadata()
+            .getFinalizers()
+            .contains(CredentialsProtection.FINALIZER),
+        "the database still needs the Secret");
 
     tenant.delete(KinstaDatabase.class, "second");
     tenant.awaitGone(KinstaDatabase.class, "second", Duration.ofSeconds(30));
-    await().atMost(Duration.ofSeconds(20)).until(() -> tenant.get(Secret.class, "kinsta").getMetadata()
-        .getFinalizers().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> tenant.get(Secret.class, "kinsta").getMetadata().getFinalizers().isEmpty());
   }
 }

@@ -20,10 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EventRecorderTest {
 
   @Test
-  void repeatsOfAReasonUpdateOneEventAndOtherReasonsGetTheirOwn(TestCluster cluster, ClassNamespace namespace) {
+  void repeatsOfAReasonUpdateOneEventAndOtherReasonsGetTheirOwn(
+      TestCluster cluster, ClassNamespace namespace) {
     KubernetesClient client = cluster.admin();
-    ConfigMap subject = client.configMaps().inNamespace(namespace.name()).resource(new ConfigMapBuilder()
-        .withNewMetadata().withName("nightly").endMetadata().build()).create();
+    ConfigMap subject =
+        client
+            .configMaps()
+            .inNamespace(namespace.name())
+            .resource(
+                new ConfigMapBuilder().withNewMetadata().withName("nightly").endMetadata().build())
+            .create();
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
 
     events.normal(subject, "RunSucceeded", "Kinsta finished: clear the cache (slot 01:00)");
@@ -31,30 +37,51 @@ class EventRecorderTest {
     events.normal(subject, "RunSucceeded", "Kinsta finished: clear the cache (slot 03:00)");
     events.warning(subject, "RunFailed", "Kinsta could not clear the cache");
 
-    List<Event> recorded = client.v1().events().inNamespace(namespace.name()).list().getItems().stream()
-        .filter(e -> subject.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
-        .sorted(Comparator.comparing(Event::getReason)).toList();
-    assertEquals(List.of("RunFailed", "RunSucceeded"), recorded.stream().map(Event::getReason).toList());
+    List<Event> recorded =
+        client.v1().events().inNamespace(namespace.name()).list().getItems().stream()
+            .filter(e -> subject.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
+            .sorted(Comparator.comparing(Event::getReason))
+            .toList();
+    assertEquals(
+        List.of("RunFailed", "RunSucceeded"), recorded.stream().map(Event::getReason).toList());
     Event succeeded = recorded.get(1);
     assertEquals(3, succeeded.getCount());
-    assertEquals("Kinsta finished: clear the cache (slot 03:00)", succeeded.getMessage(), "the newest message");
+    assertEquals(
+        "Kinsta finished: clear the cache (slot 03:00)",
+        succeeded.getMessage(),
+        "the newest message");
     assertEquals(1, recorded.get(0).getCount());
   }
 
   @Test
   void aRepeatAfterTheEventWasDeletedRecordsANewOne(TestCluster cluster, ClassNamespace namespace) {
     KubernetesClient client = cluster.admin();
-    ConfigMap subject = client.configMaps().inNamespace(namespace.name()).resource(new ConfigMapBuilder()
-        .withNewMetadata().withName("hourly").endMetadata().build()).create();
+    ConfigMap subject =
+        client
+            .configMaps()
+            .inNamespace(namespace.name())
+            .resource(
+                new ConfigMapBuilder().withNewMetadata().withName("hourly").endMetadata().build())
+            .create();
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
 
     events.normal(subject, "Deployed", "Deployment 1 succeeded");
-    client.v1().events().inNamespace(namespace.name()).withField("involvedObject.uid",
-        subject.getMetadata().getUid()).delete();
+    client
+        .v1()
+        .events()
+        .inNamespace(namespace.name())
+        .withField("involvedObject.uid", subject.getMetadata().getUid())
+        .delete();
     events.normal(subject, "Deployed", "Deployment 2 succeeded");
 
-    List<Event> recorded = client.v1().events().inNamespace(namespace.name())
-        .withField("involvedObject.uid", subject.getMetadata().getUid()).list().getItems();
+    List<Event> recorded =
+        client
+            .v1()
+            .events()
+            .inNamespace(namespace.name())
+            .withField("involvedObject.uid", subject.getMetadata().getUid())
+            .list()
+            .getItems();
     assertEquals(1, recorded.size());
     assertEquals(1, recorded.get(0).getCount());
     assertEquals("Deployment 2 succeeded", recorded.get(0).getMessage());

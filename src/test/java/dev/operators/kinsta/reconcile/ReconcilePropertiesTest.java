@@ -25,13 +25,21 @@ import net.jqwik.api.constraints.LongRange;
 
 /** Properties of the pure pieces every controller relies on: no server, no operator. */
 class ReconcilePropertiesTest {
-  private static final ReconcileSettings SETTINGS = new ReconcileSettings(Duration.ofSeconds(2),
-      Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofHours(1),
-      DeletionPolicy.Delete, Duration.ofSeconds(1), Duration.ofMinutes(5));
+  private static final ReconcileSettings SETTINGS =
+      new ReconcileSettings(
+          Duration.ofSeconds(2),
+          Duration.ofMinutes(1),
+          Duration.ofMinutes(2),
+          Duration.ofMinutes(10),
+          Duration.ofHours(1),
+          DeletionPolicy.Delete,
+          Duration.ofSeconds(1),
+          Duration.ofMinutes(5));
   private static final OperationTracker TRACKER = new OperationTracker(SETTINGS, Clock.systemUTC());
 
   @Property
-  void aPollIntervalStaysWithinItsBoundsForEveryAge(@ForAll @LongRange(min = 0, max = 86_400_000L) long ageMillis) {
+  void aPollIntervalStaysWithinItsBoundsForEveryAge(
+      @ForAll @LongRange(min = 0, max = 86_400_000L) long ageMillis) {
     Duration next = TRACKER.nextPoll(Duration.ofMillis(ageMillis), null);
     assertTrue(next.compareTo(SETTINGS.minPollInterval()) >= 0, next.toString());
     // Up to 10 % jitter on top of the ceiling, so that many operations started together spread out.
@@ -39,32 +47,38 @@ class ReconcilePropertiesTest {
   }
 
   @Property
-  void anOlderOperationIsNeverPolledMuchSooner(@ForAll @LongRange(min = 0, max = 3_600_000L) long younger,
+  void anOlderOperationIsNeverPolledMuchSooner(
+      @ForAll @LongRange(min = 0, max = 3_600_000L) long younger,
       @ForAll @LongRange(min = 0, max = 3_600_000L) long extra) {
     Duration first = TRACKER.nextPoll(Duration.ofMillis(younger), null);
     Duration later = TRACKER.nextPoll(Duration.ofMillis(younger + extra), null);
     // Only the jitter (at most 10 %) may make an older operation's interval shorter.
-    assertTrue(later.toMillis() * 11 / 10 + 1 >= first.toMillis() * 10 / 11, first + " then " + later);
+    assertTrue(
+        later.toMillis() * 11 / 10 + 1 >= first.toMillis() * 10 / 11, first + " then " + later);
   }
 
   @Property
-  void aPollIntervalOverrideWins(@ForAll @LongRange(min = 1, max = 600_000L) long overrideMillis,
+  void aPollIntervalOverrideWins(
+      @ForAll @LongRange(min = 1, max = 600_000L) long overrideMillis,
       @ForAll @LongRange(min = 0, max = 86_400_000L) long ageMillis) {
     Duration override = Duration.ofMillis(overrideMillis);
     assertEquals(override, TRACKER.nextPoll(Duration.ofMillis(ageMillis), override));
   }
 
   @Property
-  void theRetryDelayGrowsAndStaysWithinItsCap(@ForAll @IntRange(min = 1, max = 10_000) int attempt) {
+  void theRetryDelayGrowsAndStaysWithinItsCap(
+      @ForAll @IntRange(min = 1, max = 10_000) int attempt) {
     JitteredRetry retry = new JitteredRetry(SETTINGS.retryInitial(), SETTINGS.retryMax());
     Duration delay = retry.baseDelay(attempt);
-    assertTrue(delay.compareTo(SETTINGS.retryInitial()) >= 0 && delay.compareTo(SETTINGS.retryMax()) <= 0);
+    assertTrue(
+        delay.compareTo(SETTINGS.retryInitial()) >= 0 && delay.compareTo(SETTINGS.retryMax()) <= 0);
     assertTrue(retry.baseDelay(attempt + 1).compareTo(delay) >= 0);
   }
 
   @Property
   void aConditionListNeverHoldsATypeTwiceAndKeepsOthersConditions(
-      @ForAll("outcomes") List<Outcome> outcomes, @ForAll("foreignConditions") List<Condition> foreign) {
+      @ForAll("outcomes") List<Outcome> outcomes,
+      @ForAll("foreignConditions") List<Condition> foreign) {
     KinstaSiteStatus status = new KinstaSiteStatus();
     status.conditions = new ArrayList<>(foreign);
     Instant now = Instant.parse("2026-12-02T10:00:00Z");
@@ -76,12 +90,21 @@ class ReconcilePropertiesTest {
     List<String> types = status.conditions.stream().map(Condition::getType).toList();
     assertEquals(new HashSet<>(types).size(), types.size(), types.toString());
     Set<String> foreignTypes = new HashSet<>(foreign.stream().map(Condition::getType).toList());
-    assertTrue(types.containsAll(foreignTypes), "conditions of other controllers are kept: " + types);
+    assertTrue(
+        types.containsAll(foreignTypes), "conditions of other controllers are kept: " + types);
     if (outcomes.stream().anyMatch(o -> o.kind() != Outcome.Kind.UNCHANGED)) {
-      assertEquals(List.of(StatusConditions.READY, StatusConditions.RECONCILING, StatusConditions.STALLED),
-          types.subList(0, 3), "the kstatus conditions come first, in a fixed order");
-      long trueOnes = status.conditions.stream().filter(c -> List.of(StatusConditions.READY,
-          StatusConditions.STALLED).contains(c.getType()) && "True".equals(c.getStatus())).count();
+      assertEquals(
+          List.of(StatusConditions.READY, StatusConditions.RECONCILING, StatusConditions.STALLED),
+          types.subList(0, 3),
+          "the kstatus conditions come first, in a fixed order");
+      long trueOnes =
+          status.conditions.stream()
+              .filter(
+                  c ->
+                      List.of(StatusConditions.READY, StatusConditions.STALLED)
+                              .contains(c.getType())
+                          && "True".equals(c.getStatus()))
+              .count();
       assertTrue(trueOnes <= 1, "never Ready and Stalled at once: " + status.conditions);
     }
   }
@@ -93,24 +116,33 @@ class ReconcilePropertiesTest {
     StatusConditions.apply(status, 3, outcome, now);
     List<Condition> once = List.copyOf(status.conditions == null ? List.of() : status.conditions);
     StatusConditions.apply(status, 3, outcome, now.plusSeconds(60));
-    assertEquals(once, status.conditions == null ? List.of() : status.conditions,
+    assertEquals(
+        once,
+        status.conditions == null ? List.of() : status.conditions,
         "an unchanged outcome gives an identical status, so no patch is sent");
   }
 
   @Provide
   Arbitrary<Outcome> outcome() {
-    Arbitrary<String> reasons = Arbitraries.of(Reasons.READY, Reasons.OPERATION_IN_PROGRESS, Reasons.INVALID_SPEC,
-        Reasons.RATE_LIMITED, Reasons.KINSTA_UNAVAILABLE);
+    Arbitrary<String> reasons =
+        Arbitraries.of(
+            Reasons.READY,
+            Reasons.OPERATION_IN_PROGRESS,
+            Reasons.INVALID_SPEC,
+            Reasons.RATE_LIMITED,
+            Reasons.KINSTA_UNAVAILABLE);
     Arbitrary<String> messages = Arbitraries.strings().alpha().ofMaxLength(20);
-    return Combinators.combine(Arbitraries.of(Outcome.Kind.values()), reasons, messages).as((kind, reason, text) ->
-        switch (kind) {
-          case READY -> Outcome.ready(text, Duration.ofMinutes(10));
-          case PROGRESSING -> Outcome.progressing(reason, text, Duration.ofSeconds(5));
-          case STALLED -> Outcome.stalled(reason, text);
-          case WAITING -> Outcome.waiting(reason, text, Duration.ofSeconds(5));
-          case PAUSED -> Outcome.paused();
-          case UNCHANGED -> Outcome.unchanged();
-        });
+    return Combinators.combine(Arbitraries.of(Outcome.Kind.values()), reasons, messages)
+        .as(
+            (kind, reason, text) ->
+                switch (kind) {
+                  case READY -> Outcome.ready(text, Duration.ofMinutes(10));
+                  case PROGRESSING -> Outcome.progressing(reason, text, Duration.ofSeconds(5));
+                  case STALLED -> Outcome.stalled(reason, text);
+                  case WAITING -> Outcome.waiting(reason, text, Duration.ofSeconds(5));
+                  case PAUSED -> Outcome.paused();
+                  case UNCHANGED -> Outcome.unchanged();
+                });
   }
 
   @Provide
@@ -120,8 +152,20 @@ class ReconcilePropertiesTest {
 
   @Provide
   Arbitrary<List<Condition>> foreignConditions() {
-    return Arbitraries.of("Synced", "Healthy", "ArgoProgressing").set().ofMaxSize(3)
-        .map(types -> types.stream().map(type -> new ConditionBuilder().withType(type).withStatus("True")
-            .withReason("Other").withMessage("set by another controller").build()).toList());
+    return Arbitraries.of("Synced", "Healthy", "ArgoProgressing")
+        .set()
+        .ofMaxSize(3)
+        .map(
+            types ->
+                types.stream()
+                    .map(
+                        type ->
+                            new ConditionBuilder()
+                                .withType(type)
+                                .withStatus("True")
+                                .withReason("Other")
+                                .withMessage("set by another controller")
+                                .build())
+                    .toList());
   }
 }

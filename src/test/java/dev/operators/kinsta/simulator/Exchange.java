@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 
-/** One authenticated, contract-checked request as an endpoint handler sees it, and what the handler answers. */
+/**
+ * One authenticated, contract-checked request as an endpoint handler sees it, and what the handler
+ * answers.
+ */
 final class Exchange {
   /** An endpoint of the simulated API. Runs under the simulator's lock. */
   @FunctionalInterface
@@ -46,8 +49,13 @@ final class Exchange {
   final JsonNode body;
   final Instant now;
 
-  Exchange(String company, String methodAndPath, Map<String, String> pathParameters, Map<String, String> query,
-      JsonNode body, Instant now) {
+  Exchange(
+      String company,
+      String methodAndPath,
+      Map<String, String> pathParameters,
+      Map<String, String> query,
+      JsonNode body,
+      Instant now) {
     this.company = company;
     this.methodAndPath = methodAndPath;
     this.pathParameters = pathParameters;
@@ -57,8 +65,8 @@ final class Exchange {
   }
 
   /**
-   * A path parameter. Kinsta and Sevalla name a few differently ({@code {id}} and {@code {process_id}}), so a
-   * route with a single parameter answers it under any name.
+   * A path parameter. Kinsta and Sevalla name a few differently ({@code {id}} and {@code
+   * {process_id}}), so a route with a single parameter answers it under any name.
    */
   String path(String name) {
     String value = pathParameters.get(name);

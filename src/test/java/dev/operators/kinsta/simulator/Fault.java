@@ -5,12 +5,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * A misbehaviour to inject for requests whose {@code "METHOD /path"} matches a pattern: an error status, extra
- * latency, a dropped connection, a 429, or failing the operations the request starts. Applies {@code times} times
- * (or for ever when negative).
+ * A misbehaviour to inject for requests whose {@code "METHOD /path"} matches a pattern: an error
+ * status, extra latency, a dropped connection, a 429, or failing the operations the request starts.
+ * Applies {@code times} times (or for ever when negative).
  */
 public final class Fault {
-  enum Kind { STATUS, ECHO, LATENCY, DROP, RATE_LIMIT, FAIL_OPERATION }
+  enum Kind {
+    STATUS,
+    ECHO,
+    LATENCY,
+    DROP,
+    RATE_LIMIT,
+    FAIL_OPERATION
+  }
 
   private final Pattern request;
   private final Kind kind;
@@ -20,7 +27,13 @@ public final class Fault {
   private final String company;
   private final AtomicInteger remaining;
 
-  private Fault(Pattern request, Kind kind, int status, Duration duration, String message, String company,
+  private Fault(
+      Pattern request,
+      Kind kind,
+      int status,
+      Duration duration,
+      String message,
+      String company,
       int times) {
     this.request = request;
     this.kind = kind;
@@ -33,13 +46,23 @@ public final class Fault {
 
   /** Answer {@code status} with Kinsta's error envelope. */
   public static Fault status(String requestRegex, int status, int times) {
-    return new Fault(Pattern.compile(requestRegex), Kind.STATUS, status, Duration.ZERO,
-        "Error occurred while processing your request", null, times);
+    return new Fault(
+        Pattern.compile(requestRegex),
+        Kind.STATUS,
+        status,
+        Duration.ZERO,
+        "Error occurred while processing your request",
+        null,
+        times);
   }
 
-  /** Answer {@code status} with a message that repeats the request body and headers, secrets included. */
+  /**
+   * Answer {@code status} with a message that repeats the request body and headers, secrets
+   * included.
+   */
   public static Fault echo(String requestRegex, int status, int times) {
-    return new Fault(Pattern.compile(requestRegex), Kind.ECHO, status, Duration.ZERO, null, null, times);
+    return new Fault(
+        Pattern.compile(requestRegex), Kind.ECHO, status, Duration.ZERO, null, null, times);
   }
 
   /** Hold the answer back for {@code delay}. */
@@ -54,13 +77,26 @@ public final class Fault {
 
   /** Answer 429 with {@code Retry-After} for one company's requests. */
   public static Fault rateLimit(String company, Duration retryAfter, int times) {
-    return new Fault(Pattern.compile(".*"), Kind.RATE_LIMIT, 429, retryAfter,
-        "Too many requests, please try again later.", company, times);
+    return new Fault(
+        Pattern.compile(".*"),
+        Kind.RATE_LIMIT,
+        429,
+        retryAfter,
+        "Too many requests, please try again later.",
+        company,
+        times);
   }
 
   /** Let the request start its operation, but make that operation fail with {@code message}. */
   public static Fault failOperation(String requestRegex, String message, int times) {
-    return new Fault(Pattern.compile(requestRegex), Kind.FAIL_OPERATION, 500, Duration.ZERO, message, null, times);
+    return new Fault(
+        Pattern.compile(requestRegex),
+        Kind.FAIL_OPERATION,
+        500,
+        Duration.ZERO,
+        message,
+        null,
+        times);
   }
 
   Kind kind() {

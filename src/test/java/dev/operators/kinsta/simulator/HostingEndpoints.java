@@ -18,9 +18,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The application and database endpoints. These are synchronous in Kinsta's API: progress shows in the objects'
- * {@code status}, which moves on when {@link SimulatorSettings#provisioningDelay()} or the deployment time
- * has passed.
+ * The application and database endpoints. These are synchronous in Kinsta's API: progress shows in
+ * the objects' {@code status}, which moves on when {@link SimulatorSettings#provisioningDelay()} or
+ * the deployment time has passed.
  */
 final class HostingEndpoints {
   private final SimulatorState state;
@@ -39,123 +39,232 @@ final class HostingEndpoints {
   }
 
   void register(Map<String, Handler> routes) {
-    routes.put("GET /databases", x -> page(x, state.databases.values().stream()
-        .filter(db -> db.companyId.equals(x.company)).toList(), (items, db) -> items.addObject()
-        .put("id", db.id).put("name", db.name).put("display_name", db.displayName).put("status", db.status)
-        .put("updated_at", db.createdAt.toEpochMilli()).put("type", db.type).put("version", db.version)
-        .put("resource_type_name", db.resourceType), body -> body.putObject("databases")));
+    routes.put(
+        "GET /databases",
+        x ->
+            page(
+                x,
+                state.databases.values().stream()
+                    .filter(db -> db.companyId.equals(x.company))
+                    .toList(),
+                (items, db) ->
+                    items
+                        .addObject()
+                        .put("id", db.id)
+                        .put("name", db.name)
+                        .put("display_name", db.displayName)
+                        .put("status", db.status)
+                        .put("updated_at", db.createdAt.toEpochMilli())
+                        .put("type", db.type)
+                        .put("version", db.version)
+                        .put("resource_type_name", db.resourceType),
+                body -> body.putObject("databases")));
     routes.put("GET /databases/{id}", x -> withDatabase(x, db -> Reply.ok(databaseDetails(db, x))));
     routes.put("POST /databases", this::createDatabase);
-    routes.put("PUT /databases/{id}", x -> withDatabase(x, db -> {
-      if (x.text("resource_type") != null && !x.text("resource_type").equals(db.resourceType)) {
-        db.resourceType = x.text("resource_type");
-        settle(db, "updating", "ready", x.now);
-      }
-      if (x.text("display_name") != null) {
-        db.displayName = x.text("display_name");
-      }
-      ObjectNode body = Exchange.object();
-      body.putObject("database").put("id", db.id).put("display_name", db.displayName).put("status", db.status);
-      return Reply.ok(body);
-    }));
-    routes.put("DELETE /databases/{id}", x -> withDatabase(x, db -> {
-      settle(db, "deleting", "deleted", x.now);
-      ObjectNode body = Exchange.object();
-      body.put("message", "Database \"" + db.id + "\" is being deleted");
-      return Reply.ok(body);
-    }));
+    routes.put(
+        "PUT /databases/{id}",
+        x ->
+            withDatabase(
+                x,
+                db -> {
+                  if (x.text("resource_type") != null
+                      && !x.text("resource_type").equals(db.resourceType)) {
+                    db.resourceType = x.text("resource_type");
+                    settle(db, "updating", "ready", x.now);
+                  }
+                  if (x.text("display_name") != null) {
+                    db.displayName = x.text("display_name");
+                  }
+                  ObjectNode body = Exchange.object();
+                  body.putObject("database")
+                      .put("id", db.id)
+                      .put("display_name", db.displayName)
+                      .put("status", db.status);
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "DELETE /databases/{id}",
+        x ->
+            withDatabase(
+                x,
+                db -> {
+                  settle(db, "deleting", "deleted", x.now);
+                  ObjectNode body = Exchange.object();
+                  body.put("message", "Database \"" + db.id + "\" is being deleted");
+                  return Reply.ok(body);
+                }));
 
-    routes.put("GET /applications", x -> page(x, state.applications.values().stream()
-        .filter(app -> app.companyId.equals(x.company)).toList(), (items, app) -> items.addObject()
-        .put("id", app.id).put("name", app.name).put("display_name", app.displayName).put("status", app.status),
-        body -> body.putObject("company").putObject("apps")));
-    routes.put("GET /applications/{id}", x -> withApplication(x, app -> Reply.ok(applicationDetails(app))));
+    routes.put(
+        "GET /applications",
+        x ->
+            page(
+                x,
+                state.applications.values().stream()
+                    .filter(app -> app.companyId.equals(x.company))
+                    .toList(),
+                (items, app) ->
+                    items
+                        .addObject()
+                        .put("id", app.id)
+                        .put("name", app.name)
+                        .put("display_name", app.displayName)
+                        .put("status", app.status),
+                body -> body.putObject("company").putObject("apps")));
+    routes.put(
+        "GET /applications/{id}",
+        x -> withApplication(x, app -> Reply.ok(applicationDetails(app))));
     routes.put("PUT /applications/{id}", x -> withApplication(x, app -> updateApplication(x, app)));
-    routes.put("DELETE /applications/{id}", x -> withApplication(x, app -> {
-      app.status = "deleting";
-      app.deletedAt = x.now.plus(settings.get().provisioningDelay());
-      ObjectNode body = Exchange.object();
-      body.put("message", "Application \"" + app.id + "\" is being deleted");
-      return Reply.ok(body);
-    }));
+    routes.put(
+        "DELETE /applications/{id}",
+        x ->
+            withApplication(
+                x,
+                app -> {
+                  app.status = "deleting";
+                  app.deletedAt = x.now.plus(settings.get().provisioningDelay());
+                  ObjectNode body = Exchange.object();
+                  body.put("message", "Application \"" + app.id + "\" is being deleted");
+                  return Reply.ok(body);
+                }));
     routes.put("POST /applications/deployments", this::createDeployment);
-    routes.put("GET /applications/deployments/{deployment_id}", x -> {
-      Optional<Deployment> found = ownApplications(x).flatMap(app -> app.deployments.stream())
-          .filter(d -> d.id.equals(x.path("deployment_id"))).findFirst();
-      if (found.isEmpty()) {
-        return Reply.notFound();
-      }
-      Deployment deployment = found.get();
-      Application app = state.applications.get(deployment.appId);
-      ObjectNode body = Exchange.object();
-      body.putObject("deployment").put("id", deployment.id).put("app_id", deployment.appId)
-          .put("repo_url", app.repoUrl).put("branch", deployment.branch).put("commit_sha", deployment.commitSha)
-          .putNull("author_login").putNull("author_img").put("commit_message", deployment.commitMessage)
-          .put("status", deployment.status).put("created_at", deployment.createdAt.toEpochMilli());
-      return Reply.ok(body);
-    });
-    routes.put("GET /applications/processes/{id}", x -> withProcess(x, process -> {
-      ObjectNode body = Exchange.object();
-      ObjectNode json = body.putObject("process").put("id", process.id).put("type", process.type)
-          .put("display_name", process.displayName)
-          .put("instance_count", process.scalingStrategy.path("config").path("instanceCount").asInt(1));
-      json.set("scaling_strategy", process.scalingStrategy.deepCopy());
-      json.put("resource_type_name", process.resourceType).put("entrypoint", process.entrypoint)
-          .put("internal_hostname", process.internalHostname).put("internal_port", process.internalPort);
-      return Reply.ok(body);
-    }));
-    routes.put("PUT /applications/processes/{id}", x -> withProcess(x, process -> {
-      JsonNode strategy = x.body.path("scaling_strategy");
-      if (!strategy.isMissingNode()) {
-        String problem = scalingProblem(strategy);
-        if (problem != null) {
-          return Reply.badRequest(problem);
-        }
-        process.scalingStrategy = strategy.deepCopy();
-      }
-      if (x.text("entrypoint") != null) {
-        process.entrypoint = x.text("entrypoint");
-      }
-      process.updatedAt = x.now;
-      ObjectNode body = Exchange.object();
-      ObjectNode json = body.putObject("process").put("id", process.id).put("app_id", process.appId)
-          .put("display_name", process.displayName).put("entrypoint", process.entrypoint);
-      json.set("scaling_strategy", process.scalingStrategy.deepCopy());
-      json.put("updated_at", process.updatedAt.toEpochMilli()).put("created_at", process.createdAt.toEpochMilli());
-      return Reply.ok(body);
-    }));
-    routes.put("POST /applications/{id}/cdn/toggle-status", x -> withApplication(x, app -> {
-      app.cdnEnabled = !app.cdnEnabled;
-      ObjectNode body = Exchange.object();
-      return Reply.ok(body.put("isTurnedOn", app.cdnEnabled));
-    }));
-    routes.put("POST /applications/{id}/edge-cache/toggle-status", x -> withApplication(x, app -> {
-      app.edgeCacheEnabled = !app.edgeCacheEnabled;
-      ObjectNode body = Exchange.object();
-      return Reply.ok(body.put("isTurnedOn", app.edgeCacheEnabled));
-    }));
-    routes.put("POST /applications/{id}/clear-cache", x -> withApplication(x, app ->
-        Reply.ok(Exchange.object().put("isSuccess", true))));
-    routes.put("POST /applications/{id}/internal-connections", x -> withApplication(x, app -> {
-      String type = x.text("target_type");
-      String target = x.text("target_id");
-      boolean exists = switch (type) {
-        case "dbResource" -> Optional.ofNullable(state.databases.get(target))
-            .filter(db -> db.companyId.equals(x.company)).isPresent();
-        case "appResource" -> Optional.ofNullable(state.applications.get(target))
-            .filter(other -> other.companyId.equals(x.company)).isPresent();
-        default -> state.environment(target).isPresent();
-      };
-      if (!exists) {
-        return Reply.notFound();
-      }
-      // Kinsta does not document duplicate handling; the simulator keeps duplicates so tests can count them.
-      app.internalConnections.add(new InternalConnection(SimulatorState.newId(), type, target));
-      if ("dbResource".equals(type)) {
-        state.databases.get(target).connectedApplicationIds.add(app.id);
-      }
-      return Reply.ok(Exchange.object().put("result", "success"));
-    }));
+    routes.put(
+        "GET /applications/deployments/{deployment_id}",
+        x -> {
+          Optional<Deployment> found =
+              ownApplications(x)
+                  .flatMap(app -> app.deployments.stream())
+                  .filter(d -> d.id.equals(x.path("deployment_id")))
+                  .findFirst();
+          if (found.isEmpty()) {
+            return Reply.notFound();
+          }
+          Deployment deployment = found.get();
+          Application app = state.applications.get(deployment.appId);
+          ObjectNode body = Exchange.object();
+          body.putObject("deployment")
+              .put("id", deployment.id)
+              .put("app_id", deployment.appId)
+              .put("repo_url", app.repoUrl)
+              .put("branch", deployment.branch)
+              .put("commit_sha", deployment.commitSha)
+              .putNull("author_login")
+              .putNull("author_img")
+              .put("commit_message", deployment.commitMessage)
+              .put("status", deployment.status)
+              .put("created_at", deployment.createdAt.toEpochMilli());
+          return Reply.ok(body);
+        });
+    routes.put(
+        "GET /applications/processes/{id}",
+        x ->
+            withProcess(
+                x,
+                process -> {
+                  ObjectNode body = Exchange.object();
+                  ObjectNode json =
+                      body.putObject("process")
+                          .put("id", process.id)
+                          .put("type", process.type)
+                          .put("display_name", process.displayName)
+                          .put(
+                              "instance_count",
+                              process
+                                  .scalingStrategy
+                                  .path("config")
+                                  .path("instanceCount")
+                                  .asInt(1));
+                  json.set("scaling_strategy", process.scalingStrategy.deepCopy());
+                  json.put("resource_type_name", process.resourceType)
+                      .put("entrypoint", process.entrypoint)
+                      .put("internal_hostname", process.internalHostname)
+                      .put("internal_port", process.internalPort);
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "PUT /applications/processes/{id}",
+        x ->
+            withProcess(
+                x,
+                process -> {
+                  JsonNode strategy = x.body.path("scaling_strategy");
+                  if (!strategy.isMissingNode()) {
+                    String problem = scalingProblem(strategy);
+                    if (problem != null) {
+                      return Reply.badRequest(problem);
+                    }
+                    process.scalingStrategy = strategy.deepCopy();
+                  }
+                  if (x.text("entrypoint") != null) {
+                    process.entrypoint = x.text("entrypoint");
+                  }
+                  process.updatedAt = x.now;
+                  ObjectNode body = Exchange.object();
+                  ObjectNode json =
+                      body.putObject("process")
+                          .put("id", process.id)
+                          .put("app_id", process.appId)
+                          .put("display_name", process.displayName)
+                          .put("entrypoint", process.entrypoint);
+                  json.set("scaling_strategy", process.scalingStrategy.deepCopy());
+                  json.put("updated_at", process.updatedAt.toEpochMilli())
+                      .put("created_at", process.createdAt.toEpochMilli());
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /applications/{id}/cdn/toggle-status",
+        x ->
+            withApplication(
+                x,
+                app -> {
+                  app.cdnEnabled = !app.cdnEnabled;
+                  ObjectNode body = Exchange.object();
+                  return Reply.ok(body.put("isTurnedOn", app.cdnEnabled));
+                }));
+    routes.put(
+        "POST /applications/{id}/edge-cache/toggle-status",
+        x ->
+            withApplication(
+                x,
+                app -> {
+                  app.edgeCacheEnabled = !app.edgeCacheEnabled;
+                  ObjectNode body = Exchange.object();
+                  return Reply.ok(body.put("isTurnedOn", app.edgeCacheEnabled));
+                }));
+    routes.put(
+        "POST /applications/{id}/clear-cache",
+        x -> withApplication(x, app -> Reply.ok(Exchange.object().put("isSuccess", true))));
+    routes.put(
+        "POST /applications/{id}/internal-connections",
+        x ->
+            withApplication(
+                x,
+                app -> {
+                  String type = x.text("target_type");
+                  String target = x.text("target_id");
+                  boolean exists =
+                      switch (type) {
+                        case "dbResource" ->
+                            Optional.ofNullable(state.databases.get(target))
+                                .filter(db -> db.companyId.equals(x.company))
+                                .isPresent();
+                        case "appResource" ->
+                            Optional.ofNullable(state.applications.get(target))
+                                .filter(other -> other.companyId.equals(x.company))
+                                .isPresent();
+                        default -> state.environment(target).isPresent();
+                      };
+                  if (!exists) {
+                    return Reply.notFound();
+                  }
+                  // Kinsta does not document duplicate handling; the simulator keeps duplicates so
+                  // tests can count them.
+                  app.internalConnections.add(
+                      new InternalConnection(SimulatorState.newId(), type, target));
+                  if ("dbResource".equals(type)) {
+                    state.databases.get(target).connectedApplicationIds.add(app.id);
+                  }
+                  return Reply.ok(Exchange.object().put("result", "success"));
+                }));
   }
 
   private Reply createDatabase(Exchange x) {
@@ -166,9 +275,21 @@ final class HostingEndpoints {
     if (!"redis".equals(type) && x.text("db_user") == null) {
       return Reply.badRequest("db_user is required for " + type);
     }
-    Database db = new Database(SimulatorState.newId(), x.company, SimulatorState.internalName(x.text("display_name")),
-        x.text("display_name"), type, x.text("version"), x.text("location"), x.text("resource_type"),
-        x.text("db_name"), x.text("db_user"), x.text("db_password"), x.now, state.nextExternalPort());
+    Database db =
+        new Database(
+            SimulatorState.newId(),
+            x.company,
+            SimulatorState.internalName(x.text("display_name")),
+            x.text("display_name"),
+            type,
+            x.text("version"),
+            x.text("location"),
+            x.text("resource_type"),
+            x.text("db_name"),
+            x.text("db_user"),
+            x.text("db_password"),
+            x.now,
+            state.nextExternalPort());
     state.databases.put(db.id, db);
     settle(db, "creating", faults.failureFor(x).isPresent() ? "error" : "ready", x.now);
     ObjectNode body = Exchange.object();
@@ -202,12 +323,20 @@ final class HostingEndpoints {
     }
     app.updatedAt = x.now;
     ObjectNode body = Exchange.object();
-    ObjectNode json = body.putObject("app").put("id", app.id).put("name", app.name).put("status", app.status)
-        .put("updated_at", app.updatedAt.toEpochMilli()).put("build_path", app.buildPath)
-        .put("build_type", app.buildType).put("docker_file_path", app.dockerFilePath)
-        .put("docker_context", app.dockerContext).put("display_name", app.displayName)
-        .put("auto_deploy", app.autoDeploy).put("default_branch", app.defaultBranch)
-        .put("hibernation_enabled", app.hibernationEnabled);
+    ObjectNode json =
+        body.putObject("app")
+            .put("id", app.id)
+            .put("name", app.name)
+            .put("status", app.status)
+            .put("updated_at", app.updatedAt.toEpochMilli())
+            .put("build_path", app.buildPath)
+            .put("build_type", app.buildType)
+            .put("docker_file_path", app.dockerFilePath)
+            .put("docker_context", app.dockerContext)
+            .put("display_name", app.displayName)
+            .put("auto_deploy", app.autoDeploy)
+            .put("default_branch", app.defaultBranch)
+            .put("hibernation_enabled", app.hibernationEnabled);
     if (app.hibernateAfterSeconds == null) {
       json.putNull("hibernate_after_seconds");
     } else {
@@ -222,9 +351,15 @@ final class HostingEndpoints {
       return Reply.notFound();
     }
     String branch = x.text("branch") == null ? app.defaultBranch : x.text("branch");
-    Deployment deployment = new Deployment(SimulatorState.newId(), app.id, branch, x.text("docker_image"),
-        SimulatorState.newId().replace("-", "").substring(0, 12),
-        x.flag("is_restart", false) ? "Restart" : "Deploy " + branch, x.now);
+    Deployment deployment =
+        new Deployment(
+            SimulatorState.newId(),
+            app.id,
+            branch,
+            x.text("docker_image"),
+            SimulatorState.newId().replace("-", "").substring(0, 12),
+            x.flag("is_restart", false) ? "Restart" : "Deploy " + branch,
+            x.now);
     deployment.finishesAt = x.now.plus(settings.get().deploymentDuration());
     deployment.willFail = faults.failureFor(x).isPresent();
     app.deployments.add(0, deployment);
@@ -234,24 +369,36 @@ final class HostingEndpoints {
     return Reply.ok(body);
   }
 
-  /** Moves databases, deployments and deleted applications on to their next state once their time has come. */
+  /**
+   * Moves databases, deployments and deleted applications on to their next state once their time
+   * has come.
+   */
   void advance(Instant now) {
-    state.databases.values().removeIf(db -> {
-      if (db.settlesAt != null && !now.isBefore(db.settlesAt)) {
-        db.status = db.statusAfterSettling;
-        db.settlesAt = null;
-      }
-      return "deleted".equals(db.status);
-    });
-    state.applications.values().removeIf(app -> {
-      for (Deployment deployment : app.deployments) {
-        if ("inProgress".equals(deployment.status) && !now.isBefore(deployment.finishesAt)) {
-          deployment.status = deployment.willFail ? "failed" : "success";
-          app.status = deployment.willFail ? "deploymentFailed" : "deploymentSuccess";
-        }
-      }
-      return app.deletedAt != null && !now.isBefore(app.deletedAt);
-    });
+    state
+        .databases
+        .values()
+        .removeIf(
+            db -> {
+              if (db.settlesAt != null && !now.isBefore(db.settlesAt)) {
+                db.status = db.statusAfterSettling;
+                db.settlesAt = null;
+              }
+              return "deleted".equals(db.status);
+            });
+    state
+        .applications
+        .values()
+        .removeIf(
+            app -> {
+              for (Deployment deployment : app.deployments) {
+                if ("inProgress".equals(deployment.status)
+                    && !now.isBefore(deployment.finishesAt)) {
+                  deployment.status = deployment.willFail ? "failed" : "success";
+                  app.status = deployment.willFail ? "deploymentFailed" : "deploymentSuccess";
+                }
+              }
+              return app.deletedAt != null && !now.isBefore(app.deletedAt);
+            });
   }
 
   private void settle(Database db, String during, String after, Instant now) {
@@ -264,23 +411,38 @@ final class HostingEndpoints {
     boolean internal = !"false".equals(x.query.get("internal"));
     boolean external = !"false".equals(x.query.get("external"));
     ObjectNode body = Exchange.object();
-    ObjectNode json = body.putObject("database").put("id", db.id).put("name", db.name)
-        .put("display_name", db.displayName).put("status", db.status).put("created_at", db.createdAt.toEpochMilli())
-        .put("memory_limit", 250).put("cpu_limit", 250).put("storage_size", 1000)
-        .put("type", db.type).put("version", db.version);
-    json.putObject("cluster").put("id", "cluster-" + db.location).put("location", db.location)
+    ObjectNode json =
+        body.putObject("database")
+            .put("id", db.id)
+            .put("name", db.name)
+            .put("display_name", db.displayName)
+            .put("status", db.status)
+            .put("created_at", db.createdAt.toEpochMilli())
+            .put("memory_limit", 250)
+            .put("cpu_limit", 250)
+            .put("storage_size", 1000)
+            .put("type", db.type)
+            .put("version", db.version);
+    json.putObject("cluster")
+        .put("id", "cluster-" + db.location)
+        .put("location", db.location)
         .put("display_name", db.location);
     json.put("resource_type_name", db.resourceType);
     boolean ready = "ready".equals(db.status) || "updating".equals(db.status);
     if (internal && ready) {
-      json.put("internal_hostname", db.internalHostname()).put("internal_port", String.valueOf(db.internalPort()));
+      json.put("internal_hostname", db.internalHostname())
+          .put("internal_port", String.valueOf(db.internalPort()));
     } else {
       json.putNull("internal_hostname").putNull("internal_port");
     }
     ArrayNode connections = json.putArray("internal_connections");
-    db.connectedApplicationIds.forEach(app -> connections.addObject().put("id", app).put("type", "appResource"));
-    ObjectNode data = json.putObject("data").put("db_name", db.dbName).put("db_password", db.dbPassword)
-        .put("db_root_password", db.dbRootPassword);
+    db.connectedApplicationIds.forEach(
+        app -> connections.addObject().put("id", app).put("type", "appResource"));
+    ObjectNode data =
+        json.putObject("data")
+            .put("db_name", db.dbName)
+            .put("db_password", db.dbPassword)
+            .put("db_root_password", db.dbRootPassword);
     if (db.dbUser == null) {
       data.putNull("db_user");
     } else {
@@ -288,9 +450,21 @@ final class HostingEndpoints {
     }
     if (external && ready) {
       String user = db.dbUser == null ? "default" : db.dbUser;
-      json.put("external_connection_string", db.type + "://" + user + ":" + db.dbPassword + "@"
-              + db.externalHostname() + ":" + db.externalPort + "/" + db.dbName)
-          .put("external_hostname", db.externalHostname()).put("external_port", String.valueOf(db.externalPort));
+      json.put(
+              "external_connection_string",
+              db.type
+                  + "://"
+                  + user
+                  + ":"
+                  + db.dbPassword
+                  + "@"
+                  + db.externalHostname()
+                  + ":"
+                  + db.externalPort
+                  + "/"
+                  + db.dbName)
+          .put("external_hostname", db.externalHostname())
+          .put("external_port", String.valueOf(db.externalPort));
     } else {
       json.putNull("external_hostname").putNull("external_port");
     }
@@ -299,8 +473,12 @@ final class HostingEndpoints {
 
   private ObjectNode applicationDetails(Application app) {
     ObjectNode body = Exchange.object();
-    ObjectNode json = body.putObject("app").put("id", app.id).put("name", app.name)
-        .put("display_name", app.displayName).put("hibernation_enabled", app.hibernationEnabled);
+    ObjectNode json =
+        body.putObject("app")
+            .put("id", app.id)
+            .put("name", app.name)
+            .put("display_name", app.displayName)
+            .put("hibernation_enabled", app.hibernationEnabled);
     if (app.hibernateAfterSeconds == null) {
       json.putNull("hibernate_after_seconds");
     } else {
@@ -308,17 +486,28 @@ final class HostingEndpoints {
     }
     json.put("status", app.status);
     ArrayNode deployments = json.putArray("deployments");
-    app.deployments.forEach(d -> deployments.addObject().put("id", d.id).put("branch", d.branch)
-        .put("repo_url", app.repoUrl).put("commit_message", d.commitMessage)
-        .put("created_at", d.createdAt.toEpochMilli()));
+    app.deployments.forEach(
+        d ->
+            deployments
+                .addObject()
+                .put("id", d.id)
+                .put("branch", d.branch)
+                .put("repo_url", app.repoUrl)
+                .put("commit_message", d.commitMessage)
+                .put("created_at", d.createdAt.toEpochMilli()));
     ArrayNode processes = json.putArray("processes");
     app.processes.forEach(p -> processes.addObject().put("id", p.id).put("key", p.type));
     ArrayNode connections = json.putArray("internal_connections");
     for (InternalConnection connection : app.internalConnections) {
       ObjectNode item = connections.addObject().put("id", connection.id());
-      Database db = "dbResource".equals(connection.targetType()) ? state.databases.get(connection.targetId()) : null;
-      Application other = "appResource".equals(connection.targetType())
-          ? state.applications.get(connection.targetId()) : null;
+      Database db =
+          "dbResource".equals(connection.targetType())
+              ? state.databases.get(connection.targetId())
+              : null;
+      Application other =
+          "appResource".equals(connection.targetType())
+              ? state.applications.get(connection.targetId())
+              : null;
       if (other == null) {
         item.putNull("app");
       } else {
@@ -347,7 +536,10 @@ final class HostingEndpoints {
     return null;
   }
 
-  private <T> Reply page(Exchange x, List<T> all, java.util.function.BiConsumer<ArrayNode, T> render,
+  private <T> Reply page(
+      Exchange x,
+      List<T> all,
+      java.util.function.BiConsumer<ArrayNode, T> render,
       Function<ObjectNode, ObjectNode> container) {
     if (!x.company.equals(x.query.get("company"))) {
       return Reply.notFound();
@@ -366,22 +558,29 @@ final class HostingEndpoints {
 
   private Reply withDatabase(Exchange x, Function<Database, Reply> action) {
     String key = x.path("id");
-    Optional<Database> db = state.databases.values().stream()
-        .filter(candidate -> candidate.companyId.equals(x.company))
-        .filter(candidate -> candidate.id.equals(key) || candidate.name.equals(key)).findFirst();
+    Optional<Database> db =
+        state.databases.values().stream()
+            .filter(candidate -> candidate.companyId.equals(x.company))
+            .filter(candidate -> candidate.id.equals(key) || candidate.name.equals(key))
+            .findFirst();
     return db.isEmpty() ? Reply.notFound() : action.apply(db.get());
   }
 
   private Reply withApplication(Exchange x, Function<Application, Reply> action) {
     String key = x.path("id");
-    Optional<Application> app = ownApplications(x)
-        .filter(candidate -> candidate.id.equals(key) || candidate.name.equals(key)).findFirst();
+    Optional<Application> app =
+        ownApplications(x)
+            .filter(candidate -> candidate.id.equals(key) || candidate.name.equals(key))
+            .findFirst();
     return app.isEmpty() ? Reply.notFound() : action.apply(app.get());
   }
 
   private Reply withProcess(Exchange x, Function<AppProcess, Reply> action) {
-    Optional<AppProcess> process = ownApplications(x).flatMap(app -> app.processes.stream())
-        .filter(p -> p.id.equals(x.path("id"))).findFirst();
+    Optional<AppProcess> process =
+        ownApplications(x)
+            .flatMap(app -> app.processes.stream())
+            .filter(p -> p.id.equals(x.path("id")))
+            .findFirst();
     return process.isEmpty() ? Reply.notFound() : action.apply(process.get());
   }
 }

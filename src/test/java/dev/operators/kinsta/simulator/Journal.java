@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 /** Every request the simulator answered, for tests and benchmarks to count and inspect. */
 public final class Journal {
   /** One answered request. {@code template} is the contract path it matched, or null. */
-  public record Entry(Instant at, String company, String method, String path, String template, int status) {
+  public record Entry(
+      Instant at, String company, String method, String path, String template, int status) {
     public String endpoint() {
       return method + " " + (template == null ? path : template);
     }
@@ -20,7 +21,9 @@ public final class Journal {
     entries.add(entry);
   }
 
-  /** What a 401's entry records as its company: which rejected key was used, without the key itself. */
+  /**
+   * What a 401's entry records as its company: which rejected key was used, without the key itself.
+   */
   public static String rejectedKey(String authorization) {
     return "rejected-key-" + Integer.toHexString(String.valueOf(authorization).hashCode());
   }

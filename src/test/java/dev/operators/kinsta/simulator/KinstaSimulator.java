@@ -35,23 +35,28 @@ import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
- * A stateful fake of Kinsta's REST API on a real socket. It serves the Kinsta contract at {@code /v2} and the
- * Sevalla v2 contract (applications and databases) at {@code /sevalla/v2}, both over the same state. Every request
- * is authenticated, rate limited as Kinsta documents, checked against the contract (unknown endpoint, missing or
- * ill-typed field: 400 in Kinsta's error shape) and journaled; every answer is checked against the contract too,
- * and any mismatch is kept in {@link #contractViolations()}. Asynchronous operations behave like Kinsta's: 404 for
- * a grace period, then 202 while running, then 200 with {@code data} or a failure.
+ * A stateful fake of Kinsta's REST API on a real socket. It serves the Kinsta contract at {@code
+ * /v2} and the Sevalla v2 contract (applications and databases) at {@code /sevalla/v2}, both over
+ * the same state. Every request is authenticated, rate limited as Kinsta documents, checked against
+ * the contract (unknown endpoint, missing or ill-typed field: 400 in Kinsta's error shape) and
+ * journaled; every answer is checked against the contract too, and any mismatch is kept in {@link
+ * #contractViolations()}. Asynchronous operations behave like Kinsta's: 404 for a grace period,
+ * then 202 while running, then 200 with {@code data} or a failure.
  */
 public final class KinstaSimulator implements AutoCloseable {
   /** A company made for a test or demo: its id, an API key and a user (restores need one). */
-  public record SeededCompany(String companyId, String apiKey, String userId) {
-  }
+  public record SeededCompany(String companyId, String apiKey, String userId) {}
 
   public static final String KINSTA_PREFIX = "/v2";
   public static final String SEVALLA_PREFIX = "/sevalla/v2";
-  private static final Set<String> CREATIONS = Set.of("POST /sites", "POST /sites/plain", "POST /sites/clone",
-      "POST /sites/{site_id}/environments", "POST /sites/{site_id}/environments/plain",
-      "POST /sites/{site_id}/environments/clone");
+  private static final Set<String> CREATIONS =
+      Set.of(
+          "POST /sites",
+          "POST /sites/plain",
+          "POST /sites/clone",
+          "POST /sites/{site_id}/environments",
+          "POST /sites/{site_id}/environments/plain",
+          "POST /sites/{site_id}/environments/clone");
 
   private final ObjectMapper json = JsonMapper.builder().build();
   private final Vertx vertx;
@@ -59,8 +64,10 @@ public final class KinstaSimulator implements AutoCloseable {
   private final Clock clock;
   private final SimulatorState state = new SimulatorState();
   private final Map<String, Handler> routes = new HashMap<>();
-  private final OpenApiContract kinstaContract = OpenApiContract.load("/kinsta-api/kinsta-v2-contract.json", json);
-  private final OpenApiContract sevallaContract = OpenApiContract.load("/kinsta-api/sevalla-v2-contract.json", json);
+  private final OpenApiContract kinstaContract =
+      OpenApiContract.load("/kinsta-api/kinsta-v2-contract.json", json);
+  private final OpenApiContract sevallaContract =
+      OpenApiContract.load("/kinsta-api/sevalla-v2-contract.json", json);
   private final SlidingWindowLimiter limiter = new SlidingWindowLimiter();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -85,20 +92,41 @@ public final class KinstaSimulator implements AutoCloseable {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(1024 * 1024));
     new ControlEndpoints(this, json).register(router);
-    router.route(SEVALLA_PREFIX + "/*").handler(ctx -> handle(ctx, sevallaContract, SEVALLA_PREFIX));
+    router
+        .route(SEVALLA_PREFIX + "/*")
+        .handler(ctx -> handle(ctx, sevallaContract, SEVALLA_PREFIX));
     router.route(KINSTA_PREFIX + "/*").handler(ctx -> handle(ctx, kinstaContract, KINSTA_PREFIX));
-    router.route().failureHandler(ctx -> {
-      // A bug in the simulator itself: make it loud in tests instead of a bare 500.
-      String problem = "simulator failed on " + ctx.request().method() + " " + ctx.request().path() + ": "
-          + ctx.failure();
-      violations.add(problem);
-      if (!ctx.response().ended()) {
-        ctx.response().setStatusCode(500).putHeader("Content-Type", "application/json")
-            .end("{\"status\":500,\"message\":\"" + problem.replace("\"", "'") + "\",\"data\":null}");
-      }
-    });
-    this.server = await(vertx.createHttpServer().requestHandler(router).listen(port, host)
-        .toCompletionStage().toCompletableFuture());
+    router
+        .route()
+        .failureHandler(
+            ctx -> {
+              // A bug in the simulator itself: make it loud in tests instead of a bare 500.
+              String problem =
+                  "simulator failed on "
+                      + ctx.request().method()
+                      + " "
+                      + ctx.request().path()
+                      + ": "
+                      + ctx.failure();
+              violations.add(problem);
+              if (!ctx.response().ended()) {
+                ctx.response()
+                    .setStatusCode(500)
+                    .putHeader("Content-Type", "application/json")
+                    .end(
+                        "{\"status\":500,\"message\":\""
+                            + problem.replace("\"", "'")
+                            + "\",\"data\":null}");
+              }
+            });
+    this.server =
+        await(
+            vertx
+                .createHttpServer()
+                .requestHandler(router)
+                .listen(port, host)
+                .toCompletionStage()
+                .toCompletableFuture());
   }
 
   /** Starts on a free port of 127.0.0.1. */
@@ -139,17 +167,26 @@ public final class KinstaSimulator implements AutoCloseable {
     return addCompany(name, SimulatorState.newId(), null);
   }
 
-  /** Creates a company with a known id and API key (local mode matches the examples' Secret this way). */
+  /**
+   * Creates a company with a known id and API key (local mode matches the examples' Secret this
+   * way).
+   */
   public SeededCompany addCompany(String name, String companyId, String apiKey) {
-    return mutate(s -> {
-      SimulatorState.Company company = new SimulatorState.Company(companyId, name);
-      SimulatorState.User user = new SimulatorState.User(SimulatorState.newId(),
-          "ops@" + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example", name + " Ops");
-      company.users.add(user);
-      s.companies.put(company.id, company);
-      String key = apiKey == null ? addApiKey(company.id) : addApiKey(company.id, apiKey);
-      return new SeededCompany(company.id, key, user.id());
-    });
+    return mutate(
+        s -> {
+          SimulatorState.Company company = new SimulatorState.Company(companyId, name);
+          SimulatorState.User user =
+              new SimulatorState.User(
+                  SimulatorState.newId(),
+                  "ops@"
+                      + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "")
+                      + ".example",
+                  name + " Ops");
+          company.users.add(user);
+          s.companies.put(company.id, company);
+          String key = apiKey == null ? addApiKey(company.id) : addApiKey(company.id, apiKey);
+          return new SeededCompany(company.id, key, user.id());
+        });
   }
 
   /** Adds another active API key to a company. */
@@ -159,12 +196,14 @@ public final class KinstaSimulator implements AutoCloseable {
 
   /** Adds a given active API key to a company. */
   public String addApiKey(String companyId, String key) {
-    return mutate(s -> {
-      SimulatorState.ApiKeyRecord record = new SimulatorState.ApiKeyRecord(key, companyId, "operator key");
-      record.expiresAt = clock.instant().plus(Duration.ofDays(365));
-      s.apiKeys.put(key, record);
-      return key;
-    });
+    return mutate(
+        s -> {
+          SimulatorState.ApiKeyRecord record =
+              new SimulatorState.ApiKeyRecord(key, companyId, "operator key");
+          record.expiresAt = clock.instant().plus(Duration.ofDays(365));
+          s.apiKeys.put(key, record);
+          return key;
+        });
   }
 
   /** A site that already exists (made in MyKinsta), with a live environment; answers its id. */
@@ -173,53 +212,92 @@ public final class KinstaSimulator implements AutoCloseable {
   }
 
   /** A site with known ids for the site and its live environment. */
-  public String seedSite(String companyId, String displayName, String siteId, String liveEnvironmentId) {
-    return mutate(s -> {
-      SimulatorState.Site site = wordpress.newSite(siteId, companyId, displayName);
-      wordpress.newEnvironment(site, liveEnvironmentId, "live", "Live", false);
-      site.status = "live";
-      return site.id;
-    });
+  public String seedSite(
+      String companyId, String displayName, String siteId, String liveEnvironmentId) {
+    return mutate(
+        s -> {
+          SimulatorState.Site site = wordpress.newSite(siteId, companyId, displayName);
+          wordpress.newEnvironment(site, liveEnvironmentId, "live", "Live", false);
+          site.status = "live";
+          return site.id;
+        });
   }
 
-  /** An application that already exists (the API cannot create one), with a web process; answers its id. */
+  /**
+   * An application that already exists (the API cannot create one), with a web process; answers its
+   * id.
+   */
   public String seedApplication(String companyId, String displayName) {
-    return seedApplication(companyId, displayName, SimulatorState.newId(), SimulatorState.internalName(displayName));
+    return seedApplication(
+        companyId, displayName, SimulatorState.newId(), SimulatorState.internalName(displayName));
   }
 
   /** An application with a given id and unique name, e.g. the one an example adopts. */
   public String seedApplication(String companyId, String displayName, String id, String name) {
-    return mutate(s -> {
-      Instant now = clock.instant();
-      Application app = new Application(id, companyId, name, displayName, now);
-      AppProcess web = new AppProcess(SimulatorState.newId(), app.id, "web", "Web process",
-          app.name + "-web." + app.name + ".svc.cluster.local", 8080, now);
-      web.entrypoint = "npm start";
-      web.scalingStrategy = json.createObjectNode().put("type", "manual")
-          .set("config", json.createObjectNode().put("instanceCount", 1));
-      app.processes.add(web);
-      SimulatorState.Deployment first = new SimulatorState.Deployment(SimulatorState.newId(), app.id, "main", null,
-          "0a1b2c3d4e5f", "Initial deployment", now);
-      first.status = "success";
-      app.deployments.add(first);
-      s.applications.put(app.id, app);
-      return app.id;
-    });
+    return mutate(
+        s -> {
+          Instant now = clock.instant();
+          Application app = new Application(id, companyId, name, displayName, now);
+          AppProcess web =
+              new AppProcess(
+                  SimulatorState.newId(),
+                  app.id,
+                  "web",
+                  "Web process",
+                  app.name + "-web." + app.name + ".svc.cluster.local",
+                  8080,
+                  now);
+          web.entrypoint = "npm start";
+          web.scalingStrategy =
+              json.createObjectNode()
+                  .put("type", "manual")
+                  .set("config", json.createObjectNode().put("instanceCount", 1));
+          app.processes.add(web);
+          SimulatorState.Deployment first =
+              new SimulatorState.Deployment(
+                  SimulatorState.newId(),
+                  app.id,
+                  "main",
+                  null,
+                  "0a1b2c3d4e5f",
+                  "Initial deployment",
+                  now);
+          first.status = "success";
+          app.deployments.add(first);
+          s.applications.put(app.id, app);
+          return app.id;
+        });
   }
 
   /** A ready database that already exists; answers its id. */
   public String seedDatabase(String companyId, String displayName, String type) {
-    return mutate(s -> {
-      SimulatorState.Database db = new SimulatorState.Database(SimulatorState.newId(), companyId,
-          SimulatorState.internalName(displayName), displayName, type, "16", "us-central1", "db1", "app",
-          "redis".equals(type) ? null : "app", UUID.randomUUID().toString(), clock.instant(), s.nextExternalPort());
-      db.status = "ready";
-      s.databases.put(db.id, db);
-      return db.id;
-    });
+    return mutate(
+        s -> {
+          SimulatorState.Database db =
+              new SimulatorState.Database(
+                  SimulatorState.newId(),
+                  companyId,
+                  SimulatorState.internalName(displayName),
+                  displayName,
+                  type,
+                  "16",
+                  "us-central1",
+                  "db1",
+                  "app",
+                  "redis".equals(type) ? null : "app",
+                  UUID.randomUUID().toString(),
+                  clock.instant(),
+                  s.nextExternalPort());
+          db.status = "ready";
+          s.databases.put(db.id, db);
+          return db.id;
+        });
   }
 
-  /** Reads or changes the state under the simulator's lock, e.g. an out-of-band change made in MyKinsta. */
+  /**
+   * Reads or changes the state under the simulator's lock, e.g. an out-of-band change made in
+   * MyKinsta.
+   */
   public <T> T mutate(Function<SimulatorState, T> change) {
     synchronized (state) {
       return change.apply(state);
@@ -239,21 +317,32 @@ public final class KinstaSimulator implements AutoCloseable {
 
   /** Finishes every running operation, database change and deployment now. */
   public void completeAll() {
-    mutate(s -> {
-      Instant now = clock.instant();
-      s.operations.values().stream().filter(op -> !op.finished).forEach(op -> {
-        op.visibleAt = now;
-        op.doneAt = now;
-      });
-      s.databases.values().stream().filter(db -> db.settlesAt != null).forEach(db -> db.settlesAt = now);
-      s.applications.values().forEach(app -> {
-        app.deployments.stream().filter(d -> d.finishesAt != null).forEach(d -> d.finishesAt = now);
-        if (app.deletedAt != null) {
-          app.deletedAt = now;
-        }
-      });
-      advance(now);
-    });
+    mutate(
+        s -> {
+          Instant now = clock.instant();
+          s.operations.values().stream()
+              .filter(op -> !op.finished)
+              .forEach(
+                  op -> {
+                    op.visibleAt = now;
+                    op.doneAt = now;
+                  });
+          s.databases.values().stream()
+              .filter(db -> db.settlesAt != null)
+              .forEach(db -> db.settlesAt = now);
+          s.applications
+              .values()
+              .forEach(
+                  app -> {
+                    app.deployments.stream()
+                        .filter(d -> d.finishesAt != null)
+                        .forEach(d -> d.finishesAt = now);
+                    if (app.deletedAt != null) {
+                      app.deletedAt = now;
+                    }
+                  });
+          advance(now);
+        });
   }
 
   public void addFault(Fault fault) {
@@ -273,7 +362,9 @@ public final class KinstaSimulator implements AutoCloseable {
     return List.copyOf(violations);
   }
 
-  /** Every endpoint the simulator serves, as {@code "METHOD /path/{}"} (parameter names left out). */
+  /**
+   * Every endpoint the simulator serves, as {@code "METHOD /path/{}"} (parameter names left out).
+   */
   public java.util.Set<String> implementedEndpoints() {
     return java.util.Set.copyOf(routes.keySet());
   }
@@ -299,12 +390,20 @@ public final class KinstaSimulator implements AutoCloseable {
 
     String company = authenticate(ctx.request().getHeader("Authorization"), now);
     if (company == null) {
-      reply(ctx, Journal.rejectedKey(ctx.request().getHeader("Authorization")), methodAndPath, null, null,
-          Reply.error(401, "No or invalid API key provided to the request"), Map.of());
+      reply(
+          ctx,
+          Journal.rejectedKey(ctx.request().getHeader("Authorization")),
+          methodAndPath,
+          null,
+          null,
+          Reply.error(401, "No or invalid API key provided to the request"),
+          Map.of());
       return;
     }
-    Optional<Fault> fault = faults.stream()
-        .filter(f -> f.kind() != Fault.Kind.FAIL_OPERATION && f.take(methodAndPath, company)).findFirst();
+    Optional<Fault> fault =
+        faults.stream()
+            .filter(f -> f.kind() != Fault.Kind.FAIL_OPERATION && f.take(methodAndPath, company))
+            .findFirst();
     if (fault.isPresent()) {
       switch (fault.get().kind()) {
         case DROP -> {
@@ -313,14 +412,32 @@ public final class KinstaSimulator implements AutoCloseable {
           return;
         }
         case STATUS -> {
-          reply(ctx, company, methodAndPath, null, null, Reply.error(fault.get().status(), fault.get().message()),
+          reply(
+              ctx,
+              company,
+              methodAndPath,
+              null,
+              null,
+              Reply.error(fault.get().status(), fault.get().message()),
               Map.of());
           return;
         }
         case ECHO -> {
-          String sent = ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
-          reply(ctx, company, methodAndPath, null, null, Reply.error(fault.get().status(),
-              "Rejected request " + sent + " sent with " + ctx.request().getHeader("Authorization")), Map.of());
+          String sent =
+              ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString();
+          reply(
+              ctx,
+              company,
+              methodAndPath,
+              null,
+              null,
+              Reply.error(
+                  fault.get().status(),
+                  "Rejected request "
+                      + sent
+                      + " sent with "
+                      + ctx.request().getHeader("Authorization")),
+              Map.of());
           return;
         }
         case RATE_LIMIT -> {
@@ -328,36 +445,56 @@ public final class KinstaSimulator implements AutoCloseable {
           return;
         }
         case LATENCY -> {
-          vertx.setTimer(Math.max(1, fault.get().duration().toMillis()),
+          vertx.setTimer(
+              Math.max(1, fault.get().duration().toMillis()),
               id -> serve(ctx, contract, company, method, path, clock.instant()));
           return;
         }
-        default -> {
-        }
+        default -> {}
       }
     }
     serve(ctx, contract, company, method, path, now);
   }
 
-  private void serve(RoutingContext ctx, OpenApiContract contract, String company, String method, String path,
+  private void serve(
+      RoutingContext ctx,
+      OpenApiContract contract,
+      String company,
+      String method,
+      String path,
       Instant now) {
     String methodAndPath = method + " " + path;
     Optional<OpenApiContract.Match> match = contract.match(method, path);
     if (match.isEmpty()) {
-      reply(ctx, company, methodAndPath, null, null,
-          Reply.badRequest("Bad request format: no " + methodAndPath + " in the " + contractName(contract)),
+      reply(
+          ctx,
+          company,
+          methodAndPath,
+          null,
+          null,
+          Reply.badRequest(
+              "Bad request format: no " + methodAndPath + " in the " + contractName(contract)),
           Map.of());
       return;
     }
     OpenApiContract.Route route = match.get().route();
     String endpoint = route.key();
     SimulatorSettings limits = settings;
-    String ip = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
-    Optional<Duration> limited = limiter.admit("ip:" + ip, limits.perIpLimit(), limits.rateWindow(), now)
-        .or(() -> limiter.admit("company:" + company, limits.perCompanyLimit(), limits.rateWindow(), now))
-        .or(() -> CREATIONS.contains(endpoint)
-            ? limiter.admit("create:" + company, limits.creationLimit(), limits.rateWindow(), now)
-            : Optional.empty());
+    String ip =
+        ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    Optional<Duration> limited =
+        limiter
+            .admit("ip:" + ip, limits.perIpLimit(), limits.rateWindow(), now)
+            .or(
+                () ->
+                    limiter.admit(
+                        "company:" + company, limits.perCompanyLimit(), limits.rateWindow(), now))
+            .or(
+                () ->
+                    CREATIONS.contains(endpoint)
+                        ? limiter.admit(
+                            "create:" + company, limits.creationLimit(), limits.rateWindow(), now)
+                        : Optional.empty());
     if (limited.isPresent()) {
       tooManyRequests(ctx, company, methodAndPath, limited.get());
       return;
@@ -366,26 +503,48 @@ public final class KinstaSimulator implements AutoCloseable {
     ctx.queryParams().forEach(entry -> query.put(entry.getKey(), entry.getValue()));
     JsonNode body;
     try {
-      body = ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0
-          ? null : json.readTree(ctx.body().buffer().getBytes());
+      body =
+          ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0
+              ? null
+              : json.readTree(ctx.body().buffer().getBytes());
     } catch (IOException notJson) {
-      reply(ctx, company, methodAndPath, route, contract, Reply.badRequest("Bad request format: body is not JSON"),
+      reply(
+          ctx,
+          company,
+          methodAndPath,
+          route,
+          contract,
+          Reply.badRequest("Bad request format: body is not JSON"),
           Map.of());
       return;
     }
     List<String> problems = contract.validateRequest(match.get(), query, body);
     if (!problems.isEmpty()) {
-      reply(ctx, company, methodAndPath, route, contract,
-          Reply.badRequest("Bad request format: " + String.join("; ", problems)), Map.of());
+      reply(
+          ctx,
+          company,
+          methodAndPath,
+          route,
+          contract,
+          Reply.badRequest("Bad request format: " + String.join("; ", problems)),
+          Map.of());
       return;
     }
-    Handler handler = routes.get(route.method() + " " + route.template().replaceAll("\\{[^}]+}", "{}"));
+    Handler handler =
+        routes.get(route.method() + " " + route.template().replaceAll("\\{[^}]+}", "{}"));
     if (handler == null) {
-      reply(ctx, company, methodAndPath, route, contract,
-          Reply.error(501, "The simulator does not implement " + endpoint), Map.of());
+      reply(
+          ctx,
+          company,
+          methodAndPath,
+          route,
+          contract,
+          Reply.error(501, "The simulator does not implement " + endpoint),
+          Map.of());
       return;
     }
-    Exchange exchange = new Exchange(company, methodAndPath, match.get().pathParameters(), query, body, now);
+    Exchange exchange =
+        new Exchange(company, methodAndPath, match.get().pathParameters(), query, body, now);
     Reply answer;
     synchronized (state) {
       advance(now);
@@ -399,30 +558,52 @@ public final class KinstaSimulator implements AutoCloseable {
       return null;
     }
     synchronized (state) {
-      SimulatorState.ApiKeyRecord key = state.apiKeys.get(authorization.substring("Bearer ".length()).strip());
-      if (key == null || !"active".equals(key.status) || (key.expiresAt != null && now.isAfter(key.expiresAt))) {
+      SimulatorState.ApiKeyRecord key =
+          state.apiKeys.get(authorization.substring("Bearer ".length()).strip());
+      if (key == null
+          || !"active".equals(key.status)
+          || (key.expiresAt != null && now.isAfter(key.expiresAt))) {
         return null;
       }
       return key.companyId;
     }
   }
 
-  private void tooManyRequests(RoutingContext ctx, String company, String methodAndPath, Duration wait) {
+  private void tooManyRequests(
+      RoutingContext ctx, String company, String methodAndPath, Duration wait) {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    reply(ctx, company, methodAndPath, null, null,
+    reply(
+        ctx,
+        company,
+        methodAndPath,
+        null,
+        null,
         Reply.error(429, "Too many requests, please try again later."),
         Map.of("Retry-After", String.valueOf(seconds)));
   }
 
-  private void reply(RoutingContext ctx, String company, String methodAndPath, OpenApiContract.Route route,
-      OpenApiContract contract, Reply answer, Map<String, String> headers) {
+  private void reply(
+      RoutingContext ctx,
+      String company,
+      String methodAndPath,
+      OpenApiContract.Route route,
+      OpenApiContract contract,
+      Reply answer,
+      Map<String, String> headers) {
     if (route != null && contract != null) {
       violations.addAll(contract.validateResponse(route, answer.status(), answer.body()));
     }
     int space = methodAndPath.indexOf(' ');
-    journal.add(new Journal.Entry(clock.instant(), company, methodAndPath.substring(0, space),
-        methodAndPath.substring(space + 1), route == null ? null : route.template(), answer.status()));
-    var response = ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json");
+    journal.add(
+        new Journal.Entry(
+            clock.instant(),
+            company,
+            methodAndPath.substring(0, space),
+            methodAndPath.substring(space + 1),
+            route == null ? null : route.template(),
+            answer.status()));
+    var response =
+        ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json");
     headers.forEach(response::putHeader);
     try {
       response.end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(answer.body())));
@@ -433,12 +614,22 @@ public final class KinstaSimulator implements AutoCloseable {
 
   // ---- operations
 
-  private Reply startOperation(Exchange exchange, String kind, String message, Supplier<JsonNode> effect,
+  private Reply startOperation(
+      Exchange exchange,
+      String kind,
+      String message,
+      Supplier<JsonNode> effect,
       Runnable onFailure) {
     SimulatorSettings timing = settings;
     Instant visible = exchange.now.plus(timing.operationGrace());
-    Operation operation = new Operation(kind + "-" + UUID.randomUUID(), exchange.company, visible,
-        visible.plus(timing.operationDuration()), effect, onFailure);
+    Operation operation =
+        new Operation(
+            kind + "-" + UUID.randomUUID(),
+            exchange.company,
+            visible,
+            visible.plus(timing.operationDuration()),
+            effect,
+            onFailure);
     failureFor(exchange).ifPresent(failure -> operation.failureMessage = failure);
     state.operations.put(operation.id, operation);
     ObjectNode body = Exchange.object();
@@ -448,13 +639,19 @@ public final class KinstaSimulator implements AutoCloseable {
 
   private Optional<String> failureFor(Exchange exchange) {
     return faults.stream()
-        .filter(f -> f.kind() == Fault.Kind.FAIL_OPERATION && f.take(exchange.methodAndPath, exchange.company))
-        .findFirst().map(Fault::message);
+        .filter(
+            f ->
+                f.kind() == Fault.Kind.FAIL_OPERATION
+                    && f.take(exchange.methodAndPath, exchange.company))
+        .findFirst()
+        .map(Fault::message);
   }
 
   private Reply operationStatus(Exchange x) {
     Operation operation = state.operations.get(x.path("operation_id"));
-    if (operation == null || !operation.companyId.equals(x.company) || x.now.isBefore(operation.visibleAt)) {
+    if (operation == null
+        || !operation.companyId.equals(x.company)
+        || x.now.isBefore(operation.visibleAt)) {
       return Reply.notFound();
     }
     ObjectNode body = Exchange.object();

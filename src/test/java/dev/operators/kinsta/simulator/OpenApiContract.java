@@ -21,30 +21,31 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An OpenAPI 3.1 contract (Kinsta's or Sevalla's v2 document) used to route and check requests: the path and
- * method must exist, required parameters must be there with the right types, and the JSON body must match the
- * request schema. Response bodies can be checked the same way, which is how tests prove the simulator answers
- * in the contract's shapes.
+ * An OpenAPI 3.1 contract (Kinsta's or Sevalla's v2 document) used to route and check requests: the
+ * path and method must exist, required parameters must be there with the right types, and the JSON
+ * body must match the request schema. Response bodies can be checked the same way, which is how
+ * tests prove the simulator answers in the contract's shapes.
  */
 final class OpenApiContract {
   private static final Set<String> METHODS = Set.of("get", "post", "put", "delete", "patch");
 
   /** One operation of the contract. */
-  record Route(String method, String template, String[] segments, int literals, JsonNode operation) {
+  record Route(
+      String method, String template, String[] segments, int literals, JsonNode operation) {
     String key() {
       return method + " " + template;
     }
   }
 
   /** A request matched to a route, with its path parameters. */
-  record Match(Route route, Map<String, String> pathParameters) {
-  }
+  record Match(Route route, Map<String, String> pathParameters) {}
 
   private final String name;
   private final ObjectMapper json;
   private final JsonNode components;
   private final List<Route> routes = new ArrayList<>();
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private final SchemaRegistry registry =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
   private OpenApiContract(String name, JsonNode document, ObjectMapper json) {
@@ -55,13 +56,22 @@ final class OpenApiContract {
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
       String[] segments = split(path.getKey());
-      int literals = (int) java.util.Arrays.stream(segments).filter(segment -> !isParameter(segment)).count();
-      path.getValue().fields().forEachRemaining(method -> {
-        if (METHODS.contains(method.getKey())) {
-          routes.add(new Route(method.getKey().toUpperCase(java.util.Locale.ROOT), path.getKey(), segments, literals,
-              method.getValue()));
-        }
-      });
+      int literals =
+          (int) java.util.Arrays.stream(segments).filter(segment -> !isParameter(segment)).count();
+      path.getValue()
+          .fields()
+          .forEachRemaining(
+              method -> {
+                if (METHODS.contains(method.getKey())) {
+                  routes.add(
+                      new Route(
+                          method.getKey().toUpperCase(java.util.Locale.ROOT),
+                          path.getKey(),
+                          segments,
+                          literals,
+                          method.getValue()));
+                }
+              });
     }
     routes.sort(Comparator.comparingInt(Route::literals).reversed());
   }
@@ -105,13 +115,15 @@ final class OpenApiContract {
     for (JsonNode parameter : match.route().operation().path("parameters")) {
       String in = parameter.path("in").asText();
       String parameterName = parameter.path("name").asText();
-      String value = switch (in) {
-        case "query" -> query.get(parameterName);
-        case "path" -> match.pathParameters().get(parameterName);
-        default -> null;
-      };
+      String value =
+          switch (in) {
+            case "query" -> query.get(parameterName);
+            case "path" -> match.pathParameters().get(parameterName);
+            default -> null;
+          };
       if (value == null) {
-        if (parameter.path("required").asBoolean(false) && ("query".equals(in) || "path".equals(in))) {
+        if (parameter.path("required").asBoolean(false)
+            && ("query".equals(in) || "path".equals(in))) {
           problems.add("missing required " + in + " parameter '" + parameterName + "'");
         }
         continue;
@@ -127,20 +139,32 @@ final class OpenApiContract {
           problems.add("a JSON request body is required");
         }
       } else if (!schema.isMissingNode()) {
-        schema(match.route().key() + " request", schema).validate(body).forEach(error ->
-            problems.add("body " + describe(error)));
+        schema(match.route().key() + " request", schema)
+            .validate(body)
+            .forEach(error -> problems.add("body " + describe(error)));
       }
-    } else if (body != null && !body.isMissingNode() && !body.isNull() && !(body.isObject() && body.isEmpty())) {
+    } else if (body != null
+        && !body.isMissingNode()
+        && !body.isNull()
+        && !(body.isObject() && body.isEmpty())) {
       problems.add("this endpoint takes no request body");
     }
     return problems;
   }
 
-  /** Every way a response body breaks the contract for that route and status; empty when it conforms. */
+  /**
+   * Every way a response body breaks the contract for that route and status; empty when it
+   * conforms.
+   */
   List<String> validateResponse(Route route, int status, JsonNode body) {
     JsonNode response = route.operation().path("responses").path(String.valueOf(status));
     if (response.isMissingNode()) {
-      return status == 429 || status == 404 || status == 400 || status == 401 || status == 500 || status == 503
+      return status == 429
+              || status == 404
+              || status == 400
+              || status == 401
+              || status == 500
+              || status == 503
           ? List.of()
           : List.of(route.key() + " has no documented " + status + " answer");
     }
@@ -153,21 +177,24 @@ final class OpenApiContract {
       return List.of();
     }
     List<String> problems = new ArrayList<>();
-    schema(route.key() + " " + status, schema).validate(body).forEach(error ->
-        problems.add(route.key() + " " + status + " answer " + describe(error)));
+    schema(route.key() + " " + status, schema)
+        .validate(body)
+        .forEach(error -> problems.add(route.key() + " " + status + " answer " + describe(error)));
     return problems;
   }
 
   private Schema schema(String cacheKey, JsonNode schema) {
-    return schemas.computeIfAbsent(cacheKey, ignored -> {
-      // The schema lives inside a document that carries the contract's components, so that
-      // "#/components/schemas/…" references resolve in place.
-      ObjectNode document = json.createObjectNode();
-      document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-      document.setAll((ObjectNode) schema.deepCopy());
-      document.set("components", components);
-      return registry.getSchema(document);
-    });
+    return schemas.computeIfAbsent(
+        cacheKey,
+        ignored -> {
+          // The schema lives inside a document that carries the contract's components, so that
+          // "#/components/schemas/…" references resolve in place.
+          ObjectNode document = json.createObjectNode();
+          document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+          document.setAll((ObjectNode) schema.deepCopy());
+          document.set("components", components);
+          return registry.getSchema(document);
+        });
   }
 
   private static Optional<String> typeProblem(JsonNode schema, String value) {
@@ -193,7 +220,8 @@ final class OpenApiContract {
     if (types.contains("boolean") && ("true".equals(value) || "false".equals(value))) {
       return Optional.empty();
     }
-    if ((types.contains("number") || types.contains("integer")) && value.matches("-?\\d+(\\.\\d+)?")) {
+    if ((types.contains("number") || types.contains("integer"))
+        && value.matches("-?\\d+(\\.\\d+)?")) {
       return Optional.empty();
     }
     return Optional.of("must be of type " + types + ", got '" + value + "'");
@@ -214,7 +242,8 @@ final class OpenApiContract {
         if (actual[i].isEmpty()) {
           return null;
         }
-        parameters.put(template[i].substring(1, template[i].length() - 1),
+        parameters.put(
+            template[i].substring(1, template[i].length() - 1),
             java.net.URLDecoder.decode(actual[i], java.nio.charset.StandardCharsets.UTF_8));
       } else if (!template[i].equals(actual[i])) {
         return null;

@@ -12,8 +12,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Everything the simulated Kinsta knows. Plain mutable objects: the simulator changes them only while holding
- * its lock, and tests change them out of band through {@link KinstaSimulator#mutate}.
+ * Everything the simulated Kinsta knows. Plain mutable objects: the simulator changes them only
+ * while holding its lock, and tests change them out of band through {@link KinstaSimulator#mutate}.
  */
 public final class SimulatorState {
 
@@ -21,8 +21,9 @@ public final class SimulatorState {
     public final String id;
     public final String name;
     public final List<User> users = new ArrayList<>();
-    public final List<String> regions = new ArrayList<>(List.of("us-central1", "us-east1", "europe-west1",
-        "europe-west3", "asia-east1"));
+    public final List<String> regions =
+        new ArrayList<>(
+            List.of("us-central1", "us-east1", "europe-west1", "europe-west3", "asia-east1"));
 
     Company(String id, String name) {
       this.id = id;
@@ -30,8 +31,7 @@ public final class SimulatorState {
     }
   }
 
-  public record User(String id, String email, String fullName) {
-  }
+  public record User(String id, String email, String fullName) {}
 
   public static final class ApiKeyRecord {
     public final String key;
@@ -146,7 +146,10 @@ public final class SimulatorState {
     }
   }
 
-  /** An asynchronous operation: 404 until {@code visibleAt}, running until {@code doneAt}, then its outcome. */
+  /**
+   * An asynchronous operation: 404 until {@code visibleAt}, running until {@code doneAt}, then its
+   * outcome.
+   */
   public static final class Operation {
     public final String id;
     public final String companyId;
@@ -158,7 +161,12 @@ public final class SimulatorState {
     public boolean finished;
     public JsonNode data;
 
-    Operation(String id, String companyId, Instant visibleAt, Instant doneAt, Supplier<JsonNode> effect,
+    Operation(
+        String id,
+        String companyId,
+        Instant visibleAt,
+        Instant doneAt,
+        Supplier<JsonNode> effect,
         Runnable onFailure) {
       this.id = id;
       this.companyId = companyId;
@@ -193,8 +201,19 @@ public final class SimulatorState {
     public final int externalPort;
     public final List<String> connectedApplicationIds = new ArrayList<>();
 
-    Database(String id, String companyId, String name, String displayName, String type, String version,
-        String location, String resourceType, String dbName, String dbUser, String dbPassword, Instant createdAt,
+    Database(
+        String id,
+        String companyId,
+        String name,
+        String displayName,
+        String type,
+        String version,
+        String location,
+        String resourceType,
+        String dbName,
+        String dbUser,
+        String dbPassword,
+        Instant createdAt,
         int externalPort) {
       this.id = id;
       this.companyId = companyId;
@@ -275,8 +294,14 @@ public final class SimulatorState {
     public final Instant createdAt;
     public Instant updatedAt;
 
-    AppProcess(String id, String appId, String type, String displayName, String internalHostname,
-        int internalPort, Instant createdAt) {
+    AppProcess(
+        String id,
+        String appId,
+        String type,
+        String displayName,
+        String internalHostname,
+        int internalPort,
+        Instant createdAt) {
       this.id = id;
       this.appId = appId;
       this.type = type;
@@ -300,7 +325,13 @@ public final class SimulatorState {
     public Instant finishesAt;
     public boolean willFail;
 
-    Deployment(String id, String appId, String branch, String dockerImage, String commitSha, String commitMessage,
+    Deployment(
+        String id,
+        String appId,
+        String branch,
+        String dockerImage,
+        String commitSha,
+        String commitMessage,
         Instant createdAt) {
       this.id = id;
       this.appId = appId;
@@ -312,9 +343,11 @@ public final class SimulatorState {
     }
   }
 
-  /** A link from an application to a database or application ({@code targetType} in Kinsta's spelling). */
-  public record InternalConnection(String id, String targetType, String targetId) {
-  }
+  /**
+   * A link from an application to a database or application ({@code targetType} in Kinsta's
+   * spelling).
+   */
+  public record InternalConnection(String id, String targetType, String targetId) {}
 
   public final Map<String, Company> companies = new LinkedHashMap<>();
   public final Map<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
@@ -330,8 +363,10 @@ public final class SimulatorState {
   }
 
   public Optional<Environment> environment(String environmentId) {
-    return sites.values().stream().flatMap(site -> site.environments.stream())
-        .filter(env -> env.id.equals(environmentId)).findFirst();
+    return sites.values().stream()
+        .flatMap(site -> site.environments.stream())
+        .filter(env -> env.id.equals(environmentId))
+        .findFirst();
   }
 
   long nextBackupId() {
@@ -348,7 +383,11 @@ public final class SimulatorState {
 
   /** Kinsta's internal names: a slug of the display name plus a short random suffix. */
   static String internalName(String displayName) {
-    String slug = displayName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    String slug =
+        displayName
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-|-$)", "");
     if (slug.isEmpty()) {
       slug = "site";
     }

@@ -19,12 +19,22 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** The company, site, environment, tools, domain, backup, plugin and WP-CLI endpoints of the simulated Kinsta. */
+/**
+ * The company, site, environment, tools, domain, backup, plugin and WP-CLI endpoints of the
+ * simulated Kinsta.
+ */
 final class WordPressEndpoints {
-  /** Starts an asynchronous operation whose effect runs when it completes; answers 202 with its id. */
+  /**
+   * Starts an asynchronous operation whose effect runs when it completes; answers 202 with its id.
+   */
   interface Operations {
     /** {@code onFailure} undoes what the request did at once when the operation is made to fail. */
-    Reply start(Exchange exchange, String kind, String message, Supplier<JsonNode> effect, Runnable onFailure);
+    Reply start(
+        Exchange exchange,
+        String kind,
+        String message,
+        Supplier<JsonNode> effect,
+        Runnable onFailure);
 
     default Reply start(Exchange exchange, String kind, String message, Supplier<JsonNode> effect) {
       return start(exchange, kind, message, effect, null);
@@ -46,296 +56,577 @@ final class WordPressEndpoints {
 
   void register(Map<String, Handler> routes) {
     routes.put("GET /validate", this::validate);
-    routes.put("GET /company/{id}/available-regions", x -> inCompany(x, company -> {
-      ArrayNode regions = Exchange.object().arrayNode();
-      company.regions.forEach(region -> regions.addObject().put("name", region).put("region", region));
-      ObjectNode body = Exchange.object();
-      body.putObject("company").set("available_regions", regions);
-      return Reply.ok(body);
-    }));
-    routes.put("GET /company/{id}/users", x -> inCompany(x, company -> {
-      ObjectNode body = Exchange.object();
-      ArrayNode users = body.putObject("company").putArray("users");
-      company.users.forEach(user -> users.addObject().putObject("user").put("id", user.id())
-          .put("email", user.email()).put("image", "https://example.com/avatar.png")
-          .put("full_name", user.fullName()));
-      return Reply.ok(body);
-    }));
+    routes.put(
+        "GET /company/{id}/available-regions",
+        x ->
+            inCompany(
+                x,
+                company -> {
+                  ArrayNode regions = Exchange.object().arrayNode();
+                  company.regions.forEach(
+                      region -> regions.addObject().put("name", region).put("region", region));
+                  ObjectNode body = Exchange.object();
+                  body.putObject("company").set("available_regions", regions);
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "GET /company/{id}/users",
+        x ->
+            inCompany(
+                x,
+                company -> {
+                  ObjectNode body = Exchange.object();
+                  ArrayNode users = body.putObject("company").putArray("users");
+                  company.users.forEach(
+                      user ->
+                          users
+                              .addObject()
+                              .putObject("user")
+                              .put("id", user.id())
+                              .put("email", user.email())
+                              .put("image", "https://example.com/avatar.png")
+                              .put("full_name", user.fullName()));
+                  return Reply.ok(body);
+                }));
 
     routes.put("GET /sites", this::listSites);
-    routes.put("GET /sites/{site_id}", x -> withSite(x, site -> {
-      ObjectNode body = Exchange.object();
-      ObjectNode json = body.putObject("site").put("id", site.id).put("name", site.name)
-          .put("display_name", site.displayName).put("company_id", site.companyId).put("status", site.status);
-      ArrayNode environments = json.putArray("environments");
-      site.environments.forEach(env -> environmentSummary(environments.addObject(), env));
-      return Reply.ok(body);
-    }));
+    routes.put(
+        "GET /sites/{site_id}",
+        x ->
+            withSite(
+                x,
+                site -> {
+                  ObjectNode body = Exchange.object();
+                  ObjectNode json =
+                      body.putObject("site")
+                          .put("id", site.id)
+                          .put("name", site.name)
+                          .put("display_name", site.displayName)
+                          .put("company_id", site.companyId)
+                          .put("status", site.status);
+                  ArrayNode environments = json.putArray("environments");
+                  site.environments.forEach(
+                      env -> environmentSummary(environments.addObject(), env));
+                  return Reply.ok(body);
+                }));
     routes.put("POST /sites", this::createSite);
     routes.put("POST /sites/plain", this::createSite);
     routes.put("POST /sites/clone", this::cloneSite);
-    routes.put("DELETE /sites/{site_id}", x -> withSite(x, site -> operations.start(x, "sites:delete",
-        "Deleting site in progress", () -> {
-          state.sites.remove(site.id);
-          return null;
-        })));
-    routes.put("POST /sites/{site_id}/change-site-php-allocation", x -> withSite(x, site -> {
-      int threads = x.body.path("thread_count").asInt();
-      int memory = x.body.path("thread_memory").asInt();
-      if (threads < 1 || memory < 128) {
-        return Reply.badRequest("thread_count must be at least 1 and thread_memory at least 128");
-      }
-      return operations.start(x, "sites:change-php-allocation", "Changing PHP allocation in progress", () -> {
-        site.environments.stream().filter(env -> !env.premium).forEach(env -> {
-          env.threadCount = threads;
-          env.threadMemory = memory;
-        });
-        return null;
-      });
-    }));
+    routes.put(
+        "DELETE /sites/{site_id}",
+        x ->
+            withSite(
+                x,
+                site ->
+                    operations.start(
+                        x,
+                        "sites:delete",
+                        "Deleting site in progress",
+                        () -> {
+                          state.sites.remove(site.id);
+                          return null;
+                        })));
+    routes.put(
+        "POST /sites/{site_id}/change-site-php-allocation",
+        x ->
+            withSite(
+                x,
+                site -> {
+                  int threads = x.body.path("thread_count").asInt();
+                  int memory = x.body.path("thread_memory").asInt();
+                  if (threads < 1 || memory < 128) {
+                    return Reply.badRequest(
+                        "thread_count must be at least 1 and thread_memory at least 128");
+                  }
+                  return operations.start(
+                      x,
+                      "sites:change-php-allocation",
+                      "Changing PHP allocation in progress",
+                      () -> {
+                        site.environments.stream()
+                            .filter(env -> !env.premium)
+                            .forEach(
+                                env -> {
+                                  env.threadCount = threads;
+                                  env.threadMemory = memory;
+                                });
+                        return null;
+                      });
+                }));
 
-    routes.put("GET /sites/{site_id}/environments", x -> withSite(x, site -> {
-      ObjectNode body = Exchange.object();
-      ArrayNode environments = body.putObject("site").putArray("environments");
-      site.environments.forEach(env -> environmentDetails(environments.addObject(), env));
-      return Reply.ok(body);
-    }));
+    routes.put(
+        "GET /sites/{site_id}/environments",
+        x ->
+            withSite(
+                x,
+                site -> {
+                  ObjectNode body = Exchange.object();
+                  ArrayNode environments = body.putObject("site").putArray("environments");
+                  site.environments.forEach(
+                      env -> environmentDetails(environments.addObject(), env));
+                  return Reply.ok(body);
+                }));
     routes.put("POST /sites/{site_id}/environments", x -> addEnvironment(x, true, null));
     routes.put("POST /sites/{site_id}/environments/plain", x -> addEnvironment(x, false, null));
-    routes.put("POST /sites/{site_id}/environments/clone", x -> addEnvironment(x, true, x.text("source_env_id")));
+    routes.put(
+        "POST /sites/{site_id}/environments/clone",
+        x -> addEnvironment(x, true, x.text("source_env_id")));
     routes.put("PUT /sites/{site_id}/environments", this::pushEnvironment);
-    routes.put("DELETE /sites/environments/{env_id}", x -> withEnvironment(x, "env_id", env -> {
-      if ("live".equals(env.name)) {
-        return Reply.badRequest("The live environment cannot be deleted");
-      }
-      return operations.start(x, "environments:delete", "Deleting environment in progress", () -> {
-        state.sites.get(env.siteId).environments.remove(env);
-        return null;
-      });
-    }));
-    routes.put("POST /sites/environments/{env_id}/change-environment-php-allocation",
-        x -> withEnvironment(x, "env_id", env -> {
-          if (!env.premium) {
-            return Reply.badRequest("PHP allocation can be changed per environment only for premium staging");
+    routes.put(
+        "DELETE /sites/environments/{env_id}",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  if ("live".equals(env.name)) {
+                    return Reply.badRequest("The live environment cannot be deleted");
+                  }
+                  return operations.start(
+                      x,
+                      "environments:delete",
+                      "Deleting environment in progress",
+                      () -> {
+                        state.sites.get(env.siteId).environments.remove(env);
+                        return null;
+                      });
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/change-environment-php-allocation",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  if (!env.premium) {
+                    return Reply.badRequest(
+                        "PHP allocation can be changed per environment only for premium staging");
+                  }
+                  int threads = x.body.path("thread_count").asInt();
+                  int memory = x.body.path("thread_memory").asInt();
+                  return operations.start(
+                      x,
+                      "environments:change-php-allocation",
+                      "Changing PHP allocation in progress",
+                      () -> {
+                        env.threadCount = threads;
+                        env.threadMemory = memory;
+                        return null;
+                      });
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/change-webroot-subfolder",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  String subfolder = x.text("web_root_subfolder");
+                  if (!subfolder.isEmpty() && !WEBROOT.matcher(subfolder).matches()) {
+                    return Reply.badRequest("web_root_subfolder must match ^/([a-zA-Z0-9_-]+/?)*$");
+                  }
+                  return operations.start(
+                      x,
+                      "environments:change-webroot",
+                      "Changing web root in progress",
+                      () -> {
+                        env.webRoot = subfolder;
+                        return null;
+                      });
+                }));
+
+    routes.put(
+        "POST /sites/tools/clear-cache",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env ->
+                    operations.start(x, "cache:clear", "Clearing cache in progress", () -> null)));
+    routes.put(
+        "POST /sites/tools/restart-php",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env ->
+                    operations.start(x, "php:restart", "Restarting PHP in progress", () -> null)));
+    routes.put(
+        "PUT /sites/tools/modify-php-version",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env -> {
+                  String version = x.text("php_version");
+                  if (!PHP_VERSIONS.contains(version)) {
+                    return Reply.badRequest("Unsupported PHP version " + version);
+                  }
+                  return operations.start(
+                      x,
+                      "php:modify-version",
+                      "Modifying PHP version in progress",
+                      () -> {
+                        env.phpVersion = version;
+                        return null;
+                      });
+                }));
+    routes.put(
+        "GET /sites/tools/denied-ips",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  ObjectNode json = body.putObject("environment").put("id", env.id);
+                  ArrayNode list = json.putArray("ip_list");
+                  env.deniedIps.forEach(list::add);
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "PUT /sites/tools/denied-ips",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env -> {
+                  List<String> ips = new ArrayList<>();
+                  for (JsonNode ip : x.body.path("ip_list")) {
+                    if (!IP_OR_CIDR.matcher(ip.asText()).matches()) {
+                      return Reply.badRequest("Invalid IP address or range: " + ip.asText());
+                    }
+                    ips.add(ip.asText());
+                  }
+                  env.deniedIps = ips;
+                  ObjectNode body = Exchange.object();
+                  body.putNull("result");
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/edge-caching/clear",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env ->
+                    operations.start(
+                        x, "edgeCache:clear", "Clearing edge cache in progress", () -> null)));
+    routes.put(
+        "PUT /sites/edge-caching/status",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env -> {
+                  boolean enabled = x.flag("enabled", false);
+                  return operations.start(
+                      x,
+                      "edge-cache:update-status",
+                      "Updating edge caching in progress",
+                      () -> {
+                        env.edgeCaching = enabled;
+                        env.edgeCacheId = enabled ? SimulatorState.newId() : null;
+                        return null;
+                      });
+                }));
+    routes.put(
+        "POST /sites/cdn/clear-cache",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env -> {
+                  if (!env.cdnCacheId.equals(x.text("cdn_cache_id"))) {
+                    return Reply.badRequest("cdn_cache_id does not belong to this environment");
+                  }
+                  return operations.start(
+                      x, "cdn-cache:clear", "Clearing CDN cache in progress", () -> null);
+                }));
+    routes.put(
+        "PUT /sites/cdn/image-optimization",
+        x ->
+            withEnvironment(
+                x,
+                "environment_id",
+                env -> {
+                  String type = x.text("image_optimization_type");
+                  return operations.start(
+                      x,
+                      "cdn:image-optimization",
+                      "Updating image optimization in progress",
+                      () -> {
+                        env.imageOptimization = type;
+                        return null;
+                      });
+                }));
+
+    routes.put(
+        "GET /sites/environments/{env_id}/domains",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  ArrayNode domains = body.putObject("environment").putArray("site_domains");
+                  env.domains.forEach(
+                      domain ->
+                          domains
+                              .addObject()
+                              .put("id", domain.id)
+                              .put("name", domain.name)
+                              .put("uses_cloudflare_dns", false));
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/domains",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  String name = x.text("domain_name").toLowerCase(java.util.Locale.ROOT);
+                  if (env.domains.stream().anyMatch(domain -> domain.name.equals(name))) {
+                    return Reply.badRequest(
+                        "Domain " + name + " is already added to this environment");
+                  }
+                  return operations.start(
+                      x,
+                      "sites:add-domain",
+                      "Adding domain in progress",
+                      () -> {
+                        env.domains.add(
+                            new Domain(
+                                SimulatorState.newId(),
+                                name,
+                                "live".equals(env.name) ? "live" : "staging"));
+                        return null;
+                      });
+                }));
+    routes.put(
+        "DELETE /sites/environments/{env_id}/domains",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  List<String> ids = new ArrayList<>();
+                  x.body.path("domain_ids").forEach(id -> ids.add(id.asText()));
+                  for (String id : ids) {
+                    if (env.domains.stream().noneMatch(domain -> domain.id.equals(id))) {
+                      return Reply.notFound();
+                    }
+                    if (id.equals(env.primaryDomainId)) {
+                      return Reply.badRequest(
+                          "The primary domain cannot be removed; choose another primary domain first");
+                    }
+                  }
+                  return operations.start(
+                      x,
+                      "sites:delete-domain",
+                      "Deleting domains in progress",
+                      () -> {
+                        env.domains.removeIf(domain -> ids.contains(domain.id));
+                        return null;
+                      });
+                }));
+    routes.put(
+        "PUT /sites/environments/{env_id}/change-primary-domain",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  String id = x.text("domain_id");
+                  if (env.domains.stream().noneMatch(domain -> domain.id.equals(id))) {
+                    return Reply.notFound();
+                  }
+                  return operations.start(
+                      x,
+                      "sites:change-primary-domain",
+                      "Changing primary domain in progress",
+                      () -> {
+                        env.primaryDomainId = id;
+                        return null;
+                      });
+                }));
+
+    routes.put(
+        "GET /sites/environments/{env_id}/backups",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  ObjectNode json =
+                      body.putObject("environment").put("display_name", env.displayName);
+                  ArrayNode backups = json.putArray("backups");
+                  env.backups.forEach(
+                      backup -> {
+                        ObjectNode item =
+                            backups.addObject().put("id", backup.id).put("name", backup.name);
+                        if (backup.note == null) {
+                          item.putNull("note");
+                        } else {
+                          item.put("note", backup.note);
+                        }
+                        item.put("type", backup.type)
+                            .put("created_at", backup.createdAt.toEpochMilli());
+                      });
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/manual-backups",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  String tag = x.text("tag") == null ? "" : x.text("tag");
+                  return operations.start(
+                      x,
+                      "backups:add-manual",
+                      "Adding manual backup in progress",
+                      () -> {
+                        Backup backup =
+                            new Backup(
+                                state.nextBackupId(),
+                                "Manual backup",
+                                tag.isEmpty() ? null : tag,
+                                "manual",
+                                java.time.Instant.now());
+                        env.backups.add(backup);
+                        ObjectNode data = Exchange.object();
+                        data.put("backup_id", backup.id);
+                        return data;
+                      });
+                }));
+    routes.put(
+        "POST /sites/environments/{target_env_id}/backups/restore",
+        x ->
+            withEnvironment(
+                x,
+                "target_env_id",
+                env -> {
+                  long backupId = x.body.path("backup_id").asLong();
+                  Site site = state.sites.get(env.siteId);
+                  boolean known =
+                      site.environments.stream()
+                          .flatMap(e -> e.backups.stream())
+                          .anyMatch(b -> b.id == backupId);
+                  if (!known) {
+                    return Reply.notFound();
+                  }
+                  String user = x.text("notified_user_id");
+                  if (state.companies.get(x.company).users.stream()
+                      .noneMatch(u -> u.id().equals(user))) {
+                    return Reply.badRequest("notified_user_id is not a user of this company");
+                  }
+                  return operations.start(
+                      x, "backups:restore", "Restoring backup in progress", () -> null);
+                }));
+    routes.put(
+        "DELETE /sites/environments/backups/{backup_id}",
+        x -> {
+          long backupId;
+          try {
+            backupId = Long.parseLong(x.path("backup_id"));
+          } catch (NumberFormatException notNumber) {
+            return Reply.badRequest("backup_id must be a number");
           }
-          int threads = x.body.path("thread_count").asInt();
-          int memory = x.body.path("thread_memory").asInt();
-          return operations.start(x, "environments:change-php-allocation", "Changing PHP allocation in progress",
-              () -> {
-                env.threadCount = threads;
-                env.threadMemory = memory;
-                return null;
-              });
-        }));
-    routes.put("POST /sites/environments/{env_id}/change-webroot-subfolder", x -> withEnvironment(x, "env_id", env -> {
-      String subfolder = x.text("web_root_subfolder");
-      if (!subfolder.isEmpty() && !WEBROOT.matcher(subfolder).matches()) {
-        return Reply.badRequest("web_root_subfolder must match ^/([a-zA-Z0-9_-]+/?)*$");
-      }
-      return operations.start(x, "environments:change-webroot", "Changing web root in progress", () -> {
-        env.webRoot = subfolder;
-        return null;
-      });
-    }));
-
-    routes.put("POST /sites/tools/clear-cache", x -> withEnvironment(x, "environment_id",
-        env -> operations.start(x, "cache:clear", "Clearing cache in progress", () -> null)));
-    routes.put("POST /sites/tools/restart-php", x -> withEnvironment(x, "environment_id",
-        env -> operations.start(x, "php:restart", "Restarting PHP in progress", () -> null)));
-    routes.put("PUT /sites/tools/modify-php-version", x -> withEnvironment(x, "environment_id", env -> {
-      String version = x.text("php_version");
-      if (!PHP_VERSIONS.contains(version)) {
-        return Reply.badRequest("Unsupported PHP version " + version);
-      }
-      return operations.start(x, "php:modify-version", "Modifying PHP version in progress", () -> {
-        env.phpVersion = version;
-        return null;
-      });
-    }));
-    routes.put("GET /sites/tools/denied-ips", x -> withEnvironment(x, "environment_id", env -> {
-      ObjectNode body = Exchange.object();
-      ObjectNode json = body.putObject("environment").put("id", env.id);
-      ArrayNode list = json.putArray("ip_list");
-      env.deniedIps.forEach(list::add);
-      return Reply.ok(body);
-    }));
-    routes.put("PUT /sites/tools/denied-ips", x -> withEnvironment(x, "environment_id", env -> {
-      List<String> ips = new ArrayList<>();
-      for (JsonNode ip : x.body.path("ip_list")) {
-        if (!IP_OR_CIDR.matcher(ip.asText()).matches()) {
-          return Reply.badRequest("Invalid IP address or range: " + ip.asText());
-        }
-        ips.add(ip.asText());
-      }
-      env.deniedIps = ips;
-      ObjectNode body = Exchange.object();
-      body.putNull("result");
-      return Reply.ok(body);
-    }));
-    routes.put("POST /sites/edge-caching/clear", x -> withEnvironment(x, "environment_id",
-        env -> operations.start(x, "edgeCache:clear", "Clearing edge cache in progress", () -> null)));
-    routes.put("PUT /sites/edge-caching/status", x -> withEnvironment(x, "environment_id", env -> {
-      boolean enabled = x.flag("enabled", false);
-      return operations.start(x, "edge-cache:update-status", "Updating edge caching in progress", () -> {
-        env.edgeCaching = enabled;
-        env.edgeCacheId = enabled ? SimulatorState.newId() : null;
-        return null;
-      });
-    }));
-    routes.put("POST /sites/cdn/clear-cache", x -> withEnvironment(x, "environment_id", env -> {
-      if (!env.cdnCacheId.equals(x.text("cdn_cache_id"))) {
-        return Reply.badRequest("cdn_cache_id does not belong to this environment");
-      }
-      return operations.start(x, "cdn-cache:clear", "Clearing CDN cache in progress", () -> null);
-    }));
-    routes.put("PUT /sites/cdn/image-optimization", x -> withEnvironment(x, "environment_id", env -> {
-      String type = x.text("image_optimization_type");
-      return operations.start(x, "cdn:image-optimization", "Updating image optimization in progress", () -> {
-        env.imageOptimization = type;
-        return null;
-      });
-    }));
-
-    routes.put("GET /sites/environments/{env_id}/domains", x -> withEnvironment(x, "env_id", env -> {
-      ObjectNode body = Exchange.object();
-      ArrayNode domains = body.putObject("environment").putArray("site_domains");
-      env.domains.forEach(domain -> domains.addObject().put("id", domain.id).put("name", domain.name)
-          .put("uses_cloudflare_dns", false));
-      return Reply.ok(body);
-    }));
-    routes.put("POST /sites/environments/{env_id}/domains", x -> withEnvironment(x, "env_id", env -> {
-      String name = x.text("domain_name").toLowerCase(java.util.Locale.ROOT);
-      if (env.domains.stream().anyMatch(domain -> domain.name.equals(name))) {
-        return Reply.badRequest("Domain " + name + " is already added to this environment");
-      }
-      return operations.start(x, "sites:add-domain", "Adding domain in progress", () -> {
-        env.domains.add(new Domain(SimulatorState.newId(), name, "live".equals(env.name) ? "live" : "staging"));
-        return null;
-      });
-    }));
-    routes.put("DELETE /sites/environments/{env_id}/domains", x -> withEnvironment(x, "env_id", env -> {
-      List<String> ids = new ArrayList<>();
-      x.body.path("domain_ids").forEach(id -> ids.add(id.asText()));
-      for (String id : ids) {
-        if (env.domains.stream().noneMatch(domain -> domain.id.equals(id))) {
+          for (Site site : state.sitesOf(x.company)) {
+            for (Environment env : site.environments) {
+              Optional<Backup> backup =
+                  env.backups.stream().filter(b -> b.id == backupId).findFirst();
+              if (backup.isPresent()) {
+                return operations.start(
+                    x,
+                    "backups:remove",
+                    "Removing backup in progress",
+                    () -> {
+                      env.backups.remove(backup.get());
+                      return null;
+                    });
+              }
+            }
+          }
           return Reply.notFound();
-        }
-        if (id.equals(env.primaryDomainId)) {
-          return Reply.badRequest("The primary domain cannot be removed; choose another primary domain first");
-        }
-      }
-      return operations.start(x, "sites:delete-domain", "Deleting domains in progress", () -> {
-        env.domains.removeIf(domain -> ids.contains(domain.id));
-        return null;
-      });
-    }));
-    routes.put("PUT /sites/environments/{env_id}/change-primary-domain", x -> withEnvironment(x, "env_id", env -> {
-      String id = x.text("domain_id");
-      if (env.domains.stream().noneMatch(domain -> domain.id.equals(id))) {
-        return Reply.notFound();
-      }
-      return operations.start(x, "sites:change-primary-domain", "Changing primary domain in progress", () -> {
-        env.primaryDomainId = id;
-        return null;
-      });
-    }));
+        });
 
-    routes.put("GET /sites/environments/{env_id}/backups", x -> withEnvironment(x, "env_id", env -> {
-      ObjectNode body = Exchange.object();
-      ObjectNode json = body.putObject("environment").put("display_name", env.displayName);
-      ArrayNode backups = json.putArray("backups");
-      env.backups.forEach(backup -> {
-        ObjectNode item = backups.addObject().put("id", backup.id).put("name", backup.name);
-        if (backup.note == null) {
-          item.putNull("note");
-        } else {
-          item.put("note", backup.note);
-        }
-        item.put("type", backup.type).put("created_at", backup.createdAt.toEpochMilli());
-      });
-      return Reply.ok(body);
-    }));
-    routes.put("POST /sites/environments/{env_id}/manual-backups", x -> withEnvironment(x, "env_id", env -> {
-      String tag = x.text("tag") == null ? "" : x.text("tag");
-      return operations.start(x, "backups:add-manual", "Adding manual backup in progress", () -> {
-        Backup backup = new Backup(state.nextBackupId(), "Manual backup", tag.isEmpty() ? null : tag, "manual",
-            java.time.Instant.now());
-        env.backups.add(backup);
-        ObjectNode data = Exchange.object();
-        data.put("backup_id", backup.id);
-        return data;
-      });
-    }));
-    routes.put("POST /sites/environments/{target_env_id}/backups/restore", x -> withEnvironment(x, "target_env_id",
-        env -> {
-          long backupId = x.body.path("backup_id").asLong();
-          Site site = state.sites.get(env.siteId);
-          boolean known = site.environments.stream().flatMap(e -> e.backups.stream()).anyMatch(b -> b.id == backupId);
-          if (!known) {
-            return Reply.notFound();
-          }
-          String user = x.text("notified_user_id");
-          if (state.companies.get(x.company).users.stream().noneMatch(u -> u.id().equals(user))) {
-            return Reply.badRequest("notified_user_id is not a user of this company");
-          }
-          return operations.start(x, "backups:restore", "Restoring backup in progress", () -> null);
-        }));
-    routes.put("DELETE /sites/environments/backups/{backup_id}", x -> {
-      long backupId;
-      try {
-        backupId = Long.parseLong(x.path("backup_id"));
-      } catch (NumberFormatException notNumber) {
-        return Reply.badRequest("backup_id must be a number");
-      }
-      for (Site site : state.sitesOf(x.company)) {
-        for (Environment env : site.environments) {
-          Optional<Backup> backup = env.backups.stream().filter(b -> b.id == backupId).findFirst();
-          if (backup.isPresent()) {
-            return operations.start(x, "backups:remove", "Removing backup in progress", () -> {
-              env.backups.remove(backup.get());
-              return null;
-            });
-          }
-        }
-      }
-      return Reply.notFound();
-    });
-
-    routes.put("GET /sites/environments/{env_id}/plugins", x -> components(x, "wp_plugins", env -> env.plugins));
-    routes.put("GET /sites/environments/{env_id}/themes", x -> components(x, "wp_themes", env -> env.themes));
-    routes.put("PUT /sites/environments/{env_id}/plugins", x -> updateComponent(x, "wp-plugin", env -> env.plugins));
-    routes.put("PUT /sites/environments/{env_id}/themes", x -> updateComponent(x, "wp-theme", env -> env.themes));
-    routes.put("PUT /sites/environments/{env_id}/plugins/bulk-update",
+    routes.put(
+        "GET /sites/environments/{env_id}/plugins",
+        x -> components(x, "wp_plugins", env -> env.plugins));
+    routes.put(
+        "GET /sites/environments/{env_id}/themes",
+        x -> components(x, "wp_themes", env -> env.themes));
+    routes.put(
+        "PUT /sites/environments/{env_id}/plugins",
+        x -> updateComponent(x, "wp-plugin", env -> env.plugins));
+    routes.put(
+        "PUT /sites/environments/{env_id}/themes",
+        x -> updateComponent(x, "wp-theme", env -> env.themes));
+    routes.put(
+        "PUT /sites/environments/{env_id}/plugins/bulk-update",
         x -> bulkUpdate(x, "plugins", "wp-plugin", env -> env.plugins));
-    routes.put("PUT /sites/environments/{env_id}/themes/bulk-update",
+    routes.put(
+        "PUT /sites/environments/{env_id}/themes/bulk-update",
         x -> bulkUpdate(x, "themes", "wp-theme", env -> env.themes));
 
-    routes.put("POST /sites/environments/{env_id}/run-wp-cli-command", x -> withEnvironment(x, "env_id", env -> {
-      String command = x.text("wp_command");
-      if (command.length() > 5000 || !WP_CLI.matcher(command).matches()) {
-        return Reply.badRequest("wp_command must start with 'wp' and use only allowed characters");
-      }
-      return operations.start(x, "environment:run-wp-cli-command", "Running WP-CLI command in progress", () -> {
-        ObjectNode data = Exchange.object();
-        data.put("result", "Success: ran '" + command + "' on " + env.displayName);
-        return data;
-      });
-    }));
-    routes.put("GET /sites/environments/{env_id}/logs", x -> withEnvironment(x, "env_id", env -> {
-      int lines = Math.min(Integer.parseInt(x.query.getOrDefault("lines", "1000")), 20000);
-      StringBuilder logs = new StringBuilder();
-      for (int i = 0; i < Math.min(lines, 3); i++) {
-        logs.append("[simulated] ").append(x.query.get("file_name")).append(" line ").append(i + 1).append('\n');
-      }
-      ObjectNode body = Exchange.object();
-      body.putObject("environment").putObject("container_info").put("logs", logs.toString());
-      return Reply.ok(body);
-    }));
+    routes.put(
+        "POST /sites/environments/{env_id}/run-wp-cli-command",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  String command = x.text("wp_command");
+                  if (command.length() > 5000 || !WP_CLI.matcher(command).matches()) {
+                    return Reply.badRequest(
+                        "wp_command must start with 'wp' and use only allowed characters");
+                  }
+                  return operations.start(
+                      x,
+                      "environment:run-wp-cli-command",
+                      "Running WP-CLI command in progress",
+                      () -> {
+                        ObjectNode data = Exchange.object();
+                        data.put("result", "Success: ran '" + command + "' on " + env.displayName);
+                        return data;
+                      });
+                }));
+    routes.put(
+        "GET /sites/environments/{env_id}/logs",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  int lines =
+                      Math.min(Integer.parseInt(x.query.getOrDefault("lines", "1000")), 20000);
+                  StringBuilder logs = new StringBuilder();
+                  for (int i = 0; i < Math.min(lines, 3); i++) {
+                    logs.append("[simulated] ")
+                        .append(x.query.get("file_name"))
+                        .append(" line ")
+                        .append(i + 1)
+                        .append('\n');
+                  }
+                  ObjectNode body = Exchange.object();
+                  body.putObject("environment")
+                      .putObject("container_info")
+                      .put("logs", logs.toString());
+                  return Reply.ok(body);
+                }));
   }
 
   private Reply validate(Exchange x) {
-    SimulatorState.ApiKeyRecord key = state.apiKeys.values().stream()
-        .filter(record -> record.companyId.equals(x.company)).findFirst().orElseThrow();
+    SimulatorState.ApiKeyRecord key =
+        state.apiKeys.values().stream()
+            .filter(record -> record.companyId.equals(x.company))
+            .findFirst()
+            .orElseThrow();
     ObjectNode body = Exchange.object();
     body.put("name", key.name);
     if (key.expiresAt == null) {
@@ -351,12 +642,18 @@ final class WordPressEndpoints {
     if (!x.company.equals(x.query.get("company"))) {
       return Reply.notFound();
     }
-    boolean withEnvironments = Boolean.parseBoolean(x.query.getOrDefault("include_environments", "false"));
+    boolean withEnvironments =
+        Boolean.parseBoolean(x.query.getOrDefault("include_environments", "false"));
     ObjectNode body = Exchange.object();
     ArrayNode sites = body.putObject("company").putArray("sites");
     for (Site site : state.sitesOf(x.company)) {
-      ObjectNode json = sites.addObject().put("id", site.id).put("name", site.name)
-          .put("display_name", site.displayName).put("status", site.status);
+      ObjectNode json =
+          sites
+              .addObject()
+              .put("id", site.id)
+              .put("name", site.name)
+              .put("display_name", site.displayName)
+              .put("status", site.status);
       json.putArray("siteLabels");
       if (withEnvironments) {
         ArrayNode environments = json.putArray("environments");
@@ -376,25 +673,30 @@ final class WordPressEndpoints {
     }
     boolean wordpress = x.methodAndPath.equals("POST /sites");
     Site site = newSite(x.company, x.text("display_name"));
-    return operations.start(x, wordpress ? "sites:add" : "sites:add-plain", "Adding site in progress", () -> {
-      Environment live = newEnvironment(site, "live", "Live", false);
-      live.wordpress = wordpress;
-      if (!wordpress) {
-        live.wordpressVersion = null;
-      }
-      if (x.flag("woocommerce", false)) {
-        live.plugins.add(new Component("woocommerce", "WooCommerce", "9.3.0", null));
-      }
-      if (x.flag("wordpressseo", false)) {
-        live.plugins.add(new Component("wordpress-seo", "Yoast SEO", "23.5", "23.6"));
-      }
-      if (wordpress) {
-        live.plugins.add(new Component("akismet", "Akismet Anti-spam", "5.3.3", "5.3.5"));
-        live.themes.add(new Component("twentytwentyfour", "Twenty Twenty-Four", "1.2", null));
-      }
-      site.status = "live";
-      return idSite(site);
-    }, () -> state.sites.remove(site.id));
+    return operations.start(
+        x,
+        wordpress ? "sites:add" : "sites:add-plain",
+        "Adding site in progress",
+        () -> {
+          Environment live = newEnvironment(site, "live", "Live", false);
+          live.wordpress = wordpress;
+          if (!wordpress) {
+            live.wordpressVersion = null;
+          }
+          if (x.flag("woocommerce", false)) {
+            live.plugins.add(new Component("woocommerce", "WooCommerce", "9.3.0", null));
+          }
+          if (x.flag("wordpressseo", false)) {
+            live.plugins.add(new Component("wordpress-seo", "Yoast SEO", "23.5", "23.6"));
+          }
+          if (wordpress) {
+            live.plugins.add(new Component("akismet", "Akismet Anti-spam", "5.3.3", "5.3.5"));
+            live.themes.add(new Component("twentytwentyfour", "Twenty Twenty-Four", "1.2", null));
+          }
+          site.status = "live";
+          return idSite(site);
+        },
+        () -> state.sites.remove(site.id));
   }
 
   private Reply cloneSite(Exchange x) {
@@ -406,121 +708,180 @@ final class WordPressEndpoints {
       return Reply.notFound();
     }
     Site site = newSite(x.company, x.text("display_name"));
-    return operations.start(x, "site:clone", "Cloning site in progress", () -> {
-      Environment live = newEnvironment(site, "live", "Live", false);
-      copySettings(source.get(), live);
-      site.status = "live";
-      return idSite(site);
-    }, () -> state.sites.remove(site.id));
+    return operations.start(
+        x,
+        "site:clone",
+        "Cloning site in progress",
+        () -> {
+          Environment live = newEnvironment(site, "live", "Live", false);
+          copySettings(source.get(), live);
+          site.status = "live";
+          return idSite(site);
+        },
+        () -> state.sites.remove(site.id));
   }
 
   private Reply addEnvironment(Exchange x, boolean wordpress, String sourceEnvironmentId) {
-    return withSite(x, site -> {
-      String displayName = x.text("display_name");
-      if (site.environments.stream().anyMatch(env -> env.displayName.equalsIgnoreCase(displayName))) {
-        return Reply.badRequest("The display name " + displayName + " is already used by another environment");
-      }
-      Optional<Environment> source = Optional.empty();
-      if (sourceEnvironmentId != null) {
-        source = site.environments.stream().filter(env -> env.id.equals(sourceEnvironmentId)).findFirst();
-        if (source.isEmpty()) {
-          return Reply.notFound();
-        }
-      }
-      Optional<Environment> copyFrom = source;
-      boolean premium = x.flag("is_premium", false);
-      return operations.start(x, sourceEnvironmentId == null ? "environment:add" : "environment:clone",
-          "Adding environment in progress", () -> {
-            String name = SimulatorState.internalName(displayName).replaceAll("-[a-z0-9]{5}$", "");
-            Environment env = newEnvironment(site, name, displayName, premium);
-            env.wordpress = wordpress;
-            if (!wordpress) {
-              env.wordpressVersion = null;
+    return withSite(
+        x,
+        site -> {
+          String displayName = x.text("display_name");
+          if (site.environments.stream()
+              .anyMatch(env -> env.displayName.equalsIgnoreCase(displayName))) {
+            return Reply.badRequest(
+                "The display name " + displayName + " is already used by another environment");
+          }
+          Optional<Environment> source = Optional.empty();
+          if (sourceEnvironmentId != null) {
+            source =
+                site.environments.stream()
+                    .filter(env -> env.id.equals(sourceEnvironmentId))
+                    .findFirst();
+            if (source.isEmpty()) {
+              return Reply.notFound();
             }
-            copyFrom.ifPresent(from -> copySettings(from, env));
-            return null;
-          });
-    });
+          }
+          Optional<Environment> copyFrom = source;
+          boolean premium = x.flag("is_premium", false);
+          return operations.start(
+              x,
+              sourceEnvironmentId == null ? "environment:add" : "environment:clone",
+              "Adding environment in progress",
+              () -> {
+                String name =
+                    SimulatorState.internalName(displayName).replaceAll("-[a-z0-9]{5}$", "");
+                Environment env = newEnvironment(site, name, displayName, premium);
+                env.wordpress = wordpress;
+                if (!wordpress) {
+                  env.wordpressVersion = null;
+                }
+                copyFrom.ifPresent(from -> copySettings(from, env));
+                return null;
+              });
+        });
   }
 
   private Reply pushEnvironment(Exchange x) {
-    return withSite(x, site -> {
-      String sourceId = x.text("source_env_id");
-      String targetId = x.text("target_env_id");
-      Optional<Environment> source = site.environments.stream().filter(env -> env.id.equals(sourceId)).findFirst();
-      Optional<Environment> target = site.environments.stream().filter(env -> env.id.equals(targetId)).findFirst();
-      if (source.isEmpty() || target.isEmpty()) {
-        return Reply.notFound();
-      }
-      if (sourceId.equals(targetId)) {
-        return Reply.badRequest("source_env_id and target_env_id must differ");
-      }
-      return operations.start(x, "environments:push", "Pushing environment in progress", () -> {
-        if (x.flag("push_files", true)) {
-          target.get().wordpressVersion = source.get().wordpressVersion;
-        }
-        return null;
-      });
-    });
+    return withSite(
+        x,
+        site -> {
+          String sourceId = x.text("source_env_id");
+          String targetId = x.text("target_env_id");
+          Optional<Environment> source =
+              site.environments.stream().filter(env -> env.id.equals(sourceId)).findFirst();
+          Optional<Environment> target =
+              site.environments.stream().filter(env -> env.id.equals(targetId)).findFirst();
+          if (source.isEmpty() || target.isEmpty()) {
+            return Reply.notFound();
+          }
+          if (sourceId.equals(targetId)) {
+            return Reply.badRequest("source_env_id and target_env_id must differ");
+          }
+          return operations.start(
+              x,
+              "environments:push",
+              "Pushing environment in progress",
+              () -> {
+                if (x.flag("push_files", true)) {
+                  target.get().wordpressVersion = source.get().wordpressVersion;
+                }
+                return null;
+              });
+        });
   }
 
   private Reply components(Exchange x, String field, Function<Environment, List<Component>> list) {
-    return withEnvironment(x, "env_id", env -> {
-      ObjectNode body = Exchange.object();
-      ObjectNode container = body.putObject("environment").put("id", env.id).putObject("container_info")
-          .put("id", env.containerId);
-      ArrayNode data = container.putObject(field).putArray("data");
-      list.apply(env).forEach(component -> {
-        ObjectNode item = data.addObject().put("name", component.name).put("title", component.title)
-            .put("status", component.status).put("version", component.version)
-            .put("update", component.updateVersion == null ? "none" : "available");
-        if (component.updateVersion == null) {
-          item.putNull("update_version").putNull("update_status");
-        } else {
-          item.put("update_version", component.updateVersion).put("update_status", "available");
-        }
-      });
-      return Reply.ok(body);
-    });
-  }
-
-  private Reply updateComponent(Exchange x, String kind, Function<Environment, List<Component>> list) {
-    return withEnvironment(x, "env_id", env -> {
-      Optional<Component> component = list.apply(env).stream()
-          .filter(c -> c.name.equals(x.text("name"))).findFirst();
-      if (component.isEmpty()) {
-        return Reply.notFound();
-      }
-      String version = x.text("update_version");
-      return operations.start(x, kind + ":update", "Updating in progress", () -> {
-        component.get().version = version;
-        component.get().updateVersion = null;
-        return null;
-      });
-    });
-  }
-
-  private Reply bulkUpdate(Exchange x, String field, String kind, Function<Environment, List<Component>> list) {
-    return withEnvironment(x, "env_id", env -> {
-      List<Component> selected = new ArrayList<>();
-      for (JsonNode item : x.body.path(field)) {
-        Optional<Component> component = list.apply(env).stream()
-            .filter(c -> c.name.equals(item.path("name").asText())).findFirst();
-        if (component.isEmpty()) {
-          return Reply.notFound();
-        }
-        selected.add(component.get());
-      }
-      Reply started = operations.start(x, kind + ":bulk-update", "Bulk update in progress", () -> {
-        selected.stream().filter(c -> c.updateVersion != null).forEach(c -> {
-          c.version = c.updateVersion;
-          c.updateVersion = null;
+    return withEnvironment(
+        x,
+        "env_id",
+        env -> {
+          ObjectNode body = Exchange.object();
+          ObjectNode container =
+              body.putObject("environment")
+                  .put("id", env.id)
+                  .putObject("container_info")
+                  .put("id", env.containerId);
+          ArrayNode data = container.putObject(field).putArray("data");
+          list.apply(env)
+              .forEach(
+                  component -> {
+                    ObjectNode item =
+                        data.addObject()
+                            .put("name", component.name)
+                            .put("title", component.title)
+                            .put("status", component.status)
+                            .put("version", component.version)
+                            .put("update", component.updateVersion == null ? "none" : "available");
+                    if (component.updateVersion == null) {
+                      item.putNull("update_version").putNull("update_status");
+                    } else {
+                      item.put("update_version", component.updateVersion)
+                          .put("update_status", "available");
+                    }
+                  });
+          return Reply.ok(body);
         });
-        return null;
-      });
-      // Documented as HTTP 200, while the body still says 202 and carries the operation id.
-      return new Reply(200, started.body());
-    });
+  }
+
+  private Reply updateComponent(
+      Exchange x, String kind, Function<Environment, List<Component>> list) {
+    return withEnvironment(
+        x,
+        "env_id",
+        env -> {
+          Optional<Component> component =
+              list.apply(env).stream().filter(c -> c.name.equals(x.text("name"))).findFirst();
+          if (component.isEmpty()) {
+            return Reply.notFound();
+          }
+          String version = x.text("update_version");
+          return operations.start(
+              x,
+              kind + ":update",
+              "Updating in progress",
+              () -> {
+                component.get().version = version;
+                component.get().updateVersion = null;
+                return null;
+              });
+        });
+  }
+
+  private Reply bulkUpdate(
+      Exchange x, String field, String kind, Function<Environment, List<Component>> list) {
+    return withEnvironment(
+        x,
+        "env_id",
+        env -> {
+          List<Component> selected = new ArrayList<>();
+          for (JsonNode item : x.body.path(field)) {
+            Optional<Component> component =
+                list.apply(env).stream()
+                    .filter(c -> c.name.equals(item.path("name").asText()))
+                    .findFirst();
+            if (component.isEmpty()) {
+              return Reply.notFound();
+            }
+            selected.add(component.get());
+          }
+          Reply started =
+              operations.start(
+                  x,
+                  kind + ":bulk-update",
+                  "Bulk update in progress",
+                  () -> {
+                    selected.stream()
+                        .filter(c -> c.updateVersion != null)
+                        .forEach(
+                            c -> {
+                              c.version = c.updateVersion;
+                              c.updateVersion = null;
+                            });
+                    return null;
+                  });
+          // Documented as HTTP 200, while the body still says 202 and carries the operation id.
+          return new Reply(200, started.body());
+        });
   }
 
   Site newSite(String companyId, String displayName) {
@@ -538,11 +899,13 @@ final class WordPressEndpoints {
     return newEnvironment(site, SimulatorState.newId(), name, displayName, premium);
   }
 
-  Environment newEnvironment(Site site, String envId, String name, String displayName, boolean premium) {
+  Environment newEnvironment(
+      Site site, String envId, String name, String displayName, boolean premium) {
     Environment env = new Environment(envId, site.id, name, displayName);
     env.premium = premium;
     String host = ("live".equals(name) ? site.name : name + "-" + site.name) + ".kinsta.cloud";
-    Domain domain = new Domain(SimulatorState.newId(), host, "live".equals(name) ? "live" : "staging");
+    Domain domain =
+        new Domain(SimulatorState.newId(), host, "live".equals(name) ? "live" : "staging");
     env.domains.add(domain);
     env.primaryDomainId = domain.id;
     site.environments.add(env);
@@ -553,8 +916,10 @@ final class WordPressEndpoints {
     to.phpVersion = from.phpVersion;
     to.wordpress = from.wordpress;
     to.wordpressVersion = from.wordpressVersion;
-    from.plugins.forEach(p -> to.plugins.add(new Component(p.name, p.title, p.version, p.updateVersion)));
-    from.themes.forEach(t -> to.themes.add(new Component(t.name, t.title, t.version, t.updateVersion)));
+    from.plugins.forEach(
+        p -> to.plugins.add(new Component(p.name, p.title, p.version, p.updateVersion)));
+    from.themes.forEach(
+        t -> to.themes.add(new Component(t.name, t.title, t.version, t.updateVersion)));
   }
 
   private static JsonNode idSite(Site site) {
@@ -564,21 +929,32 @@ final class WordPressEndpoints {
   }
 
   private static void domain(ObjectNode into, Domain domain, Environment env) {
-    into.put("id", domain.id).put("name", domain.name).put("type", domain.type).put("site_id", env.siteId)
+    into.put("id", domain.id)
+        .put("name", domain.name)
+        .put("type", domain.type)
+        .put("site_id", env.siteId)
         .put("is_active", true);
   }
 
   private static void environmentSummary(ObjectNode json, Environment env) {
-    json.put("id", env.id).put("name", env.name).put("display_name", env.displayName)
-        .put("is_premium", env.premium).put("is_blocked", false);
+    json.put("id", env.id)
+        .put("name", env.name)
+        .put("display_name", env.displayName)
+        .put("is_premium", env.premium)
+        .put("is_blocked", false);
     ArrayNode domains = json.putArray("domains");
     env.domains.forEach(d -> domain(domains.addObject(), d, env));
-    env.primaryDomain().ifPresentOrElse(d -> domain(json.putObject("primaryDomain"), d, env),
-        () -> json.putNull("primaryDomain"));
+    env.primaryDomain()
+        .ifPresentOrElse(
+            d -> domain(json.putObject("primaryDomain"), d, env),
+            () -> json.putNull("primaryDomain"));
   }
 
   static void environmentDetails(ObjectNode json, Environment env) {
-    json.put("id", env.id).put("name", env.name).put("display_name", env.displayName).put("is_blocked", false);
+    json.put("id", env.id)
+        .put("name", env.name)
+        .put("display_name", env.displayName)
+        .put("is_blocked", false);
     if (env.edgeCaching) {
       json.put("id_edge_cache", env.edgeCacheId);
     } else {
@@ -597,10 +973,17 @@ final class WordPressEndpoints {
     }
     ArrayNode domains = json.putArray("domains");
     env.domains.forEach(d -> domain(domains.addObject(), d, env));
-    env.primaryDomain().ifPresentOrElse(d -> domain(json.putObject("primaryDomain"), d, env),
-        () -> json.putNull("primaryDomain"));
-    json.putObject("ssh_connection").put("ssh_port", "22000").putObject("ssh_ip").put("external_ip", "203.0.113.10");
-    json.putObject("container_info").put("id", env.containerId).put("php_engine_version", "php" + env.phpVersion);
+    env.primaryDomain()
+        .ifPresentOrElse(
+            d -> domain(json.putObject("primaryDomain"), d, env),
+            () -> json.putNull("primaryDomain"));
+    json.putObject("ssh_connection")
+        .put("ssh_port", "22000")
+        .putObject("ssh_ip")
+        .put("external_ip", "203.0.113.10");
+    json.putObject("container_info")
+        .put("id", env.containerId)
+        .put("php_engine_version", "php" + env.phpVersion);
   }
 
   private Reply inCompany(Exchange x, Function<SimulatorState.Company, Reply> action) {
@@ -632,7 +1015,8 @@ final class WordPressEndpoints {
   }
 
   private Optional<Environment> ownEnvironment(Exchange x, String environmentId) {
-    return state.environment(environmentId)
+    return state
+        .environment(environmentId)
         .filter(env -> state.sites.get(env.siteId).companyId.equals(x.company));
   }
 }

@@ -16,9 +16,9 @@ import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.Journal;
 import dev.operators.kinsta.simulator.SimulatorState;
-import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
@@ -26,14 +26,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The KinstaSite lifecycle against the simulator and the mock API server: sources, failures, adoption, deletion. */
+/**
+ * The KinstaSite lifecycle against the simulator and the mock API server: sources, failures,
+ * adoption, deletion.
+ */
 class SiteLifecycleTest extends SharedHarnessTest {
   @Test
   void createsAWordPressSiteWithPluginsAndReportsItReady() {
     Tenant tenant = harness.tenant();
     tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
     KinstaSite shop = Sites.wordpress("shop");
-    shop.getSpec().wordpress.plugins = new dev.operators.kinsta.api.v1alpha1.WordPressSource.Plugins();
+    shop.getSpec().wordpress.plugins =
+        new dev.operators.kinsta.api.v1alpha1.WordPressSource.Plugins();
     shop.getSpec().wordpress.plugins.woocommerce = true;
     tenant.create(shop);
 
@@ -43,7 +47,8 @@ class SiteLifecycleTest extends SharedHarnessTest {
     assertNotNull(siteId);
     SimulatorState.Site remote = harness.kinsta.simulator.read(state -> state.sites.get(siteId));
     assertEquals("shop", remote.displayName);
-    assertTrue(remote.environments.get(0).plugins.stream().anyMatch(p -> p.name.equals("woocommerce")));
+    assertTrue(
+        remote.environments.get(0).plugins.stream().anyMatch(p -> p.name.equals("woocommerce")));
     assertEquals("live", ready.getStatus().environments.get(0).name);
     assertEquals(remote.name, ready.getStatus().siteName);
     assertNull(ready.getStatus().operation);
@@ -66,7 +71,9 @@ class SiteLifecycleTest extends SharedHarnessTest {
   void clonesAnEnvironmentIntoANewSite() {
     Tenant tenant = harness.tenant();
     String sourceSite = harness.kinsta.simulator.seedSite(tenant.companyId(), "Template");
-    String liveId = harness.kinsta.simulator.read(s -> s.sites.get(sourceSite).environment("live").orElseThrow().id);
+    String liveId =
+        harness.kinsta.simulator.read(
+            s -> s.sites.get(sourceSite).environment("live").orElseThrow().id);
     tenant.create(Sites.cloneOf("copy", liveId));
 
     KinstaSite ready = tenant.awaitSiteReady("copy");
@@ -135,16 +142,23 @@ class SiteLifecycleTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.plain("frozen"));
     String siteId = tenant.awaitSiteReady("frozen").getStatus().siteId;
-    tenant.edit(KinstaSite.class, "frozen", s -> s.getMetadata().getAnnotations()
-        .put(ApiGroup.PAUSED_ANNOTATION, "true"));
+    tenant.edit(
+        KinstaSite.class,
+        "frozen",
+        s -> s.getMetadata().getAnnotations().put(ApiGroup.PAUSED_ANNOTATION, "true"));
 
     tenant.delete(KinstaSite.class, "frozen");
 
     tenant.awaitGone(KinstaSite.class, "frozen", Duration.ofSeconds(20));
     assertTrue(siteExists(siteId));
     assertEquals(0, tenant.calls("DELETE /sites/{site_id}"));
-    assertTrue(tenant.events().stream().anyMatch(e -> "Orphaned".equals(e.getReason())
-        && "Warning".equals(e.getType()) && e.getMessage().contains("paused")));
+    assertTrue(
+        tenant.events().stream()
+            .anyMatch(
+                e ->
+                    "Orphaned".equals(e.getReason())
+                        && "Warning".equals(e.getType())
+                        && e.getMessage().contains("paused")));
   }
 
   @Test
@@ -156,13 +170,17 @@ class SiteLifecycleTest extends SharedHarnessTest {
 
     tenant.delete(KinstaSite.class, "stranded");
 
-    // Deletion waits for working credentials for orphanAfter (3 s in these tests), then lets the resource go.
-    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+    // Deletion waits for working credentials for orphanAfter (3 s in these tests), then lets the
+    // resource go.
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(2))
         .until(() -> tenant.get(KinstaSite.class, "stranded") != null);
     tenant.awaitGone(KinstaSite.class, "stranded", Duration.ofSeconds(20));
     assertTrue(siteExists(siteId));
-    assertTrue(tenant.events().stream().anyMatch(e -> "Orphaned".equals(e.getReason())
-        && "Warning".equals(e.getType())));
+    assertTrue(
+        tenant.events().stream()
+            .anyMatch(e -> "Orphaned".equals(e.getReason()) && "Warning".equals(e.getType())));
   }
 
   @Test
@@ -170,8 +188,15 @@ class SiteLifecycleTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.plain("kept-safe"));
     String siteId = tenant.awaitSiteReady("kept-safe").getStatus().siteId;
-    await().atMost(Duration.ofSeconds(10)).until(() -> tenant.get(Secret.class, "kinsta").getMetadata()
-        .getFinalizers().contains(CredentialsProtection.FINALIZER));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                tenant
+                    .get(Secret.class, "kinsta")
+                    .getMetadata()
+                    .getFinalizers()
+                    .contains(CredentialsProtection.FINALIZER));
 
     tenant.deleteSecret("kinsta");
     tenant.delete(KinstaSite.class, "kept-safe");
@@ -184,7 +209,8 @@ class SiteLifecycleTest extends SharedHarnessTest {
   @Test
   void aFailedCreationStallsWithKinstasMessageAndIsNotRetried() {
     Tenant tenant = harness.tenant();
-    harness.kinsta.simulator.addFault(Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
     tenant.create(Sites.plain("doomed"));
 
     KinstaSite stalled = tenant.awaitSiteStalled("doomed", "CreateFailed");
@@ -196,23 +222,35 @@ class SiteLifecycleTest extends SharedHarnessTest {
     tenant.create(Sites.plain("after"));
     tenant.awaitSiteReady("after");
     assertEquals(2, tenant.calls("POST /sites/plain"), "one for each resource, none repeated");
-    assertTrue(tenant.events().stream().anyMatch(e -> "CreateFailed".equals(e.getReason())
-        && "Warning".equals(e.getType())));
+    assertTrue(
+        tenant.events().stream()
+            .anyMatch(e -> "CreateFailed".equals(e.getReason()) && "Warning".equals(e.getType())));
   }
 
   @Test
   void countsAnOperationUnknownToKinstaAsRunningDuringTheGraceWindow() {
     Tenant tenant = harness.tenant();
-    harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(800), Duration.ofMillis(200)));
+    harness.kinsta.simulator.updateSettings(
+        s -> s.withTiming(Duration.ofMillis(800), Duration.ofMillis(200)));
     try {
       tenant.create(Sites.plain("patient"));
       tenant.awaitSiteReady("patient");
     } finally {
-      harness.kinsta.simulator.updateSettings(s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
+      harness.kinsta.simulator.updateSettings(
+          s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
     }
-    List<Journal.Entry> polls = harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())
-        && e.endpoint().equals("GET /operations/{operation_id}"));
-    assertTrue(polls.stream().anyMatch(e -> e.status() == 404), "the operator polled while Kinsta answered 404");
+    List<Journal.Entry> polls =
+        harness
+            .kinsta
+            .simulator
+            .journal()
+            .matching(
+                e ->
+                    tenant.companyId().equals(e.company())
+                        && e.endpoint().equals("GET /operations/{operation_id}"));
+    assertTrue(
+        polls.stream().anyMatch(e -> e.status() == 404),
+        "the operator polled while Kinsta answered 404");
     assertEquals(1, tenant.calls("POST /sites/plain"));
   }
 
@@ -230,7 +268,10 @@ class SiteLifecycleTest extends SharedHarnessTest {
     tenant.secret("late-credentials", Map.of("apiKey", tenant.apiKey));
     KinstaSite ready = tenant.awaitSiteReady("waiting");
     assertNotNull(ready.getStatus().siteId);
-    assertEquals(1, tenant.calls("GET /validate"), "the key was checked once, for the one version of its Secret");
+    assertEquals(
+        1,
+        tenant.calls("GET /validate"),
+        "the key was checked once, for the one version of its Secret");
   }
 
   @Test
@@ -247,8 +288,10 @@ class SiteLifecycleTest extends SharedHarnessTest {
 
     tenant.secret("kinsta", Map.of("apiKey", tenant.apiKey, "companyId", tenant.companyId()));
     tenant.awaitSiteReady("locked");
-    assertEquals(rejected, harness.kinsta.simulator.journal().countRejected(invalidKey), "no call with the "
-        + "rejected key after the stall");
+    assertEquals(
+        rejected,
+        harness.kinsta.simulator.journal().countRejected(invalidKey),
+        "no call with the " + "rejected key after the stall");
   }
 
   @Test
@@ -277,11 +320,19 @@ class SiteLifecycleTest extends SharedHarnessTest {
     site.getMetadata().setAnnotations(Map.of(ApiGroup.PAUSED_ANNOTATION, "true"));
     tenant.create(site);
 
-    tenant.awaitCondition(KinstaSite.class, "paused", StatusConditions.RECONCILING, "False", Reasons.PAUSED,
+    tenant.awaitCondition(
+        KinstaSite.class,
+        "paused",
+        StatusConditions.RECONCILING,
+        "False",
+        Reasons.PAUSED,
         Duration.ofSeconds(20));
     assertEquals(0, tenant.calls());
 
-    tenant.edit(KinstaSite.class, "paused", s -> s.getMetadata().getAnnotations().remove(ApiGroup.PAUSED_ANNOTATION));
+    tenant.edit(
+        KinstaSite.class,
+        "paused",
+        s -> s.getMetadata().getAnnotations().remove(ApiGroup.PAUSED_ANNOTATION));
     tenant.awaitSiteReady("paused");
   }
 
@@ -311,9 +362,11 @@ class SiteLifecycleTest extends SharedHarnessTest {
   }
 
   static void assertConditionsOrdered(KinstaSite site) {
-    assertEquals(List.of("Ready", "Reconciling", "Stalled"),
+    assertEquals(
+        List.of("Ready", "Reconciling", "Stalled"),
         site.getStatus().conditions.stream().map(Condition::getType).toList());
-    site.getStatus().conditions.forEach(c -> assertEquals(site.getMetadata().getGeneration(),
-        c.getObservedGeneration()));
+    site.getStatus()
+        .conditions
+        .forEach(c -> assertEquals(site.getMetadata().getGeneration(), c.getObservedGeneration()));
   }
 }

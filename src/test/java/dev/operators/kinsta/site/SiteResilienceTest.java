@@ -26,11 +26,14 @@ class SiteResilienceTest {
 
   @Test
   void aCrashBetweenTheCreateCallAndTheStatusPatchStillGivesExactlyOneSite() {
-    // On the mock API server: only its expectations can make every status write fail while the rest works.
+    // On the mock API server: only its expectations can make every status write fail while the rest
+    // works.
     try (OperatorHarness harness = OperatorHarness.onMockServer()) {
       Tenant tenant = harness.tenant();
-      String statusPath = "/apis/kinsta.operators.dev/v1alpha1/namespaces/" + tenant.namespace
-          + "/kinstasites/shop/status";
+      String statusPath =
+          "/apis/kinsta.operators.dev/v1alpha1/namespaces/"
+              + tenant.namespace
+              + "/kinstasites/shop/status";
       // Every status write fails, as if the process died right after Kinsta accepted the creation.
       harness.mockServer.expect().patch().withPath(statusPath).andReturn(500, "{}").always();
       tenant.create(Sites.plain("shop"));
@@ -41,8 +44,15 @@ class SiteResilienceTest {
       harness.startOperator();
 
       KinstaSite ready = tenant.awaitSiteReady("shop");
-      List<SimulatorState.Site> named = harness.kinsta.simulator.read(s -> s.sites.values().stream()
-          .filter(site -> site.companyId.equals(tenant.companyId()) && site.displayName.equals("shop")).toList());
+      List<SimulatorState.Site> named =
+          harness.kinsta.simulator.read(
+              s ->
+                  s.sites.values().stream()
+                      .filter(
+                          site ->
+                              site.companyId.equals(tenant.companyId())
+                                  && site.displayName.equals("shop"))
+                      .toList());
       assertEquals(1, named.size(), "exactly one site");
       assertEquals(named.get(0).id, ready.getStatus().siteId);
       assertEquals(1, tenant.calls("POST /sites/plain"), "the creation was never repeated");
@@ -64,29 +74,42 @@ class SiteResilienceTest {
 
   @Test
   void correctsDriftMadeInMyKinstaWithinTheResyncInterval() {
-    try (OperatorHarness harness = OperatorHarness.start(SimulatorFixture.start(),
-        OperatorHarness.fastSettings().withResync(Duration.ofSeconds(1)))) {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(),
+            OperatorHarness.fastSettings().withResync(Duration.ofSeconds(1)))) {
       Tenant tenant = harness.tenant();
       KinstaSite site = Sites.plain("drifty");
       site.getSpec().environments = new SiteEnvironments();
       site.getSpec().environments.live = new EnvironmentSettings();
       site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
-      site.getSpec().environments.live.domains = List.of(new DomainSpec("drifty.acme.example", true));
+      site.getSpec().environments.live.domains =
+          List.of(new DomainSpec("drifty.acme.example", true));
       tenant.create(site);
       String siteId = tenant.awaitSiteReady("drifty").getStatus().siteId;
 
-      harness.kinsta.simulator.mutate(state -> {
-        SimulatorState.Environment live = state.sites.get(siteId).environment("live").orElseThrow();
-        live.phpVersion = "8.1";
-        live.domains.removeIf(d -> d.name.equals("drifty.acme.example"));
-        live.primaryDomainId = live.domains.get(0).id;
-      });
+      harness.kinsta.simulator.mutate(
+          state -> {
+            SimulatorState.Environment live =
+                state.sites.get(siteId).environment("live").orElseThrow();
+            live.phpVersion = "8.1";
+            live.domains.removeIf(d -> d.name.equals("drifty.acme.example"));
+            live.primaryDomainId = live.domains.get(0).id;
+          });
 
-      await().atMost(Duration.ofSeconds(20)).until(() -> harness.kinsta.simulator.<Boolean>read(state -> {
-        SimulatorState.Environment live = state.sites.get(siteId).environment("live").orElseThrow();
-        return live.phpVersion.equals("8.3")
-            && live.primaryDomain().map(d -> d.name.equals("drifty.acme.example")).orElse(false);
-      }));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  harness.kinsta.simulator.<Boolean>read(
+                      state -> {
+                        SimulatorState.Environment live =
+                            state.sites.get(siteId).environment("live").orElseThrow();
+                        return live.phpVersion.equals("8.3")
+                            && live.primaryDomain()
+                                .map(d -> d.name.equals("drifty.acme.example"))
+                                .orElse(false);
+                      }));
       tenant.awaitSiteReady("drifty");
       assertEquals(2, tenant.calls("PUT /sites/tools/modify-php-version"));
     }
@@ -94,8 +117,10 @@ class SiteResilienceTest {
 
   @Test
   void routineResyncsReadKinstaButWriteNoStatus() {
-    try (OperatorHarness harness = OperatorHarness.start(SimulatorFixture.start(),
-        OperatorHarness.fastSettings().withResync(Duration.ofSeconds(1)))) {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(),
+            OperatorHarness.fastSettings().withResync(Duration.ofSeconds(1)))) {
       Tenant tenant = harness.tenant();
       tenant.create(Sites.plain("steady"));
       KinstaSite ready = tenant.awaitSiteReady("steady");
@@ -107,7 +132,8 @@ class SiteResilienceTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> tenant.calls() >= callsBefore + 6);
 
       KinstaSite after = tenant.get(KinstaSite.class, "steady");
-      assertEquals(resourceVersion, after.getMetadata().getResourceVersion(), "no status patch on a resync");
+      assertEquals(
+          resourceVersion, after.getMetadata().getResourceVersion(), "no status patch on a resync");
       assertEquals(readySince, Tenant.conditions(after).get(0).getLastTransitionTime());
       assertEquals(1, tenant.writes(), "only the create call");
     }
@@ -116,14 +142,22 @@ class SiteResilienceTest {
   @Test
   void aStormOf429sIsWaitedOutAndTheBudgetKeepsTheOperatorUnderKinstasLimit() {
     // Kinsta's limits on a 10-second window, and an operator budget a little under them.
-    SimulatorSettings limits = SimulatorSettings.fast().withRateLimits(Duration.ofSeconds(10), 40, 1000, 5);
-    RateBudgetSettings budget = new RateBudgetSettings(new RateLimit(30, Duration.ofSeconds(10), 10),
-        new RateLimit(4, Duration.ofSeconds(10), 1), RateLimit.perMinute(30),
-        new RateLimit(900, Duration.ofSeconds(10), 100), Duration.ofSeconds(20));
-    try (OperatorHarness harness = OperatorHarness.start(SimulatorFixture.start(limits, budget,
-        Duration.ofSeconds(5), false), OperatorHarness.fastSettings())) {
+    SimulatorSettings limits =
+        SimulatorSettings.fast().withRateLimits(Duration.ofSeconds(10), 40, 1000, 5);
+    RateBudgetSettings budget =
+        new RateBudgetSettings(
+            new RateLimit(30, Duration.ofSeconds(10), 10),
+            new RateLimit(4, Duration.ofSeconds(10), 1),
+            RateLimit.perMinute(30),
+            new RateLimit(900, Duration.ofSeconds(10), 100),
+            Duration.ofSeconds(20));
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(limits, budget, Duration.ofSeconds(5), false),
+            OperatorHarness.fastSettings())) {
       Tenant tenant = harness.tenant();
-      harness.kinsta.simulator.addFault(Fault.rateLimit(tenant.companyId(), Duration.ofSeconds(1), 3));
+      harness.kinsta.simulator.addFault(
+          Fault.rateLimit(tenant.companyId(), Duration.ofSeconds(1), 3));
       for (int i = 1; i <= 4; i++) {
         KinstaSite site = Sites.plain("busy-" + i);
         site.getSpec().environments = new SiteEnvironments();
@@ -133,19 +167,28 @@ class SiteResilienceTest {
         tenant.create(site);
       }
       for (int i = 1; i <= 4; i++) {
-        tenant.awaitCondition(KinstaSite.class, "busy-" + i, "Ready", "True", null, Duration.ofSeconds(60));
+        tenant.awaitCondition(
+            KinstaSite.class, "busy-" + i, "Ready", "True", null, Duration.ofSeconds(60));
       }
 
-      List<Journal.Entry> limited = harness.kinsta.simulator.journal().matching(e -> e.status() == 429);
-      assertEquals(3, limited.size(), "only the injected 429s: the budget never let the operator hit the limit");
-      List<Journal.Entry> calls = harness.kinsta.simulator.journal().matching(e -> tenant.companyId()
-          .equals(e.company()));
-      // Requests already in flight when the first 429 arrived may still be answered just after it; anything
+      List<Journal.Entry> limited =
+          harness.kinsta.simulator.journal().matching(e -> e.status() == 429);
+      assertEquals(
+          3,
+          limited.size(),
+          "only the injected 429s: the budget never let the operator hit the limit");
+      List<Journal.Entry> calls =
+          harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company()));
+      // Requests already in flight when the first 429 arrived may still be answered just after it;
+      // anything
       // answered later was sent after the pause, which lasts for Retry-After (1 s).
       java.time.Instant firstLimited = limited.get(0).at();
       java.time.Instant lastLimited = limited.get(limited.size() - 1).at();
-      assertTrue(calls.stream().map(Journal.Entry::at).filter(at -> at.isAfter(lastLimited.plusMillis(250)))
-          .allMatch(at -> !at.isBefore(firstLimited.plusMillis(900))),
+      assertTrue(
+          calls.stream()
+              .map(Journal.Entry::at)
+              .filter(at -> at.isAfter(lastLimited.plusMillis(250)))
+              .allMatch(at -> !at.isBefore(firstLimited.plusMillis(900))),
           "after a 429 the company waited for Retry-After");
     }
   }

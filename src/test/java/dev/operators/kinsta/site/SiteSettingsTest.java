@@ -15,15 +15,18 @@ import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
-import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Environment settings and the staging environment: one operation per difference, none when nothing differs. */
+/**
+ * Environment settings and the staging environment: one operation per difference, none when nothing
+ * differs.
+ */
 class SiteSettingsTest extends SharedHarnessTest {
   @Test
   void appliesEachDifferingSettingWithOneOperationAndNothingWhenAllMatch() {
@@ -31,18 +34,24 @@ class SiteSettingsTest extends SharedHarnessTest {
     tenant.create(Sites.plain("blog"));
     String siteId = tenant.awaitSiteReady("blog").getStatus().siteId;
 
-    tenant.edit(KinstaSite.class, "blog", site -> {
-      EnvironmentSettings live = new EnvironmentSettings();
-      live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
-      live.edgeCaching = false;
-      live.cdnImageOptimization = EnvironmentSettings.ImageOptimization.LOSSY;
-      live.webrootSubfolder = "/public";
-      live.domains = List.of(new DomainSpec("blog.acme.example", true), new DomainSpec("www.acme.example", null));
-      live.deniedIps = List.of("203.0.113.7", "198.51.100.0/24");
-      live.phpAllocation = new EnvironmentSettings.PhpAllocation(8, 512);
-      site.getSpec().environments = new SiteEnvironments();
-      site.getSpec().environments.live = live;
-    });
+    tenant.edit(
+        KinstaSite.class,
+        "blog",
+        site -> {
+          EnvironmentSettings live = new EnvironmentSettings();
+          live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
+          live.edgeCaching = false;
+          live.cdnImageOptimization = EnvironmentSettings.ImageOptimization.LOSSY;
+          live.webrootSubfolder = "/public";
+          live.domains =
+              List.of(
+                  new DomainSpec("blog.acme.example", true),
+                  new DomainSpec("www.acme.example", null));
+          live.deniedIps = List.of("203.0.113.7", "198.51.100.0/24");
+          live.phpAllocation = new EnvironmentSettings.PhpAllocation(8, 512);
+          site.getSpec().environments = new SiteEnvironments();
+          site.getSpec().environments.live = live;
+        });
     KinstaSite ready = awaitReadyAtGeneration(tenant, "blog", 2);
 
     SimulatorState.Environment env = liveEnvironment(siteId);
@@ -71,7 +80,10 @@ class SiteSettingsTest extends SharedHarnessTest {
     tenant.requestReconcile(KinstaSite.class, "blog", "check-1");
     KinstaSite checked = tenant.get(KinstaSite.class, "blog");
     assertEquals(writesBefore, tenant.writes(), "nothing differs, so nothing is written");
-    assertEquals(readyBefore, SiteLifecycleTest.condition(checked, StatusConditions.READY), "Ready did not flap");
+    assertEquals(
+        readyBefore,
+        SiteLifecycleTest.condition(checked, StatusConditions.READY),
+        "Ready did not flap");
   }
 
   @Test
@@ -84,17 +96,23 @@ class SiteSettingsTest extends SharedHarnessTest {
     tenant.create(site);
     String siteId = tenant.awaitSiteReady("domains").getStatus().siteId;
 
-    tenant.edit(KinstaSite.class, "domains", s -> s.getSpec().environments.live.domains =
-        List.of(new DomainSpec("new.acme.example", true)));
+    tenant.edit(
+        KinstaSite.class,
+        "domains",
+        s ->
+            s.getSpec().environments.live.domains =
+                List.of(new DomainSpec("new.acme.example", true)));
     awaitReadyAtGeneration(tenant, "domains", 2);
 
     SimulatorState.Environment env = liveEnvironment(siteId);
     List<String> names = env.domains.stream().map(d -> d.name).sorted().toList();
     assertEquals(2, names.size(), names.toString());
     assertTrue(names.contains("new.acme.example"));
-    assertTrue(names.stream().anyMatch(n -> n.endsWith(".kinsta.cloud")), "Kinsta's own domain stays");
+    assertTrue(
+        names.stream().anyMatch(n -> n.endsWith(".kinsta.cloud")), "Kinsta's own domain stays");
     assertEquals("new.acme.example", env.primaryDomain().orElseThrow().name);
-    assertTrue(tenant.events().stream().anyMatch(e -> "DeleteDomains".equals(e.getReason())),
+    assertTrue(
+        tenant.events().stream().anyMatch(e -> "DeleteDomains".equals(e.getReason())),
         "removing a domain is recorded as an event");
   }
 
@@ -113,8 +131,13 @@ class SiteSettingsTest extends SharedHarnessTest {
     assertNotNull(ready.getStatus().stagingEnvironmentId);
     assertEquals(2, ready.getStatus().environments.size());
     assertEquals(1, tenant.calls("POST /sites/{site_id}/environments/clone"));
-    SimulatorState.Environment stagingEnv = harness.kinsta.simulator.read(s -> s.sites.get(siteId).environments
-        .stream().filter(e -> e.displayName.equals("Staging")).findFirst().orElseThrow());
+    SimulatorState.Environment stagingEnv =
+        harness.kinsta.simulator.read(
+            s ->
+                s.sites.get(siteId).environments.stream()
+                    .filter(e -> e.displayName.equals("Staging"))
+                    .findFirst()
+                    .orElseThrow());
     assertEquals("8.4", stagingEnv.phpVersion);
 
     tenant.edit(KinstaSite.class, "staged", s -> s.getSpec().environments.staging = null);
@@ -122,7 +145,9 @@ class SiteSettingsTest extends SharedHarnessTest {
 
     assertNull(withoutStaging.getStatus().stagingEnvironmentId);
     assertEquals(1, withoutStaging.getStatus().environments.size());
-    assertEquals(1, (int) harness.kinsta.simulator.<Integer>read(s -> s.sites.get(siteId).environments.size()));
+    assertEquals(
+        1,
+        (int) harness.kinsta.simulator.<Integer>read(s -> s.sites.get(siteId).environments.size()));
     assertEquals(1, tenant.calls("DELETE /sites/environments/{env_id}"));
   }
 
@@ -131,19 +156,27 @@ class SiteSettingsTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.plain("php"));
     tenant.awaitSiteReady("php");
-    harness.kinsta.simulator.addFault(Fault.failOperation("PUT /sites/tools/modify-php-version",
-        "PHP 8.0 is not available on this plan", 1));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation(
+            "PUT /sites/tools/modify-php-version", "PHP 8.0 is not available on this plan", 1));
 
-    tenant.edit(KinstaSite.class, "php", s -> {
-      s.getSpec().environments = new SiteEnvironments();
-      s.getSpec().environments.live = new EnvironmentSettings();
-      s.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_0;
-    });
+    tenant.edit(
+        KinstaSite.class,
+        "php",
+        s -> {
+          s.getSpec().environments = new SiteEnvironments();
+          s.getSpec().environments.live = new EnvironmentSettings();
+          s.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_0;
+        });
     KinstaSite stalled = tenant.awaitSiteStalled("php", Reasons.OPERATION_FAILED);
-    assertTrue(SiteLifecycleTest.message(stalled, StatusConditions.STALLED).contains("not available on this plan"));
+    assertTrue(
+        SiteLifecycleTest.message(stalled, StatusConditions.STALLED)
+            .contains("not available on this plan"));
 
-    tenant.edit(KinstaSite.class, "php", s -> s.getSpec().environments.live.phpVersion =
-        EnvironmentSettings.PhpVersion.V8_1);
+    tenant.edit(
+        KinstaSite.class,
+        "php",
+        s -> s.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_1);
     awaitReadyAtGeneration(tenant, "php", 3);
     assertEquals(2, tenant.calls("PUT /sites/tools/modify-php-version"));
   }
@@ -158,7 +191,9 @@ class SiteSettingsTest extends SharedHarnessTest {
     tenant.edit(KinstaSite.class, "createonly", s -> s.getSpec().wordpress.language = "de_DE");
     KinstaSite ready = awaitReadyAtGeneration(tenant, "createonly", 2);
 
-    assertTrue(SiteLifecycleTest.message(ready, StatusConditions.READY).contains("spec.wordpress.language"));
+    assertTrue(
+        SiteLifecycleTest.message(ready, StatusConditions.READY)
+            .contains("spec.wordpress.language"));
     assertEquals(1, tenant.calls("POST /sites"));
     assertEquals(0, tenant.calls("DELETE /sites/{site_id}"));
   }
@@ -171,17 +206,25 @@ class SiteSettingsTest extends SharedHarnessTest {
 
     tenant.requestReconcile(KinstaSite.class, "echo", "2026-11-22T10:00:00Z");
 
-    assertEquals("2026-11-22T10:00:00Z", tenant.get(KinstaSite.class, "echo").getStatus().lastHandledReconcileAt);
+    assertEquals(
+        "2026-11-22T10:00:00Z",
+        tenant.get(KinstaSite.class, "echo").getStatus().lastHandledReconcileAt);
   }
 
   static KinstaSite awaitReadyAtGeneration(Tenant tenant, String name, long generation) {
-    return await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-        .until(() -> tenant.get(KinstaSite.class, name), s -> s.getMetadata().getGeneration() == generation
-            && s.getStatus().observedGeneration == generation
-            && StatusConditions.isTrue(s.getStatus(), StatusConditions.READY));
+    return await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () -> tenant.get(KinstaSite.class, name),
+            s ->
+                s.getMetadata().getGeneration() == generation
+                    && s.getStatus().observedGeneration == generation
+                    && StatusConditions.isTrue(s.getStatus(), StatusConditions.READY));
   }
 
   static SimulatorState.Environment liveEnvironment(String siteId) {
-    return harness.kinsta.simulator.read(s -> s.sites.get(siteId).environment("live").orElseThrow());
+    return harness.kinsta.simulator.read(
+        s -> s.sites.get(siteId).environment("live").orElseThrow());
   }
 }

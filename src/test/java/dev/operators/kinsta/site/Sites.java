@@ -11,8 +11,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /** KinstaSite objects for tests. */
 public final class Sites {
-  private Sites() {
-  }
+  private Sites() {}
 
   public static KinstaSite wordpress(String name) {
     KinstaSite site = bare(name);

@@ -10,7 +10,10 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Everything the operator's own loggers write while it is attached, as formatted text with any stack trace. */
+/**
+ * Everything the operator's own loggers write while it is attached, as formatted text with any
+ * stack trace.
+ */
 public final class CapturedLogs extends AbstractAppender implements AutoCloseable {
   private final List<String> lines = new CopyOnWriteArrayList<>();
 

@@ -28,15 +28,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a real API server would check on a custom resource, which the mock API server does not: the CRD's
- * OpenAPI schema (with unknown fields rejected, as structural schemas prune them) and its CEL rules, including
- * transition rules against an old object. Each problem is reported with the path of the offending value.
+ * What a real API server would check on a custom resource, which the mock API server does not: the
+ * CRD's OpenAPI schema (with unknown fields rejected, as structural schemas prune them) and its CEL
+ * rules, including transition rules against an old object. Each problem is reported with the path
+ * of the offending value.
  */
 public final class CrdSchema {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final CelCompiler CEL = CelCompilerFactory.standardCelCompilerBuilder()
-      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar("self", SimpleType.DYN).addVar("oldSelf", SimpleType.DYN).build();
+  private static final CelCompiler CEL =
+      CelCompilerFactory.standardCelCompilerBuilder()
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar("self", SimpleType.DYN)
+          .addVar("oldSelf", SimpleType.DYN)
+          .build();
   private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
   private final JsonNode openApi;
@@ -44,8 +48,9 @@ public final class CrdSchema {
 
   private CrdSchema(JsonNode openApi) {
     this.openApi = openApi;
-    this.jsonSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-        .getSchema(toJsonSchema(openApi.deepCopy()));
+    this.jsonSchema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
+            .getSchema(toJsonSchema(openApi.deepCopy()));
   }
 
   /** The v1alpha1 schema of a CRD file in {@code crds/}. */
@@ -63,11 +68,12 @@ public final class CrdSchema {
     try {
       List<JsonNode> documents = new ArrayList<>();
       YAML.readValues(YAML.getFactory().createParser(Files.readString(file)), JsonNode.class)
-          .forEachRemaining(node -> {
-            if (node != null && !node.isNull()) {
-              documents.add(node);
-            }
-          });
+          .forEachRemaining(
+              node -> {
+                if (node != null && !node.isNull()) {
+                  documents.add(node);
+                }
+              });
       return documents;
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
@@ -77,12 +83,15 @@ public final class CrdSchema {
   /** Every problem a real API server would report when the object is created. */
   /** The files of {@code examples/} that hold a resource of {@code kind}. */
   public static java.util.stream.Stream<Path> examplesOf(String kind) throws java.io.IOException {
-    return java.nio.file.Files.list(Path.of("examples")).filter(p -> p.toString().endsWith(".yaml")).sorted()
+    return java.nio.file.Files.list(Path.of("examples"))
+        .filter(p -> p.toString().endsWith(".yaml"))
+        .sorted()
         .filter(p -> readYaml(p).stream().anyMatch(d -> kind.equals(d.path("kind").asText())));
   }
 
   /** The invalid samples in {@code src/test/resources/schema/<directory>}. */
-  public static java.util.stream.Stream<Path> invalidSamples(String directory) throws java.io.IOException {
+  public static java.util.stream.Stream<Path> invalidSamples(String directory)
+      throws java.io.IOException {
     return java.nio.file.Files.list(Path.of("src/test/resources/schema", directory)).sorted();
   }
 
@@ -90,19 +99,25 @@ public final class CrdSchema {
   public void assertValid(Path file, String kind) {
     for (JsonNode resource : readYaml(file)) {
       if (kind.equals(resource.path("kind").asText())) {
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), problems(resource), file.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(
+            List.of(), problems(resource), file.toString());
       }
     }
   }
 
   /** Checks that the sample is rejected with every message its {@code # expect:} lines name. */
   public void assertRejected(Path file) throws java.io.IOException {
-    List<String> expected = java.nio.file.Files.readAllLines(file).stream().filter(l -> l.startsWith("# expect: "))
-        .map(l -> l.substring("# expect: ".length())).toList();
-    org.junit.jupiter.api.Assertions.assertFalse(expected.isEmpty(), file + " says what it expects");
+    List<String> expected =
+        java.nio.file.Files.readAllLines(file).stream()
+            .filter(l -> l.startsWith("# expect: "))
+            .map(l -> l.substring("# expect: ".length()))
+            .toList();
+    org.junit.jupiter.api.Assertions.assertFalse(
+        expected.isEmpty(), file + " says what it expects");
     List<String> problems = problems(readYaml(file).get(0));
     for (String message : expected) {
-      org.junit.jupiter.api.Assertions.assertTrue(problems.stream().anyMatch(p -> p.contains(message)),
+      org.junit.jupiter.api.Assertions.assertTrue(
+          problems.stream().anyMatch(p -> p.contains(message)),
           file + ": expected '" + message + "' in " + problems);
     }
   }
@@ -126,7 +141,8 @@ public final class CrdSchema {
     return problems;
   }
 
-  private static void celRules(JsonNode schema, JsonNode value, JsonNode old, String path, List<String> problems) {
+  private static void celRules(
+      JsonNode schema, JsonNode value, JsonNode old, String path, List<String> problems) {
     if (value == null || value.isMissingNode() || value.isNull()) {
       return;
     }
@@ -137,28 +153,37 @@ public final class CrdSchema {
         continue;
       }
       if (!evaluate(expression, value, old)) {
-        problems.add((path.isEmpty() ? "<root>" : path) + rule.path("fieldPath").asText("") + ": "
-            + rule.path("message").asText(expression));
+        problems.add(
+            (path.isEmpty() ? "<root>" : path)
+                + rule.path("fieldPath").asText("")
+                + ": "
+                + rule.path("message").asText(expression));
       }
     }
     if (value.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
       while (properties.hasNext()) {
         Map.Entry<String, JsonNode> property = properties.next();
-        celRules(property.getValue(), value.get(property.getKey()), old == null ? null : old.get(property.getKey()),
-            path + "." + property.getKey(), problems);
+        celRules(
+            property.getValue(),
+            value.get(property.getKey()),
+            old == null ? null : old.get(property.getKey()),
+            path + "." + property.getKey(),
+            problems);
       }
     } else if (value.isArray()) {
       duplicateKeys(schema, value, path, problems);
       for (int i = 0; i < value.size(); i++) {
-        // Kubernetes correlates list items with their old values only for map lists; these are atomic lists.
+        // Kubernetes correlates list items with their old values only for map lists; these are
+        // atomic lists.
         celRules(schema.path("items"), value.get(i), null, path + "[" + i + "]", problems);
       }
     }
   }
 
   /** A list-type map (x-kubernetes-list-map-keys) holds each key once, as the API server checks. */
-  private static void duplicateKeys(JsonNode schema, JsonNode list, String path, List<String> problems) {
+  private static void duplicateKeys(
+      JsonNode schema, JsonNode list, String path, List<String> problems) {
     if (!"map".equals(schema.path("x-kubernetes-list-type").asText())) {
       return;
     }
@@ -183,7 +208,8 @@ public final class CrdSchema {
       if (oldSelf != null) {
         variables.put("oldSelf", toCel(oldSelf));
       }
-      Object result = RUNTIME.createProgram(ast).eval(name -> Optional.ofNullable(variables.get(name)));
+      Object result =
+          RUNTIME.createProgram(ast).eval(name -> Optional.ofNullable(variables.get(name)));
       return Boolean.TRUE.equals(result);
     } catch (CelValidationException | CelEvaluationException e) {
       throw new IllegalStateException("CEL rule does not evaluate: " + expression, e);
@@ -225,12 +251,14 @@ public final class CrdSchema {
         anyOf.addObject().put("type", "string");
       }
       if (object.path("nullable").asBoolean(false) && object.has("type")) {
-        ArrayNode types = JsonNodeFactory.instance.arrayNode().add(object.get("type").asText()).add("null");
+        ArrayNode types =
+            JsonNodeFactory.instance.arrayNode().add(object.get("type").asText()).add("null");
         object.set("type", types);
       }
       object.remove("nullable");
       boolean preserve = object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-      if ("object".equals(object.path("type").asText()) && !preserve
+      if ("object".equals(object.path("type").asText())
+          && !preserve
           && !object.has("additionalProperties")) {
         object.put("additionalProperties", false);
         if (!object.has("properties")) {

@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.client.ApiKey;
 import dev.operators.kinsta.client.KinstaCredentials;
-import dev.operators.kinsta.simulator.KinstaSimulator;
 import dev.operators.kinsta.operator.KinstaOperator;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.simulator.KinstaSimulator;
+import dev.operators.kinsta.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -19,9 +20,8 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import dev.operators.kinsta.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -49,26 +49,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * The real operator against the test run's real Kubernetes API server ({@link TestCluster}, CRDs from
- * {@code crds/}) and the Kinsta simulator over HTTP. One harness serves a test class; each test takes a namespace
- * of its own.
+ * The real operator against the test run's real Kubernetes API server ({@link TestCluster}, CRDs
+ * from {@code crds/}) and the Kinsta simulator over HTTP. One harness serves a test class; each
+ * test takes a namespace of its own.
  */
 public final class OperatorHarness implements AutoCloseable {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
-  private static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(KinstaSite.class,
-      dev.operators.kinsta.api.v1alpha1.KinstaDatabase.class, dev.operators.kinsta.api.v1alpha1.KinstaApplication.class,
-      dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection.class,
-      dev.operators.kinsta.api.v1alpha1.KinstaSiteAction.class);
+  private static final List<Class<? extends CustomResource<?, ?>>> KINDS =
+      List.of(
+          KinstaSite.class,
+          dev.operators.kinsta.api.v1alpha1.KinstaDatabase.class,
+          dev.operators.kinsta.api.v1alpha1.KinstaApplication.class,
+          dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection.class,
+          dev.operators.kinsta.api.v1alpha1.KinstaSiteAction.class);
 
   /**
-   * The Fabric8 mock API server, only for the few tests that need what a real one cannot give (answers made to
-   * fail on purpose); {@code null} on the real test cluster, where every other test runs.
+   * The Fabric8 mock API server, only for the few tests that need what a real one cannot give
+   * (answers made to fail on purpose); {@code null} on the real test cluster, where every other
+   * test runs.
    */
   public final KubernetesMockServer mockServer;
+
   /** What tests use to act as users. */
   public final KubernetesClient client;
-  /** What the operator uses: a client of its own, with the operator's user agent, so its calls can be told apart. */
+
+  /**
+   * What the operator uses: a client of its own, with the operator's user agent, so its calls can
+   * be told apart.
+   */
   public KubernetesClient operatorClient;
+
   public final SimulatorFixture kinsta;
   private ReconcileSettings settings;
   private Clock clock = Clock.systemUTC();
@@ -76,14 +86,20 @@ public final class OperatorHarness implements AutoCloseable {
   private Set<String> watchedNamespaces = Set.of();
   private final List<String> namespaces = new java.util.ArrayList<>();
 
-  private OperatorHarness(SimulatorFixture kinsta, ReconcileSettings settings, boolean onMockServer) {
+  private OperatorHarness(
+      SimulatorFixture kinsta, ReconcileSettings settings, boolean onMockServer) {
     this.kinsta = kinsta;
     this.settings = settings;
     Config userConfig;
     if (onMockServer) {
       Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-      this.mockServer = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(),
-          responses, new KubernetesMixedDispatcher(responses), false);
+      this.mockServer =
+          new KubernetesMockServer(
+              new Context(Serialization.jsonMapper()),
+              new MockWebServer(),
+              responses,
+              new KubernetesMixedDispatcher(responses),
+              false);
       mockServer.init(InetAddress.getLoopbackAddress(), 0);
       userConfig = mockServer.createClient().getConfiguration();
     } else {
@@ -91,8 +107,13 @@ public final class OperatorHarness implements AutoCloseable {
       userConfig = TestCluster.shared().adminConfig();
     }
     this.client = new KubernetesClientBuilder().withConfig(userConfig).build();
-    this.operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(userConfig)
-        .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT).build()).build();
+    this.operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(userConfig)
+                    .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT)
+                    .build())
+            .build();
     if (onMockServer) {
       installCrds();
     }
@@ -100,9 +121,15 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Settings for tests: quick polls, quick retries, no drift resync unless a test asks for one. */
   public static ReconcileSettings fastSettings() {
-    return new ReconcileSettings(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(5),
-        Duration.ofMinutes(10), Duration.ofSeconds(3), dev.operators.kinsta.api.v1alpha1.DeletionPolicy.Delete,
-        Duration.ofMillis(200), Duration.ofSeconds(2));
+    return new ReconcileSettings(
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(3),
+        dev.operators.kinsta.api.v1alpha1.DeletionPolicy.Delete,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(2));
   }
 
   public static OperatorHarness start() {
@@ -114,40 +141,57 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   /** With the operator's clock under the test's control (schedules). */
-  public static OperatorHarness start(SimulatorFixture kinsta, ReconcileSettings settings, Clock clock) {
+  public static OperatorHarness start(
+      SimulatorFixture kinsta, ReconcileSettings settings, Clock clock) {
     OperatorHarness harness = new OperatorHarness(kinsta, settings, false);
     harness.clock = clock;
     harness.startOperator();
     return harness;
   }
 
-  /** On the Fabric8 mock API server instead of the test cluster: only for tests that need its expectations. */
+  /**
+   * On the Fabric8 mock API server instead of the test cluster: only for tests that need its
+   * expectations.
+   */
   public static OperatorHarness onMockServer() {
     OperatorHarness harness = new OperatorHarness(SimulatorFixture.start(), fastSettings(), true);
     harness.startOperator();
     return harness;
   }
 
-  /** A harness on the test cluster whose operator is not started yet (see {@link #startOperatorAs}). */
+  /**
+   * A harness on the test cluster whose operator is not started yet (see {@link #startOperatorAs}).
+   */
   public static OperatorHarness unstarted() {
     return new OperatorHarness(SimulatorFixture.start(), fastSettings(), false);
   }
 
   public void startOperator() {
     // The mock API server has no server-side apply, which JOSDK uses for finalizers on a real one.
-    operator = KinstaOperator.start(operatorClient, kinsta.clients, settings, watchedNamespaces, clock,
-        o -> o.withUseSSAToPatchPrimaryResource(mockServer == null));
+    operator =
+        KinstaOperator.start(
+            operatorClient,
+            kinsta.clients,
+            settings,
+            watchedNamespaces,
+            clock,
+            o -> o.withUseSSAToPatchPrimaryResource(mockServer == null));
   }
 
   /**
-   * Starts the operator with another identity (a service account's token, as a Helm install gives it) and,
-   * when {@code namespaces} is not empty, watching only those.
+   * Starts the operator with another identity (a service account's token, as a Helm install gives
+   * it) and, when {@code namespaces} is not empty, watching only those.
    */
   public void startOperatorAs(String token, Set<String> namespaces) {
     stopOperator();
     operatorClient.close();
-    operatorClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(TestCluster.shared().config(token))
-        .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT).build()).build();
+    operatorClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(TestCluster.shared().config(token))
+                    .withUserAgent(dev.operators.kinsta.operator.OperatorMain.USER_AGENT)
+                    .build())
+            .build();
     watchedNamespaces = Set.copyOf(namespaces);
     startOperator();
   }
@@ -175,7 +219,8 @@ public final class OperatorHarness implements AutoCloseable {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("crds"), "*.yml")) {
       for (Path file : files) {
         try (InputStream in = Files.newInputStream(file)) {
-          CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+          CustomResourceDefinition crd =
+              client.apiextensions().v1().customResourceDefinitions().load(in).item();
           client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
         }
       }
@@ -188,11 +233,18 @@ public final class OperatorHarness implements AutoCloseable {
   public Tenant tenant() {
     String namespace = "agency-" + NAMESPACES.incrementAndGet();
     namespaces.add(namespace);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     KinstaSimulator.SeededCompany seeded = kinsta.simulator.addCompany(namespace);
-    Tenant tenant = new Tenant(this, namespace, new KinstaCredentials(ApiKey.of(seeded.apiKey()),
-        seeded.companyId()), seeded.apiKey());
+    Tenant tenant =
+        new Tenant(
+            this,
+            namespace,
+            new KinstaCredentials(ApiKey.of(seeded.apiKey()), seeded.companyId()),
+            seeded.apiKey());
     tenant.secret("kinsta", Map.of("apiKey", seeded.apiKey(), "companyId", seeded.companyId()));
     return tenant;
   }
@@ -212,28 +264,40 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   /**
-   * The test cluster outlives this harness: its tenants' namespaces are deleted, with the operator's finalizers
-   * taken off first (no operator is left to handle them), so the next test class starts on a quiet cluster.
+   * The test cluster outlives this harness: its tenants' namespaces are deleted, with the
+   * operator's finalizers taken off first (no operator is left to handle them), so the next test
+   * class starts on a quiet cluster.
    */
   private void releaseNamespaces() {
     for (String namespace : namespaces) {
       for (Class<? extends CustomResource<?, ?>> kind : KINDS) {
         for (var resource : client.resources(kind).inNamespace(namespace).list().getItems()) {
-          if (resource.getMetadata().getFinalizers() != null && !resource.getMetadata().getFinalizers().isEmpty()) {
-            client.resources(kind).inNamespace(namespace).withName(resource.getMetadata().getName())
-                .edit(r -> {
-                  r.getMetadata().setFinalizers(List.of());
-                  return r;
-                });
+          if (resource.getMetadata().getFinalizers() != null
+              && !resource.getMetadata().getFinalizers().isEmpty()) {
+            client
+                .resources(kind)
+                .inNamespace(namespace)
+                .withName(resource.getMetadata().getName())
+                .edit(
+                    r -> {
+                      r.getMetadata().setFinalizers(List.of());
+                      return r;
+                    });
           }
         }
       }
       for (Secret secret : client.secrets().inNamespace(namespace).list().getItems()) {
-        if (secret.getMetadata().getFinalizers() != null && !secret.getMetadata().getFinalizers().isEmpty()) {
-          client.secrets().inNamespace(namespace).withName(secret.getMetadata().getName()).edit(s -> {
-            s.getMetadata().setFinalizers(List.of());
-            return s;
-          });
+        if (secret.getMetadata().getFinalizers() != null
+            && !secret.getMetadata().getFinalizers().isEmpty()) {
+          client
+              .secrets()
+              .inNamespace(namespace)
+              .withName(secret.getMetadata().getName())
+              .edit(
+                  s -> {
+                    s.getMetadata().setFinalizers(List.of());
+                    return s;
+                  });
         }
       }
       client.namespaces().withName(namespace).delete();
@@ -245,6 +309,7 @@ public final class OperatorHarness implements AutoCloseable {
     public final OperatorHarness harness;
     public final String namespace;
     public final KinstaCredentials company;
+
     /** The raw key, for tests that write Secrets and check that it never leaks. */
     public final String apiKey;
 
@@ -261,9 +326,22 @@ public final class OperatorHarness implements AutoCloseable {
 
     public void secret(String name, Map<String, String> values) {
       Map<String, String> data = new HashMap<>();
-      values.forEach((k, v) -> data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-      harness.client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(name)
-          .withNamespace(namespace).endMetadata().withData(data).build()).createOr(existing -> existing.update());
+      values.forEach(
+          (k, v) ->
+              data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+      harness
+          .client
+          .secrets()
+          .inNamespace(namespace)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName(name)
+                  .withNamespace(namespace)
+                  .endMetadata()
+                  .withData(data)
+                  .build())
+          .createOr(existing -> existing.update());
     }
 
     public void deleteSecret(String name) {
@@ -279,14 +357,23 @@ public final class OperatorHarness implements AutoCloseable {
       return harness.client.resources(type).inNamespace(namespace).withName(name).get();
     }
 
-    /** Edits as a user would; a conflict with the operator's own write is retried, as kubectl users do. */
+    /**
+     * Edits as a user would; a conflict with the operator's own write is retried, as kubectl users
+     * do.
+     */
     public <T extends HasMetadata> T edit(Class<T> type, String name, Consumer<T> change) {
       for (int attempt = 1; ; attempt++) {
         try {
-          return harness.client.resources(type).inNamespace(namespace).withName(name).edit(r -> {
-            change.accept(r);
-            return r;
-          });
+          return harness
+              .client
+              .resources(type)
+              .inNamespace(namespace)
+              .withName(name)
+              .edit(
+                  r -> {
+                    change.accept(r);
+                    return r;
+                  });
         } catch (io.fabric8.kubernetes.client.KubernetesClientException conflict) {
           if (conflict.getCode() != 409 || attempt == 5) {
             throw conflict;
@@ -303,53 +390,101 @@ public final class OperatorHarness implements AutoCloseable {
       await().atMost(within).ignoreExceptions().until(() -> get(type, name) == null);
     }
 
-    /** Waits until the resource's condition has this status (and reason, when given), and returns the resource. */
-    public <T extends CustomResource<?, ?>> T awaitCondition(Class<T> type, String name, String condition,
-        String status, String reason, Duration within) {
-      return await().atMost(within).ignoreExceptions().until(() -> get(type, name), r -> {
-        Optional<Condition> found = conditions(r).stream().filter(c -> condition.equals(c.getType())).findFirst();
-        return found.isPresent() && status.equals(found.get().getStatus())
-            && (reason == null || reason.equals(found.get().getReason()))
-            && java.util.Objects.equals(found.get().getObservedGeneration(), r.getMetadata().getGeneration());
-      });
+    /**
+     * Waits until the resource's condition has this status (and reason, when given), and returns
+     * the resource.
+     */
+    public <T extends CustomResource<?, ?>> T awaitCondition(
+        Class<T> type,
+        String name,
+        String condition,
+        String status,
+        String reason,
+        Duration within) {
+      return await()
+          .atMost(within)
+          .ignoreExceptions()
+          .until(
+              () -> get(type, name),
+              r -> {
+                Optional<Condition> found =
+                    conditions(r).stream().filter(c -> condition.equals(c.getType())).findFirst();
+                return found.isPresent()
+                    && status.equals(found.get().getStatus())
+                    && (reason == null || reason.equals(found.get().getReason()))
+                    && java.util.Objects.equals(
+                        found.get().getObservedGeneration(), r.getMetadata().getGeneration());
+              });
     }
 
-    /** Sets the reconcile-requested-at annotation to {@code token} and waits until the operator handled it. */
-    public <T extends CustomResource<?, ?>> T requestReconcile(Class<T> type, String name, String token) {
-      edit(type, name, resource -> {
-        Map<String, String> annotations = new HashMap<>(resource.getMetadata().getAnnotations() == null ? Map.of()
-            : resource.getMetadata().getAnnotations());
-        annotations.put(dev.operators.kinsta.api.v1alpha1.ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
-        resource.getMetadata().setAnnotations(annotations);
-      });
-      return await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> get(type, name),
-          resource -> token.equals(((dev.operators.kinsta.api.v1alpha1.KinstaStatus) resource.getStatus())
-              .lastHandledReconcileAt));
+    /**
+     * Sets the reconcile-requested-at annotation to {@code token} and waits until the operator
+     * handled it.
+     */
+    public <T extends CustomResource<?, ?>> T requestReconcile(
+        Class<T> type, String name, String token) {
+      edit(
+          type,
+          name,
+          resource -> {
+            Map<String, String> annotations =
+                new HashMap<>(
+                    resource.getMetadata().getAnnotations() == null
+                        ? Map.of()
+                        : resource.getMetadata().getAnnotations());
+            annotations.put(
+                dev.operators.kinsta.api.v1alpha1.ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
+            resource.getMetadata().setAnnotations(annotations);
+          });
+      return await()
+          .atMost(Duration.ofSeconds(20))
+          .ignoreExceptions()
+          .until(
+              () -> get(type, name),
+              resource ->
+                  token.equals(
+                      ((dev.operators.kinsta.api.v1alpha1.KinstaStatus) resource.getStatus())
+                          .lastHandledReconcileAt));
     }
 
     public KinstaSite awaitSiteReady(String name) {
-      return awaitCondition(KinstaSite.class, name, StatusConditions.READY, "True", null, Duration.ofSeconds(30));
+      return awaitCondition(
+          KinstaSite.class, name, StatusConditions.READY, "True", null, Duration.ofSeconds(30));
     }
 
     public KinstaSite awaitSiteStalled(String name, String reason) {
-      return awaitCondition(KinstaSite.class, name, StatusConditions.STALLED, "True", reason, Duration.ofSeconds(30));
+      return awaitCondition(
+          KinstaSite.class, name, StatusConditions.STALLED, "True", reason, Duration.ofSeconds(30));
     }
 
     /** Requests this tenant's company made to {@code "METHOD /template"}. */
     public long calls(String endpoint) {
-      return harness.kinsta.simulator.journal().matching(e -> companyId().equals(e.company())
-          && e.endpoint().equals(endpoint)).size();
+      return harness
+          .kinsta
+          .simulator
+          .journal()
+          .matching(e -> companyId().equals(e.company()) && e.endpoint().equals(endpoint))
+          .size();
     }
 
     /** Every request this tenant's company made other than GETs. */
     public long writes() {
-      return harness.kinsta.simulator.journal().matching(e -> companyId().equals(e.company())
-          && !e.method().equals("GET")).size();
+      return harness
+          .kinsta
+          .simulator
+          .journal()
+          .matching(e -> companyId().equals(e.company()) && !e.method().equals("GET"))
+          .size();
     }
 
     /** Every request this tenant's company made. */
     public long calls() {
-      return harness.kinsta.simulator.journal().matching(e -> companyId().equals(e.company())).size();
+      return harness
+          .kinsta
+          .simulator
+          .journal()
+          .matching(e -> companyId().equals(e.company()))
+          .size();
     }
 
     public List<Event> events() {

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One operator, on the test run's real API server, and one simulator for a whole test class (each test takes a
- * tenant of its own).
- * After each test the simulator's faults are cleared and its answers must have kept to Kinsta's contract.
+ * One operator, on the test run's real API server, and one simulator for a whole test class (each
+ * test takes a tenant of its own). After each test the simulator's faults are cleared and its
+ * answers must have kept to Kinsta's contract.
  */
 public abstract class SharedHarnessTest {
   protected static OperatorHarness harness;
@@ -26,9 +26,10 @@ public abstract class SharedHarnessTest {
   }
 
   /**
-   * The operator on the Fabric8 mock API server, which enforces no CRD schema. The real API server rejects a spec
-   * that breaks the schema before the operator sees it ({@code CrdAdmissionTest}); a cluster whose CRDs are older
-   * than the operator would not, and only here can a test show the operator's own check of such a spec.
+   * The operator on the Fabric8 mock API server, which enforces no CRD schema. The real API server
+   * rejects a spec that breaks the schema before the operator sees it ({@code CrdAdmissionTest}); a
+   * cluster whose CRDs are older than the operator would not, and only here can a test show the
+   * operator's own check of such a spec.
    */
   protected static OperatorHarness withoutSchemaEnforcement() {
     return OperatorHarness.onMockServer();

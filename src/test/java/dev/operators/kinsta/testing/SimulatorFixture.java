@@ -19,36 +19,47 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Duration;
 
-/** A simulator on a real socket, and Kinsta clients pointed at it. Close it after the test class. */
+/**
+ * A simulator on a real socket, and Kinsta clients pointed at it. Close it after the test class.
+ */
 public final class SimulatorFixture implements AutoCloseable {
   public final KinstaSimulator simulator;
   public final Vertx vertx = Vertx.vertx();
   public final KinstaClients clients;
 
-  private SimulatorFixture(SimulatorSettings settings, RateBudgetSettings budget, Duration timeout, boolean sevalla) {
+  private SimulatorFixture(
+      SimulatorSettings settings, RateBudgetSettings budget, Duration timeout, boolean sevalla) {
     this.simulator = KinstaSimulator.start(settings);
     URI hosting = sevalla ? simulator.sevallaBaseUrl() : simulator.kinstaBaseUrl();
-    KinstaClientSettings clientSettings = KinstaClientSettings.defaults()
-        .withBaseUrls(simulator.kinstaBaseUrl(), hosting)
-        .withBudget(budget)
-        .withRequestTimeout(timeout);
-    this.clients = new KinstaClients(vertx, clientSettings, ApiCallObserver.NONE, new RateBudgets(budget));
+    KinstaClientSettings clientSettings =
+        KinstaClientSettings.defaults()
+            .withBaseUrls(simulator.kinstaBaseUrl(), hosting)
+            .withBudget(budget)
+            .withRequestTimeout(timeout);
+    this.clients =
+        new KinstaClients(vertx, clientSettings, ApiCallObserver.NONE, new RateBudgets(budget));
   }
 
   /**
-   * Fast operations and limits well above Kinsta's, so that functional tests never wait for the budget; the
-   * budget itself is tested with Kinsta's limits elsewhere.
+   * Fast operations and limits well above Kinsta's, so that functional tests never wait for the
+   * budget; the budget itself is tested with Kinsta's limits elsewhere.
    */
   public static SimulatorFixture start() {
     return start(false);
   }
 
   public static SimulatorFixture start(boolean hostingOnSevalla) {
-    return new SimulatorFixture(SimulatorSettings.fast().withRoomyRateLimits(), RateBudgetSettings.roomy(),
-        Duration.ofSeconds(5), hostingOnSevalla);
+    return new SimulatorFixture(
+        SimulatorSettings.fast().withRoomyRateLimits(),
+        RateBudgetSettings.roomy(),
+        Duration.ofSeconds(5),
+        hostingOnSevalla);
   }
 
-  public static SimulatorFixture start(SimulatorSettings settings, RateBudgetSettings budget, Duration timeout,
+  public static SimulatorFixture start(
+      SimulatorSettings settings,
+      RateBudgetSettings budget,
+      Duration timeout,
       boolean hostingOnSevalla) {
     return new SimulatorFixture(settings, budget, timeout, hostingOnSevalla);
   }
@@ -69,19 +80,29 @@ public final class SimulatorFixture implements AutoCloseable {
   /** Polls the operation until it has finished, and answers how it ended. */
   public static OperationStatus awaitOperation(KinstaApi api, OperationRef operation) {
     OperationStatus[] last = new OperationStatus[1];
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
-      last[0] = api.getOperation(operation.operationId());
-      return last[0].state() == OperationStatus.State.SUCCEEDED || last[0].state() == OperationStatus.State.FAILED;
-    });
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              last[0] = api.getOperation(operation.operationId());
+              return last[0].state() == OperationStatus.State.SUCCEEDED
+                  || last[0].state() == OperationStatus.State.FAILED;
+            });
     return last[0];
   }
 
-  /** The simulator answered only in the contract's shapes, and the client never sent a request it refused. */
+  /**
+   * The simulator answered only in the contract's shapes, and the client never sent a request it
+   * refused.
+   */
   public void assertContractKept() {
-    org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), simulator.contractViolations(),
+    org.junit.jupiter.api.Assertions.assertEquals(
+        java.util.List.of(),
+        simulator.contractViolations(),
         "simulator answers must match the contract");
-    org.junit.jupiter.api.Assertions.assertEquals(0, simulator.journal().countStatus(400),
-        "the client must never send an invalid request");
+    org.junit.jupiter.api.Assertions.assertEquals(
+        0, simulator.journal().countStatus(400), "the client must never send an invalid request");
   }
 
   @Override

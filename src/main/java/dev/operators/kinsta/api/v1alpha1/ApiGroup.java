@@ -8,23 +8,28 @@ public final class ApiGroup {
 
   /** {@code "true"} stops every Kinsta call for the resource until removed. */
   public static final String PAUSED_ANNOTATION = GROUP + "/paused";
-  /** Any new value asks for an immediate reconcile; the value is echoed in {@code status.lastHandledReconcileAt}. */
+
+  /**
+   * Any new value asks for an immediate reconcile; the value is echoed in {@code
+   * status.lastHandledReconcileAt}.
+   */
   public static final String RECONCILE_REQUESTED_ANNOTATION = GROUP + "/reconcile-requested-at";
+
   /** Overrides how often a running Kinsta operation is polled, e.g. {@code 30s}. */
   public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
 
   /**
-   * Schema descriptions of the condition fields, which the Kubernetes Condition type does not carry, for
-   * {@code kubectl explain}; added to every kind's status by {@link SchemaAddition}.
+   * Schema descriptions of the condition fields, which the Kubernetes Condition type does not
+   * carry, for {@code kubectl explain}; added to every kind's status by {@link SchemaAddition}.
    */
-  static final String CONDITIONS_DESCRIBED = "\"conditions\": {\"items\": {\"properties\": {"
-      + "\"type\": {\"description\": \"Ready, Reconciling or Stalled.\"}, "
-      + "\"status\": {\"description\": \"True, False or Unknown.\"}, "
-      + "\"reason\": {\"description\": \"Why, in one CamelCase word.\"}, "
-      + "\"message\": {\"description\": \"What happened, in words.\"}, "
-      + "\"lastTransitionTime\": {\"description\": \"When the status last changed.\"}, "
-      + "\"observedGeneration\": {\"description\": \"The metadata.generation the condition describes.\"}}}}";
+  static final String CONDITIONS_DESCRIBED =
+      "\"conditions\": {\"items\": {\"properties\": {"
+          + "\"type\": {\"description\": \"Ready, Reconciling or Stalled.\"}, "
+          + "\"status\": {\"description\": \"True, False or Unknown.\"}, "
+          + "\"reason\": {\"description\": \"Why, in one CamelCase word.\"}, "
+          + "\"message\": {\"description\": \"What happened, in words.\"}, "
+          + "\"lastTransitionTime\": {\"description\": \"When the status last changed.\"}, "
+          + "\"observedGeneration\": {\"description\": \"The metadata.generation the condition describes.\"}}}}";
 
-  private ApiGroup() {
-  }
+  private ApiGroup() {}
 }

@@ -8,18 +8,21 @@ import io.fabric8.generator.annotation.Required;
 public class CredentialsReference {
   @Required
   @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
-  @JsonPropertyDescription("Name of a Secret in this namespace with key `apiKey` (a Kinsta API key) and, optionally, "
-      + "`companyId`. Without `companyId` the operator asks Kinsta which company the key belongs to.")
+  @JsonPropertyDescription(
+      "Name of a Secret in this namespace with key `apiKey` (a Kinsta API key) and, optionally, "
+          + "`companyId`. Without `companyId` the operator asks Kinsta which company the key belongs to.")
   public String name;
 
-  public CredentialsReference() {
-  }
+  public CredentialsReference() {}
 
   public CredentialsReference(String name) {
     this.name = name;
   }
 
-  /** The Secret's name, or null when the reference is missing (an invalid spec the validator reports). */
+  /**
+   * The Secret's name, or null when the reference is missing (an invalid spec the validator
+   * reports).
+   */
   public static String nameOf(CredentialsReference reference) {
     return reference == null ? null : reference.name;
   }

@@ -10,13 +10,17 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
- * Settings of one environment. Each is applied only when it differs from what Kinsta reports, one operation at a
- * time; a setting left out is not managed.
+ * Settings of one environment. Each is applied only when it differs from what Kinsta reports, one
+ * operation at a time; a setting left out is not managed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// Domains are a map keyed by `name`: the API server rejects duplicates and server-side apply merges by name.
-@SchemaCustomizer(value = SchemaAddition.class, input = "{\"properties\": {\"domains\": "
-    + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
+// Domains are a map keyed by `name`: the API server rejects duplicates and server-side apply merges
+// by name.
+@SchemaCustomizer(
+    value = SchemaAddition.class,
+    input =
+        "{\"properties\": {\"domains\": "
+            + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class EnvironmentSettings {
   @JsonPropertyDescription("PHP version.")
   public PhpVersion phpVersion;
@@ -28,31 +32,41 @@ public class EnvironmentSettings {
   public ImageOptimization cdnImageOptimization;
 
   @Size(max = 100)
-  @ValidationRule(value = "self.filter(d, has(d.primary) && d.primary).size() <= 1",
+  @ValidationRule(
+      value = "self.filter(d, has(d.primary) && d.primary).size() <= 1",
       message = "at most one domain can be primary")
-  @JsonPropertyDescription("The environment's domains. When set, domains not listed are removed (Kinsta's own "
-      + "*.kinsta.cloud domain is never touched).")
+  @JsonPropertyDescription(
+      "The environment's domains. When set, domains not listed are removed (Kinsta's own "
+          + "*.kinsta.cloud domain is never touched).")
   public List<DomainSpec> domains;
 
   @Size(max = 500)
-  @JsonPropertyDescription("IP addresses or CIDR ranges denied access (IPv4 or IPv6). An empty list allows all.")
+  @JsonPropertyDescription(
+      "IP addresses or CIDR ranges denied access (IPv4 or IPv6). An empty list allows all.")
   public List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> deniedIps;
 
-  @JsonPropertyDescription("PHP workers and memory. Kinsta cannot report the allocation, so the operator applies it "
-      + "when the spec differs from what it last applied. Live and standard staging share the site's allocation.")
+  @JsonPropertyDescription(
+      "PHP workers and memory. Kinsta cannot report the allocation, so the operator applies it "
+          + "when the spec differs from what it last applied. Live and standard staging share the site's allocation.")
   public PhpAllocation phpAllocation;
 
   @Pattern("^$|^/([a-zA-Z0-9_-]+/?)*$")
-  @JsonPropertyDescription("Subfolder the web server serves, e.g. `/public`; an empty string resets it.")
+  @JsonPropertyDescription(
+      "Subfolder the web server serves, e.g. `/public`; an empty string resets it.")
   public String webrootSubfolder;
 
   /** A PHP version Kinsta runs. */
   public enum PhpVersion {
-    @JsonProperty("8.0") V8_0("8.0"),
-    @JsonProperty("8.1") V8_1("8.1"),
-    @JsonProperty("8.2") V8_2("8.2"),
-    @JsonProperty("8.3") V8_3("8.3"),
-    @JsonProperty("8.4") V8_4("8.4");
+    @JsonProperty("8.0")
+    V8_0("8.0"),
+    @JsonProperty("8.1")
+    V8_1("8.1"),
+    @JsonProperty("8.2")
+    V8_2("8.2"),
+    @JsonProperty("8.3")
+    V8_3("8.3"),
+    @JsonProperty("8.4")
+    V8_4("8.4");
 
     private final String version;
 
@@ -67,9 +81,12 @@ public class EnvironmentSettings {
 
   /** CDN image optimisation modes. */
   public enum ImageOptimization {
-    @JsonProperty("off") OFF("off"),
-    @JsonProperty("lossy") LOSSY("lossy"),
-    @JsonProperty("lossless") LOSSLESS("lossless");
+    @JsonProperty("off")
+    OFF("off"),
+    @JsonProperty("lossy")
+    LOSSY("lossy"),
+    @JsonProperty("lossless")
+    LOSSLESS("lossless");
 
     private final String wire;
 
@@ -93,8 +110,7 @@ public class EnvironmentSettings {
     @JsonPropertyDescription("Make this the primary domain (at most one).")
     public Boolean primary;
 
-    public DomainSpec() {
-    }
+    public DomainSpec() {}
 
     public DomainSpec(String name, Boolean primary) {
       this.name = name;
@@ -116,8 +132,7 @@ public class EnvironmentSettings {
     @JsonPropertyDescription("Memory per PHP thread, in MB.")
     public Integer threadMemory;
 
-    public PhpAllocation() {
-    }
+    public PhpAllocation() {}
 
     public PhpAllocation(Integer threadCount, Integer threadMemory) {
       this.threadCount = threadCount;

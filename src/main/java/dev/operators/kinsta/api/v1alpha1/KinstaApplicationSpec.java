@@ -13,15 +13,20 @@ import java.util.List;
 
 /** What a {@link KinstaApplication} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// Processes are a map keyed by `key`: the API server rejects duplicates and server-side apply merges by key.
-@SchemaCustomizer(value = SchemaAddition.class, input = "{\"properties\": {\"processes\": "
-    + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]}}}")
+// Processes are a map keyed by `key`: the API server rejects duplicates and server-side apply
+// merges by key.
+@SchemaCustomizer(
+    value = SchemaAddition.class,
+    input =
+        "{\"properties\": {\"processes\": "
+            + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]}}}")
 public class KinstaApplicationSpec extends KinstaSpec {
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
-  @JsonPropertyDescription("The existing application to manage, by id or by name (Kinsta's API cannot create "
-      + "applications).")
+  @JsonPropertyDescription(
+      "The existing application to manage, by id or by name (Kinsta's API cannot create "
+          + "applications).")
   public ApplicationAdoption adopt;
 
   @Size(min = 1, max = 120)
@@ -42,7 +47,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
   public Hibernation hibernation;
 
   @Size(max = 20)
-  @JsonPropertyDescription("Processes to manage, by key (e.g. `web`); processes not listed are left alone.")
+  @JsonPropertyDescription(
+      "Processes to manage, by key (e.g. `web`); processes not listed are left alone.")
   public List<ProcessSpec> processes;
 
   @JsonPropertyDescription("Kinsta's CDN for the application, on or off.")
@@ -51,16 +57,20 @@ public class KinstaApplicationSpec extends KinstaSpec {
   @JsonPropertyDescription("Edge caching for the application, on or off.")
   public Boolean edgeCaching;
 
-  @JsonPropertyDescription("What to deploy. A change of branch, Docker image or redeployToken starts a deployment; "
-      + "status.lastDeployment follows it.")
+  @JsonPropertyDescription(
+      "What to deploy. A change of branch, Docker image or redeployToken starts a deployment; "
+          + "status.lastDeployment follows it.")
   public DeploymentSpec deployment;
 
-  @JsonPropertyDescription("Retain (the default) leaves the application in Kinsta when the resource is deleted; "
-      + "Delete deletes it, and must be set explicitly.")
+  @JsonPropertyDescription(
+      "Retain (the default) leaves the application in Kinsta when the resource is deleted; "
+          + "Delete deletes it, and must be set explicitly.")
   public DeletionPolicy deletionPolicy;
 
   /** An existing application. */
-  @ValidationRule(value = "has(self.id) != has(self.name)", message = "set exactly one of id or name")
+  @ValidationRule(
+      value = "has(self.id) != has(self.name)",
+      message = "set exactly one of id or name")
   public static class ApplicationAdoption {
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("The application id.")
@@ -87,7 +97,11 @@ public class KinstaApplicationSpec extends KinstaSpec {
   }
 
   /** Kinsta's build types. */
-  public enum BuildType { dockerfile, pack, nixpacks }
+  public enum BuildType {
+    dockerfile,
+    pack,
+    nixpacks
+  }
 
   /** Hibernation settings. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -103,7 +117,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
 
   /** One process of the application. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(value = "!(has(self.instances) && has(self.autoscaling))",
+  @ValidationRule(
+      value = "!(has(self.instances) && has(self.autoscaling))",
       message = "set instances or autoscaling, not both")
   public static class ProcessSpec {
     @Required
@@ -126,7 +141,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
 
   /** Horizontal autoscaling. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(value = "self.minInstances <= self.maxInstances",
+  @ValidationRule(
+      value = "self.minInstances <= self.maxInstances",
       message = "minInstances must not exceed maxInstances")
   public static class Autoscaling {
     @JsonPropertyDescription("The fewest instances autoscaling keeps.")
@@ -154,7 +170,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
 
   /** What to deploy. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(value = "!(has(self.branch) && has(self.dockerImage))",
+  @ValidationRule(
+      value = "!(has(self.branch) && has(self.dockerImage))",
       message = "set branch or dockerImage, not both")
   public static class DeploymentSpec {
     @Size(min = 1, max = 255)
@@ -166,7 +183,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
     public String dockerImage;
 
     @Size(max = 253)
-    @JsonPropertyDescription("Any value; changing it deploys again, e.g. a timestamp or a release number.")
+    @JsonPropertyDescription(
+        "Any value; changing it deploys again, e.g. a timestamp or a release number.")
     public String redeployToken;
   }
 }

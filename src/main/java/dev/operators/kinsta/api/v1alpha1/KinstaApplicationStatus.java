@@ -23,16 +23,19 @@ public class KinstaApplicationStatus extends KinstaStatus {
   @JsonPropertyDescription("The application's processes as Kinsta reports them.")
   public List<ProcessStatus> processes = new ArrayList<>();
 
-  @JsonPropertyDescription("The deployment the operator started last, or the latest one at adoption.")
+  @JsonPropertyDescription(
+      "The deployment the operator started last, or the latest one at adoption.")
   public DeploymentStatus lastDeployment;
 
-  @JsonPropertyDescription("What was last deployed (branch, image and token), so a change deploys once.")
+  @JsonPropertyDescription(
+      "What was last deployed (branch, image and token), so a change deploys once.")
   public String deployedFor;
 
   @JsonPropertyDescription("The settings last sent to Kinsta, which its API does not report back.")
   public String appliedSettings;
 
-  @JsonPropertyDescription("Whether the CDN is on, as the last toggle answered (Kinsta's API does not report it).")
+  @JsonPropertyDescription(
+      "Whether the CDN is on, as the last toggle answered (Kinsta's API does not report it).")
   public Boolean cdnEnabled;
 
   @JsonPropertyDescription("Whether edge caching is on, as the last toggle answered.")
@@ -43,22 +46,31 @@ public class KinstaApplicationStatus extends KinstaStatus {
   public static class ProcessStatus {
     @JsonPropertyDescription("The process key, e.g. `web`.")
     public String key;
+
     @JsonPropertyDescription("Kinsta's id of the process.")
     public String id;
+
     @JsonPropertyDescription("The process type, e.g. web, background or cron.")
     public String type;
+
     @JsonPropertyDescription("manual or horizontal.")
     public String scaling;
+
     @JsonPropertyDescription("Instances running (manual scaling).")
     public Integer instances;
+
     @JsonPropertyDescription("The fewest instances (autoscaling).")
     public Integer minInstances;
+
     @JsonPropertyDescription("The most instances (autoscaling).")
     public Integer maxInstances;
+
     @JsonPropertyDescription("The command the process runs.")
     public String entrypoint;
+
     @JsonPropertyDescription("Host name inside Kinsta's network.")
     public String internalHostname;
+
     @JsonPropertyDescription("Port inside Kinsta's network.")
     public Integer internalPort;
   }
@@ -68,10 +80,13 @@ public class KinstaApplicationStatus extends KinstaStatus {
   public static class DeploymentStatus {
     @JsonPropertyDescription("Kinsta's id of the deployment.")
     public String id;
+
     @JsonPropertyDescription("The branch deployed.")
     public String branch;
+
     @JsonPropertyDescription("The commit deployed.")
     public String commit;
+
     @JsonPropertyDescription("Kinsta's status of the deployment, e.g. success or failed.")
     public String status;
   }

@@ -3,7 +3,10 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** What the operator observed of a {@link KinstaDatabase}. Never a password: that lives in the connection Secret. */
+/**
+ * What the operator observed of a {@link KinstaDatabase}. Never a password: that lives in the
+ * connection Secret.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaDatabaseStatus extends KinstaStatus {
   @JsonPropertyDescription("Kinsta's id of the database.")
@@ -17,20 +20,25 @@ public class KinstaDatabaseStatus extends KinstaStatus {
 
   @JsonPropertyDescription("The database engine, as Kinsta reports it.")
   public String type;
+
   @JsonPropertyDescription("The engine version.")
   public String version;
+
   @JsonPropertyDescription("The data centre (region) the database runs in.")
   public String location;
+
   @JsonPropertyDescription("The resource size, e.g. db1.")
   public String size;
 
   @JsonPropertyDescription("Host and port inside Kinsta's network (for applications).")
   public String internalHost;
+
   @JsonPropertyDescription("Port inside Kinsta's network.")
   public Integer internalPort;
 
   @JsonPropertyDescription("Host and port reachable from outside Kinsta.")
   public String externalHost;
+
   @JsonPropertyDescription("Port reachable from outside Kinsta.")
   public Integer externalPort;
 
@@ -40,7 +48,8 @@ public class KinstaDatabaseStatus extends KinstaStatus {
   @JsonPropertyDescription("Whether the database was adopted rather than created by this resource.")
   public Boolean adopted;
 
-  @JsonPropertyDescription("True when the password Secret no longer holds the password Kinsta has; the API cannot "
-      + "change it.")
+  @JsonPropertyDescription(
+      "True when the password Secret no longer holds the password Kinsta has; the API cannot "
+          + "change it.")
   public Boolean passwordOutOfSync;
 }

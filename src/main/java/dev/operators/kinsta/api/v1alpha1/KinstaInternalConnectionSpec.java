@@ -6,11 +6,13 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** What a {@link KinstaInternalConnection} links. Both ends are immutable: a link cannot be moved or removed. */
+/**
+ * What a {@link KinstaInternalConnection} links. Both ends are immutable: a link cannot be moved or
+ * removed.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaInternalConnectionSpec extends KinstaSpec {
   private static final String NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
-
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "application is immutable")
@@ -23,7 +25,9 @@ public class KinstaInternalConnectionSpec extends KinstaSpec {
   public TargetEnd target;
 
   /** The application: a KinstaApplication in this namespace, or an application id. */
-  @ValidationRule(value = "has(self.name) != has(self.id)", message = "set exactly one of name or id")
+  @ValidationRule(
+      value = "has(self.name) != has(self.id)",
+      message = "set exactly one of name or id")
   public static class ApplicationEnd {
     @Pattern(NAME)
     @JsonPropertyDescription("Name of a KinstaApplication in this namespace.")
@@ -34,8 +38,11 @@ public class KinstaInternalConnectionSpec extends KinstaSpec {
     public String id;
   }
 
-  /** The target: a KinstaDatabase or KinstaApplication in this namespace, or an id with its type. */
-  @ValidationRule(value = "[has(self.database), has(self.application), has(self.id)].filter(x, x).size() == 1",
+  /**
+   * The target: a KinstaDatabase or KinstaApplication in this namespace, or an id with its type.
+   */
+  @ValidationRule(
+      value = "[has(self.database), has(self.application), has(self.id)].filter(x, x).size() == 1",
       message = "set exactly one of database, application or id")
   @ValidationRule(value = "has(self.id) == has(self.type)", message = "id and type go together")
   public static class TargetEnd {
@@ -56,5 +63,8 @@ public class KinstaInternalConnectionSpec extends KinstaSpec {
   }
 
   /** Kinds of target. */
-  public enum TargetType { database, application }
+  public enum TargetType {
+    database,
+    application
+  }
 }

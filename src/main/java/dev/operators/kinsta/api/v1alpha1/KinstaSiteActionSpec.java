@@ -13,18 +13,23 @@ import java.util.List;
 
 /** What a {@link KinstaSiteAction} does, where, and when. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "[has(self.clearCache), has(self.clearEdgeCache), has(self.clearCdnCache), "
-    + "has(self.restartPhp), has(self.push), has(self.backup), has(self.restore), has(self.updatePlugins), "
-    + "has(self.updateThemes), has(self.wpCli)].filter(x, x).size() == 1",
-    message = "set exactly one action: clearCache, clearEdgeCache, clearCdnCache, restartPhp, push, backup, "
-        + "restore, updatePlugins, updateThemes or wpCli")
-@ValidationRule(value = "!has(self.restore) || self.restore.confirm == (has(self.restore.targetEnvironment) ? "
-    + "self.restore.targetEnvironment : self.environment)",
-    message = "restoring needs restore.confirm set to the target environment", fieldPath = ".restore.confirm")
+@ValidationRule(
+    value =
+        "[has(self.clearCache), has(self.clearEdgeCache), has(self.clearCdnCache), "
+            + "has(self.restartPhp), has(self.push), has(self.backup), has(self.restore), has(self.updatePlugins), "
+            + "has(self.updateThemes), has(self.wpCli)].filter(x, x).size() == 1",
+    message =
+        "set exactly one action: clearCache, clearEdgeCache, clearCdnCache, restartPhp, push, backup, "
+            + "restore, updatePlugins, updateThemes or wpCli")
+@ValidationRule(
+    value =
+        "!has(self.restore) || self.restore.confirm == (has(self.restore.targetEnvironment) ? "
+            + "self.restore.targetEnvironment : self.environment)",
+    message = "restoring needs restore.confirm set to the target environment",
+    fieldPath = ".restore.confirm")
 public class KinstaSiteActionSpec extends KinstaSpec {
   /** A WP-CLI command as Kinsta accepts it. */
   public static final String WP_CLI_PATTERN = "^wp\\s+[a-zA-Z0-9_\\-./:=@'\\s]+$";
-
 
   @Required
   @JsonPropertyDescription("The site to act on.")
@@ -32,8 +37,9 @@ public class KinstaSiteActionSpec extends KinstaSpec {
 
   @Default("live")
   @Pattern("^[A-Za-z0-9][-A-Za-z0-9_ ]*$")
-  @JsonPropertyDescription("The environment: `live`, a staging environment's name (e.g. `staging`), or an "
-      + "environment id.")
+  @JsonPropertyDescription(
+      "The environment: `live`, a staging environment's name (e.g. `staging`), or an "
+          + "environment id.")
   public String environment = "live";
 
   @JsonPropertyDescription("Clear the site cache.")
@@ -71,11 +77,12 @@ public class KinstaSiteActionSpec extends KinstaSpec {
 
   /** No parameters ({@code {}}). */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public static class Empty {
-  }
+  public static class Empty {}
 
   /** A KinstaSite in this namespace, or a site id. */
-  @ValidationRule(value = "has(self.name) != has(self.id)", message = "set exactly one of name or id")
+  @ValidationRule(
+      value = "has(self.name) != has(self.id)",
+      message = "set exactly one of name or id")
   public static class SiteReference {
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("Name of a KinstaSite in this namespace.")
@@ -99,11 +106,13 @@ public class KinstaSiteActionSpec extends KinstaSpec {
 
   /** Push one environment onto another. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(value = "self.target != 'live' || (has(self.confirm) && self.confirm == 'live')",
+  @ValidationRule(
+      value = "self.target != 'live' || (has(self.confirm) && self.confirm == 'live')",
       message = "pushing to live needs confirm: live")
   public static class Push {
     @Required
-    @JsonPropertyDescription("The environment to overwrite: `live`, a staging name or an environment id.")
+    @JsonPropertyDescription(
+        "The environment to overwrite: `live`, a staging name or an environment id.")
     public String target;
 
     @JsonPropertyDescription("Push the database.")
@@ -114,14 +123,16 @@ public class KinstaSiteActionSpec extends KinstaSpec {
     @Default("true")
     public Boolean files = true;
 
-    @JsonPropertyDescription("Push only these paths (e.g. `wp-content/plugins`); all files when empty.")
+    @JsonPropertyDescription(
+        "Push only these paths (e.g. `wp-content/plugins`); all files when empty.")
     public List<String> paths;
 
     @Default("true")
     @JsonPropertyDescription("Replace the source's domain with the target's in the database.")
     public Boolean searchAndReplace = true;
 
-    @JsonPropertyDescription("Must repeat the target when it is live, so a typo cannot overwrite a live site.")
+    @JsonPropertyDescription(
+        "Must repeat the target when it is live, so a typo cannot overwrite a live site.")
     public String confirm;
   }
 
@@ -134,7 +145,8 @@ public class KinstaSiteActionSpec extends KinstaSpec {
 
   /** Restore a backup. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(value = "has(self.backupId) != has(self.latestBefore)",
+  @ValidationRule(
+      value = "has(self.backupId) != has(self.latestBefore)",
       message = "set exactly one of backupId or latestBefore")
   public static class Restore {
     @Min(1)
@@ -144,17 +156,21 @@ public class KinstaSiteActionSpec extends KinstaSpec {
     @JsonPropertyDescription("Restore the newest backup taken before this time (RFC 3339).")
     public String latestBefore;
 
-    @JsonPropertyDescription("The environment to restore onto; the action's environment when empty.")
+    @JsonPropertyDescription(
+        "The environment to restore onto; the action's environment when empty.")
     public String targetEnvironment;
 
     @Required
-    @JsonPropertyDescription("Must repeat the target environment, so a typo in Git cannot overwrite it.")
+    @JsonPropertyDescription(
+        "Must repeat the target environment, so a typo in Git cannot overwrite it.")
     public String confirm;
   }
 
   /** Plugin or theme updates. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  @ValidationRule(value = "has(self.all) && self.all ? !has(self.items) : has(self.items) && size(self.items) > 0",
+  @ValidationRule(
+      value =
+          "has(self.all) && self.all ? !has(self.items) : has(self.items) && size(self.items) > 0",
       message = "set all: true, or list the items")
   public static class ComponentUpdate {
     @JsonPropertyDescription("Update everything that has an update.")
@@ -181,8 +197,9 @@ public class KinstaSiteActionSpec extends KinstaSpec {
     @Required
     @Size(max = 5000)
     @Pattern(WP_CLI_PATTERN)
-    @JsonPropertyDescription("The command, starting with `wp`; only letters, digits, spaces and _-./:=@' "
-        + "(Kinsta's rule).")
+    @JsonPropertyDescription(
+        "The command, starting with `wp`; only letters, digits, spaces and _-./:=@' "
+            + "(Kinsta's rule).")
     public String command;
   }
 
@@ -191,7 +208,8 @@ public class KinstaSiteActionSpec extends KinstaSpec {
   public static class Schedule {
     @Required
     @Pattern("^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|(\\S+\\s+){4}\\S+)$")
-    @JsonPropertyDescription("Five-field cron expression (minute hour day-of-month month day-of-week) or @daily etc.")
+    @JsonPropertyDescription(
+        "Five-field cron expression (minute hour day-of-month month day-of-week) or @daily etc.")
     public String cron;
 
     @Default("UTC")
@@ -199,13 +217,15 @@ public class KinstaSiteActionSpec extends KinstaSpec {
     public String timeZone = "UTC";
 
     @Default("Forbid")
-    @JsonPropertyDescription("When a slot comes while the last run is still going: Forbid skips it, Replace stops "
-        + "following the old run and starts a new one, Allow queues it.")
+    @JsonPropertyDescription(
+        "When a slot comes while the last run is still going: Forbid skips it, Replace stops "
+            + "following the old run and starts a new one, Allow queues it.")
     public ConcurrencyPolicy concurrencyPolicy = ConcurrencyPolicy.Forbid;
 
     @Min(1)
-    @JsonPropertyDescription("A slot not started within this many seconds (e.g. the operator was down) is recorded "
-        + "as missed instead of run late.")
+    @JsonPropertyDescription(
+        "A slot not started within this many seconds (e.g. the operator was down) is recorded "
+            + "as missed instead of run late.")
     public Long startingDeadlineSeconds;
 
     @JsonPropertyDescription("Stop starting new runs; runs in flight are still followed.")
@@ -225,5 +245,9 @@ public class KinstaSiteActionSpec extends KinstaSpec {
   }
 
   /** What to do with a slot that comes while a run is going. */
-  public enum ConcurrencyPolicy { Forbid, Replace, Allow }
+  public enum ConcurrencyPolicy {
+    Forbid,
+    Replace,
+    Allow
+  }
 }

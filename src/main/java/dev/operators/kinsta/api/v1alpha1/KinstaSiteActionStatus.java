@@ -31,8 +31,10 @@ public class KinstaSiteActionStatus extends KinstaStatus {
 
     @JsonPropertyDescription("The Kinsta operation that carried the run out.")
     public String operationId;
+
     @JsonPropertyDescription("When the run started.")
     public String startedAt;
+
     @JsonPropertyDescription("When the run finished.")
     public String finishedAt;
 

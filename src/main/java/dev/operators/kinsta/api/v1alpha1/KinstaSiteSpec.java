@@ -8,36 +8,49 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What a {@link KinstaSite} should be. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "[has(self.wordpress), has(self.plain), has(self.clone), has(self.siteId)]"
-    + ".filter(x, x).size() == 1", message = "exactly one of wordpress, plain, clone or siteId must be set")
-@ValidationRule(value = "!(has(self.wordpress) || has(self.plain)) || has(self.region)",
-    message = "region is required for wordpress and plain sites", fieldPath = ".region")
-@ValidationRule(value = "has(self.wordpress) == has(oldSelf.wordpress) && has(self.plain) == has(oldSelf.plain)"
-    + " && has(self.clone) == has(oldSelf.clone) && has(self.siteId) == has(oldSelf.siteId)",
+@ValidationRule(
+    value =
+        "[has(self.wordpress), has(self.plain), has(self.clone), has(self.siteId)]"
+            + ".filter(x, x).size() == 1",
+    message = "exactly one of wordpress, plain, clone or siteId must be set")
+@ValidationRule(
+    value = "!(has(self.wordpress) || has(self.plain)) || has(self.region)",
+    message = "region is required for wordpress and plain sites",
+    fieldPath = ".region")
+@ValidationRule(
+    value =
+        "has(self.wordpress) == has(oldSelf.wordpress) && has(self.plain) == has(oldSelf.plain)"
+            + " && has(self.clone) == has(oldSelf.clone) && has(self.siteId) == has(oldSelf.siteId)",
     message = "the source of a site (wordpress, plain, clone or siteId) cannot change")
-@ValidationRule(value = "has(self.region) == has(oldSelf.region)", message = "region cannot be added or removed",
+@ValidationRule(
+    value = "has(self.region) == has(oldSelf.region)",
+    message = "region cannot be added or removed",
     fieldPath = ".region")
 public class KinstaSiteSpec extends KinstaSpec {
 
   @Size(min = 1, max = 120)
-  @JsonPropertyDescription("The site's display name in MyKinsta; defaults to metadata.name. The operator also uses "
-      + "it to find a site it created but could not record, so keep it unique within the company.")
+  @JsonPropertyDescription(
+      "The site's display name in MyKinsta; defaults to metadata.name. The operator also uses "
+          + "it to find a site it created but could not record, so keep it unique within the company.")
   public String displayName;
 
   @Pattern("^[a-z]+-[a-z]+[0-9]+$")
   @ValidationRule(value = "self == oldSelf", message = "region is immutable")
-  @JsonPropertyDescription("Google Cloud region of the site, e.g. `us-central1` (GET /regions lists yours). "
-      + "Required for wordpress and plain sites; immutable.")
+  @JsonPropertyDescription(
+      "Google Cloud region of the site, e.g. `us-central1` (GET /regions lists yours). "
+          + "Required for wordpress and plain sites; immutable.")
   public String region;
 
   @Pattern(Ids.UUID)
   @ValidationRule(value = "self == oldSelf", message = "siteId is immutable")
-  @JsonPropertyDescription("Adopt this existing Kinsta site instead of creating one. Adopted sites default to "
-      + "deletionPolicy Retain.")
+  @JsonPropertyDescription(
+      "Adopt this existing Kinsta site instead of creating one. Adopted sites default to "
+          + "deletionPolicy Retain.")
   public String siteId;
 
-  @JsonPropertyDescription("Create the site with WordPress installed. Create-only: later changes are reported, "
-      + "never applied.")
+  @JsonPropertyDescription(
+      "Create the site with WordPress installed. Create-only: later changes are reported, "
+          + "never applied.")
   public WordPressSource wordpress;
 
   @JsonPropertyDescription("Create an empty site without WordPress (`plain: {}`).")
@@ -50,8 +63,9 @@ public class KinstaSiteSpec extends KinstaSpec {
   @JsonPropertyDescription("Settings of the live environment and the optional staging environment.")
   public SiteEnvironments environments;
 
-  @JsonPropertyDescription("Delete (the default for created sites) removes the site from Kinsta with the "
-      + "resource; Retain (the default for adopted sites) leaves it.")
+  @JsonPropertyDescription(
+      "Delete (the default for created sites) removes the site from Kinsta with the "
+          + "resource; Retain (the default for adopted sites) leaves it.")
   public DeletionPolicy deletionPolicy;
 
   /** The display name used at Kinsta. */

@@ -27,8 +27,9 @@ public class KinstaSiteStatus extends KinstaStatus {
   @JsonPropertyDescription("The premium staging PHP allocation the operator last applied.")
   public EnvironmentSettings.PhpAllocation appliedStagingPhpAllocation;
 
-  @JsonPropertyDescription("The create-only fields the site was created with (field path to value; Secret "
-      + "references, never Secret contents), so that later changes can be reported.")
+  @JsonPropertyDescription(
+      "The create-only fields the site was created with (field path to value; Secret "
+          + "references, never Secret contents), so that later changes can be reported.")
   public Map<String, String> createdWith;
 
   /** One environment as Kinsta reports it. */
@@ -36,24 +37,34 @@ public class KinstaSiteStatus extends KinstaStatus {
   public static class EnvironmentStatus {
     @JsonPropertyDescription("Kinsta's name of the environment, `live` for the live one.")
     public String name;
+
     @JsonPropertyDescription("Kinsta's id of the environment.")
     public String id;
+
     @JsonPropertyDescription("Display name in MyKinsta.")
     public String displayName;
+
     @JsonPropertyDescription("Whether it is a premium staging environment.")
     public Boolean premium;
+
     @JsonPropertyDescription("The primary domain.")
     public String primaryDomain;
+
     @JsonPropertyDescription("Every domain of the environment.")
     public List<String> domains = new ArrayList<>();
+
     @JsonPropertyDescription("PHP version, e.g. `8.3`.")
     public String phpVersion;
+
     @JsonPropertyDescription("WordPress version, absent on sites without WordPress.")
     public String wordpressVersion;
+
     @JsonPropertyDescription("Whether edge caching is on.")
     public Boolean edgeCaching;
+
     @JsonPropertyDescription("CDN image optimisation mode.")
     public String imageOptimization;
+
     @JsonPropertyDescription("The web root subfolder.")
     public String webRoot;
   }

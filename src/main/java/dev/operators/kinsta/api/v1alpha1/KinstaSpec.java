@@ -10,7 +10,10 @@ public abstract class KinstaSpec {
   @JsonPropertyDescription("The Secret with the Kinsta API key.")
   public CredentialsReference credentialsRef;
 
-  /** The credentials Secret's name, or null when the reference is missing (reported as an invalid spec). */
+  /**
+   * The credentials Secret's name, or null when the reference is missing (reported as an invalid
+   * spec).
+   */
   @JsonIgnore
   public String credentialsSecretName() {
     return CredentialsReference.nameOf(credentialsRef);

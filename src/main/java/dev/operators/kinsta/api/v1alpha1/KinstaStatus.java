@@ -6,13 +6,17 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every kind reports: kstatus conditions, the generation they describe and the operation in flight. */
+/**
+ * What every kind reports: kstatus conditions, the generation they describe and the operation in
+ * flight.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaStatus {
   @JsonPropertyDescription("The metadata.generation this status describes.")
   public Long observedGeneration;
 
-  @JsonPropertyDescription("`Ready`, `Reconciling` and `Stalled`, as kstatus (Flux, Argo CD) reads them.")
+  @JsonPropertyDescription(
+      "`Ready`, `Reconciling` and `Stalled`, as kstatus (Flux, Argo CD) reads them.")
   public List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The Kinsta operation in flight, if any.")
@@ -21,6 +25,7 @@ public class KinstaStatus {
   @JsonPropertyDescription("The value of the reconcile-requested-at annotation last acted on.")
   public String lastHandledReconcileAt;
 
-  @JsonPropertyDescription("resourceVersions of the Secrets the resource reads, as last seen; a change lifts a stall.")
+  @JsonPropertyDescription(
+      "resourceVersions of the Secrets the resource reads, as last seen; a change lifts a stall.")
   public String secretsVersion;
 }

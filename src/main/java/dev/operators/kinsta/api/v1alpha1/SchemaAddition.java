@@ -9,14 +9,16 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.Map;
 
 /**
- * A CRD generator customizer (build time only) that adds the JSON in {@code input} to a class's generated schema,
- * object by object: for what no annotation says, such as list-type maps and descriptions of inherited fields.
+ * A CRD generator customizer (build time only) that adds the JSON in {@code input} to a class's
+ * generated schema, object by object: for what no annotation says, such as list-type maps and
+ * descriptions of inherited fields.
  */
 public final class SchemaAddition implements SchemaCustomizer.Customizer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
-  public JSONSchemaProps apply(JSONSchemaProps schema, String input, KubernetesSerialization serialization) {
+  public JSONSchemaProps apply(
+      JSONSchemaProps schema, String input, KubernetesSerialization serialization) {
     try {
       ObjectNode target = JSON.valueToTree(schema);
       merge(target, JSON.readTree(input));

@@ -16,8 +16,7 @@ public class SecretKeyReference {
   @JsonPropertyDescription("Key within the Secret.")
   public String key = "password";
 
-  public SecretKeyReference() {
-  }
+  public SecretKeyReference() {}
 
   public SecretKeyReference(String name, String key) {
     this.name = name;

@@ -9,7 +9,8 @@ public class SiteEnvironments {
   @JsonPropertyDescription("Settings of the live environment. A setting left out is not managed.")
   public EnvironmentSettings live;
 
-  @JsonPropertyDescription("A staging environment: created when set, deleted when removed (only the one the "
-      + "operator created).")
+  @JsonPropertyDescription(
+      "A staging environment: created when set, deleted when removed (only the one the "
+          + "operator created).")
   public StagingEnvironment staging;
 }

@@ -8,8 +8,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** A staging environment of the site, with the same settings as live. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.premium == oldSelf.premium", message = "premium cannot change; remove the staging "
-    + "environment and add it again")
+@ValidationRule(
+    value = "self.premium == oldSelf.premium",
+    message = "premium cannot change; remove the staging " + "environment and add it again")
 public class StagingEnvironment extends EnvironmentSettings {
   @Default("Staging")
   @Size(min = 1, max = 60)
@@ -17,13 +18,18 @@ public class StagingEnvironment extends EnvironmentSettings {
   public String displayName = "Staging";
 
   @Default("false")
-  @JsonPropertyDescription("A premium staging environment (more resources, billed) instead of a standard one.")
+  @JsonPropertyDescription(
+      "A premium staging environment (more resources, billed) instead of a standard one.")
   public Boolean premium = false;
 
   @Default("CloneLive")
-  @JsonPropertyDescription("CloneLive copies the live environment; Empty creates an environment without WordPress.")
+  @JsonPropertyDescription(
+      "CloneLive copies the live environment; Empty creates an environment without WordPress.")
   public StagingSource source = StagingSource.CloneLive;
 
   /** What a new staging environment starts from. */
-  public enum StagingSource { CloneLive, Empty }
+  public enum StagingSource {
+    CloneLive,
+    Empty
+  }
 }

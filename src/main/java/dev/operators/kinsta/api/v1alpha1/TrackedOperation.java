@@ -5,38 +5,43 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
- * The work in Kinsta a resource is waiting for: an asynchronous Kinsta operation (with its id), a deployment
- * (with its deployment id), or a deletion Kinsta runs without an operation (followed by reading the object).
+ * The work in Kinsta a resource is waiting for: an asynchronous Kinsta operation (with its id), a
+ * deployment (with its deployment id), or a deletion Kinsta runs without an operation (followed by
+ * reading the object).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class TrackedOperation {
-  @JsonPropertyDescription("Kinsta's operation id, as `GET /operations/{id}` takes it; absent for work Kinsta "
-      + "does without an operation (a deployment, a database or application being deleted).")
+  @JsonPropertyDescription(
+      "Kinsta's operation id, as `GET /operations/{id}` takes it; absent for work Kinsta "
+          + "does without an operation (a deployment, a database or application being deleted).")
   public String id;
 
   @JsonPropertyDescription("What the work does, e.g. `CreateSite`, `ModifyPhpVersion` or `Deploy`.")
   public String type;
 
-  @JsonPropertyDescription("The environment or object the work acts on, when not the resource itself.")
+  @JsonPropertyDescription(
+      "The environment or object the work acts on, when not the resource itself.")
   public String target;
 
   @JsonPropertyDescription("What the work sets, as shown in messages (a PHP version, a domain).")
   public String value;
 
-  @JsonPropertyDescription("The PHP allocation a `ChangePhpAllocation` sets; recorded once it succeeded, since "
-      + "Kinsta does not report allocations.")
+  @JsonPropertyDescription(
+      "The PHP allocation a `ChangePhpAllocation` sets; recorded once it succeeded, since "
+          + "Kinsta does not report allocations.")
   public EnvironmentSettings.PhpAllocation phpAllocation;
 
-  @JsonPropertyDescription("The deployment a `Deploy` follows, as `GET /applications/deployments/{id}` takes it.")
+  @JsonPropertyDescription(
+      "The deployment a `Deploy` follows, as `GET /applications/deployments/{id}` takes it.")
   public String deploymentId;
 
   @JsonPropertyDescription("When the operator started the work (RFC 3339).")
   public String startedAt;
 
-  public TrackedOperation() {
-  }
+  public TrackedOperation() {}
 
-  public TrackedOperation(OperationType type, String id, String target, String value, String startedAt) {
+  public TrackedOperation(
+      OperationType type, String id, String target, String value, String startedAt) {
     this.type = type.wireName();
     this.id = id;
     this.target = target;

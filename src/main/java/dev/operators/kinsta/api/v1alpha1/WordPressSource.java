@@ -7,7 +7,9 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
-/** How to install WordPress on a new site. Kinsta cannot read these back, so they are create-only. */
+/**
+ * How to install WordPress on a new site. Kinsta cannot read these back, so they are create-only.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class WordPressSource {
   @Required
@@ -31,7 +33,8 @@ public class WordPressSource {
   public String adminEmail;
 
   @Required
-  @JsonPropertyDescription("Secret key holding the administrator's password; the password never leaves the Secret.")
+  @JsonPropertyDescription(
+      "Secret key holding the administrator's password; the password never leaves the Secret.")
   public SecretKeyReference adminPasswordSecretRef;
 
   @JsonPropertyDescription("Install WordPress multisite.")

@@ -1,5 +1,6 @@
 /**
- * The custom resources' Java model, from which the CRDs in {@code crds/} are generated: specs, statuses and the
- * schema annotations (validation, descriptions, printer columns). Depends on nothing of the operator.
+ * The custom resources' Java model, from which the CRDs in {@code crds/} are generated: specs,
+ * statuses and the schema annotations (validation, descriptions, printer columns). Depends on
+ * nothing of the operator.
  */
 package dev.operators.kinsta.api.v1alpha1;

@@ -5,7 +5,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** One company's share of the Kinsta limits: the general bucket, the creation and log lanes, and a 429 pause. */
+/**
+ * One company's share of the Kinsta limits: the general bucket, the creation and log lanes, and a
+ * 429 pause.
+ */
 final class CompanyBudget {
   private final Bucket general;
   private final Bucket creations;
@@ -22,11 +25,12 @@ final class CompanyBudget {
 
   void acquire(Lane lane, Priority priority, Bucket perIp, long deadlineNanos)
       throws InterruptedException, BudgetExhaustedException {
-    @Nullable Bucket laneBucket = switch (lane) {
-      case CREATION -> creations;
-      case LOGS -> logs;
-      case GENERAL -> null;
-    };
+    @Nullable Bucket laneBucket =
+        switch (lane) {
+          case CREATION -> creations;
+          case LOGS -> logs;
+          case GENERAL -> null;
+        };
     if (laneBucket != null) {
       takeLanePermit(laneBucket, deadlineNanos);
     }

@@ -7,14 +7,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Orders waiters by {@link Priority} (then arrival) and lets only the most urgent one try to take a permit, so a
- * crowd of background reads cannot starve a user's write when the budget runs short.
+ * Orders waiters by {@link Priority} (then arrival) and lets only the most urgent one try to take a
+ * permit, so a crowd of background reads cannot starve a user's write when the budget runs short.
  */
 final class PriorityGate {
-  private record Ticket(Priority priority, long sequence) {
-  }
+  private record Ticket(Priority priority, long sequence) {}
 
-  /** Thrown when the permit would come later than the caller's deadline; carries the estimated wait. */
+  /**
+   * Thrown when the permit would come later than the caller's deadline; carries the estimated wait.
+   */
   static final class TooLong extends Exception {
     private final long waitNanos;
 
@@ -30,8 +31,9 @@ final class PriorityGate {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final PriorityQueue<Ticket> queue = new PriorityQueue<>(
-      Comparator.comparing(Ticket::priority).thenComparingLong(Ticket::sequence));
+  private final PriorityQueue<Ticket> queue =
+      new PriorityQueue<>(
+          Comparator.comparing(Ticket::priority).thenComparingLong(Ticket::sequence));
   private final long waiterEstimateNanos;
   private long nextSequence;
 
@@ -40,10 +42,11 @@ final class PriorityGate {
   }
 
   /**
-   * Waits until this caller is first in line and {@code tryTake} grants a permit. {@code tryTake} returns 0 when
-   * it took a permit, otherwise the nanoseconds until one may be available.
+   * Waits until this caller is first in line and {@code tryTake} grants a permit. {@code tryTake}
+   * returns 0 when it took a permit, otherwise the nanoseconds until one may be available.
    */
-  void acquire(Priority priority, long deadlineNanos, LongSupplier tryTake) throws InterruptedException, TooLong {
+  void acquire(Priority priority, long deadlineNanos, LongSupplier tryTake)
+      throws InterruptedException, TooLong {
     lock.lock();
     Ticket ticket = new Ticket(priority, nextSequence++);
     queue.add(ticket);
@@ -74,7 +77,10 @@ final class PriorityGate {
     }
   }
 
-  /** Wakes waiters so that they look at the budget again (after a pause ends early or settings change). */
+  /**
+   * Wakes waiters so that they look at the budget again (after a pause ends early or settings
+   * change).
+   */
   void wakeUp() {
     lock.lock();
     try {
@@ -94,6 +100,7 @@ final class PriorityGate {
   }
 
   private int position(Ticket ticket) {
-    return (int) queue.stream().filter(other -> queue.comparator().compare(other, ticket) < 0).count();
+    return (int)
+        queue.stream().filter(other -> queue.comparator().compare(other, ticket) < 0).count();
   }
 }

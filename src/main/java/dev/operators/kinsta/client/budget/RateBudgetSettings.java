@@ -3,12 +3,13 @@ package dev.operators.kinsta.client.budget;
 import java.time.Duration;
 
 /**
- * The limits the operator keeps to, below Kinsta's documented ones (120/min per company, 5 creations/min,
- * 35 log reads/min, 1000/min per IP) so that a 429 never happens in normal running. {@code maxWait} bounds how
- * long a reconcile thread may wait for a permit before the call is turned down with a retry time instead.
+ * The limits the operator keeps to, below Kinsta's documented ones (120/min per company, 5
+ * creations/min, 35 log reads/min, 1000/min per IP) so that a 429 never happens in normal running.
+ * {@code maxWait} bounds how long a reconcile thread may wait for a permit before the call is
+ * turned down with a retry time instead.
  */
-public record RateBudgetSettings(RateLimit perCompany, RateLimit creations, RateLimit logs, RateLimit perIp,
-    Duration maxWait) {
+public record RateBudgetSettings(
+    RateLimit perCompany, RateLimit creations, RateLimit logs, RateLimit perIp, Duration maxWait) {
 
   public static RateBudgetSettings defaults() {
     return new RateBudgetSettings(
@@ -20,13 +21,16 @@ public record RateBudgetSettings(RateLimit perCompany, RateLimit creations, Rate
   }
 
   /**
-   * Limits far above Kinsta's, for the simulator only (local mode's fast simulator, functional tests): a budget
-   * that never makes anyone wait. Never for the real API.
+   * Limits far above Kinsta's, for the simulator only (local mode's fast simulator, functional
+   * tests): a budget that never makes anyone wait. Never for the real API.
    */
   public static RateBudgetSettings roomy() {
     RateBudgetSettings defaults = defaults();
-    return new RateBudgetSettings(new RateLimit(60_000, Duration.ofMinutes(1), 500),
-        new RateLimit(600, Duration.ofMinutes(1), 50), defaults.logs(), new RateLimit(60_000, Duration.ofMinutes(1),
-        500), defaults.maxWait());
+    return new RateBudgetSettings(
+        new RateLimit(60_000, Duration.ofMinutes(1), 500),
+        new RateLimit(600, Duration.ofMinutes(1), 50),
+        defaults.logs(),
+        new RateLimit(60_000, Duration.ofMinutes(1), 500),
+        defaults.maxWait());
   }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API budget every controller shares: one {@link CompanyBudget} per company (Kinsta's limits are per
- * company) and one bucket across all companies for the per-IP limit. A 429 pauses only the company that got it.
+ * The API budget every controller shares: one {@link CompanyBudget} per company (Kinsta's limits
+ * are per company) and one bucket across all companies for the per-IP limit. A 429 pauses only the
+ * company that got it.
  */
 public final class RateBudgets {
   /** Observes waits and pauses, for metrics. */
@@ -19,19 +20,17 @@ public final class RateBudgets {
     void paused(String company, Duration duration);
   }
 
-  private static final Listener SILENT = new Listener() {
-    @Override
-    public void permitGranted(String company, Priority priority, Duration waited) {
-    }
+  private static final Listener SILENT =
+      new Listener() {
+        @Override
+        public void permitGranted(String company, Priority priority, Duration waited) {}
 
-    @Override
-    public void permitDenied(String company, Priority priority, Duration retryAfter) {
-    }
+        @Override
+        public void permitDenied(String company, Priority priority, Duration retryAfter) {}
 
-    @Override
-    public void paused(String company, Duration duration) {
-    }
-  };
+        @Override
+        public void paused(String company, Duration duration) {}
+      };
 
   private final RateBudgetSettings settings;
   private final Bucket perIp;
@@ -53,8 +52,8 @@ public final class RateBudgets {
   }
 
   /**
-   * Blocks until the company may send one more request on {@code lane}, or throws when that would take longer
-   * than the settings' {@code maxWait}.
+   * Blocks until the company may send one more request on {@code lane}, or throws when that would
+   * take longer than the settings' {@code maxWait}.
    */
   public void acquire(String company, Lane lane, Priority priority)
       throws InterruptedException, BudgetExhaustedException {

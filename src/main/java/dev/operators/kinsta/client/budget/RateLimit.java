@@ -4,17 +4,20 @@ import io.github.bucket4j.Bandwidth;
 import java.time.Duration;
 
 /**
- * At most {@code permits} requests in any window of length {@code period}. Implemented as a token bucket of
- * {@code burst} tokens refilled at {@code permits - burst} per period: the bucket's worst case in any window is
- * then exactly {@code burst + (permits - burst) = permits}, so a sliding-window limit on the server is never hit.
+ * At most {@code permits} requests in any window of length {@code period}. Implemented as a token
+ * bucket of {@code burst} tokens refilled at {@code permits - burst} per period: the bucket's worst
+ * case in any window is then exactly {@code burst + (permits - burst) = permits}, so a
+ * sliding-window limit on the server is never hit.
  */
 public record RateLimit(int permits, Duration period, int burst) {
   public RateLimit {
     if (permits < 2) {
-      throw new IllegalArgumentException("a rate limit needs at least 2 permits per period, got " + permits);
+      throw new IllegalArgumentException(
+          "a rate limit needs at least 2 permits per period, got " + permits);
     }
     if (burst < 1 || burst >= permits) {
-      throw new IllegalArgumentException("burst must be between 1 and " + (permits - 1) + ", got " + burst);
+      throw new IllegalArgumentException(
+          "burst must be between 1 and " + (permits - 1) + ", got " + burst);
     }
     if (period.isNegative() || period.isZero()) {
       throw new IllegalArgumentException("period must be positive, got " + period);
@@ -22,7 +25,8 @@ public record RateLimit(int permits, Duration period, int burst) {
   }
 
   public static RateLimit perMinute(int permits) {
-    return new RateLimit(permits, Duration.ofMinutes(1), Math.max(1, Math.min(permits / 10, permits - 1)));
+    return new RateLimit(
+        permits, Duration.ofMinutes(1), Math.max(1, Math.min(permits / 10, permits - 1)));
   }
 
   Bandwidth bandwidth() {
@@ -33,7 +37,9 @@ public record RateLimit(int permits, Duration period, int burst) {
         .build();
   }
 
-  /** The steady interval between two tokens, a fair guess of how long one more waiter has to wait. */
+  /**
+   * The steady interval between two tokens, a fair guess of how long one more waiter has to wait.
+   */
   Duration refillInterval() {
     return period.dividedBy(permits - burst);
   }

@@ -1,8 +1,8 @@
 package dev.operators.kinsta.client.dto;
 
 /** {@code POST /sites/environments/{env_id}/domains}. */
-public record AddDomainRequest(String domainName, Boolean isWildcardless, String customSslKey,
-    String customSslCert) {
+public record AddDomainRequest(
+    String domainName, Boolean isWildcardless, String customSslKey, String customSslCert) {
 
   public static AddDomainRequest of(String domainName) {
     return new AddDomainRequest(domainName, null, null, null);
@@ -10,7 +10,10 @@ public record AddDomainRequest(String domainName, Boolean isWildcardless, String
 
   @Override
   public String toString() {
-    return "AddDomainRequest[domainName=" + domainName + ", customSslKey=" + (customSslKey == null ? null : "***")
+    return "AddDomainRequest[domainName="
+        + domainName
+        + ", customSslKey="
+        + (customSslKey == null ? null : "***")
         + "]";
   }
 }

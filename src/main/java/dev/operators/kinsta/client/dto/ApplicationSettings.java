@@ -1,6 +1,9 @@
 package dev.operators.kinsta.client.dto;
 
-/** {@code PUT /applications/{id}} body, and the settings part of its answer. Unset fields are left alone. */
+/**
+ * {@code PUT /applications/{id}} body, and the settings part of its answer. Unset fields are left
+ * alone.
+ */
 public record ApplicationSettings(
     String displayName,
     String buildType,
@@ -10,5 +13,4 @@ public record ApplicationSettings(
     Boolean autoDeploy,
     String defaultBranch,
     Boolean hibernationEnabled,
-    Long hibernateAfterSeconds) {
-}
+    Long hibernateAfterSeconds) {}

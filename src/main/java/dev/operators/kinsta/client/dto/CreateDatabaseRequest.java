@@ -14,8 +14,20 @@ public record CreateDatabaseRequest(
 
   @Override
   public String toString() {
-    return "CreateDatabaseRequest[displayName=" + displayName + ", type=" + type + ", version=" + version
-        + ", location=" + location + ", resourceType=" + resourceType + ", dbName=" + dbName + ", dbUser=" + dbUser
+    return "CreateDatabaseRequest[displayName="
+        + displayName
+        + ", type="
+        + type
+        + ", version="
+        + version
+        + ", location="
+        + location
+        + ", resourceType="
+        + resourceType
+        + ", dbName="
+        + dbName
+        + ", dbUser="
+        + dbUser
         + ", dbPassword=***]";
   }
 }

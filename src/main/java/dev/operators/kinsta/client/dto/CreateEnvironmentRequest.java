@@ -17,7 +17,12 @@ public record CreateEnvironmentRequest(
 
   @Override
   public String toString() {
-    return "CreateEnvironmentRequest[displayName=" + displayName + ", isPremium=" + isPremium
-        + ", adminUser=" + adminUser + ", adminPassword=***]";
+    return "CreateEnvironmentRequest[displayName="
+        + displayName
+        + ", isPremium="
+        + isPremium
+        + ", adminUser="
+        + adminUser
+        + ", adminPassword=***]";
   }
 }

@@ -18,7 +18,14 @@ public record CreateSiteRequest(
 
   @Override
   public String toString() {
-    return "CreateSiteRequest[company=" + company + ", displayName=" + displayName + ", region=" + region
-        + ", adminUser=" + adminUser + ", adminPassword=***]";
+    return "CreateSiteRequest[company="
+        + company
+        + ", displayName="
+        + displayName
+        + ", region="
+        + region
+        + ", adminUser="
+        + adminUser
+        + ", adminPassword=***]";
   }
 }

@@ -3,8 +3,8 @@ package dev.operators.kinsta.client.dto;
 import java.util.List;
 
 /**
- * A database with its connection details. {@code data} and {@code externalConnectionString} hold the password,
- * so {@link #toString()} leaves them out.
+ * A database with its connection details. {@code data} and {@code externalConnectionString} hold
+ * the password, so {@link #toString()} leaves them out.
  */
 public record Database(
     String id,
@@ -24,19 +24,18 @@ public record Database(
     Credentials data,
     List<InternalConnectionRef> internalConnections) {
 
-  public record Cluster(String id, String location, String displayName) {
-  }
+  public record Cluster(String id, String location, String displayName) {}
 
   /** The database's own credentials as Kinsta reports them. */
-  public record Credentials(String dbName, String dbPassword, String dbRootPassword, String dbUser) {
+  public record Credentials(
+      String dbName, String dbPassword, String dbRootPassword, String dbUser) {
     @Override
     public String toString() {
       return "Credentials[dbName=" + dbName + ", dbUser=" + dbUser + ", dbPassword=***]";
     }
   }
 
-  public record InternalConnectionRef(String id, String type) {
-  }
+  public record InternalConnectionRef(String id, String type) {}
 
   public boolean isReady() {
     return "ready".equalsIgnoreCase(status);
@@ -48,7 +47,20 @@ public record Database(
 
   @Override
   public String toString() {
-    return "Database[id=" + id + ", name=" + name + ", displayName=" + displayName + ", status=" + status
-        + ", type=" + type + ", version=" + version + ", resourceTypeName=" + resourceTypeName + "]";
+    return "Database[id="
+        + id
+        + ", name="
+        + name
+        + ", displayName="
+        + displayName
+        + ", status="
+        + status
+        + ", type="
+        + type
+        + ", version="
+        + version
+        + ", resourceTypeName="
+        + resourceTypeName
+        + "]";
   }
 }

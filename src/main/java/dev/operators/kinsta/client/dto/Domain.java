@@ -1,5 +1,4 @@
 package dev.operators.kinsta.client.dto;
 
 /** A domain of an environment as the site and environment listings show it. */
-public record Domain(String id, String name, String type) {
-}
+public record Domain(String id, String name, String type) {}

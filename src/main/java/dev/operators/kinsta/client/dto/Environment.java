@@ -3,7 +3,9 @@ package dev.operators.kinsta.client.dto;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** A WordPress environment (live or staging) as {@code GET /sites/{id}/environments} describes it. */
+/**
+ * A WordPress environment (live or staging) as {@code GET /sites/{id}/environments} describes it.
+ */
 public record Environment(
     String id,
     String name,
@@ -20,10 +22,12 @@ public record Environment(
     @JsonProperty("primaryDomain") Domain primaryDomain,
     ContainerInfo containerInfo) {
 
-  public record ContainerInfo(String id, String phpEngineVersion) {
-  }
+  public record ContainerInfo(String id, String phpEngineVersion) {}
 
-  /** The PHP version in the form the API takes it ({@code 8.3}), from {@code php_engine_version} ({@code php8.3}). */
+  /**
+   * The PHP version in the form the API takes it ({@code 8.3}), from {@code php_engine_version}
+   * ({@code php8.3}).
+   */
   public String phpVersion() {
     if (containerInfo == null || containerInfo.phpEngineVersion() == null) {
       return null;

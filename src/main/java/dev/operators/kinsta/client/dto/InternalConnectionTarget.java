@@ -2,7 +2,9 @@ package dev.operators.kinsta.client.dto;
 
 /** What an internal connection points at, with Kinsta's {@code target_type} spelling. */
 public enum InternalConnectionTarget {
-  DATABASE("dbResource"), APPLICATION("appResource"), ENVIRONMENT("envResource");
+  DATABASE("dbResource"),
+  APPLICATION("appResource"),
+  ENVIRONMENT("envResource");
 
   private final String wireName;
 

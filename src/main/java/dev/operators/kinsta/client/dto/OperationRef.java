@@ -1,5 +1,4 @@
 package dev.operators.kinsta.client.dto;
 
 /** The answer to an asynchronous Kinsta call: the id to poll at {@code GET /operations/{id}}. */
-public record OperationRef(String operationId, String message) {
-}
+public record OperationRef(String operationId, String message) {}

@@ -10,5 +10,4 @@ public record PushEnvironmentRequest(
     Boolean pushFiles,
     Boolean runSearchAndReplace,
     String pushFilesOption,
-    List<String> fileList) {
-}
+    List<String> fileList) {}

@@ -3,7 +3,10 @@ package dev.operators.kinsta.client.dto;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** A process's scaling: {@code manual} with an instance count, or {@code horizontal} with bounds and targets. */
+/**
+ * A process's scaling: {@code manual} with an instance count, or {@code horizontal} with bounds and
+ * targets.
+ */
 public record ScalingStrategy(String type, Config config) {
 
   /** Kinsta spells these fields in camelCase, unlike the rest of the API. */
@@ -17,15 +20,17 @@ public record ScalingStrategy(String type, Config config) {
       Integer scaleUpIntervalSeconds,
       Integer scaleUpIncrement,
       Integer scaleDownIntervalSeconds,
-      Integer scaleDownIncrement) {
-  }
+      Integer scaleDownIncrement) {}
 
   public static ScalingStrategy manual(int instanceCount) {
-    return new ScalingStrategy("manual", new Config(instanceCount, null, null, null, null, null, null, null, null));
+    return new ScalingStrategy(
+        "manual", new Config(instanceCount, null, null, null, null, null, null, null, null));
   }
 
-  public static ScalingStrategy horizontal(int min, int max, Integer targetCpuPercent, Integer targetMemoryPercent) {
-    return new ScalingStrategy("horizontal",
+  public static ScalingStrategy horizontal(
+      int min, int max, Integer targetCpuPercent, Integer targetMemoryPercent) {
+    return new ScalingStrategy(
+        "horizontal",
         new Config(null, min, max, targetCpuPercent, targetMemoryPercent, null, null, null, null));
   }
 }

@@ -3,7 +3,12 @@ package dev.operators.kinsta.client.dto;
 import java.util.List;
 
 /** A WordPress site; {@code environments} is filled when the listing asked for them. */
-public record Site(String id, String name, String displayName, String companyId, String status,
+public record Site(
+    String id,
+    String name,
+    String displayName,
+    String companyId,
+    String status,
     List<Environment> environments) {
 
   public List<Environment> environmentsOrEmpty() {

@@ -1,5 +1,4 @@
 package dev.operators.kinsta.client.dto;
 
 /** {@code PUT /applications/processes/{id}}. */
-public record UpdateProcessRequest(ScalingStrategy scalingStrategy, String entrypoint) {
-}
+public record UpdateProcessRequest(ScalingStrategy scalingStrategy, String entrypoint) {}

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The {@code kubectl} built with the test cluster, run as a user types it, as the cluster's administrator. */
+/**
+ * The {@code kubectl} built with the test cluster, run as a user types it, as the cluster's
+ * administrator.
+ */
 public final class Kubectl {
   private final TestCluster cluster;
   private final Path kubeconfig;
@@ -40,8 +43,11 @@ public final class Kubectl {
       Path out = Files.createTempFile("kubectl", ".out");
       Path err = Files.createTempFile("kubectl", ".err");
       try {
-        ProcessBuilder builder = builder(args).redirectOutput(out.toFile()).redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder builder =
+            builder(args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = builder.start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
           process.destroyForcibly();
@@ -60,7 +66,9 @@ public final class Kubectl {
     }
   }
 
-  /** Starts a long-running command ({@code get -w}); the caller reads its output and destroys it. */
+  /**
+   * Starts a long-running command ({@code get -w}); the caller reads its output and destroys it.
+   */
   public Process start(List<String> args) {
     try {
       return builder(args).redirectErrorStream(true).start();
@@ -76,7 +84,9 @@ public final class Kubectl {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
     // kubectl keeps its discovery cache under HOME; one inside target/ leaves the user's alone.
-    builder.environment().put("HOME", Path.of("target", "kubectl-home").toAbsolutePath().toString());
+    builder
+        .environment()
+        .put("HOME", Path.of("target", "kubectl-home").toAbsolutePath().toString());
     return builder;
   }
 }
