@@ -13,6 +13,7 @@ import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,32 +128,16 @@ public final class ApplicationReconciler
 
   @Override
   protected Deletion deleteRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
-    KinstaApplicationStatus status = attempt.status();
+    String id = attempt.status().applicationId;
     HostingApi api = attempt.hosting();
-    if (status.operation != null && status.operation.is(ApplicationOperation.DELETE_APPLICATION)) {
-      try {
-        api.getApplication(status.applicationId);
-        return Deletion.waiting(
-            attempt.pollAfter(status.operation),
-            "Waiting for Kinsta to delete application " + status.applicationId);
-      } catch (KinstaApiException.NotFound gone) {
-        return Deletion.finished();
-      }
-    }
-    try {
-      api.deleteApplication(status.applicationId);
-    } catch (KinstaApiException.NotFound alreadyGone) {
-      return Deletion.finished();
-    }
-    attempt
-        .events()
-        .normal(
-            attempt.resource(),
-            ApplicationReasons.DELETING_APPLICATION,
-            "Deleting application " + status.applicationId + " in Kinsta (deletionPolicy Delete)");
-    attempt.tracked(ApplicationOperation.DELETE_APPLICATION, status.applicationId);
-    return Deletion.waiting(
-        attempt.shortly(), "Waiting for Kinsta to delete application " + status.applicationId);
+    return ReadBackDeletion.step(
+        attempt,
+        ApplicationOperation.DELETE_APPLICATION,
+        id,
+        "application " + id,
+        ApplicationReasons.DELETING_APPLICATION,
+        () -> api.deleteApplication(id),
+        () -> api.getApplication(id));
   }
 
   @Override

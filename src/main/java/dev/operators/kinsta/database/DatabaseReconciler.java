@@ -14,6 +14,7 @@ import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import java.time.Instant;
 import java.util.List;
@@ -194,32 +195,16 @@ public final class DatabaseReconciler
 
   @Override
   protected Deletion deleteRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
-    KinstaDatabaseStatus status = attempt.status();
+    String id = attempt.status().databaseId;
     HostingApi api = attempt.hosting();
-    if (status.operation != null && status.operation.is(DatabaseOperation.DELETE_DATABASE)) {
-      try {
-        api.getDatabase(status.databaseId);
-        return Deletion.waiting(
-            attempt.pollAfter(status.operation),
-            "Waiting for Kinsta to delete database " + status.databaseId);
-      } catch (KinstaApiException.NotFound gone) {
-        return Deletion.finished();
-      }
-    }
-    try {
-      api.deleteDatabase(status.databaseId);
-    } catch (KinstaApiException.NotFound alreadyGone) {
-      return Deletion.finished();
-    }
-    attempt
-        .events()
-        .normal(
-            attempt.resource(),
-            DatabaseReasons.DELETING_DATABASE,
-            "Deleting database " + status.databaseId + " in Kinsta");
-    attempt.tracked(DatabaseOperation.DELETE_DATABASE, status.databaseId);
-    return Deletion.waiting(
-        attempt.shortly(), "Waiting for Kinsta to delete database " + status.databaseId);
+    return ReadBackDeletion.step(
+        attempt,
+        DatabaseOperation.DELETE_DATABASE,
+        id,
+        "database " + id,
+        DatabaseReasons.DELETING_DATABASE,
+        () -> api.deleteDatabase(id),
+        () -> api.getDatabase(id));
   }
 
   @Override

@@ -66,19 +66,11 @@ public final class CredentialsProtection implements AutoCloseable {
     // A JSON patch that appends, guarded by the resourceVersion seen, so no other finalizer is ever
     // lost.
     String patch =
-        Serialization.asJson(
-            List.of(
-                Map.of(
-                    "op",
-                    "test",
-                    "path",
-                    "/metadata/resourceVersion",
-                    "value",
-                    secret.getMetadata().getResourceVersion()),
-                finalizers == null || finalizers.isEmpty()
-                    ? Map.of(
-                        "op", "add", "path", "/metadata/finalizers", "value", List.of(FINALIZER))
-                    : Map.of("op", "add", "path", "/metadata/finalizers/-", "value", FINALIZER)));
+        guardedPatch(
+            secret,
+            finalizers == null || finalizers.isEmpty()
+                ? Map.of("op", "add", "path", "/metadata/finalizers", "value", List.of(FINALIZER))
+                : Map.of("op", "add", "path", "/metadata/finalizers/-", "value", FINALIZER));
     try {
       client
           .secrets()
@@ -141,16 +133,8 @@ public final class CredentialsProtection implements AutoCloseable {
       List<String> kept =
           secret.getMetadata().getFinalizers().stream().filter(f -> !f.equals(FINALIZER)).toList();
       String patch =
-          Serialization.asJson(
-              List.of(
-                  Map.of(
-                      "op",
-                      "test",
-                      "path",
-                      "/metadata/resourceVersion",
-                      "value",
-                      secret.getMetadata().getResourceVersion()),
-                  Map.of("op", "replace", "path", "/metadata/finalizers", "value", kept)));
+          guardedPatch(
+              secret, Map.of("op", "replace", "path", "/metadata/finalizers", "value", kept));
       client
           .secrets()
           .inNamespace(namespace)
@@ -182,5 +166,22 @@ public final class CredentialsProtection implements AutoCloseable {
   @Override
   public void close() {
     releases.shutdown();
+  }
+
+  /**
+   * A JSON patch guarded by the resourceVersion seen, so that a change made meanwhile (another
+   * finalizer added or removed) is never overwritten: the patch then fails and is tried again.
+   */
+  private static String guardedPatch(Secret secret, Map<String, Object> change) {
+    return Serialization.asJson(
+        List.of(
+            Map.of(
+                "op",
+                "test",
+                "path",
+                "/metadata/resourceVersion",
+                "value",
+                secret.getMetadata().getResourceVersion()),
+            change));
   }
 }
