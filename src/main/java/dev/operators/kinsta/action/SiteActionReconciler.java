@@ -4,7 +4,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus;
-import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.reconcile.Attempt;
@@ -13,12 +12,14 @@ import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.reconcile.Steps;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -77,64 +78,104 @@ public final class SiteActionReconciler
     return ActionSpecValidator.validate(action.getSpec());
   }
 
+  /** What a KinstaSiteAction's reconcile does, in order; the first step with an outcome ends it. */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("wait for the site", SiteActionReconciler::findSite)
+          .then("find the environment", SiteActionReconciler::findEnvironment);
+
+  /** One reconcile of an action: the attempt, its site and environment as Kinsta reports them. */
+  static final class Run {
+    final Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt;
+    final @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites;
+    Optional<KinstaSite> managedSite = Optional.empty();
+    @Nullable String siteId;
+    List<Environment> environments = List.of();
+    @Nullable Environment environment;
+
+    Run(
+        Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt,
+        @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites) {
+      this.attempt = attempt;
+      this.sites = sites;
+    }
+  }
+
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
-    KinstaSiteActionSpec spec = attempt.resource().getSpec();
-    Optional<KinstaSite> managedSite = Optional.empty();
-    String siteId = spec.site.id;
-    if (spec.site.name != null) {
-      managedSite =
-          sites == null
-              ? Optional.empty()
-              : sites.get(
-                  new ResourceID(spec.site.name, attempt.resource().getMetadata().getNamespace()));
-      siteId =
-          managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
-      if (siteId == null || !managedSite.map(StatusConditions::isReadyAndCurrent).orElse(false)) {
-        // No requeue: the site's informer reconciles this action when the site appears or becomes
-        // Ready, which
-        // is also when its own operations (a staging environment being created, say) are done.
-        return Outcome.progressing(
+    return STEPS.run(new Run(attempt, sites), SiteActionReconciler::runs);
+  }
+
+  private static Optional<Outcome> findSite(Run run) {
+    KinstaSiteActionSpec spec = run.attempt.resource().getSpec();
+    run.siteId = spec.site.id;
+    if (spec.site.name == null) {
+      return Optional.empty();
+    }
+    String namespace = run.attempt.resource().getMetadata().getNamespace();
+    run.managedSite =
+        run.sites == null
+            ? Optional.empty()
+            : run.sites.get(new ResourceID(spec.site.name, namespace));
+    run.siteId =
+        run.managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
+    if (run.siteId != null
+        && run.managedSite.map(StatusConditions::isReadyAndCurrent).orElse(false)) {
+      return Optional.empty();
+    }
+    // No requeue: the site's informer reconciles this action when the site appears or becomes
+    // Ready,
+    // which is also when its own operations (a staging environment being created, say) are done.
+    return Optional.of(
+        Outcome.progressing(
             ActionReasons.WAITING_FOR_SITE,
-            managedSite.isEmpty()
+            run.managedSite.isEmpty()
                 ? "KinstaSite " + spec.site.name + " does not exist"
                 : "KinstaSite " + spec.site.name + " is not Ready yet",
-            null);
-      }
-    }
-    KinstaApi api = attempt.kinsta();
-    List<Environment> environments;
+            null));
+  }
+
+  private static Optional<Outcome> findEnvironment(Run run) {
+    KinstaSiteActionSpec spec = run.attempt.resource().getSpec();
+    String siteId = Objects.requireNonNull(run.siteId, "found before use");
     try {
-      environments = api.listEnvironments(siteId);
+      run.environments = run.attempt.kinsta().listEnvironments(siteId);
     } catch (KinstaApiException.NotFound missing) {
-      return Outcome.stalled(ActionReasons.SITE_NOT_FOUND, "Kinsta has no site " + siteId);
+      return Optional.of(
+          Outcome.stalled(ActionReasons.SITE_NOT_FOUND, "Kinsta has no site " + siteId));
     }
-    Optional<Environment> environment = Environments.find(environments, spec.environment);
-    if (environment.isEmpty()) {
-      return Outcome.stalled(
-          ActionReasons.ENVIRONMENT_NOT_FOUND,
-          "Site "
-              + siteId
-              + " has no environment "
-              + spec.environment
-              + " (it has "
-              + Environments.names(environments)
-              + ")");
+    run.environment = Environments.find(run.environments, spec.environment).orElse(null);
+    if (run.environment == null) {
+      return Optional.of(
+          Outcome.stalled(
+              ActionReasons.ENVIRONMENT_NOT_FOUND,
+              "Site "
+                  + siteId
+                  + " has no environment "
+                  + spec.environment
+                  + " (it has "
+                  + Environments.names(run.environments)
+                  + ")"));
     }
-    attempt.status().environmentId = environment.get().id();
+    run.attempt.status().environmentId = run.environment.id();
+    return Optional.empty();
+  }
+
+  /** Follows the run in flight, then runs once or on the schedule. */
+  private static Outcome runs(Run run) {
+    Environment environment = Objects.requireNonNull(run.environment, "found before use");
     Runs runs =
         new Runs(
-            attempt,
-            api,
-            siteId,
-            environment.get(),
-            environments,
-            busySite(managedSite, environment.get()));
+            run.attempt,
+            run.attempt.kinsta(),
+            Objects.requireNonNull(run.siteId, "found before use"),
+            environment,
+            run.environments,
+            busySite(run.managedSite, environment));
     Optional<Outcome> following = runs.follow();
-    if (spec.schedule == null) {
+    if (run.attempt.resource().getSpec().schedule == null) {
       return following.orElseGet(runs::once);
     }
-    return new ScheduledRuns(attempt, runs).reconcile(following);
+    return new ScheduledRuns(run.attempt, runs).reconcile(following);
   }
 
   /**

@@ -15,9 +15,12 @@ import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.Steps;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles a {@link KinstaApplication}: adopts the application, follows the deployment in flight,
@@ -59,15 +62,50 @@ public final class ApplicationReconciler
     return problems;
   }
 
+  /**
+   * What a KinstaApplication's reconcile does, in order; the first step with an outcome ends it.
+   */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("find the application and observe it", ApplicationReconciler::observe)
+          .then("follow the deployment in flight", run -> run.deployments().follow())
+          .then("apply settings, processes, CDN and edge caching", ApplicationReconciler::apply)
+          .then(
+              "start a deployment when what should run changed",
+              run -> run.deployments().startIfWanted());
+
+  /** One reconcile of an application: the attempt and the application as Kinsta reports it. */
+  static final class Run {
+    final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
+    final HostingApi api;
+    @Nullable Application app;
+    @Nullable Deployments deployments;
+
+    Run(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
+      this.attempt = attempt;
+      this.api = attempt.hosting();
+    }
+
+    Application app() {
+      return Objects.requireNonNull(app, "observed before use");
+    }
+
+    Deployments deployments() {
+      return Objects.requireNonNull(deployments, "observed before use");
+    }
+  }
+
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
+    return STEPS.run(new Run(attempt), ApplicationReconciler::ready);
+  }
+
+  private static Optional<Outcome> observe(Run run) {
+    Attempt<KinstaApplication, KinstaApplicationStatus> attempt = run.attempt;
     KinstaApplicationStatus status = attempt.status();
-    HostingApi api = attempt.hosting();
     KinstaApplicationSpec spec = attempt.resource().getSpec();
-    Application app;
     try {
-      app =
-          api.getApplication(
+      run.app =
+          run.api.getApplication(
               status.applicationId != null
                   ? status.applicationId
                   : spec.adopt.id != null ? spec.adopt.id : spec.adopt.name);
@@ -79,43 +117,45 @@ public final class ApplicationReconciler
                   + (spec.adopt.id != null
                       ? "with id " + spec.adopt.id
                       : "named " + spec.adopt.name);
-      return Outcome.stalled(
-          ApplicationReasons.APPLICATION_NOT_FOUND,
-          which
-              + "; Kinsta's API cannot create applications: create it "
-              + "in MyKinsta, then point spec.adopt at it");
+      return Optional.of(
+          Outcome.stalled(
+              ApplicationReasons.APPLICATION_NOT_FOUND,
+              which
+                  + "; Kinsta's API cannot create applications: create it "
+                  + "in MyKinsta, then point spec.adopt at it"));
     }
+    Application app = run.app();
     if (status.applicationId == null) {
       status.applicationId = app.id();
       attempt
           .events()
           .normal(attempt.resource(), Reasons.ADOPTED, "Adopted application " + app.id());
     }
-    Deployments deployments = new Deployments(attempt, api, app);
-    deployments.observeAtAdoption();
-    observe(status, app);
-    Optional<Outcome> inFlight = deployments.follow();
-    if (inFlight.isPresent()) {
-      return inFlight.get();
-    }
-    ApplicationSettingsPlan.apply(attempt, api, app);
-    status.processes = Processes.reconcile(attempt, api, app);
-    Toggles.apply(attempt, api, app.id());
-    return deployments
-        .startIfWanted()
-        .orElseGet(
-            () ->
-                attempt.ready(
-                    "Application "
-                        + app.name()
-                        + " matches the "
-                        + "spec"
-                        + (status.lastDeployment == null
-                            ? ""
-                            : "; last deployment " + status.lastDeployment.status)));
+    run.deployments = new Deployments(attempt, run.api, app);
+    run.deployments().observeAtAdoption();
+    record(status, app);
+    return Optional.empty();
   }
 
-  private static void observe(KinstaApplicationStatus status, Application app) {
+  private static Optional<Outcome> apply(Run run) {
+    ApplicationSettingsPlan.apply(run.attempt, run.api, run.app());
+    run.attempt.status().processes = Processes.reconcile(run.attempt, run.api, run.app());
+    Toggles.apply(run.attempt, run.api, run.app().id());
+    return Optional.empty();
+  }
+
+  private static Outcome ready(Run run) {
+    KinstaApplicationStatus status = run.attempt.status();
+    return run.attempt.ready(
+        "Application "
+            + run.app().name()
+            + " matches the spec"
+            + (status.lastDeployment == null
+                ? ""
+                : "; last deployment " + status.lastDeployment.status));
+  }
+
+  private static void record(KinstaApplicationStatus status, Application app) {
     status.name = app.name();
     status.displayName = app.displayName();
     status.state = app.status();

@@ -16,6 +16,7 @@ import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.reconcile.Steps;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -24,6 +25,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,10 @@ public final class InternalConnectionReconciler
       applications;
   private volatile @Nullable InformerEventSource<KinstaDatabase, KinstaInternalConnection>
       databases;
+
+  /** What a KinstaInternalConnection's reconcile does: wait for both ends, then link them. */
+  private final Steps<Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus>> steps =
+      Steps.first("wait for both ends to be Ready", this::resolveEnds);
 
   public InternalConnectionReconciler(ControllerServices services) {
     super(services, KinstaInternalConnection.class, KinstaInternalConnectionStatus.class);
@@ -134,6 +140,12 @@ public final class InternalConnectionReconciler
   @Override
   protected Outcome reconcileRemote(
       Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
+    return steps.run(attempt, InternalConnectionReconciler::link);
+  }
+
+  /** Both ends, by id or as Ready resources in this namespace, recorded in the status. */
+  private Optional<Outcome> resolveEnds(
+      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
     KinstaInternalConnection connection = attempt.resource();
     KinstaInternalConnectionSpec spec = connection.getSpec();
     String namespace = connection.getMetadata().getNamespace();
@@ -164,23 +176,26 @@ public final class InternalConnectionReconciler
     }
     if (!missing.isEmpty() || applicationId == null || targetId == null) {
       // No requeue: a change of either end reconciles this resource through its informer.
-      return Outcome.progressing(
-          ConnectionReasons.WAITING_FOR_DEPENDENCIES,
-          "Waiting for " + String.join(" and ", missing),
-          null);
+      return Optional.of(
+          Outcome.progressing(
+              ConnectionReasons.WAITING_FOR_DEPENDENCIES,
+              "Waiting for " + String.join(" and ", missing),
+              null));
     }
     KinstaInternalConnectionStatus status = attempt.status();
     status.applicationId = applicationId;
     status.targetId = targetId;
     status.targetType = targetType.name();
-    return link(attempt, applicationId, targetType, targetId);
+    return Optional.empty();
   }
 
-  private Outcome link(
-      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt,
-      String applicationId,
-      TargetType targetType,
-      String targetId) {
+  /** Creates the link unless the application already has it; Ready once Kinsta lists it. */
+  private static Outcome link(
+      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
+    KinstaInternalConnectionStatus resolved = attempt.status();
+    String applicationId = Objects.requireNonNull(resolved.applicationId, "resolved before use");
+    String targetId = Objects.requireNonNull(resolved.targetId, "resolved before use");
+    TargetType targetType = TargetType.valueOf(resolved.targetType);
     HostingApi api = attempt.hosting();
     Application app;
     try {

@@ -16,11 +16,13 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.SecretLookup;
+import dev.operators.kinsta.reconcile.Steps;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles a {@link KinstaDatabase}: makes sure the database exists (adopted, found again, or
@@ -54,48 +56,77 @@ public final class DatabaseReconciler
     return DatabaseSpecValidator.validate(database.getSpec());
   }
 
-  @Override
-  protected Outcome reconcileRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
-    KinstaDatabaseStatus status = attempt.status();
-    if (status.databaseId == null) {
-      Optional<Outcome> establishing = new DatabaseProvisioner(attempt).establish();
-      if (establishing.isPresent()) {
-        return establishing.get();
-      }
+  /** What a KinstaDatabase's reconcile does, in order; the first step with an outcome ends it. */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("create, find again or adopt the database", DatabaseReconciler::establish)
+          .then("observe the database", DatabaseReconciler::observe)
+          .then("wait until Kinsta reports it ready", DatabaseReconciler::awaitReady)
+          .then("apply size and display name", DatabaseReconciler::applySettings)
+          .then("write the connection Secret", DatabaseReconciler::writeConnectionSecret);
+
+  /** One reconcile of a database: the attempt and the database as Kinsta reports it. */
+  static final class Run {
+    final Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt;
+    @Nullable Database db;
+
+    Run(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+      this.attempt = attempt;
     }
-    HostingApi api = attempt.hosting();
-    Database db;
-    try {
-      db = api.getDatabase(status.databaseId);
-    } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled(
-          DatabaseReasons.DATABASE_NOT_FOUND,
-          "Database "
-              + status.databaseId
-              + " no longer exists in Kinsta; "
-              + "delete and recreate this resource to create a new one");
+
+    Database db() {
+      return Objects.requireNonNull(db, "observed before use");
     }
-    observe(attempt, db);
-    if (FAILED_STATES.contains(db.status())) {
-      return Outcome.stalled(
-          DatabaseReasons.DATABASE_FAILED,
-          "Kinsta reports database " + db.id() + " as " + db.status());
-    }
-    if (!"ready".equals(db.status())) {
-      return Outcome.progressing(
-          DatabaseReasons.DATABASE_NOT_READY,
-          "Kinsta reports database " + db.id() + " as " + db.status(),
-          attempt.pollAfter(db.createdAt() == null ? null : Instant.ofEpochMilli(db.createdAt())));
-    }
-    Optional<Outcome> update = applySettings(attempt, api, db);
-    if (update.isPresent()) {
-      return update.get();
-    }
-    return writeConnectionSecret(attempt, db)
-        .orElseGet(() -> attempt.ready(readyMessage(attempt, db)));
   }
 
-  private static void observe(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
+  @Override
+  protected Outcome reconcileRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    return STEPS.run(
+        new Run(attempt), run -> run.attempt.ready(readyMessage(run.attempt, run.db())));
+  }
+
+  private static Optional<Outcome> establish(Run run) {
+    return run.attempt.status().databaseId == null
+        ? new DatabaseProvisioner(run.attempt).establish()
+        : Optional.empty();
+  }
+
+  private static Optional<Outcome> observe(Run run) {
+    KinstaDatabaseStatus status = run.attempt.status();
+    try {
+      run.db = run.attempt.hosting().getDatabase(status.databaseId);
+    } catch (KinstaApiException.NotFound gone) {
+      return Optional.of(
+          Outcome.stalled(
+              DatabaseReasons.DATABASE_NOT_FOUND,
+              "Database "
+                  + status.databaseId
+                  + " no longer exists in Kinsta; "
+                  + "delete and recreate this resource to create a new one"));
+    }
+    record(run.attempt, run.db());
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> awaitReady(Run run) {
+    Database db = run.db();
+    if (FAILED_STATES.contains(db.status())) {
+      return Optional.of(
+          Outcome.stalled(
+              DatabaseReasons.DATABASE_FAILED,
+              "Kinsta reports database " + db.id() + " as " + db.status()));
+    }
+    if (!"ready".equals(db.status())) {
+      return Optional.of(
+          Outcome.progressing(
+              DatabaseReasons.DATABASE_NOT_READY,
+              "Kinsta reports database " + db.id() + " as " + db.status(),
+              run.attempt.pollAfter(
+                  db.createdAt() == null ? null : Instant.ofEpochMilli(db.createdAt()))));
+    }
+    return Optional.empty();
+  }
+
+  private static void record(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
     KinstaDatabaseStatus status = attempt.status();
     status.name = db.name();
     status.state = db.status();
@@ -115,8 +146,9 @@ public final class DatabaseReconciler
    * Size and display name, with one PUT when either differs; adopted databases keep what the spec
    * leaves out.
    */
-  private static Optional<Outcome> applySettings(
-      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, HostingApi api, Database db) {
+  private static Optional<Outcome> applySettings(Run run) {
+    Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
+    Database db = run.db();
     KinstaDatabaseSpec spec = attempt.resource().getSpec();
     boolean adopted = Boolean.TRUE.equals(attempt.status().adopted);
     String wantedName =
@@ -128,7 +160,7 @@ public final class DatabaseReconciler
     if (newName == null && newSize == null) {
       return Optional.empty();
     }
-    api.updateDatabase(db.id(), newSize, newName);
+    attempt.hosting().updateDatabase(db.id(), newSize, newName);
     String change = newSize != null ? "resizing to " + newSize : "renaming to \"" + newName + "\"";
     return Optional.of(
         Outcome.progressing(
@@ -137,8 +169,9 @@ public final class DatabaseReconciler
             attempt.shortly()));
   }
 
-  private static Optional<Outcome> writeConnectionSecret(
-      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
+  private static Optional<Outcome> writeConnectionSecret(Run run) {
+    Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
+    Database db = run.db();
     String name = attempt.status().connectionSecret;
     try {
       attempt

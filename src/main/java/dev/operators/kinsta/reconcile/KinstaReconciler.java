@@ -300,8 +300,11 @@ public abstract class KinstaReconciler<
     if (sameJson(before, status)) {
       return ErrorStatusUpdateControl.defaultErrorProcessing();
     }
-    resource.setStatus(status);
-    return ErrorStatusUpdateControl.patchStatus(resource);
+    // A copy: the resource given here is the controller's cached one, which must keep saying what
+    // the API server holds, or every later patch computed against it would be wrong.
+    R withStatus = JSON.clone(resource);
+    withStatus.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(withStatus);
   }
 
   /**

@@ -19,9 +19,12 @@ import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.Steps;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reconciles a {@link KinstaSite}: follows the operation in flight, makes sure the site exists,
@@ -54,88 +57,47 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     return SiteSpecValidator.validate(site.getSpec());
   }
 
-  @Override
-  protected Outcome reconcileRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
-    KinstaSiteStatus status = attempt.status();
-    if (status.operation != null) {
-      Optional<Outcome> pending = followOperation(attempt);
-      if (pending.isPresent()) {
-        return pending.get();
-      }
+  /** What a KinstaSite's reconcile does, in order; the first step with an outcome ends it. */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("follow the operation in flight", SiteReconciler::followOperation)
+          .then("create or adopt the site", SiteReconciler::establish)
+          .then("observe the site and its environments", SiteReconciler::observe)
+          .then("wait for the live environment", SiteReconciler::awaitLive)
+          .then("create or delete the staging environment", SiteReconciler::staging)
+          .then("apply the first setting that differs", SiteReconciler::applySettings);
+
+  /** One reconcile of a site: the attempt and what has been observed so far. */
+  static final class Run {
+    final Attempt<KinstaSite, KinstaSiteStatus> attempt;
+    List<Environment> environments = List.of();
+    @Nullable Environment live;
+
+    Run(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+      this.attempt = attempt;
     }
-    if (status.siteId == null) {
-      Optional<Outcome> establishing = SiteProvisioner.establish(attempt);
-      if (establishing.isPresent()) {
-        return establishing.get();
-      }
+
+    KinstaSiteStatus status() {
+      return attempt.status();
     }
-    KinstaApi api = attempt.kinsta();
-    List<Environment> environments;
-    try {
-      if (status.siteName == null) {
-        status.siteName = api.getSite(status.siteId).name();
-      }
-      environments = api.listEnvironments(status.siteId);
-    } catch (KinstaApiException.NotFound gone) {
-      return Outcome.stalled(
-          SiteReasons.SITE_NOT_FOUND,
-          "Site "
-              + status.siteId
-              + " no longer exists in Kinsta; delete the "
-              + "resource, or remove status.siteId to create it again");
+
+    Environment live() {
+      return Objects.requireNonNull(live, "observed before use");
     }
-    SiteObserver.record(status, environments);
-    Optional<Environment> live =
-        environments.stream().filter(e -> LIVE.equals(e.name())).findFirst();
-    if (live.isEmpty()) {
-      return Outcome.progressing(
-          SiteReasons.SITE_PROVISIONING,
-          "Kinsta is still provisioning site " + status.siteId,
-          attempt.shortly());
-    }
-    Optional<Outcome> staging = StagingEnvironments.reconcile(attempt, environments, live.get());
-    if (staging.isPresent()) {
-      return staging.get();
-    }
-    Optional<SettingChange> change = nextChange(attempt, environments, live.get());
-    while (change.isPresent()) {
-      SettingChange next = change.get();
-      if (next.destructive()) {
-        attempt
-            .events()
-            .normal(
-                attempt.resource(),
-                next.type().wireName(),
-                next.type().wireName() + " on " + next.environment() + ": " + next.value());
-      }
-      OperationRef ref = next.call().apply(api);
-      if (ref != null) {
-        Outcome started = attempt.started(ref, next.type(), next.environment(), next.value());
-        status.operation.phpAllocation = next.allocation();
-        return started;
-      }
-      // Applied synchronously: look again, with the environments as Kinsta reports them now.
-      environments = api.listEnvironments(status.siteId);
-      SiteObserver.record(status, environments);
-      change = nextChange(attempt, environments, live.get());
-    }
-    List<String> ignored =
-        SiteProvisioner.changedCreateOnlyFields(attempt.resource().getSpec(), status.createdWith);
-    String name = status.siteName == null ? status.siteId : status.siteName;
-    return attempt.ready(
-        ignored.isEmpty()
-            ? "Site " + name + " matches the spec"
-            : "Site "
-                + name
-                + " matches the spec, except create-only fields changed after creation, which Kinsta "
-                + "cannot apply: "
-                + String.join(", ", ignored));
   }
 
-  /** Polls the operation in flight; empty when it is over and the reconcile can go on. */
-  private Optional<Outcome> followOperation(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+  @Override
+  protected Outcome reconcileRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    return STEPS.run(new Run(attempt), SiteReconciler::ready);
+  }
+
+  /** Polls the operation in flight; empty when there is none or it is over. */
+  private static Optional<Outcome> followOperation(Run run) {
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteStatus status = attempt.status();
     TrackedOperation operation = status.operation;
+    if (operation == null) {
+      return Optional.empty();
+    }
     Poll poll = attempt.pollOperation();
     if (poll instanceof Poll.Running running) {
       return Optional.of(attempt.waitingFor(operation, running.next()));
@@ -160,6 +122,96 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     // Lost operations fall through: the next steps look at the site itself.
     return Optional.empty();
+  }
+
+  private static Optional<Outcome> establish(Run run) {
+    return run.status().siteId == null ? SiteProvisioner.establish(run.attempt) : Optional.empty();
+  }
+
+  private static Optional<Outcome> observe(Run run) {
+    KinstaSiteStatus status = run.status();
+    KinstaApi api = run.attempt.kinsta();
+    try {
+      if (status.siteName == null) {
+        status.siteName = api.getSite(status.siteId).name();
+      }
+      run.environments = api.listEnvironments(status.siteId);
+    } catch (KinstaApiException.NotFound gone) {
+      return Optional.of(
+          Outcome.stalled(
+              SiteReasons.SITE_NOT_FOUND,
+              "Site "
+                  + status.siteId
+                  + " no longer exists in Kinsta; delete the "
+                  + "resource, or remove status.siteId to create it again"));
+    }
+    SiteObserver.record(status, run.environments);
+    run.live =
+        run.environments.stream().filter(e -> LIVE.equals(e.name())).findFirst().orElse(null);
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> awaitLive(Run run) {
+    if (run.live != null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Outcome.progressing(
+            SiteReasons.SITE_PROVISIONING,
+            "Kinsta is still provisioning site " + run.status().siteId,
+            run.attempt.shortly()));
+  }
+
+  private static Optional<Outcome> staging(Run run) {
+    return StagingEnvironments.reconcile(run.attempt, run.environments, run.live());
+  }
+
+  /**
+   * Starts the first change that differs; a change Kinsta applies at once is followed by the next
+   * one, against the environments as Kinsta reports them after it.
+   */
+  private static Optional<Outcome> applySettings(Run run) {
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
+    KinstaSiteStatus status = run.status();
+    KinstaApi api = attempt.kinsta();
+    Optional<SettingChange> change = nextChange(attempt, run.environments, run.live());
+    while (change.isPresent()) {
+      SettingChange next = change.get();
+      if (next.destructive()) {
+        attempt
+            .events()
+            .normal(
+                attempt.resource(),
+                next.type().wireName(),
+                next.type().wireName() + " on " + next.environment() + ": " + next.value());
+      }
+      OperationRef ref = next.call().apply(api);
+      if (ref != null) {
+        Outcome started = attempt.started(ref, next.type(), next.environment(), next.value());
+        status.operation.phpAllocation = next.allocation();
+        return Optional.of(started);
+      }
+      run.environments = api.listEnvironments(status.siteId);
+      SiteObserver.record(status, run.environments);
+      change = nextChange(attempt, run.environments, run.live());
+    }
+    return Optional.empty();
+  }
+
+  private static Outcome ready(Run run) {
+    KinstaSiteStatus status = run.status();
+    List<String> ignored =
+        SiteProvisioner.changedCreateOnlyFields(
+            run.attempt.resource().getSpec(), status.createdWith);
+    String name = status.siteName == null ? status.siteId : status.siteName;
+    return run.attempt.ready(
+        ignored.isEmpty()
+            ? "Site " + name + " matches the spec"
+            : "Site "
+                + name
+                + " matches the spec, except create-only fields changed after creation, which Kinsta "
+                + "cannot apply: "
+                + String.join(", ", ignored));
   }
 
   private static Optional<SettingChange> nextChange(
