@@ -35,8 +35,8 @@ final class VertxHostingApi implements HostingApi {
 
   @Override
   public List<DatabaseSummary> listDatabases() {
-    // The spec answers {databases:{items}}, while an unused schema wraps it in company; accept
-    // both.
+    // The spec answers {databases:{items}}, while an unused
+    // schema wraps it in company; accept both.
     return pages(
         "/databases",
         answer -> {

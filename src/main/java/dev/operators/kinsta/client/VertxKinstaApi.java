@@ -399,8 +399,8 @@ final class VertxKinstaApi implements KinstaApi {
   }
 
   private OperationRef operation(KinstaRequest request) {
-    // Some endpoints document 200 but answer 202 with an operation id; any 2xx with an id is
-    // asynchronous.
+    // Some endpoints document 200 but answer 202 with an
+    // operation id; any 2xx with an id is asynchronous.
     JsonNode answer = call(request);
     String operationId = WireReader.required(request.endpoint(), answer, "/operation_id").asText();
     String message = answer.path("message").asText(null);

@@ -144,8 +144,8 @@ public record OperatorConfig(
         return parse.apply(effective);
       } catch (IllegalArgumentException | DateTimeParseException bad) {
         problems.add(name + "=" + effective + ": " + bad.getMessage());
-        // Reading goes on with the default, so that one start reports every problem; the config is
-        // refused.
+        // Reading goes on with the default, so that one start
+        // reports every problem; the config is refused.
         return parse.apply(fallback);
       }
     }

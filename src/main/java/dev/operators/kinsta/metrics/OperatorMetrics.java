@@ -172,8 +172,8 @@ public final class OperatorMetrics
           .register(registry)
           .record(took);
     } catch (DateTimeParseException | NullPointerException unknownStart) {
-      // An operation without a readable start time cannot be timed; it still leaves the in-flight
-      // gauge.
+      // An operation without a readable start time cannot be
+      // timed; it still leaves the in-flight gauge.
     }
   }
 

@@ -110,8 +110,8 @@ public final class KinstaOperator implements AutoCloseable {
     operator.register(
         reconciler,
         override -> {
-          // A kind without a Kinsta object holds no finalizer; it sees its deletion as a last
-          // reconcile instead.
+          // A kind without a Kinsta object holds no finalizer;
+          // it sees its deletion as a last reconcile instead.
           override
               .withTriggerReconcilerOnAllEvents(!(reconciler instanceof Cleaner<?>))
               .withGenerationAware(false)

@@ -63,8 +63,8 @@ public final class CredentialsProtection implements AutoCloseable {
         || secret.getMetadata().getDeletionTimestamp() != null) {
       return;
     }
-    // A JSON patch that appends, guarded by the resourceVersion seen, so no other finalizer is ever
-    // lost.
+    // A JSON patch that appends, guarded by the resourceVersion
+    // seen, so no other finalizer is ever lost.
     String patch =
         guardedPatch(
             secret,

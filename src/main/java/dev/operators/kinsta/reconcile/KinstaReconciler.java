@@ -129,8 +129,8 @@ public abstract class KinstaReconciler<
   @Override
   public UpdateControl<R> reconcile(R resource, Context<R> context) {
     if (context.isPrimaryResourceDeleted() || resource.isMarkedForDeletion()) {
-      // Kinds without a Kinsta object see their deletions here, and have nothing to clean up in
-      // Kinsta.
+      // Kinds without a Kinsta object see their deletions
+      // here, and have nothing to clean up in Kinsta.
       services.observer().forgotten(resource);
       return UpdateControl.noUpdate();
     }

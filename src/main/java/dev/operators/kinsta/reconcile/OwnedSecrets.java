@@ -63,8 +63,8 @@ public final class OwnedSecrets {
       if (encoded.equals(existing.getData())) {
         return false;
       }
-      // A merge patch from the cached copy: no read first, and keys that went away are removed
-      // (null).
+      // A merge patch from the cached copy: no read first,
+      // and keys that went away are removed (null).
       Map<String, String> patch = new LinkedHashMap<>();
       if (existing.getData() != null) {
         existing.getData().keySet().forEach(key -> patch.put(key, null));

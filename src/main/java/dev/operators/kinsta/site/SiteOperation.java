@@ -35,8 +35,8 @@ enum SiteOperation implements OperationType {
   CHANGE_PRIMARY_DOMAIN,
   UPDATE_DENIED_IPS,
   CHANGE_PHP_ALLOCATION {
-    // Kinsta cannot report an allocation, so the one last applied is what later reconciles compare
-    // against.
+    // Kinsta cannot report an allocation, so the one last
+    // applied is what later reconciles compare against.
     @Override
     void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
       if (SiteReconciler.LIVE.equals(operation.target)) {

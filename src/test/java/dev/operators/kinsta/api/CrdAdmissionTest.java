@@ -66,8 +66,8 @@ class CrdAdmissionTest {
   @Test
   void everyExampleIsAcceptedByServerSideDryRun(TestCluster cluster) throws IOException {
     Kubectl kubectl = new Kubectl(cluster);
-    // The examples' namespace must exist for a dry run of what goes into it; the rest is only
-    // dry-run.
+    // The examples' namespace must exist for a dry run of
+    // what goes into it; the rest is only dry-run.
     kubectl.run("apply", "-f", "examples/00-namespace.yaml").assertSuccess();
     List<String> files = new java.util.ArrayList<>();
     try (Stream<Path> examples = Files.list(Path.of("examples"))) {

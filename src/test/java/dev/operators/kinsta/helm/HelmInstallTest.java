@@ -98,8 +98,8 @@ class HelmInstallTest {
                             .get()
                         == null
                     && kube.rbac().clusterRoles().withName("kinsta-kinsta-operator").get() == null);
-    // Helm leaves CRDs it installed from crds/ in place, so uninstalling never deletes users'
-    // resources.
+    // Helm leaves CRDs it installed from crds/ in place, so
+    // uninstalling never deletes users' resources.
     assertEquals(
         5,
         kube.apiextensions().v1().customResourceDefinitions().list().getItems().stream()

@@ -76,8 +76,8 @@ class RbacCoversOperatorCallsTest {
     assertTrue(
         granted.containsAll(used),
         "the operator needs " + minus(used, granted) + " beyond the chart's " + "ClusterRole");
-    // JOSDK re-reads a resource after a conflicting patch; the lifecycle above has no conflict to
-    // show it.
+    // JOSDK re-reads a resource after a conflicting patch;
+    // the lifecycle above has no conflict to show it.
     Set<Access> neededOnConflict =
         Set.of(
             new Access("kinsta.operators.dev", "kinstasites", "get"),
@@ -253,8 +253,8 @@ class RbacCoversOperatorCallsTest {
                 Access access =
                     new Access(
                         object.path("apiGroup").asText(""), resource, event.path("verb").asText());
-                // RBAC's own verdict; a 403 from admission (a namespace being deleted) is not a
-                // missing rule.
+                // RBAC's own verdict; a 403 from admission (a
+                // namespace being deleted) is not a missing rule.
                 if ("forbid"
                     .equals(
                         event.path("annotations").path("authorization.k8s.io/decision").asText())) {

@@ -371,8 +371,8 @@ public final class KubeApiShim extends Dispatcher {
       }
     }
     ((ObjectNode) body).set("items", kept);
-    // Typed clients (kubectl describe reads events with one) need the list's own kind, not the
-    // mock's "List".
+    // Typed clients (kubectl describe reads events with one)
+    // need the list's own kind, not the mock's "List".
     if ("List".equals(body.path("kind").asText())) {
       String itemKind =
           items.size() > 0

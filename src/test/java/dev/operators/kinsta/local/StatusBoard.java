@@ -84,8 +84,8 @@ public final class StatusBoard {
   /** Prints the table if it differs from the last one printed; returns the rows. */
   public List<Row> printIfChanged(PrintStream out) {
     List<Row> rows = rows();
-    // Compared without messages, which change with every operation id: a line per state change is
-    // enough.
+    // Compared without messages, which change with every
+    // operation id: a line per state change is enough.
     String states =
         rows.stream()
             .map(r -> r.namespace + r.kind + r.name + r.ready + r.reason)

@@ -170,8 +170,8 @@ class SiteLifecycleTest extends SharedHarnessTest {
 
     tenant.delete(KinstaSite.class, "stranded");
 
-    // Deletion waits for working credentials for orphanAfter (3 s in these tests), then lets the
-    // resource go.
+    // Deletion waits for working credentials for orphanAfter
+    // (3 s in these tests), then lets the resource go.
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(2))

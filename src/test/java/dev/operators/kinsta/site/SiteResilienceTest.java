@@ -26,8 +26,8 @@ class SiteResilienceTest {
 
   @Test
   void aCrashBetweenTheCreateCallAndTheStatusPatchStillGivesExactlyOneSite() {
-    // On the mock API server: only its expectations can make every status write fail while the rest
-    // works.
+    // On the mock API server: only its expectations can make
+    // every status write fail while the rest works.
     try (OperatorHarness harness = OperatorHarness.onMockServer()) {
       Tenant tenant = harness.tenant();
       String statusPath =

@@ -174,8 +174,8 @@ public final class CrdSchema {
     } else if (value.isArray()) {
       duplicateKeys(schema, value, path, problems);
       for (int i = 0; i < value.size(); i++) {
-        // Kubernetes correlates list items with their old values only for map lists; these are
-        // atomic lists.
+        // Kubernetes correlates list items with their old
+        // values only for map lists; these are atomic lists.
         celRules(schema.path("items"), value.get(i), null, path + "[" + i + "]", problems);
       }
     }

@@ -14,8 +14,8 @@ import java.util.List;
  * operation at a time; a setting left out is not managed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-// Domains are a map keyed by `name`: the API server rejects duplicates and server-side apply merges
-// by name.
+// Domains are a map keyed by `name`: the API server rejects
+// duplicates and server-side apply merges by name.
 @SchemaCustomizer(
     value = SchemaAddition.class,
     input =

@@ -16,8 +16,8 @@ final class ClusterProcess implements AutoCloseable {
   private static final String WATCHDOG =
       "\"$@\" </dev/null & child=$!; "
           + "stop() { kill $child 2>/dev/null; "
-          // A binary whose peers are already gone may never finish a graceful shutdown; 5 s, then
-          // SIGKILL.
+          // A binary whose peers are already gone may never
+          // finish a graceful shutdown; 5 s, then SIGKILL.
           + "for i in 1 2 3 4 5 6 7 8 9 10; do kill -0 $child 2>/dev/null || return; sleep 0.5; done; "
           + "kill -9 $child 2>/dev/null; }; "
           + "trap 'stop; exit 0' TERM; read -r _; stop";

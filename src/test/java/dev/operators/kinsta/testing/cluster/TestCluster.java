@@ -124,8 +124,8 @@ public final class TestCluster implements AutoCloseable {
     Path tokens = workDir.resolve("tokens.csv");
     Files.writeString(tokens, adminToken + "," + ADMIN_USER + ",admin-uid,system:masters\n");
     Path auditPolicy = workDir.resolve("audit-policy.yaml");
-    // Service accounts' requests only: the RBAC tests run the operator as one and read what it did
-    // here.
+    // Service accounts' requests only: the RBAC tests run
+    // the operator as one and read what it did here.
     Files.writeString(
         auditPolicy,
         """
@@ -195,8 +195,8 @@ public final class TestCluster implements AutoCloseable {
                 "--concurrent-gc-syncs=5",
                 "--concurrent-namespace-syncs=5"),
             workDir));
-    // The service account controller gives every namespace its "default" account: proof the manager
-    // runs.
+    // The service account controller gives every namespace
+    // its "default" account: proof the manager runs.
     await("the controller manager to run")
         .atMost(START_TIMEOUT)
         .pollInterval(Duration.ofMillis(250))
