@@ -35,7 +35,8 @@ public record OperatorConfig(
     String leaseNamespace,
     String leaseName,
     int managementPort,
-    Duration orphanAfter) {
+    Duration orphanAfter,
+    Duration creationWindow) {
 
   /** What happens to the Kinsta object when its custom resource is deleted. */
   public enum DeletionPolicy {
@@ -57,6 +58,7 @@ public record OperatorConfig(
   public static final String LEASE_NAME = "KINSTA_LEASE_NAME";
   public static final String MANAGEMENT_PORT = "KINSTA_MANAGEMENT_PORT";
   public static final String ORPHAN_AFTER = "KINSTA_ORPHAN_AFTER";
+  public static final String CREATION_WINDOW = "KINSTA_CREATION_WINDOW";
 
   /** Kinsta's documented limits, which the budget must stay below. */
   private static final int KINSTA_COMPANY_LIMIT = 120;
@@ -94,6 +96,7 @@ public record OperatorConfig(
     String leaseName = read.value(LEASE_NAME, "kinsta-operator", OperatorConfig::objectName);
     Integer port = read.value(MANAGEMENT_PORT, "8080", text -> between(text, 0, 65535));
     Duration orphanAfter = read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text)));
+    Duration creationWindow = read.value(CREATION_WINDOW, "30m", text -> positive(duration(text)));
     read.failIfProblems();
     return new OperatorConfig(
         kinsta,
@@ -109,7 +112,8 @@ public record OperatorConfig(
         leaseNamespace,
         leaseName,
         port,
-        orphanAfter);
+        orphanAfter,
+        creationWindow);
   }
 
   /** The Kinsta client settings these operator settings imply. */

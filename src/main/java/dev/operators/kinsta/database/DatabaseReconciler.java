@@ -19,6 +19,7 @@ import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.reconcile.Steps;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -44,11 +45,16 @@ public final class DatabaseReconciler
     if (spec == null) {
       return names;
     }
-    if (spec.passwordSecretRef != null && spec.passwordSecretRef.name != null) {
-      names.add(spec.passwordSecretRef.name);
-    }
     names.add(spec.connectionSecretOr(database.getMetadata().getName()));
     return names;
+  }
+
+  @Override
+  protected Map<String, String> passwordSecrets(KinstaDatabase database) {
+    KinstaDatabaseSpec spec = database.getSpec();
+    return spec == null || spec.passwordSecretRef == null || spec.passwordSecretRef.name == null
+        ? Map.of()
+        : Map.of("spec.passwordSecretRef", spec.passwordSecretRef.name);
   }
 
   @Override

@@ -23,18 +23,21 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   private final KinstaCredentials credentials;
   private final ControllerServices services;
   private final SecretLookup secrets;
+  private final Runnable writeStatus;
 
   Attempt(
       R resource,
       S status,
       KinstaCredentials credentials,
       ControllerServices services,
-      SecretLookup secrets) {
+      SecretLookup secrets,
+      Runnable writeStatus) {
     this.resource = resource;
     this.status = status;
     this.credentials = credentials;
     this.services = services;
     this.secrets = secrets;
+    this.writeStatus = writeStatus;
   }
 
   public R resource() {
@@ -82,6 +85,15 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
         services.operations().started(type, ref.operationId(), target, value);
     status.operation = operation;
     return waitingFor(operation, services.operations().nextPoll(Duration.ZERO, pollOverride()));
+  }
+
+  /**
+   * Writes the status as it is now to the API server before going on: for what must be on record
+   * before a Kinsta call, such as a creation intent. Throws when the write fails, so the call is
+   * not made.
+   */
+  public void writeStatusNow() {
+    writeStatus.run();
   }
 
   /** Polls the operation in {@code status.operation} once. */

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -69,8 +70,22 @@ public abstract class KinstaReconciler<
    * reconcile. The credentials Secret alone unless a kind reads more.
    */
   protected Set<String> referencedSecrets(R resource) {
+    Set<String> names = new LinkedHashSet<>();
     String credentials = credentialsSecret(resource);
-    return credentials == null ? new LinkedHashSet<>() : new LinkedHashSet<>(Set.of(credentials));
+    if (credentials != null) {
+      names.add(credentials);
+    }
+    names.addAll(passwordSecrets(resource).values());
+    return names;
+  }
+
+  /**
+   * The Secrets the resource reads a password from, by the field that names them. A Secret holding
+   * an API key is credentials and nothing else: naming one here stalls the resource before any
+   * call, so an API key is never sent to Kinsta as a password or copied into a connection Secret.
+   */
+  protected Map<String, String> passwordSecrets(R resource) {
+    return Map.of();
   }
 
   /**
@@ -136,14 +151,15 @@ public abstract class KinstaReconciler<
     }
     S before = copy(resource.getStatus());
     S status = workingCopy(before);
-    Outcome outcome = evaluate(resource, before, status);
+    StatusWrites writes = new StatusWrites(context, resource, before);
+    Outcome outcome = evaluate(resource, before, status, writes);
     if (outcome.kind() == Outcome.Kind.UNCHANGED) {
       services.observer().observed(resource, before);
       return UpdateControl.noUpdate();
     }
     finish(resource, before, status, outcome);
     services.observer().observed(resource, status);
-    persist(context, resource, before, status);
+    writes.write(status);
     UpdateControl<R> control = UpdateControl.noUpdate();
     return outcome.requeueAfter() == null
         ? control
@@ -155,7 +171,7 @@ public abstract class KinstaReconciler<
    * connection) is thrown: the controller's retry ({@link JitteredRetry}) backs off and {@link
    * #updateErrorStatus} reports it.
    */
-  private Outcome evaluate(R resource, @Nullable S before, S status) {
+  private Outcome evaluate(R resource, @Nullable S before, S status, StatusWrites writes) {
     List<FieldProblem> problems = new ArrayList<>();
     String credentialsName = credentialsSecret(resource);
     if (credentialsName == null || credentialsName.isBlank()) {
@@ -167,6 +183,10 @@ public abstract class KinstaReconciler<
           Reasons.INVALID_SPEC,
           "Invalid spec: "
               + problems.stream().map(FieldProblem::toString).collect(Collectors.joining("; ")));
+    }
+    Optional<Outcome> misused = misusedSecret(resource, credentialsName);
+    if (misused.isPresent()) {
+      return misused.get();
     }
     if (ResourceControls.paused(resource)) {
       return Outcome.paused();
@@ -184,7 +204,7 @@ public abstract class KinstaReconciler<
       return Outcome.stalled(problem.reason(), problem.getMessage());
     }
     try {
-      Outcome outcome = reconcileRemote(attempt(resource, status, credentials));
+      Outcome outcome = reconcileRemote(attempt(resource, status, credentials, writes));
       afterRemoteStep(resource, status);
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
@@ -198,6 +218,27 @@ public abstract class KinstaReconciler<
       }
       return terminal(failure);
     }
+  }
+
+  private Optional<Outcome> misusedSecret(R resource, String credentialsName) {
+    for (Map.Entry<String, String> source : passwordSecrets(resource).entrySet()) {
+      String name = source.getValue();
+      boolean holdsAKey =
+          findSecret(namespace(resource), name)
+              .map(secret -> SecretLookup.value(secret, CredentialsResolver.API_KEY).isPresent())
+              .orElse(false);
+      if (name.equals(credentialsName) || holdsAKey) {
+        return Optional.of(
+            Outcome.stalled(
+                Reasons.SECRET_MISUSED,
+                source.getKey()
+                    + " names Secret "
+                    + name
+                    + ", which holds a Kinsta API key; a password must come from a Secret of its"
+                    + " own"));
+      }
+    }
+    return Optional.empty();
   }
 
   private Outcome terminal(KinstaApiException failure) {
@@ -312,20 +353,53 @@ public abstract class KinstaReconciler<
    * reconcile triggered before the informer catches up must see the operation just started, or it
    * would start it again.
    */
-  final void persist(Context<R> context, R resource, @Nullable S before, S status) {
-    if (!sameJson(before, status)) {
-      PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
-          resource,
-          context,
-          fresh -> {
-            fresh.setStatus(status);
-            return fresh;
-          });
+  /**
+   * The status writes of one reconcile or deletion step. Each is a patch computed against what the
+   * previous write left on the server, and put in the controller's cache at once: a reconcile
+   * triggered before the informer catches up must see the operation just started, or it would start
+   * it again. Nothing is written when the status did not change.
+   */
+  final class StatusWrites {
+    private final Context<R> context;
+    private R written;
+    private @Nullable S writtenStatus;
+
+    StatusWrites(Context<R> context, R resource, @Nullable S status) {
+      this.context = context;
+      this.written = resource;
+      this.writtenStatus = status;
+    }
+
+    void write(S status) {
+      if (sameJson(writtenStatus, status)) {
+        return;
+      }
+      S snapshot = workingCopy(status);
+      written =
+          PrimaryUpdateAndCacheUtils.patchStatusAndCacheResource(
+              written,
+              context,
+              fresh -> {
+                fresh.setStatus(snapshot);
+                return fresh;
+              });
+      writtenStatus = snapshot;
     }
   }
 
-  final Attempt<R, S> attempt(R resource, S status, CredentialsResolver.Resolved credentials) {
-    return new Attempt<>(resource, status, credentials.credentials(), services, this::findSecret);
+  final StatusWrites statusWrites(Context<R> context, R resource, @Nullable S status) {
+    return new StatusWrites(context, resource, status);
+  }
+
+  final Attempt<R, S> attempt(
+      R resource, S status, CredentialsResolver.Resolved credentials, StatusWrites writes) {
+    return new Attempt<>(
+        resource,
+        status,
+        credentials.credentials(),
+        services,
+        this::findSecret,
+        () -> writes.write(status));
   }
 
   final Optional<Secret> findSecret(String namespace, String name) {

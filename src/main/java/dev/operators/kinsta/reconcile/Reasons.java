@@ -9,6 +9,7 @@ public final class Reasons {
   public static final String PAUSED = "Paused";
   public static final String INVALID_SPEC = "InvalidSpec";
   public static final String CREDENTIALS_NOT_FOUND = "CredentialsNotFound";
+  public static final String SECRET_MISUSED = "SecretMisused";
   public static final String INVALID_CREDENTIALS = "InvalidCredentials";
   public static final String PERMISSION_DENIED = "PermissionDenied";
   public static final String KINSTA_REJECTED = "KinstaRejected";
@@ -19,6 +20,9 @@ public final class Reasons {
   public static final String OPERATION_IN_PROGRESS = "OperationInProgress";
   public static final String OPERATION_FAILED = "OperationFailed";
   public static final String AMBIGUOUS_ADOPTION = "AmbiguousAdoption";
+  public static final String NAME_IN_USE = "NameInUse";
+  public static final String CREATION_UNCONFIRMED = "CreationUnconfirmed";
+  public static final String AMBIGUOUS_CREATION = "AmbiguousCreation";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
   public static final String DELETING = "Deleting";
 
@@ -26,6 +30,7 @@ public final class Reasons {
   public static final String ADOPTED = "Adopted";
 
   public static final String CREATED = "Created";
+  public static final String CREATION_NOT_FOUND = "CreationNotFound";
   public static final String RETAINED = "Retained";
   public static final String ORPHANED = "Orphaned";
 

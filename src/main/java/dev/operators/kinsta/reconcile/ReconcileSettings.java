@@ -26,7 +26,8 @@ public record ReconcileSettings(
     Duration orphanAfter,
     DeletionPolicy defaultDeletionPolicy,
     Duration retryInitial,
-    Duration retryMax) {
+    Duration retryMax,
+    Duration creationWindow) {
 
   public static ReconcileSettings from(OperatorConfig config) {
     return new ReconcileSettings(
@@ -37,7 +38,8 @@ public record ReconcileSettings(
         config.orphanAfter(),
         DeletionPolicy.valueOf(config.defaultDeletionPolicy().name()),
         Duration.ofSeconds(1),
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        config.creationWindow());
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
@@ -49,7 +51,8 @@ public record ReconcileSettings(
         orphanAfter,
         defaultDeletionPolicy,
         retryInitial,
-        retryMax);
+        retryMax,
+        creationWindow);
   }
 
   public ReconcileSettings withResync(Duration resync) {
@@ -61,7 +64,8 @@ public record ReconcileSettings(
         orphanAfter,
         defaultDeletionPolicy,
         retryInitial,
-        retryMax);
+        retryMax,
+        creationWindow);
   }
 
   public ReconcileSettings withRetry(Duration initial, Duration max) {
@@ -73,7 +77,8 @@ public record ReconcileSettings(
         orphanAfter,
         defaultDeletionPolicy,
         initial,
-        max);
+        max,
+        creationWindow);
   }
 
   public ReconcileSettings withOperationGrace(Duration grace) {
@@ -85,7 +90,8 @@ public record ReconcileSettings(
         orphanAfter,
         defaultDeletionPolicy,
         retryInitial,
-        retryMax);
+        retryMax,
+        creationWindow);
   }
 
   public ReconcileSettings withOrphanAfter(Duration orphan) {
@@ -97,6 +103,20 @@ public record ReconcileSettings(
         orphan,
         defaultDeletionPolicy,
         retryInitial,
-        retryMax);
+        retryMax,
+        creationWindow);
+  }
+
+  public ReconcileSettings withCreationWindow(Duration window) {
+    return new ReconcileSettings(
+        minPollInterval,
+        maxPollInterval,
+        operationGrace,
+        resyncInterval,
+        orphanAfter,
+        defaultDeletionPolicy,
+        retryInitial,
+        retryMax,
+        window);
   }
 }

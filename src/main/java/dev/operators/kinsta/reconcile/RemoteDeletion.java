@@ -28,6 +28,7 @@ final class RemoteDeletion<
     ControllerServices services = kind.services;
     S before = kind.copy(resource.getStatus());
     S status = kind.workingCopy(before);
+    KinstaReconciler<R, S>.StatusWrites writes = kind.statusWrites(context, resource, before);
     if (!kind.hasRemoteObject(status)) {
       return DeleteControl.defaultDelete();
     }
@@ -63,7 +64,7 @@ final class RemoteDeletion<
     }
     Deletion deletion;
     try {
-      deletion = kind.deleteRemote(kind.attempt(resource, status, credentials));
+      deletion = kind.deleteRemote(kind.attempt(resource, status, credentials, writes));
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
       return orphanOrWait(resource, remote, rejected.getMessage());
     } catch (KinstaApiException.RateLimited limited) {
@@ -98,7 +99,7 @@ final class RemoteDeletion<
         Outcome.progressing(Reasons.DELETING, String.valueOf(deletion.message()), null),
         services.clock().instant());
     try {
-      kind.persist(context, resource, before, status);
+      writes.write(status);
     } catch (KubernetesClientException failed) {
       kind.log.warn(
           "{} {}/{}: could not record deletion progress: {}",

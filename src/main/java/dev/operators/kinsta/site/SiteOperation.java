@@ -15,7 +15,13 @@ enum SiteOperation implements OperationType {
   CREATE_SITE {
     @Override
     void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
-      result.dataText("idSite").ifPresent(id -> status.siteId = id);
+      result
+          .dataText("idSite")
+          .ifPresent(
+              id -> {
+                status.siteId = id;
+                status.creation = null;
+              });
     }
   },
   DELETE_SITE,

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.site;
 
+import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
@@ -16,6 +17,9 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Gives a KinstaSite its Kinsta site: adopts the one named by {@code spec.siteId}, or the one with
- * its display name (which is how a site created just before a crash is found again), or creates
- * one.
+ * Gives a KinstaSite its Kinsta site: adopts the one named by {@code spec.siteId} (or, when the
+ * spec says so, the one with its display name), finds the one its own interrupted creation made, or
+ * creates one. A site that merely shares the display name is never taken over.
  */
 final class SiteProvisioner {
 
@@ -45,6 +49,7 @@ final class SiteProvisioner {
         Site site = api.getSite(spec.siteId);
         status.siteId = site.id();
         status.siteName = site.name();
+        status.adopted = true;
         return Optional.empty();
       } catch (KinstaApiException.NotFound missing) {
         return Optional.of(
@@ -60,6 +65,23 @@ final class SiteProvisioner {
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
     List<Site> sameName =
         api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).toList();
+    if (status.creation != null) {
+      return resolveCreation(attempt, sameName);
+    }
+    if (sameName.isEmpty()) {
+      return Optional.of(create(attempt, displayName));
+    }
+    if (!Boolean.TRUE.equals(spec.adoptByDisplayName)) {
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.NAME_IN_USE,
+              "Kinsta already has a site named \""
+                  + displayName
+                  + "\" ("
+                  + ids(sameName)
+                  + "), which this resource did not create; set spec.displayName to another name,"
+                  + " or spec.adoptByDisplayName (or spec.siteId) to manage that site"));
+    }
     if (sameName.size() > 1) {
       return Optional.of(
           Outcome.stalled(
@@ -67,30 +89,112 @@ final class SiteProvisioner {
               sameName.size()
                   + " sites are named \""
                   + displayName
-                  + "\" in Kinsta; set spec.siteId to the one to manage, or rename the others"));
+                  + "\" in Kinsta ("
+                  + ids(sameName)
+                  + "); set spec.siteId to the one to manage"));
     }
+    Site site = sameName.get(0);
+    status.siteId = site.id();
+    status.siteName = site.name();
+    status.adopted = true;
+    attempt
+        .events()
+        .normal(
+            resource,
+            Reasons.ADOPTED,
+            "Adopted site " + site.id() + " by its display name \"" + displayName + "\"");
+    return Optional.empty();
+  }
+
+  /**
+   * A creation was sent but its answer not seen (a crash, a timeout, an operation that finished
+   * without the site's id). The site it made, if any, carries the intent's display name: one is
+   * this resource's; none after the creation window means the call never took effect and it is sent
+   * again; several cannot be told apart.
+   */
+  private static Optional<Outcome> resolveCreation(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, List<Site> sameName) {
+    KinstaSiteStatus status = attempt.status();
+    CreationIntent intent = status.creation;
     if (sameName.size() == 1) {
       Site site = sameName.get(0);
       status.siteId = site.id();
       status.siteName = site.name();
-      if (status.createdWith == null) {
-        status.createdWith = createOnlyFields(spec);
-      }
+      status.creation = null;
       attempt
           .events()
           .normal(
-              resource,
-              Reasons.ADOPTED,
-              "Adopted site " + site.id() + " found by its display name \"" + displayName + "\"");
+              attempt.resource(),
+              Reasons.CREATED,
+              "Created site "
+                  + site.id()
+                  + ", found by its display name after the create call's"
+                  + " answer was lost");
       return Optional.empty();
     }
-    return Optional.of(create(attempt, displayName));
+    if (sameName.size() > 1) {
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.AMBIGUOUS_CREATION,
+              "The create call's answer was lost and "
+                  + sameName.size()
+                  + " sites are now named \""
+                  + intent.displayName
+                  + "\" ("
+                  + ids(sameName)
+                  + "); set spec.siteId to the one this resource created"));
+    }
+    Instant recorded = Instant.parse(intent.recordedAt);
+    Instant giveUp = recorded.plus(attempt.settings().creationWindow());
+    if (attempt.now().isBefore(giveUp)) {
+      return Optional.of(
+          Outcome.progressing(
+              Reasons.CREATION_UNCONFIRMED,
+              "The answer to the create call of "
+                  + intent.recordedAt
+                  + " was lost; looking for the site \""
+                  + intent.displayName
+                  + "\" until "
+                  + giveUp
+                  + " before creating it again",
+              attempt.pollAfter(recorded)));
+    }
+    status.creation = null;
+    attempt
+        .events()
+        .warning(
+            attempt.resource(),
+            Reasons.CREATION_NOT_FOUND,
+            "No site \""
+                + intent.displayName
+                + "\" appeared within "
+                + attempt.settings().creationWindow()
+                + " of the create call whose answer was lost; creating it again");
+    return Optional.of(create(attempt, intent.displayName));
+  }
+
+  private static String ids(List<Site> sites) {
+    return String.join(", ", sites.stream().map(Site::id).toList());
   }
 
   private static Outcome create(Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName) {
+    try {
+      return send(attempt, displayName);
+    } catch (KinstaApiException.RateLimited
+        | KinstaApiException.Unauthorized
+        | KinstaApiException.Forbidden
+        | KinstaApiException.InvalidRequest refused) {
+      // Kinsta refused the call outright: nothing was created, so nothing is left to look for.
+      attempt.status().creation = null;
+      throw refused;
+    }
+  }
+
+  private static Outcome send(Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName) {
     KinstaSiteSpec spec = attempt.resource().getSpec();
     KinstaApi api = attempt.kinsta();
     String company = attempt.companyId();
+    KinstaSiteStatus status = attempt.status();
     OperationRef ref;
     if (spec.wordpress != null) {
       WordPressSource wp = spec.wordpress;
@@ -106,6 +210,7 @@ final class SiteProvisioner {
                 + "empty (spec.wordpress.adminPasswordSecretRef)");
       }
       boolean multisite = wp.multisite != null && Boolean.TRUE.equals(wp.multisite.enabled);
+      recordIntent(attempt, displayName);
       ref =
           api.createSite(
               new CreateSiteRequest(
@@ -123,13 +228,27 @@ final class SiteProvisioner {
                   wp.plugins != null && Boolean.TRUE.equals(wp.plugins.woocommerce),
                   wp.plugins != null && Boolean.TRUE.equals(wp.plugins.yoastSeo)));
     } else if (spec.clone != null) {
+      recordIntent(attempt, displayName);
       ref =
           api.cloneSite(new CloneSiteRequest(company, displayName, spec.clone.sourceEnvironmentId));
     } else {
+      recordIntent(attempt, displayName);
       ref = api.createPlainSite(new CreatePlainSiteRequest(company, displayName, spec.region));
     }
-    attempt.status().createdWith = createOnlyFields(spec);
+    status.createdWith = createOnlyFields(spec);
     return attempt.started(ref, SiteOperation.CREATE_SITE, null, displayName);
+  }
+
+  /**
+   * Puts the intent on record before the create call: from here on, a lost answer is resolved by
+   * looking for the site, never by sending the call again blindly.
+   */
+  private static void recordIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt, String name) {
+    attempt.status().creation =
+        new CreationIntent(
+            name,
+            DateTimeFormatter.ISO_INSTANT.format(attempt.now().truncatedTo(ChronoUnit.SECONDS)));
+    attempt.writeStatusNow();
   }
 
   private static Optional<String> adminPassword(

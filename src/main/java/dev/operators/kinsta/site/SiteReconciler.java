@@ -20,10 +20,11 @@ import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,16 +41,16 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   }
 
   @Override
-  protected Set<String> referencedSecrets(KinstaSite site) {
-    Set<String> names = super.referencedSecrets(site);
+  protected Map<String, String> passwordSecrets(KinstaSite site) {
     KinstaSiteSpec spec = site.getSpec();
-    if (spec != null
-        && spec.wordpress != null
-        && spec.wordpress.adminPasswordSecretRef != null
-        && spec.wordpress.adminPasswordSecretRef.name != null) {
-      names.add(spec.wordpress.adminPasswordSecretRef.name);
+    if (spec == null
+        || spec.wordpress == null
+        || spec.wordpress.adminPasswordSecretRef == null
+        || spec.wordpress.adminPasswordSecretRef.name == null) {
+      return Map.of();
     }
-    return names;
+    return Map.of(
+        "spec.wordpress.adminPasswordSecretRef", spec.wordpress.adminPasswordSecretRef.name);
   }
 
   @Override
@@ -105,6 +106,8 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     status.operation = null;
     if (poll instanceof Poll.Failed failed) {
       if (operation.is(SiteOperation.CREATE_SITE)) {
+        // Kinsta's own verdict: nothing was created.
+        status.creation = null;
         return Optional.of(
             Outcome.stalled(
                 SiteReasons.CREATE_FAILED,
@@ -259,6 +262,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   @Override
   protected boolean hasRemoteObject(KinstaSiteStatus status) {
     return status.siteId != null
+        || status.creation != null
         || (status.operation != null && status.operation.is(SiteOperation.CREATE_SITE));
   }
 
@@ -286,18 +290,6 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         if (poll instanceof Poll.Succeeded succeeded) {
           SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
         }
-        if (status.siteId == null) {
-          String displayName =
-              attempt
-                  .resource()
-                  .getSpec()
-                  .displayNameOr(attempt.resource().getMetadata().getName());
-          api.listSites(false).stream()
-              .filter(s -> displayName.equals(s.displayName()))
-              .map(Site::id)
-              .findFirst()
-              .ifPresent(id -> status.siteId = id);
-        }
       } else if (operation.is(SiteOperation.DELETE_SITE)) {
         if (poll instanceof Poll.Succeeded) {
           return Deletion.finished();
@@ -317,6 +309,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
               attempt.settings().maxPollInterval(),
               "Kinsta could not delete site " + status.siteId + ": " + failed.message());
         }
+      }
+    }
+    if (status.siteId == null && status.creation != null) {
+      Optional<Deletion> unresolved = findCreatedSite(attempt);
+      if (unresolved.isPresent()) {
+        return unresolved.get();
       }
     }
     if (status.siteId == null) {
@@ -344,9 +342,56 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
   }
 
+  /**
+   * Before a resource whose creation's answer was lost goes, the site that creation may have made
+   * is looked for, as long as it could still appear, so that nothing it created is left behind.
+   */
+  private static Optional<Deletion> findCreatedSite(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    KinstaSiteStatus status = attempt.status();
+    String name = status.creation.displayName;
+    List<Site> named =
+        attempt.kinsta().listSites(false).stream()
+            .filter(s -> name.equals(s.displayName()))
+            .toList();
+    if (named.size() == 1) {
+      status.siteId = named.get(0).id();
+      status.creation = null;
+      return Optional.empty();
+    }
+    Instant giveUp =
+        Instant.parse(status.creation.recordedAt).plus(attempt.settings().creationWindow());
+    if (attempt.now().isBefore(giveUp)) {
+      return Optional.of(
+          Deletion.waiting(
+              attempt.shortly(),
+              "Looking for the site \""
+                  + name
+                  + "\" a create call whose answer was lost may have made ("
+                  + named.size()
+                  + " found)"));
+    }
+    if (!named.isEmpty()) {
+      attempt
+          .events()
+          .warning(
+              attempt.resource(),
+              Reasons.ORPHANED,
+              named.size()
+                  + " sites are named \""
+                  + name
+                  + "\" and the create call's answer was lost, so none of them is deleted: "
+                  + String.join(", ", named.stream().map(Site::id).toList()));
+    }
+    status.creation = null;
+    return Optional.of(Deletion.finished());
+  }
+
   @Override
   protected DeletionPolicy deletionPolicy(KinstaSite site) {
-    return deletionPolicy(site.getSpec().deletionPolicy, site.getSpec().siteId != null);
+    boolean adopted =
+        site.getSpec().siteId != null
+            || (site.getStatus() != null && Boolean.TRUE.equals(site.getStatus().adopted));
+    return deletionPolicy(site.getSpec().deletionPolicy, adopted);
   }
 
   @Override

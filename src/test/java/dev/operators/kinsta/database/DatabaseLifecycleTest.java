@@ -26,6 +26,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +136,35 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
   }
 
   @Test
+  void aSecretHoldingTheApiKeyIsNeverAPasswordSource() {
+    Tenant tenant = harness.tenant();
+    KinstaDatabase sameSecret = postgres("leaky");
+    sameSecret.getSpec().passwordSecretRef = new SecretKeyReference("kinsta", "apiKey");
+    tenant.create(sameSecret);
+    tenant.secret("copied-credentials", Map.of("apiKey", tenant.apiKey, "password", "pw-1234567"));
+    KinstaDatabase otherSecret = postgres("leaky-too");
+    otherSecret.getSpec().passwordSecretRef =
+        new SecretKeyReference("copied-credentials", "password");
+    tenant.create(otherSecret);
+
+    for (String name : List.of("leaky", "leaky-too")) {
+      KinstaDatabase stalled =
+          tenant.awaitCondition(
+              KinstaDatabase.class,
+              name,
+              "Stalled",
+              "True",
+              Reasons.SECRET_MISUSED,
+              Duration.ofSeconds(20));
+      String message = OperatorHarness.Tenant.conditions(stalled).get(0).getMessage();
+      assertTrue(message.contains("spec.passwordSecretRef"), message);
+      assertFalse(message.contains(tenant.apiKey), message);
+    }
+    assertEquals(0, tenant.calls(), "no Kinsta call, not even the key's validation");
+    assertNull(tenant.get(Secret.class, "leaky-connection"), "nothing copied anywhere");
+  }
+
+  @Test
   void aRotatedPasswordIsReportedAndTheConnectionSecretKeepsTheWorkingOne() {
     Tenant tenant = harness.tenant();
     tenant.secret("orders-password", Map.of("password", "first-Passw0rd-123"));
@@ -222,8 +252,10 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     tenant.awaitGone(KinstaDatabase.class, "temporary", Duration.ofSeconds(30));
     assertNull(inKinsta(id), "gone from Kinsta before the finalizer went");
     assertEquals(1, tenant.calls("DELETE /databases/{id}"));
-    // The API server's garbage collector removes the connection Secret the database owned.
-    tenant.awaitGone(Secret.class, "temporary-connection", Duration.ofSeconds(30));
+    // The API server's garbage collector removes the connection Secret the database owned. It
+    // discovers new resource types every 30 s, so right after the CRDs are installed it can take
+    // that long before it watches KinstaDatabases at all.
+    tenant.awaitGone(Secret.class, "temporary-connection", Duration.ofSeconds(90));
   }
 
   @Test

@@ -34,7 +34,8 @@ class ReconcilePropertiesTest {
           Duration.ofHours(1),
           DeletionPolicy.Delete,
           Duration.ofSeconds(1),
-          Duration.ofMinutes(5));
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(30));
   private static final OperationTracker TRACKER = new OperationTracker(SETTINGS, Clock.systemUTC());
 
   @Property

@@ -15,6 +15,7 @@ public final class Fault {
     ECHO,
     LATENCY,
     DROP,
+    LOSE_ANSWER,
     RATE_LIMIT,
     FAIL_OPERATION
   }
@@ -68,6 +69,15 @@ public final class Fault {
   /** Hold the answer back for {@code delay}. */
   public static Fault latency(String requestRegex, Duration delay, int times) {
     return new Fault(Pattern.compile(requestRegex), Kind.LATENCY, 0, delay, null, null, times);
+  }
+
+  /**
+   * Carry the request out (a site is created, say), then close the connection instead of answering:
+   * the answer is lost, as after a timeout or a crash.
+   */
+  public static Fault loseAnswer(String requestRegex, int times) {
+    return new Fault(
+        Pattern.compile(requestRegex), Kind.LOSE_ANSWER, 0, Duration.ZERO, null, null, times);
   }
 
   /** Close the connection without answering. */

@@ -44,6 +44,8 @@ import java.util.function.UnaryOperator;
  * then 202 while running, then 200 with {@code data} or a failure.
  */
 public final class KinstaSimulator implements AutoCloseable {
+  private static final String LOSE_ANSWER = "simulator.loseAnswer";
+
   /** A company made for a test or demo: its id, an API key and a user (restores need one). */
   public record SeededCompany(String companyId, String apiKey, String userId) {}
 
@@ -444,6 +446,7 @@ public final class KinstaSimulator implements AutoCloseable {
           tooManyRequests(ctx, company, methodAndPath, fault.get().duration());
           return;
         }
+        case LOSE_ANSWER -> ctx.put(LOSE_ANSWER, true);
         case LATENCY -> {
           vertx.setTimer(
               Math.max(1, fault.get().duration().toMillis()),
@@ -594,6 +597,18 @@ public final class KinstaSimulator implements AutoCloseable {
       violations.addAll(contract.validateResponse(route, answer.status(), answer.body()));
     }
     int space = methodAndPath.indexOf(' ');
+    if (Boolean.TRUE.equals(ctx.get(LOSE_ANSWER))) {
+      journal.add(
+          new Journal.Entry(
+              clock.instant(),
+              company,
+              methodAndPath.substring(0, space),
+              methodAndPath.substring(space + 1),
+              route == null ? null : route.template(),
+              0));
+      ctx.request().connection().close();
+      return;
+    }
     journal.add(
         new Journal.Entry(
             clock.instant(),

@@ -16,6 +16,11 @@ import java.util.function.Supplier;
  * while holding its lock, and tests change them out of band through {@link KinstaSimulator#mutate}.
  */
 public final class SimulatorState {
+  /**
+   * Whether {@code GET /sites} leaves out sites still being created, as some of Kinsta's answers
+   * do; the operator must not count on seeing a new site before its creation finished.
+   */
+  public volatile boolean listSitesOnlyWhenCreated;
 
   public static final class Company {
     public final String id;

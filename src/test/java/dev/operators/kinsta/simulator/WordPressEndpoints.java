@@ -647,6 +647,9 @@ final class WordPressEndpoints {
     ObjectNode body = Exchange.object();
     ArrayNode sites = body.putObject("company").putArray("sites");
     for (Site site : state.sitesOf(x.company)) {
+      if (state.listSitesOnlyWhenCreated && "creating".equals(site.status)) {
+        continue;
+      }
       ObjectNode json =
           sites
               .addObject()

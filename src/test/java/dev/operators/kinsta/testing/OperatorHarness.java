@@ -129,7 +129,8 @@ public final class OperatorHarness implements AutoCloseable {
         Duration.ofSeconds(3),
         dev.operators.kinsta.api.v1alpha1.DeletionPolicy.Delete,
         Duration.ofMillis(200),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(5));
   }
 
   public static OperatorHarness start() {

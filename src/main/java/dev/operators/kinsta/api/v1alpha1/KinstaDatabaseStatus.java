@@ -9,6 +9,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaDatabaseStatus extends KinstaStatus {
+  @JsonPropertyDescription(
+      "A creation sent without its answer seen yet; resolved by looking for the database.")
+  public CreationIntent creation;
+
   @JsonPropertyDescription("Kinsta's id of the database.")
   public String databaseId;
 

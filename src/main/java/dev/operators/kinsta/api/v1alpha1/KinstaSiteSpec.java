@@ -23,6 +23,10 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " && has(self.clone) == has(oldSelf.clone) && has(self.siteId) == has(oldSelf.siteId)",
     message = "the source of a site (wordpress, plain, clone or siteId) cannot change")
 @ValidationRule(
+    value = "!has(self.adoptByDisplayName) || !self.adoptByDisplayName || !has(self.siteId)",
+    message = "adoptByDisplayName and siteId are two ways to adopt; set one",
+    fieldPath = ".adoptByDisplayName")
+@ValidationRule(
     value = "has(self.region) == has(oldSelf.region)",
     message = "region cannot be added or removed",
     fieldPath = ".region")
@@ -47,6 +51,12 @@ public class KinstaSiteSpec extends KinstaSpec {
       "Adopt this existing Kinsta site instead of creating one. Adopted sites default to "
           + "deletionPolicy Retain.")
   public String siteId;
+
+  @JsonPropertyDescription(
+      "Adopt the one existing site whose display name is this resource's, instead of creating a"
+          + " site. Without it, a site that merely shares the name is never taken over: the"
+          + " resource stalls with NameInUse. Adopted sites default to deletionPolicy Retain.")
+  public Boolean adoptByDisplayName;
 
   @JsonPropertyDescription(
       "Create the site with WordPress installed. Create-only: later changes are reported, "

@@ -12,6 +12,15 @@ public class KinstaSiteStatus extends KinstaStatus {
   @JsonPropertyDescription("Kinsta's id of the site.")
   public String siteId;
 
+  @JsonPropertyDescription(
+      "A creation sent without its answer seen yet; resolved by looking for the site.")
+  public CreationIntent creation;
+
+  @JsonPropertyDescription(
+      "True when the site was adopted (spec.siteId or spec.adoptByDisplayName), not created: its"
+          + " deletionPolicy then defaults to Retain.")
+  public Boolean adopted;
+
   @JsonPropertyDescription("Kinsta's internal name of the site.")
   public String siteName;
 

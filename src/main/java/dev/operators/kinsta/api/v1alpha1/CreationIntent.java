@@ -1,0 +1,25 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/**
+ * A creation the operator is about to send, or sent without seeing the answer. Written to the
+ * status, and persisted, before the create call: after a crash or a timeout it tells the operator
+ * to look for what the call may have created instead of sending it again.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CreationIntent {
+  @JsonPropertyDescription("The display name the object is created with.")
+  public String displayName;
+
+  @JsonPropertyDescription("When the intent was recorded (RFC 3339), just before the create call.")
+  public String recordedAt;
+
+  public CreationIntent() {}
+
+  public CreationIntent(String displayName, String recordedAt) {
+    this.displayName = displayName;
+    this.recordedAt = recordedAt;
+  }
+}

@@ -1,0 +1,208 @@
+package dev.operators.kinsta.site;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.client.budget.RateBudgetSettings;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.simulator.Fault;
+import dev.operators.kinsta.simulator.SimulatorSettings;
+import dev.operators.kinsta.simulator.SimulatorState;
+import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SimulatorFixture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One Kinsta site per KinstaSite, exactly once: a create call whose answer is lost (a dropped
+ * connection, a timeout) is resolved by looking for the site, never sent again blindly, and a site
+ * that only shares the name is never taken over. Each test counts the company's sites before and
+ * after. The creation window is 5 s here (30 min by default).
+ */
+class ExactlyOnceCreationTest {
+
+  @Test
+  void aCreateWhoseAnswerIsLostGivesExactlyOneSite() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      assertEquals(0, sites(harness, tenant).size(), "before");
+      harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /sites/plain", 1));
+
+      tenant.create(Sites.plain("shop"));
+
+      KinstaSite ready = tenant.awaitSiteReady("shop");
+      List<SimulatorState.Site> after = sites(harness, tenant);
+      assertEquals(1, after.size(), "after");
+      assertEquals(after.get(0).id, ready.getStatus().siteId);
+      assertEquals(1, tenant.calls("POST /sites/plain"), "the create call was sent once");
+      assertNull(ready.getStatus().creation, "the intent is resolved");
+      assertTrue(
+          tenant.events().stream()
+              .anyMatch(
+                  e -> Reasons.CREATED.equals(e.getReason()) && e.getMessage().contains("lost")));
+    }
+  }
+
+  @Test
+  void aSiteListedOnlyOnceCreatedIsWaitedForNotCreatedAgain() {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(
+                SimulatorSettings.fast()
+                    .withRoomyRateLimits()
+                    .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
+                RateBudgetSettings.roomy(),
+                Duration.ofSeconds(5),
+                false),
+            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.mutate(
+          state -> {
+            state.listSitesOnlyWhenCreated = true;
+          });
+      harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /sites/plain", 1));
+
+      tenant.create(Sites.plain("slow"));
+
+      tenant.awaitCondition(
+          KinstaSite.class,
+          "slow",
+          "Reconciling",
+          "True",
+          Reasons.CREATION_UNCONFIRMED,
+          Duration.ofSeconds(20));
+      KinstaSite ready = tenant.awaitSiteReady("slow");
+      assertEquals(1, sites(harness, tenant).size(), "after");
+      assertEquals(1, tenant.calls("POST /sites/plain"));
+      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+    }
+  }
+
+  @Test
+  void aCreateThatNeverArrivedIsSentAgainAfterTheWindowWithAWarning() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      // The connection drops before Kinsta sees the request: nothing is created.
+      harness.kinsta.simulator.addFault(Fault.drop("POST /sites/plain", 1));
+
+      tenant.create(Sites.plain("retry"));
+
+      KinstaSite ready = tenant.awaitSiteReady("retry");
+      assertEquals(1, sites(harness, tenant).size(), "after");
+      assertEquals(2, tenant.calls("POST /sites/plain"), "once dropped, once created");
+      assertEquals(ready.getStatus().siteId, sites(harness, tenant).get(0).id);
+      assertTrue(
+          tenant.events().stream()
+              .anyMatch(
+                  e ->
+                      Reasons.CREATION_NOT_FOUND.equals(e.getReason())
+                          && "Warning".equals(e.getType())));
+    }
+  }
+
+  @Test
+  void aCreateAnsweredAfterTheClientsTimeoutGivesOneSite() {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(
+                SimulatorSettings.fast().withRoomyRateLimits(),
+                RateBudgetSettings.roomy(),
+                Duration.ofSeconds(1),
+                false),
+            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+      Tenant tenant = harness.tenant();
+      // Kinsta takes 3 s to answer; the client gives up after 1 s, and Kinsta creates the site.
+      harness.kinsta.simulator.addFault(
+          Fault.latency("POST /sites/plain", Duration.ofSeconds(3), 1));
+
+      tenant.create(Sites.plain("late"));
+
+      KinstaSite ready = tenant.awaitSiteReady("late");
+      assertEquals(1, sites(harness, tenant).size(), "after");
+      assertEquals(1, tenant.calls("POST /sites/plain"), "a timed-out create is not retried");
+      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+    }
+  }
+
+  @Test
+  void aResourceDeletedBeforeItsLostCreateWasResolvedLeavesNothingBehind() {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(
+                SimulatorSettings.fast()
+                    .withRoomyRateLimits()
+                    .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
+                RateBudgetSettings.roomy(),
+                Duration.ofSeconds(5),
+                false),
+            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.mutate(
+          state -> {
+            state.listSitesOnlyWhenCreated = true;
+          });
+      harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /sites/plain", 1));
+      tenant.create(Sites.plain("brief"));
+      tenant.awaitCondition(
+          KinstaSite.class,
+          "brief",
+          "Reconciling",
+          "True",
+          Reasons.CREATION_UNCONFIRMED,
+          Duration.ofSeconds(20));
+
+      tenant.delete(KinstaSite.class, "brief");
+
+      tenant.awaitGone(KinstaSite.class, "brief", Duration.ofSeconds(30));
+      assertEquals(1, tenant.calls("POST /sites/plain"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> sites(harness, tenant).isEmpty());
+    }
+  }
+
+  @Test
+  void aSiteThatOnlySharesTheDisplayNameIsNeverTakenOver() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      String theirs = harness.kinsta.simulator.seedSite(tenant.companyId(), "twin");
+
+      tenant.create(Sites.plain("twin"));
+
+      KinstaSite stalled = tenant.awaitSiteStalled("twin", Reasons.NAME_IN_USE);
+      assertTrue(Tenant.conditions(stalled).get(0).getMessage().contains(theirs));
+      assertNull(stalled.getStatus().siteId);
+      assertEquals(0, tenant.writes(), "zero writes");
+      assertEquals(1, sites(harness, tenant).size(), "after: only theirs");
+    }
+  }
+
+  @Test
+  void adoptionByDisplayNameIsExplicitAndRetainsTheSite() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      String existing = harness.kinsta.simulator.seedSite(tenant.companyId(), "legacy");
+      KinstaSite site = Sites.plain("legacy");
+      site.getSpec().adoptByDisplayName = true;
+
+      tenant.create(site);
+
+      assertEquals(existing, tenant.awaitSiteReady("legacy").getStatus().siteId);
+      tenant.delete(KinstaSite.class, "legacy");
+      tenant.awaitGone(KinstaSite.class, "legacy", Duration.ofSeconds(20));
+      assertEquals(1, sites(harness, tenant).size(), "adopted sites are retained by default");
+      assertEquals(0, tenant.writes());
+    }
+  }
+
+  private static List<SimulatorState.Site> sites(OperatorHarness harness, Tenant tenant) {
+    return harness.kinsta.simulator.read(
+        state ->
+            state.sites.values().stream()
+                .filter(site -> site.companyId.equals(tenant.companyId()))
+                .toList());
+  }
+}
