@@ -46,9 +46,7 @@ final class SiteProvisioner {
     KinstaApi api = attempt.kinsta();
     if (spec.siteId != null) {
       try {
-        Site site = api.getSite(spec.siteId);
-        status.siteId = site.id();
-        status.siteName = site.name();
+        manage(status, api.getSite(spec.siteId));
         status.adopted = true;
         return Optional.empty();
       } catch (KinstaApiException.NotFound missing) {
@@ -94,8 +92,7 @@ final class SiteProvisioner {
                   + "); set spec.siteId to the one to manage"));
     }
     Site site = sameName.get(0);
-    status.siteId = site.id();
-    status.siteName = site.name();
+    manage(status, site);
     status.adopted = true;
     attempt
         .events()
@@ -118,8 +115,7 @@ final class SiteProvisioner {
     CreationIntent intent = status.creation;
     if (sameName.size() == 1) {
       Site site = sameName.get(0);
-      status.siteId = site.id();
-      status.siteName = site.name();
+      manage(status, site);
       status.creation = null;
       attempt
           .events()
@@ -171,6 +167,11 @@ final class SiteProvisioner {
                 + attempt.settings().creationWindow()
                 + " of the create call whose answer was lost; creating it again");
     return Optional.of(create(attempt, intent.displayName));
+  }
+
+  private static void manage(KinstaSiteStatus status, Site site) {
+    status.siteId = site.id();
+    status.siteName = site.name();
   }
 
   private static String ids(List<Site> sites) {

@@ -597,18 +597,7 @@ public final class KinstaSimulator implements AutoCloseable {
       violations.addAll(contract.validateResponse(route, answer.status(), answer.body()));
     }
     int space = methodAndPath.indexOf(' ');
-    if (Boolean.TRUE.equals(ctx.get(LOSE_ANSWER))) {
-      journal.add(
-          new Journal.Entry(
-              clock.instant(),
-              company,
-              methodAndPath.substring(0, space),
-              methodAndPath.substring(space + 1),
-              route == null ? null : route.template(),
-              0));
-      ctx.request().connection().close();
-      return;
-    }
+    boolean lost = Boolean.TRUE.equals(ctx.get(LOSE_ANSWER));
     journal.add(
         new Journal.Entry(
             clock.instant(),
@@ -616,7 +605,11 @@ public final class KinstaSimulator implements AutoCloseable {
             methodAndPath.substring(0, space),
             methodAndPath.substring(space + 1),
             route == null ? null : route.template(),
-            answer.status()));
+            lost ? 0 : answer.status()));
+    if (lost) {
+      ctx.request().connection().close();
+      return;
+    }
     var response =
         ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json");
     headers.forEach(response::putHeader);

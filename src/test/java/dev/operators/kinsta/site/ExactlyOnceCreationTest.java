@@ -50,21 +50,8 @@ class ExactlyOnceCreationTest {
 
   @Test
   void aSiteListedOnlyOnceCreatedIsWaitedForNotCreatedAgain() {
-    try (OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(
-                SimulatorSettings.fast()
-                    .withRoomyRateLimits()
-                    .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
-                RateBudgetSettings.roomy(),
-                Duration.ofSeconds(5),
-                false),
-            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+    try (OperatorHarness harness = slowCreationsListedOnlyWhenDone()) {
       Tenant tenant = harness.tenant();
-      harness.kinsta.simulator.mutate(
-          state -> {
-            state.listSitesOnlyWhenCreated = true;
-          });
       harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /sites/plain", 1));
 
       tenant.create(Sites.plain("slow"));
@@ -131,21 +118,8 @@ class ExactlyOnceCreationTest {
 
   @Test
   void aResourceDeletedBeforeItsLostCreateWasResolvedLeavesNothingBehind() {
-    try (OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(
-                SimulatorSettings.fast()
-                    .withRoomyRateLimits()
-                    .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
-                RateBudgetSettings.roomy(),
-                Duration.ofSeconds(5),
-                false),
-            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+    try (OperatorHarness harness = slowCreationsListedOnlyWhenDone()) {
       Tenant tenant = harness.tenant();
-      harness.kinsta.simulator.mutate(
-          state -> {
-            state.listSitesOnlyWhenCreated = true;
-          });
       harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /sites/plain", 1));
       tenant.create(Sites.plain("brief"));
       tenant.awaitCondition(
@@ -196,6 +170,25 @@ class ExactlyOnceCreationTest {
       assertEquals(1, sites(harness, tenant).size(), "adopted sites are retained by default");
       assertEquals(0, tenant.writes());
     }
+  }
+
+  /** Sites take 2 s to create and are not listed before; the creation window is 30 s. */
+  private static OperatorHarness slowCreationsListedOnlyWhenDone() {
+    OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(
+                SimulatorSettings.fast()
+                    .withRoomyRateLimits()
+                    .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
+                RateBudgetSettings.roomy(),
+                Duration.ofSeconds(5),
+                false),
+            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)));
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.listSitesOnlyWhenCreated = true;
+        });
+    return harness;
   }
 
   private static List<SimulatorState.Site> sites(OperatorHarness harness, Tenant tenant) {
