@@ -162,6 +162,15 @@ public final class ApplicationReconciler
   }
 
   @Override
+  protected Optional<String> kinstaId(KinstaApplication app) {
+    if (app.getStatus() != null && app.getStatus().applicationId != null) {
+      return Optional.of(app.getStatus().applicationId);
+    }
+    KinstaApplicationSpec spec = app.getSpec();
+    return Optional.ofNullable(spec == null || spec.adopt == null ? null : spec.adopt.id);
+  }
+
+  @Override
   protected boolean hasRemoteObject(KinstaApplicationStatus status) {
     return status.applicationId != null;
   }

@@ -228,6 +228,15 @@ public final class DatabaseReconciler
   }
 
   @Override
+  protected Optional<String> kinstaId(KinstaDatabase database) {
+    if (database.getStatus() != null && database.getStatus().databaseId != null) {
+      return Optional.of(database.getStatus().databaseId);
+    }
+    KinstaDatabaseSpec spec = database.getSpec();
+    return Optional.ofNullable(spec == null || spec.adopt == null ? null : spec.adopt.id);
+  }
+
+  @Override
   protected boolean hasRemoteObject(KinstaDatabaseStatus status) {
     return status.databaseId != null;
   }

@@ -3,10 +3,17 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A kind whose resource stands for one Kinsta object (a site, a database, an application): besides
@@ -17,12 +24,19 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 public abstract class KinstaObjectReconciler<
         R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     extends KinstaReconciler<R, S> implements Cleaner<R> {
+  private static final String KINSTA_ID_INDEX = "kinsta.operators.dev/kinsta-id";
   private final RemoteDeletion<R, S> deletion = new RemoteDeletion<>(this);
 
   protected KinstaObjectReconciler(
       ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
     super(services, resourceClass, statusClass);
   }
+
+  /**
+   * The Kinsta object this resource manages (its id in the status) or is told to adopt (an id in
+   * the spec); empty before it has one.
+   */
+  protected abstract Optional<String> kinstaId(R resource);
 
   /**
    * Whether the status refers to a Kinsta object (or an operation creating one) that deletion must
@@ -48,6 +62,62 @@ public abstract class KinstaObjectReconciler<
       return declared;
     }
     return adopted ? DeletionPolicy.Retain : services.settings().defaultDeletionPolicy();
+  }
+
+  @Override
+  public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
+    context
+        .getPrimaryCache()
+        .addIndexer(KINSTA_ID_INDEX, resource -> kinstaId(resource).stream().toList());
+    return super.prepareEventSources(context);
+  }
+
+  /**
+   * One resource per Kinsta object: when several resources of this kind point at the same object,
+   * the oldest manages it and the others stall, with zero writes, naming it.
+   */
+  @Override
+  final Optional<Outcome> refusal(R resource, Context<R> context) {
+    return manager(resource, context.getPrimaryCache())
+        .map(
+            other ->
+                Outcome.stalled(
+                    Reasons.ALREADY_MANAGED,
+                    describeRemote(
+                            resource.getStatus() == null ? newStatus() : resource.getStatus())
+                        + " ("
+                        + kinstaId(resource).orElse("")
+                        + ") is managed by "
+                        + other.getKind()
+                        + " "
+                        + namespace(other)
+                        + "/"
+                        + other.getMetadata().getName()
+                        + "; one resource manages one Kinsta object"));
+  }
+
+  /** The older resource that manages the Kinsta object this one points at, if there is one. */
+  final Optional<R> manager(R resource, IndexedResourceCache<R> cache) {
+    Optional<String> id = kinstaId(resource);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    return cache.byIndex(KINSTA_ID_INDEX, id.get()).stream()
+        .filter(other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid()))
+        .filter(other -> senior(other, resource))
+        .min(KinstaObjectReconciler::seniority);
+  }
+
+  private static boolean senior(HasMetadata a, HasMetadata b) {
+    return seniority(a, b) < 0;
+  }
+
+  /** Older first (by creation time, then namespace and name): the first one keeps the object. */
+  private static int seniority(HasMetadata a, HasMetadata b) {
+    return Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
+        .thenComparing(r -> r.getMetadata().getNamespace())
+        .thenComparing(r -> r.getMetadata().getName())
+        .compare(a, b);
   }
 
   @Override

@@ -100,6 +100,11 @@ public abstract class KinstaReconciler<
   /** Called after each successful step against Kinsta, with the status it produced. */
   void afterRemoteStep(R resource, S status) {}
 
+  /** A reason not to call Kinsta at all for this resource now, checked before its credentials. */
+  Optional<Outcome> refusal(R resource, Context<R> context) {
+    return Optional.empty();
+  }
+
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
     context
@@ -152,7 +157,7 @@ public abstract class KinstaReconciler<
     S before = copy(resource.getStatus());
     S status = workingCopy(before);
     StatusWrites writes = new StatusWrites(context, resource, before);
-    Outcome outcome = evaluate(resource, before, status, writes);
+    Outcome outcome = evaluate(resource, before, status, writes, context);
     if (outcome.kind() == Outcome.Kind.UNCHANGED) {
       services.observer().observed(resource, before);
       return UpdateControl.noUpdate();
@@ -171,7 +176,8 @@ public abstract class KinstaReconciler<
    * connection) is thrown: the controller's retry ({@link JitteredRetry}) backs off and {@link
    * #updateErrorStatus} reports it.
    */
-  private Outcome evaluate(R resource, @Nullable S before, S status, StatusWrites writes) {
+  private Outcome evaluate(
+      R resource, @Nullable S before, S status, StatusWrites writes, Context<R> context) {
     List<FieldProblem> problems = new ArrayList<>();
     String credentialsName = credentialsSecret(resource);
     if (credentialsName == null || credentialsName.isBlank()) {
@@ -190,6 +196,10 @@ public abstract class KinstaReconciler<
     }
     if (ResourceControls.paused(resource)) {
       return Outcome.paused();
+    }
+    Optional<Outcome> refused = refusal(resource, context);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     String secretsVersion = secretsVersion(resource);
     if (stalledWithSameInputs(resource, before, secretsVersion)) {

@@ -21,6 +21,7 @@ public final class Reasons {
   public static final String OPERATION_FAILED = "OperationFailed";
   public static final String AMBIGUOUS_ADOPTION = "AmbiguousAdoption";
   public static final String NAME_IN_USE = "NameInUse";
+  public static final String ALREADY_MANAGED = "AlreadyManaged";
   public static final String CREATION_UNCONFIRMED = "CreationUnconfirmed";
   public static final String AMBIGUOUS_CREATION = "AmbiguousCreation";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One step of deleting a resource's Kinsta object: Retain and paused resources let go at once;
@@ -33,6 +34,21 @@ final class RemoteDeletion<
       return DeleteControl.defaultDelete();
     }
     String remote = kind.describeRemote(status);
+    Optional<R> manager = kind.manager(resource, context.getPrimaryCache());
+    if (manager.isPresent()) {
+      // Another resource manages this object: deleting this one must not touch it.
+      services
+          .events()
+          .normal(
+              resource,
+              Reasons.RETAINED,
+              remote
+                  + " is left in Kinsta: it is managed by "
+                  + manager.get().getMetadata().getNamespace()
+                  + "/"
+                  + manager.get().getMetadata().getName());
+      return DeleteControl.defaultDelete();
+    }
     if (kind.deletionPolicy(resource) == DeletionPolicy.Retain) {
       services
           .events()

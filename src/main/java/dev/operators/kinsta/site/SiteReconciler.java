@@ -260,6 +260,14 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   }
 
   @Override
+  protected Optional<String> kinstaId(KinstaSite site) {
+    if (site.getStatus() != null && site.getStatus().siteId != null) {
+      return Optional.of(site.getStatus().siteId);
+    }
+    return Optional.ofNullable(site.getSpec() == null ? null : site.getSpec().siteId);
+  }
+
+  @Override
   protected boolean hasRemoteObject(KinstaSiteStatus status) {
     return status.siteId != null
         || status.creation != null

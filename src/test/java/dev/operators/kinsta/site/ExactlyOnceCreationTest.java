@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
@@ -170,6 +173,62 @@ class ExactlyOnceCreationTest {
       assertEquals(1, sites(harness, tenant).size(), "adopted sites are retained by default");
       assertEquals(0, tenant.writes());
     }
+  }
+
+  @Test
+  void twoResourcesOnOneSiteLeaveItToTheOlderOne() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      String siteId = harness.kinsta.simulator.seedSite(tenant.companyId(), "shared");
+      tenant.create(withPhp(Sites.adopted("first", siteId), EnvironmentSettings.PhpVersion.V8_1));
+      tenant.awaitSiteReady("first");
+      KinstaSite second =
+          withPhp(Sites.adopted("second", siteId), EnvironmentSettings.PhpVersion.V8_4);
+      second.getSpec().deletionPolicy = DeletionPolicy.Delete;
+
+      tenant.create(second);
+
+      KinstaSite stalled = tenant.awaitSiteStalled("second", Reasons.ALREADY_MANAGED);
+      assertTrue(
+          Tenant.conditions(stalled).get(0).getMessage().contains(tenant.namespace + "/first"));
+      assertEquals(
+          "8.1",
+          harness.kinsta.simulator.<String>read(
+              state -> state.sites.get(siteId).environment("live").orElseThrow().phpVersion));
+      assertTrue(tenant.calls("PUT /sites/tools/modify-php-version") <= 1, "no tug of war");
+
+      tenant.delete(KinstaSite.class, "second");
+      tenant.awaitGone(KinstaSite.class, "second", Duration.ofSeconds(20));
+      assertEquals(1, sites(harness, tenant).size(), "the older resource's site stays");
+      assertEquals(0, tenant.calls("DELETE /sites/{site_id}"));
+    }
+  }
+
+  @Test
+  void aSecondResourceWithTheSameDisplayNameNeitherAdoptsNorDeletesTheFirstsSite() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      tenant.create(Sites.plain("shop"));
+      String siteId = tenant.awaitSiteReady("shop").getStatus().siteId;
+      KinstaSite copy = Sites.plain("shop-copy");
+      copy.getSpec().displayName = "shop";
+
+      tenant.create(copy);
+
+      tenant.awaitSiteStalled("shop-copy", Reasons.NAME_IN_USE);
+      tenant.delete(KinstaSite.class, "shop-copy");
+      tenant.awaitGone(KinstaSite.class, "shop-copy", Duration.ofSeconds(20));
+      assertEquals(1, sites(harness, tenant).size());
+      assertEquals(siteId, sites(harness, tenant).get(0).id);
+      assertEquals(1, tenant.calls("POST /sites/plain"), "only the first resource created");
+    }
+  }
+
+  private static KinstaSite withPhp(KinstaSite site, EnvironmentSettings.PhpVersion php) {
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    site.getSpec().environments.live.phpVersion = php;
+    return site;
   }
 
   /** Sites take 2 s to create and are not listed before; the creation window is 30 s. */
