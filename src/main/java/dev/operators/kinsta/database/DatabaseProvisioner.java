@@ -9,6 +9,7 @@ import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -19,9 +20,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Gives a {@link KinstaDatabase} its database: the one it adopts, the one it created before a crash
- * (found by display name), or a new one. A generated password is stored in the connection Secret
- * before the create call, so a crash in between never loses it.
+ * Gives a {@link KinstaDatabase} its database: the one it adopts ({@code spec.adopt}), the one its
+ * own create call made when the answer was lost (found by the recorded intent), or a new one. A
+ * database that merely shares the display name is never taken over ({@code NameInUse}). A generated
+ * password is stored in the connection Secret before the create call, so a crash in between never
+ * loses it.
  */
 final class DatabaseProvisioner {
   private static final String PASSWORD_ALPHABET =
@@ -49,31 +52,36 @@ final class DatabaseProvisioner {
       return adopt();
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    List<DatabaseSummary> named =
-        api.listDatabases().stream().filter(db -> displayName.equals(db.displayName())).toList();
-    if (named.size() > 1) {
+    List<String> named =
+        api.listDatabases().stream()
+            .filter(db -> displayName.equals(db.displayName()))
+            .map(DatabaseSummary::id)
+            .toList();
+    if (status.creation != null) {
+      LostCreation.Resolution resolution =
+          LostCreation.resolve(attempt, status.creation, "database", named);
+      if (resolution instanceof LostCreation.Resolution.Created created) {
+        status.databaseId = created.id();
+        status.adopted = false;
+        status.creation = null;
+        return Optional.empty();
+      }
+      if (resolution instanceof LostCreation.Resolution.Unresolved unresolved) {
+        return Optional.of(unresolved.outcome());
+      }
+      status.creation = null;
+      return create(displayName);
+    }
+    if (!named.isEmpty()) {
       return Optional.of(
           Outcome.stalled(
-              Reasons.AMBIGUOUS_ADOPTION,
-              named.size()
-                  + " databases are named \""
+              Reasons.NAME_IN_USE,
+              "Kinsta already has a database named \""
                   + displayName
-                  + "\"; set spec.adopt.id to the one to manage, or change spec.displayName"));
-    }
-    if (named.size() == 1) {
-      status.databaseId = named.get(0).id();
-      status.adopted = false;
-      attempt
-          .events()
-          .normal(
-              resource,
-              Reasons.ADOPTED,
-              "Found database "
-                  + status.databaseId
-                  + " by its display name \""
-                  + displayName
-                  + "\"");
-      return Optional.empty();
+                  + "\" ("
+                  + String.join(", ", named)
+                  + "), which this resource did not create; set spec.displayName to another name,"
+                  + " or spec.adopt to manage that database"));
     }
     return create(displayName);
   }
@@ -128,18 +136,30 @@ final class DatabaseProvisioner {
       }
       password = generated.get();
     }
-    status.databaseId =
-        api.createDatabase(
-            new CreateDatabaseRequest(
-                attempt.companyId(),
-                spec.location,
-                spec.size.name(),
-                displayName,
-                spec.databaseName,
-                password,
-                spec.user,
-                spec.type.wire(),
-                spec.version));
+    status.creation = LostCreation.intent(attempt, displayName);
+    attempt.writeStatusNow(Reasons.CREATING, "Creating database \"" + displayName + "\" in Kinsta");
+    try {
+      status.databaseId =
+          api.createDatabase(
+              new CreateDatabaseRequest(
+                  attempt.companyId(),
+                  spec.location,
+                  spec.size.name(),
+                  displayName,
+                  spec.databaseName,
+                  password,
+                  spec.user,
+                  spec.type.wire(),
+                  spec.version));
+    } catch (KinstaApiException.RateLimited
+        | KinstaApiException.Unauthorized
+        | KinstaApiException.Forbidden
+        | KinstaApiException.InvalidRequest refused) {
+      // Kinsta refused the call outright: nothing was created, so nothing is left to look for.
+      status.creation = null;
+      throw refused;
+    }
+    status.creation = null;
     status.adopted = false;
     attempt
         .events()

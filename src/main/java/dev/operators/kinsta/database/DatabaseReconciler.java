@@ -7,11 +7,13 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Database;
+import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
+import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
@@ -238,12 +240,31 @@ public final class DatabaseReconciler
 
   @Override
   protected boolean hasRemoteObject(KinstaDatabaseStatus status) {
-    return status.databaseId != null;
+    return status.databaseId != null || status.creation != null;
   }
 
   @Override
   protected Deletion deleteRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
-    String id = attempt.status().databaseId;
+    KinstaDatabaseStatus status = attempt.status();
+    if (status.databaseId == null && status.creation != null) {
+      String name = status.creation.displayName;
+      List<String> named =
+          attempt.hosting().listDatabases().stream()
+              .filter(db -> name.equals(db.displayName()))
+              .map(DatabaseSummary::id)
+              .toList();
+      LostCreation.DeletionLookup lookup =
+          LostCreation.whileDeleting(attempt, status.creation, "database", named);
+      if (lookup.waiting() != null) {
+        return lookup.waiting();
+      }
+      status.databaseId = lookup.id();
+      status.creation = null;
+    }
+    if (status.databaseId == null) {
+      return Deletion.finished();
+    }
+    String id = status.databaseId;
     HostingApi api = attempt.hosting();
     return ReadBackDeletion.step(
         attempt,

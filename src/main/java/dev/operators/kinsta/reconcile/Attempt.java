@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   private final KinstaCredentials credentials;
   private final ControllerServices services;
   private final SecretLookup secrets;
-  private final Runnable writeStatus;
+  private final BiConsumer<String, String> writeStatus;
 
   Attempt(
       R resource,
@@ -31,7 +32,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
       KinstaCredentials credentials,
       ControllerServices services,
       SecretLookup secrets,
-      Runnable writeStatus) {
+      BiConsumer<String, String> writeStatus) {
     this.resource = resource;
     this.status = status;
     this.credentials = credentials;
@@ -88,12 +89,12 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   }
 
   /**
-   * Writes the status as it is now to the API server before going on: for what must be on record
-   * before a Kinsta call, such as a creation intent. Throws when the write fails, so the call is
-   * not made.
+   * Writes the status as it is now to the API server before going on, as work in progress ({@code
+   * Reconciling} with this reason and message): for what must be on record before a Kinsta call,
+   * such as a creation intent. Throws when the write fails, so the call is not made.
    */
-  public void writeStatusNow() {
-    writeStatus.run();
+  public void writeStatusNow(String reason, String message) {
+    writeStatus.accept(reason, message);
   }
 
   /** Polls the operation in {@code status.operation} once. */

@@ -409,7 +409,20 @@ public abstract class KinstaReconciler<
         credentials.credentials(),
         services,
         this::findSecret,
-        () -> writes.write(status));
+        (reason, message) -> writes.write(inProgress(resource, status, reason, message)));
+  }
+
+  /** A copy of the status as work in progress, with the kstatus conditions every write carries. */
+  private S inProgress(R resource, S status, String reason, String message) {
+    S snapshot = workingCopy(status);
+    long generation = generation(resource);
+    snapshot.observedGeneration = generation;
+    StatusConditions.apply(
+        snapshot,
+        generation,
+        Outcome.progressing(reason, message, null),
+        services.clock().instant());
+    return snapshot;
   }
 
   final Optional<Secret> findSecret(String namespace, String name) {

@@ -22,6 +22,7 @@ public final class Reasons {
   public static final String AMBIGUOUS_ADOPTION = "AmbiguousAdoption";
   public static final String NAME_IN_USE = "NameInUse";
   public static final String ALREADY_MANAGED = "AlreadyManaged";
+  public static final String CREATING = "Creating";
   public static final String CREATION_UNCONFIRMED = "CreationUnconfirmed";
   public static final String AMBIGUOUS_CREATION = "AmbiguousCreation";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";

@@ -13,13 +13,11 @@ import dev.operators.kinsta.client.dto.CreateSiteRequest;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,67 +103,25 @@ final class SiteProvisioner {
 
   /**
    * A creation was sent but its answer not seen (a crash, a timeout, an operation that finished
-   * without the site's id). The site it made, if any, carries the intent's display name: one is
-   * this resource's; none after the creation window means the call never took effect and it is sent
-   * again; several cannot be told apart.
+   * without the site's id): the site it made, if any, carries the intent's display name.
    */
   private static Optional<Outcome> resolveCreation(
       Attempt<KinstaSite, KinstaSiteStatus> attempt, List<Site> sameName) {
     KinstaSiteStatus status = attempt.status();
     CreationIntent intent = status.creation;
-    if (sameName.size() == 1) {
-      Site site = sameName.get(0);
-      manage(status, site);
+    LostCreation.Resolution resolution =
+        LostCreation.resolve(attempt, intent, "site", sameName.stream().map(Site::id).toList());
+    if (resolution instanceof LostCreation.Resolution.Created created) {
+      manage(
+          status,
+          sameName.stream().filter(s -> s.id().equals(created.id())).findFirst().orElseThrow());
       status.creation = null;
-      attempt
-          .events()
-          .normal(
-              attempt.resource(),
-              Reasons.CREATED,
-              "Created site "
-                  + site.id()
-                  + ", found by its display name after the create call's"
-                  + " answer was lost");
       return Optional.empty();
     }
-    if (sameName.size() > 1) {
-      return Optional.of(
-          Outcome.stalled(
-              Reasons.AMBIGUOUS_CREATION,
-              "The create call's answer was lost and "
-                  + sameName.size()
-                  + " sites are now named \""
-                  + intent.displayName
-                  + "\" ("
-                  + ids(sameName)
-                  + "); set spec.siteId to the one this resource created"));
-    }
-    Instant recorded = Instant.parse(intent.recordedAt);
-    Instant giveUp = recorded.plus(attempt.settings().creationWindow());
-    if (attempt.now().isBefore(giveUp)) {
-      return Optional.of(
-          Outcome.progressing(
-              Reasons.CREATION_UNCONFIRMED,
-              "The answer to the create call of "
-                  + intent.recordedAt
-                  + " was lost; looking for the site \""
-                  + intent.displayName
-                  + "\" until "
-                  + giveUp
-                  + " before creating it again",
-              attempt.pollAfter(recorded)));
+    if (resolution instanceof LostCreation.Resolution.Unresolved unresolved) {
+      return Optional.of(unresolved.outcome());
     }
     status.creation = null;
-    attempt
-        .events()
-        .warning(
-            attempt.resource(),
-            Reasons.CREATION_NOT_FOUND,
-            "No site \""
-                + intent.displayName
-                + "\" appeared within "
-                + attempt.settings().creationWindow()
-                + " of the create call whose answer was lost; creating it again");
     return Optional.of(create(attempt, intent.displayName));
   }
 
@@ -245,11 +201,8 @@ final class SiteProvisioner {
    * looking for the site, never by sending the call again blindly.
    */
   private static void recordIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt, String name) {
-    attempt.status().creation =
-        new CreationIntent(
-            name,
-            DateTimeFormatter.ISO_INSTANT.format(attempt.now().truncatedTo(ChronoUnit.SECONDS)));
-    attempt.writeStatusNow();
+    attempt.status().creation = LostCreation.intent(attempt, name);
+    attempt.writeStatusNow(Reasons.CREATING, "Creating site \"" + name + "\" in Kinsta");
   }
 
   private static Optional<String> adminPassword(

@@ -16,11 +16,11 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.FieldProblem;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
+import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -357,41 +357,19 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   private static Optional<Deletion> findCreatedSite(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
     KinstaSiteStatus status = attempt.status();
     String name = status.creation.displayName;
-    List<Site> named =
+    List<String> named =
         attempt.kinsta().listSites(false).stream()
             .filter(s -> name.equals(s.displayName()))
+            .map(Site::id)
             .toList();
-    if (named.size() == 1) {
-      status.siteId = named.get(0).id();
-      status.creation = null;
-      return Optional.empty();
+    LostCreation.DeletionLookup lookup =
+        LostCreation.whileDeleting(attempt, status.creation, "site", named);
+    if (lookup.waiting() != null) {
+      return Optional.of(lookup.waiting());
     }
-    Instant giveUp =
-        Instant.parse(status.creation.recordedAt).plus(attempt.settings().creationWindow());
-    if (attempt.now().isBefore(giveUp)) {
-      return Optional.of(
-          Deletion.waiting(
-              attempt.shortly(),
-              "Looking for the site \""
-                  + name
-                  + "\" a create call whose answer was lost may have made ("
-                  + named.size()
-                  + " found)"));
-    }
-    if (!named.isEmpty()) {
-      attempt
-          .events()
-          .warning(
-              attempt.resource(),
-              Reasons.ORPHANED,
-              named.size()
-                  + " sites are named \""
-                  + name
-                  + "\" and the create call's answer was lost, so none of them is deleted: "
-                  + String.join(", ", named.stream().map(Site::id).toList()));
-    }
+    status.siteId = lookup.id();
     status.creation = null;
-    return Optional.of(Deletion.finished());
+    return Optional.empty();
   }
 
   @Override

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
+import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorSettings;
@@ -222,6 +224,54 @@ class ExactlyOnceCreationTest {
       assertEquals(siteId, sites(harness, tenant).get(0).id);
       assertEquals(1, tenant.calls("POST /sites/plain"), "only the first resource created");
     }
+  }
+
+  @Test
+  void aDatabaseCreateWhoseAnswerIsLostGivesExactlyOneDatabase() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      assertEquals(0, databases(harness, tenant), "before");
+      harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /databases", 1));
+
+      tenant.create(DatabaseLifecycleTest.postgres("orders"));
+
+      KinstaDatabase ready = DatabaseLifecycleTest.awaitReady(tenant, "orders");
+      assertEquals(1, databases(harness, tenant), "after");
+      assertEquals(1, tenant.calls("POST /databases"), "the create call was sent once");
+      assertNull(ready.getStatus().creation);
+
+      tenant.delete(KinstaDatabase.class, "orders");
+      tenant.awaitGone(KinstaDatabase.class, "orders", Duration.ofSeconds(30));
+      assertEquals(0, databases(harness, tenant), "after deletion");
+    }
+  }
+
+  @Test
+  void aDatabaseThatOnlySharesTheDisplayNameIsNeverTakenOver() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.seedDatabase(tenant.companyId(), "orders", "postgresql");
+
+      tenant.create(DatabaseLifecycleTest.postgres("orders"));
+
+      tenant.awaitCondition(
+          KinstaDatabase.class,
+          "orders",
+          "Stalled",
+          "True",
+          Reasons.NAME_IN_USE,
+          Duration.ofSeconds(20));
+      assertEquals(0, tenant.writes(), "zero writes");
+      assertEquals(1, databases(harness, tenant), "after: only theirs");
+    }
+  }
+
+  private static long databases(OperatorHarness harness, Tenant tenant) {
+    return harness.kinsta.simulator.read(
+        state ->
+            state.databases.values().stream()
+                .filter(db -> db.companyId.equals(tenant.companyId()))
+                .count());
   }
 
   private static KinstaSite withPhp(KinstaSite site, EnvironmentSettings.PhpVersion php) {
