@@ -22,6 +22,9 @@ public final class SimulatorState {
    */
   public volatile boolean listSitesOnlyWhenCreated;
 
+  /** Whether a finished site creation leaves out {@code data.idSite}, as some of Kinsta's do. */
+  public volatile boolean createdSitesWithoutId;
+
   public static final class Company {
     public final String id;
     public final String name;

@@ -925,9 +925,11 @@ final class WordPressEndpoints {
         t -> to.themes.add(new Component(t.name, t.title, t.version, t.updateVersion)));
   }
 
-  private static JsonNode idSite(Site site) {
+  private JsonNode idSite(Site site) {
     ObjectNode data = Exchange.object();
-    data.put("idSite", site.id);
+    if (!state.createdSitesWithoutId) {
+      data.put("idSite", site.id);
+    }
     return data;
   }
 

@@ -76,6 +76,46 @@ class ExactlyOnceCreationTest {
   }
 
   @Test
+  void aCreationThatFinishesWithoutTheSitesIdIsResolvedByItsIntent() {
+    try (OperatorHarness harness = slowCreationsListedOnlyWhenDone()) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.mutate(
+          state -> {
+            state.createdSitesWithoutId = true;
+          });
+
+      tenant.create(Sites.plain("anonymous"));
+
+      KinstaSite ready = tenant.awaitSiteReady("anonymous");
+      assertEquals(1, sites(harness, tenant).size(), "after");
+      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+      assertEquals(1, tenant.calls("POST /sites/plain"));
+    }
+  }
+
+  @Test
+  void anOperatorRestartedWhileTheCreationRunsFollowsItToOneSite() {
+    try (OperatorHarness harness = slowCreationsListedOnlyWhenDone()) {
+      Tenant tenant = harness.tenant();
+      tenant.create(Sites.plain("restarted"));
+      tenant.awaitCondition(
+          KinstaSite.class,
+          "restarted",
+          "Reconciling",
+          "True",
+          Reasons.OPERATION_IN_PROGRESS,
+          Duration.ofSeconds(20));
+
+      harness.restartOperator();
+
+      KinstaSite ready = tenant.awaitSiteReady("restarted");
+      assertEquals(1, sites(harness, tenant).size(), "after");
+      assertEquals(1, tenant.calls("POST /sites/plain"));
+      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+    }
+  }
+
+  @Test
   void aCreateThatNeverArrivedIsSentAgainAfterTheWindowWithAWarning() {
     try (OperatorHarness harness = OperatorHarness.start()) {
       Tenant tenant = harness.tenant();
