@@ -158,6 +158,16 @@ public final class OperatorMetrics
   }
 
   @Override
+  public void orphaned(HasMetadata resource) {
+    Counter.builder("kinsta.resources.orphaned")
+        .description(
+            "Resources deleted while their Kinsta object, which their policy says to delete, stays")
+        .tag("kind", resource.getKind())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
   public void forgotten(HasMetadata resource) {
     resources.remove(resource.getMetadata().getUid());
   }

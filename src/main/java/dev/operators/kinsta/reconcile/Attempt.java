@@ -69,6 +69,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.events();
   }
 
+  /** Reports the resource as leaving its Kinsta object behind (a metric beside the event). */
+  public void orphaned() {
+    services.observer().orphaned(resource);
+  }
+
   public OwnedSecrets ownedSecrets() {
     return services.ownedSecrets();
   }

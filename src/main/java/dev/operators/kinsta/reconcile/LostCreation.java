@@ -128,6 +128,7 @@ public final class LostCreation {
                   + " found)"));
     }
     if (!candidates.isEmpty()) {
+      attempt.orphaned();
       attempt
           .events()
           .warning(

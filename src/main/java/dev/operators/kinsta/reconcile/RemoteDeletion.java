@@ -57,6 +57,7 @@ final class RemoteDeletion<
       return DeleteControl.defaultDelete();
     }
     if (ResourceControls.paused(resource)) {
+      services.observer().orphaned(resource);
       services
           .events()
           .warning(
@@ -131,6 +132,7 @@ final class RemoteDeletion<
     ControllerServices services = kind.services;
     Instant deletedAt = Instant.parse(resource.getMetadata().getDeletionTimestamp());
     if (services.clock().instant().isAfter(deletedAt.plus(services.settings().orphanAfter()))) {
+      services.observer().orphaned(resource);
       services
           .events()
           .warning(

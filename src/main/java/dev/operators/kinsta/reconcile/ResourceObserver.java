@@ -18,4 +18,7 @@ public interface ResourceObserver {
   void observed(HasMetadata resource, @Nullable KinstaStatus status);
 
   void forgotten(HasMetadata resource);
+
+  /** The resource went while its Kinsta object, which it should have deleted, stays. */
+  default void orphaned(HasMetadata resource) {}
 }
