@@ -314,6 +314,77 @@ class ExactlyOnceCreationTest {
                 .count());
   }
 
+  @Test
+  void sameNamedResourcesInTwoNamespacesOfOneCompanyNeverShareASite() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant first = harness.tenant();
+      Tenant second = harness.sameCompanyAs(first);
+      first.create(Sites.plain("shop"));
+      String siteId = first.awaitSiteReady("shop").getStatus().siteId;
+
+      second.create(Sites.plain("shop"));
+
+      second.awaitSiteStalled("shop", Reasons.NAME_IN_USE);
+      second.delete(KinstaSite.class, "shop");
+      second.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(20));
+      assertEquals(List.of(siteId), sites(harness, first).stream().map(s -> s.id).toList());
+      assertEquals(1, first.calls("POST /sites/plain"), "one create call for the company");
+      assertEquals(0, first.calls("DELETE /sites/{site_id}"));
+    }
+  }
+
+  @Test
+  void anOperationRegisteredLaterThanTheGraceIsResolvedByTheIntent() {
+    // Kinsta answers 404 for the new operation for 8 s; the operator stops believing in it after 5
+    // s.
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(
+                SimulatorSettings.fast()
+                    .withRoomyRateLimits()
+                    .withTiming(Duration.ofSeconds(8), Duration.ofSeconds(1)),
+                RateBudgetSettings.roomy(),
+                Duration.ofSeconds(5),
+                false),
+            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.mutate(
+          state -> {
+            state.listSitesOnlyWhenCreated = true;
+          });
+
+      tenant.create(Sites.plain("late-operation"));
+
+      KinstaSite ready = tenant.awaitSiteReady("late-operation");
+      assertEquals(1, sites(harness, tenant).size(), "after");
+      assertEquals(1, tenant.calls("POST /sites/plain"));
+      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+    }
+  }
+
+  @Test
+  void anOperatorRestartedWhileDeletingFinishesTheDeletion() {
+    try (OperatorHarness harness = slowCreationsListedOnlyWhenDone()) {
+      Tenant tenant = harness.tenant();
+      tenant.create(Sites.plain("going"));
+      tenant.awaitSiteReady("going");
+      tenant.delete(KinstaSite.class, "going");
+      tenant.awaitCondition(
+          KinstaSite.class,
+          "going",
+          "Reconciling",
+          "True",
+          Reasons.DELETING,
+          Duration.ofSeconds(20));
+
+      harness.restartOperator();
+
+      tenant.awaitGone(KinstaSite.class, "going", Duration.ofSeconds(30));
+      assertEquals(0, sites(harness, tenant).size(), "after");
+      assertEquals(1, tenant.calls("DELETE /sites/{site_id}"), "the delete call was sent once");
+    }
+  }
+
   private static KinstaSite withPhp(KinstaSite site, EnvironmentSettings.PhpVersion php) {
     site.getSpec().environments = new SiteEnvironments();
     site.getSpec().environments.live = new EnvironmentSettings();

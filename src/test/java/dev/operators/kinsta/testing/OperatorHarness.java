@@ -232,6 +232,26 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** A fresh namespace with a credentials Secret {@code kinsta} for a new simulated company. */
   public Tenant tenant() {
+    String namespace = newNamespace();
+    KinstaSimulator.SeededCompany seeded = kinsta.simulator.addCompany(namespace);
+    return tenant(
+        namespace,
+        new KinstaCredentials(ApiKey.of(seeded.apiKey()), seeded.companyId()),
+        seeded.apiKey());
+  }
+
+  /** Another namespace whose credentials Secret holds the same company's key as {@code other}. */
+  public Tenant sameCompanyAs(Tenant other) {
+    return tenant(newNamespace(), other.company, other.apiKey);
+  }
+
+  private Tenant tenant(String namespace, KinstaCredentials credentials, String apiKey) {
+    Tenant tenant = new Tenant(this, namespace, credentials, apiKey);
+    tenant.secret("kinsta", Map.of("apiKey", apiKey, "companyId", credentials.companyId()));
+    return tenant;
+  }
+
+  private String newNamespace() {
     String namespace = "agency-" + NAMESPACES.incrementAndGet();
     namespaces.add(namespace);
     client
@@ -239,15 +259,7 @@ public final class OperatorHarness implements AutoCloseable {
         .resource(
             new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
-    KinstaSimulator.SeededCompany seeded = kinsta.simulator.addCompany(namespace);
-    Tenant tenant =
-        new Tenant(
-            this,
-            namespace,
-            new KinstaCredentials(ApiKey.of(seeded.apiKey()), seeded.companyId()),
-            seeded.apiKey());
-    tenant.secret("kinsta", Map.of("apiKey", seeded.apiKey(), "companyId", seeded.companyId()));
-    return tenant;
+    return namespace;
   }
 
   @Override
