@@ -68,10 +68,7 @@ class ExactlyOnceCreationTest {
           "True",
           Reasons.CREATION_UNCONFIRMED,
           Duration.ofSeconds(20));
-      KinstaSite ready = tenant.awaitSiteReady("slow");
-      assertEquals(1, sites(harness, tenant).size(), "after");
-      assertEquals(1, tenant.calls("POST /sites/plain"));
-      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+      assertOneSiteCreatedOnce(harness, tenant, "slow");
     }
   }
 
@@ -108,10 +105,7 @@ class ExactlyOnceCreationTest {
 
       harness.restartOperator();
 
-      KinstaSite ready = tenant.awaitSiteReady("restarted");
-      assertEquals(1, sites(harness, tenant).size(), "after");
-      assertEquals(1, tenant.calls("POST /sites/plain"));
-      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+      assertOneSiteCreatedOnce(harness, tenant, "restarted");
     }
   }
 
@@ -140,13 +134,7 @@ class ExactlyOnceCreationTest {
   @Test
   void aCreateAnsweredAfterTheClientsTimeoutGivesOneSite() {
     try (OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(
-                SimulatorSettings.fast().withRoomyRateLimits(),
-                RateBudgetSettings.roomy(),
-                Duration.ofSeconds(1),
-                false),
-            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+        harness(SimulatorSettings.fast().withRoomyRateLimits(), Duration.ofSeconds(1))) {
       Tenant tenant = harness.tenant();
       // Kinsta takes 3 s to answer; the client gives up after 1 s, and Kinsta creates the site.
       harness.kinsta.simulator.addFault(
@@ -338,15 +326,11 @@ class ExactlyOnceCreationTest {
     // Kinsta answers 404 for the new operation for 8 s; the operator stops believing in it after 5
     // s.
     try (OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(
-                SimulatorSettings.fast()
-                    .withRoomyRateLimits()
-                    .withTiming(Duration.ofSeconds(8), Duration.ofSeconds(1)),
-                RateBudgetSettings.roomy(),
-                Duration.ofSeconds(5),
-                false),
-            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
+        harness(
+            SimulatorSettings.fast()
+                .withRoomyRateLimits()
+                .withTiming(Duration.ofSeconds(8), Duration.ofSeconds(1)),
+            Duration.ofSeconds(5))) {
       Tenant tenant = harness.tenant();
       harness.kinsta.simulator.mutate(
           state -> {
@@ -355,10 +339,7 @@ class ExactlyOnceCreationTest {
 
       tenant.create(Sites.plain("late-operation"));
 
-      KinstaSite ready = tenant.awaitSiteReady("late-operation");
-      assertEquals(1, sites(harness, tenant).size(), "after");
-      assertEquals(1, tenant.calls("POST /sites/plain"));
-      assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+      assertOneSiteCreatedOnce(harness, tenant, "late-operation");
     }
   }
 
@@ -392,18 +373,31 @@ class ExactlyOnceCreationTest {
     return site;
   }
 
+  /** The resource becomes Ready with the company's only site, created by one create call. */
+  private static KinstaSite assertOneSiteCreatedOnce(
+      OperatorHarness harness, Tenant tenant, String name) {
+    KinstaSite ready = tenant.awaitSiteReady(name);
+    assertEquals(1, sites(harness, tenant).size(), "after");
+    assertEquals(1, tenant.calls("POST /sites/plain"), "the create call was sent once");
+    assertEquals(sites(harness, tenant).get(0).id, ready.getStatus().siteId);
+    return ready;
+  }
+
+  /** A harness on these simulator settings and client timeout, with a 30 s creation window. */
+  private static OperatorHarness harness(SimulatorSettings settings, Duration clientTimeout) {
+    return OperatorHarness.start(
+        SimulatorFixture.start(settings, RateBudgetSettings.roomy(), clientTimeout, false),
+        OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)));
+  }
+
   /** Sites take 2 s to create and are not listed before; the creation window is 30 s. */
   private static OperatorHarness slowCreationsListedOnlyWhenDone() {
     OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(
-                SimulatorSettings.fast()
-                    .withRoomyRateLimits()
-                    .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
-                RateBudgetSettings.roomy(),
-                Duration.ofSeconds(5),
-                false),
-            OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)));
+        harness(
+            SimulatorSettings.fast()
+                .withRoomyRateLimits()
+                .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
+            Duration.ofSeconds(5));
     harness.kinsta.simulator.mutate(
         state -> {
           state.listSitesOnlyWhenCreated = true;
