@@ -275,6 +275,49 @@ class ExactlyOnceCreationTest {
   }
 
   @Test
+  void aDatabaseCreateAnsweredAfterTheClientsTimeoutGivesOneDatabase() {
+    try (OperatorHarness harness =
+        harness(SimulatorSettings.fast().withRoomyRateLimits(), Duration.ofSeconds(1))) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.addFault(Fault.latency("POST /databases", Duration.ofSeconds(3), 1));
+
+      tenant.create(DatabaseLifecycleTest.postgres("late-db"));
+
+      DatabaseLifecycleTest.awaitReady(tenant, "late-db");
+      assertEquals(1, databases(harness, tenant), "after");
+      assertEquals(1, tenant.calls("POST /databases"), "a timed-out create is not retried");
+    }
+  }
+
+  @Test
+  void anOperatorRestartedWhileADatabaseIsDeletedFinishesTheDeletion() {
+    try (OperatorHarness harness =
+        harness(
+            SimulatorSettings.fast()
+                .withRoomyRateLimits()
+                .withTiming(Duration.ofMillis(100), Duration.ofSeconds(2)),
+            Duration.ofSeconds(5))) {
+      Tenant tenant = harness.tenant();
+      tenant.create(DatabaseLifecycleTest.postgres("going-db"));
+      DatabaseLifecycleTest.awaitReady(tenant, "going-db");
+      tenant.delete(KinstaDatabase.class, "going-db");
+      tenant.awaitCondition(
+          KinstaDatabase.class,
+          "going-db",
+          "Reconciling",
+          "True",
+          Reasons.DELETING,
+          Duration.ofSeconds(20));
+
+      harness.restartOperator();
+
+      tenant.awaitGone(KinstaDatabase.class, "going-db", Duration.ofSeconds(30));
+      assertEquals(0, databases(harness, tenant), "after");
+      assertEquals(1, tenant.calls("DELETE /databases/{id}"), "the delete call was sent once");
+    }
+  }
+
+  @Test
   void aDatabaseThatOnlySharesTheDisplayNameIsNeverTakenOver() {
     try (OperatorHarness harness = OperatorHarness.start()) {
       Tenant tenant = harness.tenant();
