@@ -129,6 +129,23 @@ public final class CredentialsResolver {
       }
       throw unavailable;
     }
+    if (declaredCompany != null
+        && info.company() != null
+        && !info.company().isBlank()
+        && !declaredCompany.equals(info.company())) {
+      throw new CredentialsProblem(
+          Reasons.CREDENTIALS_MISMATCH,
+          "Secret "
+              + namespace
+              + "/"
+              + secretName
+              + " names company "
+              + declaredCompany
+              + ", but its API key belongs to company "
+              + info.company()
+              + "; correct companyId (or remove it to use the key's company)",
+          version);
+    }
     String company = declaredCompany != null ? declaredCompany : info.company();
     if (company == null || company.isBlank()) {
       throw new CredentialsProblem(

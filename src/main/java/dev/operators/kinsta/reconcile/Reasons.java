@@ -11,6 +11,7 @@ public final class Reasons {
   public static final String CREDENTIALS_NOT_FOUND = "CredentialsNotFound";
   public static final String SECRET_MISUSED = "SecretMisused";
   public static final String INVALID_CREDENTIALS = "InvalidCredentials";
+  public static final String CREDENTIALS_MISMATCH = "CredentialsMismatch";
   public static final String PERMISSION_DENIED = "PermissionDenied";
   public static final String KINSTA_REJECTED = "KinstaRejected";
   public static final String NOT_FOUND = "NotFound";

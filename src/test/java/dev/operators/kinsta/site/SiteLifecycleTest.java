@@ -275,6 +275,22 @@ class SiteLifecycleTest extends SharedHarnessTest {
   }
 
   @Test
+  void aCompanyIdThatIsNotTheKeysCompanyIsNamedWithTheSecret() {
+    Tenant tenant = harness.tenant();
+    Tenant other = harness.tenant();
+    tenant.secret("kinsta", Map.of("apiKey", tenant.apiKey, "companyId", other.companyId()));
+    tenant.create(Sites.plain("mismatched"));
+
+    KinstaSite stalled = tenant.awaitSiteStalled("mismatched", Reasons.CREDENTIALS_MISMATCH);
+
+    String text = message(stalled, StatusConditions.STALLED);
+    assertTrue(text.contains(tenant.namespace + "/kinsta"), text);
+    assertTrue(text.contains(other.companyId()) && text.contains(tenant.companyId()), text);
+    assertEquals(0, tenant.calls() - tenant.calls("GET /validate"), "nothing but the key's check");
+    assertEquals(0, other.calls(), "nothing in the other company");
+  }
+
+  @Test
   void aRejectedKeyStallsUntilTheSecretIsFixed() {
     Tenant tenant = harness.tenant();
     String invalidKey = "not-a-valid-key-" + tenant.companyId();
