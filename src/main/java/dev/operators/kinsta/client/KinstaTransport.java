@@ -115,7 +115,10 @@ final class KinstaTransport {
     LOG.debug(
         "Kinsta {} {} -> {} in {} ms", request.method(), request.path(), status, took.toMillis());
 
-    JsonNode answer = parse(response, request);
+    // Every text in Kinsta's answer is redacted here, once, whatever path later reads it (an error,
+    // a
+    // failed operation's message, WP-CLI output, a deployment's status).
+    JsonNode answer = redactor.redactAll(parse(response, request));
     if (status == 429) {
       throw rateLimited(budgetKey, request, response, redactor.redact(message(answer)));
     }

@@ -1,6 +1,9 @@
 package dev.operators.kinsta.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,51 @@ final class Redactor {
       }
     }
     return result;
+  }
+
+  /**
+   * The answer with every secret taken out of every text in it; the same node when none is there.
+   */
+  JsonNode redactAll(JsonNode answer) {
+    if (!containsSecret(answer)) {
+      return answer;
+    }
+    JsonNode copy = answer.deepCopy();
+    redactInPlace(copy);
+    return copy;
+  }
+
+  private boolean containsSecret(JsonNode node) {
+    if (node.isTextual()) {
+      String text = node.asText();
+      return secrets.stream().anyMatch(s -> s.length() >= 4 && text.contains(s));
+    }
+    for (JsonNode child : node) {
+      if (containsSecret(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void redactInPlace(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        if (field.getValue().isTextual()) {
+          object.put(field.getKey(), redact(field.getValue().asText()));
+        } else {
+          redactInPlace(field.getValue());
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (array.get(i).isTextual()) {
+          array.set(i, TextNode.valueOf(redact(array.get(i).asText())));
+        } else {
+          redactInPlace(array.get(i));
+        }
+      }
+    }
   }
 
   static boolean isSecretField(String name) {

@@ -21,6 +21,7 @@ import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,26 @@ class SiteLifecycleTest extends SharedHarnessTest {
     assertTrue(
         tenant.events().stream()
             .anyMatch(e -> "CreateFailed".equals(e.getReason()) && "Warning".equals(e.getType())));
+  }
+
+  @Test
+  void aFailedOperationsMessageThatEchoesTheKeyIsRedactedEverywhere() {
+    Tenant tenant = harness.tenant();
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation(
+            "POST /sites/plain",
+            "Request rejected (Authorization: Bearer " + tenant.apiKey + ")",
+            1));
+    tenant.create(Sites.plain("echoed"));
+
+    KinstaSite stalled = tenant.awaitSiteStalled("echoed", "CreateFailed");
+
+    String text = message(stalled, StatusConditions.STALLED);
+    assertTrue(text.contains("Request rejected (Authorization: Bearer ***)"), text);
+    assertFalse(Serialization.asJson(stalled).contains(tenant.apiKey), "not in the resource");
+    assertTrue(
+        tenant.events().stream().noneMatch(e -> e.getMessage().contains(tenant.apiKey)),
+        "not in any event");
   }
 
   @Test
