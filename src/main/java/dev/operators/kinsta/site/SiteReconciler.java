@@ -1,5 +1,6 @@
 package dev.operators.kinsta.site;
 
+import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
@@ -106,8 +107,14 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     status.operation = null;
     if (poll instanceof Poll.Failed failed) {
       if (operation.is(SiteOperation.CREATE_SITE)) {
-        // Kinsta's own verdict: nothing was created.
+        // Kinsta's verdict, checked against the object: a site that exists after a "failed"
+        // creation (or a poll answered 500 by a Kinsta in trouble) is this resource's site.
+        Optional<String> made = siteOfIntent(attempt);
         status.creation = null;
+        if (made.isPresent()) {
+          status.siteId = made.get();
+          return Optional.empty();
+        }
         return Optional.of(
             Outcome.stalled(
                 SiteReasons.CREATE_FAILED,
@@ -293,7 +300,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       status.operation = null;
       if (operation.is(SiteOperation.CREATE_SITE)) {
         if (poll instanceof Poll.Failed) {
-          return Deletion.finished();
+          Optional<String> made = siteOfIntent(attempt);
+          status.creation = null;
+          if (made.isEmpty()) {
+            return Deletion.finished();
+          }
+          status.siteId = made.get();
         }
         if (poll instanceof Poll.Succeeded succeeded) {
           SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
@@ -348,6 +360,20 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     attempt.started(ref, SiteOperation.DELETE_SITE, null, null);
     return Deletion.waiting(
         attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
+  }
+
+  /** The one site that carries the display name of the creation intent, if exactly one does. */
+  private static Optional<String> siteOfIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    CreationIntent intent = attempt.status().creation;
+    if (intent == null) {
+      return Optional.empty();
+    }
+    List<String> named =
+        attempt.kinsta().listSites(false).stream()
+            .filter(s -> intent.displayName.equals(s.displayName()))
+            .map(Site::id)
+            .toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
   /**

@@ -110,6 +110,19 @@ class ExactlyOnceCreationTest {
   }
 
   @Test
+  void aPollAnswered500OnceIsNotAFailedCreation() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      Tenant tenant = harness.tenant();
+      harness.kinsta.simulator.addFault(Fault.status("GET /operations/.*", 500, 1));
+
+      tenant.create(Sites.plain("blip"));
+
+      assertOneSiteCreatedOnce(harness, tenant, "blip");
+      assertEquals(1, harness.kinsta.simulator.journal().countStatus(500), "the 500 was answered");
+    }
+  }
+
+  @Test
   void aCreateThatNeverArrivedIsSentAgainAfterTheWindowWithAWarning() {
     try (OperatorHarness harness = OperatorHarness.start()) {
       Tenant tenant = harness.tenant();
