@@ -25,10 +25,21 @@ public final class ResourceControls {
    * The poll interval the annotation asks for ({@code 30s}, {@code 2m}, {@code PT1M}); ignored when
    * unreadable.
    */
+  /** The shortest and longest poll interval the annotation may set; a value outside is clamped. */
+  public static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
+
+  public static final Duration MAX_POLL_INTERVAL = Duration.ofHours(1);
+
+  /**
+   * The annotation's poll interval, within [1 s, 1 h]: the company's rate budget is shared, so one
+   * resource must not poll it many times a second.
+   */
   public static Optional<Duration> pollInterval(HasMetadata resource) {
     return annotation(resource, ApiGroup.POLL_INTERVAL_ANNOTATION)
         .flatMap(ResourceControls::duration)
-        .filter(d -> !d.isNegative() && !d.isZero());
+        .filter(d -> !d.isNegative() && !d.isZero())
+        .map(d -> d.compareTo(MIN_POLL_INTERVAL) < 0 ? MIN_POLL_INTERVAL : d)
+        .map(d -> d.compareTo(MAX_POLL_INTERVAL) > 0 ? MAX_POLL_INTERVAL : d);
   }
 
   static Optional<Duration> duration(String text) {

@@ -3,16 +3,20 @@ package dev.operators.kinsta.reconcile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -64,6 +68,20 @@ class ReconcilePropertiesTest {
       @ForAll @LongRange(min = 0, max = 86_400_000L) long ageMillis) {
     Duration override = Duration.ofMillis(overrideMillis);
     assertEquals(override, TRACKER.nextPoll(Duration.ofMillis(ageMillis), override));
+  }
+
+  @Property
+  void thePollIntervalAnnotationIsHeldWithinItsBounds(
+      @ForAll @LongRange(min = 1, max = 10_000_000L) long millis) {
+    KinstaSite site = new KinstaSite();
+    site.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("polled")
+            .withAnnotations(Map.of(ApiGroup.POLL_INTERVAL_ANNOTATION, millis + "ms"))
+            .build());
+    Duration interval = ResourceControls.pollInterval(site).orElseThrow();
+    assertTrue(interval.compareTo(ResourceControls.MIN_POLL_INTERVAL) >= 0, interval.toString());
+    assertTrue(interval.compareTo(ResourceControls.MAX_POLL_INTERVAL) <= 0, interval.toString());
   }
 
   @Property
