@@ -18,9 +18,11 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +73,17 @@ public final class SiteActionReconciler
             .build();
     sites = new InformerEventSource<>(configuration, context);
     return List.of(sites);
+  }
+
+  @Override
+  protected Set<String> stallsThatMayClear() {
+    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
+    reasons.addAll(
+        Set.of(
+            ActionReasons.SITE_NOT_FOUND,
+            ActionReasons.ENVIRONMENT_NOT_FOUND,
+            ActionReasons.BACKUP_NOT_FOUND));
+    return reasons;
   }
 
   @Override

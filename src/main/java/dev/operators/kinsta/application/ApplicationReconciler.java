@@ -17,9 +17,11 @@ import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +34,13 @@ public final class ApplicationReconciler
 
   public ApplicationReconciler(ControllerServices services) {
     super(services, KinstaApplication.class, KinstaApplicationStatus.class);
+  }
+
+  @Override
+  protected Set<String> stallsThatMayClear() {
+    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
+    reasons.addAll(Set.of(ApplicationReasons.APPLICATION_NOT_FOUND));
+    return reasons;
   }
 
   @Override

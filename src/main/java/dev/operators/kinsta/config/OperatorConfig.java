@@ -36,7 +36,8 @@ public record OperatorConfig(
     String leaseName,
     int managementPort,
     Duration orphanAfter,
-    Duration creationWindow) {
+    Duration creationWindow,
+    Duration stalledRetry) {
 
   /** What happens to the Kinsta object when its custom resource is deleted. */
   public enum DeletionPolicy {
@@ -59,6 +60,7 @@ public record OperatorConfig(
   public static final String MANAGEMENT_PORT = "KINSTA_MANAGEMENT_PORT";
   public static final String ORPHAN_AFTER = "KINSTA_ORPHAN_AFTER";
   public static final String CREATION_WINDOW = "KINSTA_CREATION_WINDOW";
+  public static final String STALLED_RETRY = "KINSTA_STALLED_RETRY";
 
   /** Kinsta's documented limits, which the budget must stay below. */
   private static final int KINSTA_COMPANY_LIMIT = 120;
@@ -97,6 +99,7 @@ public record OperatorConfig(
     Integer port = read.value(MANAGEMENT_PORT, "8080", text -> between(text, 0, 65535));
     Duration orphanAfter = read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text)));
     Duration creationWindow = read.value(CREATION_WINDOW, "30m", text -> positive(duration(text)));
+    Duration stalledRetry = read.value(STALLED_RETRY, "1h", text -> positive(duration(text)));
     read.failIfProblems();
     return new OperatorConfig(
         kinsta,
@@ -113,7 +116,8 @@ public record OperatorConfig(
         leaseName,
         port,
         orphanAfter,
-        creationWindow);
+        creationWindow,
+        stalledRetry);
   }
 
   /** The Kinsta client settings these operator settings imply. */

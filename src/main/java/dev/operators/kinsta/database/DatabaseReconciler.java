@@ -20,6 +20,7 @@ import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.reconcile.Steps;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,13 @@ public final class DatabaseReconciler
     return spec == null || spec.passwordSecretRef == null || spec.passwordSecretRef.name == null
         ? Map.of()
         : Map.of("spec.passwordSecretRef", spec.passwordSecretRef.name);
+  }
+
+  @Override
+  protected Set<String> stallsThatMayClear() {
+    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
+    reasons.addAll(Set.of(DatabaseReasons.DATABASE_NOT_FOUND, DatabaseReasons.DATABASE_FAILED));
+    return reasons;
   }
 
   @Override

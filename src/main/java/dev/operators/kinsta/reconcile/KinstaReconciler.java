@@ -18,6 +18,10 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -162,6 +166,9 @@ public abstract class KinstaReconciler<
       services.observer().observed(resource, before);
       return UpdateControl.noUpdate();
     }
+    if (outcome.kind() == Outcome.Kind.STALLED) {
+      outcome = lookAgainLater(status, outcome);
+    }
     finish(resource, before, status, outcome);
     services.observer().observed(resource, status);
     writes.write(status);
@@ -271,6 +278,30 @@ public abstract class KinstaReconciler<
     return Outcome.stalled(Reasons.KINSTA_REJECTED, failure.getMessage());
   }
 
+  /**
+   * Stall reasons whose cause may clear on Kinsta's side (a key enabled again, a permission
+   * granted, an object restored, an operation that failed for a passing reason): such a stall is
+   * looked at again every {@code KINSTA_STALLED_RETRY}. Every other stall is final until the spec,
+   * a Secret or a reconcile request changes. Kinds add their own.
+   */
+  protected Set<String> stallsThatMayClear() {
+    return Set.of(
+        Reasons.INVALID_CREDENTIALS,
+        Reasons.PERMISSION_DENIED,
+        Reasons.NOT_FOUND,
+        Reasons.OPERATION_FAILED);
+  }
+
+  private Outcome lookAgainLater(S status, Outcome stalled) {
+    status.stalledCheckedAt =
+        DateTimeFormatter.ISO_INSTANT.format(
+            services.clock().instant().truncatedTo(ChronoUnit.SECONDS));
+    return stallsThatMayClear().contains(stalled.reason())
+        ? Outcome.stalled(stalled.reason(), stalled.message())
+            .withRequeue(services.settings().stalledRetry())
+        : stalled;
+  }
+
   private boolean stalledWithSameInputs(R resource, @Nullable S before, String secretsVersion) {
     if (before == null) {
       return false;
@@ -278,6 +309,11 @@ public abstract class KinstaReconciler<
     Optional<Condition> stalled =
         StatusConditions.find(before.conditions, StatusConditions.STALLED)
             .filter(c -> "True".equals(c.getStatus()));
+    if (stalled.isPresent()
+        && stallsThatMayClear().contains(stalled.get().getReason())
+        && dueForAnotherLook(before.stalledCheckedAt)) {
+      return false;
+    }
     return stalled.isPresent()
         && Objects.equals(
             stalled.get().getObservedGeneration(), resource.getMetadata().getGeneration())
@@ -285,6 +321,20 @@ public abstract class KinstaReconciler<
         && Objects.equals(
             before.lastHandledReconcileAt,
             ResourceControls.reconcileRequest(resource).orElse(null));
+  }
+
+  private boolean dueForAnotherLook(@Nullable String checkedAt) {
+    if (checkedAt == null) {
+      return true;
+    }
+    try {
+      return !services
+          .clock()
+          .instant()
+          .isBefore(Instant.parse(checkedAt).plus(services.settings().stalledRetry()));
+    } catch (DateTimeParseException unreadable) {
+      return true;
+    }
   }
 
   private void finish(R resource, @Nullable S before, S status, Outcome outcome) {

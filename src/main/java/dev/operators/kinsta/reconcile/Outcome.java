@@ -52,6 +52,11 @@ public record Outcome(Kind kind, String reason, String message, @Nullable Durati
         null);
   }
 
+  /** The same outcome, looked at again after {@code after}. */
+  public Outcome withRequeue(Duration after) {
+    return new Outcome(kind, reason, message, after);
+  }
+
   public static Outcome unchanged() {
     return new Outcome(Kind.UNCHANGED, "", "", null);
   }

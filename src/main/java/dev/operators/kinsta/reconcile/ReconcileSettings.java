@@ -27,7 +27,8 @@ public record ReconcileSettings(
     DeletionPolicy defaultDeletionPolicy,
     Duration retryInitial,
     Duration retryMax,
-    Duration creationWindow) {
+    Duration creationWindow,
+    Duration stalledRetry) {
 
   public static ReconcileSettings from(OperatorConfig config) {
     return new ReconcileSettings(
@@ -39,7 +40,8 @@ public record ReconcileSettings(
         DeletionPolicy.valueOf(config.defaultDeletionPolicy().name()),
         Duration.ofSeconds(1),
         Duration.ofMinutes(5),
-        config.creationWindow());
+        config.creationWindow(),
+        config.stalledRetry());
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
@@ -52,7 +54,8 @@ public record ReconcileSettings(
         defaultDeletionPolicy,
         retryInitial,
         retryMax,
-        creationWindow);
+        creationWindow,
+        stalledRetry);
   }
 
   public ReconcileSettings withResync(Duration resync) {
@@ -65,7 +68,8 @@ public record ReconcileSettings(
         defaultDeletionPolicy,
         retryInitial,
         retryMax,
-        creationWindow);
+        creationWindow,
+        stalledRetry);
   }
 
   public ReconcileSettings withRetry(Duration initial, Duration max) {
@@ -78,7 +82,8 @@ public record ReconcileSettings(
         defaultDeletionPolicy,
         initial,
         max,
-        creationWindow);
+        creationWindow,
+        stalledRetry);
   }
 
   public ReconcileSettings withOperationGrace(Duration grace) {
@@ -91,7 +96,8 @@ public record ReconcileSettings(
         defaultDeletionPolicy,
         retryInitial,
         retryMax,
-        creationWindow);
+        creationWindow,
+        stalledRetry);
   }
 
   public ReconcileSettings withOrphanAfter(Duration orphan) {
@@ -104,7 +110,8 @@ public record ReconcileSettings(
         defaultDeletionPolicy,
         retryInitial,
         retryMax,
-        creationWindow);
+        creationWindow,
+        stalledRetry);
   }
 
   public ReconcileSettings withCreationWindow(Duration window) {
@@ -117,6 +124,21 @@ public record ReconcileSettings(
         defaultDeletionPolicy,
         retryInitial,
         retryMax,
-        window);
+        window,
+        stalledRetry);
+  }
+
+  public ReconcileSettings withStalledRetry(Duration retry) {
+    return new ReconcileSettings(
+        minPollInterval,
+        maxPollInterval,
+        operationGrace,
+        resyncInterval,
+        orphanAfter,
+        defaultDeletionPolicy,
+        retryInitial,
+        retryMax,
+        creationWindow,
+        retry);
   }
 }

@@ -22,10 +22,12 @@ import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +54,13 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     return Map.of(
         "spec.wordpress.adminPasswordSecretRef", spec.wordpress.adminPasswordSecretRef.name);
+  }
+
+  @Override
+  protected Set<String> stallsThatMayClear() {
+    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
+    reasons.addAll(Set.of(SiteReasons.SITE_NOT_FOUND, SiteReasons.CREATE_FAILED));
+    return reasons;
   }
 
   @Override

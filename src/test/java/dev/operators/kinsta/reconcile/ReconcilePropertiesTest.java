@@ -39,7 +39,8 @@ class ReconcilePropertiesTest {
           DeletionPolicy.Delete,
           Duration.ofSeconds(1),
           Duration.ofMinutes(5),
-          Duration.ofMinutes(30));
+          Duration.ofMinutes(30),
+          Duration.ofHours(1));
   private static final OperationTracker TRACKER = new OperationTracker(SETTINGS, Clock.systemUTC());
 
   @Property

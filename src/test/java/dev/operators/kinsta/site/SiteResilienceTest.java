@@ -61,6 +61,33 @@ class SiteResilienceTest {
   }
 
   @Test
+  void aStallThatMayClearIsLookedAtAgainAndAFinalOneIsNot() {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(),
+            OperatorHarness.fastSettings().withStalledRetry(Duration.ofSeconds(1)))) {
+      Tenant tenant = harness.tenant();
+      String missing = java.util.UUID.randomUUID().toString();
+      tenant.create(Sites.adopted("restored", missing));
+      tenant.awaitSiteStalled("restored", "SiteNotFound");
+      harness.kinsta.simulator.seedSite(tenant.companyId(), "theirs");
+      tenant.create(Sites.plain("theirs"));
+      tenant.awaitSiteStalled("theirs", "NameInUse");
+      long quietCalls = tenant.calls("GET /sites");
+
+      // The site appears in Kinsta (restored by support, say): no change to the resource is needed.
+      harness.kinsta.simulator.seedSite(
+          tenant.companyId(), "restored", missing, java.util.UUID.randomUUID().toString());
+
+      assertEquals(missing, tenant.awaitSiteReady("restored").getStatus().siteId);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> tenant.calls("GET /sites") == quietCalls);
+    }
+  }
+
+  @Test
   void correctsDriftMadeInMyKinstaWithinTheResyncInterval() {
     try (OperatorHarness harness =
         OperatorHarness.start(

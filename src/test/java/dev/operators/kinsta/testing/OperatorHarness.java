@@ -130,7 +130,8 @@ public final class OperatorHarness implements AutoCloseable {
         dev.operators.kinsta.api.v1alpha1.DeletionPolicy.Delete,
         Duration.ofMillis(200),
         Duration.ofSeconds(2),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        Duration.ofMinutes(10));
   }
 
   public static OperatorHarness start() {

@@ -28,4 +28,9 @@ public class KinstaStatus {
   @JsonPropertyDescription(
       "resourceVersions of the Secrets the resource reads, as last seen; a change lifts a stall.")
   public String secretsVersion;
+
+  @JsonPropertyDescription(
+      "When a Stalled resource was last looked at again (RFC 3339); stalls whose cause may clear on"
+          + " Kinsta's side are looked at again every KINSTA_STALLED_RETRY.")
+  public String stalledCheckedAt;
 }
