@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.config.OperatorConfig;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * How the controllers pace themselves.
@@ -17,6 +18,8 @@ import java.time.Duration;
  * @param defaultDeletionPolicy the policy of created objects whose spec names none
  * @param retryInitial first back-off after a retriable error
  * @param retryMax the longest back-off after retriable errors
+ * @param creationWindow how long a create call whose answer was lost is looked for
+ * @param stalledRetry how often a stall whose cause may clear is looked at again
  */
 public record ReconcileSettings(
     Duration minPollInterval,
@@ -45,100 +48,85 @@ public record ReconcileSettings(
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
-    return new ReconcileSettings(
-        min,
-        max,
-        operationGrace,
-        resyncInterval,
-        orphanAfter,
-        defaultDeletionPolicy,
-        retryInitial,
-        retryMax,
-        creationWindow,
-        stalledRetry);
+    return changed(
+        settings -> {
+          settings.minPollInterval = min;
+          settings.maxPollInterval = max;
+        });
   }
 
   public ReconcileSettings withResync(Duration resync) {
-    return new ReconcileSettings(
-        minPollInterval,
-        maxPollInterval,
-        operationGrace,
-        resync,
-        orphanAfter,
-        defaultDeletionPolicy,
-        retryInitial,
-        retryMax,
-        creationWindow,
-        stalledRetry);
+    return changed(settings -> settings.resyncInterval = resync);
   }
 
   public ReconcileSettings withRetry(Duration initial, Duration max) {
-    return new ReconcileSettings(
-        minPollInterval,
-        maxPollInterval,
-        operationGrace,
-        resyncInterval,
-        orphanAfter,
-        defaultDeletionPolicy,
-        initial,
-        max,
-        creationWindow,
-        stalledRetry);
+    return changed(
+        settings -> {
+          settings.retryInitial = initial;
+          settings.retryMax = max;
+        });
   }
 
   public ReconcileSettings withOperationGrace(Duration grace) {
-    return new ReconcileSettings(
-        minPollInterval,
-        maxPollInterval,
-        grace,
-        resyncInterval,
-        orphanAfter,
-        defaultDeletionPolicy,
-        retryInitial,
-        retryMax,
-        creationWindow,
-        stalledRetry);
+    return changed(settings -> settings.operationGrace = grace);
   }
 
   public ReconcileSettings withOrphanAfter(Duration orphan) {
-    return new ReconcileSettings(
-        minPollInterval,
-        maxPollInterval,
-        operationGrace,
-        resyncInterval,
-        orphan,
-        defaultDeletionPolicy,
-        retryInitial,
-        retryMax,
-        creationWindow,
-        stalledRetry);
+    return changed(settings -> settings.orphanAfter = orphan);
   }
 
   public ReconcileSettings withCreationWindow(Duration window) {
-    return new ReconcileSettings(
-        minPollInterval,
-        maxPollInterval,
-        operationGrace,
-        resyncInterval,
-        orphanAfter,
-        defaultDeletionPolicy,
-        retryInitial,
-        retryMax,
-        window,
-        stalledRetry);
+    return changed(settings -> settings.creationWindow = window);
   }
 
   public ReconcileSettings withStalledRetry(Duration retry) {
-    return new ReconcileSettings(
-        minPollInterval,
-        maxPollInterval,
-        operationGrace,
-        resyncInterval,
-        orphanAfter,
-        defaultDeletionPolicy,
-        retryInitial,
-        retryMax,
-        creationWindow,
-        retry);
+    return changed(settings -> settings.stalledRetry = retry);
+  }
+
+  private ReconcileSettings changed(Consumer<Editable> change) {
+    Editable editable = new Editable(this);
+    change.accept(editable);
+    return editable.settings();
+  }
+
+  /** These settings, one field at a time, for the {@code with} methods (tests and local mode). */
+  private static final class Editable {
+    Duration minPollInterval;
+    Duration maxPollInterval;
+    Duration operationGrace;
+    Duration resyncInterval;
+    Duration orphanAfter;
+    final DeletionPolicy defaultDeletionPolicy;
+    Duration retryInitial;
+    Duration retryMax;
+    Duration creationWindow;
+    Duration stalledRetry;
+
+    Editable(ReconcileSettings from) {
+      minPollInterval = from.minPollInterval;
+      maxPollInterval = from.maxPollInterval;
+      operationGrace = from.operationGrace;
+      resyncInterval = from.resyncInterval;
+      orphanAfter = from.orphanAfter;
+      defaultDeletionPolicy = from.defaultDeletionPolicy;
+      retryInitial = from.retryInitial;
+      retryMax = from.retryMax;
+      creationWindow = from.creationWindow;
+      stalledRetry = from.stalledRetry;
+    }
+
+    ReconcileSettings settings() {
+      return new ReconcileSettings(
+          minPollInterval,
+          maxPollInterval,
+          operationGrace,
+          resyncInterval,
+          orphanAfter,
+          defaultDeletionPolicy,
+          retryInitial,
+          retryMax,
+          creationWindow,
+          stalledRetry);
+    }
   }
 }
