@@ -52,11 +52,7 @@ final class DatabaseProvisioner {
       return adopt();
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    List<String> named =
-        api.listDatabases().stream()
-            .filter(db -> displayName.equals(db.displayName()))
-            .map(DatabaseSummary::id)
-            .toList();
+    List<String> named = databasesNamed(api, displayName);
     if (status.creation != null) {
       LostCreation.Resolution resolution =
           LostCreation.resolve(attempt, status.creation, "database", named);
@@ -84,6 +80,14 @@ final class DatabaseProvisioner {
                   + " or spec.adopt to manage that database"));
     }
     return create(displayName);
+  }
+
+  /** The ids of the company's databases with this display name. */
+  static List<String> databasesNamed(HostingApi api, String displayName) {
+    return api.listDatabases().stream()
+        .filter(db -> displayName.equals(db.displayName()))
+        .map(DatabaseSummary::id)
+        .toList();
   }
 
   private Optional<Outcome> adopt() {

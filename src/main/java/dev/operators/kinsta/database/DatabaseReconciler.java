@@ -7,7 +7,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Database;
-import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
@@ -256,11 +255,7 @@ public final class DatabaseReconciler
     KinstaDatabaseStatus status = attempt.status();
     if (status.databaseId == null && status.creation != null) {
       String name = status.creation.displayName;
-      List<String> named =
-          attempt.hosting().listDatabases().stream()
-              .filter(db -> name.equals(db.displayName()))
-              .map(DatabaseSummary::id)
-              .toList();
+      List<String> named = DatabaseProvisioner.databasesNamed(attempt.hosting(), name);
       LostCreation.DeletionLookup lookup =
           LostCreation.whileDeleting(attempt, status.creation, "database", named);
       if (lookup.waiting() != null) {

@@ -69,9 +69,9 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.events();
   }
 
-  /** Reports the resource as leaving its Kinsta object behind (a metric beside the event). */
-  public void orphaned() {
-    services.observer().orphaned(resource);
+  /** Reports the resource as leaving its Kinsta object behind: a Warning event and a metric. */
+  public void orphaned(String message) {
+    RemoteDeletion.orphaned(services, resource, message);
   }
 
   public OwnedSecrets ownedSecrets() {

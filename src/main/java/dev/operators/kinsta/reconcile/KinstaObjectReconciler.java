@@ -25,6 +25,13 @@ public abstract class KinstaObjectReconciler<
         R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     extends KinstaReconciler<R, S> implements Cleaner<R> {
   private static final String KINSTA_ID_INDEX = "kinsta.operators.dev/kinsta-id";
+
+  /** Older first (by creation time, then namespace and name): the first one keeps the object. */
+  private static final Comparator<HasMetadata> SENIORITY =
+      Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
+          .thenComparing(r -> r.getMetadata().getNamespace())
+          .thenComparing(r -> r.getMetadata().getName());
+
   private final RemoteDeletion<R, S> deletion = new RemoteDeletion<>(this);
 
   protected KinstaObjectReconciler(
@@ -104,20 +111,8 @@ public abstract class KinstaObjectReconciler<
     }
     return cache.byIndex(KINSTA_ID_INDEX, id.get()).stream()
         .filter(other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid()))
-        .filter(other -> senior(other, resource))
-        .min(KinstaObjectReconciler::seniority);
-  }
-
-  private static boolean senior(HasMetadata a, HasMetadata b) {
-    return seniority(a, b) < 0;
-  }
-
-  /** Older first (by creation time, then namespace and name): the first one keeps the object. */
-  private static int seniority(HasMetadata a, HasMetadata b) {
-    return Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
-        .thenComparing(r -> r.getMetadata().getNamespace())
-        .thenComparing(r -> r.getMetadata().getName())
-        .compare(a, b);
+        .filter(other -> SENIORITY.compare(other, resource) < 0)
+        .min(SENIORITY);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creation exactly once, for any kind whose create call can lose its answer: the intent is put on
@@ -128,25 +129,18 @@ public final class LostCreation {
                   + " found)"));
     }
     if (!candidates.isEmpty()) {
-      attempt.orphaned();
-      attempt
-          .events()
-          .warning(
-              attempt.resource(),
-              Reasons.ORPHANED,
-              candidates.size()
-                  + " "
-                  + what
-                  + "s are named \""
-                  + intent.displayName
-                  + "\" and the create call's answer was lost, so none of them is deleted: "
-                  + String.join(", ", candidates));
+      attempt.orphaned(
+          candidates.size()
+              + " "
+              + what
+              + "s are named \""
+              + intent.displayName
+              + "\" and the create call's answer was lost, so none of them is deleted: "
+              + String.join(", ", candidates));
     }
     return new DeletionLookup(null, null);
   }
 
   /** The id to delete, or the deletion to report while still looking; neither means nothing. */
-  public record DeletionLookup(
-      @org.jspecify.annotations.Nullable String id,
-      @org.jspecify.annotations.Nullable Deletion waiting) {}
+  public record DeletionLookup(@Nullable String id, @Nullable Deletion waiting) {}
 }

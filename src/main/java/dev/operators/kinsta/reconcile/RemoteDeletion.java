@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.client.KinstaApiException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -57,13 +58,8 @@ final class RemoteDeletion<
       return DeleteControl.defaultDelete();
     }
     if (ResourceControls.paused(resource)) {
-      services.observer().orphaned(resource);
-      services
-          .events()
-          .warning(
-              resource,
-              Reasons.ORPHANED,
-              remote + " is left in Kinsta: the resource was deleted while paused");
+      orphaned(
+          services, resource, remote + " is left in Kinsta: the resource was deleted while paused");
       return DeleteControl.defaultDelete();
     }
     String credentialsName = kind.credentialsSecret(resource);
@@ -128,23 +124,27 @@ final class RemoteDeletion<
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
   }
 
+  /**
+   * A Kinsta object left behind: a Warning event on the resource, and the metric that counts them.
+   */
+  static void orphaned(ControllerServices services, HasMetadata resource, String message) {
+    services.observer().orphaned(resource);
+    services.events().warning(resource, Reasons.ORPHANED, message);
+  }
+
   private DeleteControl orphanOrWait(R resource, String remote, String why) {
     ControllerServices services = kind.services;
     Instant deletedAt = Instant.parse(resource.getMetadata().getDeletionTimestamp());
     if (services.clock().instant().isAfter(deletedAt.plus(services.settings().orphanAfter()))) {
-      services.observer().orphaned(resource);
-      services
-          .events()
-          .warning(
-              resource,
-              Reasons.ORPHANED,
-              remote
-                  + " is left in Kinsta: it could not be deleted "
-                  + "for "
-                  + services.settings().orphanAfter()
-                  + " ("
-                  + why
-                  + ")");
+      orphaned(
+          services,
+          resource,
+          remote
+              + " is left in Kinsta: it could not be deleted for "
+              + services.settings().orphanAfter()
+              + " ("
+              + why
+              + ")");
       return DeleteControl.defaultDelete();
     }
     return DeleteControl.noFinalizerRemoval()

@@ -59,8 +59,7 @@ final class SiteProvisioner {
       }
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    List<Site> sameName =
-        api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).toList();
+    List<Site> sameName = sitesNamed(api, displayName);
     if (status.creation != null) {
       return resolveCreation(attempt, sameName);
     }
@@ -123,6 +122,11 @@ final class SiteProvisioner {
     }
     status.creation = null;
     return Optional.of(create(attempt, intent.displayName));
+  }
+
+  /** The company's sites with this display name. */
+  static List<Site> sitesNamed(KinstaApi api, String displayName) {
+    return api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).toList();
   }
 
   private static void manage(KinstaSiteStatus status, Site site) {

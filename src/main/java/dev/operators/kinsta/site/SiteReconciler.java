@@ -378,8 +378,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       return Optional.empty();
     }
     List<String> named =
-        attempt.kinsta().listSites(false).stream()
-            .filter(s -> intent.displayName.equals(s.displayName()))
+        SiteProvisioner.sitesNamed(attempt.kinsta(), intent.displayName).stream()
             .map(Site::id)
             .toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
@@ -393,10 +392,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     KinstaSiteStatus status = attempt.status();
     String name = status.creation.displayName;
     List<String> named =
-        attempt.kinsta().listSites(false).stream()
-            .filter(s -> name.equals(s.displayName()))
-            .map(Site::id)
-            .toList();
+        SiteProvisioner.sitesNamed(attempt.kinsta(), name).stream().map(Site::id).toList();
     LostCreation.DeletionLookup lookup =
         LostCreation.whileDeleting(attempt, status.creation, "site", named);
     if (lookup.waiting() != null) {

@@ -1,10 +1,6 @@
 package dev.operators.kinsta.build;
 
-import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
-import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
-import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
@@ -27,13 +23,7 @@ import java.util.stream.Collectors;
  * AGE}). Build tooling, so it lives in {@code src/test} and stays out of the image.
  */
 public final class CrdWriter {
-  static final List<Class<? extends HasMetadata>> KINDS =
-      List.of(
-          KinstaSite.class,
-          KinstaDatabase.class,
-          KinstaApplication.class,
-          KinstaInternalConnection.class,
-          KinstaSiteAction.class);
+  static final List<Class<? extends HasMetadata>> KINDS = List.copyOf(ApiGroup.KINDS);
 
   private CrdWriter() {}
 

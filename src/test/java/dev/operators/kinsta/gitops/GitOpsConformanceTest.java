@@ -57,13 +57,7 @@ class GitOpsConformanceTest {
   static final List<CustomResource<?, ?>> written = new ArrayList<>();
   static final Map<String, JsonNode> appliedSpecs = new HashMap<>();
   static final Map<String, Long> appliedGenerations = new HashMap<>();
-  static final List<Class<? extends CustomResource<?, ?>>> KINDS =
-      List.of(
-          KinstaSite.class,
-          KinstaDatabase.class,
-          KinstaApplication.class,
-          KinstaInternalConnection.class,
-          KinstaSiteAction.class);
+  static final List<Class<? extends CustomResource<?, ?>>> KINDS = ApiGroup.KINDS;
 
   @BeforeAll
   static void runLifecycles() {

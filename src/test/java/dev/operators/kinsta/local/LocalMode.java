@@ -1,11 +1,6 @@
 package dev.operators.kinsta.local;
 
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
-import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
-import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
-import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.config.ConfigException;
@@ -40,13 +35,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalMode implements AutoCloseable {
   /** The CRDs local mode installs in the embedded API server, one per kind. */
-  static final List<Class<? extends HasMetadata>> KINDS =
-      List.of(
-          KinstaSite.class,
-          KinstaDatabase.class,
-          KinstaApplication.class,
-          KinstaInternalConnection.class,
-          KinstaSiteAction.class);
+  static final List<Class<? extends HasMetadata>> KINDS = List.copyOf(ApiGroup.KINDS);
 
   private final PrintStream out;
   private final EmbeddedKubernetes embedded;

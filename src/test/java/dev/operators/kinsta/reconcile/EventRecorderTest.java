@@ -23,13 +23,7 @@ class EventRecorderTest {
   void repeatsOfAReasonUpdateOneEventAndOtherReasonsGetTheirOwn(
       TestCluster cluster, ClassNamespace namespace) {
     KubernetesClient client = cluster.admin();
-    ConfigMap subject =
-        client
-            .configMaps()
-            .inNamespace(namespace.name())
-            .resource(
-                new ConfigMapBuilder().withNewMetadata().withName("nightly").endMetadata().build())
-            .create();
+    ConfigMap subject = subject(client, namespace, "nightly");
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
 
     events.normal(subject, "RunSucceeded", "Kinsta finished: clear the cache (slot 01:00)");
@@ -38,8 +32,7 @@ class EventRecorderTest {
     events.warning(subject, "RunFailed", "Kinsta could not clear the cache");
 
     List<Event> recorded =
-        client.v1().events().inNamespace(namespace.name()).list().getItems().stream()
-            .filter(e -> subject.getMetadata().getUid().equals(e.getInvolvedObject().getUid()))
+        eventsOn(client, namespace, subject).stream()
             .sorted(Comparator.comparing(Event::getReason))
             .toList();
     assertEquals(
@@ -56,13 +49,7 @@ class EventRecorderTest {
   @Test
   void aRepeatAfterTheEventWasDeletedRecordsANewOne(TestCluster cluster, ClassNamespace namespace) {
     KubernetesClient client = cluster.admin();
-    ConfigMap subject =
-        client
-            .configMaps()
-            .inNamespace(namespace.name())
-            .resource(
-                new ConfigMapBuilder().withNewMetadata().withName("hourly").endMetadata().build())
-            .create();
+    ConfigMap subject = subject(client, namespace, "hourly");
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
 
     events.normal(subject, "Deployed", "Deployment 1 succeeded");
@@ -74,16 +61,28 @@ class EventRecorderTest {
         .delete();
     events.normal(subject, "Deployed", "Deployment 2 succeeded");
 
-    List<Event> recorded =
-        client
-            .v1()
-            .events()
-            .inNamespace(namespace.name())
-            .withField("involvedObject.uid", subject.getMetadata().getUid())
-            .list()
-            .getItems();
+    List<Event> recorded = eventsOn(client, namespace, subject);
     assertEquals(1, recorded.size());
     assertEquals(1, recorded.get(0).getCount());
     assertEquals("Deployment 2 succeeded", recorded.get(0).getMessage());
+  }
+
+  private static ConfigMap subject(KubernetesClient client, ClassNamespace namespace, String name) {
+    return client
+        .configMaps()
+        .inNamespace(namespace.name())
+        .resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+  }
+
+  private static List<Event> eventsOn(
+      KubernetesClient client, ClassNamespace namespace, ConfigMap subject) {
+    return client
+        .v1()
+        .events()
+        .inNamespace(namespace.name())
+        .withField("involvedObject.uid", subject.getMetadata().getUid())
+        .list()
+        .getItems();
   }
 }

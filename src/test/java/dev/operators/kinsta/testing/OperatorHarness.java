@@ -2,6 +2,7 @@ package dev.operators.kinsta.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.client.ApiKey;
 import dev.operators.kinsta.client.KinstaCredentials;
@@ -55,13 +56,7 @@ import java.util.function.Consumer;
  */
 public final class OperatorHarness implements AutoCloseable {
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
-  private static final List<Class<? extends CustomResource<?, ?>>> KINDS =
-      List.of(
-          KinstaSite.class,
-          dev.operators.kinsta.api.v1alpha1.KinstaDatabase.class,
-          dev.operators.kinsta.api.v1alpha1.KinstaApplication.class,
-          dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection.class,
-          dev.operators.kinsta.api.v1alpha1.KinstaSiteAction.class);
+  private static final List<Class<? extends CustomResource<?, ?>>> KINDS = ApiGroup.KINDS;
 
   /**
    * The Fabric8 mock API server, only for the few tests that need what a real one cannot give

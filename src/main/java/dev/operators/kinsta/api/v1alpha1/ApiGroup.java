@@ -1,10 +1,22 @@
 package dev.operators.kinsta.api.v1alpha1;
 
+import io.fabric8.kubernetes.client.CustomResource;
+import java.util.List;
+
 /** The API group, version and annotation names every kind of this operator shares. */
 public final class ApiGroup {
   public static final String GROUP = "kinsta.operators.dev";
   public static final String VERSION = "v1alpha1";
   public static final String CATEGORY = "kinsta";
+
+  /** Every kind of this API group, in the order the README presents them. */
+  public static final List<Class<? extends CustomResource<?, ?>>> KINDS =
+      List.of(
+          KinstaSite.class,
+          KinstaDatabase.class,
+          KinstaApplication.class,
+          KinstaInternalConnection.class,
+          KinstaSiteAction.class);
 
   /** {@code "true"} stops every Kinsta call for the resource until removed. */
   public static final String PAUSED_ANNOTATION = GROUP + "/paused";
