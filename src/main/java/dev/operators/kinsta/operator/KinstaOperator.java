@@ -72,7 +72,10 @@ public final class KinstaOperator implements AutoCloseable {
     Operator operator =
         new Operator(
             overrider -> {
-              overrider.withKubernetesClient(client).withCloseClientOnStop(false);
+              overrider
+                  .withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withResourceCloner(new MarkKeepingCloner(client.getKubernetesSerialization()));
               if (metrics != null) {
                 // Per-resource series would grow with the number of sites; per-controller ones are
                 // what alerts need.

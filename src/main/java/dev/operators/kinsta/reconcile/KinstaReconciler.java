@@ -1,11 +1,15 @@
 package dev.operators.kinsta.reconcile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.client.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -30,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -49,12 +54,16 @@ public abstract class KinstaReconciler<
     implements Reconciler<R> {
   private static final String SECRET_INDEX = "kinsta.operators.dev/referenced-secrets";
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
+  // Enough for every resource of a large installation; past it the verdicts are computed again.
+  private static final int MAX_SCHEMA_VERDICTS = 20_000;
 
   protected final ControllerServices services;
   private final Class<R> resourceClass;
   private final Class<S> statusClass;
   final Logger log;
   private volatile @Nullable InformerEventSource<Secret, R> secretSource;
+  private final SchemaCheck schema;
+  private final Map<String, List<FieldProblem>> schemaVerdicts = new ConcurrentHashMap<>();
 
   protected KinstaReconciler(
       ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
@@ -62,6 +71,7 @@ public abstract class KinstaReconciler<
     this.resourceClass = resourceClass;
     this.statusClass = statusClass;
     this.log = LoggerFactory.getLogger(getClass());
+    this.schema = SchemaCheck.of(resourceClass);
   }
 
   /** Name of the credentials Secret, or null when the spec lacks it. */
@@ -158,6 +168,12 @@ public abstract class KinstaReconciler<
       services.observer().forgotten(resource);
       return UpdateControl.noUpdate();
     }
+    Unreadable unreadableStatus =
+        resource.getStatus() == null ? null : resource.getStatus().unreadable();
+    if (unreadableStatus != null) {
+      reportUnreadableStatus(resource, unreadableStatus, context);
+      return UpdateControl.noUpdate();
+    }
     S before = copy(resource.getStatus());
     S status = workingCopy(before);
     StatusWrites writes = new StatusWrites(context, resource, before);
@@ -185,12 +201,11 @@ public abstract class KinstaReconciler<
    */
   private Outcome evaluate(
       R resource, @Nullable S before, S status, StatusWrites writes, Context<R> context) {
-    List<FieldProblem> problems = new ArrayList<>();
+    List<FieldProblem> problems = specProblems(resource);
     String credentialsName = credentialsSecret(resource);
-    if (credentialsName == null || credentialsName.isBlank()) {
+    if (problems.isEmpty() && (credentialsName == null || credentialsName.isBlank())) {
       problems.add(new FieldProblem("spec.credentialsRef.name", "is required"));
     }
-    problems.addAll(validate(resource));
     if (!problems.isEmpty() || credentialsName == null) {
       return Outcome.stalled(
           Reasons.INVALID_SPEC,
@@ -235,6 +250,52 @@ public abstract class KinstaReconciler<
       }
       return terminal(failure);
     }
+  }
+
+  /**
+   * What is wrong with the spec, each problem naming its field: first what the model could not
+   * read, then what the CRD's schema and rules reject, then what only code can check. Checked on
+   * every reconcile, whatever the API server enforced.
+   */
+  private List<FieldProblem> specProblems(R resource) {
+    List<FieldProblem> problems = new ArrayList<>();
+    KinstaSpec spec = resource.getSpec();
+    if (spec == null) {
+      problems.add(new FieldProblem("spec", "is required"));
+      return problems;
+    }
+    Unreadable unreadable = spec.unreadable();
+    if (unreadable != null) {
+      problems.add(new FieldProblem(unreadable.field(), unreadable.problem()));
+      // The rest of what the schema says about the spec as stored, minus what was just said.
+      schema.checkSpec(unreadable.source()).stream()
+          .filter(problem -> !problem.field().equals(unreadable.field()))
+          .forEach(problems::add);
+      return problems;
+    }
+    problems.addAll(schemaProblems(resource, spec));
+    if (problems.isEmpty()) {
+      problems.addAll(validate(resource));
+    }
+    return problems;
+  }
+
+  /** The schema's verdict on a spec, computed once per generation of each resource. */
+  private List<FieldProblem> schemaProblems(R resource, KinstaSpec spec) {
+    String key = resource.getMetadata().getUid() + "@" + resource.getMetadata().getGeneration();
+    List<FieldProblem> known = schemaVerdicts.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<FieldProblem> verdict =
+        List.copyOf(schema.checkSpec(JSON.convertValue(spec, JsonNode.class)));
+    if (schemaVerdicts.size() > MAX_SCHEMA_VERDICTS) {
+      schemaVerdicts.clear();
+    }
+    if (resource.getMetadata().getGeneration() != null) {
+      schemaVerdicts.put(key, verdict);
+    }
+    return verdict;
   }
 
   private Optional<Outcome> misusedSecret(R resource, String credentialsName) {
@@ -373,6 +434,52 @@ public abstract class KinstaReconciler<
     } else if (flipped && "True".equals(ready.getStatus())) {
       services.events().normal(resource, ready.getReason(), ready.getMessage());
     }
+  }
+
+  /**
+   * A status the model cannot read may still hold what the operator must not lose (the id of the
+   * Kinsta object, an operation in flight): nothing is called and nothing else is written, only the
+   * conditions, patched into the status as it is stored.
+   */
+  private void reportUnreadableStatus(R resource, Unreadable unreadable, Context<R> context) {
+    String message =
+        "The status cannot be read ("
+            + unreadable
+            + "); nothing is done until it can. Fix or remove the field with kubectl edit"
+            + " --subresource=status.";
+    JsonNode stalled = unreadable.source().path("conditions");
+    for (JsonNode condition : stalled) {
+      if (StatusConditions.STALLED.equals(condition.path("type").asText())
+          && Reasons.UNREADABLE_STATUS.equals(condition.path("reason").asText())
+          && message.equals(condition.path("message").asText())) {
+        return;
+      }
+    }
+    S fresh = newStatus();
+    StatusConditions.apply(
+        fresh,
+        generation(resource),
+        Outcome.stalled(Reasons.UNREADABLE_STATUS, message),
+        services.clock().instant());
+    log.warn(
+        "{} {}/{}: {}",
+        resource.getKind(),
+        namespace(resource),
+        resource.getMetadata().getName(),
+        message);
+    services.events().warning(resource, Reasons.UNREADABLE_STATUS, message);
+    context
+        .getClient()
+        .genericKubernetesResources(resource.getApiVersion(), resource.getKind())
+        .inNamespace(namespace(resource))
+        .withName(resource.getMetadata().getName())
+        .subresource("status")
+        // A JSON patch: the conditions replace the list as stored, whatever else the status holds.
+        .patch(
+            PatchContext.of(PatchType.JSON),
+            JSON.asJson(
+                List.of(
+                    Map.of("op", "add", "path", "/status/conditions", "value", fresh.conditions))));
   }
 
   @Override

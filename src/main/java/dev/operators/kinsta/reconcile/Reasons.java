@@ -8,6 +8,7 @@ public final class Reasons {
   public static final String READY = "Ready";
   public static final String PAUSED = "Paused";
   public static final String INVALID_SPEC = "InvalidSpec";
+  public static final String UNREADABLE_STATUS = "UnreadableStatus";
   public static final String CREDENTIALS_NOT_FOUND = "CredentialsNotFound";
   public static final String SECRET_MISUSED = "SecretMisused";
   public static final String INVALID_CREDENTIALS = "InvalidCredentials";

@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.client.KinstaApiException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -31,10 +32,24 @@ final class RemoteDeletion<
     S before = kind.copy(resource.getStatus());
     S status = kind.workingCopy(before);
     KinstaReconciler<R, S>.StatusWrites writes = kind.statusWrites(context, resource, before);
+    Unreadable unreadableStatus =
+        resource.getStatus() == null ? null : resource.getStatus().unreadable();
+    if (unreadableStatus != null) {
+      // Whether there is a Kinsta object, and which, is in the status: unknown until it is read.
+      return orphanOrWait(
+          resource,
+          "The " + resource.getKind() + "'s Kinsta object, if any,",
+          "the status cannot be read: " + unreadableStatus);
+    }
     if (!kind.hasRemoteObject(status)) {
       return DeleteControl.defaultDelete();
     }
     String remote = kind.describeRemote(status);
+    Unreadable unreadableSpec = resource.getSpec() == null ? null : resource.getSpec().unreadable();
+    if (unreadableSpec != null) {
+      // The deletion policy and the credentials are in the spec: a fix is waited for.
+      return orphanOrWait(resource, remote, "the spec cannot be read: " + unreadableSpec);
+    }
     Optional<R> manager = kind.manager(resource, context.getPrimaryCache());
     if (manager.isPresent()) {
       // Another resource manages this object: deleting this one must not touch it.

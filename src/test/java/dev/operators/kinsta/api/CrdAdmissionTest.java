@@ -92,12 +92,7 @@ class CrdAdmissionTest {
   @MethodSource("invalidSamples")
   void everyInvalidSampleIsRejectedByTheServer(
       Path sample, TestCluster cluster, ClassNamespace namespace) throws IOException {
-    List<String> expected =
-        Files.readAllLines(sample).stream()
-            .filter(l -> l.startsWith("# expect: "))
-            .map(l -> l.substring("# expect: ".length()))
-            .map(CrdAdmissionTest::asServerFieldPath)
-            .toList();
+    List<String> expected = CrdSchema.expectations(sample);
     assertFalse(expected.isEmpty(), sample + " says what it expects");
 
     Kubectl.Result result =
@@ -160,24 +155,5 @@ class CrdAdmissionTest {
     if (schema.path("additionalProperties").isObject()) {
       undescribedFields(schema.path("additionalProperties"), path + "{}", undescribed);
     }
-  }
-
-  /**
-   * {@code /spec/processes/0/instances} as the API server names it: {@code
-   * spec.processes[0].instances}.
-   */
-  static String asServerFieldPath(String expectation) {
-    if (!expectation.startsWith("/")) {
-      return expectation;
-    }
-    StringBuilder path = new StringBuilder();
-    for (String segment : expectation.substring(1).split("/")) {
-      if (segment.matches("\\d+")) {
-        path.append('[').append(segment).append(']');
-      } else {
-        path.append(path.isEmpty() ? "" : ".").append(segment);
-      }
-    }
-    return path.toString();
   }
 }

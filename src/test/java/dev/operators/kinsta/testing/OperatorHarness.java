@@ -193,6 +193,11 @@ public final class OperatorHarness implements AutoCloseable {
     startOperator();
   }
 
+  /** Whether the running operator's event sources (informers included) are all healthy. */
+  public boolean operatorHealthy() {
+    return operator != null && operator.operator().getRuntimeInfo().allEventSourcesAreHealthy();
+  }
+
   public void stopOperator() {
     if (operator != null) {
       operator.close();

@@ -2,10 +2,13 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.generator.annotation.Required;
 
 /** What every kind's spec has: the Secret with the Kinsta API key its calls use. */
-public abstract class KinstaSpec {
+@JsonDeserialize(using = LenientReading.class)
+public abstract class KinstaSpec extends ReadPart {
+
   @Required
   @JsonPropertyDescription("The Secret with the Kinsta API key.")
   public CredentialsReference credentialsRef;

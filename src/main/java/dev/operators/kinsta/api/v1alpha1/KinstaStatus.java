@@ -2,6 +2,7 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.List;
  * flight.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaStatus {
+@JsonDeserialize(using = LenientReading.class)
+public class KinstaStatus extends ReadPart {
+
   @JsonPropertyDescription("The metadata.generation this status describes.")
   public Long observedGeneration;
 
