@@ -16,12 +16,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,49 @@ class PoisonedResourcesTest {
     assertTrue(harness.operatorHealthy(), "healthy after a restart with the poison present");
     assertEachReported(poisoned, poisons);
     assertEquals(0, poisoned.calls(), "no Kinsta call for a resource the operator cannot read");
+  }
+
+  /**
+   * Every invalid sample of the schema tests (one per rule and pattern of the CRDs), applied where
+   * nothing enforces the schema: each is Stalled with a condition naming what its sample expects,
+   * and not one Kinsta call is made.
+   */
+  @Test
+  void everyInvalidSampleIsStoppedBeforeAnyKinstaCall() throws Exception {
+    OperatorHarness.Tenant tenant = harness.tenant();
+    Map<String, List<String>> expected = new LinkedHashMap<>();
+    try (Stream<Path> directories = Files.list(Path.of("src/test/resources/schema"))) {
+      for (Path directory : directories.sorted().toList()) {
+        for (Path sample : CrdSchema.invalidSamples(directory.getFileName().toString()).toList()) {
+          ObjectNode resource = (ObjectNode) CrdSchema.readYaml(sample).get(0);
+          String name = sample.getFileName().toString().replace(".yaml", "");
+          ((ObjectNode) resource.path("metadata")).put("name", name);
+          JsonNode credentials = resource.path("spec").path("credentialsRef");
+          if ("kinsta-credentials".equals(credentials.path("name").asText())) {
+            // The tenant's valid key: only the spec stands between the resource and Kinsta.
+            ((ObjectNode) credentials).put("name", "kinsta");
+          }
+          apply(tenant, resource);
+          expected.put(resource.path("kind").asText() + "/" + name, CrdSchema.expectations(sample));
+        }
+      }
+    }
+    assertTrue(expected.size() >= 60, "one sample per rule and pattern: " + expected.size());
+
+    expected.forEach(
+        (kindAndName, expectations) -> {
+          String[] parts = kindAndName.split("/");
+          String message =
+              awaitStalled(tenant, parts[0], parts[1], Reasons.INVALID_SPEC)
+                  .path("message")
+                  .asText();
+          for (String expectation : expectations) {
+            assertTrue(
+                message.contains(expectation),
+                kindAndName + ": expected '" + expectation + "' in " + message);
+          }
+        });
+    assertEquals(0, tenant.calls(), "no Kinsta call for an invalid spec");
   }
 
   @Test
