@@ -1,7 +1,7 @@
 package dev.operators.kinsta.action;
 
+import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
-import dev.operators.kinsta.reconcile.FieldProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

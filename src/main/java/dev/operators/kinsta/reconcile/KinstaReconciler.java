@@ -1,8 +1,9 @@
 package dev.operators.kinsta.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.client.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -268,7 +269,7 @@ public abstract class KinstaReconciler<
     if (unreadable != null) {
       problems.add(new FieldProblem(unreadable.field(), unreadable.problem()));
       // The rest of what the schema says about the spec as stored, minus what was just said.
-      schema.checkSpec(unreadable.source()).stream()
+      schema.checkSpec(unreadable).stream()
           .filter(problem -> !problem.field().equals(unreadable.field()))
           .forEach(problems::add);
       return problems;
@@ -287,8 +288,7 @@ public abstract class KinstaReconciler<
     if (known != null) {
       return known;
     }
-    List<FieldProblem> verdict =
-        List.copyOf(schema.checkSpec(JSON.convertValue(spec, JsonNode.class)));
+    List<FieldProblem> verdict = List.copyOf(schema.checkSpec(spec));
     if (schemaVerdicts.size() > MAX_SCHEMA_VERDICTS) {
       schemaVerdicts.clear();
     }
@@ -447,13 +447,8 @@ public abstract class KinstaReconciler<
             + unreadable
             + "); nothing is done until it can. Fix or remove the field with kubectl edit"
             + " --subresource=status.";
-    JsonNode stalled = unreadable.source().path("conditions");
-    for (JsonNode condition : stalled) {
-      if (StatusConditions.STALLED.equals(condition.path("type").asText())
-          && Reasons.UNREADABLE_STATUS.equals(condition.path("reason").asText())
-          && message.equals(condition.path("message").asText())) {
-        return;
-      }
+    if (unreadable.recordsCondition(StatusConditions.STALLED, Reasons.UNREADABLE_STATUS, message)) {
+      return;
     }
     S fresh = newStatus();
     StatusConditions.apply(

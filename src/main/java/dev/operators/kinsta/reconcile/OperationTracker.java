@@ -33,6 +33,8 @@ public final class OperationTracker {
     record Lost() implements Poll {}
   }
 
+  static final int FAILURE_ANSWERS_BELIEVED = 3;
+
   private final ReconcileSettings settings;
   private final Clock clock;
 
@@ -60,19 +62,42 @@ public final class OperationTracker {
   public Poll poll(KinstaApi api, TrackedOperation operation, @Nullable Duration override) {
     OperationStatus status = api.getOperation(operation.id);
     Duration age = age(operation);
+    if (status.state() != OperationStatus.State.FAILED) {
+      operation.failureAnswers = null;
+    }
     return switch (status.state()) {
       case IN_PROGRESS -> new Poll.Running(nextPoll(age, override));
       case SUCCEEDED -> new Poll.Succeeded(status);
-      case FAILED ->
-          new Poll.Failed(
-              status.message() == null || status.message().isBlank()
-                  ? "the operation failed without a message"
-                  : status.message());
+      case FAILED -> failed(operation, status, age, override);
       case NOT_FOUND ->
           age.compareTo(settings.operationGrace()) < 0
               ? new Poll.Running(nextPoll(age, override))
               : new Poll.Lost();
     };
+  }
+
+  /**
+   * A failure answer is believed when it is the {@value #FAILURE_ANSWERS_BELIEVED}th in a row: a
+   * failed operation keeps answering so, a passing server error (the same HTTP 500) does not. Until
+   * then the operation is polled again, later each time.
+   */
+  private Poll failed(
+      TrackedOperation operation,
+      OperationStatus status,
+      Duration age,
+      @Nullable Duration override) {
+    int seen = (operation.failureAnswers == null ? 0 : operation.failureAnswers) + 1;
+    if (seen < FAILURE_ANSWERS_BELIEVED) {
+      operation.failureAnswers = seen;
+      Duration backOff = settings.minPollInterval().multipliedBy(1L << (2 * seen));
+      Duration next = nextPoll(age, override);
+      return new Poll.Running(next.compareTo(backOff) >= 0 ? next : backOff);
+    }
+    operation.failureAnswers = null;
+    return new Poll.Failed(
+        status.message() == null || status.message().isBlank()
+            ? "the operation failed without a message"
+            : status.message());
   }
 
   /** When to look at an operation of this age again. */

@@ -1,8 +1,8 @@
 package dev.operators.kinsta.site;
 
+import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
-import dev.operators.kinsta.reconcile.FieldProblem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  * KinstaInternalConnection: waits for both ends, links exactly once, and never blocks its own
  * deletion.
  */
-class InternalConnectionTest extends SharedHarnessTest {
+public class InternalConnectionTest extends SharedHarnessTest {
   private static final String ENDPOINT = "POST /applications/{id}/internal-connections";
 
-  static KinstaInternalConnection link(String name, String application, String database) {
+  public static KinstaInternalConnection link(String name, String application, String database) {
     KinstaInternalConnection connection = new KinstaInternalConnection();
     connection.setMetadata(new ObjectMetaBuilder().withName(name).build());
     connection.setSpec(new KinstaInternalConnectionSpec());

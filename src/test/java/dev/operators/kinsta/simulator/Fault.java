@@ -20,6 +20,8 @@ public final class Fault {
     FAIL_OPERATION
   }
 
+  private static final java.util.Random DRAWS = new java.util.Random(20261202L);
+
   private final Pattern request;
   private final Kind kind;
   private final int status;
@@ -27,6 +29,7 @@ public final class Fault {
   private final String message;
   private final String company;
   private final AtomicInteger remaining;
+  private final double probability;
 
   private Fault(
       Pattern request,
@@ -36,6 +39,19 @@ public final class Fault {
       String message,
       String company,
       int times) {
+    this(request, kind, status, duration, message, company, times, 1.0);
+  }
+
+  private Fault(
+      Pattern request,
+      Kind kind,
+      int status,
+      Duration duration,
+      String message,
+      String company,
+      int times,
+      double probability) {
+    this.probability = probability;
     this.request = request;
     this.kind = kind;
     this.status = status;
@@ -109,6 +125,14 @@ public final class Fault {
         times);
   }
 
+  /**
+   * This fault for a share of the matching requests only, drawn at random (seeded, so that a run
+   * can be repeated), e.g. {@code Fault.status(".*", 500, -1).sometimes(0.07)}.
+   */
+  public Fault sometimes(double share) {
+    return new Fault(request, kind, status, duration, message, company, remaining.get(), share);
+  }
+
   Kind kind() {
     return kind;
   }
@@ -131,6 +155,9 @@ public final class Fault {
       return false;
     }
     if (company != null && !company.equals(requestCompany)) {
+      return false;
+    }
+    if (probability < 1.0 && DRAWS.nextDouble() >= probability) {
       return false;
     }
     while (true) {

@@ -108,7 +108,8 @@ public class KinstaSiteActionSpec extends KinstaSpec {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @ValidationRule(
       value = "self.target != 'live' || (has(self.confirm) && self.confirm == 'live')",
-      message = "pushing to live needs confirm: live")
+      message = "pushing to live needs confirm: live",
+      fieldPath = ".confirm")
   public static class Push {
     @Required
     @JsonPropertyDescription(

@@ -35,6 +35,12 @@ public class TrackedOperation {
       "The deployment a `Deploy` follows, as `GET /applications/deployments/{id}` takes it.")
   public String deploymentId;
 
+  @JsonPropertyDescription(
+      "Failure answers to the polls of this operation in a row. Kinsta's HTTP 500 means a failed"
+          + " operation but is also what a passing server error looks like, so a failure is believed"
+          + " at the third answer in a row.")
+  public Integer failureAnswers;
+
   @JsonPropertyDescription("When the operator started the work (RFC 3339).")
   public String startedAt;
 

@@ -13,6 +13,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param source the part as the API server holds it, for what can still be read from it
  */
 public record Unreadable(String field, String problem, JsonNode source) {
+  /** Whether the part as stored has this condition, e.g. one the operator wrote about it. */
+  public boolean recordsCondition(String type, String reason, String message) {
+    for (JsonNode condition : source.path("conditions")) {
+      if (type.equals(condition.path("type").asText())
+          && "True".equals(condition.path("status").asText())
+          && reason.equals(condition.path("reason").asText())
+          && message.equals(condition.path("message").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String toString() {
     return field + ": " + problem;

@@ -1,7 +1,9 @@
-package dev.operators.kinsta.reconcile;
+package dev.operators.kinsta.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,6 +46,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchemaCheck {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // Absent and null are the same in a spec: a field left out is not managed.
+  private static final ObjectMapper SPEC_WRITER =
+      JsonMapper.builder()
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+          .build();
   private static final CelCompiler CEL =
       CelCompilerFactory.standardCelCompilerBuilder()
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
@@ -93,7 +102,16 @@ public final class SchemaCheck {
   }
 
   /** Every problem with a spec, each naming its field. */
-  public List<FieldProblem> checkSpec(JsonNode spec) {
+  public List<FieldProblem> checkSpec(KinstaSpec spec) {
+    return checkSpecTree(SPEC_WRITER.valueToTree(spec));
+  }
+
+  /** Every problem with a spec as stored, when the model could not read it. */
+  public List<FieldProblem> checkSpec(Unreadable spec) {
+    return checkSpecTree(spec.source());
+  }
+
+  private List<FieldProblem> checkSpecTree(JsonNode spec) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.set("spec", spec);
     return check(body, null);
