@@ -141,13 +141,20 @@ class FaultMixTest extends SharedHarnessTest {
 
       double minutes = Duration.between(started, Instant.now()).toMillis() / 60_000.0;
       long calls = tenant.calls() - callsBefore;
-      double perResourcePerMinute = calls / (double) resources / minutes;
+      double perResource = calls / (double) resources;
+      double perResourcePerMinute = perResource / minutes;
       System.out.printf(
-          "fault-mix: %d resources (%d healthy, %d broken) settled in %.1f s with %d Kinsta calls,"
-              + " %.2f calls per resource per minute%n",
-          resources, healthy.size(), broken.size(), minutes * 60, calls, perResourcePerMinute);
-      assertTrue(
-          perResourcePerMinute < 30, "calls per resource per minute: " + perResourcePerMinute);
+          "fault-mix: %d resources (%d healthy, %d broken) settled in %.1f s with %d Kinsta calls:"
+              + " %.1f calls per resource, %.1f per resource per minute%n",
+          resources,
+          healthy.size(),
+          broken.size(),
+          minutes * 60,
+          calls,
+          perResource,
+          perResourcePerMinute);
+      // Creating, polling and retrying through the faults, with the tests' quick polls.
+      assertTrue(perResource < 20, "calls per resource: " + perResource);
 
       List<String> outputs = new ArrayList<>(logs.lines());
       for (String name : healthy.keySet()) {
