@@ -144,10 +144,6 @@ final class KinstaTransport {
           "the operator's rate budget for this company is used up; next permit in about "
               + exhausted.retryAfter().toSeconds()
               + " s");
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new KinstaApiException.Transport(
-          request.endpoint(), "interrupted while waiting for the rate budget", interrupted);
     }
   }
 

@@ -127,8 +127,7 @@ public record OperatorConfig(
             RateLimit.perMinute(requestsPerMinute),
             new RateLimit(creationsPerMinute, Duration.ofMinutes(1), 1),
             RateLimit.perMinute(30),
-            RateLimit.perMinute(perIpRequestsPerMinute),
-            Duration.ofSeconds(20));
+            RateLimit.perMinute(perIpRequestsPerMinute));
     return new KinstaClientSettings(kinstaApiUrl, hostingApiUrl, requestTimeout, 2, budget);
   }
 

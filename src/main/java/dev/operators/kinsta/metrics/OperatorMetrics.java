@@ -83,19 +83,19 @@ public final class OperatorMetrics
   // ---- rate budget ----
 
   @Override
-  public void permitGranted(String company, Priority priority, Duration waited) {
-    Timer.builder("kinsta.rate.budget.wait")
-        .description("Time spent waiting for a permit of the rate budget")
+  public void permitGranted(String company, Priority priority) {
+    Counter.builder("kinsta.rate.budget.granted")
+        .description("Permits of the rate budget granted")
         .tag("priority", priority.name())
         .register(registry)
-        .record(waited);
+        .increment();
     registerBudgetGauge(company);
   }
 
   @Override
   public void permitDenied(String company, Priority priority, Duration retryAfter) {
     Counter.builder("kinsta.rate.budget.denied")
-        .description("Calls refused a permit after the longest wait")
+        .description("Calls refused a permit (rescheduled for when one will be there)")
         .tag("priority", priority.name())
         .register(registry)
         .increment();

@@ -51,6 +51,7 @@ class FaultMixTest extends SharedHarnessTest {
     var simulator = harness.kinsta.simulator;
     simulator.addFault(Fault.rateLimit(tenant.companyId(), Duration.ofSeconds(2), 4));
     simulator.addFault(Fault.failOperation("POST /sites/tools/restart-php", PHP_REFUSED, -1));
+    simulator.addFault(Fault.echo("POST .*", 503, 3));
     simulator.addFault(Fault.echo(".*", 503, -1).sometimes(0.02));
     simulator.addFault(Fault.status(".*", 500, -1).sometimes(0.04));
     simulator.addFault(Fault.status(".*", 503, -1).sometimes(0.03));

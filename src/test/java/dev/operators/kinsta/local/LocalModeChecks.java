@@ -219,7 +219,7 @@ abstract class LocalModeChecks {
         List.of(
             "kinsta_api_requests_seconds_count",
             "kinsta_rate_budget_available",
-            "kinsta_rate_budget_wait_seconds_count",
+            "kinsta_rate_budget_granted_total",
             "kinsta_resources",
             "kinsta_operations_duration_seconds_count",
             "kinsta_api_key_expiry_seconds",

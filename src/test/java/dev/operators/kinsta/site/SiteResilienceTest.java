@@ -164,8 +164,7 @@ class SiteResilienceTest {
             new RateLimit(30, Duration.ofSeconds(10), 10),
             new RateLimit(4, Duration.ofSeconds(10), 1),
             RateLimit.perMinute(30),
-            new RateLimit(900, Duration.ofSeconds(10), 100),
-            Duration.ofSeconds(20));
+            new RateLimit(900, Duration.ofSeconds(10), 100));
     try (OperatorHarness harness =
         OperatorHarness.start(
             SimulatorFixture.start(limits, budget, Duration.ofSeconds(5), false),

@@ -7,24 +7,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One company's share of the Kinsta limits: the general bucket, the creation and log lanes, and a
- * 429 pause.
+ * 429 pause. A permit is granted at once or refused at once with the time until one will be there:
+ * no caller ever waits, so a company with a backlog holds no thread that another company's
+ * resources could use. Urgency is kept by reserves: a less urgent caller is refused while the
+ * bucket holds no more than the share kept for the more urgent ones.
  */
 final class CompanyBudget {
   private final Bucket general;
   private final Bucket creations;
   private final Bucket logs;
-  private final PriorityGate gate;
+  private final long capacity;
   private volatile long pausedUntilNanos = System.nanoTime();
 
   CompanyBudget(RateBudgetSettings settings) {
     this.general = Bucket.builder().addLimit(settings.perCompany().bandwidth()).build();
     this.creations = Bucket.builder().addLimit(settings.creations().bandwidth()).build();
     this.logs = Bucket.builder().addLimit(settings.logs().bandwidth()).build();
-    this.gate = new PriorityGate(settings.perCompany().refillInterval().toNanos());
+    this.capacity = settings.perCompany().burst();
   }
 
-  void acquire(Lane lane, Priority priority, Bucket perIp, long deadlineNanos)
-      throws InterruptedException, BudgetExhaustedException {
+  void acquire(Lane lane, Priority priority, Bucket perIp) throws BudgetExhaustedException {
+    long pause = pausedUntilNanos - System.nanoTime();
+    if (pause > 0) {
+      throw new BudgetExhaustedException(Duration.ofNanos(pause));
+    }
     @Nullable Bucket laneBucket =
         switch (lane) {
           case CREATION -> creations;
@@ -32,17 +38,33 @@ final class CompanyBudget {
           case GENERAL -> null;
         };
     if (laneBucket != null) {
-      takeLanePermit(laneBucket, deadlineNanos);
+      take(laneBucket, 1, 0);
     }
     try {
-      gate.acquire(priority, deadlineNanos, () -> tryTake(perIp));
-    } catch (PriorityGate.TooLong tooLong) {
+      take(general, 1, reserve(priority));
+    } catch (BudgetExhaustedException exhausted) {
       refund(laneBucket);
-      throw new BudgetExhaustedException(Duration.ofNanos(tooLong.waitNanos()));
-    } catch (InterruptedException interrupted) {
-      refund(laneBucket);
-      throw interrupted;
+      throw exhausted;
     }
+    try {
+      take(perIp, 1, 0);
+    } catch (BudgetExhaustedException exhausted) {
+      general.addTokens(1);
+      refund(laneBucket);
+      throw exhausted;
+    }
+  }
+
+  /**
+   * Permits kept back from a priority: a tenth of the bucket from deletions, a fifth from
+   * background reads, none from writes and operation polls.
+   */
+  private long reserve(Priority priority) {
+    return switch (priority) {
+      case USER_WRITE, OPERATION_POLL -> 0;
+      case DELETE -> capacity / 10;
+      case BACKGROUND_READ -> capacity / 5;
+    };
   }
 
   /** Stops this company's calls until the pause is over; a later, longer pause extends it. */
@@ -53,7 +75,6 @@ final class CompanyBudget {
         pausedUntilNanos = until;
       }
     }
-    gate.wakeUp();
   }
 
   Duration pausedFor() {
@@ -65,33 +86,16 @@ final class CompanyBudget {
     return general.getAvailableTokens();
   }
 
-  int waiting() {
-    return gate.waiting();
-  }
-
-  private long tryTake(Bucket perIp) {
-    long pause = pausedUntilNanos - System.nanoTime();
-    if (pause > 0) {
-      return pause;
+  /** Takes {@code permits} when more than {@code reserve} are there besides them. */
+  private static void take(Bucket bucket, long permits, long reserve)
+      throws BudgetExhaustedException {
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(permits + reserve);
+    if (!probe.isConsumed()) {
+      throw new BudgetExhaustedException(
+          Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
     }
-    ConsumptionProbe company = general.tryConsumeAndReturnRemaining(1);
-    if (!company.isConsumed()) {
-      return company.getNanosToWaitForRefill();
-    }
-    ConsumptionProbe ip = perIp.tryConsumeAndReturnRemaining(1);
-    if (!ip.isConsumed()) {
-      general.addTokens(1);
-      return ip.getNanosToWaitForRefill();
-    }
-    return 0;
-  }
-
-  private static void takeLanePermit(Bucket lane, long deadlineNanos)
-      throws InterruptedException, BudgetExhaustedException {
-    long remaining = deadlineNanos - System.nanoTime();
-    if (!lane.asBlocking().tryConsume(1, Duration.ofNanos(Math.max(0, remaining)))) {
-      long wait = lane.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-      throw new BudgetExhaustedException(Duration.ofNanos(Math.max(wait, 1)));
+    if (reserve > 0) {
+      bucket.addTokens(reserve);
     }
   }
 

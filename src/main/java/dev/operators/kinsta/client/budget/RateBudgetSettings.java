@@ -5,19 +5,16 @@ import java.time.Duration;
 /**
  * The limits the operator keeps to, below Kinsta's documented ones (120/min per company, 5
  * creations/min, 35 log reads/min, 1000/min per IP) so that a 429 never happens in normal running.
- * {@code maxWait} bounds how long a reconcile thread may wait for a permit before the call is
- * turned down with a retry time instead.
  */
 public record RateBudgetSettings(
-    RateLimit perCompany, RateLimit creations, RateLimit logs, RateLimit perIp, Duration maxWait) {
+    RateLimit perCompany, RateLimit creations, RateLimit logs, RateLimit perIp) {
 
   public static RateBudgetSettings defaults() {
     return new RateBudgetSettings(
         RateLimit.perMinute(100),
         new RateLimit(5, Duration.ofMinutes(1), 1),
         RateLimit.perMinute(30),
-        RateLimit.perMinute(900),
-        Duration.ofSeconds(20));
+        RateLimit.perMinute(900));
   }
 
   /**
@@ -30,7 +27,6 @@ public record RateBudgetSettings(
         new RateLimit(60_000, Duration.ofMinutes(1), 500),
         new RateLimit(600, Duration.ofMinutes(1), 50),
         defaults.logs(),
-        new RateLimit(60_000, Duration.ofMinutes(1), 500),
-        defaults.maxWait());
+        new RateLimit(60_000, Duration.ofMinutes(1), 500));
   }
 }

@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * company that got it.
  */
 public final class RateBudgets {
-  /** Observes waits and pauses, for metrics. */
+  /** Observes permits and pauses, for metrics. */
   public interface Listener {
-    void permitGranted(String company, Priority priority, Duration waited);
+    void permitGranted(String company, Priority priority);
 
     void permitDenied(String company, Priority priority, Duration retryAfter);
 
@@ -23,7 +23,7 @@ public final class RateBudgets {
   private static final Listener SILENT =
       new Listener() {
         @Override
-        public void permitGranted(String company, Priority priority, Duration waited) {}
+        public void permitGranted(String company, Priority priority) {}
 
         @Override
         public void permitDenied(String company, Priority priority, Duration retryAfter) {}
@@ -52,15 +52,14 @@ public final class RateBudgets {
   }
 
   /**
-   * Blocks until the company may send one more request on {@code lane}, or throws when that would
-   * take longer than the settings' {@code maxWait}.
+   * Takes a permit for one more request of the company on {@code lane}, or throws at once with the
+   * time until one will be there: the caller reschedules instead of waiting.
    */
   public void acquire(String company, Lane lane, Priority priority)
-      throws InterruptedException, BudgetExhaustedException {
-    long start = System.nanoTime();
+      throws BudgetExhaustedException {
     try {
-      budget(company).acquire(lane, priority, perIp, start + settings.maxWait().toNanos());
-      listener.permitGranted(company, priority, Duration.ofNanos(System.nanoTime() - start));
+      budget(company).acquire(lane, priority, perIp);
+      listener.permitGranted(company, priority);
     } catch (BudgetExhaustedException exhausted) {
       listener.permitDenied(company, priority, exhausted.retryAfter());
       throw exhausted;
@@ -83,12 +82,6 @@ public final class RateBudgets {
   public long availablePermits(String company) {
     CompanyBudget budget = companies.get(company);
     return budget == null ? settings.perCompany().burst() : budget.availablePermits();
-  }
-
-  /** Callers of the company that are waiting for a permit. */
-  public int waiting(String company) {
-    CompanyBudget budget = companies.get(company);
-    return budget == null ? 0 : budget.waiting();
   }
 
   public Iterable<String> companies() {
