@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hands out Kinsta clients bound to a company's credentials. One instance serves the whole
@@ -61,12 +62,13 @@ public final class KinstaClients implements AutoCloseable {
   }
 
   /**
-   * {@code GET /validate} for a key whose company is not known yet. It is charged to a budget of
-   * its own, named after the key's fingerprint, since the company is what it finds out.
+   * {@code GET /validate} for a key, charged to the budget of the company the Secret names (Kinsta
+   * counts it there), or, when the company is what the call finds out, to a budget named after the
+   * key's fingerprint.
    */
-  public ApiKeyInfo validate(ApiKey key) {
-    return new VertxKinstaApi(kinsta, new KinstaCredentials(key, "key:" + key.fingerprint()))
-        .validate();
+  public ApiKeyInfo validate(ApiKey key, @Nullable String declaredCompany) {
+    String budget = declaredCompany != null ? declaredCompany : "key:" + key.fingerprint();
+    return new VertxKinstaApi(kinsta, new KinstaCredentials(key, budget)).validate();
   }
 
   public RateBudgets budgets() {

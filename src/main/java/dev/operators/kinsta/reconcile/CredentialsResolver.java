@@ -9,14 +9,17 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a credentials Secret into {@link KinstaCredentials}. Results are cached by the Secret's uid
  * and its key and company, never by name, so a rotated key is used at once. {@code GET /validate}
  * runs once per key in the Secret: it finds the company when the Secret does not name it, catches a
- * revoked key before any other call, and tells when the key expires (a metric).
+ * revoked key before any other call, and tells when the key expires (a metric). It is charged to
+ * the company's budget, and only one is in flight per Secret content.
  */
 public final class CredentialsResolver {
   public static final String API_KEY = "apiKey";
@@ -35,6 +38,8 @@ public final class CredentialsResolver {
   private final KinstaClients clients;
   private final KeyObserver observer;
   private final Map<String, KinstaCredentials> byVersion = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<KinstaCredentials>> inFlight =
+      new ConcurrentHashMap<>();
 
   public CredentialsResolver(KinstaClients clients) {
     this(clients, KeyObserver.NONE);
@@ -79,12 +84,45 @@ public final class CredentialsResolver {
     if (cached != null) {
       return new Resolved(cached, version);
     }
-    ApiKey apiKey = ApiKey.of(key);
-    company = validate(apiKey, company, namespace, secretName, version);
-    KinstaCredentials credentials = new KinstaCredentials(apiKey, company);
-    byVersion.keySet().removeIf(k -> k.startsWith(secret.getMetadata().getUid() + "@"));
-    byVersion.put(cacheKey, credentials);
-    return new Resolved(credentials, version);
+    // One validation in flight per Secret content: resources that share the Secret wait for its
+    // answer instead of each asking Kinsta (a restart would otherwise send one per resource).
+    CompletableFuture<KinstaCredentials> mine = new CompletableFuture<>();
+    CompletableFuture<KinstaCredentials> running = inFlight.putIfAbsent(cacheKey, mine);
+    if (running != null) {
+      return new Resolved(awaitValidation(running), version);
+    }
+    try {
+      ApiKey apiKey = ApiKey.of(key);
+      KinstaCredentials credentials =
+          new KinstaCredentials(apiKey, validate(apiKey, company, namespace, secretName, version));
+      byVersion.keySet().removeIf(k -> k.startsWith(secret.getMetadata().getUid() + "@"));
+      byVersion.put(cacheKey, credentials);
+      mine.complete(credentials);
+      return new Resolved(credentials, version);
+    } catch (CredentialsProblem | RuntimeException failed) {
+      mine.completeExceptionally(failed);
+      throw failed;
+    } finally {
+      inFlight.remove(cacheKey, mine);
+    }
+  }
+
+  private static KinstaCredentials awaitValidation(CompletableFuture<KinstaCredentials> running)
+      throws CredentialsProblem {
+    try {
+      return running.get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the API key was being validated");
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof CredentialsProblem problem) {
+        throw problem;
+      }
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(failed.getCause());
+    }
   }
 
   private static String fingerprint(String text) {
@@ -110,7 +148,7 @@ public final class CredentialsResolver {
       throws CredentialsProblem {
     ApiKeyInfo info;
     try {
-      info = clients.validate(apiKey);
+      info = clients.validate(apiKey, declaredCompany);
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
       throw new CredentialsProblem(
           Reasons.INVALID_CREDENTIALS,

@@ -69,7 +69,7 @@ class KinstaApiTest {
 
   @Test
   void validateAnswersTheCompanyOfAKeyWithoutKnowingItFirst() {
-    ApiKeyInfo info = fixture.clients.validate(credentials.apiKey());
+    ApiKeyInfo info = fixture.clients.validate(credentials.apiKey(), null);
     assertEquals(credentials.companyId(), info.company());
   }
 

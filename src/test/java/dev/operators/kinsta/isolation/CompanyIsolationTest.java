@@ -1,5 +1,6 @@
 package dev.operators.kinsta.isolation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
@@ -69,6 +70,31 @@ class CompanyIsolationTest {
               + " of "
               + BACKLOG
               + " Ready");
+    }
+  }
+
+  /**
+   * Resources that share a credentials Secret cause one {@code GET /validate} per version of it,
+   * started together after a restart included: one call is in flight, the others wait for its
+   * answer.
+   */
+  @Test
+  void aSharedSecretIsValidatedOncePerOperatorAndVersion() {
+    try (OperatorHarness harness = OperatorHarness.start()) {
+      OperatorHarness.Tenant tenant = harness.tenant();
+      for (int i = 0; i < 15; i++) {
+        tenant.create(Sites.plain("shared-" + i));
+      }
+      for (int i = 0; i < 15; i++) {
+        tenant.awaitSiteReady("shared-" + i);
+      }
+      assertEquals(1, tenant.calls("GET /validate"), "one validation for 15 resources");
+
+      harness.restartOperator();
+      for (int i = 0; i < 15; i++) {
+        tenant.requestReconcile(KinstaSite.class, "shared-" + i, "after-restart");
+      }
+      assertEquals(2, tenant.calls("GET /validate"), "one more after the restart, not 15");
     }
   }
 }

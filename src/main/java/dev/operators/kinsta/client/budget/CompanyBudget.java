@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * bucket holds no more than the share kept for the more urgent ones.
  */
 final class CompanyBudget {
+  /** Calls a reconcile step usually makes (a read or two, then a write). */
+  private static final long PERMITS_PER_STEP = 3;
+
   private final Bucket general;
   private final Bucket creations;
   private final Bucket logs;
@@ -38,16 +41,23 @@ final class CompanyBudget {
           case GENERAL -> null;
         };
     if (laneBucket != null) {
-      take(laneBucket, 1, 0);
+      take(laneBucket);
     }
-    try {
-      take(general, 1, reserve(priority));
-    } catch (BudgetExhaustedException exhausted) {
+    long reserve = reserve(priority);
+    if (!general.tryConsume(1 + reserve)) {
       refund(laneBucket);
-      throw exhausted;
+      // Back when a whole step's calls can be served, not one: a reconcile that came back for a
+      // single permit would spend it on its first read and be refused again on its write.
+      long step = Math.min(capacity, reserve + PERMITS_PER_STEP);
+      throw new BudgetExhaustedException(
+          Duration.ofNanos(
+              Math.max(general.estimateAbilityToConsume(step).getNanosToWaitForRefill(), 1)));
+    }
+    if (reserve > 0) {
+      general.addTokens(reserve);
     }
     try {
-      take(perIp, 1, 0);
+      take(perIp);
     } catch (BudgetExhaustedException exhausted) {
       general.addTokens(1);
       refund(laneBucket);
@@ -86,16 +96,11 @@ final class CompanyBudget {
     return general.getAvailableTokens();
   }
 
-  /** Takes {@code permits} when more than {@code reserve} are there besides them. */
-  private static void take(Bucket bucket, long permits, long reserve)
-      throws BudgetExhaustedException {
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(permits + reserve);
+  private static void take(Bucket bucket) throws BudgetExhaustedException {
+    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
     if (!probe.isConsumed()) {
       throw new BudgetExhaustedException(
           Duration.ofNanos(Math.max(probe.getNanosToWaitForRefill(), 1)));
-    }
-    if (reserve > 0) {
-      bucket.addTokens(reserve);
     }
   }
 
