@@ -97,6 +97,24 @@ final class Runs {
     return Optional.empty();
   }
 
+  /** Ready, when the one-shot run of the resource's generation succeeded. */
+  static Optional<Outcome> succeeded(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
+    long generation = attempt.resource().getMetadata().getGeneration();
+    return attempt.status().runs.stream()
+        .filter(r -> r.generation != null && r.generation == generation)
+        .findFirst()
+        .filter(r -> SUCCEEDED.equals(r.outcome))
+        .map(r -> attempt.ready(finishedMessage(attempt.resource().getSpec(), r)));
+  }
+
+  private static String finishedMessage(KinstaSiteActionSpec spec, Run run) {
+    return "Kinsta finished: "
+        + ActionCalls.describe(spec)
+        + " at "
+        + run.finishedAt
+        + (run.output == null ? "" : "; output in status.runs[0].output");
+  }
+
   /** A one-shot action: one run per generation, Ready once it succeeded, Stalled when it failed. */
   Outcome once() {
     long generation = attempt.resource().getMetadata().getGeneration();
@@ -114,13 +132,7 @@ final class Runs {
     }
     Run run = current.get();
     return switch (run.outcome) {
-      case SUCCEEDED ->
-          attempt.ready(
-              "Kinsta finished: "
-                  + ActionCalls.describe(spec())
-                  + " at "
-                  + run.finishedAt
-                  + (run.output == null ? "" : "; output in status.runs[0].output"));
+      case SUCCEEDED -> attempt.ready(finishedMessage(spec(), run));
       case FAILED ->
           Outcome.stalled(
               ActionReasons.ACTION_FAILED,

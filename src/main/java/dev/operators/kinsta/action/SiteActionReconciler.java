@@ -93,7 +93,8 @@ public final class SiteActionReconciler
 
   /** What a KinstaSiteAction's reconcile does, in order; the first step with an outcome ends it. */
   static final Steps<Run> STEPS =
-      Steps.<Run>first("wait for the site", SiteActionReconciler::findSite)
+      Steps.<Run>first("stop at a finished one-shot run", SiteActionReconciler::finished)
+          .then("wait for the site", SiteActionReconciler::findSite)
           .then("find the environment", SiteActionReconciler::findEnvironment);
 
   /** One reconcile of an action: the attempt, its site and environment as Kinsta reports them. */
@@ -116,6 +117,13 @@ public final class SiteActionReconciler
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
     return STEPS.run(new Run(attempt, sites), SiteActionReconciler::runs);
+  }
+
+  /** A one-shot action whose run for this generation succeeded is done: nothing to ask Kinsta. */
+  private static Optional<Outcome> finished(Run run) {
+    return run.attempt.resource().getSpec().schedule == null
+        ? Runs.succeeded(run.attempt)
+        : Optional.empty();
   }
 
   private static Optional<Outcome> findSite(Run run) {
@@ -151,7 +159,11 @@ public final class SiteActionReconciler
     KinstaSiteActionSpec spec = run.attempt.resource().getSpec();
     String siteId = Objects.requireNonNull(run.siteId, "found before use");
     try {
-      run.environments = run.attempt.kinsta().listEnvironments(siteId);
+      run.environments =
+          run.attempt
+              .sites()
+              .site(run.attempt.kinsta(), run.attempt.companyId(), siteId)
+              .environments();
     } catch (KinstaApiException.NotFound missing) {
       return Optional.of(
           Outcome.stalled(ActionReasons.SITE_NOT_FOUND, "Kinsta has no site " + siteId));

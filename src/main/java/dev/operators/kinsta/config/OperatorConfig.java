@@ -37,7 +37,8 @@ public record OperatorConfig(
     int managementPort,
     Duration orphanAfter,
     Duration creationWindow,
-    Duration stalledRetry) {
+    Duration stalledRetry,
+    Duration inventoryInterval) {
 
   /** What happens to the Kinsta object when its custom resource is deleted. */
   public enum DeletionPolicy {
@@ -61,6 +62,7 @@ public record OperatorConfig(
   public static final String ORPHAN_AFTER = "KINSTA_ORPHAN_AFTER";
   public static final String CREATION_WINDOW = "KINSTA_CREATION_WINDOW";
   public static final String STALLED_RETRY = "KINSTA_STALLED_RETRY";
+  public static final String INVENTORY_INTERVAL = "KINSTA_INVENTORY_INTERVAL";
 
   /** Kinsta's documented limits, which the budget must stay below. */
   private static final int KINSTA_COMPANY_LIMIT = 120;
@@ -100,6 +102,11 @@ public record OperatorConfig(
     Duration orphanAfter = read.value(ORPHAN_AFTER, "1h", text -> positive(duration(text)));
     Duration creationWindow = read.value(CREATION_WINDOW, "30m", text -> positive(duration(text)));
     Duration stalledRetry = read.value(STALLED_RETRY, "1h", text -> positive(duration(text)));
+    Duration inventory =
+        read.value(
+            INVENTORY_INTERVAL,
+            "5m",
+            text -> between(duration(text), Duration.ofSeconds(30), Duration.ofHours(1)));
     read.failIfProblems();
     return new OperatorConfig(
         kinsta,
@@ -117,7 +124,8 @@ public record OperatorConfig(
         port,
         orphanAfter,
         creationWindow,
-        stalledRetry);
+        stalledRetry,
+        inventory);
   }
 
   /** The Kinsta client settings these operator settings imply. */
@@ -222,6 +230,14 @@ public record OperatorConfig(
   private static Duration positive(Duration duration) {
     if (duration.isZero() || duration.isNegative()) {
       throw new IllegalArgumentException("must be longer than zero");
+    }
+    return duration;
+  }
+
+  private static Duration between(Duration duration, Duration min, Duration max) {
+    if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+      throw new IllegalArgumentException(
+          "must be between " + min.toSeconds() + "s and " + max.toSeconds() + "s");
     }
     return duration;
   }

@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.OperationTracker;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.ResourceObserver;
+import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.site.SiteReconciler;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -27,6 +28,9 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +42,15 @@ import org.jspecify.annotations.Nullable;
 public final class KinstaOperator implements AutoCloseable {
   private final Operator operator;
   private final CredentialsProtection credentialsProtection;
+  private final ScheduledExecutorService inventoryRounds;
 
-  private KinstaOperator(Operator operator, CredentialsProtection credentialsProtection) {
+  private KinstaOperator(
+      Operator operator,
+      CredentialsProtection credentialsProtection,
+      ScheduledExecutorService inventoryRounds) {
     this.operator = operator;
     this.credentialsProtection = credentialsProtection;
+    this.inventoryRounds = inventoryRounds;
   }
 
   /**
@@ -95,14 +104,28 @@ public final class KinstaOperator implements AutoCloseable {
             clock,
             metrics == null ? ResourceObserver.NONE : metrics,
             new OwnedSecrets(client),
-            new CredentialsProtection(client));
+            new CredentialsProtection(client),
+            new SiteInventory(settings.inventoryInterval(), clock));
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
     operator.start();
-    return new KinstaOperator(operator, services.credentialsProtection());
+    // Each company is listed once per interval whether or not a reconcile asked, so drift made in
+    // MyKinsta is seen within it; the first round waits for the controllers' first reconciles.
+    ScheduledExecutorService inventoryRounds =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "kinsta-inventory");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = Math.max(1000, settings.inventoryInterval().toMillis() / 4);
+    var unused =
+        inventoryRounds.scheduleWithFixedDelay(
+            services.sites()::refreshDue, every, every, TimeUnit.MILLISECONDS);
+    return new KinstaOperator(operator, services.credentialsProtection(), inventoryRounds);
   }
 
   private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(
@@ -133,6 +156,7 @@ public final class KinstaOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    inventoryRounds.shutdownNow();
     operator.stop();
     credentialsProtection.close();
   }

@@ -61,6 +61,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.clients().hosting(credentials);
   }
 
+  /** What the resource's company has in Kinsta, listed once per interval for all its resources. */
+  public SiteInventory sites() {
+    return services.sites();
+  }
+
   public ReconcileSettings settings() {
     return services.settings();
   }

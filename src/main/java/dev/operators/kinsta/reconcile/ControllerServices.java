@@ -16,4 +16,5 @@ public record ControllerServices(
     Clock clock,
     ResourceObserver observer,
     OwnedSecrets ownedSecrets,
-    CredentialsProtection credentialsProtection) {}
+    CredentialsProtection credentialsProtection,
+    SiteInventory sites) {}

@@ -10,10 +10,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A kind whose resource stands for one Kinsta object (a site, a database, an application): besides
@@ -101,6 +104,14 @@ public abstract class KinstaObjectReconciler<
                         + "/"
                         + other.getMetadata().getName()
                         + "; one resource manages one Kinsta object"));
+  }
+
+  /** The resources of this kind that point at a Kinsta object. */
+  protected final Set<ResourceID> resourcesManaging(
+      IndexedResourceCache<R> cache, String kinstaId) {
+    return cache.byIndex(KINSTA_ID_INDEX, kinstaId).stream()
+        .map(ResourceID::fromResource)
+        .collect(Collectors.toSet());
   }
 
   /** The older resource that manages the Kinsta object this one points at, if there is one. */

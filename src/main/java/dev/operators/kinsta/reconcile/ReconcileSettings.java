@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * @param retryMax the longest back-off after retriable errors
  * @param creationWindow how long a create call whose answer was lost is looked for
  * @param stalledRetry how often a stall whose cause may clear is looked at again
+ * @param inventoryInterval how often each company's sites are listed (drift is seen within it)
  */
 public record ReconcileSettings(
     Duration minPollInterval,
@@ -31,7 +32,8 @@ public record ReconcileSettings(
     Duration retryInitial,
     Duration retryMax,
     Duration creationWindow,
-    Duration stalledRetry) {
+    Duration stalledRetry,
+    Duration inventoryInterval) {
 
   public static ReconcileSettings from(OperatorConfig config) {
     return new ReconcileSettings(
@@ -44,7 +46,8 @@ public record ReconcileSettings(
         Duration.ofSeconds(1),
         Duration.ofMinutes(5),
         config.creationWindow(),
-        config.stalledRetry());
+        config.stalledRetry(),
+        config.inventoryInterval());
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
@@ -79,6 +82,10 @@ public record ReconcileSettings(
     return changed(settings -> settings.creationWindow = window);
   }
 
+  public ReconcileSettings withInventoryInterval(Duration interval) {
+    return changed(settings -> settings.inventoryInterval = interval);
+  }
+
   public ReconcileSettings withStalledRetry(Duration retry) {
     return changed(settings -> settings.stalledRetry = retry);
   }
@@ -101,6 +108,7 @@ public record ReconcileSettings(
     Duration retryMax;
     Duration creationWindow;
     Duration stalledRetry;
+    Duration inventoryInterval;
 
     Editable(ReconcileSettings from) {
       minPollInterval = from.minPollInterval;
@@ -113,6 +121,7 @@ public record ReconcileSettings(
       retryMax = from.retryMax;
       creationWindow = from.creationWindow;
       stalledRetry = from.stalledRetry;
+      inventoryInterval = from.inventoryInterval;
     }
 
     ReconcileSettings settings() {
@@ -126,7 +135,8 @@ public record ReconcileSettings(
           retryInitial,
           retryMax,
           creationWindow,
-          stalledRetry);
+          stalledRetry,
+          inventoryInterval);
     }
   }
 }

@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * creates one. A site that merely shares the display name is never taken over.
  */
 final class SiteProvisioner {
+  private static final Duration NAME_CHECK_MAX_AGE = Duration.ofSeconds(30);
 
   private SiteProvisioner() {}
 
@@ -59,7 +61,11 @@ final class SiteProvisioner {
       }
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    List<Site> sameName = sitesNamed(api, displayName);
+    // A creation whose answer was lost is looked for in a fresh list; a name is checked against one
+    // at most half a minute old, shared by the company's other creations.
+    List<Site> sameName =
+        sitesNamed(
+            attempt, displayName, status.creation != null ? Duration.ZERO : NAME_CHECK_MAX_AGE);
     if (status.creation != null) {
       return resolveCreation(attempt, sameName);
     }
@@ -124,9 +130,12 @@ final class SiteProvisioner {
     return Optional.of(create(attempt, intent.displayName));
   }
 
-  /** The company's sites with this display name. */
-  static List<Site> sitesNamed(KinstaApi api, String displayName) {
-    return api.listSites(false).stream().filter(s -> displayName.equals(s.displayName())).toList();
+  /** The company's sites with this display name, from a list no older than {@code maxAge}. */
+  static List<Site> sitesNamed(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName, Duration maxAge) {
+    return attempt.sites().sites(attempt.kinsta(), attempt.companyId(), maxAge).stream()
+        .filter(s -> displayName.equals(s.displayName()))
+        .toList();
   }
 
   private static void manage(KinstaSiteStatus status, Site site) {
@@ -207,6 +216,7 @@ final class SiteProvisioner {
   private static void recordIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt, String name) {
     attempt.status().creation = LostCreation.intent(attempt, name);
     attempt.writeStatusNow(Reasons.CREATING, "Creating site \"" + name + "\" in Kinsta");
+    attempt.sites().creating(attempt.companyId());
   }
 
   private static Optional<String> adminPassword(

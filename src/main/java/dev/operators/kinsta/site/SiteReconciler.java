@@ -16,12 +16,17 @@ import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.InventoryChanges;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.reconcile.Steps;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,16 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     return Map.of(
         "spec.wordpress.adminPasswordSecretRef", spec.wordpress.adminPasswordSecretRef.name);
+  }
+
+  /** Drift made in MyKinsta wakes the sites it touched, as the company's next list shows it. */
+  @Override
+  protected List<EventSource<?, KinstaSite>> additionalEventSources(
+      EventSourceContext<KinstaSite> context) {
+    InventoryChanges<KinstaSite> changes =
+        new InventoryChanges<>(siteId -> resourcesManaging(context.getPrimaryCache(), siteId));
+    services.sites().onChange(changes::changed);
+    return List.of(changes);
   }
 
   @Override
@@ -114,6 +129,10 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       return Optional.of(attempt.waitingFor(operation, running.next()));
     }
     status.operation = null;
+    if (status.siteId != null) {
+      // Whatever the operation did, the next look at the site must see it.
+      attempt.sites().changed(attempt.companyId(), status.siteId);
+    }
     if (poll instanceof Poll.Failed failed) {
       if (operation.is(SiteOperation.CREATE_SITE)) {
         // Kinsta's verdict, checked against the object: a site that exists after a "failed"
@@ -149,12 +168,14 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
 
   private static Optional<Outcome> observe(Run run) {
     KinstaSiteStatus status = run.status();
-    KinstaApi api = run.attempt.kinsta();
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     try {
+      SiteInventory.SiteView view =
+          attempt.sites().site(attempt.kinsta(), attempt.companyId(), status.siteId);
       if (status.siteName == null) {
-        status.siteName = api.getSite(status.siteId).name();
+        status.siteName = view.site().name();
       }
-      run.environments = api.listEnvironments(status.siteId);
+      run.environments = view.environments();
     } catch (KinstaApiException.NotFound gone) {
       return Optional.of(
           Outcome.stalled(
@@ -210,7 +231,9 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         status.operation.phpAllocation = next.allocation();
         return Optional.of(started);
       }
-      run.environments = api.listEnvironments(status.siteId);
+      attempt.sites().changed(attempt.companyId(), status.siteId);
+      run.environments =
+          attempt.sites().site(api, attempt.companyId(), status.siteId).environments();
       SiteObserver.record(status, run.environments);
       change = nextChange(attempt, run.environments, run.live());
     }
@@ -251,7 +274,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             live,
             status.appliedPhpAllocation,
             (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
-            () -> api.getDeniedIps(live.id()));
+            () -> attempt.sites().deniedIps(api, attempt.companyId(), live.id()));
     if (change.isPresent()
         || spec.environments.staging == null
         || status.stagingEnvironmentId == null) {
@@ -272,7 +295,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         Boolean.TRUE.equals(stagingSpec.premium)
             ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
             : null,
-        () -> api.getDeniedIps(stagingId));
+        () -> attempt.sites().deniedIps(api, attempt.companyId(), stagingId));
   }
 
   @Override
@@ -378,7 +401,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       return Optional.empty();
     }
     List<String> named =
-        SiteProvisioner.sitesNamed(attempt.kinsta(), intent.displayName).stream()
+        SiteProvisioner.sitesNamed(attempt, intent.displayName, Duration.ZERO).stream()
             .map(Site::id)
             .toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
@@ -392,7 +415,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     KinstaSiteStatus status = attempt.status();
     String name = status.creation.displayName;
     List<String> named =
-        SiteProvisioner.sitesNamed(attempt.kinsta(), name).stream().map(Site::id).toList();
+        SiteProvisioner.sitesNamed(attempt, name, Duration.ZERO).stream().map(Site::id).toList();
     LostCreation.DeletionLookup lookup =
         LostCreation.whileDeleting(attempt, status.creation, "site", named);
     if (lookup.waiting() != null) {

@@ -40,7 +40,8 @@ class ReconcilePropertiesTest {
           Duration.ofSeconds(1),
           Duration.ofMinutes(5),
           Duration.ofMinutes(30),
-          Duration.ofHours(1));
+          Duration.ofHours(1),
+          Duration.ofMinutes(5));
   private static final OperationTracker TRACKER = new OperationTracker(SETTINGS, Clock.systemUTC());
 
   @Property

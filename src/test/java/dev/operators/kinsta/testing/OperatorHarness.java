@@ -126,7 +126,8 @@ public final class OperatorHarness implements AutoCloseable {
         Duration.ofMillis(200),
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
-        Duration.ofMinutes(10));
+        Duration.ofMinutes(10),
+        Duration.ofSeconds(2));
   }
 
   public static OperatorHarness start() {

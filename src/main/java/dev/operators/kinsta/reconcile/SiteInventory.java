@@ -1,0 +1,236 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.client.KinstaApi;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.client.dto.Site;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What each company has in Kinsta, as one list call tells it: its sites with their environments
+ * ({@code GET /sites?include_environments=true}), kept for an interval and shared by every resource
+ * of the company. Observing a company then costs one call per interval, however many resources it
+ * has. A site the operator has just changed is read on its own until the next list, so a reconcile
+ * always sees the effect of its own writes; a site the list does not hold yet (just created) is
+ * read on its own too. Each new list is compared with the last, and the sites whose slice changed
+ * (drift made in MyKinsta) are announced, so that exactly their resources reconcile.
+ */
+public final class SiteInventory {
+  /** A site and its environments as last read. */
+  public record SiteView(Site site, List<Environment> environments, Instant readAt) {}
+
+  private record DeniedIps(List<String> addresses, Instant readAt) {}
+
+  private final Duration interval;
+  private final Clock clock;
+  private final Map<String, Company> companies = new ConcurrentHashMap<>();
+  private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+
+  public SiteInventory(Duration interval, Clock clock) {
+    this.interval = interval;
+    this.clock = clock;
+  }
+
+  /** Told, after each list, which of a company's sites changed since the one before. */
+  public void onChange(Consumer<Set<String>> listener) {
+    listeners.add(listener);
+  }
+
+  public Duration interval() {
+    return interval;
+  }
+
+  /**
+   * The site and its environments, from the company's list when it is younger than the interval,
+   * else after listing the company again; a site changed by the operator since the list, or not in
+   * it, is read on its own. Throws {@link KinstaApiException.NotFound} when the site is gone.
+   */
+  public SiteView site(KinstaApi api, String companyId, String siteId) {
+    Company company = company(companyId, api);
+    company.listIfOlderThan(api, interval);
+    SiteView view = company.view(siteId);
+    if (view != null) {
+      return view;
+    }
+    List<Environment> environments = api.listEnvironments(siteId);
+    Site listed = company.listed(siteId);
+    Site site = listed != null ? listed : api.getSite(siteId);
+    SiteView fresh = new SiteView(site, environments, clock.instant());
+    company.own.put(siteId, fresh);
+    return fresh;
+  }
+
+  /**
+   * The company's sites, from a list no older than {@code maxAge} that was taken after the
+   * operator's last creation for the company (so that a name check never misses a site the operator
+   * has just created), with the sites read on their own since.
+   */
+  public List<Site> sites(KinstaApi api, String companyId, Duration maxAge) {
+    Company company = company(companyId, api);
+    Instant created = company.creationStartedAt;
+    Instant listed = company.listedAt;
+    boolean createdSinceList = created != null && (listed == null || !created.isBefore(listed));
+    company.listIfOlderThan(api, createdSinceList ? Duration.ZERO : maxAge);
+    Map<String, Site> all = new HashMap<>(company.sites);
+    company.own.forEach((id, view) -> all.put(id, view.site()));
+    return List.copyOf(all.values());
+  }
+
+  /** The operator is about to create a site for the company. */
+  public void creating(String companyId) {
+    Company company = companies.get(companyId);
+    if (company != null) {
+      company.creationStartedAt = clock.instant();
+    }
+  }
+
+  /**
+   * An environment's denied IP addresses (not in the list), read at most once per interval, or
+   * again after the operator changed the site.
+   */
+  public List<String> deniedIps(KinstaApi api, String companyId, String environmentId) {
+    Company company = company(companyId, api);
+    DeniedIps known = company.deniedIps.get(environmentId);
+    if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
+      return known.addresses();
+    }
+    List<String> addresses = List.copyOf(api.getDeniedIps(environmentId));
+    company.deniedIps.put(environmentId, new DeniedIps(addresses, clock.instant()));
+    return addresses;
+  }
+
+  /** The operator changed the site: the next look at it reads it on its own. */
+  public void changed(String companyId, String siteId) {
+    Company company = companies.get(companyId);
+    if (company != null) {
+      SiteView view = company.view(siteId);
+      if (view != null) {
+        view.environments().forEach(environment -> company.deniedIps.remove(environment.id()));
+      }
+      company.own.remove(siteId);
+      company.dirty.add(siteId);
+    }
+  }
+
+  /** The site is gone (deleted by the operator). */
+  public void removed(String companyId, String siteId) {
+    Company company = companies.get(companyId);
+    if (company != null) {
+      company.sites.remove(siteId);
+      company.own.remove(siteId);
+      company.dirty.remove(siteId);
+    }
+  }
+
+  /**
+   * Lists every company whose list is older than the interval, with the client its last reconcile
+   * used; a list the budget cannot serve now is left for the next round.
+   */
+  public void refreshDue() {
+    Instant forgottenBefore = clock.instant().minus(interval.multipliedBy(3));
+    companies.values().removeIf(company -> company.usedAt.isBefore(forgottenBefore));
+    for (Company company : companies.values()) {
+      KinstaApi api = company.api;
+      try {
+        company.listIfOlderThan(api, interval);
+      } catch (KinstaApiException notNow) {
+        // Kinsta unavailable, a key revoked, the budget spent: the resources' own reconciles
+        // report it; the next round lists again.
+      }
+    }
+  }
+
+  private Company company(String companyId, KinstaApi api) {
+    Company company = companies.computeIfAbsent(companyId, id -> new Company(api));
+    company.api = api;
+    company.usedAt = clock.instant();
+    return company;
+  }
+
+  private final class Company {
+    private volatile KinstaApi api;
+
+    /** When a reconcile last asked; a company nobody asks about for three intervals is dropped. */
+    private volatile Instant usedAt = clock.instant();
+
+    private volatile Map<String, Site> sites = new ConcurrentHashMap<>();
+    private volatile @Nullable Instant listedAt;
+    private volatile @Nullable Instant creationStartedAt;
+
+    /** Sites read on their own since the list (just created, or changed by the operator). */
+    private final Map<String, SiteView> own = new ConcurrentHashMap<>();
+
+    /** Sites the operator changed, which the list must not answer for until it is listed again. */
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+
+    private final Map<String, DeniedIps> deniedIps = new ConcurrentHashMap<>();
+
+    Company(KinstaApi api) {
+      this.api = api;
+    }
+
+    @Nullable SiteView view(String siteId) {
+      SiteView own = this.own.get(siteId);
+      if (own != null) {
+        return own;
+      }
+      Site listed = sites.get(siteId);
+      Instant at = listedAt;
+      if (listed == null || at == null || dirty.contains(siteId)) {
+        return null;
+      }
+      return new SiteView(listed, listed.environmentsOrEmpty(), at);
+    }
+
+    @Nullable Site listed(String siteId) {
+      return sites.get(siteId);
+    }
+
+    void listIfOlderThan(KinstaApi api, Duration maxAge) {
+      Instant at = listedAt;
+      if (at != null && clock.instant().isBefore(at.plus(maxAge))) {
+        return;
+      }
+      synchronized (this) {
+        at = listedAt;
+        if (at != null && clock.instant().isBefore(at.plus(maxAge))) {
+          return;
+        }
+        Instant startedAt = clock.instant();
+        Map<String, Site> fresh = new HashMap<>();
+        for (Site site : api.listSites(true)) {
+          fresh.put(site.id(), site);
+        }
+        Map<String, Site> before = sites;
+        sites = new ConcurrentHashMap<>(fresh);
+        listedAt = startedAt;
+        own.values().removeIf(view -> view.readAt().isBefore(startedAt));
+        dirty.clear();
+        if (at != null) {
+          Set<String> differ =
+              fresh.keySet().stream()
+                  .filter(siteId -> !Objects.equals(fresh.get(siteId), before.get(siteId)))
+                  .collect(Collectors.toSet());
+          before.keySet().stream()
+              .filter(siteId -> !fresh.containsKey(siteId))
+              .forEach(differ::add);
+          if (!differ.isEmpty()) {
+            listeners.forEach(listener -> listener.accept(differ));
+          }
+        }
+      }
+    }
+  }
+}
