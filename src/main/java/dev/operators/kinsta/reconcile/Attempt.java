@@ -95,7 +95,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     TrackedOperation operation =
         services.operations().started(type, ref.operationId(), target, value);
     status.operation = operation;
-    return waitingFor(operation, services.operations().nextPoll(Duration.ZERO, pollOverride()));
+    return waitingFor(operation, services.operations().nextPoll(operation, pollOverride()));
   }
 
   /**

@@ -10,14 +10,17 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Follows asynchronous Kinsta operations without blocking: each reconcile polls once and says when
- * to poll next. The interval grows with the operation's age (a quarter of it), between the
- * configured bounds, so a quick change is seen quickly and a slow site creation is not polled a
- * hundred times.
+ * to poll next. An operation is first polled shortly before operations of its type have been seen
+ * to finish (learned from the durations seen, starting from a guess), then at an interval that
+ * grows with its age, always between the configured bounds: a site creation of a minute or three is
+ * polled a handful of times, a quick change is seen quickly.
  */
 public final class OperationTracker {
 
@@ -37,6 +40,7 @@ public final class OperationTracker {
 
   private final ReconcileSettings settings;
   private final Clock clock;
+  private final Map<String, Duration> expected = new ConcurrentHashMap<>();
 
   public OperationTracker(ReconcileSettings settings, Clock clock) {
     this.settings = settings;
@@ -66,12 +70,15 @@ public final class OperationTracker {
       operation.failureAnswers = null;
     }
     return switch (status.state()) {
-      case IN_PROGRESS -> new Poll.Running(nextPoll(age, override));
-      case SUCCEEDED -> new Poll.Succeeded(status);
+      case IN_PROGRESS -> new Poll.Running(nextPoll(operation, override));
+      case SUCCEEDED -> {
+        learn(operation.type, age);
+        yield new Poll.Succeeded(status);
+      }
       case FAILED -> failed(operation, status, age, override);
       case NOT_FOUND ->
           age.compareTo(settings.operationGrace()) < 0
-              ? new Poll.Running(nextPoll(age, override))
+              ? new Poll.Running(nextPoll(operation, override))
               : new Poll.Lost();
     };
   }
@@ -100,15 +107,62 @@ public final class OperationTracker {
             : status.message());
   }
 
-  /** When to look at an operation of this age again. */
+  /**
+   * When to poll a Kinsta operation again: just before operations of its type usually finish, then
+   * every eighth of that time or a quarter of its age, whichever is longer.
+   */
+  public Duration nextPoll(TrackedOperation operation, @Nullable Duration override) {
+    if (override != null) {
+      return override;
+    }
+    Duration age = age(operation);
+    Duration usual = expected(operation.type);
+    Duration untilUsual = usual.multipliedBy(4).dividedBy(5).minus(age);
+    long millis =
+        untilUsual.isNegative() || untilUsual.isZero()
+            ? Math.max(usual.toMillis() / 8, age.toMillis() / 4)
+            : untilUsual.toMillis();
+    return bounded(millis);
+  }
+
+  /**
+   * How long operations of a type take: learned from those seen to finish; before any, a guess (a
+   * creation or clone takes a minute or more, other work less).
+   */
+  Duration expected(@Nullable String type) {
+    Duration learned = type == null ? null : expected.get(type);
+    if (learned != null) {
+      return learned;
+    }
+    boolean creation = type != null && (type.startsWith("Create") || type.startsWith("Clone"));
+    return creation ? settings.maxPollInterval() : settings.maxPollInterval().dividedBy(4);
+  }
+
+  void learn(@Nullable String type, Duration took) {
+    if (type != null) {
+      expected.merge(
+          type,
+          took,
+          (before, seen) -> before.multipliedBy(7).plus(seen.multipliedBy(3)).dividedBy(10));
+    }
+  }
+
+  /** When to look at something of this age again (not an operation: a site provisioning, say). */
   public Duration nextPoll(Duration age, @Nullable Duration override) {
     if (override != null) {
       return override;
     }
+    return bounded(age.toMillis() / 4);
+  }
+
+  /**
+   * Between the configured bounds, with up to 10 % jitter so that work started together spreads.
+   */
+  private Duration bounded(long wantedMillis) {
     long millis =
         Math.max(
             settings.minPollInterval().toMillis(),
-            Math.min(settings.maxPollInterval().toMillis(), age.toMillis() / 4));
+            Math.min(settings.maxPollInterval().toMillis(), wantedMillis));
     long jitter = (long) (millis * 0.1 * ThreadLocalRandom.current().nextDouble());
     return Duration.ofMillis(millis + jitter);
   }
