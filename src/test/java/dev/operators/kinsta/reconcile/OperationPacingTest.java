@@ -3,10 +3,12 @@ package dev.operators.kinsta.reconcile;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.config.OperatorConfig;
 import dev.operators.kinsta.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,18 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OperationPacingTest {
   private static final ReconcileSettings DEFAULTS =
-      new ReconcileSettings(
-          Duration.ofSeconds(2),
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(2),
-          Duration.ofMinutes(10),
-          Duration.ofHours(1),
-          dev.operators.kinsta.api.v1alpha1.DeletionPolicy.Delete,
-          Duration.ofSeconds(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(30),
-          Duration.ofHours(1),
-          Duration.ofMinutes(5));
+      ReconcileSettings.from(OperatorConfig.fromEnvironment(Map.of()));
 
   @ParameterizedTest
   @ValueSource(ints = {60, 120, 180})

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
-import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -30,18 +30,7 @@ import net.jqwik.api.constraints.LongRange;
 /** Properties of the pure pieces every controller relies on: no server, no operator. */
 class ReconcilePropertiesTest {
   private static final ReconcileSettings SETTINGS =
-      new ReconcileSettings(
-          Duration.ofSeconds(2),
-          Duration.ofMinutes(1),
-          Duration.ofMinutes(2),
-          Duration.ofMinutes(10),
-          Duration.ofHours(1),
-          DeletionPolicy.Delete,
-          Duration.ofSeconds(1),
-          Duration.ofMinutes(5),
-          Duration.ofMinutes(30),
-          Duration.ofHours(1),
-          Duration.ofMinutes(5));
+      ReconcileSettings.from(OperatorConfig.fromEnvironment(Map.of()));
   private static final OperationTracker TRACKER = new OperationTracker(SETTINGS, Clock.systemUTC());
 
   @Property
