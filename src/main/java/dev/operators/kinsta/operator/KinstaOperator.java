@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.OperationTracker;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.ResourceObserver;
+import dev.operators.kinsta.reconcile.SecretCache;
 import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.site.SiteReconciler;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -43,14 +44,17 @@ public final class KinstaOperator implements AutoCloseable {
   private final Operator operator;
   private final CredentialsProtection credentialsProtection;
   private final ScheduledExecutorService inventoryRounds;
+  private final SecretCache secrets;
 
   private KinstaOperator(
       Operator operator,
       CredentialsProtection credentialsProtection,
-      ScheduledExecutorService inventoryRounds) {
+      ScheduledExecutorService inventoryRounds,
+      SecretCache secrets) {
     this.operator = operator;
     this.credentialsProtection = credentialsProtection;
     this.inventoryRounds = inventoryRounds;
+    this.secrets = secrets;
   }
 
   /**
@@ -105,7 +109,8 @@ public final class KinstaOperator implements AutoCloseable {
             metrics == null ? ResourceObserver.NONE : metrics,
             new OwnedSecrets(client),
             new CredentialsProtection(client),
-            new SiteInventory(settings.inventoryInterval(), clock));
+            new SiteInventory(settings.inventoryInterval(), clock),
+            SecretCache.start(client, namespaces));
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
@@ -125,7 +130,8 @@ public final class KinstaOperator implements AutoCloseable {
     var unused =
         inventoryRounds.scheduleWithFixedDelay(
             services.sites()::refreshDue, every, every, TimeUnit.MILLISECONDS);
-    return new KinstaOperator(operator, services.credentialsProtection(), inventoryRounds);
+    return new KinstaOperator(
+        operator, services.credentialsProtection(), inventoryRounds, services.secrets());
   }
 
   private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(
@@ -158,6 +164,7 @@ public final class KinstaOperator implements AutoCloseable {
   public void close() {
     inventoryRounds.shutdownNow();
     operator.stop();
+    secrets.close();
     credentialsProtection.close();
   }
 }

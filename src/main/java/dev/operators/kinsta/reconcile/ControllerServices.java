@@ -17,4 +17,5 @@ public record ControllerServices(
     ResourceObserver observer,
     OwnedSecrets ownedSecrets,
     CredentialsProtection credentialsProtection,
-    SiteInventory sites) {}
+    SiteInventory sites,
+    SecretCache secrets) {}

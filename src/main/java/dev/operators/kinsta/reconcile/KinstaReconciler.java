@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -21,7 +20,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -57,19 +55,19 @@ public abstract class KinstaReconciler<
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
   // Enough for every resource of a large installation; past it the verdicts are computed again.
   private static final int MAX_SCHEMA_VERDICTS = 20_000;
+  private static final Set<String> MISSING_SECRET =
+      Set.of(Reasons.CREDENTIALS_NOT_FOUND, Reasons.SECRET_NOT_FOUND);
+  private static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
 
   protected final ControllerServices services;
-  private final Class<R> resourceClass;
   private final Class<S> statusClass;
   final Logger log;
-  private volatile @Nullable InformerEventSource<Secret, R> secretSource;
   private final SchemaCheck schema;
   private final Map<String, List<FieldProblem>> schemaVerdicts = new ConcurrentHashMap<>();
 
   protected KinstaReconciler(
       ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
     this.services = services;
-    this.resourceClass = resourceClass;
     this.statusClass = statusClass;
     this.log = LoggerFactory.getLogger(getClass());
     this.schema = SchemaCheck.of(resourceClass);
@@ -130,11 +128,14 @@ public abstract class KinstaReconciler<
                 referencedSecrets(resource).stream()
                     .map(name -> key(resource.getMetadata().getNamespace(), name))
                     .toList());
-    var configuration =
-        InformerEventSourceConfiguration.from(Secret.class, resourceClass)
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(
-                secret ->
+    // The Secrets come from the one cache every controller shares; a change to one reconciles the
+    // resources of this kind that name it.
+    WakeUps<R> secretChanges = new WakeUps<>("kinsta-secrets");
+    services
+        .secrets()
+        .onChange(
+            secret ->
+                secretChanges.wake(
                     context
                         .getPrimaryCache()
                         .byIndex(
@@ -144,11 +145,9 @@ public abstract class KinstaReconciler<
                                 secret.getMetadata().getName()))
                         .stream()
                         .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .build();
-    secretSource = new InformerEventSource<>(configuration, context);
+                        .collect(Collectors.toSet())));
     List<EventSource<?, R>> sources = new ArrayList<>();
-    sources.add(secretSource);
+    sources.add(secretChanges);
     sources.addAll(additionalEventSources(context));
     return sources;
   }
@@ -181,10 +180,14 @@ public abstract class KinstaReconciler<
     Outcome outcome = evaluate(resource, before, status, writes, context);
     if (outcome.kind() == Outcome.Kind.UNCHANGED) {
       services.observer().observed(resource, before);
-      return UpdateControl.noUpdate();
+      UpdateControl<R> unchanged = UpdateControl.noUpdate();
+      return waitsForASecret(before) ? unchanged.rescheduleAfter(secretRecheck()) : unchanged;
     }
     if (outcome.kind() == Outcome.Kind.STALLED) {
-      outcome = lookAgainLater(status, outcome);
+      outcome =
+          MISSING_SECRET.contains(outcome.reason())
+              ? outcome.withRequeue(secretRecheck())
+              : lookAgainLater(status, outcome);
     }
     finish(resource, before, status, outcome);
     services.observer().observed(resource, status);
@@ -351,6 +354,22 @@ public abstract class KinstaReconciler<
         Reasons.PERMISSION_DENIED,
         Reasons.NOT_FOUND,
         Reasons.OPERATION_FAILED);
+  }
+
+  /**
+   * A Secret created after the resource that names it is not in the operator's Secret cache until
+   * the operator reads and labels it, so a resource waiting for one looks for it again regularly.
+   */
+  private boolean waitsForASecret(@Nullable S status) {
+    return status != null
+        && StatusConditions.find(status.conditions, StatusConditions.STALLED)
+            .filter(c -> "True".equals(c.getStatus()) && MISSING_SECRET.contains(c.getReason()))
+            .isPresent();
+  }
+
+  private Duration secretRecheck() {
+    Duration max = services.settings().retryMax();
+    return max.compareTo(SECRET_RECHECK) < 0 ? max : SECRET_RECHECK;
   }
 
   private Outcome lookAgainLater(S status, Outcome stalled) {
@@ -578,8 +597,7 @@ public abstract class KinstaReconciler<
   }
 
   final Optional<Secret> findSecret(String namespace, String name) {
-    InformerEventSource<Secret, R> source = secretSource;
-    return source == null ? Optional.empty() : source.get(new ResourceID(name, namespace));
+    return services.secrets().find(namespace, name);
   }
 
   private String secretsVersion(R resource) {

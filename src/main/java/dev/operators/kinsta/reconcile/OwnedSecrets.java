@@ -84,6 +84,7 @@ public final class OwnedSecrets {
             .withName(name)
             .withNamespace(namespace)
             .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
+            .addToLabels(SecretCache.label())
             .withOwnerReferences(
                 new OwnerReferenceBuilder()
                     .withApiVersion(owner.getApiVersion())

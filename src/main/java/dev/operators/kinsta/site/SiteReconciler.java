@@ -16,7 +16,6 @@ import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
-import dev.operators.kinsta.reconcile.InventoryChanges;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
@@ -24,6 +23,7 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.reconcile.Steps;
+import dev.operators.kinsta.reconcile.WakeUps;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
@@ -65,9 +65,13 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   @Override
   protected List<EventSource<?, KinstaSite>> additionalEventSources(
       EventSourceContext<KinstaSite> context) {
-    InventoryChanges<KinstaSite> changes =
-        new InventoryChanges<>(siteId -> resourcesManaging(context.getPrimaryCache(), siteId));
-    services.sites().onChange(changes::changed);
+    WakeUps<KinstaSite> changes = new WakeUps<>("kinsta-inventory-changes");
+    services
+        .sites()
+        .onChange(
+            siteIds ->
+                siteIds.forEach(
+                    siteId -> changes.wake(resourcesManaging(context.getPrimaryCache(), siteId))));
     return List.of(changes);
   }
 
