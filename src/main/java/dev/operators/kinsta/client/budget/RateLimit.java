@@ -7,7 +7,8 @@ import java.time.Duration;
  * At most {@code permits} requests in any window of length {@code period}. Implemented as a token
  * bucket of {@code burst} tokens refilled at {@code permits - burst} per period: the bucket's worst
  * case in any window is then exactly {@code burst + (permits - burst) = permits}, so a
- * sliding-window limit on the server is never hit.
+ * sliding-window limit on the server is never hit. A limit with a burst of one is kept by spacing
+ * requests evenly instead.
  */
 public record RateLimit(int permits, Duration period, int burst) {
   public RateLimit {
@@ -30,6 +31,13 @@ public record RateLimit(int permits, Duration period, int burst) {
   }
 
   Bandwidth bandwidth() {
+    if (burst == 1) {
+      return Bandwidth.builder()
+          .capacity(1)
+          .refillGreedy(1, refillInterval())
+          .initialTokens(1)
+          .build();
+    }
     return Bandwidth.builder()
         .capacity(burst)
         .refillGreedy(permits - burst, period)
@@ -41,6 +49,12 @@ public record RateLimit(int permits, Duration period, int burst) {
    * The steady interval between two tokens, a fair guess of how long one more waiter has to wait.
    */
   Duration refillInterval() {
+    if (burst == 1) {
+      // One at a time, spaced a little more than period / permits apart: no window of one period
+      // ever holds more than permits, and the rate stays within 2 % of it (Kinsta's 5 creations a
+      // minute become 4.9, where a bucket of one refilled at permits - 1 would give 4).
+      return period.multipliedBy(51).dividedBy(50L * permits);
+    }
     return period.dividedBy(permits - burst);
   }
 }
