@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Follows asynchronous Kinsta operations without blocking: each reconcile polls once and says when
  * to poll next. An operation is first polled shortly before operations of its type have been seen
- * to finish (learned from the durations seen, starting from a guess), then at an interval that
- * grows with its age, always between the configured bounds: a site creation of a minute or three is
- * polled a handful of times, a quick change is seen quickly.
+ * to finish (learned from the durations seen), then at an interval that grows with its age, always
+ * between the configured bounds: a site creation of a minute or three is polled a handful of times,
+ * a quick change is seen quickly.
  */
 public final class OperationTracker {
 
@@ -116,7 +116,10 @@ public final class OperationTracker {
       return override;
     }
     Duration age = age(operation);
-    Duration usual = expected(operation.type);
+    Duration usual = operation.type == null ? null : expected.get(operation.type);
+    if (usual == null) {
+      return nextPoll(age, null);
+    }
     Duration untilUsual = usual.multipliedBy(4).dividedBy(5).minus(age);
     long millis =
         untilUsual.isNegative() || untilUsual.isZero()
@@ -126,24 +129,19 @@ public final class OperationTracker {
   }
 
   /**
-   * How long operations of a type take: learned from those seen to finish; before any, a guess (a
-   * creation or clone takes a minute or more, other work less).
+   * Learns how long operations of a type take from one seen to finish. A poll sees the end only
+   * after it happened, so a shorter duration is believed at once and a longer one moves the
+   * estimate a third of the way.
    */
-  Duration expected(@Nullable String type) {
-    Duration learned = type == null ? null : expected.get(type);
-    if (learned != null) {
-      return learned;
-    }
-    boolean creation = type != null && (type.startsWith("Create") || type.startsWith("Clone"));
-    return creation ? settings.maxPollInterval() : settings.maxPollInterval().dividedBy(4);
-  }
-
   void learn(@Nullable String type, Duration took) {
     if (type != null) {
       expected.merge(
           type,
           took,
-          (before, seen) -> before.multipliedBy(7).plus(seen.multipliedBy(3)).dividedBy(10));
+          (before, seen) ->
+              seen.compareTo(before) < 0
+                  ? seen
+                  : before.multipliedBy(7).plus(seen.multipliedBy(3)).dividedBy(10));
     }
   }
 

@@ -199,6 +199,8 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     if (run.live != null) {
       return Optional.empty();
     }
+    // Waiting for Kinsta: the next look must read the site again, not the view that lacked it.
+    run.attempt.sites().changed(run.attempt.companyId(), run.status().siteId);
     return Optional.of(
         Outcome.progressing(
             SiteReasons.SITE_PROVISIONING,

@@ -1,0 +1,337 @@
+package dev.operators.kinsta.bench;
+
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.client.budget.RateBudgetSettings;
+import dev.operators.kinsta.client.budget.RateLimit;
+import dev.operators.kinsta.config.OperatorConfig;
+import dev.operators.kinsta.reconcile.ReconcileSettings;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.simulator.KinstaSimulator;
+import dev.operators.kinsta.simulator.SimulatorSettings;
+import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SimulatorFixture;
+import dev.operators.kinsta.testing.cluster.TestCluster;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The operator at scale, against the simulator with Kinsta's real limits and the real API server,
+ * printing one line per figure: {@code bench <name> <value> <unit>}. Times and rates are Kinsta's:
+ * the in-process part runs in time compressed {@value #K} times (every interval of the operator and
+ * every window of the simulator divided by it), and its figures are scaled back. Memory and start
+ * time are measured on the operator alone, in a JVM of its own with the Helm chart's JVM flags and
+ * default settings.
+ *
+ * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.operators.kinsta.bench.ScaleBenchmark} (after {@code bash
+ * src/test/kube/build.sh}); about a quarter of an hour.
+ */
+public final class ScaleBenchmark {
+  static final int K = 20;
+  private static final String CHART_JVM_FLAGS =
+      "-XX:+UseSerialGC -Xmx96m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+          + " -XX:-UsePerfData";
+
+  private ScaleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    TestCluster cluster = TestCluster.shared();
+    compressed(cluster);
+    separateJvm(cluster);
+    System.exit(0);
+  }
+
+  private static void compressed(TestCluster cluster) throws Exception {
+    SimulatorSettings kinsta =
+        new SimulatorSettings(
+            Duration.ofSeconds(3).dividedBy(K),
+            Duration.ofSeconds(120).dividedBy(K),
+            Duration.ofSeconds(3).dividedBy(K),
+            Duration.ofSeconds(3).dividedBy(K),
+            false,
+            Duration.ofMinutes(1).dividedBy(K),
+            120,
+            1000,
+            5);
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(kinsta, budget(), Duration.ofSeconds(5), false), settings())) {
+      steady(harness, 100, false);
+      steady(harness, 1000, true);
+      burst(harness, 200);
+      print("http_429", harness.kinsta.simulator.journal().countStatus(429), "answers");
+    }
+  }
+
+  /** N adopted sites Ready and nothing changing: what observing them costs the company. */
+  private static void steady(OperatorHarness harness, int n, boolean drift) throws Exception {
+    Tenant tenant = harness.tenant();
+    KinstaSimulator simulator = harness.kinsta.simulator;
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add(simulator.seedSite(tenant.companyId(), "steady-" + n + "-" + i));
+    }
+    for (int i = 0; i < n; i++) {
+      KinstaSite site = Sites.adopted("site-" + i, ids.get(i));
+      site.getSpec().environments = new SiteEnvironments();
+      site.getSpec().environments.live = new EnvironmentSettings();
+      site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_2;
+      tenant.create(site);
+    }
+    waitFor("all " + n + " sites Ready", Duration.ofMinutes(15), () -> readySites(tenant) == n);
+    long before = tenant.calls();
+    Duration window = Duration.ofSeconds(60);
+    Thread.sleep(window.toMillis());
+    double kinstaMinutes = window.toMillis() * K / 60_000.0;
+    print(
+        "steady_calls_per_min_per_company_n" + n,
+        (tenant.calls() - before) / kinstaMinutes,
+        "calls/min");
+    if (drift) {
+      String drifted = ids.get(n / 2);
+      simulator.mutate(
+          state -> {
+            state.sites.get(drifted).environment("live").orElseThrow().phpVersion = "8.1";
+          });
+      Instant changed = Instant.now();
+      waitFor(
+          "the drift corrected",
+          Duration.ofMinutes(5),
+          () ->
+              simulator.<Boolean>read(
+                  state ->
+                      "8.2"
+                          .equals(
+                              state
+                                  .sites
+                                  .get(drifted)
+                                  .environment("live")
+                                  .orElseThrow()
+                                  .phpVersion)));
+      print("drift_seen_s", seconds(changed) * K, "s");
+    }
+  }
+
+  /** Many creations at once, and another company's one creation while they run. */
+  private static void burst(OperatorHarness harness, int n) throws Exception {
+    Tenant alone = harness.tenant();
+    Instant aloneStart = Instant.now();
+    alone.create(Sites.plain("alone"));
+    waitFor("a site alone", Duration.ofMinutes(5), () -> readySites(alone) == 1);
+    double aloneSeconds = seconds(aloneStart);
+
+    Tenant busy = harness.tenant();
+    Instant start = Instant.now();
+    for (int i = 0; i < n; i++) {
+      busy.create(Sites.plain("burst-" + i));
+    }
+    Tenant second = harness.tenant();
+    Thread.sleep(Duration.ofSeconds(60).dividedBy(K).toMillis() * 5);
+    Instant secondStart = Instant.now();
+    second.create(Sites.plain("meanwhile"));
+    waitFor("the second company's site", Duration.ofMinutes(10), () -> readySites(second) == 1);
+    print("second_company_ready_ratio", seconds(secondStart) / aloneSeconds, "ratio");
+
+    waitFor("the burst", Duration.ofMinutes(30), () -> readySites(busy) == n);
+    double floorSeconds = n / 5.0 * 60 / K;
+    print("burst_ready_ratio", seconds(start) / floorSeconds, "ratio");
+    print(
+        "polls_per_create",
+        busy.calls("GET /operations/{operation_id}") / (double) n,
+        "polls (120 s creations)");
+  }
+
+  /** The operator alone, in a JVM of its own with the chart's flags: memory and start time. */
+  private static void separateJvm(TestCluster cluster) throws Exception {
+    try (SimulatorFixture kinsta =
+        SimulatorFixture.start(
+            SimulatorSettings.realistic(),
+            RateBudgetSettings.defaults(),
+            Duration.ofSeconds(5),
+            false)) {
+      KubernetesClient client = cluster.admin();
+      namespace(client, "bench-noise");
+      for (int i = 0; i < 5000; i++) {
+        client
+            .secrets()
+            .inNamespace("bench-noise")
+            .resource(
+                new SecretBuilder()
+                    .withNewMetadata()
+                    .withName("unrelated-" + i)
+                    .endMetadata()
+                    .withStringData(Map.of("token", "unrelated-" + i + "-" + "x".repeat(200)))
+                    .build())
+            .create();
+      }
+      namespace(client, "bench-idle");
+      Process idle = operator(cluster, kinsta, "bench-idle,bench-noise");
+      Thread.sleep(30_000);
+      print("rss_idle_mib", rssMib(idle), "MiB");
+      idle.destroy();
+      idle.waitFor();
+
+      String namespace = "bench-rss";
+      namespace(client, namespace);
+      KinstaSimulator.SeededCompany company = kinsta.simulator.addCompany(namespace);
+      client
+          .secrets()
+          .inNamespace(namespace)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("kinsta")
+                  .endMetadata()
+                  .withStringData(
+                      Map.of("apiKey", company.apiKey(), "companyId", company.companyId()))
+                  .build())
+          .create();
+      for (int i = 0; i < 1000; i++) {
+        String id = kinsta.simulator.seedSite(company.companyId(), "rss-" + i);
+        client
+            .resources(KinstaSite.class)
+            .inNamespace(namespace)
+            .resource(Sites.adopted("site-" + i, id))
+            .create();
+      }
+      Instant launched = Instant.now();
+      Process operator = operator(cluster, kinsta, namespace + ",bench-noise");
+      waitFor(
+          "a first reconcile",
+          Duration.ofMinutes(2),
+          () ->
+              client.resources(KinstaSite.class).inNamespace(namespace).list().getItems().stream()
+                  .anyMatch(
+                      s -> s.getStatus() != null && s.getStatus().observedGeneration != null));
+      print("start_to_first_reconcile_s", seconds(launched), "s");
+      waitFor(
+          "1000 sites Ready",
+          Duration.ofMinutes(15),
+          () ->
+              client.resources(KinstaSite.class).inNamespace(namespace).list().getItems().stream()
+                      .filter(StatusConditions::isReadyAndCurrent)
+                      .count()
+                  == 1000);
+      Thread.sleep(30_000);
+      print("rss_1000_mib", rssMib(operator), "MiB");
+      operator.destroy();
+      operator.waitFor();
+    }
+  }
+
+  private static Process operator(TestCluster cluster, SimulatorFixture kinsta, String namespaces)
+      throws IOException {
+    String classPath =
+        Path.of("target", "classes").toAbsolutePath()
+            + java.io.File.pathSeparator
+            + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(CHART_JVM_FLAGS.split(" ")));
+    command.addAll(List.of("-cp", classPath, "dev.operators.kinsta.operator.OperatorMain"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
+    builder
+        .environment()
+        .put(OperatorConfig.KINSTA_API_URL, kinsta.simulator.kinstaBaseUrl().toString());
+    builder.environment().put(OperatorConfig.WATCH_NAMESPACES, namespaces);
+    builder.environment().put(OperatorConfig.MANAGEMENT_PORT, "0");
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(Path.of("target", "bench-operator.log").toFile());
+    return builder.start();
+  }
+
+  private static double rssMib(Process process) throws IOException {
+    for (String line :
+        Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + process.pid());
+  }
+
+  private static void namespace(KubernetesClient client, String name) {
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .create();
+  }
+
+  private static long readySites(Tenant tenant) {
+    return tenant
+        .harness
+        .client
+        .resources(KinstaSite.class)
+        .inNamespace(tenant.namespace)
+        .list()
+        .getItems()
+        .stream()
+        .filter(StatusConditions::isReadyAndCurrent)
+        .count();
+  }
+
+  /** The default settings with every interval {@value #K} times shorter. */
+  static ReconcileSettings settings() {
+    ReconcileSettings defaults = ReconcileSettings.from(OperatorConfig.fromEnvironment(Map.of()));
+    return new ReconcileSettings(
+        defaults.minPollInterval().dividedBy(K),
+        defaults.maxPollInterval().dividedBy(K),
+        defaults.operationGrace().dividedBy(K),
+        defaults.resyncInterval().dividedBy(K),
+        defaults.orphanAfter().dividedBy(K),
+        defaults.defaultDeletionPolicy(),
+        defaults.retryInitial().dividedBy(K),
+        defaults.retryMax().dividedBy(K),
+        defaults.creationWindow().dividedBy(K),
+        defaults.stalledRetry().dividedBy(K),
+        defaults.inventoryInterval().dividedBy(K));
+  }
+
+  /** The default budget with every period {@value #K} times shorter. */
+  static RateBudgetSettings budget() {
+    RateBudgetSettings defaults = RateBudgetSettings.defaults();
+    return new RateBudgetSettings(
+        faster(defaults.perCompany()),
+        faster(defaults.creations()),
+        faster(defaults.logs()),
+        faster(defaults.perIp()));
+  }
+
+  private static RateLimit faster(RateLimit limit) {
+    return new RateLimit(limit.permits(), limit.period().dividedBy(K), limit.burst());
+  }
+
+  private static void waitFor(String what, Duration within, BooleanSupplier done)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
+    while (!done.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("timed out waiting for " + what);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  private static double seconds(Instant since) {
+    return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+  }
+
+  private static void print(String name, double value, String unit) {
+    System.out.printf("bench %s %.2f %s%n", name, value, unit);
+  }
+}
