@@ -73,27 +73,15 @@ public final class SiteInventory {
   }
 
   /**
-   * The company's sites, from a list no older than {@code maxAge} that was taken after the
-   * operator's last creation for the company (so that a name check never misses a site the operator
-   * has just created), with the sites read on their own since.
+   * The company's sites, from a list no older than {@code maxAge}, with the sites read on their own
+   * since.
    */
   public List<Site> sites(KinstaApi api, String companyId, Duration maxAge) {
     Company company = company(companyId, api);
-    Instant created = company.creationStartedAt;
-    Instant listed = company.listedAt;
-    boolean createdSinceList = created != null && (listed == null || !created.isBefore(listed));
-    company.listIfOlderThan(api, createdSinceList ? Duration.ZERO : maxAge);
+    company.listIfOlderThan(api, maxAge);
     Map<String, Site> all = new HashMap<>(company.sites);
     company.own.forEach((id, view) -> all.put(id, view.site()));
     return List.copyOf(all.values());
-  }
-
-  /** The operator is about to create a site for the company. */
-  public void creating(String companyId) {
-    Company company = companies.get(companyId);
-    if (company != null) {
-      company.creationStartedAt = clock.instant();
-    }
   }
 
   /**
@@ -167,7 +155,6 @@ public final class SiteInventory {
 
     private volatile Map<String, Site> sites = new ConcurrentHashMap<>();
     private volatile @Nullable Instant listedAt;
-    private volatile @Nullable Instant creationStartedAt;
 
     /** Sites read on their own since the list (just created, or changed by the operator). */
     private final Map<String, SiteView> own = new ConcurrentHashMap<>();

@@ -31,8 +31,6 @@ import java.util.Optional;
  * creates one. A site that merely shares the display name is never taken over.
  */
 final class SiteProvisioner {
-  private static final Duration NAME_CHECK_MAX_AGE = Duration.ofSeconds(30);
-
   private SiteProvisioner() {}
 
   /**
@@ -62,11 +60,10 @@ final class SiteProvisioner {
       }
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    // A creation whose answer was lost is looked for in a fresh list; a name is checked against one
-    // at most half a minute old, shared by the company's other creations.
-    List<Site> sameName =
-        sitesNamed(
-            attempt, displayName, status.creation != null ? Duration.ZERO : NAME_CHECK_MAX_AGE);
+    // A fresh list: a site made in MyKinsta a moment ago must stop a creation under its name, and a
+    // creation whose answer was lost must be found. The list serves the company's other resources
+    // too.
+    List<Site> sameName = sitesNamed(attempt, displayName, Duration.ZERO);
     if (status.creation != null) {
       return resolveCreation(attempt, sameName);
     }
@@ -217,7 +214,6 @@ final class SiteProvisioner {
   private static void recordIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt, String name) {
     attempt.status().creation = LostCreation.intent(attempt, name);
     attempt.writeStatusNow(Reasons.CREATING, "Creating site \"" + name + "\" in Kinsta");
-    attempt.sites().creating(attempt.companyId());
   }
 
   private static Optional<String> adminPassword(
