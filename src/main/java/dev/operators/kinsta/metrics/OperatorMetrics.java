@@ -152,9 +152,16 @@ public final class OperatorMetrics
     }
     if (before != null
         && before.operation != null
-        && (now.operation == null || !before.operation.id.equals(now.operation.id))) {
+        && (now.operation == null || !sameWork(before.operation, now.operation))) {
       recordFinished(before.operation, "Stalled".equals(now.state) ? "failed" : "succeeded");
     }
+  }
+
+  /** Work without a Kinsta operation id (a deployment, a deletion) is told apart by its start. */
+  private static boolean sameWork(TrackedOperation a, TrackedOperation b) {
+    return java.util.Objects.equals(a.id, b.id)
+        && java.util.Objects.equals(a.type, b.type)
+        && java.util.Objects.equals(a.startedAt, b.startedAt);
   }
 
   @Override

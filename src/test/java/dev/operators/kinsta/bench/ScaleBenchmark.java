@@ -36,8 +36,8 @@ import java.util.function.BooleanSupplier;
  * time are measured on the operator alone, in a JVM of its own with the Helm chart's JVM flags and
  * default settings.
  *
- * <p>Run: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.operators.kinsta.bench.ScaleBenchmark} (after {@code bash
+ * <p>Run: {@code mvn -q test-compile exec:java
+ * -Dkinsta.main=dev.operators.kinsta.bench.ScaleBenchmark} (after {@code bash
  * src/test/kube/build.sh}); about a quarter of an hour.
  */
 public final class ScaleBenchmark {
