@@ -1,7 +1,9 @@
 package dev.operators.kinsta.operator;
 
 import dev.operators.kinsta.action.SiteActionReconciler;
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
@@ -41,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * tests alike.
  */
 public final class KinstaOperator implements AutoCloseable {
+  static final int RECONCILE_THREADS = 16;
+
   private final Operator operator;
   private final CredentialsProtection credentialsProtection;
   private final ScheduledExecutorService inventoryRounds;
@@ -88,7 +92,11 @@ public final class KinstaOperator implements AutoCloseable {
               overrider
                   .withKubernetesClient(client)
                   .withCloseClientOnStop(false)
-                  .withResourceCloner(new MarkKeepingCloner(client.getKubernetesSerialization()));
+                  .withResourceCloner(new MarkKeepingCloner(client.getKubernetesSerialization()))
+                  // A reconcile never waits for the rate budget, only for an HTTP answer, so a few
+                  // threads keep up with thousands of resources; each idle thread costs memory.
+                  .withConcurrentReconciliationThreads(RECONCILE_THREADS)
+                  .withConcurrentWorkflowExecutorThreads(1);
               if (metrics != null) {
                 // Per-resource series would grow with the number of sites; per-controller ones are
                 // what alerts need.
@@ -116,6 +124,13 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
+    // The schema checks load and compile while the informers start, not in the first reconcile.
+    Thread warmUp =
+        new Thread(
+            () -> ApiGroup.KINDS.forEach(kind -> SchemaCheck.of(kind).precompile()),
+            "kinsta-schema-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     operator.start();
     // Each company is listed once per interval whether or not a reconcile asked, so drift made in
     // MyKinsta is seen within it; the first round waits for the controllers' first reconciles.

@@ -62,7 +62,7 @@ public abstract class KinstaReconciler<
   protected final ControllerServices services;
   private final Class<S> statusClass;
   final Logger log;
-  private final SchemaCheck schema;
+  private final Class<R> resourceClass;
   private final Map<String, List<FieldProblem>> schemaVerdicts = new ConcurrentHashMap<>();
 
   protected KinstaReconciler(
@@ -70,7 +70,7 @@ public abstract class KinstaReconciler<
     this.services = services;
     this.statusClass = statusClass;
     this.log = LoggerFactory.getLogger(getClass());
-    this.schema = SchemaCheck.of(resourceClass);
+    this.resourceClass = resourceClass;
   }
 
   /** Name of the credentials Secret, or null when the spec lacks it. */
@@ -272,7 +272,7 @@ public abstract class KinstaReconciler<
     if (unreadable != null) {
       problems.add(new FieldProblem(unreadable.field(), unreadable.problem()));
       // The rest of what the schema says about the spec as stored, minus what was just said.
-      schema.checkSpec(unreadable).stream()
+      SchemaCheck.of(resourceClass).checkSpec(unreadable).stream()
           .filter(problem -> !problem.field().equals(unreadable.field()))
           .forEach(problems::add);
       return problems;
@@ -291,7 +291,7 @@ public abstract class KinstaReconciler<
     if (known != null) {
       return known;
     }
-    List<FieldProblem> verdict = List.copyOf(schema.checkSpec(spec));
+    List<FieldProblem> verdict = List.copyOf(SchemaCheck.of(resourceClass).checkSpec(spec));
     if (schemaVerdicts.size() > MAX_SCHEMA_VERDICTS) {
       schemaVerdicts.clear();
     }

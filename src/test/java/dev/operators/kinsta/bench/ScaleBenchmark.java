@@ -50,7 +50,9 @@ public final class ScaleBenchmark {
 
   public static void main(String[] args) throws Exception {
     TestCluster cluster = TestCluster.shared();
-    compressed(cluster);
+    if (!Boolean.getBoolean("bench.jvmOnly")) {
+      compressed(cluster);
+    }
     separateJvm(cluster);
     System.exit(0);
   }
@@ -182,6 +184,7 @@ public final class ScaleBenchmark {
       Process idle = operator(cluster, kinsta, "bench-idle,bench-noise");
       Thread.sleep(30_000);
       print("rss_idle_mib", rssMib(idle), "MiB");
+      print("classes_loaded_idle", loadedClasses(idle), "classes");
       idle.destroy();
       idle.waitFor();
 
@@ -242,6 +245,8 @@ public final class ScaleBenchmark {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(CHART_JVM_FLAGS.split(" ")));
+    // The chart's memory limit, which the JVM reads from the container's cgroup in a pod.
+    command.add("-XX:MaxRAM=256m");
     command.addAll(List.of("-cp", classPath, "dev.operators.kinsta.operator.OperatorMain"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
@@ -253,6 +258,23 @@ public final class ScaleBenchmark {
     builder.redirectErrorStream(true);
     builder.redirectOutput(Path.of("target", "bench-operator.log").toFile());
     return builder.start();
+  }
+
+  /** Classes loaded by the process, as {@code jcmd VM.metaspace} reports them. */
+  private static double loadedClasses(Process process) throws IOException, InterruptedException {
+    Process jcmd =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()),
+                "VM.metaspace")
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    java.util.regex.Matcher classes =
+        java.util.regex.Pattern.compile("Total Usage - \\d+ loaders, (\\d+) classes").matcher(out);
+    return classes.find() ? Double.parseDouble(classes.group(1)) : -1;
   }
 
   private static double rssMib(Process process) throws IOException {

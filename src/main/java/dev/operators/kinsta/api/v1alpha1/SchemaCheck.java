@@ -13,7 +13,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
@@ -89,6 +88,40 @@ public final class SchemaCheck {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /**
+   * Compiles every CEL rule of the schema now, so that the first resource checked does not wait for
+   * it (the operator does this while its informers start).
+   */
+  public SchemaCheck precompile() {
+    precompile(openApi);
+    return this;
+  }
+
+  private static void precompile(JsonNode schema) {
+    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+      program(rule.path("rule").asText());
+    }
+    for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+      precompile(property.getValue());
+    }
+    if (schema.has("items")) {
+      precompile(schema.path("items"));
+    }
+  }
+
+  private static CelRuntime.@Nullable Program program(String expression) {
+    CelRuntime.Program program = PROGRAMS.get(expression);
+    if (program == null) {
+      try {
+        program = RUNTIME.createProgram(CEL.compile(expression).getAst());
+      } catch (CelValidationException | CelEvaluationException broken) {
+        return null;
+      }
+      PROGRAMS.put(expression, program);
+    }
+    return program;
   }
 
   /** The check of one version of a CRD. */
@@ -223,20 +256,19 @@ public final class SchemaCheck {
   }
 
   private static boolean evaluate(String expression, JsonNode self, @Nullable JsonNode oldSelf) {
+    CelRuntime.Program program = program(expression);
+    if (program == null) {
+      // A rule the API server could not compile either rejects every object there.
+      return false;
+    }
     try {
-      CelRuntime.Program program = PROGRAMS.get(expression);
-      if (program == null) {
-        CelAbstractSyntaxTree ast = CEL.compile(expression).getAst();
-        program = RUNTIME.createProgram(ast);
-        PROGRAMS.put(expression, program);
-      }
       Map<String, Object> variables = new LinkedHashMap<>();
       variables.put("self", toCel(self));
       if (oldSelf != null) {
         variables.put("oldSelf", toCel(oldSelf));
       }
       return Boolean.TRUE.equals(program.eval(name -> Optional.ofNullable(variables.get(name))));
-    } catch (CelValidationException | CelEvaluationException e) {
+    } catch (CelEvaluationException e) {
       // A rule the API server would also fail to evaluate rejects the object there too.
       return false;
     }
