@@ -17,7 +17,9 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.SecretLookup;
+import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
+import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -75,6 +77,7 @@ public final class DatabaseReconciler
   /** What a KinstaDatabase's reconcile does, in order; the first step with an outcome ends it. */
   static final Steps<Run> STEPS =
       Steps.<Run>first("create, find again or adopt the database", DatabaseReconciler::establish)
+          .then("stop when the company's list shows nothing changed", DatabaseReconciler::unchanged)
           .then("observe the database", DatabaseReconciler::observe)
           .then("wait until Kinsta reports it ready", DatabaseReconciler::awaitReady)
           .then("apply size and display name", DatabaseReconciler::applySettings)
@@ -104,6 +107,49 @@ public final class DatabaseReconciler
     return run.attempt.status().databaseId == null
         ? new DatabaseProvisioner(run.attempt).establish()
         : Optional.empty();
+  }
+
+  /**
+   * A Ready database whose entry in the company's list matches what was last seen, whose connection
+   * Secret is as the operator left it, and whose Secrets did not change, is still Ready: no call of
+   * its own. Anything else takes the full look.
+   */
+  private static Optional<Outcome> unchanged(Run run) {
+    Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
+    KinstaDatabaseStatus status = attempt.status();
+    long generation = attempt.resource().getMetadata().getGeneration();
+    Optional<Condition> ready =
+        StatusConditions.find(status.conditions, StatusConditions.READY)
+            .filter(c -> "True".equals(c.getStatus()))
+            .filter(
+                c -> c.getObservedGeneration() != null && c.getObservedGeneration() == generation);
+    if (ready.isEmpty()
+        || status.databaseId == null
+        || status.operation != null
+        || status.connectionSecretVersion == null
+        || !Objects.equals(status.observedSecretsVersion, status.secretsVersion)) {
+      return Optional.empty();
+    }
+    boolean secretAsLeft =
+        attempt
+            .secret(status.connectionSecret)
+            .map(s -> status.connectionSecretVersion.equals(s.getMetadata().getResourceVersion()))
+            .orElse(false);
+    if (!secretAsLeft) {
+      return Optional.empty();
+    }
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    String wantedSize = spec.size == null ? status.size : spec.size.name();
+    boolean same =
+        attempt
+            .databases()
+            .database(attempt.hosting(), attempt.companyId(), status.databaseId)
+            .filter(listed -> Objects.equals(listed.status(), status.state))
+            .filter(listed -> Objects.equals(listed.resourceTypeName(), wantedSize))
+            .filter(listed -> Objects.equals(listed.resourceTypeName(), status.size))
+            .filter(listed -> Objects.equals(listed.displayName(), status.displayName))
+            .isPresent();
+    return same ? Optional.of(attempt.ready(ready.get().getMessage())) : Optional.empty();
   }
 
   private static Optional<Outcome> observe(Run run) {
@@ -150,6 +196,7 @@ public final class DatabaseReconciler
     status.version = db.version();
     status.location = db.cluster() == null ? null : db.cluster().location();
     status.size = db.resourceTypeName();
+    status.displayName = db.displayName();
     status.internalHost = db.internalHostname();
     status.internalPort = db.internalPort();
     status.externalHost = db.externalHostname();
@@ -190,9 +237,12 @@ public final class DatabaseReconciler
     Database db = run.db();
     String name = attempt.status().connectionSecret;
     try {
-      attempt
-          .ownedSecrets()
-          .ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
+      KinstaDatabaseStatus status = attempt.status();
+      status.connectionSecretVersion =
+          attempt
+              .ownedSecrets()
+              .ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
+      status.observedSecretsVersion = status.secretsVersion;
       return Optional.empty();
     } catch (OwnedSecrets.SecretConflict conflict) {
       return Optional.of(Outcome.stalled(DatabaseReasons.SECRET_CONFLICT, conflict.getMessage()));

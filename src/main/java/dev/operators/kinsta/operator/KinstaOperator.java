@@ -12,6 +12,7 @@ import dev.operators.kinsta.metrics.OperatorMetrics;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.reconcile.CredentialsResolver;
+import dev.operators.kinsta.reconcile.DatabaseInventory;
 import dev.operators.kinsta.reconcile.EventRecorder;
 import dev.operators.kinsta.reconcile.JitteredRetry;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
@@ -118,7 +119,8 @@ public final class KinstaOperator implements AutoCloseable {
             new OwnedSecrets(client),
             new CredentialsProtection(client),
             new SiteInventory(settings.inventoryInterval(), clock),
-            SecretCache.start(client, namespaces));
+            SecretCache.start(client, namespaces),
+            new DatabaseInventory(settings.inventoryInterval(), clock));
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);

@@ -66,6 +66,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.sites();
   }
 
+  /** The company's databases, listed once per interval for all its KinstaDatabases. */
+  public DatabaseInventory databases() {
+    return services.databases();
+  }
+
   public ReconcileSettings settings() {
     return services.settings();
   }

@@ -18,4 +18,5 @@ public record ControllerServices(
     OwnedSecrets ownedSecrets,
     CredentialsProtection credentialsProtection,
     SiteInventory sites,
-    SecretCache secrets) {}
+    SecretCache secrets,
+    DatabaseInventory databases) {}

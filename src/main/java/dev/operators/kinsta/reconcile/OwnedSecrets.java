@@ -30,10 +30,10 @@ public final class OwnedSecrets {
   }
 
   /**
-   * Makes the Secret hold exactly {@code data}. Returns true when it wrote. Refuses to take over a
-   * Secret somebody else made: that is reported as {@link SecretConflict}.
+   * Makes the Secret hold exactly {@code data}, and answers its resourceVersion as it then stands.
+   * Refuses to take over a Secret somebody else made: that is reported as {@link SecretConflict}.
    */
-  public boolean ensure(
+  public String ensure(
       HasMetadata owner, Optional<Secret> current, String name, Map<String, String> data)
       throws SecretConflict {
     Map<String, String> encoded = new LinkedHashMap<>();
@@ -61,7 +61,7 @@ public final class OwnedSecrets {
                 + "; choose another connectionSecretName or delete it");
       }
       if (encoded.equals(existing.getData())) {
-        return false;
+        return existing.getMetadata().getResourceVersion();
       }
       // A merge patch from the cached copy: no read first,
       // and keys that went away are removed (null).
@@ -70,13 +70,13 @@ public final class OwnedSecrets {
         existing.getData().keySet().forEach(key -> patch.put(key, null));
       }
       patch.putAll(encoded);
-      client
+      return client
           .secrets()
           .inNamespace(namespace)
           .withName(name)
-          .patch(
-              PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("data", patch)));
-      return true;
+          .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("data", patch)))
+          .getMetadata()
+          .getResourceVersion();
     }
     Secret secret =
         new SecretBuilder()
@@ -98,8 +98,13 @@ public final class OwnedSecrets {
             .withType("Opaque")
             .withData(encoded)
             .build();
-    client.secrets().inNamespace(namespace).resource(secret).create();
-    return true;
+    return client
+        .secrets()
+        .inNamespace(namespace)
+        .resource(secret)
+        .create()
+        .getMetadata()
+        .getResourceVersion();
   }
 
   /** A Secret with the wanted name exists and belongs to somebody else. */

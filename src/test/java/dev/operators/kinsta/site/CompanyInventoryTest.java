@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
@@ -85,6 +86,30 @@ class CompanyInventoryTest {
 
       // The resync interval is ten minutes: only the inventory's change event can bring it back.
       awaitPhp83(harness, siteId);
+    }
+  }
+
+  @Test
+  void aReadyDatabaseCostsNoCallOfItsOwnAtAResync() {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            SimulatorFixture.start(),
+            OperatorHarness.fastSettings()
+                .withResync(Duration.ofSeconds(1))
+                .withInventoryInterval(Duration.ofSeconds(2)))) {
+      Tenant tenant = harness.tenant();
+      for (int i = 0; i < 3; i++) {
+        tenant.create(DatabaseLifecycleTest.postgres("steady-db-" + i));
+      }
+      for (int i = 0; i < 3; i++) {
+        DatabaseLifecycleTest.awaitReady(tenant, "steady-db-" + i);
+      }
+      long lists = tenant.calls("GET /databases");
+      long reads = tenant.calls("GET /databases/{id}");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> tenant.calls("GET /databases") >= lists + 3);
+      assertEquals(reads, tenant.calls("GET /databases/{id}"), "no database read on its own");
     }
   }
 

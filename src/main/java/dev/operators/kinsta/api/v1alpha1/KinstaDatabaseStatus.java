@@ -46,8 +46,20 @@ public class KinstaDatabaseStatus extends KinstaStatus {
   @JsonPropertyDescription("Port reachable from outside Kinsta.")
   public Integer externalPort;
 
+  @JsonPropertyDescription("The database's display name in Kinsta, as last seen.")
+  public String displayName;
+
   @JsonPropertyDescription("The Secret holding the connection details.")
   public String connectionSecret;
+
+  @JsonPropertyDescription(
+      "The connection Secret's resourceVersion as the operator last wrote or checked it; while it is"
+          + " unchanged and the company's list shows the database unchanged, a resync makes no call"
+          + " for this database.")
+  public String connectionSecretVersion;
+
+  @JsonPropertyDescription("The secretsVersion of the last full look at the database in Kinsta.")
+  public String observedSecretsVersion;
 
   @JsonPropertyDescription("Whether the database was adopted rather than created by this resource.")
   public Boolean adopted;
