@@ -26,14 +26,7 @@ class CompanyInventoryTest {
 
   @Test
   void steadyStateCostsOneListPerIntervalAndDriftWakesItsSite() {
-    // A resync every second: each site reconciles many times while the company is listed once
-    // every two seconds.
-    try (OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(),
-            OperatorHarness.fastSettings()
-                .withResync(Duration.ofSeconds(1))
-                .withInventoryInterval(Duration.ofSeconds(2)))) {
+    try (OperatorHarness harness = resyncingEverySecond()) {
       Tenant tenant = harness.tenant();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < SITES; i++) {
@@ -91,12 +84,7 @@ class CompanyInventoryTest {
 
   @Test
   void aReadyDatabaseCostsNoCallOfItsOwnAtAResync() {
-    try (OperatorHarness harness =
-        OperatorHarness.start(
-            SimulatorFixture.start(),
-            OperatorHarness.fastSettings()
-                .withResync(Duration.ofSeconds(1))
-                .withInventoryInterval(Duration.ofSeconds(2)))) {
+    try (OperatorHarness harness = resyncingEverySecond()) {
       Tenant tenant = harness.tenant();
       for (int i = 0; i < 3; i++) {
         tenant.create(DatabaseLifecycleTest.postgres("steady-db-" + i));
@@ -111,6 +99,18 @@ class CompanyInventoryTest {
           .until(() -> tenant.calls("GET /databases") >= lists + 3);
       assertEquals(reads, tenant.calls("GET /databases/{id}"), "no database read on its own");
     }
+  }
+
+  /**
+   * A resync every second: each resource reconciles many times while its company is listed once
+   * every two seconds.
+   */
+  private static OperatorHarness resyncingEverySecond() {
+    return OperatorHarness.start(
+        SimulatorFixture.start(),
+        OperatorHarness.fastSettings()
+            .withResync(Duration.ofSeconds(1))
+            .withInventoryInterval(Duration.ofSeconds(2)));
   }
 
   private static KinstaSite onPhp83(String name) {
