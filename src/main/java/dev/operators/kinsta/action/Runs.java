@@ -99,12 +99,18 @@ final class Runs {
 
   /** Ready, when the one-shot run of the resource's generation succeeded. */
   static Optional<Outcome> succeeded(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
+    return runOfThisGeneration(attempt)
+        .filter(r -> SUCCEEDED.equals(r.outcome))
+        .map(r -> attempt.ready(finishedMessage(attempt.resource().getSpec(), r)));
+  }
+
+  /** The one-shot run recorded for the resource's current generation, if any. */
+  private static Optional<Run> runOfThisGeneration(
+      Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
     long generation = attempt.resource().getMetadata().getGeneration();
     return attempt.status().runs.stream()
         .filter(r -> r.generation != null && r.generation == generation)
-        .findFirst()
-        .filter(r -> SUCCEEDED.equals(r.outcome))
-        .map(r -> attempt.ready(finishedMessage(attempt.resource().getSpec(), r)));
+        .findFirst();
   }
 
   private static String finishedMessage(KinstaSiteActionSpec spec, Run run) {
@@ -117,12 +123,9 @@ final class Runs {
 
   /** A one-shot action: one run per generation, Ready once it succeeded, Stalled when it failed. */
   Outcome once() {
-    long generation = attempt.resource().getMetadata().getGeneration();
-    Optional<Run> current =
-        status().runs.stream()
-            .filter(r -> r.generation != null && r.generation == generation)
-            .findFirst();
+    Optional<Run> current = runOfThisGeneration(attempt);
     if (current.isEmpty()) {
+      long generation = attempt.resource().getMetadata().getGeneration();
       Run run = new Run();
       run.generation = generation;
       run.outcome = PENDING;

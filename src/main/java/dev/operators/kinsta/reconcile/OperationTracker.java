@@ -109,7 +109,8 @@ public final class OperationTracker {
 
   /**
    * When to poll a Kinsta operation again: just before operations of its type usually finish, then
-   * every eighth of that time or a quarter of its age, whichever is longer.
+   * every eighth of that time or a quarter of its age, whichever is longer; before one of its type
+   * was seen to finish, as {@link #nextPoll(Duration, Duration)} says.
    */
   public Duration nextPoll(TrackedOperation operation, @Nullable Duration override) {
     if (override != null) {

@@ -48,10 +48,6 @@ public final class SiteInventory {
     listeners.add(listener);
   }
 
-  public Duration interval() {
-    return interval;
-  }
-
   /**
    * The site and its environments, from the company's list when it is younger than the interval,
    * else after listing the company again; a site changed by the operator since the list, or not in
@@ -65,7 +61,7 @@ public final class SiteInventory {
       return view;
     }
     List<Environment> environments = api.listEnvironments(siteId);
-    Site listed = company.listed(siteId);
+    Site listed = company.sites.get(siteId);
     Site site = listed != null ? listed : api.getSite(siteId);
     SiteView fresh = new SiteView(site, environments, clock.instant());
     company.own.put(siteId, fresh);
@@ -73,12 +69,13 @@ public final class SiteInventory {
   }
 
   /**
-   * The company's sites, from a list no older than {@code maxAge}, with the sites read on their own
-   * since.
+   * The company's sites as a list taken now tells them (a name check must not miss a site made a
+   * moment ago), with the sites read on their own since; the list serves the company's other
+   * resources too.
    */
-  public List<Site> sites(KinstaApi api, String companyId, Duration maxAge) {
+  public List<Site> freshSites(KinstaApi api, String companyId) {
     Company company = company(companyId, api);
-    company.listIfOlderThan(api, maxAge);
+    company.listIfOlderThan(api, Duration.ZERO);
     Map<String, Site> all = new HashMap<>(company.sites);
     company.own.forEach((id, view) -> all.put(id, view.site()));
     return List.copyOf(all.values());
@@ -109,16 +106,6 @@ public final class SiteInventory {
       }
       company.own.remove(siteId);
       company.dirty.add(siteId);
-    }
-  }
-
-  /** The site is gone (deleted by the operator). */
-  public void removed(String companyId, String siteId) {
-    Company company = companies.get(companyId);
-    if (company != null) {
-      company.sites.remove(siteId);
-      company.own.remove(siteId);
-      company.dirty.remove(siteId);
     }
   }
 
@@ -179,10 +166,6 @@ public final class SiteInventory {
         return null;
       }
       return new SiteView(listed, listed.environmentsOrEmpty(), at);
-    }
-
-    @Nullable Site listed(String siteId) {
-      return sites.get(siteId);
     }
 
     void listIfOlderThan(KinstaApi api, Duration maxAge) {

@@ -18,7 +18,6 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +59,10 @@ final class SiteProvisioner {
       }
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    // A fresh list: a site made in MyKinsta a moment ago must stop a creation under its name, and a
-    // creation whose answer was lost must be found. The list serves the company's other resources
-    // too.
-    List<Site> sameName = sitesNamed(attempt, displayName, Duration.ZERO);
+    // A site made in MyKinsta a moment ago must stop a creation under its name, and a creation
+    // whose
+    // answer was lost must be found: the name is looked for in a fresh list.
+    List<Site> sameName = sitesNamed(attempt, displayName);
     if (status.creation != null) {
       return resolveCreation(attempt, sameName);
     }
@@ -128,10 +127,9 @@ final class SiteProvisioner {
     return Optional.of(create(attempt, intent.displayName));
   }
 
-  /** The company's sites with this display name, from a list no older than {@code maxAge}. */
-  static List<Site> sitesNamed(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName, Duration maxAge) {
-    return attempt.sites().sites(attempt.kinsta(), attempt.companyId(), maxAge).stream()
+  /** The company's sites with this display name, from a list taken now. */
+  static List<Site> sitesNamed(Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName) {
+    return attempt.sites().freshSites(attempt.kinsta(), attempt.companyId()).stream()
         .filter(s -> displayName.equals(s.displayName()))
         .toList();
   }

@@ -26,7 +26,6 @@ import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.reconcile.WakeUps;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -407,9 +406,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       return Optional.empty();
     }
     List<String> named =
-        SiteProvisioner.sitesNamed(attempt, intent.displayName, Duration.ZERO).stream()
-            .map(Site::id)
-            .toList();
+        SiteProvisioner.sitesNamed(attempt, intent.displayName).stream().map(Site::id).toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
@@ -420,8 +417,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   private static Optional<Deletion> findCreatedSite(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
     KinstaSiteStatus status = attempt.status();
     String name = status.creation.displayName;
-    List<String> named =
-        SiteProvisioner.sitesNamed(attempt, name, Duration.ZERO).stream().map(Site::id).toList();
+    List<String> named = SiteProvisioner.sitesNamed(attempt, name).stream().map(Site::id).toList();
     LostCreation.DeletionLookup lookup =
         LostCreation.whileDeleting(attempt, status.creation, "site", named);
     if (lookup.waiting() != null) {

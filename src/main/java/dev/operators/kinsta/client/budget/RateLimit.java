@@ -32,11 +32,7 @@ public record RateLimit(int permits, Duration period, int burst) {
 
   Bandwidth bandwidth() {
     if (burst == 1) {
-      return Bandwidth.builder()
-          .capacity(1)
-          .refillGreedy(1, refillInterval())
-          .initialTokens(1)
-          .build();
+      return Bandwidth.builder().capacity(1).refillGreedy(1, spacing()).initialTokens(1).build();
     }
     return Bandwidth.builder()
         .capacity(burst)
@@ -46,15 +42,12 @@ public record RateLimit(int permits, Duration period, int burst) {
   }
 
   /**
-   * The steady interval between two tokens, a fair guess of how long one more waiter has to wait.
+   * The gap between two requests of a limit taken one at a time (a burst of one): a little more
+   * than period / permits, so that no window of one period ever holds more than permits and the
+   * rate stays within 2 % of it (Kinsta's 5 creations a minute become 4.9, where a bucket of one
+   * refilled at permits - 1 would give 4).
    */
-  Duration refillInterval() {
-    if (burst == 1) {
-      // One at a time, spaced a little more than period / permits apart: no window of one period
-      // ever holds more than permits, and the rate stays within 2 % of it (Kinsta's 5 creations a
-      // minute become 4.9, where a bucket of one refilled at permits - 1 would give 4).
-      return period.multipliedBy(51).dividedBy(50L * permits);
-    }
-    return period.dividedBy(permits - burst);
+  Duration spacing() {
+    return period.multipliedBy(51).dividedBy(50L * permits);
   }
 }

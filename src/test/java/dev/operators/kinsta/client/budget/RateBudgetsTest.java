@@ -103,7 +103,7 @@ class RateBudgetsTest {
   @Test
   void aLimitOfOneAtATimeIsSpacedJustOverItsShareOfThePeriod() {
     RateLimit creations = new RateLimit(5, Duration.ofMinutes(1), 1);
-    Duration spacing = creations.refillInterval();
+    Duration spacing = creations.spacing();
     // Five starts spaced so never fit a sixth into one minute, and the rate stays within 2 %.
     assertTrue(spacing.multipliedBy(5).compareTo(Duration.ofMinutes(1)) > 0, spacing.toString());
     assertTrue(spacing.multipliedBy(50).compareTo(Duration.ofMinutes(10).plusSeconds(12)) <= 0);
