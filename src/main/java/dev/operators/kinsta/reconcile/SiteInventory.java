@@ -105,7 +105,7 @@ public final class SiteInventory {
         view.environments().forEach(environment -> company.deniedIps.remove(environment.id()));
       }
       company.own.remove(siteId);
-      company.dirty.add(siteId);
+      company.dirty.put(siteId, clock.instant());
     }
   }
 
@@ -146,8 +146,11 @@ public final class SiteInventory {
     /** Sites read on their own since the list (just created, or changed by the operator). */
     private final Map<String, SiteView> own = new ConcurrentHashMap<>();
 
-    /** Sites the operator changed, which the list must not answer for until it is listed again. */
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /**
+     * Sites the operator changed, and when: the list must not answer for them until one started
+     * after the change.
+     */
+    private final Map<String, Instant> dirty = new ConcurrentHashMap<>();
 
     private final Map<String, DeniedIps> deniedIps = new ConcurrentHashMap<>();
 
@@ -162,7 +165,7 @@ public final class SiteInventory {
       }
       Site listed = sites.get(siteId);
       Instant at = listedAt;
-      if (listed == null || at == null || dirty.contains(siteId)) {
+      if (listed == null || at == null || dirty.containsKey(siteId)) {
         return null;
       }
       return new SiteView(listed, listed.environmentsOrEmpty(), at);
@@ -187,7 +190,8 @@ public final class SiteInventory {
         sites = new ConcurrentHashMap<>(fresh);
         listedAt = startedAt;
         own.values().removeIf(view -> view.readAt().isBefore(startedAt));
-        dirty.clear();
+        // A change marked while this list was under way may be missing from it: its mark stays.
+        dirty.values().removeIf(markedAt -> markedAt.isBefore(startedAt));
         if (at != null) {
           Set<String> differ =
               fresh.keySet().stream()
