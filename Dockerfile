@@ -24,6 +24,6 @@ COPY --from=build /src/target/kinsta-operator-*.jar ./lib/
 # can be mounted read-only (no JVM perf data file either).
 USER 65532:65532
 # Sized for a 256Mi container: a small heap, the serial collector, C1 only (measured RSS ~115 MiB idle).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
 EXPOSE 8080
 ENTRYPOINT ["java", "-cp", "/opt/kinsta-operator/lib/*", "dev.operators.kinsta.operator.OperatorMain"]

@@ -6,6 +6,7 @@ import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.client.budget.RateLimit;
 import dev.operators.kinsta.config.OperatorConfig;
+import dev.operators.kinsta.operator.ConsoleLogging;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.KinstaSimulator;
@@ -42,13 +43,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class ScaleBenchmark {
   static final int K = 20;
-  private static final String CHART_JVM_FLAGS =
-      "-XX:+UseSerialGC -Xmx96m -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
-          + " -XX:-UsePerfData";
 
   private ScaleBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    ConsoleLogging.installFromEnvironment();
     TestCluster cluster = TestCluster.shared();
     if (!Boolean.getBoolean("bench.jvmOnly")) {
       compressed(cluster);
@@ -185,6 +184,7 @@ public final class ScaleBenchmark {
       Thread.sleep(30_000);
       print("rss_idle_mib", rssMib(idle), "MiB");
       print("classes_loaded_idle", loadedClasses(idle), "classes");
+      diagnose(idle, "idle");
       idle.destroy();
       idle.waitFor();
 
@@ -231,6 +231,7 @@ public final class ScaleBenchmark {
                   == 1000);
       Thread.sleep(30_000);
       print("rss_1000_mib", rssMib(operator), "MiB");
+      diagnose(operator, "1000");
       operator.destroy();
       operator.waitFor();
     }
@@ -244,9 +245,13 @@ public final class ScaleBenchmark {
             + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(CHART_JVM_FLAGS.split(" ")));
+    command.addAll(List.of(chartJvmFlags().split(" ")));
     // The chart's memory limit, which the JVM reads from the container's cgroup in a pod.
     command.add("-XX:MaxRAM=256m");
+    String extraFlags = System.getProperty("bench.operatorFlags", "").strip();
+    if (!extraFlags.isEmpty()) {
+      command.addAll(List.of(extraFlags.split(" ")));
+    }
     command.addAll(List.of("-cp", classPath, "dev.operators.kinsta.operator.OperatorMain"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
@@ -258,6 +263,39 @@ public final class ScaleBenchmark {
     builder.redirectErrorStream(true);
     builder.redirectOutput(Path.of("target", "bench-operator.log").toFile());
     return builder.start();
+  }
+
+  /**
+   * With {@code -Dbench.jcmd=<command>} (for example {@code VM.native_memory summary}, with {@code
+   * -XX:NativeMemoryTracking=summary} in {@code bench.operatorFlags}), what jcmd says of the
+   * operator at each memory figure, into {@code target/bench-jcmd-<point>.txt}.
+   */
+  private static void diagnose(Process process, String point)
+      throws IOException, InterruptedException {
+    String command = System.getProperty("bench.jcmd", "").strip();
+    if (command.isEmpty()) {
+      return;
+    }
+    List<String> jcmd = new ArrayList<>();
+    jcmd.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+    jcmd.add(Long.toString(process.pid()));
+    jcmd.addAll(List.of(command.split(" ")));
+    new ProcessBuilder(jcmd)
+        .redirectErrorStream(true)
+        .redirectOutput(Path.of("target", "bench-jcmd-" + point + ".txt").toFile())
+        .start()
+        .waitFor();
+  }
+
+  /** The chart's default {@code operator.javaOptions}, as the pod gets them. */
+  private static String chartJvmFlags() throws IOException {
+    java.util.regex.Matcher flags =
+        java.util.regex.Pattern.compile("(?m)^\\s+javaOptions: \"([^\"]+)\"")
+            .matcher(Files.readString(Path.of("helm", "kinsta-operator", "values.yaml")));
+    if (!flags.find()) {
+      throw new IllegalStateException("no operator.javaOptions in the chart's values.yaml");
+    }
+    return flags.group(1);
   }
 
   /** Classes loaded by the process, as {@code jcmd VM.metaspace} reports them. */

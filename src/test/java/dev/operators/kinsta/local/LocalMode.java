@@ -5,6 +5,7 @@ import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.config.ConfigException;
 import dev.operators.kinsta.config.OperatorConfig;
+import dev.operators.kinsta.operator.ConsoleLogging;
 import dev.operators.kinsta.operator.OperatorRuntime;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.simulator.KinstaSimulator;
@@ -134,6 +135,7 @@ public final class LocalMode implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
+    ConsoleLogging.installFromEnvironment();
     LocalSettings settings;
     try {
       settings = LocalSettings.fromEnvironment(System.getenv());

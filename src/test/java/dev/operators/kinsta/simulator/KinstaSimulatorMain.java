@@ -1,5 +1,6 @@
 package dev.operators.kinsta.simulator;
 
+import dev.operators.kinsta.operator.ConsoleLogging;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -11,6 +12,7 @@ public final class KinstaSimulatorMain {
   private KinstaSimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    ConsoleLogging.installFromEnvironment();
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8787;
     KinstaSimulator simulator =
         KinstaSimulator.start(SimulatorSettings.realistic(), "127.0.0.1", port);
