@@ -11,19 +11,14 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.PrimaryCaches;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,45 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SiteActionReconciler
     extends KinstaReconciler<KinstaSiteAction, KinstaSiteActionStatus> {
-  private static final String SITE_INDEX = "action-site";
-
-  private volatile @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites;
 
   public SiteActionReconciler(ControllerServices services) {
     super(services, KinstaSiteAction.class, KinstaSiteActionStatus.class);
-  }
-
-  @Override
-  protected List<EventSource<?, KinstaSiteAction>> additionalEventSources(
-      EventSourceContext<KinstaSiteAction> context) {
-    context
-        .getPrimaryCache()
-        .addIndexer(
-            SITE_INDEX,
-            action ->
-                action.getSpec() == null
-                        || action.getSpec().site == null
-                        || action.getSpec().site.name == null
-                    ? List.of()
-                    : List.of(
-                        action.getMetadata().getNamespace() + "/" + action.getSpec().site.name));
-    var configuration =
-        InformerEventSourceConfiguration.from(KinstaSite.class, KinstaSiteAction.class)
-            .withName("action-sites")
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(
-                site ->
-                    context
-                        .getPrimaryCache()
-                        .byIndex(
-                            SITE_INDEX,
-                            site.getMetadata().getNamespace() + "/" + site.getMetadata().getName())
-                        .stream()
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-            .build();
-    sites = new InformerEventSource<>(configuration, context);
-    return List.of(sites);
   }
 
   @Override
@@ -100,15 +59,13 @@ public final class SiteActionReconciler
   /** One reconcile of an action: the attempt, its site and environment as Kinsta reports them. */
   static final class Run {
     final Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt;
-    final @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites;
+    final PrimaryCaches sites;
     Optional<KinstaSite> managedSite = Optional.empty();
     @Nullable String siteId;
     List<Environment> environments = List.of();
     @Nullable Environment environment;
 
-    Run(
-        Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt,
-        @Nullable InformerEventSource<KinstaSite, KinstaSiteAction> sites) {
+    Run(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt, PrimaryCaches sites) {
       this.attempt = attempt;
       this.sites = sites;
     }
@@ -116,7 +73,7 @@ public final class SiteActionReconciler
 
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
-    return STEPS.run(new Run(attempt, sites), SiteActionReconciler::runs);
+    return STEPS.run(new Run(attempt, services.caches()), SiteActionReconciler::runs);
   }
 
   /** A one-shot action whose run for this generation succeeded is done: nothing to ask Kinsta. */
@@ -133,26 +90,22 @@ public final class SiteActionReconciler
       return Optional.empty();
     }
     String namespace = run.attempt.resource().getMetadata().getNamespace();
-    run.managedSite =
-        run.sites == null
-            ? Optional.empty()
-            : run.sites.get(new ResourceID(spec.site.name, namespace));
+    run.managedSite = run.sites.get(KinstaSite.class, namespace, spec.site.name);
     run.siteId =
         run.managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
     if (run.siteId != null
         && run.managedSite.map(StatusConditions::isReadyAndCurrent).orElse(false)) {
       return Optional.empty();
     }
-    // No requeue: the site's informer reconciles this action when the site appears or becomes
-    // Ready,
-    // which is also when its own operations (a staging environment being created, say) are done.
+    // Looked at again shortly, in the site controller's cache: no call, and no second copy of every
+    // KinstaSite for the actions' sake.
     return Optional.of(
         Outcome.progressing(
             ActionReasons.WAITING_FOR_SITE,
             run.managedSite.isEmpty()
                 ? "KinstaSite " + spec.site.name + " does not exist"
                 : "KinstaSite " + spec.site.name + " is not Ready yet",
-            null));
+            run.attempt.shortly()));
   }
 
   private static Optional<Outcome> findEnvironment(Run run) {

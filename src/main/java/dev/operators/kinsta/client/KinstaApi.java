@@ -1,5 +1,6 @@
 package dev.operators.kinsta.client;
 
+import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import dev.operators.kinsta.client.dto.Backup;
@@ -24,6 +25,13 @@ import java.util.List;
  * #getOperation}. Every failure is a {@link KinstaApiException}.
  */
 public interface KinstaApi {
+
+  /**
+   * Takes one of the company's creation permits ahead of a creation call this thread is about to
+   * prepare; throws {@link KinstaApiException.RateLimited} with the time until one is there.
+   * Closing the hold gives the permit back unless a creation call used it.
+   */
+  RateBudgets.CreationHold holdCreation();
 
   /** {@code GET /validate}: the key's company, status and expiry. */
   ApiKeyInfo validate();

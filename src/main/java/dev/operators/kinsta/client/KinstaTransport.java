@@ -133,6 +133,20 @@ final class KinstaTransport {
     throw failure(request, status, redactor.redact(message(answer)));
   }
 
+  RateBudgets.CreationHold holdCreation(String budgetKey) {
+    try {
+      return budgets.holdCreation(budgetKey);
+    } catch (BudgetExhaustedException exhausted) {
+      throw new KinstaApiException.RateLimited(
+          "creation",
+          0,
+          exhausted.retryAfter(),
+          "the company's creations are at Kinsta's limit; next creation permit in about "
+              + exhausted.retryAfter().toSeconds()
+              + " s");
+    }
+  }
+
   private void takePermit(String budgetKey, KinstaRequest request) {
     try {
       budgets.acquire(budgetKey, request.lane(), request.priority());

@@ -3,6 +3,7 @@ package dev.operators.kinsta.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.operators.kinsta.client.budget.Lane;
 import dev.operators.kinsta.client.budget.Priority;
+import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import dev.operators.kinsta.client.dto.Backup;
@@ -35,6 +36,11 @@ final class VertxKinstaApi implements KinstaApi {
   VertxKinstaApi(KinstaTransport transport, KinstaCredentials credentials) {
     this.transport = transport;
     this.credentials = credentials;
+  }
+
+  @Override
+  public RateBudgets.CreationHold holdCreation() {
+    return transport.holdCreation(credentials.companyId());
   }
 
   @Override

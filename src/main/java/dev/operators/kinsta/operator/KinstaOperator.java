@@ -1,9 +1,7 @@
 package dev.operators.kinsta.operator;
 
 import dev.operators.kinsta.action.SiteActionReconciler;
-import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
-import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
@@ -19,6 +17,7 @@ import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.MetadataChangeFilter;
 import dev.operators.kinsta.reconcile.OperationTracker;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.PrimaryCaches;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.reconcile.SecretCache;
@@ -120,19 +119,13 @@ public final class KinstaOperator implements AutoCloseable {
             new CredentialsProtection(client),
             new SiteInventory(settings.inventoryInterval(), clock),
             SecretCache.start(client, namespaces),
-            new DatabaseInventory(settings.inventoryInterval(), clock));
+            new DatabaseInventory(settings.inventoryInterval(), clock),
+            new PrimaryCaches());
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
-    // The schema checks load and compile while the informers start, not in the first reconcile.
-    Thread warmUp =
-        new Thread(
-            () -> ApiGroup.KINDS.forEach(kind -> SchemaCheck.of(kind).precompile()),
-            "kinsta-schema-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
     operator.start();
     // Each company is listed once per interval whether or not a reconcile asked, so drift made in
     // MyKinsta is seen within it; the first round waits for the controllers' first reconciles.
@@ -166,7 +159,8 @@ public final class KinstaOperator implements AutoCloseable {
               .withGenerationAware(false)
               .withOnUpdateFilter(new MetadataChangeFilter<>())
               .withRetry(new JitteredRetry(settings.retryInitial(), settings.retryMax()))
-              .withReconciliationMaxInterval(settings.resyncInterval());
+              .withReconciliationMaxInterval(settings.resyncInterval())
+              .withItemStore(new StoreWithoutManagedFields<>());
           if (!namespaces.isEmpty()) {
             override.settingNamespaces(namespaces);
           }

@@ -19,4 +19,5 @@ public record ControllerServices(
     CredentialsProtection credentialsProtection,
     SiteInventory sites,
     SecretCache secrets,
-    DatabaseInventory databases) {}
+    DatabaseInventory databases,
+    PrimaryCaches caches) {}

@@ -120,6 +120,7 @@ public abstract class KinstaReconciler<
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
+    services.caches().publish(resourceClass, context.getPrimaryCache());
     context
         .getPrimaryCache()
         .addIndexer(

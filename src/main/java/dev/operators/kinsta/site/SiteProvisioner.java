@@ -7,6 +7,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.WordPressSource;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.CloneSiteRequest;
 import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
 import dev.operators.kinsta.client.dto.CreateSiteRequest;
@@ -36,6 +37,7 @@ final class SiteProvisioner {
    * Sets {@code status.siteId} and returns empty, or returns the outcome to report (a creation
    * started, a stall).
    */
+  @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
   static Optional<Outcome> establish(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
     KinstaSite resource = attempt.resource();
     KinstaSiteSpec spec = resource.getSpec();
@@ -60,15 +62,26 @@ final class SiteProvisioner {
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
     // A site made in MyKinsta a moment ago must stop a creation under its name, and a creation
-    // whose
-    // answer was lost must be found: the name is looked for in a fresh list.
-    List<Site> sameName = sitesNamed(attempt, displayName);
+    // whose answer was lost must be found: the name is looked for in a fresh list.
     if (status.creation != null) {
-      return resolveCreation(attempt, sameName);
+      return resolveCreation(attempt, sitesNamed(attempt, displayName));
     }
-    if (sameName.isEmpty()) {
-      return Optional.of(create(attempt, displayName));
+    // The creation permit first: while the company is at Kinsta's creation limit, a waiting
+    // creation costs no list.
+    try (RateBudgets.CreationHold permit = api.holdCreation()) {
+      List<Site> sameName = sitesNamed(attempt, displayName);
+      if (sameName.isEmpty()) {
+        return Optional.of(create(attempt, displayName));
+      }
+      return adopt(attempt, displayName, sameName);
     }
+  }
+
+  private static Optional<Outcome> adopt(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName, List<Site> sameName) {
+    KinstaSite resource = attempt.resource();
+    KinstaSiteSpec spec = resource.getSpec();
+    KinstaSiteStatus status = attempt.status();
     if (!Boolean.TRUE.equals(spec.adoptByDisplayName)) {
       return Optional.of(
           Outcome.stalled(

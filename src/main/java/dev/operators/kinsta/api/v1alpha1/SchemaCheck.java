@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +62,7 @@ public final class SchemaCheck {
   private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
   private static final Map<String, CelRuntime.Program> PROGRAMS = new ConcurrentHashMap<>();
   private static final Map<Class<?>, SchemaCheck> BY_KIND = new ConcurrentHashMap<>();
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
 
   private final JsonNode openApi;
   private final Schema jsonSchema;
@@ -72,8 +74,20 @@ public final class SchemaCheck {
             .getSchema(toJsonSchema(openApi.deepCopy()));
   }
 
-  /** The check of a kind, from the CRD the operator's jar carries. */
+  /**
+   * The check of a kind, from the CRD the operator's jar carries. The first call also compiles
+   * every kind's rules on a thread of its own, so the first resource of each other kind does not
+   * wait for them; an operator with nothing to check never loads the schema and CEL libraries.
+   */
   public static SchemaCheck of(Class<? extends HasMetadata> kind) {
+    if (WARMED_UP.compareAndSet(false, true)) {
+      Thread warmUp =
+          new Thread(
+              () -> ApiGroup.KINDS.forEach(other -> of(other).precompile()),
+              "kinsta-schema-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
     return BY_KIND.computeIfAbsent(
         kind,
         k -> {
@@ -90,10 +104,7 @@ public final class SchemaCheck {
         });
   }
 
-  /**
-   * Compiles every CEL rule of the schema now, so that the first resource checked does not wait for
-   * it (the operator does this while its informers start).
-   */
+  /** Compiles every CEL rule of the schema now, not when a resource first needs it. */
   public SchemaCheck precompile() {
     precompile(openApi);
     return this;

@@ -65,6 +65,20 @@ final class CompanyBudget {
     }
   }
 
+  /** Takes a creation permit ahead of the creation call, which {@link #acquire} then skips. */
+  void holdCreation() throws BudgetExhaustedException {
+    long pause = pausedUntilNanos - System.nanoTime();
+    if (pause > 0) {
+      throw new BudgetExhaustedException(Duration.ofNanos(pause));
+    }
+    take(creations);
+  }
+
+  /** Gives back a held creation permit that no creation call used. */
+  void releaseCreation() {
+    creations.addTokens(1);
+  }
+
   /**
    * Permits kept back from a priority: a tenth of the bucket from deletions, a fifth from
    * background reads, none from writes and operation polls.

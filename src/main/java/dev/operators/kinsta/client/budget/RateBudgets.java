@@ -2,7 +2,9 @@ package dev.operators.kinsta.client.budget;
 
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +39,9 @@ public final class RateBudgets {
   private final Map<String, CompanyBudget> companies = new ConcurrentHashMap<>();
   private volatile Listener listener = SILENT;
 
+  /** The companies whose creation permit this thread holds (see {@link #holdCreation}). */
+  private final ThreadLocal<Set<String>> heldCreations = ThreadLocal.withInitial(HashSet::new);
+
   public RateBudgets(RateBudgetSettings settings) {
     this.settings = settings;
     this.perIp = Bucket.builder().addLimit(settings.perIp().bandwidth()).build();
@@ -57,12 +62,44 @@ public final class RateBudgets {
    */
   public void acquire(String company, Lane lane, Priority priority)
       throws BudgetExhaustedException {
+    boolean held = lane == Lane.CREATION && heldCreations.get().remove(company);
     try {
-      budget(company).acquire(lane, priority, perIp);
+      budget(company).acquire(held ? Lane.GENERAL : lane, priority, perIp);
       listener.permitGranted(company, priority);
     } catch (BudgetExhaustedException exhausted) {
+      if (held) {
+        heldCreations.get().add(company);
+      }
       listener.permitDenied(company, priority, exhausted.retryAfter());
       throw exhausted;
+    }
+  }
+
+  /**
+   * Takes one of the company's creation permits now, for the creation call this thread is about to
+   * prepare (a name check first): the calls that prepare a creation are spent only when the
+   * creation can follow, and many creations waiting for the lane do not each list the company again
+   * at every refusal. Closing the hold gives the permit back unless a creation call used it.
+   */
+  public CreationHold holdCreation(String company) throws BudgetExhaustedException {
+    budget(company).holdCreation();
+    heldCreations.get().add(company);
+    return new CreationHold(company);
+  }
+
+  /** A creation permit taken ahead; see {@link #holdCreation}. */
+  public final class CreationHold implements AutoCloseable {
+    private final String company;
+
+    private CreationHold(String company) {
+      this.company = company;
+    }
+
+    @Override
+    public void close() {
+      if (heldCreations.get().remove(company)) {
+        budget(company).releaseCreation();
+      }
     }
   }
 

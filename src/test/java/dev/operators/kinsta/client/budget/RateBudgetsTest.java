@@ -75,6 +75,29 @@ class RateBudgetsTest {
   }
 
   @Test
+  void aHeldCreationPermitIsSpentByTheCreationCallOrGivenBack() throws Exception {
+    RateBudgets budgets =
+        new RateBudgets(
+            settings(RateLimit.perMinute(100), new RateLimit(5, Duration.ofMinutes(1), 1)));
+    try (RateBudgets.CreationHold unused = budgets.holdCreation("acme")) {
+      assertThrows(BudgetExhaustedException.class, () -> budgets.holdCreation("acme"));
+    }
+    // Given back: the lane's one permit is there again, and a creation call spends the hold.
+    try (RateBudgets.CreationHold held = budgets.holdCreation("acme")) {
+      budgets.acquire("acme", Lane.CREATION, Priority.USER_WRITE);
+    }
+    BudgetExhaustedException denied =
+        assertThrows(
+            BudgetExhaustedException.class,
+            () -> budgets.acquire("acme", Lane.CREATION, Priority.USER_WRITE));
+    assertTrue(denied.retryAfter().toSeconds() >= 5, "spent, not given back: " + denied);
+    // Another company's lane is its own.
+    try (RateBudgets.CreationHold other = budgets.holdCreation("globex")) {
+      budgets.acquire("globex", Lane.CREATION, Priority.USER_WRITE);
+    }
+  }
+
+  @Test
   void aPauseAppliesToOneCompanyOnly() throws Exception {
     RateBudgets budgets =
         new RateBudgets(
