@@ -1,7 +1,9 @@
 package dev.operators.kinsta.operator;
 
 import dev.operators.kinsta.action.SiteActionReconciler;
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
@@ -23,8 +25,11 @@ import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.reconcile.SecretCache;
 import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.site.SiteReconciler;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -36,6 +41,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The controllers, wired to one Kubernetes client, one Kinsta client pool (with its shared rate
@@ -43,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  * tests alike.
  */
 public final class KinstaOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KinstaOperator.class);
+  private static final ListOptions ONE = new ListOptionsBuilder().withLimit(1L).build();
+
   static final int RECONCILE_THREADS = 16;
 
   private final Operator operator;
@@ -126,6 +136,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
+    warmUpSchemaChecksIfNeeded(client, namespaces);
     operator.start();
     // Each company is listed once per interval whether or not a reconcile asked, so drift made in
     // MyKinsta is seen within it; the first round waits for the controllers' first reconciles.
@@ -165,6 +176,38 @@ public final class KinstaOperator implements AutoCloseable {
             override.settingNamespaces(namespaces);
           }
         });
+  }
+
+  /**
+   * The schema checks load (the validator and CEL, a second or so) while the informers start, when
+   * there is anything to check: one list of at most one object per kind tells.
+   */
+  private static void warmUpSchemaChecksIfNeeded(KubernetesClient client, Set<String> namespaces) {
+    Thread probe =
+        new Thread(
+            () -> {
+              try {
+                if (ApiGroup.KINDS.stream().anyMatch(kind -> anyExists(client, kind, namespaces))) {
+                  SchemaCheck.warmUp();
+                }
+              } catch (KubernetesClientException unreadable) {
+                LOG.debug("Schema checks left to the first reconcile: {}", unreadable.getMessage());
+              }
+            },
+            "kinsta-schema-probe");
+    probe.setDaemon(true);
+    probe.start();
+  }
+
+  private static boolean anyExists(
+      KubernetesClient client, Class<? extends CustomResource<?, ?>> kind, Set<String> namespaces) {
+    if (namespaces.isEmpty()) {
+      return !client.resources(kind).inAnyNamespace().list(ONE).getItems().isEmpty();
+    }
+    return namespaces.stream()
+        .anyMatch(
+            namespace ->
+                !client.resources(kind).inNamespace(namespace).list(ONE).getItems().isEmpty());
   }
 
   public Operator operator() {

@@ -421,12 +421,18 @@ public final class ScaleBenchmark {
 
   private static void waitFor(String what, Duration within, BooleanSupplier done)
       throws InterruptedException {
+    waitFor(what, within, done, Duration.ofMillis(500));
+  }
+
+  private static void waitFor(
+      String what, Duration within, BooleanSupplier done, Duration lookEvery)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     while (!done.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("timed out waiting for " + what);
       }
-      Thread.sleep(500);
+      Thread.sleep(lookEvery.toMillis());
     }
   }
 

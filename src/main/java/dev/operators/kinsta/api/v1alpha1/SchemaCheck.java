@@ -80,14 +80,7 @@ public final class SchemaCheck {
    * wait for them; an operator with nothing to check never loads the schema and CEL libraries.
    */
   public static SchemaCheck of(Class<? extends HasMetadata> kind) {
-    if (WARMED_UP.compareAndSet(false, true)) {
-      Thread warmUp =
-          new Thread(
-              () -> ApiGroup.KINDS.forEach(other -> of(other).precompile()),
-              "kinsta-schema-warm-up");
-      warmUp.setDaemon(true);
-      warmUp.start();
-    }
+    warmUp();
     return BY_KIND.computeIfAbsent(
         kind,
         k -> {
@@ -102,6 +95,21 @@ public final class SchemaCheck {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /**
+   * Loads and compiles every kind's check on a thread of its own, once: the operator calls it at
+   * start when there are resources to check, so that the first reconciles do not wait for it.
+   */
+  public static void warmUp() {
+    if (WARMED_UP.compareAndSet(false, true)) {
+      Thread warmUp =
+          new Thread(
+              () -> ApiGroup.KINDS.forEach(other -> of(other).precompile()),
+              "kinsta-schema-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+    }
   }
 
   /** Compiles every CEL rule of the schema now, not when a resource first needs it. */
