@@ -20,10 +20,17 @@ LABEL org.opencontainers.image.title="kinsta-operator" \
 WORKDIR /opt/kinsta-operator
 COPY --from=build /src/target/lib ./lib
 COPY --from=build /src/target/kinsta-operator-*.jar ./lib/
+COPY --from=build /src/src/main/cds/operator.classlist ./
+# Sized for a 256Mi container: a small heap that gives back what it does not use, the serial collector, C1 only
+# (measured RSS ~126 MiB idle, ~168 MiB with 1000 sites; README, Scale).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
+# Class data sharing: the classes the operator loads (recorded by the benchmark), parsed and verified once here
+# instead of at every start: about a second less from start to first reconcile. The class path is the
+# entry point's, so the JVM accepts the archive; with other JVM flags it may not, and then starts without it.
+RUN java -XX:MaxRAM=256m -Xshare:dump -XX:SharedClassListFile=operator.classlist \
+      -XX:SharedArchiveFile=/opt/kinsta-operator/operator.jsa -cp "/opt/kinsta-operator/lib/*"
 # Numeric non-root user, so Kubernetes can verify runAsNonRoot; nothing is written to the root filesystem, so it
 # can be mounted read-only (no JVM perf data file either).
 USER 65532:65532
-# Sized for a 256Mi container: a small heap, the serial collector, C1 only (measured RSS ~115 MiB idle).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
 EXPOSE 8080
-ENTRYPOINT ["java", "-cp", "/opt/kinsta-operator/lib/*", "dev.operators.kinsta.operator.OperatorMain"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/opt/kinsta-operator/operator.jsa", "-cp", "/opt/kinsta-operator/lib/*", "dev.operators.kinsta.operator.OperatorMain"]

@@ -6,6 +6,7 @@ import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.client.budget.RateLimit;
 import dev.operators.kinsta.config.OperatorConfig;
+import dev.operators.kinsta.image.OperatorImage;
 import dev.operators.kinsta.operator.ConsoleLogging;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.StatusConditions;
@@ -34,8 +35,10 @@ import java.util.function.BooleanSupplier;
  * printing one line per figure: {@code bench <name> <value> <unit>}. Times and rates are Kinsta's:
  * the in-process part runs in time compressed {@value #K} times (every interval of the operator and
  * every window of the simulator divided by it), and its figures are scaled back. Memory and start
- * time are measured on the operator alone, in a JVM of its own with the Helm chart's JVM flags and
- * default settings.
+ * time are measured on the operator alone, in a JVM of its own started as the image starts it
+ * ({@link OperatorImage}: the chart's JVM flags, the class data archive) with default settings.
+ * {@code -Dbench.recordClassList=true} records the classes the run with 1000 sites loads as the
+ * image's class list.
  *
  * <p>Run: {@code mvn -q test-compile exec:java
  * -Dkinsta.main=dev.operators.kinsta.bench.ScaleBenchmark} (after {@code bash
@@ -158,6 +161,7 @@ public final class ScaleBenchmark {
 
   /** The operator alone, in a JVM of its own with the chart's flags: memory and start time. */
   private static void separateJvm(TestCluster cluster) throws Exception {
+    OperatorImage image = OperatorImage.layOut(Path.of("target", "bench-image"));
     try (SimulatorFixture kinsta =
         SimulatorFixture.start(
             SimulatorSettings.realistic(),
@@ -180,7 +184,7 @@ public final class ScaleBenchmark {
             .create();
       }
       namespace(client, "bench-idle");
-      Process idle = operator(cluster, kinsta, "bench-idle,bench-noise");
+      Process idle = operator(image, cluster, kinsta, "bench-idle,bench-noise", List.of());
       Thread.sleep(30_000);
       print("rss_idle_mib", rssMib(idle), "MiB");
       print("classes_loaded_idle", loadedClasses(idle), "classes");
@@ -212,7 +216,18 @@ public final class ScaleBenchmark {
             .create();
       }
       Instant launched = Instant.now();
-      Process operator = operator(cluster, kinsta, namespace + ",bench-noise");
+      // -Dbench.recordClassList=true records what this run loads as the image's class list.
+      Process operator =
+          operator(
+              image,
+              cluster,
+              kinsta,
+              namespace + ",bench-noise",
+              Boolean.getBoolean("bench.recordClassList")
+                  ? List.of(
+                      "-Xshare:off",
+                      "-XX:DumpLoadedClassList=" + OperatorImage.CLASS_LIST.toAbsolutePath())
+                  : List.of());
       waitFor(
           "a first reconcile",
           Duration.ofMinutes(2),
@@ -239,7 +254,7 @@ public final class ScaleBenchmark {
 
       // A restart (an upgrade, a rescheduled pod) with the 1000 under management.
       Instant restarted = Instant.now();
-      Process again = operator(cluster, kinsta, namespace + ",bench-noise");
+      Process again = operator(image, cluster, kinsta, namespace + ",bench-noise", List.of());
       waitFor("a first reconcile after the restart", Duration.ofMinutes(2), () -> reconciled() > 0);
       print("start_to_first_reconcile_s", seconds(restarted), "s");
       again.destroy();
@@ -280,23 +295,20 @@ public final class ScaleBenchmark {
     }
   }
 
-  private static Process operator(TestCluster cluster, SimulatorFixture kinsta, String namespaces)
+  private static Process operator(
+      OperatorImage image,
+      TestCluster cluster,
+      SimulatorFixture kinsta,
+      String namespaces,
+      List<String> flags)
       throws IOException {
-    String classPath =
-        Path.of("target", "classes").toAbsolutePath()
-            + java.io.File.pathSeparator
-            + Files.readString(Path.of("target", "runtime-classpath.txt")).strip();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(chartJvmFlags().split(" ")));
-    // The chart's memory limit, which the JVM reads from the container's cgroup in a pod.
-    command.add("-XX:MaxRAM=256m");
+    List<String> extra = new ArrayList<>(flags);
     String extraFlags = System.getProperty("bench.operatorFlags", "").strip();
     if (!extraFlags.isEmpty()) {
-      command.addAll(List.of(extraFlags.split(" ")));
+      extra.addAll(List.of(extraFlags.split(" ")));
     }
-    command.addAll(List.of("-cp", classPath, "dev.operators.kinsta.operator.OperatorMain"));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder =
+        new ProcessBuilder(image.javaCommand(extra, "dev.operators.kinsta.operator.OperatorMain"));
     builder.environment().put("KUBECONFIG", cluster.kubeconfig().toString());
     builder
         .environment()
@@ -328,17 +340,6 @@ public final class ScaleBenchmark {
         .redirectOutput(Path.of("target", "bench-jcmd-" + point + ".txt").toFile())
         .start()
         .waitFor();
-  }
-
-  /** The chart's default {@code operator.javaOptions}, as the pod gets them. */
-  private static String chartJvmFlags() throws IOException {
-    java.util.regex.Matcher flags =
-        java.util.regex.Pattern.compile("(?m)^\\s+javaOptions: \"([^\"]+)\"")
-            .matcher(Files.readString(Path.of("helm", "kinsta-operator", "values.yaml")));
-    if (!flags.find()) {
-      throw new IllegalStateException("no operator.javaOptions in the chart's values.yaml");
-    }
-    return flags.group(1);
   }
 
   /** Classes loaded by the process, as {@code jcmd VM.metaspace} reports them. */
