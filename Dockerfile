@@ -22,7 +22,7 @@ COPY --from=build /src/target/lib ./lib
 COPY --from=build /src/target/kinsta-operator-*.jar ./lib/
 COPY --from=build /src/src/main/cds/operator.classlist ./
 # Sized for a 256Mi container: a small heap that gives back what it does not use, the serial collector, C1 only
-# (measured RSS ~126 MiB idle, ~168 MiB with 1000 sites; README, Scale).
+# (measured RSS ~125 MiB idle, ~171 MiB with 1000 sites; README, Scale).
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
 # Class data sharing: the classes the operator loads (recorded by the benchmark), parsed and verified once here
 # instead of at every start: about a second less from start to first reconcile. The class path is the

@@ -147,7 +147,7 @@ public final class KinstaOperator implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    long every = Math.max(1000, settings.inventoryInterval().toMillis() / 4);
+    long every = services.sites().tick().toMillis();
     var unused =
         inventoryRounds.scheduleWithFixedDelay(
             services.sites()::refreshDue, every, every, TimeUnit.MILLISECONDS);

@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
-import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +25,7 @@ public final class OperatorMain {
   /**
    * Netty's pooled allocator keeps a 4 MiB chunk of direct memory per event loop, 12 MiB of the
    * operator's resident memory for a few kilobytes of requests in flight: one arena of 1 MiB chunks
-   * serves both HTTP clients. A {@code -D} flag given for either still wins.
+   * serves the Kinsta client. A {@code -D} flag given for either still wins.
    */
   static void smallNettyBufferPool() {
     setIfAbsent("io.netty.allocator.maxOrder", "7");
@@ -52,14 +50,12 @@ public final class OperatorMain {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
     KubernetesClient kubernetes =
         new KubernetesClientBuilder()
-            .withHttpClientFactory(new VertxHttpClientFactory(vertx))
             .withConfig(
                 new ConfigBuilder(Config.autoConfigure(null)).withUserAgent(USER_AGENT).build())
             .build();
-    OperatorRuntime runtime = OperatorRuntime.start(config, kubernetes, vertx);
+    OperatorRuntime runtime = OperatorRuntime.start(config, kubernetes);
     log.info(
         "Kinsta operator started: Kinsta API {}, hosting API {}, namespaces {}, management port {}",
         config.kinstaApiUrl(),
@@ -73,7 +69,6 @@ public final class OperatorMain {
                 () -> {
                   runtime.close();
                   kubernetes.close();
-                  vertx.close();
                   stopped.countDown();
                 },
                 "shutdown"));

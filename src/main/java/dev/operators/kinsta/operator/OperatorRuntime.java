@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class OperatorRuntime implements AutoCloseable {
 
   private final Vertx vertx;
-  private final boolean ownsVertx;
   private final KinstaClients clients;
   private final ManagementServer management;
   private final KinstaOperator operator;
@@ -35,27 +34,19 @@ public final class OperatorRuntime implements AutoCloseable {
 
   private OperatorRuntime(
       Vertx vertx,
-      boolean ownsVertx,
       KinstaClients clients,
       ManagementServer management,
       KinstaOperator operator,
       PrometheusMeterRegistry registry) {
     this.vertx = vertx;
-    this.ownsVertx = ownsVertx;
     this.clients = clients;
     this.management = management;
     this.operator = operator;
     this.registry = registry;
   }
 
-  /**
-   * On a Vert.x instance the caller owns and closes, the one its Kubernetes client runs on: one set
-   * of event loops for both clients.
-   */
-  public static OperatorRuntime start(
-      OperatorConfig config, KubernetesClient kubernetes, Vertx vertx) {
-    return start(
-        config, kubernetes, ReconcileSettings.from(config), config.clientSettings(), vertx, false);
+  public static OperatorRuntime start(OperatorConfig config, KubernetesClient kubernetes) {
+    return start(config, kubernetes, ReconcileSettings.from(config));
   }
 
   public static OperatorRuntime start(
@@ -71,17 +62,8 @@ public final class OperatorRuntime implements AutoCloseable {
       KubernetesClient kubernetes,
       ReconcileSettings settings,
       KinstaClientSettings clientSettings) {
-    return start(config, kubernetes, settings, clientSettings, Vertx.vertx(), true);
-  }
-
-  private static OperatorRuntime start(
-      OperatorConfig config,
-      KubernetesClient kubernetes,
-      ReconcileSettings settings,
-      KinstaClientSettings clientSettings,
-      Vertx vertx,
-      boolean ownsVertx) {
     Clock clock = Clock.systemUTC();
+    Vertx vertx = Vertx.vertx();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
@@ -120,7 +102,7 @@ public final class OperatorRuntime implements AutoCloseable {
             },
             metrics);
     running.set(operator);
-    return new OperatorRuntime(vertx, ownsVertx, clients, management, operator, registry);
+    return new OperatorRuntime(vertx, clients, management, operator, registry);
   }
 
   public int managementPort() {
@@ -140,8 +122,6 @@ public final class OperatorRuntime implements AutoCloseable {
     operator.close();
     management.close();
     clients.close();
-    if (ownsVertx) {
-      vertx.close();
-    }
+    vertx.close();
   }
 }

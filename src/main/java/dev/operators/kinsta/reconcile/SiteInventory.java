@@ -110,6 +110,15 @@ public final class SiteInventory {
   }
 
   /**
+   * How often {@link #refreshDue} should run: a twentieth of the interval (at least a second), so
+   * that each company is listed once per interval, give or take a twentieth.
+   */
+  public Duration tick() {
+    Duration twentieth = interval.dividedBy(20);
+    return twentieth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : twentieth;
+  }
+
+  /**
    * Lists every company whose list is older than the interval, with the client its last reconcile
    * used; a list the budget cannot serve now is left for the next round.
    */
@@ -119,7 +128,8 @@ public final class SiteInventory {
     for (Company company : companies.values()) {
       KinstaApi api = company.api;
       try {
-        company.listIfOlderThan(api, interval);
+        // Due a tick early, so that a list is never more than one interval old.
+        company.listIfOlderThan(api, interval.minus(tick()));
       } catch (KinstaApiException notNow) {
         // Kinsta unavailable, a key revoked, the budget spent: the resources' own reconciles
         // report it; the next round lists again.
