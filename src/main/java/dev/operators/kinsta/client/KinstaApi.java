@@ -9,6 +9,8 @@ import dev.operators.kinsta.client.dto.CompanyUser;
 import dev.operators.kinsta.client.dto.CreateEnvironmentRequest;
 import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
 import dev.operators.kinsta.client.dto.CreateSiteRequest;
+import dev.operators.kinsta.client.dto.DnsRecord;
+import dev.operators.kinsta.client.dto.DnsZone;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
@@ -128,6 +130,25 @@ public interface KinstaApi {
 
   /** {@code PUT /sites/cdn/image-optimization}: {@code off}, {@code lossy} or {@code lossless}. */
   OperationRef setImageOptimization(String environmentId, String type);
+
+  /** {@code GET /domains?company=}: the company's zones in Kinsta DNS. */
+  List<DnsZone> listDnsZones();
+
+  /** {@code GET /domains/{domain_id}/dns-records}. */
+  List<DnsRecord> listDnsRecords(String domainId);
+
+  /** {@code POST /domains/{domain_id}/dns-records}: a new record set (type and name). */
+  OperationRef createDnsRecord(String domainId, DnsRecord record);
+
+  /**
+   * {@code PUT /domains/{domain_id}/dns-records}: the record set of that type and name, its TTL and
+   * the values to add and to remove.
+   */
+  OperationRef updateDnsRecord(
+      String domainId, String type, String name, int ttl, List<String> added, List<String> removed);
+
+  /** {@code DELETE /domains/{domain_id}/dns-records} (type and name in the body). */
+  OperationRef deleteDnsRecord(String domainId, String type, String name);
 
   /** {@code GET /sites/environments/{env_id}/domains}. */
   List<SiteDomain> listDomains(String environmentId);

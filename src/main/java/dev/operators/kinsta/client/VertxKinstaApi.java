@@ -12,6 +12,8 @@ import dev.operators.kinsta.client.dto.CompanyUser;
 import dev.operators.kinsta.client.dto.CreateEnvironmentRequest;
 import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
 import dev.operators.kinsta.client.dto.CreateSiteRequest;
+import dev.operators.kinsta.client.dto.DnsRecord;
+import dev.operators.kinsta.client.dto.DnsZone;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
@@ -274,6 +276,49 @@ final class VertxKinstaApi implements KinstaApi {
     return operation(
         KinstaRequest.put("/sites/cdn/image-optimization")
             .body(Map.of("environment_id", environmentId, "image_optimization_type", type)));
+  }
+
+  @Override
+  public List<DnsZone> listDnsZones() {
+    KinstaRequest request = KinstaRequest.get("/domains").query("company", credentials.companyId());
+    return WireReader.readList(
+        request.endpoint(), call(request), "/company/domains", DnsZone.class);
+  }
+
+  @Override
+  public List<DnsRecord> listDnsRecords(String domainId) {
+    KinstaRequest request = KinstaRequest.get("/domains/{domain_id}/dns-records", domainId);
+    return WireReader.readList(
+        request.endpoint(), call(request), "/domain/dns_records", DnsRecord.class);
+  }
+
+  @Override
+  public OperationRef createDnsRecord(String domainId, DnsRecord record) {
+    return operation(KinstaRequest.post("/domains/{domain_id}/dns-records", domainId).body(record));
+  }
+
+  @Override
+  public OperationRef updateDnsRecord(
+      String domainId,
+      String type,
+      String name,
+      int ttl,
+      List<String> added,
+      List<String> removed) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("name", name);
+    body.put("ttl", ttl);
+    body.put("new_resource_records", added.stream().map(DnsRecord.Value::new).toList());
+    body.put("removed_resource_records", removed.stream().map(DnsRecord.Value::new).toList());
+    return operation(KinstaRequest.put("/domains/{domain_id}/dns-records", domainId).body(body));
+  }
+
+  @Override
+  public OperationRef deleteDnsRecord(String domainId, String type, String name) {
+    return operation(
+        KinstaRequest.delete("/domains/{domain_id}/dns-records", domainId)
+            .body(Map.of("type", type, "name", name)));
   }
 
   @Override

@@ -87,6 +87,7 @@ public final class KinstaSimulator implements AutoCloseable {
     Map<String, Handler> byTemplate = new HashMap<>();
     wordpress.register(byTemplate);
     hosting.register(byTemplate);
+    new DnsEndpoints(state, this::startOperation).register(byTemplate);
     byTemplate.put("GET /operations/{operation_id}", this::operationStatus);
     // Keyed without parameter names: the two contracts name some path parameters differently.
     byTemplate.forEach((key, handler) -> routes.put(key.replaceAll("\\{[^}]+}", "{}"), handler));
@@ -222,6 +223,25 @@ public final class KinstaSimulator implements AutoCloseable {
           wordpress.newEnvironment(site, liveEnvironmentId, "live", "Live", false);
           site.status = "live";
           return site.id;
+        });
+  }
+
+  /**
+   * A Kinsta DNS zone of the company with the records Kinsta makes for a site's domain (the apex A
+   * record and a {@code www} CNAME); answers its id.
+   */
+  public String seedDnsZone(String companyId, String domainName) {
+    return mutate(
+        s -> {
+          SimulatorState.DnsZone zone =
+              new SimulatorState.DnsZone(SimulatorState.newId(), companyId, domainName);
+          zone.records.add(
+              new SimulatorState.DnsRecord("A", domainName, 3600, List.of("34.120.0.10")));
+          zone.records.add(
+              new SimulatorState.DnsRecord(
+                  "CNAME", "www." + domainName, 3600, List.of(domainName)));
+          s.dnsZones.put(zone.id, zone);
+          return zone.id;
         });
   }
 

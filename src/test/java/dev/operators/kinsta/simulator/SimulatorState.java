@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the simulated Kinsta knows. Plain mutable objects: the simulator changes them only
@@ -357,6 +358,42 @@ public final class SimulatorState {
    */
   public record InternalConnection(String id, String targetType, String targetId) {}
 
+  /** A DNS zone in Kinsta DNS ({@code /domains}), with its records. */
+  public static final class DnsZone {
+    public final String id;
+    public final String companyId;
+    public final String name;
+    public @Nullable String siteId;
+    public boolean active = true;
+    public final List<DnsRecord> records = new ArrayList<>();
+
+    public DnsZone(String id, String companyId, String name) {
+      this.id = id;
+      this.companyId = companyId;
+      this.name = name;
+    }
+
+    public Optional<DnsRecord> record(String type, String name) {
+      return records.stream().filter(r -> r.type.equals(type) && r.name.equals(name)).findFirst();
+    }
+  }
+
+  /** One record set of a zone: Kinsta keys it by type and name. */
+  public static final class DnsRecord {
+    public final String type;
+    public final String name;
+    public int ttl;
+    public final List<String> values = new ArrayList<>();
+
+    public DnsRecord(String type, String name, int ttl, List<String> values) {
+      this.type = type;
+      this.name = name;
+      this.ttl = ttl;
+      this.values.addAll(values);
+    }
+  }
+
+  public final Map<String, DnsZone> dnsZones = new LinkedHashMap<>();
   public final Map<String, Company> companies = new LinkedHashMap<>();
   public final Map<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
   public final Map<String, Site> sites = new LinkedHashMap<>();
