@@ -11,6 +11,7 @@ import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
 import dev.operators.kinsta.client.dto.CreateSiteRequest;
 import dev.operators.kinsta.client.dto.DnsRecord;
 import dev.operators.kinsta.client.dto.DnsZone;
+import dev.operators.kinsta.client.dto.DomainDnsRecords;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
@@ -152,6 +153,12 @@ public interface KinstaApi {
 
   /** {@code GET /sites/environments/{env_id}/domains}. */
   List<SiteDomain> listDomains(String environmentId);
+
+  /**
+   * {@code GET /sites/environments/domains/{site_domain_id}/verification-records}: the DNS records
+   * a domain of a site needs.
+   */
+  DomainDnsRecords domainDnsRecords(String siteDomainId);
 
   /** {@code POST /sites/environments/{env_id}/domains}. */
   OperationRef addDomain(String environmentId, AddDomainRequest request);

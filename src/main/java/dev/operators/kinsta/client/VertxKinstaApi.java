@@ -14,6 +14,7 @@ import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
 import dev.operators.kinsta.client.dto.CreateSiteRequest;
 import dev.operators.kinsta.client.dto.DnsRecord;
 import dev.operators.kinsta.client.dto.DnsZone;
+import dev.operators.kinsta.client.dto.DomainDnsRecords;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
@@ -319,6 +320,15 @@ final class VertxKinstaApi implements KinstaApi {
     return operation(
         KinstaRequest.delete("/domains/{domain_id}/dns-records", domainId)
             .body(Map.of("type", type, "name", name)));
+  }
+
+  @Override
+  public DomainDnsRecords domainDnsRecords(String siteDomainId) {
+    KinstaRequest request =
+        KinstaRequest.get(
+            "/sites/environments/domains/{site_domain_id}/verification-records", siteDomainId);
+    return WireReader.read(
+        request.endpoint(), call(request), "/site_domain", DomainDnsRecords.class);
   }
 
   @Override

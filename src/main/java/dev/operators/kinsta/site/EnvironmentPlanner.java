@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EnvironmentPlanner {
   /** Kinsta's own domains, which the operator never removes. */
-  private static final String KINSTA_DOMAIN_SUFFIX = ".kinsta.cloud";
+  static final String KINSTA_DOMAIN_SUFFIX = ".kinsta.cloud";
 
   private EnvironmentPlanner() {}
 

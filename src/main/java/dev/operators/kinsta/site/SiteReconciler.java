@@ -92,6 +92,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
           .then("create or adopt the site", SiteReconciler::establish)
           .then("observe the site and its environments", SiteReconciler::observe)
           .then("wait for the live environment", SiteReconciler::awaitLive)
+          .then("read the DNS records new domains need", SiteReconciler::domainRecords)
           .then("create or delete the staging environment", SiteReconciler::staging)
           .then("apply the first setting that differs", SiteReconciler::applySettings);
 
@@ -205,6 +206,16 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             SiteReasons.SITE_PROVISIONING,
             "Kinsta is still provisioning site " + run.status().siteId,
             run.attempt.shortly()));
+  }
+
+  private static Optional<Outcome> domainRecords(Run run) {
+    for (Environment env : run.environments) {
+      run.status().environments.stream()
+          .filter(out -> env.id().equals(out.id))
+          .findFirst()
+          .ifPresent(out -> DomainRecords.fill(run.attempt.kinsta(), env, out));
+    }
+    return Optional.empty();
   }
 
   private static Optional<Outcome> staging(Run run) {

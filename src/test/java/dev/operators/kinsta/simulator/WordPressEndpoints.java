@@ -405,6 +405,34 @@ final class WordPressEndpoints {
                       });
                 }));
     routes.put(
+        "GET /sites/environments/domains/{site_domain_id}/verification-records",
+        x -> {
+          String id = x.path("site_domain_id");
+          Optional<Domain> found =
+              state.sites.values().stream()
+                  .filter(site -> site.companyId.equals(x.company))
+                  .flatMap(site -> site.environments.stream())
+                  .flatMap(env -> env.domains.stream())
+                  .filter(domain -> domain.id.equals(id))
+                  .findFirst();
+          if (found.isEmpty()) {
+            return Reply.error(404, "Site domain not found");
+          }
+          String name = found.get().name;
+          ObjectNode body = Exchange.object();
+          ObjectNode domain = body.putObject("site_domain");
+          domain
+              .putArray("verification_records")
+              .addObject()
+              .put("name", "_acme-challenge." + name)
+              .put("value", name + ".kinstavalidation.app")
+              .put("type", "CNAME");
+          ArrayNode pointing = domain.putArray("pointing_records");
+          pointing.addObject().put("name", name).put("value", "192.0.2.10").put("type", "A");
+          pointing.addObject().put("name", "www").put("value", name).put("type", "CNAME");
+          return Reply.ok(body);
+        });
+    routes.put(
         "DELETE /sites/environments/{env_id}/domains",
         x ->
             withEnvironment(

@@ -87,6 +87,53 @@ class SiteSettingsTest extends SharedHarnessTest {
   }
 
   @Test
+  void publishesTheDnsRecordsEachOwnDomainNeedsReadOncePerDomain() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("dns-records");
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    site.getSpec().environments.live.domains = List.of(new DomainSpec("shop.acme.example", true));
+    tenant.create(site);
+    tenant.awaitSiteReady("dns-records");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> records(tenant, "dns-records").size() == 3);
+    assertEquals(
+        List.of(
+            "shop.acme.example verification CNAME _acme-challenge.shop.acme.example"
+                + " shop.acme.example.kinstavalidation.app",
+            "shop.acme.example pointing A shop.acme.example 192.0.2.10",
+            "shop.acme.example pointing CNAME www shop.acme.example"),
+        records(tenant, "dns-records"),
+        "Kinsta's own *.kinsta.cloud domain needs none");
+
+    tenant.edit(
+        KinstaSite.class,
+        "dns-records",
+        s ->
+            s.getSpec().environments.live.domains =
+                List.of(
+                    new DomainSpec("shop.acme.example", true),
+                    new DomainSpec("blog.acme.example", false)));
+    awaitReadyAtGeneration(tenant, "dns-records", 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> records(tenant, "dns-records").size() == 6);
+    assertEquals(
+        2,
+        tenant.calls("GET /sites/environments/domains/{site_domain_id}/verification-records"),
+        "one read per domain, however often the site is reconciled");
+  }
+
+  private static List<String> records(Tenant tenant, String name) {
+    return tenant.get(KinstaSite.class, name).getStatus().environments.get(0).domainRecords.stream()
+        .map(r -> r.domain + " " + r.purpose + " " + r.type + " " + r.name + " " + r.value)
+        .toList();
+  }
+
+  @Test
   void replacesDomainsAndMovesThePrimaryBeforeRemovingTheOldOne() {
     Tenant tenant = harness.tenant();
     KinstaSite site = Sites.plain("domains");

@@ -76,5 +76,48 @@ public class KinstaSiteStatus extends KinstaStatus {
 
     @JsonPropertyDescription("The web root subfolder.")
     public String webRoot;
+
+    @JsonPropertyDescription(
+        "The DNS records each of the environment's own domains needs (Kinsta's `*.kinsta.cloud`"
+            + " domains aside), to publish where the domain's DNS is: `verification` records prove"
+            + " ownership for the certificate, `pointing` records point the domain at the site."
+            + " Read from Kinsta once per domain; at most "
+            + EnvironmentStatus.MAX_RECORDED_DOMAINS
+            + " domains.")
+    public List<DomainDnsRecord> domainRecords;
+
+    /** Domains whose records are kept in status, so that it stays small. */
+    public static final int MAX_RECORDED_DOMAINS = 20;
+  }
+
+  /** One DNS record a domain of the environment needs. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DomainDnsRecord {
+    @JsonPropertyDescription("The environment's domain the record is for.")
+    public String domain;
+
+    @JsonPropertyDescription(
+        "`verification` (proves ownership, for the certificate) or `pointing` (points the domain"
+            + " at the site).")
+    public String purpose;
+
+    @JsonPropertyDescription("Record type, e.g. `CNAME` or `A`.")
+    public String type;
+
+    @JsonPropertyDescription("Record name, as Kinsta gives it.")
+    public String name;
+
+    @JsonPropertyDescription("Record value.")
+    public String value;
+
+    public DomainDnsRecord() {}
+
+    public DomainDnsRecord(String domain, String purpose, String type, String name, String value) {
+      this.domain = domain;
+      this.purpose = purpose;
+      this.type = type;
+      this.name = name;
+      this.value = value;
+    }
   }
 }
