@@ -89,11 +89,7 @@ class SiteSettingsTest extends SharedHarnessTest {
   @Test
   void publishesTheDnsRecordsEachOwnDomainNeedsReadOncePerDomain() {
     Tenant tenant = harness.tenant();
-    KinstaSite site = Sites.plain("dns-records");
-    site.getSpec().environments = new SiteEnvironments();
-    site.getSpec().environments.live = new EnvironmentSettings();
-    site.getSpec().environments.live.domains = List.of(new DomainSpec("shop.acme.example", true));
-    tenant.create(site);
+    tenant.create(withLiveDomain("dns-records", "shop.acme.example"));
     tenant.awaitSiteReady("dns-records");
     await()
         .atMost(Duration.ofSeconds(30))
@@ -127,6 +123,15 @@ class SiteSettingsTest extends SharedHarnessTest {
         "one read per domain, however often the site is reconciled");
   }
 
+  /** A plain site whose live environment has one domain, its primary. */
+  private static KinstaSite withLiveDomain(String name, String domain) {
+    KinstaSite site = Sites.plain(name);
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    site.getSpec().environments.live.domains = List.of(new DomainSpec(domain, true));
+    return site;
+  }
+
   private static List<String> records(Tenant tenant, String name) {
     return tenant.get(KinstaSite.class, name).getStatus().environments.get(0).domainRecords.stream()
         .map(r -> r.domain + " " + r.purpose + " " + r.type + " " + r.name + " " + r.value)
@@ -136,11 +141,7 @@ class SiteSettingsTest extends SharedHarnessTest {
   @Test
   void replacesDomainsAndMovesThePrimaryBeforeRemovingTheOldOne() {
     Tenant tenant = harness.tenant();
-    KinstaSite site = Sites.plain("domains");
-    site.getSpec().environments = new SiteEnvironments();
-    site.getSpec().environments.live = new EnvironmentSettings();
-    site.getSpec().environments.live.domains = List.of(new DomainSpec("old.acme.example", true));
-    tenant.create(site);
+    tenant.create(withLiveDomain("domains", "old.acme.example"));
     String siteId = tenant.awaitSiteReady("domains").getStatus().siteId;
 
     tenant.edit(
