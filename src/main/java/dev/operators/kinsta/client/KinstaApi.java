@@ -19,6 +19,7 @@ import dev.operators.kinsta.client.dto.PushEnvironmentRequest;
 import dev.operators.kinsta.client.dto.Region;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
+import dev.operators.kinsta.client.dto.SshConfig;
 import dev.operators.kinsta.client.dto.WordPressComponent;
 import java.util.List;
 
@@ -131,6 +132,33 @@ public interface KinstaApi {
 
   /** {@code PUT /sites/cdn/image-optimization}: {@code off}, {@code lossy} or {@code lossless}. */
   OperationRef setImageOptimization(String environmentId, String type);
+
+  /** {@code GET /sites/environments/{env_id}/ssh/get-status}: whether SFTP/SSH is on. */
+  boolean sshEnabled(String environmentId);
+
+  /** {@code POST /sites/environments/{env_id}/ssh/set-status} (synchronous). */
+  void setSshEnabled(String environmentId, boolean enabled);
+
+  /** {@code POST /sites/environments/{env_id}/ssh/set-password-status} (synchronous). */
+  void setSshPasswordAuthentication(String environmentId, boolean enabled);
+
+  /**
+   * {@code GET /sites/environments/{env_id}/ssh/get-allowed-ips}: the addresses allowed to connect
+   * (empty: any).
+   */
+  List<String> sshAllowedIps(String environmentId);
+
+  /** {@code POST /sites/environments/{env_id}/ssh/set-allowed-ips} (synchronous). */
+  void setSshAllowedIps(String environmentId, List<String> addresses);
+
+  /**
+   * {@code POST /sites/environments/{env_id}/ssh/change-expiration-interval}: {@code hours_24},
+   * {@code days_7}, {@code days_30}, {@code days_90} or {@code never}.
+   */
+  void setSshExpiration(String environmentId, String interval);
+
+  /** {@code GET /sites/{site_id}/environments/{env_id}/ssh/config}. */
+  SshConfig sshConfig(String siteId, String environmentId);
 
   /** {@code GET /domains?company=}: the company's zones in Kinsta DNS. */
   List<DnsZone> listDnsZones();

@@ -22,6 +22,7 @@ import dev.operators.kinsta.client.dto.PushEnvironmentRequest;
 import dev.operators.kinsta.client.dto.Region;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
+import dev.operators.kinsta.client.dto.SshConfig;
 import dev.operators.kinsta.client.dto.WordPressComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -277,6 +278,66 @@ final class VertxKinstaApi implements KinstaApi {
     return operation(
         KinstaRequest.put("/sites/cdn/image-optimization")
             .body(Map.of("environment_id", environmentId, "image_optimization_type", type)));
+  }
+
+  @Override
+  public boolean sshEnabled(String environmentId) {
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/ssh/get-status", environmentId);
+    return WireReader.read(
+        request.endpoint(),
+        call(request),
+        "/environment/active_container/is_ssh_enabled",
+        Boolean.class);
+  }
+
+  @Override
+  public void setSshEnabled(String environmentId, boolean enabled) {
+    call(
+        KinstaRequest.post("/sites/environments/{env_id}/ssh/set-status", environmentId)
+            .body(Map.of("is_enabled", enabled)));
+  }
+
+  @Override
+  public void setSshPasswordAuthentication(String environmentId, boolean enabled) {
+    call(
+        KinstaRequest.post("/sites/environments/{env_id}/ssh/set-password-status", environmentId)
+            .body(Map.of("is_enabled", enabled)));
+  }
+
+  @Override
+  public List<String> sshAllowedIps(String environmentId) {
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/ssh/get-allowed-ips", environmentId);
+    // Kinsta spells the field "stfp".
+    return WireReader.readList(
+        request.endpoint(),
+        call(request),
+        "/environment/active_container/stfp_ip_allowlist",
+        String.class);
+  }
+
+  @Override
+  public void setSshAllowedIps(String environmentId, List<String> addresses) {
+    call(
+        KinstaRequest.post("/sites/environments/{env_id}/ssh/set-allowed-ips", environmentId)
+            .body(Map.of("ip_allowlist", addresses)));
+  }
+
+  @Override
+  public void setSshExpiration(String environmentId, String interval) {
+    call(
+        KinstaRequest.post(
+                "/sites/environments/{env_id}/ssh/change-expiration-interval", environmentId)
+            .body(Map.of("exp_interval", interval)));
+  }
+
+  @Override
+  public SshConfig sshConfig(String siteId, String environmentId) {
+    KinstaRequest request =
+        KinstaRequest.get(
+            "/sites/{site_id}/environments/{env_id}/ssh/config", siteId, environmentId);
+    return WireReader.read(request.endpoint(), call(request), "", SshConfig.class);
   }
 
   @Override

@@ -33,6 +33,9 @@ public final class SiteInventory {
 
   private record DeniedIps(List<String> addresses, Instant readAt) {}
 
+  /** An environment's SFTP/SSH access as Kinsta reports it (not in the list). */
+  public record SshAccess(boolean enabled, List<String> allowedIps, Instant readAt) {}
+
   private final Duration interval;
   private final Clock clock;
   private final Map<String, Company> companies = new ConcurrentHashMap<>();
@@ -96,13 +99,37 @@ public final class SiteInventory {
     return addresses;
   }
 
+  /**
+   * An environment's SFTP/SSH access (not in the list), read at most once per interval, or again
+   * after the operator changed the site; only for environments whose spec manages it.
+   */
+  public SshAccess ssh(KinstaApi api, String companyId, String environmentId) {
+    Company company = company(companyId, api);
+    SshAccess known = company.ssh.get(environmentId);
+    if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
+      return known;
+    }
+    SshAccess read =
+        new SshAccess(
+            api.sshEnabled(environmentId),
+            List.copyOf(api.sshAllowedIps(environmentId)),
+            clock.instant());
+    company.ssh.put(environmentId, read);
+    return read;
+  }
+
   /** The operator changed the site: the next look at it reads it on its own. */
   public void changed(String companyId, String siteId) {
     Company company = companies.get(companyId);
     if (company != null) {
       SiteView view = company.view(siteId);
       if (view != null) {
-        view.environments().forEach(environment -> company.deniedIps.remove(environment.id()));
+        view.environments()
+            .forEach(
+                environment -> {
+                  company.deniedIps.remove(environment.id());
+                  company.ssh.remove(environment.id());
+                });
       }
       company.own.remove(siteId);
       company.dirty.put(siteId, clock.instant());
@@ -163,6 +190,7 @@ public final class SiteInventory {
     private final Map<String, Instant> dirty = new ConcurrentHashMap<>();
 
     private final Map<String, DeniedIps> deniedIps = new ConcurrentHashMap<>();
+    private final Map<String, SshAccess> ssh = new ConcurrentHashMap<>();
 
     Company(KinstaApi api) {
       this.api = api;

@@ -3,11 +3,13 @@ package dev.operators.kinsta.site;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
+import dev.operators.kinsta.reconcile.SiteInventory.SshAccess;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,8 @@ final class EnvironmentPlanner {
    * @param allocationCall how to change the allocation of this environment, or null when it has
    *     none of its own
    * @param deniedIps reads the environment's denied IPs, only when the spec manages them
+   * @param ssh reads the environment's SFTP/SSH access, only when the spec manages it
+   * @param status where the SFTP/SSH settings Kinsta cannot report are recorded once applied
    */
   static Optional<SettingChange> nextChange(
       String label,
@@ -43,7 +47,9 @@ final class EnvironmentPlanner {
       Environment env,
       @Nullable PhpAllocation appliedAllocation,
       @Nullable AllocationCall allocationCall,
-      Supplier<List<String>> deniedIps) {
+      Supplier<List<String>> deniedIps,
+      Supplier<SshAccess> ssh,
+      KinstaSiteStatus status) {
     if (spec == null) {
       return Optional.empty();
     }
@@ -107,6 +113,12 @@ final class EnvironmentPlanner {
                   api.updateDeniedIps(envId, list);
                   return null;
                 }));
+      }
+    }
+    if (spec.ssh != null) {
+      Optional<SettingChange> sshChange = SshPlanner.next(label, spec.ssh, envId, ssh, status);
+      if (sshChange.isPresent()) {
+        return sshChange;
       }
     }
     if (spec.phpAllocation != null

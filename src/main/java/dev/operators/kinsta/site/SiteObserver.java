@@ -3,6 +3,7 @@ package dev.operators.kinsta.site;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.DomainDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.SshStatus;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
 import java.util.Comparator;
@@ -17,9 +18,13 @@ final class SiteObserver {
   static void record(KinstaSiteStatus status, List<Environment> environments) {
     // The domains' DNS records are read once per domain (DomainRecords): kept from the last status.
     Map<String, List<DomainDnsRecord>> known = new HashMap<>();
+    Map<String, SshStatus> ssh = new HashMap<>();
     for (EnvironmentStatus previous : status.environments) {
       if (previous.id != null && previous.domainRecords != null) {
         known.put(previous.id, previous.domainRecords);
+      }
+      if (previous.id != null && previous.ssh != null) {
+        ssh.put(previous.id, previous.ssh);
       }
     }
     status.environments =
@@ -29,6 +34,7 @@ final class SiteObserver {
                     .thenComparing(Environment::name))
             .map(env -> describe(env, known.getOrDefault(env.id(), List.of())))
             .toList();
+    status.environments.forEach(out -> out.ssh = ssh.get(out.id));
   }
 
   private static EnvironmentStatus describe(Environment env, List<DomainDnsRecord> known) {

@@ -40,6 +40,10 @@ enum SiteOperation implements OperationType {
   DELETE_DOMAINS,
   CHANGE_PRIMARY_DOMAIN,
   UPDATE_DENIED_IPS,
+  SET_SSH_ACCESS,
+  SET_SSH_ALLOWED_IPS,
+  SET_SSH_PASSWORD_AUTHENTICATION,
+  SET_SSH_PASSWORD_EXPIRATION,
   CHANGE_PHP_ALLOCATION {
     // Kinsta cannot report an allocation, so the one last
     // applied is what later reconciles compare against.

@@ -2,10 +2,12 @@ package dev.operators.kinsta.site;
 
 import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.KinstaApi;
@@ -94,7 +96,8 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
           .then("wait for the live environment", SiteReconciler::awaitLive)
           .then("read the DNS records new domains need", SiteReconciler::domainRecords)
           .then("create or delete the staging environment", SiteReconciler::staging)
-          .then("apply the first setting that differs", SiteReconciler::applySettings);
+          .then("apply the first setting that differs", SiteReconciler::applySettings)
+          .then("report SFTP/SSH access", SiteReconciler::reportSsh);
 
   /** One reconcile of a site: the attempt and what has been observed so far. */
   static final class Run {
@@ -218,6 +221,29 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     return Optional.empty();
   }
 
+  /** For each environment whose spec manages SFTP/SSH: its access, and how to connect. */
+  private static Optional<Outcome> reportSsh(Run run) {
+    KinstaSiteSpec spec = run.attempt.resource().getSpec();
+    KinstaSiteStatus status = run.status();
+    if (spec.environments == null) {
+      return Optional.empty();
+    }
+    for (EnvironmentStatus out : status.environments) {
+      EnvironmentSettings settings =
+          LIVE.equals(out.name)
+              ? spec.environments.live
+              : out.id != null && out.id.equals(status.stagingEnvironmentId)
+                  ? spec.environments.staging
+                  : null;
+      if (settings == null || settings.ssh == null) {
+        out.ssh = null;
+        continue;
+      }
+      SshReport.fill(run.attempt, status.siteId, out);
+    }
+    return Optional.empty();
+  }
+
   private static Optional<Outcome> staging(Run run) {
     return StagingEnvironments.reconcile(run.attempt, run.environments, run.live());
   }
@@ -290,7 +316,9 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             live,
             status.appliedPhpAllocation,
             (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
-            () -> attempt.sites().deniedIps(api, attempt.companyId(), live.id()));
+            () -> attempt.sites().deniedIps(api, attempt.companyId(), live.id()),
+            () -> attempt.sites().ssh(api, attempt.companyId(), live.id()),
+            status);
     if (change.isPresent()
         || spec.environments.staging == null
         || status.stagingEnvironmentId == null) {
@@ -311,7 +339,9 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         Boolean.TRUE.equals(stagingSpec.premium)
             ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
             : null,
-        () -> attempt.sites().deniedIps(api, attempt.companyId(), stagingId));
+        () -> attempt.sites().deniedIps(api, attempt.companyId(), stagingId),
+        () -> attempt.sites().ssh(api, attempt.companyId(), stagingId),
+        status);
   }
 
   @Override

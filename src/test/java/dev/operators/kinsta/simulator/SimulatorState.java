@@ -105,6 +105,11 @@ public final class SimulatorState {
     public final List<Domain> domains = new ArrayList<>();
     public String primaryDomainId;
     public List<String> deniedIps = new ArrayList<>();
+    public boolean sshEnabled = true;
+    public boolean sshPasswordAuthentication = true;
+    public List<String> sshAllowedIps = new ArrayList<>();
+    public String sshExpiration = "never";
+    public final int sshPort = 20_000 + (int) (Math.random() * 10_000);
     public int threadCount = 4;
     public int threadMemory = 256;
     public final List<Backup> backups = new ArrayList<>();

@@ -290,19 +290,13 @@ final class WordPressEndpoints {
             withEnvironment(
                 x,
                 "environment_id",
-                env -> {
-                  List<String> ips = new ArrayList<>();
-                  for (JsonNode ip : x.body.path("ip_list")) {
-                    if (!IP_OR_CIDR.matcher(ip.asText()).matches()) {
-                      return Reply.badRequest("Invalid IP address or range: " + ip.asText());
-                    }
-                    ips.add(ip.asText());
-                  }
-                  env.deniedIps = ips;
-                  ObjectNode body = Exchange.object();
-                  body.putNull("result");
-                  return Reply.ok(body);
-                }));
+                env ->
+                    withAddresses(
+                        x.body.path("ip_list"),
+                        ips -> {
+                          env.deniedIps = ips;
+                          return done();
+                        })));
     routes.put(
         "POST /sites/edge-caching/clear",
         x ->
@@ -432,6 +426,7 @@ final class WordPressEndpoints {
           pointing.addObject().put("name", "www").put("value", name).put("type", "CNAME");
           return Reply.ok(body);
         });
+    sshRoutes(routes);
     routes.put(
         "DELETE /sites/environments/{env_id}/domains",
         x ->
@@ -1017,6 +1012,129 @@ final class WordPressEndpoints {
     json.putObject("container_info")
         .put("id", env.containerId)
         .put("php_engine_version", "php" + env.phpVersion);
+  }
+
+  /** SFTP/SSH access of an environment: synchronous calls answering {@code {result: null}}. */
+  private void sshRoutes(Map<String, Handler> routes) {
+    routes.put(
+        "POST /sites/environments/{env_id}/ssh/set-status",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  env.sshEnabled = x.body.path("is_enabled").asBoolean();
+                  return done();
+                }));
+    routes.put(
+        "GET /sites/environments/{env_id}/ssh/get-status",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  body.putObject("environment")
+                      .putObject("active_container")
+                      .put("is_ssh_enabled", env.sshEnabled);
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/ssh/set-password-status",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  env.sshPasswordAuthentication = x.body.path("is_enabled").asBoolean();
+                  return done();
+                }));
+    routes.put(
+        "GET /sites/environments/{env_id}/ssh/get-allowed-ips",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  ArrayNode list =
+                      body.putObject("environment")
+                          .putObject("active_container")
+                          .putArray("stfp_ip_allowlist");
+                  env.sshAllowedIps.forEach(list::add);
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/ssh/set-allowed-ips",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env ->
+                    withAddresses(
+                        x.body.path("ip_allowlist"),
+                        ips -> {
+                          env.sshAllowedIps = ips;
+                          return done();
+                        })));
+    routes.put(
+        "POST /sites/environments/{env_id}/ssh/change-expiration-interval",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  env.sshExpiration = x.text("exp_interval");
+                  return done();
+                }));
+    routes.put(
+        "GET /sites/{site_id}/environments/{env_id}/ssh/config",
+        x ->
+            withSite(
+                x,
+                site ->
+                    site.environments.stream()
+                        .filter(env -> env.id.equals(x.path("env_id")))
+                        .findFirst()
+                        .map(env -> sshConfig(site, env))
+                        .orElseGet(Reply::notFound)));
+  }
+
+  private static Reply sshConfig(Site site, Environment env) {
+    String host = "34.120.0.10";
+    String port = Integer.toString(env.sshPort);
+    ObjectNode body = Exchange.object();
+    ObjectNode json = body.putObject("site");
+    json.put("id", site.id).put("name", site.name).put("displayName", site.displayName);
+    json.put("usr", site.name);
+    ObjectNode container =
+        json.putObject("environment").put("id", env.id).putObject("activeContainer");
+    container.put("id", env.containerId).put("lxdSshPort", port);
+    container.putObject("loadBalancer").put("id", env.id + "-lb").put("extIP", host);
+    body.put("port", port)
+        .put("name", site.name)
+        .put("host", host)
+        .put("user", site.name)
+        .put("ssh_command", "ssh " + site.name + "@" + host + " -p " + port);
+    return Reply.ok(body);
+  }
+
+  /** The addresses of an IP list, or Kinsta's 400 for the first that is not an address. */
+  private static Reply withAddresses(JsonNode list, Function<List<String>, Reply> action) {
+    List<String> ips = new ArrayList<>();
+    for (JsonNode ip : list) {
+      if (!IP_OR_CIDR.matcher(ip.asText()).matches()) {
+        return Reply.badRequest("Invalid IP address or range: " + ip.asText());
+      }
+      ips.add(ip.asText());
+    }
+    return action.apply(ips);
+  }
+
+  private static Reply done() {
+    ObjectNode body = Exchange.object();
+    body.putNull("result");
+    return Reply.ok(body);
   }
 
   private Reply inCompany(Exchange x, Function<SimulatorState.Company, Reply> action) {

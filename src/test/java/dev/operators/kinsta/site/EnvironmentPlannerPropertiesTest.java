@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.ImageOptimization;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpVersion;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
 import java.util.ArrayList;
@@ -115,7 +116,11 @@ class EnvironmentPlannerPropertiesTest {
               kinsta.asKinstaReportsIt(),
               kinsta.allocation,
               (api, threads, memory) -> null,
-              () -> kinsta.deniedIps);
+              () -> kinsta.deniedIps,
+              () -> {
+                throw new AssertionError("SFTP/SSH is read only when the spec manages it");
+              },
+              new KinstaSiteStatus());
       if (next.isEmpty()) {
         break;
       }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.api.v1alpha1.SshSettings;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
@@ -121,6 +123,59 @@ class SiteSettingsTest extends SharedHarnessTest {
         2,
         tenant.calls("GET /sites/environments/domains/{site_domain_id}/verification-records"),
         "one read per domain, however often the site is reconciled");
+  }
+
+  @Test
+  void managesSftpSshAccessAndReportsHowToConnect() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("ssh");
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    SshSettings ssh = new SshSettings();
+    ssh.enabled = true;
+    ssh.allowedIps = List.of("203.0.113.7", "198.51.100.0/24");
+    ssh.passwordAuthentication = false;
+    ssh.passwordExpiration = SshSettings.Expiration.DAYS_30;
+    site.getSpec().environments.live.ssh = ssh;
+    tenant.create(site);
+    String siteId = tenant.awaitSiteReady("ssh").getStatus().siteId;
+
+    SimulatorState.Environment env = liveEnvironment(siteId);
+    assertEquals(List.of("203.0.113.7", "198.51.100.0/24"), env.sshAllowedIps);
+    assertEquals(false, env.sshPasswordAuthentication);
+    assertEquals("days_30", env.sshExpiration);
+    KinstaSiteStatus.SshStatus reported =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(
+                () -> tenant.get(KinstaSite.class, "ssh").getStatus().environments.get(0).ssh,
+                s -> s != null && s.host != null && s.allowedIps.size() == 2);
+    assertEquals(Integer.toString(env.sshPort), reported.port);
+    assertEquals(true, reported.enabled);
+    assertNotNull(reported.user);
+
+    // Turned off in MyKinsta: put back at the next reconcile; the settings Kinsta cannot report
+    // are not sent again.
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.environment(env.id).orElseThrow().sshEnabled = false;
+        });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              tenant.requestReconcile(KinstaSite.class, "ssh", java.time.Instant.now().toString());
+              return liveEnvironment(siteId).sshEnabled;
+            });
+    assertEquals(1, tenant.calls("POST /sites/environments/{env_id}/ssh/set-password-status"));
+    assertEquals(
+        1, tenant.calls("POST /sites/environments/{env_id}/ssh/change-expiration-interval"));
+    assertEquals(1, tenant.calls("GET /sites/{site_id}/environments/{env_id}/ssh/config"));
+
+    tenant.edit(KinstaSite.class, "ssh", s -> s.getSpec().environments.live.ssh.enabled = false);
+    awaitReadyAtGeneration(tenant, "ssh", 2);
+    assertEquals(false, liveEnvironment(siteId).sshEnabled);
   }
 
   /** A plain site whose live environment has one domain, its primary. */

@@ -46,6 +46,11 @@ public class EnvironmentSettings {
   public List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> deniedIps;
 
   @JsonPropertyDescription(
+      "SFTP/SSH access: on or off, the addresses allowed to connect, password authentication and"
+          + " the password's expiration. Connection details go to status.environments[].ssh.")
+  public SshSettings ssh;
+
+  @JsonPropertyDescription(
       "PHP workers and memory. Kinsta cannot report the allocation, so the operator applies it "
           + "when the spec differs from what it last applied. Live and standard staging share the site's allocation.")
   public PhpAllocation phpAllocation;

@@ -37,6 +37,11 @@ public class KinstaSiteStatus extends KinstaStatus {
   public EnvironmentSettings.PhpAllocation appliedStagingPhpAllocation;
 
   @JsonPropertyDescription(
+      "The SFTP/SSH settings Kinsta cannot report (password authentication, password expiration)"
+          + " as the operator last applied them, by environment (`live`, `staging`).")
+  public Map<String, AppliedSsh> appliedSsh;
+
+  @JsonPropertyDescription(
       "The create-only fields the site was created with (field path to value; Secret "
           + "references, never Secret contents), so that later changes can be reported.")
   public Map<String, String> createdWith;
@@ -86,8 +91,42 @@ public class KinstaSiteStatus extends KinstaStatus {
             + " domains.")
     public List<DomainDnsRecord> domainRecords;
 
+    @JsonPropertyDescription(
+        "SFTP/SSH access as Kinsta reports it, when the spec manages it: on or off, the allowed"
+            + " addresses, and how to connect (no password).")
+    public SshStatus ssh;
+
     /** Domains whose records are kept in status, so that it stays small. */
     public static final int MAX_RECORDED_DOMAINS = 20;
+  }
+
+  /** SFTP/SSH access of an environment. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class SshStatus {
+    @JsonPropertyDescription("Whether SFTP/SSH is on.")
+    public Boolean enabled;
+
+    @JsonPropertyDescription("Addresses allowed to connect; empty allows all.")
+    public List<String> allowedIps;
+
+    @JsonPropertyDescription("Host to connect to.")
+    public String host;
+
+    @JsonPropertyDescription("Port to connect to.")
+    public String port;
+
+    @JsonPropertyDescription("User name to connect as.")
+    public String user;
+  }
+
+  /** The SFTP/SSH settings of one environment the operator last applied. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class AppliedSsh {
+    @JsonPropertyDescription("Password authentication as last applied.")
+    public Boolean passwordAuthentication;
+
+    @JsonPropertyDescription("Password expiration as last applied.")
+    public SshSettings.Expiration passwordExpiration;
   }
 
   /** One DNS record a domain of the environment needs. */
