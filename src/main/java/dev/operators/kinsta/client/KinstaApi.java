@@ -16,6 +16,7 @@ import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
 import dev.operators.kinsta.client.dto.PushEnvironmentRequest;
+import dev.operators.kinsta.client.dto.RedirectRule;
 import dev.operators.kinsta.client.dto.Region;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
@@ -159,6 +160,17 @@ public interface KinstaApi {
 
   /** {@code GET /sites/{site_id}/environments/{env_id}/ssh/config}. */
   SshConfig sshConfig(String siteId, String environmentId);
+
+  /** {@code GET /sites/environments/{env_id}/redirect-rules}, every page. */
+  List<RedirectRule> redirectRules(String environmentId);
+
+  /** {@code POST /sites/environments/{env_id}/redirect-rules}, action {@code NEW} (synchronous). */
+  void addRedirectRule(String environmentId, RedirectRule rule);
+
+  /**
+   * {@code POST /sites/environments/{env_id}/redirect-rules}, action {@code DELETE} (synchronous).
+   */
+  void deleteRedirectRule(String environmentId, RedirectRule rule);
 
   /** {@code GET /domains?company=}: the company's zones in Kinsta DNS. */
   List<DnsZone> listDnsZones();

@@ -1,6 +1,8 @@
 package dev.operators.kinsta.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.operators.kinsta.client.budget.Lane;
 import dev.operators.kinsta.client.budget.Priority;
 import dev.operators.kinsta.client.budget.RateBudgets;
@@ -19,6 +21,7 @@ import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.OperationStatus;
 import dev.operators.kinsta.client.dto.PushEnvironmentRequest;
+import dev.operators.kinsta.client.dto.RedirectRule;
 import dev.operators.kinsta.client.dto.Region;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
@@ -33,6 +36,7 @@ import java.util.Set;
 /** {@link KinstaApi} over the Vert.x transport. */
 final class VertxKinstaApi implements KinstaApi {
   private static final Set<Integer> OPERATION_ANSWERS = Set.of(404, 500);
+  private static final int REDIRECT_PAGE = 100;
 
   private final KinstaTransport transport;
   private final KinstaCredentials credentials;
@@ -338,6 +342,65 @@ final class VertxKinstaApi implements KinstaApi {
         KinstaRequest.get(
             "/sites/{site_id}/environments/{env_id}/ssh/config", siteId, environmentId);
     return WireReader.read(request.endpoint(), call(request), "", SshConfig.class);
+  }
+
+  @Override
+  public List<RedirectRule> redirectRules(String environmentId) {
+    List<RedirectRule> all = new ArrayList<>();
+    while (true) {
+      KinstaRequest request =
+          KinstaRequest.get("/sites/environments/{env_id}/redirect-rules", environmentId)
+              .query("limit", REDIRECT_PAGE)
+              .query("offset", all.size());
+      JsonNode answer = call(request);
+      List<RedirectRule> page =
+          WireReader.readList(
+              request.endpoint(),
+              answer,
+              "/environment/container_info/redirect_rules/rules",
+              RedirectRule.class);
+      all.addAll(page);
+      int count =
+          WireReader.read(
+              request.endpoint(),
+              answer,
+              "/environment/container_info/redirect_rules/redirect_rules_count",
+              Integer.class);
+      if (page.isEmpty() || all.size() >= count) {
+        return all;
+      }
+    }
+  }
+
+  @Override
+  public void addRedirectRule(String environmentId, RedirectRule rule) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("action_type", "NEW");
+    body.put("new_value", wire(rule));
+    call(
+        KinstaRequest.post("/sites/environments/{env_id}/redirect-rules", environmentId)
+            .body(body));
+  }
+
+  @Override
+  public void deleteRedirectRule(String environmentId, RedirectRule rule) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("action_type", "DELETE");
+    body.put("rules_to_update", List.of(wire(rule)));
+    call(
+        KinstaRequest.post("/sites/environments/{env_id}/redirect-rules", environmentId)
+            .body(body));
+  }
+
+  /** Kinsta requires {@code domain} even when null (every domain): a JSON node keeps the null. */
+  private static ObjectNode wire(RedirectRule rule) {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    if (rule.domain() == null) {
+      json.putNull("domain");
+    } else {
+      json.put("domain", rule.domain());
+    }
+    return json.put("from", rule.from()).put("to", rule.to()).put("type", rule.type());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.client.dto.RedirectRule;
 import dev.operators.kinsta.client.dto.Site;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,8 @@ public final class SiteInventory {
   public record SiteView(Site site, List<Environment> environments, Instant readAt) {}
 
   private record DeniedIps(List<String> addresses, Instant readAt) {}
+
+  private record Redirects(List<RedirectRule> rules, Instant readAt) {}
 
   /** An environment's SFTP/SSH access as Kinsta reports it (not in the list). */
   public record SshAccess(boolean enabled, List<String> allowedIps, Instant readAt) {}
@@ -118,6 +121,21 @@ public final class SiteInventory {
     return read;
   }
 
+  /**
+   * An environment's redirect rules (not in the list), read at most once per interval, or again
+   * after the operator changed the site; only for environments whose spec manages them.
+   */
+  public List<RedirectRule> redirects(KinstaApi api, String companyId, String environmentId) {
+    Company company = company(companyId, api);
+    Redirects known = company.redirects.get(environmentId);
+    if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
+      return known.rules();
+    }
+    List<RedirectRule> rules = List.copyOf(api.redirectRules(environmentId));
+    company.redirects.put(environmentId, new Redirects(rules, clock.instant()));
+    return rules;
+  }
+
   /** The operator changed the site: the next look at it reads it on its own. */
   public void changed(String companyId, String siteId) {
     Company company = companies.get(companyId);
@@ -129,6 +147,7 @@ public final class SiteInventory {
                 environment -> {
                   company.deniedIps.remove(environment.id());
                   company.ssh.remove(environment.id());
+                  company.redirects.remove(environment.id());
                 });
       }
       company.own.remove(siteId);
@@ -191,6 +210,7 @@ public final class SiteInventory {
 
     private final Map<String, DeniedIps> deniedIps = new ConcurrentHashMap<>();
     private final Map<String, SshAccess> ssh = new ConcurrentHashMap<>();
+    private final Map<String, Redirects> redirects = new ConcurrentHashMap<>();
 
     Company(KinstaApi api) {
       this.api = api;

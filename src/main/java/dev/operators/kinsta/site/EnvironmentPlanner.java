@@ -9,7 +9,6 @@ import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
-import dev.operators.kinsta.reconcile.SiteInventory.SshAccess;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,8 +35,8 @@ final class EnvironmentPlanner {
    *     report it
    * @param allocationCall how to change the allocation of this environment, or null when it has
    *     none of its own
-   * @param deniedIps reads the environment's denied IPs, only when the spec manages them
-   * @param ssh reads the environment's SFTP/SSH access, only when the spec manages it
+   * @param reads what the environment's settings need beyond the site list, read only when the spec
+   *     manages them
    * @param status where the SFTP/SSH settings Kinsta cannot report are recorded once applied
    */
   static Optional<SettingChange> nextChange(
@@ -47,8 +45,7 @@ final class EnvironmentPlanner {
       Environment env,
       @Nullable PhpAllocation appliedAllocation,
       @Nullable AllocationCall allocationCall,
-      Supplier<List<String>> deniedIps,
-      Supplier<SshAccess> ssh,
+      EnvironmentReads reads,
       KinstaSiteStatus status) {
     if (spec == null) {
       return Optional.empty();
@@ -100,7 +97,7 @@ final class EnvironmentPlanner {
     }
     if (spec.deniedIps != null) {
       Set<String> wanted = new HashSet<>(spec.deniedIps);
-      if (!wanted.equals(new HashSet<>(deniedIps.get()))) {
+      if (!wanted.equals(new HashSet<>(reads.deniedIps()))) {
         List<String> list = List.copyOf(spec.deniedIps);
         return Optional.of(
             new SettingChange(
@@ -116,9 +113,17 @@ final class EnvironmentPlanner {
       }
     }
     if (spec.ssh != null) {
-      Optional<SettingChange> sshChange = SshPlanner.next(label, spec.ssh, envId, ssh, status);
+      Optional<SettingChange> sshChange =
+          SshPlanner.next(label, spec.ssh, envId, reads::ssh, status);
       if (sshChange.isPresent()) {
         return sshChange;
+      }
+    }
+    if (spec.redirects != null) {
+      Optional<SettingChange> redirectChange =
+          RedirectPlanner.next(label, spec.redirects, envId, reads.redirects());
+      if (redirectChange.isPresent()) {
+        return redirectChange;
       }
     }
     if (spec.phpAllocation != null

@@ -44,6 +44,8 @@ enum SiteOperation implements OperationType {
   SET_SSH_ALLOWED_IPS,
   SET_SSH_PASSWORD_AUTHENTICATION,
   SET_SSH_PASSWORD_EXPIRATION,
+  DELETE_REDIRECT,
+  ADD_REDIRECT,
   CHANGE_PHP_ALLOCATION {
     // Kinsta cannot report an allocation, so the one last
     // applied is what later reconciles compare against.

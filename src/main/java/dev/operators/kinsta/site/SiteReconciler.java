@@ -14,6 +14,7 @@ import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
+import dev.operators.kinsta.client.dto.RedirectRule;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
@@ -221,6 +222,28 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     return Optional.empty();
   }
 
+  private static EnvironmentReads reads(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, String environmentId) {
+    KinstaApi api = attempt.kinsta();
+    String company = attempt.companyId();
+    return new EnvironmentReads() {
+      @Override
+      public List<String> deniedIps() {
+        return attempt.sites().deniedIps(api, company, environmentId);
+      }
+
+      @Override
+      public SiteInventory.SshAccess ssh() {
+        return attempt.sites().ssh(api, company, environmentId);
+      }
+
+      @Override
+      public List<RedirectRule> redirects() {
+        return attempt.sites().redirects(api, company, environmentId);
+      }
+    };
+  }
+
   /** For each environment whose spec manages SFTP/SSH: its access, and how to connect. */
   private static Optional<Outcome> reportSsh(Run run) {
     KinstaSiteSpec spec = run.attempt.resource().getSpec();
@@ -304,7 +327,6 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       Environment live) {
     KinstaSiteSpec spec = attempt.resource().getSpec();
     KinstaSiteStatus status = attempt.status();
-    KinstaApi api = attempt.kinsta();
     if (spec.environments == null) {
       return Optional.empty();
     }
@@ -316,8 +338,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             live,
             status.appliedPhpAllocation,
             (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
-            () -> attempt.sites().deniedIps(api, attempt.companyId(), live.id()),
-            () -> attempt.sites().ssh(api, attempt.companyId(), live.id()),
+            reads(attempt, live.id()),
             status);
     if (change.isPresent()
         || spec.environments.staging == null
@@ -339,8 +360,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         Boolean.TRUE.equals(stagingSpec.premium)
             ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
             : null,
-        () -> attempt.sites().deniedIps(api, attempt.companyId(), stagingId),
-        () -> attempt.sites().ssh(api, attempt.companyId(), stagingId),
+        reads(attempt, stagingId),
         status);
   }
 

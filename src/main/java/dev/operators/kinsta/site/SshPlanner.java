@@ -84,11 +84,12 @@ final class SshPlanner {
     return status.appliedSsh.computeIfAbsent(label, l -> new AppliedSsh());
   }
 
-  private interface SyncCall {
+  /** A call Kinsta answers at once, with nothing to follow. */
+  interface SyncCall {
     void apply(dev.operators.kinsta.client.KinstaApi api);
   }
 
-  private static Optional<SettingChange> change(
+  static Optional<SettingChange> change(
       SiteOperation type, String label, String value, SyncCall call) {
     return Optional.of(
         new SettingChange(

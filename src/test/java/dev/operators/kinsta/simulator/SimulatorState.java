@@ -109,6 +109,7 @@ public final class SimulatorState {
     public boolean sshPasswordAuthentication = true;
     public List<String> sshAllowedIps = new ArrayList<>();
     public String sshExpiration = "never";
+    public final List<Redirect> redirects = new ArrayList<>();
     public final int sshPort = 20_000 + (int) (Math.random() * 10_000);
     public int threadCount = 4;
     public int threadMemory = 256;
@@ -362,6 +363,9 @@ public final class SimulatorState {
    * spelling).
    */
   public record InternalConnection(String id, String targetType, String targetId) {}
+
+  /** A redirect rule of an environment; Kinsta gives it no id. */
+  public record Redirect(@Nullable String domain, String from, String to, String type) {}
 
   /** A DNS zone in Kinsta DNS ({@code /domains}), with its records. */
   public static final class DnsZone {

@@ -427,6 +427,7 @@ final class WordPressEndpoints {
           return Reply.ok(body);
         });
     sshRoutes(routes);
+    redirectRoutes(routes);
     routes.put(
         "DELETE /sites/environments/{env_id}/domains",
         x ->
@@ -1117,6 +1118,85 @@ final class WordPressEndpoints {
         .put("user", site.name)
         .put("ssh_command", "ssh " + site.name + "@" + host + " -p " + port);
     return Reply.ok(body);
+  }
+
+  /** Redirect rules: read in pages, changed one action at a time (synchronous). */
+  private void redirectRoutes(Map<String, Handler> routes) {
+    routes.put(
+        "GET /sites/environments/{env_id}/redirect-rules",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  int limit = Integer.parseInt(x.query.getOrDefault("limit", "10"));
+                  int offset = Integer.parseInt(x.query.getOrDefault("offset", "0"));
+                  ObjectNode body = Exchange.object();
+                  ObjectNode environment = body.putObject("environment").put("id", env.id);
+                  ObjectNode rules =
+                      environment.putObject("container_info").putObject("redirect_rules");
+                  ArrayNode list = rules.putArray("rules");
+                  env.redirects.stream()
+                      .skip(offset)
+                      .limit(limit)
+                      .forEach(
+                          rule -> {
+                            ObjectNode json =
+                                list.addObject()
+                                    .put("from", rule.from())
+                                    .put("to", rule.to())
+                                    .put("type", rule.type())
+                                    .put("domain", rule.domain());
+                            json.putNull("traffic_from_country");
+                            json.putNull("traffic_from_country_name");
+                            json.putNull("traffic_from_city");
+                            json.putNull("displayed_location");
+                          });
+                  rules.put("redirect_rules_count", env.redirects.size());
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/redirect-rules",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  List<SimulatorState.Redirect> named = new ArrayList<>();
+                  x.body.path("rules_to_update").forEach(rule -> named.add(redirect(rule)));
+                  switch (x.text("action_type")) {
+                    case "NEW" -> {
+                      SimulatorState.Redirect rule = redirect(x.body.path("new_value"));
+                      if (env.redirects.contains(rule)) {
+                        return Reply.badRequest("The redirect rule already exists");
+                      }
+                      env.redirects.add(rule);
+                    }
+                    case "DELETE" -> {
+                      if (!env.redirects.containsAll(named)) {
+                        return Reply.badRequest("No such redirect rule");
+                      }
+                      env.redirects.removeAll(named);
+                    }
+                    case "DELETE_ALL" -> env.redirects.clear();
+                    default -> {
+                      int at = named.isEmpty() ? -1 : env.redirects.indexOf(named.get(0));
+                      if (at < 0) {
+                        return Reply.badRequest("No such redirect rule");
+                      }
+                      env.redirects.set(at, redirect(x.body.path("new_value")));
+                    }
+                  }
+                  return done();
+                }));
+  }
+
+  private static SimulatorState.Redirect redirect(JsonNode rule) {
+    return new SimulatorState.Redirect(
+        rule.path("domain").isTextual() ? rule.path("domain").asText() : null,
+        rule.path("from").asText(),
+        rule.path("to").asText(),
+        rule.path("type").asText());
   }
 
   /** The addresses of an IP list, or Kinsta's 400 for the first that is not an address. */

@@ -11,6 +11,8 @@ import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpVersion;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.client.dto.RedirectRule;
+import dev.operators.kinsta.reconcile.SiteInventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,9 +118,21 @@ class EnvironmentPlannerPropertiesTest {
               kinsta.asKinstaReportsIt(),
               kinsta.allocation,
               (api, threads, memory) -> null,
-              () -> kinsta.deniedIps,
-              () -> {
-                throw new AssertionError("SFTP/SSH is read only when the spec manages it");
+              new EnvironmentReads() {
+                @Override
+                public List<String> deniedIps() {
+                  return kinsta.deniedIps;
+                }
+
+                @Override
+                public SiteInventory.SshAccess ssh() {
+                  throw new AssertionError("SFTP/SSH is read only when the spec manages it");
+                }
+
+                @Override
+                public List<RedirectRule> redirects() {
+                  throw new AssertionError("redirects are read only when the spec manages them");
+                }
               },
               new KinstaSiteStatus());
       if (next.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.RedirectSpec;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.api.v1alpha1.SshSettings;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
@@ -176,6 +177,74 @@ class SiteSettingsTest extends SharedHarnessTest {
     tenant.edit(KinstaSite.class, "ssh", s -> s.getSpec().environments.live.ssh.enabled = false);
     awaitReadyAtGeneration(tenant, "ssh", 2);
     assertEquals(false, liveEnvironment(siteId).sshEnabled);
+  }
+
+  @Test
+  void keepsTheRedirectRulesTheSpecListsAndOnlyThose() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("redirects");
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    RedirectSpec temporary = new RedirectSpec("/sale", "/summer-sale");
+    temporary.type = RedirectSpec.Type.REDIRECT;
+    site.getSpec().environments.live.redirects =
+        List.of(new RedirectSpec("/old-shop", "/shop"), temporary);
+    tenant.create(site);
+    String siteId = tenant.awaitSiteReady("redirects").getStatus().siteId;
+    assertEquals(
+        List.of("/old-shop -> /shop permanent", "/sale -> /summer-sale redirect"),
+        redirects(siteId));
+
+    // A rule changed in the spec is the old one deleted and the new one added.
+    tenant.edit(
+        KinstaSite.class,
+        "redirects",
+        s -> s.getSpec().environments.live.redirects.get(1).to = "/winter-sale");
+    awaitReadyAtGeneration(tenant, "redirects", 2);
+    assertEquals(
+        List.of("/old-shop -> /shop permanent", "/sale -> /winter-sale redirect"),
+        redirects(siteId));
+
+    // A rule added in MyKinsta goes at the next look at the rules.
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state
+              .environment(liveEnvironment(siteId).id)
+              .orElseThrow()
+              .redirects
+              .add(new SimulatorState.Redirect(null, "/mine", "/elsewhere", "permanent"));
+        });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              tenant.requestReconcile(
+                  KinstaSite.class, "redirects", java.time.Instant.now().toString());
+              return redirects(siteId).size() == 2;
+            });
+
+    // An empty list, as kubectl applies it (the client's edit would drop the empty list).
+    harness
+        .client
+        .resources(KinstaSite.class)
+        .inNamespace(tenant.namespace)
+        .withName("redirects")
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+            "[{\"op\":\"replace\",\"path\":\"/spec/environments/live/redirects\",\"value\":[]}]");
+    awaitReadyAtGeneration(tenant, "redirects", 3);
+    assertEquals(
+        List.of(),
+        tenant.get(KinstaSite.class, "redirects").getSpec().environments.live.redirects,
+        "an empty list is kept: every rule is to go");
+    assertEquals(List.of(), redirects(siteId));
+  }
+
+  private static List<String> redirects(String siteId) {
+    return liveEnvironment(siteId).redirects.stream()
+        .map(r -> r.from() + " -> " + r.to() + " " + r.type())
+        .toList();
   }
 
   /** A plain site whose live environment has one domain, its primary. */

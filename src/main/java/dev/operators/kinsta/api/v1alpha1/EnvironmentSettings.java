@@ -45,6 +45,12 @@ public class EnvironmentSettings {
       "IP addresses or CIDR ranges denied access (IPv4 or IPv6). An empty list allows all.")
   public List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> deniedIps;
 
+  @Size(max = 200)
+  @JsonPropertyDescription(
+      "The environment's redirect rules. When set, rules not listed are removed (an empty list"
+          + " removes all); left out, the rules are not managed.")
+  public List<RedirectSpec> redirects;
+
   @JsonPropertyDescription(
       "SFTP/SSH access: on or off, the addresses allowed to connect, password authentication and"
           + " the password's expiration. Connection details go to status.environments[].ssh.")
