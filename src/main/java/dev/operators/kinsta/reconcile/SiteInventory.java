@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +33,11 @@ public final class SiteInventory {
   /** A site and its environments as last read. */
   public record SiteView(Site site, List<Environment> environments, Instant readAt) {}
 
-  private record DeniedIps(List<String> addresses, Instant readAt) {}
-
-  private record Redirects(List<RedirectRule> rules, Instant readAt) {}
+  /** Something read about one environment, and when. */
+  private record Read<T>(T value, Instant readAt) {}
 
   /** An environment's SFTP/SSH access as Kinsta reports it (not in the list). */
-  public record SshAccess(boolean enabled, List<String> allowedIps, Instant readAt) {}
+  public record SshAccess(boolean enabled, List<String> allowedIps) {}
 
   private final Duration interval;
   private final Clock clock;
@@ -93,13 +93,8 @@ public final class SiteInventory {
    */
   public List<String> deniedIps(KinstaApi api, String companyId, String environmentId) {
     Company company = company(companyId, api);
-    DeniedIps known = company.deniedIps.get(environmentId);
-    if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
-      return known.addresses();
-    }
-    List<String> addresses = List.copyOf(api.getDeniedIps(environmentId));
-    company.deniedIps.put(environmentId, new DeniedIps(addresses, clock.instant()));
-    return addresses;
+    return oncePerInterval(
+        company.deniedIps, environmentId, () -> List.copyOf(api.getDeniedIps(environmentId)));
   }
 
   /**
@@ -108,17 +103,12 @@ public final class SiteInventory {
    */
   public SshAccess ssh(KinstaApi api, String companyId, String environmentId) {
     Company company = company(companyId, api);
-    SshAccess known = company.ssh.get(environmentId);
-    if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
-      return known;
-    }
-    SshAccess read =
-        new SshAccess(
-            api.sshEnabled(environmentId),
-            List.copyOf(api.sshAllowedIps(environmentId)),
-            clock.instant());
-    company.ssh.put(environmentId, read);
-    return read;
+    return oncePerInterval(
+        company.ssh,
+        environmentId,
+        () ->
+            new SshAccess(
+                api.sshEnabled(environmentId), List.copyOf(api.sshAllowedIps(environmentId))));
   }
 
   /**
@@ -127,13 +117,19 @@ public final class SiteInventory {
    */
   public List<RedirectRule> redirects(KinstaApi api, String companyId, String environmentId) {
     Company company = company(companyId, api);
-    Redirects known = company.redirects.get(environmentId);
+    return oncePerInterval(
+        company.redirects, environmentId, () -> List.copyOf(api.redirectRules(environmentId)));
+  }
+
+  private <T> T oncePerInterval(
+      Map<String, Read<T>> reads, String environmentId, Supplier<T> read) {
+    Read<T> known = reads.get(environmentId);
     if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
-      return known.rules();
+      return known.value();
     }
-    List<RedirectRule> rules = List.copyOf(api.redirectRules(environmentId));
-    company.redirects.put(environmentId, new Redirects(rules, clock.instant()));
-    return rules;
+    T value = read.get();
+    reads.put(environmentId, new Read<>(value, clock.instant()));
+    return value;
   }
 
   /** The operator changed the site: the next look at it reads it on its own. */
@@ -208,9 +204,9 @@ public final class SiteInventory {
      */
     private final Map<String, Instant> dirty = new ConcurrentHashMap<>();
 
-    private final Map<String, DeniedIps> deniedIps = new ConcurrentHashMap<>();
-    private final Map<String, SshAccess> ssh = new ConcurrentHashMap<>();
-    private final Map<String, Redirects> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Read<List<String>>> deniedIps = new ConcurrentHashMap<>();
+    private final Map<String, Read<SshAccess>> ssh = new ConcurrentHashMap<>();
+    private final Map<String, Read<List<RedirectRule>>> redirects = new ConcurrentHashMap<>();
 
     Company(KinstaApi api) {
       this.api = api;
