@@ -68,6 +68,7 @@ public final class OperationTracker {
     Duration age = age(operation);
     if (status.state() != OperationStatus.State.FAILED) {
       operation.failureAnswers = null;
+      operation.failureMessage = null;
     }
     return switch (status.state()) {
       case IN_PROGRESS -> new Poll.Running(nextPoll(operation, override));
@@ -84,23 +85,28 @@ public final class OperationTracker {
   }
 
   /**
-   * A failure answer is believed when it is the {@value #FAILURE_ANSWERS_BELIEVED}th in a row: a
-   * failed operation keeps answering so, a passing server error (the same HTTP 500) does not. Until
-   * then the operation is polled again, later each time.
+   * A failure answer is believed when it is the {@value #FAILURE_ANSWERS_BELIEVED}th in a row with
+   * the same message: a failed operation keeps answering so, a passing server error (the same HTTP
+   * 500, its own message) does not, and so never stands for the operation's failure. Until then the
+   * operation is polled again, later each time.
    */
   private Poll failed(
       TrackedOperation operation,
       OperationStatus status,
       Duration age,
       @Nullable Duration override) {
-    int seen = (operation.failureAnswers == null ? 0 : operation.failureAnswers) + 1;
+    String message = status.message() == null ? "" : status.message();
+    boolean same = message.equals(operation.failureMessage);
+    int seen = (same && operation.failureAnswers != null ? operation.failureAnswers : 0) + 1;
     if (seen < FAILURE_ANSWERS_BELIEVED) {
       operation.failureAnswers = seen;
+      operation.failureMessage = message;
       Duration backOff = settings.minPollInterval().multipliedBy(1L << (2 * seen));
       Duration next = nextPoll(age, override);
       return new Poll.Running(next.compareTo(backOff) >= 0 ? next : backOff);
     }
     operation.failureAnswers = null;
+    operation.failureMessage = null;
     return new Poll.Failed(
         status.message() == null || status.message().isBlank()
             ? "the operation failed without a message"

@@ -36,10 +36,15 @@ public class TrackedOperation {
   public String deploymentId;
 
   @JsonPropertyDescription(
-      "Failure answers to the polls of this operation in a row. Kinsta's HTTP 500 means a failed"
-          + " operation but is also what a passing server error looks like, so a failure is believed"
-          + " at the third answer in a row.")
+      "Failure answers to the polls of this operation in a row, with the same message. Kinsta's"
+          + " HTTP 500 means a failed operation but is also what a passing server error looks like,"
+          + " so a failure is believed at the third such answer in a row.")
   public Integer failureAnswers;
+
+  @JsonPropertyDescription(
+      "The message of those failure answers (Kinsta's, redacted): a failed operation answers with"
+          + " the same one each time, a passing server error with its own.")
+  public String failureMessage;
 
   @JsonPropertyDescription("When the operator started the work (RFC 3339).")
   public String startedAt;
