@@ -137,13 +137,7 @@ final class KinstaTransport {
     try {
       return budgets.holdCreation(budgetKey);
     } catch (BudgetExhaustedException exhausted) {
-      throw new KinstaApiException.RateLimited(
-          "creation",
-          0,
-          exhausted.retryAfter(),
-          "the company's creations are at Kinsta's limit; next creation permit in about "
-              + exhausted.retryAfter().toSeconds()
-              + " s");
+      throw refused("creation", exhausted, "the company's creations are at Kinsta's limit");
     }
   }
 
@@ -151,14 +145,19 @@ final class KinstaTransport {
     try {
       budgets.acquire(budgetKey, request.lane(), request.priority());
     } catch (BudgetExhaustedException exhausted) {
-      throw new KinstaApiException.RateLimited(
-          request.endpoint(),
-          0,
-          exhausted.retryAfter(),
-          "the operator's rate budget for this company is used up; next permit in about "
-              + exhausted.retryAfter().toSeconds()
-              + " s");
+      throw refused(
+          request.endpoint(), exhausted, "the operator's rate budget for this company is used up");
     }
+  }
+
+  /** A permit the budget refused, as the rate limit the reconcile reschedules on. */
+  private static KinstaApiException.RateLimited refused(
+      String endpoint, BudgetExhaustedException exhausted, String why) {
+    return new KinstaApiException.RateLimited(
+        endpoint,
+        0,
+        exhausted.retryAfter(),
+        why + "; next permit in about " + exhausted.retryAfter().toSeconds() + " s");
   }
 
   private HttpResponse<Buffer> send(ApiKey key, KinstaRequest request, @Nullable JsonNode body) {

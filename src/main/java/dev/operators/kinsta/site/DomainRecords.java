@@ -44,20 +44,18 @@ final class DomainRecords {
       } catch (KinstaApiException.NotFound removedMeanwhile) {
         continue;
       }
-      needed
-          .verificationOrEmpty()
-          .forEach(
-              e ->
-                  records.add(
-                      new DomainDnsRecord(
-                          domain.name(), VERIFICATION, e.type(), e.name(), e.value())));
-      needed
-          .pointingOrEmpty()
-          .forEach(
-              e ->
-                  records.add(
-                      new DomainDnsRecord(domain.name(), POINTING, e.type(), e.name(), e.value())));
+      add(records, domain.name(), VERIFICATION, needed.verificationOrEmpty());
+      add(records, domain.name(), POINTING, needed.pointingOrEmpty());
     }
     out.domainRecords = records.isEmpty() ? null : records;
+  }
+
+  private static void add(
+      List<DomainDnsRecord> records,
+      String domain,
+      String purpose,
+      List<DomainDnsRecords.Entry> entries) {
+    entries.forEach(
+        e -> records.add(new DomainDnsRecord(domain, purpose, e.type(), e.name(), e.value())));
   }
 }

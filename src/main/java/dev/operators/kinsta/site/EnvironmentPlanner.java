@@ -99,17 +99,11 @@ final class EnvironmentPlanner {
       Set<String> wanted = new HashSet<>(spec.deniedIps);
       if (!wanted.equals(new HashSet<>(reads.deniedIps()))) {
         List<String> list = List.copyOf(spec.deniedIps);
-        return Optional.of(
-            new SettingChange(
-                SiteOperation.UPDATE_DENIED_IPS,
-                label,
-                list.size() + " entries",
-                null,
-                false,
-                api -> {
-                  api.updateDeniedIps(envId, list);
-                  return null;
-                }));
+        return SettingChange.synchronous(
+            SiteOperation.UPDATE_DENIED_IPS,
+            label,
+            list.size() + " entries",
+            api -> api.updateDeniedIps(envId, list));
       }
     }
     if (spec.ssh != null) {

@@ -19,7 +19,7 @@ final class RedirectPlanner {
     List<RedirectRule> wanted = spec.stream().map(RedirectPlanner::rule).toList();
     for (RedirectRule rule : current) {
       if (!wanted.contains(rule)) {
-        return SshPlanner.change(
+        return SettingChange.synchronous(
             SiteOperation.DELETE_REDIRECT,
             label,
             describe(rule),
@@ -28,7 +28,7 @@ final class RedirectPlanner {
     }
     for (RedirectRule rule : wanted) {
       if (!current.contains(rule)) {
-        return SshPlanner.change(
+        return SettingChange.synchronous(
             SiteOperation.ADD_REDIRECT,
             label,
             describe(rule),

@@ -3,6 +3,8 @@ package dev.operators.kinsta.site;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.OperationRef;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,4 +22,21 @@ record SettingChange(
     String value,
     @Nullable PhpAllocation allocation,
     boolean destructive,
-    Function<KinstaApi, OperationRef> call) {}
+    Function<KinstaApi, OperationRef> call) {
+
+  /** A change Kinsta applies at once, with no operation to follow. */
+  static Optional<SettingChange> synchronous(
+      SiteOperation type, String environment, String value, Consumer<KinstaApi> call) {
+    return Optional.of(
+        new SettingChange(
+            type,
+            environment,
+            value,
+            null,
+            false,
+            api -> {
+              call.accept(api);
+              return null;
+            }));
+  }
+}

@@ -29,7 +29,7 @@ final class SshPlanner {
       SshAccess current = reported.get();
       if (spec.enabled != null && spec.enabled != current.enabled()) {
         boolean enabled = spec.enabled;
-        return change(
+        return SettingChange.synchronous(
             SiteOperation.SET_SSH_ACCESS,
             label,
             enabled ? "on" : "off",
@@ -38,7 +38,7 @@ final class SshPlanner {
       if (spec.allowedIps != null
           && !new HashSet<>(spec.allowedIps).equals(new HashSet<>(current.allowedIps()))) {
         List<String> wanted = List.copyOf(spec.allowedIps);
-        return change(
+        return SettingChange.synchronous(
             SiteOperation.SET_SSH_ALLOWED_IPS,
             label,
             wanted.size() + " entries",
@@ -46,14 +46,13 @@ final class SshPlanner {
       }
     }
     AppliedSsh applied =
-        status.appliedSsh == null ? new AppliedSsh() : status.appliedSsh.get(label);
-    if (applied == null) {
-      applied = new AppliedSsh();
-    }
+        status.appliedSsh == null
+            ? new AppliedSsh()
+            : status.appliedSsh.getOrDefault(label, new AppliedSsh());
     if (spec.passwordAuthentication != null
         && !spec.passwordAuthentication.equals(applied.passwordAuthentication)) {
       boolean enabled = spec.passwordAuthentication;
-      return change(
+      return SettingChange.synchronous(
           SiteOperation.SET_SSH_PASSWORD_AUTHENTICATION,
           label,
           enabled ? "on" : "off",
@@ -65,7 +64,7 @@ final class SshPlanner {
     if (spec.passwordExpiration != null
         && !Objects.equals(spec.passwordExpiration, applied.passwordExpiration)) {
       SshSettings.Expiration wanted = spec.passwordExpiration;
-      return change(
+      return SettingChange.synchronous(
           SiteOperation.SET_SSH_PASSWORD_EXPIRATION,
           label,
           wanted.wire(),
@@ -82,25 +81,5 @@ final class SshPlanner {
       status.appliedSsh = new LinkedHashMap<>();
     }
     return status.appliedSsh.computeIfAbsent(label, l -> new AppliedSsh());
-  }
-
-  /** A call Kinsta answers at once, with nothing to follow. */
-  interface SyncCall {
-    void apply(dev.operators.kinsta.client.KinstaApi api);
-  }
-
-  static Optional<SettingChange> change(
-      SiteOperation type, String label, String value, SyncCall call) {
-    return Optional.of(
-        new SettingChange(
-            type,
-            label,
-            value,
-            null,
-            false,
-            api -> {
-              call.apply(api);
-              return null;
-            }));
   }
 }

@@ -30,10 +30,7 @@ final class CompanyBudget {
   }
 
   void acquire(Lane lane, Priority priority, Bucket perIp) throws BudgetExhaustedException {
-    long pause = pausedUntilNanos - System.nanoTime();
-    if (pause > 0) {
-      throw new BudgetExhaustedException(Duration.ofNanos(pause));
-    }
+    refuseWhilePaused();
     @Nullable Bucket laneBucket =
         switch (lane) {
           case CREATION -> creations;
@@ -67,11 +64,16 @@ final class CompanyBudget {
 
   /** Takes a creation permit ahead of the creation call, which {@link #acquire} then skips. */
   void holdCreation() throws BudgetExhaustedException {
+    refuseWhilePaused();
+    take(creations);
+  }
+
+  /** While Kinsta's 429 pause lasts, no permit of any kind. */
+  private void refuseWhilePaused() throws BudgetExhaustedException {
     long pause = pausedUntilNanos - System.nanoTime();
     if (pause > 0) {
       throw new BudgetExhaustedException(Duration.ofNanos(pause));
     }
-    take(creations);
   }
 
   /** Gives back a held creation permit that no creation call used. */
