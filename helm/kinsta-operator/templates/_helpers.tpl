@@ -40,15 +40,15 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections",
-    "kinstasiteactions"]
+    "kinstadnsrecords", "kinstasiteactions"]
   verbs: ["get", "list", "watch"]
 {{- /* Finalizers, on the kinds that stand for a Kinsta object. */}}
 - apiGroups: ["kinsta.operators.dev"]
-  resources: ["kinstasites", "kinstadatabases", "kinstaapplications"]
+  resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstadnsrecords"]
   verbs: ["patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
-    "kinstainternalconnections/status", "kinstasiteactions/status"]
+    "kinstainternalconnections/status", "kinstadnsrecords/status", "kinstasiteactions/status"]
   verbs: ["patch"]
 - apiGroups: [""]
   resources: ["secrets"]

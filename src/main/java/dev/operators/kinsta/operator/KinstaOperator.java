@@ -8,11 +8,13 @@ import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
+import dev.operators.kinsta.dns.DnsRecordReconciler;
 import dev.operators.kinsta.metrics.OperatorMetrics;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.reconcile.CredentialsResolver;
 import dev.operators.kinsta.reconcile.DatabaseInventory;
+import dev.operators.kinsta.reconcile.DnsInventory;
 import dev.operators.kinsta.reconcile.EventRecorder;
 import dev.operators.kinsta.reconcile.JitteredRetry;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
@@ -130,11 +132,13 @@ public final class KinstaOperator implements AutoCloseable {
             new SiteInventory(settings.inventoryInterval(), clock),
             SecretCache.start(client, namespaces),
             new DatabaseInventory(settings.inventoryInterval(), clock),
+            new DnsInventory(settings.inventoryInterval(), clock),
             new PrimaryCaches());
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
+    register(operator, new DnsRecordReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
     warmUpSchemaChecksIfNeeded(client, namespaces);
     operator.start();

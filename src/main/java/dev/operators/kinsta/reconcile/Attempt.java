@@ -71,6 +71,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.databases();
   }
 
+  /** The company's Kinsta DNS zones and records, listed once per interval for all its records. */
+  public DnsInventory dns() {
+    return services.dns();
+  }
+
   public ReconcileSettings settings() {
     return services.settings();
   }

@@ -20,4 +20,5 @@ public record ControllerServices(
     SiteInventory sites,
     SecretCache secrets,
     DatabaseInventory databases,
+    DnsInventory dns,
     PrimaryCaches caches) {}

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kind whose resource stands for one Kinsta object (a site, a database, an application): besides
@@ -36,6 +37,7 @@ public abstract class KinstaObjectReconciler<
           .thenComparing(r -> r.getMetadata().getName());
 
   private final RemoteDeletion<R, S> deletion = new RemoteDeletion<>(this);
+  private volatile @Nullable IndexedResourceCache<R> primaryCache;
 
   protected KinstaObjectReconciler(
       ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
@@ -76,6 +78,7 @@ public abstract class KinstaObjectReconciler<
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
+    primaryCache = context.getPrimaryCache();
     context
         .getPrimaryCache()
         .addIndexer(KINSTA_ID_INDEX, resource -> kinstaId(resource).stream().toList());
@@ -89,21 +92,36 @@ public abstract class KinstaObjectReconciler<
   @Override
   final Optional<Outcome> refusal(R resource, Context<R> context) {
     return manager(resource, context.getPrimaryCache())
-        .map(
-            other ->
-                Outcome.stalled(
-                    Reasons.ALREADY_MANAGED,
-                    describeRemote(
-                            resource.getStatus() == null ? newStatus() : resource.getStatus())
-                        + " ("
-                        + kinstaId(resource).orElse("")
-                        + ") is managed by "
-                        + other.getKind()
-                        + " "
-                        + namespace(other)
-                        + "/"
-                        + other.getMetadata().getName()
-                        + "; one resource manages one Kinsta object"));
+        .map(other -> alreadyManaged(resource, kinstaId(resource).orElse(""), other));
+  }
+
+  /**
+   * The refusal for a Kinsta object whose id a reconcile has only just worked out (e.g. a record
+   * named in a zone given by id): Stalled, naming the older resource that manages it, if there is
+   * one. Call it before the first write.
+   */
+  protected final Optional<Outcome> refusalOnceKnown(R resource, String kinstaId) {
+    IndexedResourceCache<R> cache = primaryCache;
+    if (cache == null) {
+      return Optional.empty();
+    }
+    return olderManager(resource, kinstaId, cache)
+        .map(other -> alreadyManaged(resource, kinstaId, other));
+  }
+
+  private Outcome alreadyManaged(R resource, String kinstaId, R other) {
+    return Outcome.stalled(
+        Reasons.ALREADY_MANAGED,
+        describeRemote(resource.getStatus() == null ? newStatus() : resource.getStatus())
+            + " ("
+            + kinstaId
+            + ") is managed by "
+            + other.getKind()
+            + " "
+            + namespace(other)
+            + "/"
+            + other.getMetadata().getName()
+            + "; one resource manages one Kinsta object");
   }
 
   /** The resources of this kind that point at a Kinsta object. */
@@ -117,10 +135,11 @@ public abstract class KinstaObjectReconciler<
   /** The older resource that manages the Kinsta object this one points at, if there is one. */
   final Optional<R> manager(R resource, IndexedResourceCache<R> cache) {
     Optional<String> id = kinstaId(resource);
-    if (id.isEmpty()) {
-      return Optional.empty();
-    }
-    return cache.byIndex(KINSTA_ID_INDEX, id.get()).stream()
+    return id.isEmpty() ? Optional.empty() : olderManager(resource, id.get(), cache);
+  }
+
+  private Optional<R> olderManager(R resource, String kinstaId, IndexedResourceCache<R> cache) {
+    return cache.byIndex(KINSTA_ID_INDEX, kinstaId).stream()
         .filter(other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid()))
         .filter(other -> SENIORITY.compare(other, resource) < 0)
         .min(SENIORITY);

@@ -60,7 +60,10 @@ class CrdAdmissionTest {
                 "crds/")
             .assertSuccess();
     assertFalse(applied.err().contains("Warning"), applied.err());
-    assertEquals(5, applied.out().lines().count(), applied.out());
+    assertEquals(
+        dev.operators.kinsta.api.v1alpha1.ApiGroup.KINDS.size(),
+        applied.out().lines().count(),
+        applied.out());
   }
 
   @Test
@@ -113,12 +116,9 @@ class CrdAdmissionTest {
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(cluster.admin().raw("/openapi/v3/apis/kinsta.operators.dev/v1alpha1"));
     List<String> kinds =
-        List.of(
-            "KinstaSite",
-            "KinstaDatabase",
-            "KinstaApplication",
-            "KinstaInternalConnection",
-            "KinstaSiteAction");
+        dev.operators.kinsta.api.v1alpha1.ApiGroup.KINDS.stream()
+            .map(Class::getSimpleName)
+            .toList();
     List<String> undescribed = new java.util.ArrayList<>();
     for (String kind : kinds) {
       JsonNode schema =

@@ -19,6 +19,7 @@ class LayeringTest {
     "dev.operators.kinsta.database..",
     "dev.operators.kinsta.application..",
     "dev.operators.kinsta.connection..",
+    "dev.operators.kinsta.dns..",
     "dev.operators.kinsta.action.."
   };
 
@@ -57,7 +58,7 @@ class LayeringTest {
   @Test
   void theKindsDoNotDependOnEachOther() {
     slices()
-        .matching("dev.operators.kinsta.(site|database|application|connection|action)..")
+        .matching("dev.operators.kinsta.(site|database|application|connection|dns|action)..")
         .namingSlices("$1")
         .should()
         .notDependOnEachOther()

@@ -13,6 +13,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
@@ -22,6 +24,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.dns.DnsRecordTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.site.Sites;
@@ -196,8 +199,25 @@ class GitOpsConformanceTest {
     SiteActionTest.awaitReady(tenant, "clear");
     SiteActionTest.awaitReady(tenant, "nightly");
 
+    String domain = "gitops-" + tenant.namespace + ".example.com";
+    harness.kinsta.simulator.seedDnsZone(tenant.companyId(), domain);
+    apply(
+        tenant,
+        DnsRecordTest.record(
+            "dmarc", domain, KinstaDnsRecordSpec.RecordType.TXT, "_dmarc", "v=DMARC1; p=none"));
+    tenant.awaitCondition(
+        KinstaDnsRecord.class, "dmarc", "Ready", "True", null, Duration.ofSeconds(30));
+    remember(
+        tenant.edit(
+            KinstaDnsRecord.class,
+            "dmarc",
+            r -> r.getSpec().values = List.of("v=DMARC1; p=reject")));
+    tenant.awaitCondition(
+        KinstaDnsRecord.class, "dmarc", "Ready", "True", null, Duration.ofSeconds(30));
+
     for (Class<? extends CustomResource<?, ?>> kind :
         List.of(
+            KinstaDnsRecord.class,
             KinstaInternalConnection.class,
             KinstaSiteAction.class,
             KinstaDatabase.class,

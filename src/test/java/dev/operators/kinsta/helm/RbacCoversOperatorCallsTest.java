@@ -10,6 +10,8 @@ import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
@@ -17,6 +19,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.dns.DnsRecordTest;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
@@ -84,6 +87,7 @@ class RbacCoversOperatorCallsTest {
             new Access("kinsta.operators.dev", "kinstadatabases", "get"),
             new Access("kinsta.operators.dev", "kinstaapplications", "get"),
             new Access("kinsta.operators.dev", "kinstainternalconnections", "get"),
+            new Access("kinsta.operators.dev", "kinstadnsrecords", "get"),
             new Access("kinsta.operators.dev", "kinstasiteactions", "get"));
     assertEquals(
         neededOnConflict,
@@ -160,6 +164,15 @@ class RbacCoversOperatorCallsTest {
     tenant.awaitGone(KinstaInternalConnection.class, "store-to-orders", Duration.ofSeconds(30));
     tenant.delete(KinstaApplication.class, "storefront");
     tenant.awaitGone(KinstaApplication.class, "storefront", Duration.ofSeconds(30));
+    String domain = "rbac-" + tenant.namespace + ".example.com";
+    harness.kinsta.simulator.seedDnsZone(tenant.companyId(), domain);
+    tenant.create(
+        DnsRecordTest.record(
+            "mail", domain, KinstaDnsRecordSpec.RecordType.MX, "@", "10 mx.example.net"));
+    tenant.awaitCondition(
+        KinstaDnsRecord.class, "mail", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.delete(KinstaDnsRecord.class, "mail");
+    tenant.awaitGone(KinstaDnsRecord.class, "mail", Duration.ofSeconds(30));
     KinstaSiteAction clear = new KinstaSiteAction();
     clear.setMetadata(
         new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("clear").build());

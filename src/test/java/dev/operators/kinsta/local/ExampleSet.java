@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 /**
  * The manifests of a directory (every {@code *.yaml} / {@code *.yml}, in file-name order,
  * multi-document), and what local mode does with them: seed the simulator with the company and
- * existing sites they refer to, then apply them as {@code kubectl apply} would.
+ * existing sites and DNS zones they refer to, then apply them as {@code kubectl apply} would.
  */
 public final class ExampleSet {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -74,8 +74,8 @@ public final class ExampleSet {
 
   /**
    * Makes the simulator the company the examples describe: the companies and keys of their
-   * credentials Secrets, the sites they adopt by id, the environments they clone from and the
-   * applications they adopt.
+   * credentials Secrets, the sites they adopt by id, the environments they clone from, the
+   * applications they adopt and the Kinsta DNS zones their records are in.
    */
   public void seed(KinstaSimulator simulator) {
     for (JsonNode doc : documents) {
@@ -104,6 +104,14 @@ public final class ExampleSet {
             adopt.path("name").asText(app.path("metadata").path("name").asText() + "-app");
         simulator.seedApplication(
             companyId, app.path("spec").path("displayName").asText(name), id, name);
+      }
+    }
+    for (JsonNode record : documents) {
+      String domain = record.path("spec").path("domain").asText("");
+      String companyId =
+          "KinstaDnsRecord".equals(record.path("kind").asText()) ? companyOf(record) : null;
+      if (companyId != null && !domain.isEmpty() && !zoneExists(simulator, companyId, domain)) {
+        simulator.seedDnsZone(companyId, domain);
       }
     }
     for (JsonNode site : documents) {
@@ -166,6 +174,13 @@ public final class ExampleSet {
                     a ->
                         a.id.equals(adopt.path("id").asText())
                             || a.name.equals(adopt.path("name").asText())));
+  }
+
+  private static boolean zoneExists(KinstaSimulator simulator, String companyId, String domain) {
+    return simulator.read(
+        state ->
+            state.dnsZones.values().stream()
+                .anyMatch(zone -> zone.companyId.equals(companyId) && zone.name.equals(domain)));
   }
 
   private static boolean siteExists(KinstaSimulator simulator, String siteId) {

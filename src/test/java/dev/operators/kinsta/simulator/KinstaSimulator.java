@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stateful fake of Kinsta's REST API on a real socket. It serves the Kinsta contract at {@code
@@ -231,10 +232,16 @@ public final class KinstaSimulator implements AutoCloseable {
    * record and a {@code www} CNAME); answers its id.
    */
   public String seedDnsZone(String companyId, String domainName) {
+    return seedDnsZone(companyId, domainName, null);
+  }
+
+  /** A zone as Kinsta makes it for a site's domain ({@code site_id} set), when siteId is given. */
+  public String seedDnsZone(String companyId, String domainName, @Nullable String siteId) {
     return mutate(
         s -> {
           SimulatorState.DnsZone zone =
               new SimulatorState.DnsZone(SimulatorState.newId(), companyId, domainName);
+          zone.siteId = siteId;
           zone.records.add(
               new SimulatorState.DnsRecord("A", domainName, 3600, List.of("34.120.0.10")));
           zone.records.add(

@@ -16,6 +16,7 @@ public final class ApiGroup {
           KinstaDatabase.class,
           KinstaApplication.class,
           KinstaInternalConnection.class,
+          KinstaDnsRecord.class,
           KinstaSiteAction.class);
 
   /** {@code "true"} stops every Kinsta call for the resource until removed. */
