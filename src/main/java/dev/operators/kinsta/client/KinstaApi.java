@@ -18,6 +18,7 @@ import dev.operators.kinsta.client.dto.OperationStatus;
 import dev.operators.kinsta.client.dto.PushEnvironmentRequest;
 import dev.operators.kinsta.client.dto.RedirectRule;
 import dev.operators.kinsta.client.dto.Region;
+import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
 import dev.operators.kinsta.client.dto.SshConfig;
@@ -171,6 +172,29 @@ public interface KinstaApi {
    * {@code POST /sites/environments/{env_id}/redirect-rules}, action {@code DELETE} (synchronous).
    */
   void deleteRedirectRule(String environmentId, RedirectRule rule);
+
+  /**
+   * {@code PUT /sites/environments/{env_id}/additional-sftp-accounts/toggle-status}: the
+   * environment's additional SFTP accounts on or off.
+   */
+  OperationRef setSftpAccountsEnabled(String environmentId, boolean enabled);
+
+  /** {@code GET /sites/environments/{env_id}/additional-sftp-accounts}. */
+  SftpAccounts sftpAccounts(String environmentId);
+
+  /**
+   * {@code POST /sites/environments/{env_id}/additional-sftp-accounts}; the password (16 characters
+   * or more) is redacted from every log and error.
+   */
+  OperationRef addSftpAccount(
+      String environmentId,
+      String username,
+      String password,
+      String rootDirectory,
+      String permission);
+
+  /** {@code DELETE /sites/environments/additional-sftp-accounts/{sftp_account_id}}. */
+  OperationRef deleteSftpAccount(String accountId);
 
   /** {@code GET /domains?company=}: the company's zones in Kinsta DNS. */
   List<DnsZone> listDnsZones();

@@ -23,6 +23,7 @@ import dev.operators.kinsta.client.dto.OperationStatus;
 import dev.operators.kinsta.client.dto.PushEnvironmentRequest;
 import dev.operators.kinsta.client.dto.RedirectRule;
 import dev.operators.kinsta.client.dto.Region;
+import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
 import dev.operators.kinsta.client.dto.SshConfig;
@@ -415,6 +416,54 @@ final class VertxKinstaApi implements KinstaApi {
     KinstaRequest request = KinstaRequest.get("/domains/{domain_id}/dns-records", domainId);
     return WireReader.readList(
         request.endpoint(), call(request), "/domain/dns_records", DnsRecord.class);
+  }
+
+  @Override
+  public OperationRef setSftpAccountsEnabled(String environmentId, boolean enabled) {
+    return operation(
+        KinstaRequest.put(
+                "/sites/environments/{env_id}/additional-sftp-accounts/toggle-status",
+                environmentId)
+            .body(Map.of("enabled", enabled)));
+  }
+
+  @Override
+  public SftpAccounts sftpAccounts(String environmentId) {
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/additional-sftp-accounts", environmentId);
+    JsonNode answer = call(request);
+    List<SftpAccounts.Account> accounts =
+        WireReader.readList(
+            request.endpoint(),
+            answer,
+            "/environment/additional_sftp_accounts",
+            SftpAccounts.Account.class);
+    JsonNode port = answer.at("/environment/container_info/additional_sftp_accounts_port");
+    return new SftpAccounts(accounts, port.isTextual() || port.isNumber() ? port.asText() : null);
+  }
+
+  @Override
+  public OperationRef addSftpAccount(
+      String environmentId,
+      String username,
+      String password,
+      String rootDirectory,
+      String permission) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("username", username);
+    body.put("password", password);
+    body.put("root_directory", rootDirectory);
+    body.put("permission", permission);
+    return operation(
+        KinstaRequest.post("/sites/environments/{env_id}/additional-sftp-accounts", environmentId)
+            .body(body));
+  }
+
+  @Override
+  public OperationRef deleteSftpAccount(String accountId) {
+    return operation(
+        KinstaRequest.delete(
+            "/sites/environments/additional-sftp-accounts/{sftp_account_id}", accountId));
   }
 
   @Override

@@ -9,13 +9,13 @@ import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.GeneratedPasswords;
 import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +27,6 @@ import java.util.Optional;
  * loses it.
  */
 final class DatabaseProvisioner {
-  private static final String PASSWORD_ALPHABET =
-      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  private static final int PASSWORD_LENGTH = 32;
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt;
   private final KinstaDatabase resource;
   private final KinstaDatabaseSpec spec;
@@ -187,7 +182,7 @@ final class DatabaseProvisioner {
     if (kept.isPresent()) {
       return kept;
     }
-    String password = newPassword();
+    String password = GeneratedPasswords.next();
     try {
       attempt
           .ownedSecrets()
@@ -200,13 +195,5 @@ final class DatabaseProvisioner {
 
   private String connectionSecret() {
     return spec.connectionSecretOr(resource.getMetadata().getName());
-  }
-
-  private static String newPassword() {
-    StringBuilder password = new StringBuilder(PASSWORD_LENGTH);
-    for (int i = 0; i < PASSWORD_LENGTH; i++) {
-      password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
-    }
-    return password.toString();
   }
 }

@@ -4,6 +4,7 @@ import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.RedirectRule;
+import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,6 +122,16 @@ public final class SiteInventory {
         company.redirects, environmentId, () -> List.copyOf(api.redirectRules(environmentId)));
   }
 
+  /**
+   * An environment's additional SFTP accounts (not in the list), read at most once per interval, or
+   * again after the operator changed the site; only for environments whose spec manages them.
+   */
+  public SftpAccounts sftpAccounts(KinstaApi api, String companyId, String environmentId) {
+    Company company = company(companyId, api);
+    return oncePerInterval(
+        company.sftpAccounts, environmentId, () -> api.sftpAccounts(environmentId));
+  }
+
   private <T> T oncePerInterval(
       Map<String, Read<T>> reads, String environmentId, Supplier<T> read) {
     Read<T> known = reads.get(environmentId);
@@ -144,6 +155,7 @@ public final class SiteInventory {
                   company.deniedIps.remove(environment.id());
                   company.ssh.remove(environment.id());
                   company.redirects.remove(environment.id());
+                  company.sftpAccounts.remove(environment.id());
                 });
       }
       company.own.remove(siteId);
@@ -207,6 +219,7 @@ public final class SiteInventory {
     private final Map<String, Read<List<String>>> deniedIps = new ConcurrentHashMap<>();
     private final Map<String, Read<SshAccess>> ssh = new ConcurrentHashMap<>();
     private final Map<String, Read<List<RedirectRule>>> redirects = new ConcurrentHashMap<>();
+    private final Map<String, Read<SftpAccounts>> sftpAccounts = new ConcurrentHashMap<>();
 
     Company(KinstaApi api) {
       this.api = api;

@@ -120,6 +120,13 @@ final class EnvironmentPlanner {
         return redirectChange;
       }
     }
+    if (spec.sftpAccounts != null) {
+      Optional<SettingChange> sftpChange =
+          SftpAccountPlanner.next(label, spec.sftpAccounts, env, reads, status);
+      if (sftpChange.isPresent()) {
+        return sftpChange;
+      }
+    }
     if (spec.phpAllocation != null
         && allocationCall != null
         && !sameAllocation(spec.phpAllocation, appliedAllocation)) {

@@ -1,6 +1,8 @@
 package dev.operators.kinsta.site;
 
+import dev.operators.kinsta.api.v1alpha1.SftpAccountsSettings;
 import dev.operators.kinsta.client.dto.RedirectRule;
+import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.reconcile.SiteInventory.SshAccess;
 import java.util.List;
 
@@ -14,4 +16,13 @@ interface EnvironmentReads {
   SshAccess ssh();
 
   List<RedirectRule> redirects();
+
+  SftpAccounts sftpAccounts();
+
+  /**
+   * The password of an additional SFTP account: from the Secret the spec names, or generated into
+   * the Secret the operator owns (written before it is returned). Throws {@link
+   * SftpPasswordProblem} when it cannot be had.
+   */
+  SftpPassword sftpPassword(String label, SftpAccountsSettings.Account account);
 }

@@ -46,6 +46,9 @@ enum SiteOperation implements OperationType {
   SET_SSH_PASSWORD_EXPIRATION,
   DELETE_REDIRECT,
   ADD_REDIRECT,
+  SET_SFTP_ACCOUNTS,
+  DELETE_SFTP_ACCOUNT,
+  ADD_SFTP_ACCOUNT,
   CHANGE_PHP_ALLOCATION {
     // Kinsta cannot report an allocation, so the one last
     // applied is what later reconciles compare against.

@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
+import dev.operators.kinsta.api.v1alpha1.SftpAccountsSettings;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.KinstaApi;
@@ -15,6 +16,7 @@ import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.RedirectRule;
+import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
@@ -44,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, KinstaSiteStatus> {
   static final String LIVE = "live";
-  private static final String STAGING = "staging";
+  static final String STAGING = "staging";
 
   public SiteReconciler(ControllerServices services) {
     super(services, KinstaSite.class, KinstaSiteStatus.class);
@@ -53,14 +55,26 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   @Override
   protected Map<String, String> passwordSecrets(KinstaSite site) {
     KinstaSiteSpec spec = site.getSpec();
-    if (spec == null
-        || spec.wordpress == null
-        || spec.wordpress.adminPasswordSecretRef == null
-        || spec.wordpress.adminPasswordSecretRef.name == null) {
-      return Map.of();
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    if (spec != null
+        && spec.wordpress != null
+        && spec.wordpress.adminPasswordSecretRef != null
+        && spec.wordpress.adminPasswordSecretRef.name != null) {
+      names.put(
+          "spec.wordpress.adminPasswordSecretRef", spec.wordpress.adminPasswordSecretRef.name);
     }
-    return Map.of(
-        "spec.wordpress.adminPasswordSecretRef", spec.wordpress.adminPasswordSecretRef.name);
+    names.putAll(SftpAccountSecrets.named(spec));
+    return names;
+  }
+
+  /** The generated SFTP password Secrets too: a change to one (a new password) is acted on. */
+  @Override
+  protected Set<String> referencedSecrets(KinstaSite site) {
+    Set<String> names = super.referencedSecrets(site);
+    if (site.getSpec() != null) {
+      names.addAll(SftpAccountSecrets.all(site));
+    }
+    return names;
   }
 
   /** Drift made in MyKinsta wakes the sites it touched, as the company's next list shows it. */
@@ -98,7 +112,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
           .then("read the DNS records new domains need", SiteReconciler::domainRecords)
           .then("create or delete the staging environment", SiteReconciler::staging)
           .then("apply the first setting that differs", SiteReconciler::applySettings)
-          .then("report SFTP/SSH access", SiteReconciler::reportSsh);
+          .then("report SFTP/SSH access and accounts", SiteReconciler::reportSsh);
 
   /** One reconcile of a site: the attempt and what has been observed so far. */
   static final class Run {
@@ -223,10 +237,22 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   }
 
   private static EnvironmentReads reads(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, String environmentId) {
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, Environment environment) {
     KinstaApi api = attempt.kinsta();
     String company = attempt.companyId();
+    String environmentId = environment.id();
     return new EnvironmentReads() {
+      @Override
+      public SftpAccounts sftpAccounts() {
+        return attempt.sites().sftpAccounts(api, company, environmentId);
+      }
+
+      @Override
+      public SftpPassword sftpPassword(String label, SftpAccountsSettings.Account account) {
+        return SftpAccountSecrets.password(
+            attempt, label, account, environment, this::sftpAccounts);
+      }
+
       @Override
       public List<String> deniedIps() {
         return attempt.sites().deniedIps(api, company, environmentId);
@@ -258,6 +284,18 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
               : out.id != null && out.id.equals(status.stagingEnvironmentId)
                   ? spec.environments.staging
                   : null;
+      Optional<Environment> env =
+          run.environments.stream().filter(e -> e.id().equals(out.id)).findFirst();
+      if (env.isPresent()) {
+        String label = LIVE.equals(out.name) ? LIVE : STAGING;
+        SftpAccountSecrets.fill(
+            out,
+            run.attempt.resource().getMetadata().getName(),
+            label,
+            settings,
+            env.get(),
+            reads(run.attempt, env.get())::sftpAccounts);
+      }
       if (settings == null || settings.ssh == null) {
         out.ssh = null;
         continue;
@@ -276,6 +314,14 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
    * one, against the environments as Kinsta reports them after it.
    */
   private static Optional<Outcome> applySettings(Run run) {
+    try {
+      return applyEachSetting(run);
+    } catch (SftpPasswordProblem problem) {
+      return Optional.of(Outcome.stalled(problem.reason(), problem.describe()));
+    }
+  }
+
+  private static Optional<Outcome> applyEachSetting(Run run) {
     Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteStatus status = run.status();
     KinstaApi api = attempt.kinsta();
@@ -338,7 +384,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             live,
             status.appliedPhpAllocation,
             (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
-            reads(attempt, live.id()),
+            reads(attempt, live),
             status);
     if (change.isPresent()
         || spec.environments.staging == null
@@ -360,7 +406,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         Boolean.TRUE.equals(stagingSpec.premium)
             ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
             : null,
-        reads(attempt, stagingId),
+        reads(attempt, staging.get()),
         status);
   }
 

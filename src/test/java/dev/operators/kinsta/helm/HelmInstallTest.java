@@ -49,7 +49,7 @@ class HelmInstallTest {
     assertNotNull(
         kube.services().inNamespace(namespace).withName("kinsta-kinsta-operator-metrics").get());
     assertEquals(
-        5,
+        dev.operators.kinsta.api.v1alpha1.ApiGroup.KINDS.size(),
         kube.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
             .filter(crd -> crd.getSpec().getGroup().equals("kinsta.operators.dev"))
             .count());
@@ -101,7 +101,7 @@ class HelmInstallTest {
     // Helm leaves CRDs it installed from crds/ in place, so
     // uninstalling never deletes users' resources.
     assertEquals(
-        5,
+        dev.operators.kinsta.api.v1alpha1.ApiGroup.KINDS.size(),
         kube.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
             .filter(crd -> crd.getSpec().getGroup().equals("kinsta.operators.dev"))
             .count());

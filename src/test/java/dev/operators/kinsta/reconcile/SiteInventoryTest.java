@@ -77,8 +77,10 @@ class SiteInventoryTest {
         "",
         "off",
         "6.5",
+        false,
         List.of(),
         null,
-        new Environment.ContainerInfo("c-1", php));
+        new Environment.ContainerInfo("c-1", php),
+        null);
   }
 }

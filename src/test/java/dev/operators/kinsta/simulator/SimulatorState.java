@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -110,6 +111,9 @@ public final class SimulatorState {
     public List<String> sshAllowedIps = new ArrayList<>();
     public String sshExpiration = "never";
     public final List<Redirect> redirects = new ArrayList<>();
+    public boolean sftpAccountsEnabled;
+    public final List<SftpAccount> sftpAccounts = new ArrayList<>();
+    public final int sftpAccountsPort = 30_000 + (int) (Math.random() * 10_000);
     public final int sshPort = 20_000 + (int) (Math.random() * 10_000);
     public int threadCount = 4;
     public int threadMemory = 256;
@@ -127,6 +131,22 @@ public final class SimulatorState {
 
     public Optional<Domain> primaryDomain() {
       return domains.stream().filter(domain -> domain.id.equals(primaryDomainId)).findFirst();
+    }
+  }
+
+  /** An additional SFTP account of an environment; Kinsta keeps its password and never shows it. */
+  public static final class SftpAccount {
+    public final String id = UUID.randomUUID().toString();
+    public final String username;
+    public final String password;
+    public final String rootDirectory;
+    public final String permission;
+
+    public SftpAccount(String username, String password, String rootDirectory, String permission) {
+      this.username = username;
+      this.password = password;
+      this.rootDirectory = rootDirectory;
+      this.permission = permission;
     }
   }
 
@@ -414,6 +434,11 @@ public final class SimulatorState {
 
   public List<Site> sitesOf(String companyId) {
     return sites.values().stream().filter(site -> site.companyId.equals(companyId)).toList();
+  }
+
+  /** Every environment of the company's sites. */
+  public Stream<Environment> environmentsOf(String companyId) {
+    return sitesOf(companyId).stream().flatMap(site -> site.environments.stream());
   }
 
   public Optional<Environment> environment(String environmentId) {

@@ -9,6 +9,7 @@ import dev.operators.kinsta.simulator.SimulatorState.Backup;
 import dev.operators.kinsta.simulator.SimulatorState.Component;
 import dev.operators.kinsta.simulator.SimulatorState.Domain;
 import dev.operators.kinsta.simulator.SimulatorState.Environment;
+import dev.operators.kinsta.simulator.SimulatorState.SftpAccount;
 import dev.operators.kinsta.simulator.SimulatorState.Site;
 import java.util.ArrayList;
 import java.util.List;
@@ -403,9 +404,8 @@ final class WordPressEndpoints {
         x -> {
           String id = x.path("site_domain_id");
           Optional<Domain> found =
-              state.sites.values().stream()
-                  .filter(site -> site.companyId.equals(x.company))
-                  .flatMap(site -> site.environments.stream())
+              state
+                  .environmentsOf(x.company)
                   .flatMap(env -> env.domains.stream())
                   .filter(domain -> domain.id.equals(id))
                   .findFirst();
@@ -427,6 +427,7 @@ final class WordPressEndpoints {
           return Reply.ok(body);
         });
     sshRoutes(routes);
+    sftpAccountRoutes(routes);
     redirectRoutes(routes);
     routes.put(
         "DELETE /sites/environments/{env_id}/domains",
@@ -993,7 +994,7 @@ final class WordPressEndpoints {
         .put("is_opt_out_from_automatic_php_update", false)
         .put("web_root", env.webRoot)
         .put("image_optimization_type", env.imageOptimization)
-        .put("is_additional_sftp_accounts_enabled", false)
+        .put("is_additional_sftp_accounts_enabled", env.sftpAccountsEnabled)
         .put("is_premium", env.premium);
     if (env.wordpressVersion == null) {
       json.putNull("wordpress_version");
@@ -1099,6 +1100,108 @@ final class WordPressEndpoints {
                         .findFirst()
                         .map(env -> sshConfig(site, env))
                         .orElseGet(Reply::notFound)));
+  }
+
+  /**
+   * Additional SFTP accounts: the feature switched per environment and accounts added and removed
+   * through operations (Kinsta has no call to change an account). Adding one is documented as 200
+   * and answers 200 with {@code status: 202} and an operation id in the body.
+   */
+  private void sftpAccountRoutes(Map<String, Handler> routes) {
+    routes.put(
+        "PUT /sites/environments/{env_id}/additional-sftp-accounts/toggle-status",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  boolean enabled = x.body.path("enabled").asBoolean();
+                  return operations.start(
+                      x,
+                      "sftp-accounts:toggle-status",
+                      "Updating Additional SFTP Accounts Status in progress",
+                      () -> {
+                        env.sftpAccountsEnabled = enabled;
+                        return null;
+                      });
+                }));
+    routes.put(
+        "GET /sites/environments/{env_id}/additional-sftp-accounts",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  ObjectNode environment = body.putObject("environment");
+                  ArrayNode accounts = environment.putArray("additional_sftp_accounts");
+                  env.sftpAccounts.forEach(
+                      account ->
+                          accounts
+                              .addObject()
+                              .put("id", account.id)
+                              .put("username", account.username)
+                              .put("root_directory", account.rootDirectory)
+                              .put("is_active", env.sftpAccountsEnabled)
+                              .put("permission", account.permission));
+                  environment
+                      .putObject("container_info")
+                      .put("additional_sftp_accounts_port", Integer.toString(env.sftpAccountsPort));
+                  return Reply.ok(body);
+                }));
+    routes.put(
+        "POST /sites/environments/{env_id}/additional-sftp-accounts",
+        x -> withEnvironment(x, "env_id", env -> addSftpAccount(x, env)));
+    routes.put(
+        "DELETE /sites/environments/additional-sftp-accounts/{sftp_account_id}",
+        x -> {
+          String id = x.path("sftp_account_id");
+          Optional<Environment> holder =
+              state
+                  .environmentsOf(x.company)
+                  .filter(env -> env.sftpAccounts.stream().anyMatch(a -> a.id.equals(id)))
+                  .findFirst();
+          if (holder.isEmpty()) {
+            return Reply.notFound();
+          }
+          return operations.start(
+              x,
+              "sftp-accounts:remove-additional-sftp-account",
+              "Removing Additional SFTP Account in progress",
+              () -> {
+                holder.get().sftpAccounts.removeIf(a -> a.id.equals(id));
+                return null;
+              });
+        });
+  }
+
+  private Reply addSftpAccount(Exchange x, Environment env) {
+    String username = x.text("username");
+    String password = x.text("password");
+    String root = x.body.path("root_directory").asText("/");
+    String permission = x.body.path("permission").asText("read");
+    if (username == null || username.isBlank()) {
+      return Reply.badRequest("username is required");
+    }
+    if (password == null || password.length() < 16) {
+      return Reply.badRequest("password must be at least 16 characters long");
+    }
+    if (!Set.of("read", "write").contains(permission)) {
+      return Reply.badRequest("permission must be read or write");
+    }
+    if (env.sftpAccounts.stream().anyMatch(a -> a.username.equals(username))) {
+      return Reply.badRequest("An SFTP account named " + username + " already exists");
+    }
+    Reply started =
+        operations.start(
+            x,
+            "sftp-accounts:add-additional-sftp-account",
+            "Adding Additional SFTP Account in progress",
+            () -> {
+              env.sftpAccounts.add(new SftpAccount(username, password, root, permission));
+              return null;
+            });
+    return started.status() == 202 ? new Reply(200, started.body()) : started;
   }
 
   private static Reply sshConfig(Site site, Environment env) {

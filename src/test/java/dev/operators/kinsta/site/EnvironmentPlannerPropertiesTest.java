@@ -9,9 +9,11 @@ import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.ImageOptimization;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpVersion;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.SftpAccountsSettings;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.RedirectRule;
+import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.reconcile.SiteInventory;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,9 +62,11 @@ class EnvironmentPlannerPropertiesTest {
           webRoot,
           imageOptimization,
           "6.7",
+          false,
           List.copyOf(domains),
           primary,
-          new Environment.ContainerInfo("c1", "php" + php));
+          new Environment.ContainerInfo("c1", "php" + php),
+          null);
     }
 
     void apply(SettingChange change, EnvironmentSettings spec) {
@@ -132,6 +136,18 @@ class EnvironmentPlannerPropertiesTest {
                 @Override
                 public List<RedirectRule> redirects() {
                   throw new AssertionError("redirects are read only when the spec manages them");
+                }
+
+                @Override
+                public SftpAccounts sftpAccounts() {
+                  throw new AssertionError(
+                      "SFTP accounts are read only when the spec manages them");
+                }
+
+                @Override
+                public SftpPassword sftpPassword(
+                    String label, SftpAccountsSettings.Account account) {
+                  throw new AssertionError("no SFTP account in these specs");
                 }
               },
               new KinstaSiteStatus());

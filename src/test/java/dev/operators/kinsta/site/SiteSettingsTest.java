@@ -2,6 +2,7 @@ package dev.operators.kinsta.site;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,16 +12,20 @@ import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.RedirectSpec;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
+import dev.operators.kinsta.api.v1alpha1.SftpAccountsSettings;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.api.v1alpha1.SshSettings;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +129,145 @@ class SiteSettingsTest extends SharedHarnessTest {
         2,
         tenant.calls("GET /sites/environments/domains/{site_domain_id}/verification-records"),
         "one read per domain, however often the site is reconciled");
+  }
+
+  @Test
+  void keepsTheListedSftpAccountsWithPasswordsOnlyInSecrets() {
+    Tenant tenant = harness.tenant();
+    tenant.secret("dev-sftp", Map.of("password", "first-Passw0rd-of-the-dev"));
+    KinstaSite site = Sites.plain("sftp");
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    SftpAccountsSettings sftp = new SftpAccountsSettings();
+    sftp.enabled = true;
+    SftpAccountsSettings.Account contractor = new SftpAccountsSettings.Account();
+    contractor.username = "contractor";
+    contractor.rootDirectory = "/public/wp-content/themes";
+    contractor.permission = SftpAccountsSettings.Permission.write;
+    SftpAccountsSettings.Account dev = new SftpAccountsSettings.Account();
+    dev.username = "dev";
+    dev.passwordSecretRef = new SecretKeyReference("dev-sftp", "password");
+    sftp.accounts = List.of(contractor, dev);
+    site.getSpec().environments.live.sftpAccounts = sftp;
+    tenant.create(site);
+    String siteId = tenant.awaitSiteReady("sftp").getStatus().siteId;
+
+    SimulatorState.Environment env = liveEnvironment(siteId);
+    assertTrue(env.sftpAccountsEnabled);
+    SimulatorState.SftpAccount made = account(siteId, "contractor").orElseThrow();
+    assertEquals("/public/wp-content/themes", made.rootDirectory);
+    assertEquals("write", made.permission);
+    Secret generated = tenant.get(Secret.class, "sftp-live-sftp-contractor");
+    assertEquals(made.password, SecretLookup.value(generated, "password").orElseThrow());
+    assertEquals(
+        Integer.toString(env.sftpAccountsPort), SecretLookup.value(generated, "port").get());
+    assertEquals("KinstaSite", generated.getMetadata().getOwnerReferences().get(0).getKind());
+    assertEquals("first-Passw0rd-of-the-dev", account(siteId, "dev").orElseThrow().password);
+    KinstaSiteStatus.SftpAccountsStatus reported =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(
+                () ->
+                    tenant
+                        .get(KinstaSite.class, "sftp")
+                        .getStatus()
+                        .environments
+                        .get(0)
+                        .sftpAccounts,
+                r -> r != null && r.accounts.size() == 2);
+    assertEquals(Integer.toString(env.sftpAccountsPort), reported.port);
+    assertEquals(
+        List.of("sftp-live-sftp-contractor", "dev-sftp"),
+        reported.accounts.stream().map(a -> a.passwordSecret).toList());
+    String statusJson =
+        io.fabric8.kubernetes.client.utils.Serialization.asJson(
+            tenant.get(KinstaSite.class, "sftp").getStatus());
+    assertFalse(statusJson.contains(made.password), "no password in status");
+    assertFalse(statusJson.contains("first-Passw0rd-of-the-dev"), "no password in status");
+    assertEquals(2, tenant.calls("POST /sites/environments/{env_id}/additional-sftp-accounts"));
+
+    // A new password in the dev's Secret: Kinsta cannot change one, so the account is replaced.
+    tenant.secret("dev-sftp", Map.of("password", "second-Passw0rd-of-the-dev"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                account(siteId, "dev")
+                    .map(a -> a.password.equals("second-Passw0rd-of-the-dev"))
+                    .orElse(false));
+
+    // An account added in MyKinsta goes at the next look; one taken out of the spec goes too.
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state
+              .environment(env.id)
+              .orElseThrow()
+              .sftpAccounts
+              .add(new SimulatorState.SftpAccount("visitor", "visitor-Passw0rd-1234", "/", "read"));
+        });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              tenant.requestReconcile(KinstaSite.class, "sftp", java.time.Instant.now().toString());
+              return account(siteId, "visitor").isEmpty();
+            });
+    tenant.edit(
+        KinstaSite.class,
+        "sftp",
+        s -> s.getSpec().environments.live.sftpAccounts.accounts = List.of(dev));
+    await().atMost(Duration.ofSeconds(30)).until(() -> account(siteId, "contractor").isEmpty());
+    assertTrue(account(siteId, "dev").isPresent());
+    assertTrue(
+        tenant.events().stream().anyMatch(e -> "DeleteSftpAccount".equals(e.getReason())),
+        "removing an account is recorded as an event");
+  }
+
+  @Test
+  void anSftpPasswordSecretThatIsMissingOrTooShortStallsNamingIt() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("sftp-missing");
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    SftpAccountsSettings sftp = new SftpAccountsSettings();
+    SftpAccountsSettings.Account ops = new SftpAccountsSettings.Account();
+    ops.username = "ops";
+    ops.passwordSecretRef = new SecretKeyReference("ops-sftp", "password");
+    sftp.accounts = List.of(ops);
+    site.getSpec().environments.live.sftpAccounts = sftp;
+    tenant.create(site);
+
+    KinstaSite stalled = tenant.awaitSiteStalled("sftp-missing", Reasons.SECRET_NOT_FOUND);
+    assertTrue(message(stalled).contains("ops-sftp"), message(stalled));
+
+    tenant.secret("ops-sftp", Map.of("password", "tiny-Pw9"));
+    KinstaSite tooShort = tenant.awaitSiteStalled("sftp-missing", Reasons.INVALID_SPEC);
+    assertTrue(message(tooShort).contains("16 characters"), message(tooShort));
+    assertFalse(message(tooShort).contains("tiny-Pw9"), "the password stays in its Secret");
+    assertEquals(0, tenant.calls("POST /sites/environments/{env_id}/additional-sftp-accounts"));
+
+    tenant.secret("ops-sftp", Map.of("password", "a-long-enough-Passw0rd"));
+    String siteId = tenant.awaitSiteReady("sftp-missing").getStatus().siteId;
+    assertEquals("a-long-enough-Passw0rd", account(siteId, "ops").orElseThrow().password);
+  }
+
+  private static String message(KinstaSite site) {
+    return site.getStatus().conditions.stream()
+        .filter(c -> "Stalled".equals(c.getType()) || "Ready".equals(c.getType()))
+        .filter(c -> "True".equals(c.getStatus()))
+        .map(Condition::getMessage)
+        .findFirst()
+        .orElse("");
+  }
+
+  private static java.util.Optional<SimulatorState.SftpAccount> account(
+      String siteId, String username) {
+    return harness.kinsta.simulator.read(
+        state ->
+            state.sites.get(siteId).environments.get(0).sftpAccounts.stream()
+                .filter(a -> a.username.equals(username))
+                .findFirst());
   }
 
   @Test

@@ -57,6 +57,12 @@ public class EnvironmentSettings {
   public SshSettings ssh;
 
   @JsonPropertyDescription(
+      "Additional SFTP accounts (for a contractor, say): on or off, and the accounts with their"
+          + " root directory, permission and password Secret. Listed in"
+          + " status.environments[].sftpAccounts, without passwords.")
+  public SftpAccountsSettings sftpAccounts;
+
+  @JsonPropertyDescription(
       "PHP workers and memory. Kinsta cannot report the allocation, so the operator applies it "
           + "when the spec differs from what it last applied. Live and standard staging share the site's allocation.")
   public PhpAllocation phpAllocation;

@@ -42,6 +42,12 @@ public class KinstaSiteStatus extends KinstaStatus {
   public Map<String, AppliedSsh> appliedSsh;
 
   @JsonPropertyDescription(
+      "Where the password of each additional SFTP account the operator added came from (Secret,"
+          + " key and resourceVersion; never the password), by environment and username: a new"
+          + " version replaces the account.")
+  public Map<String, Map<String, String>> appliedSftpPasswords;
+
+  @JsonPropertyDescription(
       "The create-only fields the site was created with (field path to value; Secret "
           + "references, never Secret contents), so that later changes can be reported.")
   public Map<String, String> createdWith;
@@ -96,6 +102,11 @@ public class KinstaSiteStatus extends KinstaStatus {
             + " addresses, and how to connect (no password).")
     public SshStatus ssh;
 
+    @JsonPropertyDescription(
+        "Additional SFTP accounts as Kinsta reports them, when the spec manages them: the port to"
+            + " connect to and each account, with the Secret that holds its password.")
+    public SftpAccountsStatus sftpAccounts;
+
     /** Domains whose records are kept in status, so that it stays small. */
     public static final int MAX_RECORDED_DOMAINS = 20;
   }
@@ -117,6 +128,41 @@ public class KinstaSiteStatus extends KinstaStatus {
 
     @JsonPropertyDescription("User name to connect as.")
     public String user;
+  }
+
+  /** An environment's additional SFTP accounts. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class SftpAccountsStatus {
+    @JsonPropertyDescription("Whether the environment's additional SFTP accounts are on.")
+    public Boolean enabled;
+
+    @JsonPropertyDescription("Port the accounts connect to.")
+    public String port;
+
+    @JsonPropertyDescription("The accounts.")
+    public List<SftpAccountStatus> accounts = new ArrayList<>();
+  }
+
+  /** One additional SFTP account, as Kinsta reports it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class SftpAccountStatus {
+    @JsonPropertyDescription("Kinsta's id of the account.")
+    public String id;
+
+    @JsonPropertyDescription("User name.")
+    public String username;
+
+    @JsonPropertyDescription("The directory the account is confined to.")
+    public String rootDirectory;
+
+    @JsonPropertyDescription("read or write.")
+    public String permission;
+
+    @JsonPropertyDescription("Whether the account can log in.")
+    public Boolean active;
+
+    @JsonPropertyDescription("The Secret that holds its password, when the spec lists it.")
+    public String passwordSecret;
   }
 
   /** The SFTP/SSH settings of one environment the operator last applied. */

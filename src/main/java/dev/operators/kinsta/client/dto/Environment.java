@@ -18,11 +18,25 @@ public record Environment(
     String webRoot,
     String imageOptimizationType,
     String wordpressVersion,
+    Boolean isAdditionalSftpAccountsEnabled,
     List<Domain> domains,
     @JsonProperty("primaryDomain") Domain primaryDomain,
-    ContainerInfo containerInfo) {
+    ContainerInfo containerInfo,
+    SshConnection sshConnection) {
 
   public record ContainerInfo(String id, String phpEngineVersion) {}
+
+  /** Where the environment takes SSH/SFTP connections. */
+  public record SshConnection(String sshPort, SshIp sshIp) {
+    public record SshIp(String externalIp) {}
+  }
+
+  /** The address SSH/SFTP clients connect to, when Kinsta reports one. */
+  public String sshHost() {
+    return sshConnection == null || sshConnection.sshIp() == null
+        ? null
+        : sshConnection.sshIp().externalIp();
+  }
 
   /**
    * The PHP version in the form the API takes it ({@code 8.3}), from {@code php_engine_version}
