@@ -252,6 +252,44 @@ class SiteSettingsTest extends SharedHarnessTest {
     assertEquals("a-long-enough-Passw0rd", account(siteId, "ops").orElseThrow().password);
   }
 
+  @Test
+  void anSftpAccountKinstaRefusesStallsWithItsMessageAndServerErrorsAreRetried() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("sftp-refused"));
+    String siteId = tenant.awaitSiteReady("sftp-refused").getStatus().siteId;
+    String accounts = "POST /sites/environments/[^/]+/additional-sftp-accounts";
+    harness.kinsta.simulator.addFault(Fault.status(accounts, 500, 2));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation(accounts, "The username ops is already in use", 1));
+
+    SftpAccountsSettings sftp = new SftpAccountsSettings();
+    SftpAccountsSettings.Account ops = new SftpAccountsSettings.Account();
+    ops.username = "ops";
+    sftp.accounts = List.of(ops);
+    tenant.edit(
+        KinstaSite.class,
+        "sftp-refused",
+        s -> {
+          s.getSpec().environments = new SiteEnvironments();
+          s.getSpec().environments.live = new EnvironmentSettings();
+          s.getSpec().environments.live.sftpAccounts = sftp;
+        });
+    KinstaSite stalled = tenant.awaitSiteStalled("sftp-refused", Reasons.OPERATION_FAILED);
+    assertTrue(message(stalled).contains("already in use"), message(stalled));
+    assertTrue(account(siteId, "ops").isEmpty());
+
+    // Kinsta's verdict stands until the spec changes; the next account name is made exactly once.
+    ops.username = "ops-two";
+    tenant.edit(
+        KinstaSite.class, "sftp-refused", s -> s.getSpec().environments.live.sftpAccounts = sftp);
+    awaitReadyAtGeneration(tenant, "sftp-refused", 3);
+    assertTrue(account(siteId, "ops-two").isPresent());
+    int accountsMade =
+        harness.kinsta.simulator.read(
+            state -> state.sites.get(siteId).environments.get(0).sftpAccounts.size());
+    assertEquals(1, accountsMade);
+  }
+
   private static String message(KinstaSite site) {
     return site.getStatus().conditions.stream()
         .filter(c -> "Stalled".equals(c.getType()) || "Ready".equals(c.getType()))
