@@ -40,7 +40,7 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections",
-    "kinstadnsrecords", "kinstasiteactions"]
+    "kinstadnsrecords", "kinstasiteactions", "kinstacompanies"]
   verbs: ["get", "list", "watch"]
 {{- /* Finalizers, on the kinds that stand for a Kinsta object. */}}
 - apiGroups: ["kinsta.operators.dev"]
@@ -48,7 +48,8 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
   verbs: ["patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
-    "kinstainternalconnections/status", "kinstadnsrecords/status", "kinstasiteactions/status"]
+    "kinstainternalconnections/status", "kinstadnsrecords/status", "kinstasiteactions/status",
+    "kinstacompanies/status"]
   verbs: ["patch"]
 - apiGroups: [""]
   resources: ["secrets"]

@@ -5,6 +5,7 @@ import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import dev.operators.kinsta.client.dto.Backup;
 import dev.operators.kinsta.client.dto.CloneSiteRequest;
+import dev.operators.kinsta.client.dto.CompanyApiKey;
 import dev.operators.kinsta.client.dto.CompanyUser;
 import dev.operators.kinsta.client.dto.CreateEnvironmentRequest;
 import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
@@ -47,6 +48,9 @@ public interface KinstaApi {
 
   /** {@code GET /company/{id}/users}. */
   List<CompanyUser> companyUsers();
+
+  /** {@code GET /company/{id}/api-keys}: names, status and expiry of the company's keys. */
+  List<CompanyApiKey> apiKeys();
 
   /**
    * {@code GET /operations/{operation_id}}: 202 running, 200 done, 500 failed, 404 unknown (yet).

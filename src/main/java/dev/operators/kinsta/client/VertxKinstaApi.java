@@ -10,6 +10,7 @@ import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import dev.operators.kinsta.client.dto.Backup;
 import dev.operators.kinsta.client.dto.CloneSiteRequest;
+import dev.operators.kinsta.client.dto.CompanyApiKey;
 import dev.operators.kinsta.client.dto.CompanyUser;
 import dev.operators.kinsta.client.dto.CreateEnvironmentRequest;
 import dev.operators.kinsta.client.dto.CreatePlainSiteRequest;
@@ -75,6 +76,12 @@ final class VertxKinstaApi implements KinstaApi {
         entry ->
             result.add(WireReader.read(request.endpoint(), entry, "/user", CompanyUser.class)));
     return result;
+  }
+
+  @Override
+  public List<CompanyApiKey> apiKeys() {
+    KinstaRequest request = KinstaRequest.get("/company/{id}/api-keys", credentials.companyId());
+    return WireReader.readList(request.endpoint(), call(request), "/api_keys", CompanyApiKey.class);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
+import dev.operators.kinsta.company.CompanyReconciler;
 import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.dns.DnsRecordReconciler;
@@ -140,6 +141,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new DnsRecordReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
+    register(operator, new CompanyReconciler(services), settings, namespaces);
     warmUpSchemaChecksIfNeeded(client, namespaces);
     operator.start();
     // Each company is listed once per interval whether or not a reconcile asked, so drift made in

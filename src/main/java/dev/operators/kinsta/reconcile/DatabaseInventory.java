@@ -5,6 +5,7 @@ import dev.operators.kinsta.client.dto.DatabaseSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,15 @@ public final class DatabaseInventory {
 
   /** The database as the company's list, at most one interval old, shows it; empty when absent. */
   public Optional<DatabaseSummary> database(HostingApi api, String companyId, String databaseId) {
+    return Optional.ofNullable(listing(api, companyId).byId().get(databaseId));
+  }
+
+  /** Every database of the company, as its list, at most one interval old, shows them. */
+  public Collection<DatabaseSummary> databases(HostingApi api, String companyId) {
+    return listing(api, companyId).byId().values();
+  }
+
+  private Listing listing(HostingApi api, String companyId) {
     Listing listing = fresh(companyId);
     if (listing == null) {
       synchronized (locks.computeIfAbsent(companyId, id -> new Object())) {
@@ -48,7 +58,7 @@ public final class DatabaseInventory {
         }
       }
     }
-    return Optional.ofNullable(listing.byId().get(databaseId));
+    return listing;
   }
 
   private @Nullable Listing fresh(String companyId) {

@@ -90,7 +90,7 @@ public abstract class KinstaObjectReconciler<
    * the oldest manages it and the others stall, with zero writes, naming it.
    */
   @Override
-  final Optional<Outcome> refusal(R resource, Context<R> context) {
+  protected final Optional<Outcome> refusal(R resource, Context<R> context) {
     return manager(resource, context.getPrimaryCache())
         .map(other -> alreadyManaged(resource, kinstaId(resource).orElse(""), other));
   }

@@ -114,8 +114,15 @@ public abstract class KinstaReconciler<
   void afterRemoteStep(R resource, S status) {}
 
   /** A reason not to call Kinsta at all for this resource now, checked before its credentials. */
-  Optional<Outcome> refusal(R resource, Context<R> context) {
+  protected Optional<Outcome> refusal(R resource, Context<R> context) {
     return Optional.empty();
+  }
+
+  /** The resources of this kind in the resource's namespace that read the named Secret. */
+  protected final List<R> readingSecret(R resource, String secretName, Context<R> context) {
+    return context
+        .getPrimaryCache()
+        .byIndex(SECRET_INDEX, key(resource.getMetadata().getNamespace(), secretName));
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Each controller's cache of its own resources, readable by the other controllers: a controller
@@ -17,6 +18,12 @@ public final class PrimaryCaches {
 
   <R extends HasMetadata> void publish(Class<R> kind, IndexedResourceCache<R> cache) {
     byKind.put(kind, cache);
+  }
+
+  /** Every resource of the kind its controller holds; empty while that controller is starting. */
+  public <R extends HasMetadata> Stream<R> all(Class<R> kind) {
+    IndexedResourceCache<?> cache = byKind.get(kind);
+    return cache == null ? Stream.empty() : cache.list().map(kind::cast);
   }
 
   /** The resource as its controller last saw it; empty too while that controller is starting. */

@@ -81,8 +81,20 @@ public final class SiteInventory {
    * resources too.
    */
   public List<Site> freshSites(KinstaApi api, String companyId) {
+    return listed(api, companyId, Duration.ZERO);
+  }
+
+  /**
+   * The company's sites as its list, at most one interval old, tells them, with the sites read on
+   * their own since: for reports, where a list an interval old is good enough.
+   */
+  public List<Site> sites(KinstaApi api, String companyId) {
+    return listed(api, companyId, interval);
+  }
+
+  private List<Site> listed(KinstaApi api, String companyId, Duration maxAge) {
     Company company = company(companyId, api);
-    company.listIfOlderThan(api, Duration.ZERO);
+    company.listIfOlderThan(api, maxAge);
     Map<String, Site> all = new HashMap<>(company.sites);
     company.own.forEach((id, view) -> all.put(id, view.site()));
     return List.copyOf(all.values());

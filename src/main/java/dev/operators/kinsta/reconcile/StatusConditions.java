@@ -94,6 +94,25 @@ public final class StatusConditions {
     status.conditions = next;
   }
 
+  /**
+   * Sets a condition of a type other than the kstatus three (which {@link #apply} keeps after
+   * them); its transition time moves only when its status flips.
+   */
+  public static void set(
+      KinstaStatus status,
+      String type,
+      boolean value,
+      String reason,
+      String message,
+      long generation,
+      Instant now) {
+    List<Condition> current = status.conditions == null ? List.of() : status.conditions;
+    List<Condition> next = new ArrayList<>();
+    current.stream().filter(c -> !type.equals(c.getType())).forEach(next::add);
+    next.add(condition(current, type, value, reason, message, generation, now));
+    status.conditions = next;
+  }
+
   /** Marks the resource as retrying after a transient error, leaving {@code Ready} as it was. */
   public static void retrying(
       KinstaStatus status, long generation, String reason, String message, Instant now) {

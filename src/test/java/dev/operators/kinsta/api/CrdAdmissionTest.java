@@ -30,21 +30,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(TestClusterExtension.class)
 class CrdAdmissionTest {
 
+  /** Every kind's invalid samples: one directory per kind under src/test/resources/schema. */
   static Stream<Path> invalidSamples() throws IOException {
-    return Stream.of(
-            "kinstasite-invalid",
-            "kinstadatabase-invalid",
-            "kinstaapplication-invalid",
-            "kinstainternalconnection-invalid",
-            "kinstasiteaction-invalid")
-        .flatMap(
-            dir -> {
-              try {
-                return CrdSchema.invalidSamples(dir);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+    try (Stream<Path> directories = Files.list(Path.of("src/test/resources/schema"))) {
+      return directories
+          .filter(Files::isDirectory)
+          .map(dir -> dir.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream()
+          .flatMap(
+              dir -> {
+                try {
+                  return CrdSchema.invalidSamples(dir);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    }
   }
 
   @Test

@@ -44,6 +44,7 @@ public final class SimulatorState {
   public record User(String id, String email, String fullName) {}
 
   public static final class ApiKeyRecord {
+    public final String id = newId();
     public final String key;
     public final String companyId;
     public final String name;

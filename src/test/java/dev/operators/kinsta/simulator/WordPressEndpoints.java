@@ -90,6 +90,7 @@ final class WordPressEndpoints {
                   return Reply.ok(body);
                 }));
 
+    routes.put("GET /company/{id}/api-keys", x -> inCompany(x, company -> apiKeys(x)));
     routes.put("GET /sites", this::listSites);
     routes.put(
         "GET /sites/{site_id}",
@@ -644,6 +645,33 @@ final class WordPressEndpoints {
                       .put("logs", logs.toString());
                   return Reply.ok(body);
                 }));
+  }
+
+  private Reply apiKeys(Exchange x) {
+    ObjectNode body = Exchange.object();
+    ArrayNode keys = body.putArray("api_keys");
+    state.apiKeys.values().stream()
+        .filter(record -> record.companyId.equals(x.company))
+        .forEach(
+            record -> {
+              ObjectNode key =
+                  keys.addObject()
+                      .put("id", record.id)
+                      .put("name", record.name)
+                      .put(
+                          "status",
+                          "active".equals(record.status)
+                                  && record.expiresAt != null
+                                  && x.now.isAfter(record.expiresAt)
+                              ? "expired"
+                              : record.status);
+              if (record.expiresAt == null) {
+                key.putNull("expires_at");
+              } else {
+                key.put("expires_at", record.expiresAt.toString());
+              }
+            });
+    return Reply.ok(body);
   }
 
   private Reply validate(Exchange x) {

@@ -17,7 +17,8 @@ public final class ApiGroup {
           KinstaApplication.class,
           KinstaInternalConnection.class,
           KinstaDnsRecord.class,
-          KinstaSiteAction.class);
+          KinstaSiteAction.class,
+          KinstaCompany.class);
 
   /** {@code "true"} stops every Kinsta call for the resource until removed. */
   public static final String PAUSED_ANNOTATION = GROUP + "/paused";

@@ -1,0 +1,33 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import java.time.Duration;
+
+/** What a {@link KinstaCompany} shows of the company its credentials belong to. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaCompanySpec extends KinstaSpec {
+  @Default("false")
+  @JsonPropertyDescription(
+      "Show the users' e-mail addresses in status. Off by default: a status is readable by"
+          + " everyone who may read the resource.")
+  public Boolean showUserEmails;
+
+  @Default("14d")
+  @Pattern("^[1-9][0-9]{0,2}[hd]$")
+  @JsonPropertyDescription(
+      "How long before an active API key of the company expires the KeyExpiring condition turns"
+          + " True (and a Warning event is recorded), e.g. `14d` or `72h`.")
+  public String keyExpiryWarning;
+
+  /** The warning window; 14 days when the field is left out. */
+  @JsonIgnore
+  public Duration keyExpiryWarningOrDefault() {
+    String value = keyExpiryWarning == null ? "14d" : keyExpiryWarning;
+    long amount = Long.parseLong(value.substring(0, value.length() - 1));
+    return value.endsWith("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
+  }
+}

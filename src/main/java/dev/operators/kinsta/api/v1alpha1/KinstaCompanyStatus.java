@@ -1,0 +1,122 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** The company as the operator last read it; every list is bounded. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaCompanyStatus extends KinstaStatus {
+  @JsonPropertyDescription("The Kinsta company id the credentials belong to.")
+  public String companyId;
+
+  @JsonPropertyDescription("When Kinsta was last read (RFC 3339).")
+  public String checkedAt;
+
+  @JsonPropertyDescription("Regions the company may create sites in.")
+  public List<RegionStatus> regions;
+
+  @JsonPropertyDescription(
+      "The company's users (at most 100). Kinsta's API does not report their roles.")
+  public List<UserStatus> users;
+
+  @JsonPropertyDescription("How many users the company has.")
+  public Integer userCount;
+
+  @JsonPropertyDescription("The company's API keys (at most 50), never the keys themselves.")
+  public List<ApiKeyStatus> apiKeys;
+
+  @JsonPropertyDescription("WordPress sites in Kinsta, and how many of them resources manage.")
+  public Inventory sites;
+
+  @JsonPropertyDescription("Applications in Kinsta, and how many of them resources manage.")
+  public Inventory applications;
+
+  @JsonPropertyDescription("Databases in Kinsta, and how many of them resources manage.")
+  public Inventory databases;
+
+  @JsonPropertyDescription(
+      "Parts Kinsta would not show with these credentials (e.g. the key lacks the permission),"
+          + " with Kinsta's status code.")
+  public List<String> unavailable;
+
+  /** A region, by code and Kinsta's name. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class RegionStatus {
+    @JsonPropertyDescription("The region's code, as `region` in a KinstaSite, e.g. `us-central1`.")
+    public String region;
+
+    @JsonPropertyDescription("Kinsta's name for it, e.g. `Iowa (us-central1)`.")
+    public String name;
+
+    public RegionStatus() {}
+
+    public RegionStatus(String region, String name) {
+      this.region = region;
+      this.name = name;
+    }
+  }
+
+  /** A user: id and name, the e-mail address only when the spec asks for it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class UserStatus {
+    @JsonPropertyDescription("Kinsta's id of the user.")
+    public String id;
+
+    @JsonPropertyDescription("The user's full name.")
+    public String fullName;
+
+    @JsonPropertyDescription("The e-mail address, only when spec.showUserEmails is true.")
+    public String email;
+  }
+
+  /** An API key as Kinsta lists it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ApiKeyStatus {
+    @JsonPropertyDescription("Kinsta's id of the key (not the key).")
+    public String id;
+
+    @JsonPropertyDescription("The key's name in MyKinsta.")
+    public String name;
+
+    @JsonPropertyDescription("active, revoked or expired.")
+    public String status;
+
+    @JsonPropertyDescription("When the key expires (RFC 3339); absent when it never does.")
+    public String expiresAt;
+  }
+
+  /** Objects of one kind in Kinsta against those resources manage. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Inventory {
+    @JsonPropertyDescription("How many the company has in Kinsta.")
+    public Integer inKinsta;
+
+    @JsonPropertyDescription("How many of them a resource in this cluster manages.")
+    public Integer managed;
+
+    @JsonPropertyDescription("How many no resource manages.")
+    public Integer unmanagedCount;
+
+    @JsonPropertyDescription(
+        "The ones no resource manages (at most 100), by id and name, ready to adopt.")
+    public List<UnmanagedObject> unmanaged;
+  }
+
+  /** An object in Kinsta no resource manages. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class UnmanagedObject {
+    @JsonPropertyDescription("Kinsta's id, for a resource's adoption field.")
+    public String id;
+
+    @JsonPropertyDescription("Its display name in MyKinsta.")
+    public String name;
+
+    public UnmanagedObject() {}
+
+    public UnmanagedObject(String id, String name) {
+      this.id = id;
+      this.name = name;
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.operators.kinsta.company;
+
+import dev.operators.kinsta.api.v1alpha1.FieldProblem;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.ApplicationSummary;
+import dev.operators.kinsta.client.dto.CompanyApiKey;
+import dev.operators.kinsta.client.dto.DatabaseSummary;
+import dev.operators.kinsta.client.dto.Site;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reconciles a {@link KinstaCompany}: reads the company behind its credentials (regions, users, API
+ * keys) and compares what the company runs in Kinsta with what resources of this operator manage.
+ * Read-only towards Kinsta. The site and database lists are the per-company inventories every
+ * controller shares, so a KinstaCompany adds only its own few reads per resync.
+ */
+public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, KinstaCompanyStatus> {
+  /** The condition type, beside the kstatus three, that warns of an API key about to expire. */
+  public static final String KEY_EXPIRING = "KeyExpiring";
+
+  private static final Comparator<HasMetadata> SENIORITY =
+      Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
+          .thenComparing(r -> r.getMetadata().getName());
+
+  public CompanyReconciler(ControllerServices services) {
+    super(services, KinstaCompany.class, KinstaCompanyStatus.class);
+  }
+
+  @Override
+  protected List<FieldProblem> validate(KinstaCompany company) {
+    return List.of();
+  }
+
+  /** One KinstaCompany per credentials Secret: the older one shows it, a later one stalls. */
+  @Override
+  protected Optional<Outcome> refusal(KinstaCompany company, Context<KinstaCompany> context) {
+    String secret = credentialsSecret(company);
+    if (secret == null) {
+      return Optional.empty();
+    }
+    return readingSecret(company, secret, context).stream()
+        .filter(other -> !other.getMetadata().getUid().equals(company.getMetadata().getUid()))
+        .filter(other -> SENIORITY.compare(other, company) < 0)
+        .min(SENIORITY)
+        .map(
+            other ->
+                Outcome.stalled(
+                    Reasons.ALREADY_MANAGED,
+                    "The company behind Secret "
+                        + secret
+                        + " is shown by KinstaCompany "
+                        + other.getMetadata().getName()
+                        + "; one KinstaCompany per credentials Secret"));
+  }
+
+  @Override
+  protected Outcome reconcileRemote(Attempt<KinstaCompany, KinstaCompanyStatus> attempt) {
+    KinstaCompanySpec spec = attempt.resource().getSpec();
+    KinstaCompanyStatus status = attempt.status();
+    List<String> unavailable = new ArrayList<>();
+    status.companyId = attempt.companyId();
+    status.regions =
+        section(
+            "regions",
+            unavailable,
+            () ->
+                attempt.kinsta().regions().stream()
+                    .map(r -> new KinstaCompanyStatus.RegionStatus(r.region(), r.name()))
+                    .sorted(Comparator.comparing(r -> String.valueOf(r.region)))
+                    .toList());
+    section(
+        "users",
+        unavailable,
+        () -> {
+          var users = attempt.kinsta().companyUsers();
+          status.userCount = users.size();
+          status.users = CompanyReport.users(users, Boolean.TRUE.equals(spec.showUserEmails));
+          return users;
+        });
+    List<CompanyApiKey> keys = section("apiKeys", unavailable, () -> attempt.kinsta().apiKeys());
+    status.apiKeys = keys == null ? null : CompanyReport.apiKeys(keys);
+    status.sites =
+        section(
+            "sites",
+            unavailable,
+            () ->
+                CompanyReport.inventory(
+                    attempt.sites().sites(attempt.kinsta(), attempt.companyId()),
+                    Site::id,
+                    Site::displayName,
+                    managedIds(KinstaSite.class, CompanyReconciler::siteId)));
+    status.applications =
+        section(
+            "applications",
+            unavailable,
+            () ->
+                CompanyReport.inventory(
+                    attempt.hosting().listApplications(),
+                    ApplicationSummary::id,
+                    ApplicationSummary::displayName,
+                    managedIds(KinstaApplication.class, CompanyReconciler::applicationId)));
+    status.databases =
+        section(
+            "databases",
+            unavailable,
+            () ->
+                CompanyReport.inventory(
+                    attempt.databases().databases(attempt.hosting(), attempt.companyId()),
+                    DatabaseSummary::id,
+                    DatabaseSummary::displayName,
+                    managedIds(KinstaDatabase.class, CompanyReconciler::databaseId)));
+    status.unavailable = unavailable.isEmpty() ? null : unavailable;
+    status.checkedAt = attempt.now().toString();
+    if (keys != null) {
+      warnOfExpiringKeys(attempt, keys);
+    }
+    return attempt.ready(CompanyReport.summary(status));
+  }
+
+  /**
+   * A part of the company the key may not read (403) or Kinsta no longer serves (404) is left out
+   * and named; any other failure fails the reconcile as usual.
+   */
+  private static <T> @Nullable T section(String name, List<String> unavailable, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (KinstaApiException.Forbidden | KinstaApiException.NotFound refused) {
+      unavailable.add(name + " (HTTP " + refused.httpStatus() + ")");
+      return null;
+    }
+  }
+
+  /** The Kinsta ids that resources of a kind hold, across the namespaces the operator watches. */
+  private <R extends HasMetadata> Set<String> managedIds(
+      Class<R> kind, Function<R, @Nullable String> id) {
+    Stream<@Nullable String> ids = services.caches().all(kind).map(id);
+    return ids.filter(Objects::nonNull).collect(Collectors.toSet());
+  }
+
+  private static @Nullable String siteId(KinstaSite site) {
+    return site.getStatus() == null ? null : site.getStatus().siteId;
+  }
+
+  private static @Nullable String applicationId(KinstaApplication application) {
+    return application.getStatus() == null ? null : application.getStatus().applicationId;
+  }
+
+  private static @Nullable String databaseId(KinstaDatabase database) {
+    return database.getStatus() == null ? null : database.getStatus().databaseId;
+  }
+
+  private void warnOfExpiringKeys(
+      Attempt<KinstaCompany, KinstaCompanyStatus> attempt, List<CompanyApiKey> keys) {
+    KinstaCompany company = attempt.resource();
+    List<CompanyApiKey> expiring =
+        CompanyReport.expiringSoon(
+            keys, attempt.now(), company.getSpec().keyExpiryWarningOrDefault());
+    boolean wasExpiring =
+        StatusConditions.find(attempt.status().conditions, KEY_EXPIRING)
+            .map(c -> "True".equals(c.getStatus()))
+            .orElse(false);
+    String message =
+        expiring.isEmpty()
+            ? "No active API key expires within "
+                + Objects.requireNonNullElse(company.getSpec().keyExpiryWarning, "14d")
+            : expiring.stream()
+                .map(
+                    key ->
+                        "API key "
+                            + key.name()
+                            + " expires at "
+                            + CompanyReport.expiry(key).orElseThrow())
+                .collect(Collectors.joining("; "));
+    StatusConditions.set(
+        attempt.status(),
+        KEY_EXPIRING,
+        !expiring.isEmpty(),
+        expiring.isEmpty() ? CompanyReasons.KEYS_VALID : CompanyReasons.KEY_EXPIRES_SOON,
+        message,
+        company.getMetadata().getGeneration() == null ? 0 : company.getMetadata().getGeneration(),
+        attempt.now());
+    if (!expiring.isEmpty() && !wasExpiring) {
+      attempt.events().warning(company, CompanyReasons.KEY_EXPIRES_SOON, message);
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.operators.kinsta.company;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
+import dev.operators.kinsta.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.simulator.Fault;
+import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.testing.SharedHarnessTest;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * KinstaCompany against the simulator: the company's regions, users and API keys, what it runs
+ * against what resources manage, the key-expiry warning, one resource per Secret, and parts the key
+ * may not read.
+ */
+public class CompanyTest extends SharedHarnessTest {
+
+  public static KinstaCompany company(String name) {
+    KinstaCompany company = new KinstaCompany();
+    company.setMetadata(new ObjectMetaBuilder().withName(name).build());
+    KinstaCompanySpec spec = new KinstaCompanySpec();
+    spec.credentialsRef = new CredentialsReference("kinsta");
+    company.setSpec(spec);
+    return company;
+  }
+
+  public static KinstaCompany awaitReady(Tenant tenant, String name) {
+    return tenant.awaitCondition(
+        KinstaCompany.class, name, "Ready", "True", null, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void showsTheCompanyAndWhatItRunsAgainstWhatResourcesManage() {
+    Tenant tenant = harness.tenant();
+    String handmade = harness.kinsta.simulator.seedSite(tenant.companyId(), "Made in MyKinsta");
+    tenant.create(Sites.plain("managed"));
+    String managedSite = tenant.awaitSiteReady("managed").getStatus().siteId;
+    String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront API");
+    String unmanagedApp = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Old app");
+    tenant.create(ApplicationLifecycleTest.adoptingId("api", appId));
+    ApplicationLifecycleTest.awaitReady(tenant, "api");
+    String database =
+        harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Reports", "postgresql");
+
+    long writesBefore = tenant.writes();
+    tenant.create(company("acme"));
+    KinstaCompany shown =
+        await(
+            tenant,
+            "acme",
+            c -> c.getStatus().sites != null && c.getStatus().applications.managed == 1);
+    KinstaCompanyStatus status = shown.getStatus();
+    assertEquals(tenant.companyId(), status.companyId);
+    assertTrue(status.regions.stream().anyMatch(r -> "us-central1".equals(r.region)));
+    assertEquals(1, status.userCount);
+    assertNull(status.users.get(0).email, "no e-mail address unless the spec asks");
+    assertEquals(1, status.apiKeys.size());
+    assertEquals("active", status.apiKeys.get(0).status);
+    assertFalse(
+        Serialization.asJson(status).contains(tenant.apiKey), "never the key itself in status");
+
+    assertEquals(2, status.sites.inKinsta);
+    assertEquals(1, status.sites.managed);
+    assertEquals(List.of(handmade), status.sites.unmanaged.stream().map(o -> o.id).toList());
+    assertEquals("Made in MyKinsta", status.sites.unmanaged.get(0).name);
+    assertFalse(status.sites.unmanaged.stream().anyMatch(o -> managedSite.equals(o.id)));
+    assertEquals(2, status.applications.inKinsta);
+    assertEquals(
+        List.of(unmanagedApp), status.applications.unmanaged.stream().map(o -> o.id).toList());
+    assertEquals(1, status.databases.unmanagedCount);
+    assertEquals(database, status.databases.unmanaged.get(0).id);
+    assertEquals("False", condition(shown, CompanyReconciler.KEY_EXPIRING).getStatus());
+    assertEquals(writesBefore, tenant.writes(), "read-only towards Kinsta");
+
+    tenant.edit(KinstaCompany.class, "acme", c -> c.getSpec().showUserEmails = true);
+    KinstaCompany withEmails = await(tenant, "acme", c -> c.getStatus().users.get(0).email != null);
+    assertTrue(withEmails.getStatus().users.get(0).email.endsWith(".example"));
+  }
+
+  @Test
+  void warnsBeforeAnApiKeyOfTheCompanyExpires() {
+    Tenant tenant = harness.tenant();
+    String second = harness.kinsta.simulator.addApiKey(tenant.companyId());
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.apiKeys.get(second).expiresAt = Instant.now().plus(Duration.ofDays(3));
+        });
+    tenant.create(company("acme"));
+    KinstaCompany warned =
+        tenant.awaitCondition(
+            KinstaCompany.class,
+            "acme",
+            CompanyReconciler.KEY_EXPIRING,
+            "True",
+            CompanyReasons.KEY_EXPIRES_SOON,
+            Duration.ofSeconds(30));
+    assertTrue(condition(warned, "Ready").getStatus().equals("True"), "a warning, not a failure");
+    assertTrue(tenant.events().stream().anyMatch(e -> "KeyExpiresSoon".equals(e.getReason())));
+
+    // A shorter warning window than the time left: the condition turns False.
+    tenant.edit(KinstaCompany.class, "acme", c -> c.getSpec().keyExpiryWarning = "48h");
+    tenant.awaitCondition(
+        KinstaCompany.class,
+        "acme",
+        CompanyReconciler.KEY_EXPIRING,
+        "False",
+        CompanyReasons.KEYS_VALID,
+        Duration.ofSeconds(30));
+  }
+
+  @Test
+  void aSecondKinstaCompanyForTheSameSecretStallsNamingTheFirst() {
+    Tenant tenant = harness.tenant();
+    tenant.create(company("first"));
+    awaitReady(tenant, "first");
+    tenant.create(company("second"));
+    KinstaCompany refused =
+        tenant.awaitCondition(
+            KinstaCompany.class,
+            "second",
+            "Stalled",
+            "True",
+            Reasons.ALREADY_MANAGED,
+            Duration.ofSeconds(30));
+    assertTrue(condition(refused, "Stalled").getMessage().contains("KinstaCompany first"));
+    assertNull(refused.getStatus().companyId, "nothing read for the refused one");
+    assertNull(refused.getStatus().sites);
+  }
+
+  @Test
+  void aPartTheKeyMayNotReadIsLeftOutAndNamedWhileKinstaErrorsAreRetried() {
+    Tenant tenant = harness.tenant();
+    harness.kinsta.simulator.addFault(
+        Fault.status("GET /company/" + tenant.companyId() + "/users", 403, -1));
+    harness.kinsta.simulator.addFault(
+        Fault.status("GET /company/" + tenant.companyId() + "/api-keys", 500, 2));
+    tenant.create(company("acme"));
+    KinstaCompany shown = await(tenant, "acme", c -> c.getStatus().apiKeys != null);
+    assertNull(shown.getStatus().users);
+    assertEquals(List.of("users (HTTP 403)"), shown.getStatus().unavailable);
+    assertTrue(condition(shown, "Ready").getMessage().contains("users (HTTP 403)"));
+    assertTrue(tenant.calls("GET /company/{id}/api-keys") >= 2, "the server errors were retried");
+  }
+
+  private static KinstaCompany await(
+      Tenant tenant, String name, java.util.function.Predicate<KinstaCompany> shown) {
+    return org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                Optional.ofNullable(tenant.get(KinstaCompany.class, name))
+                    .filter(c -> c.getStatus() != null)
+                    .orElseThrow(),
+            shown);
+  }
+
+  private static Condition condition(KinstaCompany company, String type) {
+    return company.getStatus().conditions.stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
+  }
+}
