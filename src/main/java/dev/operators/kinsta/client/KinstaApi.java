@@ -1,6 +1,7 @@
 package dev.operators.kinsta.client;
 
 import dev.operators.kinsta.client.budget.RateBudgets;
+import dev.operators.kinsta.client.dto.ActivityEntry;
 import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import dev.operators.kinsta.client.dto.Backup;
@@ -51,6 +52,11 @@ public interface KinstaApi {
 
   /** {@code GET /company/{id}/api-keys}: names, status and expiry of the company's keys. */
   List<CompanyApiKey> apiKeys();
+
+  /**
+   * {@code GET /company/{id}/activity-logs}: a page of the company's activity log, newest first.
+   */
+  List<ActivityEntry> activityLog(int limit, int offset);
 
   /**
    * {@code GET /operations/{operation_id}}: 202 running, 200 done, 500 failed, 404 unknown (yet).

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.operators.kinsta.client.budget.Lane;
 import dev.operators.kinsta.client.budget.Priority;
 import dev.operators.kinsta.client.budget.RateBudgets;
+import dev.operators.kinsta.client.dto.ActivityEntry;
 import dev.operators.kinsta.client.dto.AddDomainRequest;
 import dev.operators.kinsta.client.dto.ApiKeyInfo;
 import dev.operators.kinsta.client.dto.Backup;
@@ -82,6 +83,16 @@ final class VertxKinstaApi implements KinstaApi {
   public List<CompanyApiKey> apiKeys() {
     KinstaRequest request = KinstaRequest.get("/company/{id}/api-keys", credentials.companyId());
     return WireReader.readList(request.endpoint(), call(request), "/api_keys", CompanyApiKey.class);
+  }
+
+  @Override
+  public List<ActivityEntry> activityLog(int limit, int offset) {
+    KinstaRequest request =
+        KinstaRequest.get("/company/{id}/activity-logs", credentials.companyId())
+            .query("limit", limit)
+            .query("offset", offset);
+    return WireReader.readList(
+        request.endpoint(), call(request), "/company/activity_logs/items", ActivityEntry.class);
   }
 
   @Override

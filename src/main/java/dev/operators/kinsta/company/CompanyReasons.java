@@ -8,5 +8,10 @@ public final class CompanyReasons {
   /** KeyExpiring False. */
   public static final String KEYS_VALID = "KeysValid";
 
+  /** Events: an activity-log entry a user made in MyKinsta, or one made through an API key. */
+  public static final String CHANGED_IN_MYKINSTA = "ChangedInMyKinsta";
+
+  public static final String CHANGED_THROUGH_API = "ChangedThroughApi";
+
   private CompanyReasons() {}
 }

@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.dto.ActivityEntry;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.CompanyApiKey;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
@@ -103,6 +104,17 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
         });
     List<CompanyApiKey> keys = section("apiKeys", unavailable, () -> attempt.kinsta().apiKeys());
     status.apiKeys = keys == null ? null : CompanyReport.apiKeys(keys);
+    status.keyName = attempt.kinsta().validate().name();
+    ActivityLog.Read activity =
+        section(
+            "activityLog",
+            unavailable,
+            () -> ActivityLog.read(attempt.kinsta(), status.activityCursor));
+    if (activity != null) {
+      tell(attempt, activity.fresh(), ownKeyId(keys, status.keyName));
+      status.recentActivity = ActivityLog.recent(activity.newest());
+      status.activityCursor = activity.cursor();
+    }
     status.sites =
         section(
             "sites",
@@ -138,7 +150,62 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     if (keys != null) {
       warnOfExpiringKeys(attempt, keys);
     }
-    return attempt.ready(CompanyReport.summary(status));
+    // Looked at once per inventory interval, so that activity is told within it.
+    return Outcome.ready(CompanyReport.summary(status), attempt.settings().inventoryInterval());
+  }
+
+  /**
+   * Each new activity-log entry becomes one event: on the KinstaSite that manages its site, else on
+   * the KinstaCompany. What the operator's own key did is left out: the resources' own events say
+   * it.
+   */
+  private void tell(
+      Attempt<KinstaCompany, KinstaCompanyStatus> attempt,
+      List<ActivityEntry> entries,
+      @Nullable String ownKeyId) {
+    for (ActivityEntry entry : entries) {
+      boolean throughApi = entry.apiKeyInfo() != null;
+      if (throughApi && Objects.equals(entry.apiKeyInfo().id(), ownKeyId)) {
+        continue;
+      }
+      HasMetadata target =
+          entry.siteId() == null
+              ? attempt.resource()
+              : services
+                  .caches()
+                  .all(KinstaSite.class)
+                  .filter(site -> entry.siteId().equals(siteId(site)))
+                  .min(SENIORITY)
+                  .<HasMetadata>map(site -> site)
+                  .orElse(attempt.resource());
+      String message =
+          ActivityLog.description(entry)
+              + (throughApi ? " through " : " in MyKinsta by ")
+              + ActivityLog.by(entry)
+              + (entry.hasFailed()
+                  ? " (failed"
+                      + (entry.publicError() == null ? "" : ": " + entry.publicError())
+                      + ")"
+                  : "");
+      attempt
+          .events()
+          .once(
+              target,
+              entry.hasFailed(),
+              throughApi ? CompanyReasons.CHANGED_THROUGH_API : CompanyReasons.CHANGED_IN_MYKINSTA,
+              message,
+              "activity-" + entry.id());
+    }
+  }
+
+  /** The id of the key in the credentials Secret, when its name tells it among the company's. */
+  private static @Nullable String ownKeyId(
+      @Nullable List<CompanyApiKey> keys, @Nullable String keyName) {
+    if (keys == null || keyName == null) {
+      return null;
+    }
+    List<CompanyApiKey> named = keys.stream().filter(k -> keyName.equals(k.name())).toList();
+    return named.size() == 1 ? named.get(0).id() : null;
   }
 
   /**

@@ -55,6 +55,37 @@ public final class EventRecorder {
     record(resource, "Warning", reason, message);
   }
 
+  /**
+   * Records an event that stands for one thing outside the operator (an activity-log entry), named
+   * after it: recording it again, from another resource or after a restart, changes nothing.
+   */
+  public void once(
+      HasMetadata resource, boolean warning, String reason, String message, String id) {
+    String namespace = resource.getMetadata().getNamespace();
+    String now =
+        DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    String name = resource.getMetadata().getName() + "." + id;
+    try {
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .resource(
+              newEvent(
+                  resource, name, warning ? "Warning" : "Normal", reason, truncate(message), now))
+          .create();
+    } catch (KubernetesClientException failed) {
+      if (failed.getCode() != 409) {
+        LOG.debug(
+            "Could not record event {} on {}/{}: {}",
+            reason,
+            namespace,
+            resource.getMetadata().getName(),
+            failed.getMessage());
+      }
+    }
+  }
+
   private record Recorded(String name, int count) {}
 
   private void record(HasMetadata resource, String type, String reason, String message) {

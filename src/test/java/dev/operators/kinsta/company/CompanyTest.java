@@ -16,6 +16,7 @@ import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
@@ -156,6 +157,87 @@ public class CompanyTest extends SharedHarnessTest {
     assertEquals(List.of("users (HTTP 403)"), shown.getStatus().unavailable);
     assertTrue(condition(shown, "Ready").getMessage().contains("users (HTTP 403)"));
     assertTrue(tenant.calls("GET /company/{id}/api-keys") >= 2, "the server errors were retried");
+  }
+
+  @Test
+  void tellsEachNewActivityEntryOnceAsAnEventOnTheResourceThatManagesItsSite() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("shop"));
+    String shopId = tenant.awaitSiteReady("shop").getStatus().siteId;
+    String otherSite = harness.kinsta.simulator.seedSite(tenant.companyId(), "Agency blog");
+    harness.kinsta.simulator.recordMyKinstaActivity(
+        tenant.companyId(), shopId, "changePhp", "Changed PHP before the company was watched");
+    tenant.create(company("acme"));
+    await(tenant, "acme", c -> c.getStatus().activityCursor != null);
+
+    harness.kinsta.simulator.recordMyKinstaActivity(
+        tenant.companyId(), shopId, "changePhp", "Change PHP version to 8.0");
+    harness.kinsta.simulator.recordMyKinstaActivity(
+        tenant.companyId(), otherSite, "clearCache", "Clear cache of Agency blog");
+    harness.kinsta.simulator.recordMyKinstaActivity(
+        tenant.companyId(), null, "inviteUser", "Invite user to the company");
+    String otherKey = harness.kinsta.simulator.addApiKey(tenant.companyId());
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.apiKeys.get(otherKey).status = "active";
+          var entry =
+              state.logActivity(
+                  tenant.companyId(), shopId, Instant.now(), "restartPhp", "Restart PHP");
+          entry.apiKey = state.apiKeys.get(otherKey);
+        });
+    tenant.requestReconcile(KinstaCompany.class, "acme", "look-now");
+
+    List<Event> onShop =
+        org.awaitility.Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> eventsOn(tenant, "KinstaSite", "shop"), events -> events.size() == 2);
+    Event inMyKinsta =
+        onShop.stream()
+            .filter(e -> CompanyReasons.CHANGED_IN_MYKINSTA.equals(e.getReason()))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        inMyKinsta.getMessage().contains("Change PHP version to 8.0 in MyKinsta by "),
+        inMyKinsta.getMessage());
+    assertTrue(
+        onShop.stream()
+            .anyMatch(
+                e ->
+                    CompanyReasons.CHANGED_THROUGH_API.equals(e.getReason())
+                        && e.getMessage().contains("Restart PHP through API key")),
+        "another key's change is told on the site too");
+    List<String> onCompany =
+        eventsOn(tenant, "KinstaCompany", "acme").stream().map(Event::getMessage).toList();
+    assertTrue(onCompany.stream().anyMatch(m -> m.startsWith("Clear cache of Agency blog")));
+    assertTrue(onCompany.stream().anyMatch(m -> m.startsWith("Invite user to the company")));
+    List<String> all = tenant.events().stream().map(Event::getMessage).toList();
+    assertFalse(
+        all.stream().anyMatch(m -> m.contains("before the company was watched")),
+        "what happened before the resource existed is not told");
+    assertFalse(
+        all.stream().anyMatch(m -> m.contains("API request POST /sites/plain")),
+        "the operator's own key is not told: its resources' events say it");
+
+    // Told once: another look, and a restart, add no event.
+    int told = tenant.events().size();
+    harness.restartOperator();
+    tenant.requestReconcile(KinstaCompany.class, "acme", "after-restart");
+    await(tenant, "acme", c -> "after-restart".equals(c.getStatus().lastHandledReconcileAt));
+    assertEquals(told, tenant.events().size());
+    KinstaCompanyStatus status = tenant.get(KinstaCompany.class, "acme").getStatus();
+    assertEquals("Restart PHP", status.recentActivity.get(0).description);
+    assertTrue(status.recentActivity.size() <= 10);
+  }
+
+  private static List<Event> eventsOn(Tenant tenant, String kind, String name) {
+    return tenant.events().stream()
+        .filter(e -> kind.equals(e.getInvolvedObject().getKind()))
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .filter(
+            e ->
+                CompanyReasons.CHANGED_IN_MYKINSTA.equals(e.getReason())
+                    || CompanyReasons.CHANGED_THROUGH_API.equals(e.getReason()))
+        .toList();
   }
 
   private static KinstaCompany await(

@@ -579,8 +579,59 @@ public final class KinstaSimulator implements AutoCloseable {
     synchronized (state) {
       advance(now);
       answer = handler.handle(exchange);
+      if (!"GET".equals(method) && answer.status() / 100 == 2) {
+        logApiActivity(exchange, route.template(), ctx.request().getHeader("Authorization"));
+      }
     }
     reply(ctx, company, methodAndPath, route, contract, answer, Map.of());
+  }
+
+  /**
+   * Every write Kinsta accepted goes into the company's activity log, as Kinsta logs what an API
+   * key did: the site it concerns, a type named after the endpoint, and the key.
+   */
+  private void logApiActivity(Exchange exchange, String template, String authorization) {
+    String siteId = exchange.pathParameters.get("site_id");
+    String environmentId =
+        exchange.pathParameters.getOrDefault(
+            "env_id",
+            exchange.pathParameters.getOrDefault(
+                "target_env_id", exchange.body.path("environment_id").asText(null)));
+    if (siteId == null && environmentId != null) {
+      siteId = state.environment(environmentId).map(env -> env.siteId).orElse(null);
+    }
+    String[] segments = template.split("/");
+    String last = segments[segments.length - 1];
+    for (int i = segments.length - 1; i > 0 && last.startsWith("{"); i--) {
+      last = segments[i - 1];
+    }
+    StringBuilder type = new StringBuilder(exchange.methodAndPath.split(" ")[0].toLowerCase());
+    for (String word : last.split("-")) {
+      type.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    SimulatorState.ActivityEntry entry =
+        state.logActivity(
+            exchange.company,
+            siteId,
+            exchange.now,
+            type.toString(),
+            "API request " + exchange.methodAndPath.split(" ")[0] + " " + template);
+    entry.apiKey = state.apiKeys.get(authorization.substring("Bearer ".length()).strip());
+  }
+
+  /**
+   * Something a user of the company did in MyKinsta (not through the API), as the activity log
+   * shows it; answers the entry's id.
+   */
+  public long recordMyKinstaActivity(
+      String companyId, @Nullable String siteId, String type, String description) {
+    return mutate(
+        s -> {
+          SimulatorState.ActivityEntry entry =
+              s.logActivity(companyId, siteId, clock.instant(), type, description);
+          entry.user = s.companies.get(companyId).users.get(0);
+          return entry.id;
+        });
   }
 
   private String authenticate(String authorization, Instant now) {

@@ -2,6 +2,7 @@ package dev.operators.kinsta.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -51,7 +52,7 @@ final class OpenApiContract {
   private OpenApiContract(String name, JsonNode document, ObjectMapper json) {
     this.name = name;
     this.json = json;
-    this.components = document.path("components");
+    this.components = nullableReferences(document.path("components").deepCopy());
     Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
@@ -74,6 +75,30 @@ final class OpenApiContract {
               });
     }
     routes.sort(Comparator.comparingInt(Route::literals).reversed());
+  }
+
+  /**
+   * Kinsta's generator writes a nullable object as {@code allOf: [{$ref}, {type: [object, null]}]},
+   * which JSON Schema reads as never null (the reference alone must hold); its intent, and Kinsta's
+   * answers, are {@code null} or the referenced object, so such an {@code allOf} is read as that.
+   */
+  private static JsonNode nullableReferences(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      JsonNode allOf = object.path("allOf");
+      if (allOf.isArray()
+          && allOf.size() == 2
+          && allOf.get(0).has("$ref")
+          && allOf.get(1).path("type").toString().contains("\"null\"")) {
+        object.remove("allOf");
+        ArrayNode anyOf = object.putArray("anyOf");
+        anyOf.add(allOf.get(0));
+        anyOf.addObject().put("type", "null");
+      }
+      object.fields().forEachRemaining(field -> nullableReferences(field.getValue()));
+    } else if (node.isArray()) {
+      node.forEach(OpenApiContract::nullableReferences);
+    }
+    return node;
   }
 
   static OpenApiContract load(String resource, ObjectMapper json) {

@@ -58,6 +58,38 @@ public final class SimulatorState {
     }
   }
 
+  /** An entry of the company's activity log, as MyKinsta's activity page shows it. */
+  public static final class ActivityEntry {
+    public final long id;
+    public final String companyId;
+    public final @Nullable String siteId;
+    public final Instant createdAt;
+    public final String type;
+    public final List<String> descriptions;
+
+    /** The user who did it in MyKinsta; null when it came through an API key. */
+    public @Nullable User user;
+
+    public @Nullable ApiKeyRecord apiKey;
+    public boolean failed;
+    public @Nullable String publicError;
+
+    ActivityEntry(
+        long id,
+        String companyId,
+        @Nullable String siteId,
+        Instant createdAt,
+        String type,
+        List<String> descriptions) {
+      this.id = id;
+      this.companyId = companyId;
+      this.siteId = siteId;
+      this.createdAt = createdAt;
+      this.type = type;
+      this.descriptions = descriptions;
+    }
+  }
+
   public static final class Site {
     public final String id;
     public final String companyId;
@@ -426,6 +458,8 @@ public final class SimulatorState {
   public final Map<String, DnsZone> dnsZones = new LinkedHashMap<>();
   public final Map<String, Company> companies = new LinkedHashMap<>();
   public final Map<String, ApiKeyRecord> apiKeys = new LinkedHashMap<>();
+  public final List<ActivityEntry> activity = new ArrayList<>();
+  private long nextActivityId = 34_181_968L;
   public final Map<String, Site> sites = new LinkedHashMap<>();
   public final Map<String, Operation> operations = new LinkedHashMap<>();
   public final Map<String, Database> databases = new LinkedHashMap<>();
@@ -447,6 +481,15 @@ public final class SimulatorState {
         .flatMap(site -> site.environments.stream())
         .filter(env -> env.id.equals(environmentId))
         .findFirst();
+  }
+
+  /** Adds an entry to the company's activity log and answers it. */
+  public ActivityEntry logActivity(
+      String companyId, @Nullable String siteId, Instant at, String type, String description) {
+    ActivityEntry entry =
+        new ActivityEntry(nextActivityId++, companyId, siteId, at, type, List.of(description));
+    activity.add(entry);
+    return entry;
   }
 
   long nextBackupId() {

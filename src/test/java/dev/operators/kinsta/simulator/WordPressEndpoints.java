@@ -91,6 +91,7 @@ final class WordPressEndpoints {
                 }));
 
     routes.put("GET /company/{id}/api-keys", x -> inCompany(x, company -> apiKeys(x)));
+    routes.put("GET /company/{id}/activity-logs", x -> inCompany(x, company -> activity(x)));
     routes.put("GET /sites", this::listSites);
     routes.put(
         "GET /sites/{site_id}",
@@ -672,6 +673,68 @@ final class WordPressEndpoints {
               }
             });
     return Reply.ok(body);
+  }
+
+  /** The company's activity log, newest first, paged by {@code limit} and {@code offset}. */
+  private Reply activity(Exchange x) {
+    int limit = (int) Double.parseDouble(x.query.getOrDefault("limit", "10"));
+    int offset = (int) Double.parseDouble(x.query.getOrDefault("offset", "0"));
+    String siteFilter = x.query.get("site_id");
+    List<SimulatorState.ActivityEntry> entries =
+        state.activity.stream()
+            .filter(entry -> entry.companyId.equals(x.company))
+            .filter(entry -> siteFilter == null || siteFilter.equals(entry.siteId))
+            .sorted(
+                java.util.Comparator.comparing((SimulatorState.ActivityEntry e) -> e.createdAt)
+                    .thenComparing(e -> e.id)
+                    .reversed())
+            .toList();
+    ObjectNode body = Exchange.object();
+    ObjectNode log = body.putObject("company").putObject("activity_logs");
+    ArrayNode items = log.putArray("items");
+    entries.stream()
+        .skip(offset)
+        .limit(limit)
+        .forEach(entry -> activityItem(items.addObject(), entry));
+    log.put("total", entries.size());
+    return Reply.ok(body);
+  }
+
+  private static void activityItem(ObjectNode item, SimulatorState.ActivityEntry entry) {
+    item.put("id", entry.id);
+    if (entry.siteId == null) {
+      item.putNull("site_id");
+    } else {
+      item.put("site_id", entry.siteId);
+    }
+    item.put("created_at", entry.createdAt.toEpochMilli())
+        .put("is_done", true)
+        .put("has_failed", entry.failed)
+        .put("has_warning", false)
+        .put("type", entry.type);
+    if (entry.publicError == null) {
+      item.putNull("public_error");
+    } else {
+      item.put("public_error", entry.publicError);
+    }
+    item.put("ip_address", "203.0.113.42");
+    if (entry.user == null) {
+      item.putNull("initiated_by");
+    } else {
+      item.putObject("initiated_by")
+          .put("id", entry.user.id())
+          .put("role", "company_admin")
+          .put("full_name", entry.user.fullName())
+          .put("first_name", entry.user.fullName().split(" ")[0]);
+    }
+    item.putNull("user_agent_info");
+    if (entry.apiKey == null) {
+      item.putNull("api_key_info");
+    } else {
+      item.putObject("api_key_info").put("id", entry.apiKey.id).put("name", entry.apiKey.name);
+    }
+    ArrayNode descriptions = item.putArray("descriptions");
+    entry.descriptions.forEach(descriptions::add);
   }
 
   private Reply validate(Exchange x) {

@@ -36,6 +36,20 @@ public class KinstaCompanyStatus extends KinstaStatus {
   public Inventory databases;
 
   @JsonPropertyDescription(
+      "The name of the API key in the credentials Secret, as MyKinsta shows it.")
+  public String keyName;
+
+  @JsonPropertyDescription(
+      "The newest entries of the company's activity log (at most 10), newest first. Each new entry"
+          + " also becomes an event: on the resource that manages its site, else on this resource.")
+  public List<ActivityStatus> recentActivity;
+
+  @JsonPropertyDescription(
+      "How far the activity log has been told as events, so that no entry is told twice, across"
+          + " restarts.")
+  public ActivityCursor activityCursor;
+
+  @JsonPropertyDescription(
       "Parts Kinsta would not show with these credentials (e.g. the key lacks the permission),"
           + " with Kinsta's status code.")
   public List<String> unavailable;
@@ -84,6 +98,38 @@ public class KinstaCompanyStatus extends KinstaStatus {
 
     @JsonPropertyDescription("When the key expires (RFC 3339); absent when it never does.")
     public String expiresAt;
+  }
+
+  /** An entry of the company's activity log. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ActivityStatus {
+    @JsonPropertyDescription("When it happened (RFC 3339).")
+    public String at;
+
+    @JsonPropertyDescription("Kinsta's type of the entry, e.g. `deleteSite`.")
+    public String type;
+
+    @JsonPropertyDescription("The site it concerns, if any.")
+    public String siteId;
+
+    @JsonPropertyDescription("Who did it: a user's name, or `API key <name>`.")
+    public String by;
+
+    @JsonPropertyDescription("Kinsta's description of it.")
+    public String description;
+
+    @JsonPropertyDescription("True when it failed.")
+    public Boolean failed;
+  }
+
+  /** The newest activity-log entries already told: their time, and their ids at that time. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ActivityCursor {
+    @JsonPropertyDescription("The time of the newest entry told (RFC 3339, milliseconds).")
+    public String seenUntil;
+
+    @JsonPropertyDescription("The ids of the entries told that have exactly that time.")
+    public List<Long> idsAtSeenUntil;
   }
 
   /** Objects of one kind in Kinsta against those resources manage. */
