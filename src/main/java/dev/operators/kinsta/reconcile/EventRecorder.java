@@ -76,12 +76,7 @@ public final class EventRecorder {
           .create();
     } catch (KubernetesClientException failed) {
       if (failed.getCode() != 409) {
-        LOG.debug(
-            "Could not record event {} on {}/{}: {}",
-            reason,
-            namespace,
-            resource.getMetadata().getName(),
-            failed.getMessage());
+        couldNotRecord(resource, reason, failed);
       }
     }
   }
@@ -113,14 +108,19 @@ public final class EventRecorder {
           .create();
       remember(key, new Recorded(name, 1));
     } catch (KubernetesClientException failed) {
-      // An event is informational; failing to record one must not fail the reconcile.
-      LOG.debug(
-          "Could not record event {} on {}/{}: {}",
-          reason,
-          namespace,
-          resource.getMetadata().getName(),
-          failed.getMessage());
+      couldNotRecord(resource, reason, failed);
     }
+  }
+
+  /** An event is informational; failing to record one must not fail the reconcile. */
+  private static void couldNotRecord(
+      HasMetadata resource, String reason, KubernetesClientException failed) {
+    LOG.debug(
+        "Could not record event {} on {}/{}: {}",
+        reason,
+        resource.getMetadata().getNamespace(),
+        resource.getMetadata().getName(),
+        failed.getMessage());
   }
 
   /**
