@@ -2,6 +2,7 @@ package dev.operators.kinsta.client;
 
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.ApplicationMetric;
 import dev.operators.kinsta.client.dto.ApplicationSettings;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
@@ -11,7 +12,9 @@ import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +44,13 @@ public interface HostingApi {
 
   /** {@code GET /applications?company=} (all pages). */
   List<ApplicationSummary> listApplications();
+
+  /**
+   * {@code GET /applications/{id}/metrics/…} over {@code [start, end]}, as one number (see {@link
+   * ApplicationMetric}), on the usage lane; empty when Kinsta reports no point.
+   */
+  OptionalDouble applicationMetric(
+      String applicationId, ApplicationMetric metric, Instant start, Instant end);
 
   /** {@code GET /applications/{id}} (also by name). */
   Application getApplication(String idOrName);

@@ -23,9 +23,11 @@ import dev.operators.kinsta.client.dto.Region;
 import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
+import dev.operators.kinsta.client.dto.SiteUsage;
 import dev.operators.kinsta.client.dto.SshConfig;
 import dev.operators.kinsta.client.dto.WordPressComponent;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Kinsta's WordPress API ({@code https://api.kinsta.com/v2}), bound to one company's credentials.
@@ -49,6 +51,15 @@ public interface KinstaApi {
 
   /** {@code GET /company/{id}/users}. */
   List<CompanyUser> companyUsers();
+
+  /** {@code GET /sites/{site_id}/usage/…/this-month}: one usage figure, on the usage lane. */
+  double siteUsageThisMonth(String siteId, SiteUsage usage);
+
+  /**
+   * {@code GET /sites/environments/{env_id}/analytics/diskspace}: the newest disk-space figure of
+   * the last seven days, on the usage lane; empty when Kinsta has none.
+   */
+  OptionalDouble diskSpace(String environmentId);
 
   /** {@code GET /company/{id}/api-keys}: names, status and expiry of the company's keys. */
   List<CompanyApiKey> apiKeys();

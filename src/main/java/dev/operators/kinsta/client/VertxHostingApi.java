@@ -3,6 +3,7 @@ package dev.operators.kinsta.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.ApplicationMetric;
 import dev.operators.kinsta.client.dto.ApplicationSettings;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
@@ -12,9 +13,12 @@ import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -152,6 +156,56 @@ final class VertxHostingApi implements HostingApi {
     call(
         KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
             .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
+  }
+
+  @Override
+  public OptionalDouble applicationMetric(
+      String applicationId, ApplicationMetric metric, Instant start, Instant end) {
+    long seconds = Math.max(60, Duration.between(start, end).toSeconds());
+    KinstaRequest request =
+        VertxKinstaApi.report(
+            KinstaRequest.get("/applications/{id}/metrics/" + metric.path, applicationId)
+                .query("interval_in_seconds", seconds)
+                .query("timeframe_start", start.toString())
+                .query("timeframe_end", end.toString()));
+    JsonNode app = call(request).path("app");
+    List<JsonNode> series = new ArrayList<>();
+    if (metric.perProcess) {
+      app.path("processes").forEach(process -> series.add(process.at("/metrics/" + metric.series)));
+    } else {
+      series.add(app.at("/metrics/" + metric.series));
+    }
+    OptionalDouble total = OptionalDouble.empty();
+    for (JsonNode points : series) {
+      OptionalDouble value = metric.summed ? sum(points) : newest(points);
+      if (value.isPresent()) {
+        total = OptionalDouble.of(total.orElse(0) + value.getAsDouble());
+      }
+    }
+    return total;
+  }
+
+  private static OptionalDouble sum(JsonNode points) {
+    OptionalDouble sum = OptionalDouble.empty();
+    for (JsonNode point : points) {
+      if (!point.path("value").asText("").isBlank()) {
+        sum = OptionalDouble.of(sum.orElse(0) + point.path("value").asDouble());
+      }
+    }
+    return sum;
+  }
+
+  private static OptionalDouble newest(JsonNode points) {
+    OptionalDouble newest = OptionalDouble.empty();
+    long newestTime = Long.MIN_VALUE;
+    for (JsonNode point : points) {
+      long time = point.path("time").asLong(Long.MIN_VALUE);
+      if (time >= newestTime && !point.path("value").asText("").isBlank()) {
+        newestTime = time;
+        newest = OptionalDouble.of(point.path("value").asDouble());
+      }
+    }
+    return newest;
   }
 
   private JsonNode call(KinstaRequest request) {

@@ -28,12 +28,14 @@ import dev.operators.kinsta.client.dto.Region;
 import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.client.dto.SiteDomain;
+import dev.operators.kinsta.client.dto.SiteUsage;
 import dev.operators.kinsta.client.dto.SshConfig;
 import dev.operators.kinsta.client.dto.WordPressComponent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /** {@link KinstaApi} over the Vert.x transport. */
@@ -83,6 +85,41 @@ final class VertxKinstaApi implements KinstaApi {
   public List<CompanyApiKey> apiKeys() {
     KinstaRequest request = KinstaRequest.get("/company/{id}/api-keys", credentials.companyId());
     return WireReader.readList(request.endpoint(), call(request), "/api_keys", CompanyApiKey.class);
+  }
+
+  @Override
+  public double siteUsageThisMonth(String siteId, SiteUsage usage) {
+    KinstaRequest request =
+        report(KinstaRequest.get("/sites/{site_id}/usage/" + usage.path + "/this-month", siteId));
+    return WireReader.required(request.endpoint(), call(request), usage.pointer).asDouble();
+  }
+
+  @Override
+  public OptionalDouble diskSpace(String environmentId) {
+    KinstaRequest request =
+        report(
+            KinstaRequest.get("/sites/environments/{env_id}/analytics/diskspace", environmentId)
+                .query("company_id", credentials.companyId())
+                .query("time_span", "7_days")
+                .query("time_zone", "00:00"));
+    JsonNode data = call(request).at("/analytics/analytics_response/data");
+    OptionalDouble newest = OptionalDouble.empty();
+    String newestKey = "";
+    for (JsonNode series : data) {
+      for (JsonNode point : series.path("dataset")) {
+        String key = point.path("key").asText("");
+        if (key.compareTo(newestKey) >= 0 && !point.path("value").asText("").isBlank()) {
+          newestKey = key;
+          newest = OptionalDouble.of(point.path("value").asDouble());
+        }
+      }
+    }
+    return newest;
+  }
+
+  /** A call for the metrics reports: on the usage lane, after everything else. */
+  static KinstaRequest report(KinstaRequest request) {
+    return request.lane(Lane.USAGE).priority(Priority.REPORTING);
   }
 
   @Override

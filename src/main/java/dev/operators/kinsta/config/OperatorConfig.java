@@ -38,7 +38,8 @@ public record OperatorConfig(
     Duration orphanAfter,
     Duration creationWindow,
     Duration stalledRetry,
-    Duration inventoryInterval) {
+    Duration inventoryInterval,
+    Duration usageInterval) {
 
   /** What happens to the Kinsta object when its custom resource is deleted. */
   public enum DeletionPolicy {
@@ -63,6 +64,7 @@ public record OperatorConfig(
   public static final String CREATION_WINDOW = "KINSTA_CREATION_WINDOW";
   public static final String STALLED_RETRY = "KINSTA_STALLED_RETRY";
   public static final String INVENTORY_INTERVAL = "KINSTA_INVENTORY_INTERVAL";
+  public static final String USAGE_INTERVAL = "KINSTA_USAGE_INTERVAL";
 
   /** Kinsta's documented limits, which the budget must stay below. */
   private static final int KINSTA_COMPANY_LIMIT = 120;
@@ -107,6 +109,11 @@ public record OperatorConfig(
             INVENTORY_INTERVAL,
             "5m",
             text -> between(duration(text), Duration.ofSeconds(30), Duration.ofHours(1)));
+    Duration usage =
+        read.value(
+            USAGE_INTERVAL,
+            "1h",
+            text -> between(duration(text), Duration.ofMinutes(1), Duration.ofHours(24)));
     read.failIfProblems();
     return new OperatorConfig(
         kinsta,
@@ -125,7 +132,8 @@ public record OperatorConfig(
         orphanAfter,
         creationWindow,
         stalledRetry,
-        inventory);
+        inventory,
+        usage);
   }
 
   /** The Kinsta client settings these operator settings imply. */

@@ -28,6 +28,7 @@ import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.reconcile.SecretCache;
 import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.site.SiteReconciler;
+import dev.operators.kinsta.usage.UsageReports;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -62,16 +63,19 @@ public final class KinstaOperator implements AutoCloseable {
   private final CredentialsProtection credentialsProtection;
   private final ScheduledExecutorService inventoryRounds;
   private final SecretCache secrets;
+  private final @Nullable UsageReports usageReports;
 
   private KinstaOperator(
       Operator operator,
       CredentialsProtection credentialsProtection,
       ScheduledExecutorService inventoryRounds,
-      SecretCache secrets) {
+      SecretCache secrets,
+      @Nullable UsageReports usageReports) {
     this.operator = operator;
     this.credentialsProtection = credentialsProtection;
     this.inventoryRounds = inventoryRounds;
     this.secrets = secrets;
+    this.usageReports = usageReports;
   }
 
   /**
@@ -157,8 +161,13 @@ public final class KinstaOperator implements AutoCloseable {
     var unused =
         inventoryRounds.scheduleWithFixedDelay(
             services.sites()::refreshDue, every, every, TimeUnit.MILLISECONDS);
+    // Usage is only reported where there is a registry to report it to.
+    UsageReports usage =
+        metrics == null
+            ? null
+            : UsageReports.start(services, metrics.registry(), settings.usageInterval());
     return new KinstaOperator(
-        operator, services.credentialsProtection(), inventoryRounds, services.secrets());
+        operator, services.credentialsProtection(), inventoryRounds, services.secrets(), usage);
   }
 
   private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(
@@ -222,6 +231,9 @@ public final class KinstaOperator implements AutoCloseable {
 
   @Override
   public void close() {
+    if (usageReports != null) {
+      usageReports.close();
+    }
     inventoryRounds.shutdownNow();
     operator.stop();
     secrets.close();

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * @param creationWindow how long a create call whose answer was lost is looked for
  * @param stalledRetry how often a stall whose cause may clear is looked at again
  * @param inventoryInterval how often each company's sites are listed (drift is seen within it)
+ * @param usageInterval how often the usage metrics of each site and application are read
  */
 public record ReconcileSettings(
     Duration minPollInterval,
@@ -33,7 +34,8 @@ public record ReconcileSettings(
     Duration retryMax,
     Duration creationWindow,
     Duration stalledRetry,
-    Duration inventoryInterval) {
+    Duration inventoryInterval,
+    Duration usageInterval) {
 
   public static ReconcileSettings from(OperatorConfig config) {
     return new ReconcileSettings(
@@ -47,7 +49,8 @@ public record ReconcileSettings(
         Duration.ofMinutes(5),
         config.creationWindow(),
         config.stalledRetry(),
-        config.inventoryInterval());
+        config.inventoryInterval(),
+        config.usageInterval());
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
@@ -86,6 +89,10 @@ public record ReconcileSettings(
     return changed(settings -> settings.inventoryInterval = interval);
   }
 
+  public ReconcileSettings withUsageInterval(Duration interval) {
+    return changed(settings -> settings.usageInterval = interval);
+  }
+
   public ReconcileSettings withStalledRetry(Duration retry) {
     return changed(settings -> settings.stalledRetry = retry);
   }
@@ -109,6 +116,7 @@ public record ReconcileSettings(
     Duration creationWindow;
     Duration stalledRetry;
     Duration inventoryInterval;
+    Duration usageInterval;
 
     Editable(ReconcileSettings from) {
       minPollInterval = from.minPollInterval;
@@ -122,6 +130,7 @@ public record ReconcileSettings(
       creationWindow = from.creationWindow;
       stalledRetry = from.stalledRetry;
       inventoryInterval = from.inventoryInterval;
+      usageInterval = from.usageInterval;
     }
 
     ReconcileSettings settings() {
@@ -136,7 +145,8 @@ public record ReconcileSettings(
           retryMax,
           creationWindow,
           stalledRetry,
-          inventoryInterval);
+          inventoryInterval,
+          usageInterval);
     }
   }
 }

@@ -20,7 +20,9 @@ class LayeringTest {
     "dev.operators.kinsta.application..",
     "dev.operators.kinsta.connection..",
     "dev.operators.kinsta.dns..",
-    "dev.operators.kinsta.action.."
+    "dev.operators.kinsta.action..",
+    "dev.operators.kinsta.company..",
+    "dev.operators.kinsta.usage.."
   };
 
   @Test
@@ -58,7 +60,8 @@ class LayeringTest {
   @Test
   void theKindsDoNotDependOnEachOther() {
     slices()
-        .matching("dev.operators.kinsta.(site|database|application|connection|dns|action)..")
+        .matching(
+            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage)..")
         .namingSlices("$1")
         .should()
         .notDependOnEachOther()

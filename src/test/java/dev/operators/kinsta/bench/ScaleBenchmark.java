@@ -96,7 +96,10 @@ public final class ScaleBenchmark {
       site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_2;
       tenant.create(site);
     }
-    waitFor("all " + n + " sites Ready", Duration.ofMinutes(15), () -> readySites(tenant) == n);
+    waitFor(
+        "all " + n + " sites Ready",
+        Duration.ofMinutes(15),
+        () -> tenant.readyCount(KinstaSite.class) == n);
     long before = tenant.calls();
     Duration window = Duration.ofSeconds(60);
     Thread.sleep(window.toMillis());
@@ -135,7 +138,7 @@ public final class ScaleBenchmark {
     Tenant alone = harness.tenant();
     Instant aloneStart = Instant.now();
     alone.create(Sites.plain("alone"));
-    waitFor("a site alone", Duration.ofMinutes(5), () -> readySites(alone) == 1);
+    waitFor("a site alone", Duration.ofMinutes(5), () -> alone.readyCount(KinstaSite.class) == 1);
     double aloneSeconds = seconds(aloneStart);
 
     Tenant busy = harness.tenant();
@@ -147,10 +150,13 @@ public final class ScaleBenchmark {
     Thread.sleep(Duration.ofSeconds(60).dividedBy(K).toMillis() * 5);
     Instant secondStart = Instant.now();
     second.create(Sites.plain("meanwhile"));
-    waitFor("the second company's site", Duration.ofMinutes(10), () -> readySites(second) == 1);
+    waitFor(
+        "the second company's site",
+        Duration.ofMinutes(10),
+        () -> second.readyCount(KinstaSite.class) == 1);
     print("second_company_ready_ratio", seconds(secondStart) / aloneSeconds, "ratio");
 
-    waitFor("the burst", Duration.ofMinutes(30), () -> readySites(busy) == n);
+    waitFor("the burst", Duration.ofMinutes(30), () -> busy.readyCount(KinstaSite.class) == n);
     double floorSeconds = n / 5.0 * 60 / K;
     print("burst_ready_ratio", seconds(start) / floorSeconds, "ratio");
     print(
@@ -376,19 +382,6 @@ public final class ScaleBenchmark {
         .create();
   }
 
-  private static long readySites(Tenant tenant) {
-    return tenant
-        .harness
-        .client
-        .resources(KinstaSite.class)
-        .inNamespace(tenant.namespace)
-        .list()
-        .getItems()
-        .stream()
-        .filter(StatusConditions::isReadyAndCurrent)
-        .count();
-  }
-
   /** The default settings with every interval {@value #K} times shorter. */
   static ReconcileSettings settings() {
     ReconcileSettings defaults = ReconcileSettings.from(OperatorConfig.fromEnvironment(Map.of()));
@@ -403,7 +396,8 @@ public final class ScaleBenchmark {
         defaults.retryMax().dividedBy(K),
         defaults.creationWindow().dividedBy(K),
         defaults.stalledRetry().dividedBy(K),
-        defaults.inventoryInterval().dividedBy(K));
+        defaults.inventoryInterval().dividedBy(K),
+        defaults.usageInterval().dividedBy(K));
   }
 
   /** The default budget with every period {@value #K} times shorter. */

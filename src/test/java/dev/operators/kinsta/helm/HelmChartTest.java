@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import dev.operators.kinsta.config.OperatorConfig;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -169,6 +170,29 @@ class HelmChartTest {
     }
     NetworkPolicy policy = Chart.one(objects, NetworkPolicy.class).orElseThrow();
     assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
+  }
+
+  @Test
+  void shipsTheGrafanaDashboardForTheSidecarWhenAsked() throws Exception {
+    assertTrue(
+        Chart.all(Chart.render(Map.of()), ConfigMap.class).stream()
+            .noneMatch(c -> c.getMetadata().getName().endsWith("-dashboard")),
+        "no dashboard unless asked");
+    ConfigMap dashboard =
+        Chart.all(Chart.render(Map.of("metrics.grafanaDashboard.enabled", true)), ConfigMap.class)
+            .stream()
+            .filter(c -> c.getMetadata().getName().endsWith("-dashboard"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(
+        json.readTree(
+            java.nio.file.Files.readString(
+                java.nio.file.Path.of(
+                    Chart.DIRECTORY.toString(), "dashboards", "kinsta-operator.json"))),
+        json.readTree(dashboard.getData().get("kinsta-operator.json")),
+        "the ConfigMap carries the dashboard file as it is");
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.client.budget.RateLimit;
-import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.SimulatorSettings;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
@@ -48,17 +47,7 @@ class CompanyIsolationTest {
       quiet.create(Sites.plain("alone"));
       quiet.awaitSiteReady("alone");
 
-      long busyReady =
-          busy
-              .harness
-              .client
-              .resources(KinstaSite.class)
-              .inNamespace(busy.namespace)
-              .list()
-              .getItems()
-              .stream()
-              .filter(StatusConditions::isReadyAndCurrent)
-              .count();
+      long busyReady = busy.readyCount(KinstaSite.class);
       System.out.printf(
           "company isolation: the quiet company's site was Ready while %d of the busy company's %d"
               + " were%n",

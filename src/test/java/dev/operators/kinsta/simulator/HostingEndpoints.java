@@ -126,6 +126,12 @@ final class HostingEndpoints {
                   body.put("message", "Application \"" + app.id + "\" is being deleted");
                   return Reply.ok(body);
                 }));
+    for (String metric :
+        List.of("cpu-usage", "memory-usage", "http-requests", "response-time", "bandwidth")) {
+      routes.put(
+          "GET /applications/{id}/metrics/" + metric,
+          x -> withApplication(x, app -> metrics(x, app, metric)));
+    }
     routes.put("POST /applications/deployments", this::createDeployment);
     routes.put(
         "GET /applications/deployments/{deployment_id}",
@@ -564,6 +570,55 @@ final class HostingEndpoints {
             .filter(candidate -> candidate.id.equals(key) || candidate.name.equals(key))
             .findFirst();
     return db.isEmpty() ? Reply.notFound() : action.apply(db.get());
+  }
+
+  /**
+   * A metric's points over the asked window, one per interval: per process for CPU and memory, one
+   * series else; values are strings, times epoch millis, as Kinsta answers them.
+   */
+  private static Reply metrics(Exchange x, Application app, String metric) {
+    Instant start = Instant.parse(x.query.get("timeframe_start"));
+    Instant end = Instant.parse(x.query.get("timeframe_end"));
+    long step = Math.max(60, Long.parseLong(x.query.get("interval_in_seconds")));
+    ObjectNode body = Exchange.object();
+    ObjectNode json = body.putObject("app").put("id", app.id);
+    String series = metric.replace('-', '_');
+    if (metric.equals("cpu-usage") || metric.equals("memory-usage")) {
+      json.put("app_name", app.name);
+      ArrayNode processes = json.putArray("processes");
+      for (var process : app.processes) {
+        ObjectNode entry =
+            processes.addObject().put("id", process.id).put("process_name", process.type);
+        entry.put(metric.equals("cpu-usage") ? "cpu_limit" : "memory_limit", 1);
+        String value =
+            metric.equals("cpu-usage")
+                ? Double.toString(app.cpuUsagePerProcess)
+                : Long.toString(app.memoryUsagePerProcess);
+        points(entry.putObject("metrics"), series, start, end, step, value);
+      }
+    } else {
+      json.put("display_name", app.displayName);
+      String value =
+          switch (metric) {
+            case "http-requests" -> Long.toString(app.httpRequestsPerHour * step / 3600);
+            case "response-time" -> Long.toString(app.responseTimeMs);
+            default -> Long.toString(app.bandwidthPerHour * step / 3600);
+          };
+      points(json.putObject("metrics"), series, start, end, step, value);
+    }
+    return Reply.ok(body);
+  }
+
+  private static void points(
+      ObjectNode metrics, String series, Instant start, Instant end, long step, String value) {
+    metrics
+        .putObject("timeframe")
+        .put("start", Long.toString(start.toEpochMilli()))
+        .put("end", Long.toString(end.toEpochMilli()));
+    ArrayNode points = metrics.putArray(series);
+    for (Instant at = start.plusSeconds(step); !at.isAfter(end); at = at.plusSeconds(step)) {
+      points.addObject().put("time", Long.toString(at.toEpochMilli())).put("value", value);
+    }
   }
 
   private Reply withApplication(Exchange x, Function<Application, Reply> action) {

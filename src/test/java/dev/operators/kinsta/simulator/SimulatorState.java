@@ -98,6 +98,12 @@ public final class SimulatorState {
     public String status = "live";
     public final List<Environment> environments = new ArrayList<>();
 
+    /** This month's usage, as the usage endpoints report it. */
+    public long visitsThisMonth = 1200;
+
+    public long bandwidthThisMonth = 3_500_000_000L;
+    public long cdnBandwidthThisMonth = 900_000_000L;
+
     Site(String id, String companyId, String name, String displayName) {
       this.id = id;
       this.companyId = companyId;
@@ -131,6 +137,10 @@ public final class SimulatorState {
     public boolean wordpress = true;
     public String phpVersion = "8.2";
     public boolean edgeCaching = true;
+
+    /** The disk space the diskspace analytics report, newest day. */
+    public long diskSpace = 850_000_000L;
+
     public String edgeCacheId = UUID.randomUUID().toString();
     public final String cdnCacheId = UUID.randomUUID().toString();
     public String imageOptimization = "off";
@@ -321,6 +331,14 @@ public final class SimulatorState {
     public final String name;
     public String displayName;
     public String status = "deploymentSuccess";
+
+    /** What the metrics endpoints report: per process for CPU and memory, per hour else. */
+    public double cpuUsagePerProcess = 0.25;
+
+    public long memoryUsagePerProcess = 268_435_456L;
+    public long httpRequestsPerHour = 4200;
+    public long responseTimeMs = 180;
+    public long bandwidthPerHour = 52_000_000L;
     public String buildType = "dockerfile";
     public String buildPath = "";
     public String dockerFilePath = "Dockerfile";

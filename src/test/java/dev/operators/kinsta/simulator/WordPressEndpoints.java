@@ -93,6 +93,14 @@ final class WordPressEndpoints {
     routes.put("GET /company/{id}/api-keys", x -> inCompany(x, company -> apiKeys(x)));
     routes.put("GET /company/{id}/activity-logs", x -> inCompany(x, company -> activity(x)));
     routes.put("GET /sites", this::listSites);
+    for (String usage : List.of("visits", "bandwidth", "cdn-bandwidth")) {
+      routes.put(
+          "GET /sites/{site_id}/usage/" + usage + "/this-month",
+          x -> withSite(x, site -> usage(site, usage)));
+    }
+    routes.put(
+        "GET /sites/environments/{env_id}/analytics/diskspace",
+        x -> withEnvironment(x, "env_id", env -> diskSpace(x, env)));
     routes.put(
         "GET /sites/{site_id}",
         x ->
@@ -673,6 +681,37 @@ final class WordPressEndpoints {
               }
             });
     return Reply.ok(body);
+  }
+
+  private static Reply usage(Site site, String usage) {
+    ObjectNode body = Exchange.object();
+    ObjectNode json = body.putObject("site").put("id", site.id);
+    switch (usage) {
+      case "visits" -> json.putObject("this_month_usage").put("visits", site.visitsThisMonth);
+      case "bandwidth" ->
+          json.putObject("this_month_usage").put("bandwidth", site.bandwidthThisMonth);
+      default ->
+          json.putObject("this_month_cdn_usage").put("bandwidth", site.cdnBandwidthThisMonth);
+    }
+    return Reply.ok(body);
+  }
+
+  /** Seven daily points, the newest today, as Kinsta's analytics answer them (HTTP 202). */
+  private static Reply diskSpace(Exchange x, Environment env) {
+    ObjectNode body = Exchange.object();
+    ObjectNode response = body.putObject("analytics").putObject("analytics_response");
+    response.put("key", "diskSpaceUsage");
+    ObjectNode series = response.putArray("data").addObject();
+    series.put("name", "diskSpaceUsage").put("total", env.diskSpace);
+    ArrayNode dataset = series.putArray("dataset");
+    java.time.LocalDate today = x.now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    for (int daysAgo = 6; daysAgo >= 0; daysAgo--) {
+      dataset
+          .addObject()
+          .put("key", today.minusDays(daysAgo) + "T00:00:00")
+          .put("value", Long.toString(env.diskSpace - daysAgo * 1_000_000L));
+    }
+    return new Reply(202, body);
   }
 
   /** The company's activity log, newest first, paged by {@code limit} and {@code offset}. */

@@ -81,6 +81,9 @@ public final class OperatorHarness implements AutoCloseable {
   private Set<String> watchedNamespaces = Set.of();
   private final List<String> namespaces = new java.util.ArrayList<>();
 
+  /** The registry the operator reports to, for tests of its metrics; null unless asked for. */
+  public io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics;
+
   private OperatorHarness(
       SimulatorFixture kinsta, ReconcileSettings settings, boolean onMockServer) {
     this.kinsta = kinsta;
@@ -127,7 +130,8 @@ public final class OperatorHarness implements AutoCloseable {
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
         Duration.ofMinutes(10),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Duration.ofHours(1));
   }
 
   public static OperatorHarness start() {
@@ -143,6 +147,22 @@ public final class OperatorHarness implements AutoCloseable {
       SimulatorFixture kinsta, ReconcileSettings settings, Clock clock) {
     OperatorHarness harness = new OperatorHarness(kinsta, settings, false);
     harness.clock = clock;
+    harness.startOperator();
+    return harness;
+  }
+
+  /** With the operator reporting to a Prometheus registry ({@link #metrics}), as in production. */
+  public static OperatorHarness startWithMetrics(ReconcileSettings settings) {
+    return startWithMetrics(SimulatorFixture.start(), settings);
+  }
+
+  /** With metrics, on a simulator of the test's own (a tight budget). */
+  public static OperatorHarness startWithMetrics(
+      SimulatorFixture kinsta, ReconcileSettings settings) {
+    OperatorHarness harness = new OperatorHarness(kinsta, settings, false);
+    harness.metrics =
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
     harness.startOperator();
     return harness;
   }
@@ -173,7 +193,19 @@ public final class OperatorHarness implements AutoCloseable {
             settings,
             watchedNamespaces,
             clock,
-            o -> o.withUseSSAToPatchPrimaryResource(mockServer == null));
+            o -> o.withUseSSAToPatchPrimaryResource(mockServer == null),
+            operatorMetrics());
+  }
+
+  private dev.operators.kinsta.metrics.@org.jspecify.annotations.Nullable OperatorMetrics
+      operatorMetrics() {
+    if (metrics == null) {
+      return null;
+    }
+    dev.operators.kinsta.metrics.OperatorMetrics reporting =
+        new dev.operators.kinsta.metrics.OperatorMetrics(metrics, clock);
+    kinsta.reportTo(reporting);
+    return reporting;
   }
 
   /**
@@ -473,6 +505,13 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     /** Requests this tenant's company made to {@code "METHOD /template"}. */
+    /** How many resources of the kind in this namespace are Ready for their generation. */
+    public <T extends HasMetadata> long readyCount(Class<T> type) {
+      return harness.client.resources(type).inNamespace(namespace).list().getItems().stream()
+          .filter(dev.operators.kinsta.reconcile.StatusConditions::isReadyAndCurrent)
+          .count();
+    }
+
     public long calls(String endpoint) {
       return harness
           .kinsta

@@ -26,6 +26,7 @@ public final class SimulatorFixture implements AutoCloseable {
   public final KinstaSimulator simulator;
   public final Vertx vertx = Vertx.vertx();
   public final KinstaClients clients;
+  private volatile ApiCallObserver observer = ApiCallObserver.NONE;
 
   private SimulatorFixture(
       SimulatorSettings settings, RateBudgetSettings budget, Duration timeout, boolean sevalla) {
@@ -37,7 +38,18 @@ public final class SimulatorFixture implements AutoCloseable {
             .withBudget(budget)
             .withRequestTimeout(timeout);
     this.clients =
-        new KinstaClients(vertx, clientSettings, ApiCallObserver.NONE, new RateBudgets(budget));
+        new KinstaClients(
+            vertx,
+            clientSettings,
+            (endpoint, status, duration) -> observer.exchanged(endpoint, status, duration),
+            new RateBudgets(budget));
+  }
+
+  /** Reports the clients' calls and budget to the operator's metrics, wired as in production. */
+  public void reportTo(dev.operators.kinsta.metrics.OperatorMetrics metrics) {
+    clients.budgets().withListener(metrics);
+    metrics.watching(clients.budgets());
+    observer = metrics;
   }
 
   /**

@@ -19,6 +19,7 @@ final class CompanyBudget {
   private final Bucket general;
   private final Bucket creations;
   private final Bucket logs;
+  private final Bucket usage;
   private final long capacity;
   private volatile long pausedUntilNanos = System.nanoTime();
 
@@ -26,6 +27,7 @@ final class CompanyBudget {
     this.general = Bucket.builder().addLimit(settings.perCompany().bandwidth()).build();
     this.creations = Bucket.builder().addLimit(settings.creations().bandwidth()).build();
     this.logs = Bucket.builder().addLimit(settings.logs().bandwidth()).build();
+    this.usage = Bucket.builder().addLimit(settings.usage().bandwidth()).build();
     this.capacity = settings.perCompany().burst();
   }
 
@@ -35,6 +37,7 @@ final class CompanyBudget {
         switch (lane) {
           case CREATION -> creations;
           case LOGS -> logs;
+          case USAGE -> usage;
           case GENERAL -> null;
         };
     if (laneBucket != null) {
@@ -83,13 +86,14 @@ final class CompanyBudget {
 
   /**
    * Permits kept back from a priority: a tenth of the bucket from deletions, a fifth from
-   * background reads, none from writes and operation polls.
+   * background reads, half from reports, none from writes and operation polls.
    */
   private long reserve(Priority priority) {
     return switch (priority) {
       case USER_WRITE, OPERATION_POLL -> 0;
       case DELETE -> capacity / 10;
       case BACKGROUND_READ -> capacity / 5;
+      case REPORTING -> capacity / 2;
     };
   }
 

@@ -6,5 +6,10 @@ public enum Lane {
   /** Site and environment creation: 5 per minute. */
   CREATION,
   /** Environment logs: 35 per minute. */
-  LOGS
+  LOGS,
+  /**
+   * Usage, analytics and application metrics for Prometheus: a fifth of the company's limit at
+   * most, spaced evenly, so reports never crowd out reconciles.
+   */
+  USAGE
 }

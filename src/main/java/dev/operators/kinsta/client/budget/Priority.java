@@ -9,5 +9,7 @@ public enum Priority {
   /** Removing remote objects. */
   DELETE,
   /** Observation and drift checks that can wait. */
-  BACKGROUND_READ
+  BACKGROUND_READ,
+  /** Reports (usage metrics): only from a bucket at least half full. */
+  REPORTING
 }

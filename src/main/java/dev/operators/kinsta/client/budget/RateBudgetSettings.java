@@ -18,6 +18,14 @@ public record RateBudgetSettings(
   }
 
   /**
+   * The usage lane: a fifth of the company's limit, spaced evenly (at least two a period), for the
+   * metrics reports.
+   */
+  public RateLimit usage() {
+    return new RateLimit(Math.max(2, perCompany.permits() / 5), perCompany.period(), 1);
+  }
+
+  /**
    * Limits far above Kinsta's, for the simulator only (local mode's fast simulator, functional
    * tests): a budget that never makes anyone wait. Never for the real API.
    */

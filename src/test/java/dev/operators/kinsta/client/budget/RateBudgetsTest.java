@@ -63,6 +63,38 @@ class RateBudgetsTest {
   }
 
   @Test
+  void reportsGetAFifthOfTheLimitSpacedAndOnlyFromAHalfFullBucket() throws Exception {
+    RateBudgets budgets =
+        new RateBudgets(
+            settings(
+                new RateLimit(100, Duration.ofMinutes(1), 20),
+                new RateLimit(5, Duration.ofMinutes(1), 1)));
+    assertEquals(20, budgets.settings().usage().permits(), "a fifth of 100 a minute");
+    budgets.acquire("acme", Lane.USAGE, Priority.REPORTING);
+    BudgetExhaustedException spaced =
+        assertThrows(
+            BudgetExhaustedException.class,
+            () -> budgets.acquire("acme", Lane.USAGE, Priority.REPORTING));
+    assertTrue(
+        spaced.retryAfter().toMillis() > 2_000 && spaced.retryAfter().toMillis() <= 3_100,
+        "the next report about three seconds later (60 s / 20): " + spaced.retryAfter());
+
+    RateBudgets busy =
+        new RateBudgets(
+            settings(
+                new RateLimit(100, Duration.ofMinutes(1), 20),
+                new RateLimit(5, Duration.ofMinutes(1), 1)));
+    for (int i = 0; i < 10; i++) {
+      busy.acquire("acme", Lane.GENERAL, Priority.USER_WRITE);
+    }
+    assertThrows(
+        BudgetExhaustedException.class,
+        () -> busy.acquire("acme", Lane.USAGE, Priority.REPORTING),
+        "half the bucket is kept from reports");
+    busy.acquire("acme", Lane.GENERAL, Priority.BACKGROUND_READ);
+  }
+
+  @Test
   void creationsHaveTheirOwnLaneAndDoNotBlockOtherCalls() throws Exception {
     RateBudgets budgets =
         new RateBudgets(

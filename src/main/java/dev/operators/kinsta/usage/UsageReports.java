@@ -1,0 +1,299 @@
+package dev.operators.kinsta.usage;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.KinstaCredentials;
+import dev.operators.kinsta.client.dto.ApplicationMetric;
+import dev.operators.kinsta.client.dto.SiteUsage;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.CredentialsProblem;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what every managed site and application uses, once per interval, on a thread of its own,
+ * and keeps it in gauges labelled by namespace, resource name and Kinsta id (plus the environment
+ * for disk space). Its calls go on the usage lane at reporting priority: a fifth of a company's
+ * budget at most, and only while the budget is at least half full, so a reconcile never waits for a
+ * report. A call the budget refuses waits for the time the budget names; a round that cannot finish
+ * within the interval ends later, and the values it has not reached yet stay as they were.
+ */
+public final class UsageReports implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(UsageReports.class);
+
+  /** One gauge: a metric of one resource (and environment). */
+  private record Series(String metric, String namespace, String name, String id, String env) {
+    Tags tags() {
+      Tags tags = Tags.of("namespace", namespace, "name", name, "kinsta_id", id);
+      return env.isEmpty() ? tags : tags.and("environment", env);
+    }
+  }
+
+  private final ControllerServices services;
+  private final MeterRegistry registry;
+  private final Duration interval;
+  private final ScheduledExecutorService thread;
+  private final Map<Series, AtomicLong> values = new ConcurrentHashMap<>();
+  private final Map<Series, Gauge> gauges = new ConcurrentHashMap<>();
+  private final AtomicLong rounds = new AtomicLong();
+  private volatile boolean closed;
+
+  private UsageReports(ControllerServices services, MeterRegistry registry, Duration interval) {
+    this.services = services;
+    this.registry = registry;
+    this.interval = interval;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread reports = new Thread(runnable, "kinsta-usage-reports");
+              reports.setDaemon(true);
+              return reports;
+            });
+    Gauge.builder("kinsta_usage_rounds", rounds, AtomicLong::get)
+        .description(METRICS.get("kinsta_usage_rounds"))
+        .register(registry);
+  }
+
+  /** Starts the reports: a first round shortly after start, then one per interval. */
+  public static UsageReports start(
+      ControllerServices services, MeterRegistry registry, Duration interval) {
+    UsageReports reports = new UsageReports(services, registry, interval);
+    var unused =
+        reports.thread.scheduleWithFixedDelay(
+            reports::roundSafely,
+            Math.min(10_000, interval.toMillis()),
+            interval.toMillis(),
+            TimeUnit.MILLISECONDS);
+    return reports;
+  }
+
+  private void roundSafely() {
+    try {
+      round();
+    } catch (RuntimeException unexpected) {
+      LOG.warn("Usage report round failed: {}", unexpected.toString());
+    }
+  }
+
+  /** One round over every managed site and application. */
+  void round() {
+    Set<Series> reported = new HashSet<>();
+    for (KinstaSite site : services.caches().all(KinstaSite.class).toList()) {
+      KinstaSiteStatus status = site.getStatus();
+      if (closed || status == null || status.siteId == null) {
+        continue;
+      }
+      String siteId = status.siteId;
+      credentials(site)
+          .ifPresent(
+              credentials -> {
+                var api = services.clients().kinsta(credentials);
+                for (SiteUsage usage : SiteUsage.values()) {
+                  report(
+                      reported,
+                      series(site, siteMetric(usage), siteId, ""),
+                      () -> OptionalDouble.of(api.siteUsageThisMonth(siteId, usage)));
+                }
+                if (status.environments != null) {
+                  for (KinstaSiteStatus.EnvironmentStatus env : status.environments) {
+                    if (env.id != null && env.name != null) {
+                      report(
+                          reported,
+                          series(site, "kinsta_site_disk_space", siteId, env.name),
+                          () -> api.diskSpace(env.id));
+                    }
+                  }
+                }
+              });
+    }
+    // Applications are read over the last hour, whatever the interval: the names say so.
+    Instant end = services.clock().instant();
+    Instant start = end.minus(Duration.ofHours(1));
+    for (KinstaApplication app : services.caches().all(KinstaApplication.class).toList()) {
+      if (closed || app.getStatus() == null || app.getStatus().applicationId == null) {
+        continue;
+      }
+      String appId = app.getStatus().applicationId;
+      credentials(app)
+          .ifPresent(
+              credentials -> {
+                var hosting = services.clients().hosting(credentials);
+                for (ApplicationMetric metric : ApplicationMetric.values()) {
+                  report(
+                      reported,
+                      series(app, applicationMetric(metric), appId, ""),
+                      () -> hosting.applicationMetric(appId, metric, start, end));
+                }
+              });
+    }
+    // A resource gone (or no longer pointing at its object) loses its series.
+    for (Series gone : Set.copyOf(gauges.keySet())) {
+      if (!reported.contains(gone) && !stillThere(gone)) {
+        Gauge gauge = gauges.remove(gone);
+        if (gauge != null) {
+          registry.remove(gauge);
+        }
+        values.remove(gone);
+      }
+    }
+    rounds.incrementAndGet();
+  }
+
+  private boolean stillThere(Series series) {
+    return services.caches().get(KinstaSite.class, series.namespace(), series.name()).isPresent()
+        || services
+            .caches()
+            .get(KinstaApplication.class, series.namespace(), series.name())
+            .isPresent();
+  }
+
+  /** Reads one value, waiting as long as the budget says when it refuses; a failure skips it. */
+  private void report(Set<Series> reported, Series series, Supplier<OptionalDouble> read) {
+    while (!closed) {
+      try {
+        OptionalDouble value = read.get();
+        reported.add(series);
+        if (value.isPresent()) {
+          set(series, value.getAsDouble());
+        }
+        return;
+      } catch (KinstaApiException.RateLimited refused) {
+        if (!pause(refused.retryAfter())) {
+          return;
+        }
+      } catch (KinstaApiException failed) {
+        // The value stays as it was; the resource's own reconcile reports what is wrong.
+        reported.add(series);
+        LOG.debug("Usage of {} not read: {}", series.id(), failed.getMessage());
+        return;
+      }
+    }
+  }
+
+  /** Waits on this thread, which serves nothing else; false when the reports are closing. */
+  private boolean pause(Duration wait) {
+    try {
+      Thread.sleep(Math.max(1, Math.min(wait.toMillis(), interval.toMillis())));
+      return !closed;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void set(Series series, double value) {
+    AtomicLong bits =
+        values.computeIfAbsent(
+            series,
+            key -> {
+              AtomicLong holder = new AtomicLong();
+              gauges.put(
+                  key,
+                  Gauge.builder(key.metric(), holder, held -> Double.longBitsToDouble(held.get()))
+                      .tags(key.tags())
+                      .strongReference(true)
+                      .register(registry));
+              return holder;
+            });
+    bits.set(Double.doubleToLongBits(value));
+  }
+
+  private Optional<KinstaCredentials> credentials(HasMetadata resource) {
+    String secret = credentialsSecret(resource);
+    if (secret == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          services
+              .credentials()
+              .resolve(services.secrets(), resource.getMetadata().getNamespace(), secret)
+              .credentials());
+    } catch (CredentialsProblem | KinstaApiException unusable) {
+      return Optional.empty();
+    }
+  }
+
+  private static @Nullable String credentialsSecret(HasMetadata resource) {
+    return resource instanceof CustomResource<?, ?> custom
+            && custom.getSpec() instanceof KinstaSpec spec
+        ? spec.credentialsSecretName()
+        : null;
+  }
+
+  private static Series series(HasMetadata resource, String metric, String id, String env) {
+    return new Series(
+        metric, resource.getMetadata().getNamespace(), resource.getMetadata().getName(), id, env);
+  }
+
+  /** The gauge names, as {@link #METRICS} lists them. */
+  static String siteMetric(SiteUsage usage) {
+    return switch (usage) {
+      case VISITS -> "kinsta_site_visits_this_month";
+      case BANDWIDTH -> "kinsta_site_bandwidth_this_month";
+      case CDN_BANDWIDTH -> "kinsta_site_cdn_bandwidth_this_month";
+    };
+  }
+
+  static String applicationMetric(ApplicationMetric metric) {
+    return switch (metric) {
+      case CPU_USAGE -> "kinsta_application_cpu_usage";
+      case MEMORY_USAGE -> "kinsta_application_memory_usage";
+      case HTTP_REQUESTS -> "kinsta_application_http_requests_last_hour";
+      case RESPONSE_TIME -> "kinsta_application_response_time";
+      case BANDWIDTH -> "kinsta_application_bandwidth_last_hour";
+    };
+  }
+
+  /** Every metric the reports export, with its help text. */
+  public static final Map<String, String> METRICS =
+      Map.of(
+          "kinsta_site_visits_this_month",
+          "Visits to the site this month, as Kinsta counts them",
+          "kinsta_site_bandwidth_this_month",
+          "The site's bandwidth this month, in Kinsta's unit",
+          "kinsta_site_cdn_bandwidth_this_month",
+          "The site's CDN bandwidth this month, in Kinsta's unit",
+          "kinsta_site_disk_space",
+          "Disk space the environment uses, newest daily figure, in Kinsta's unit",
+          "kinsta_application_cpu_usage",
+          "CPU the application's processes use, summed, newest point",
+          "kinsta_application_memory_usage",
+          "Memory the application's processes use, summed, newest point",
+          "kinsta_application_http_requests_last_hour",
+          "HTTP requests the application served in the last hour",
+          "kinsta_application_response_time",
+          "The application's response time, newest point, in milliseconds",
+          "kinsta_application_bandwidth_last_hour",
+          "The application's bandwidth in the last hour, in Kinsta's unit",
+          "kinsta_usage_rounds",
+          "Usage report rounds finished since the operator started");
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.shutdownNow();
+  }
+}

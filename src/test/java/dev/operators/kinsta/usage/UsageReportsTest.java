@@ -1,0 +1,215 @@
+package dev.operators.kinsta.usage;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import java.time.Duration;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The usage reports against the simulator: each managed site's and application's figures as gauges,
+ * refreshed each round, labelled only by namespace, name and Kinsta id (and environment), gone with
+ * their resource.
+ */
+class UsageReportsTest {
+  private static OperatorHarness harness;
+
+  @BeforeAll
+  static void start() {
+    harness =
+        OperatorHarness.startWithMetrics(
+            OperatorHarness.fastSettings().withUsageInterval(Duration.ofSeconds(1)));
+  }
+
+  @AfterAll
+  static void stop() {
+    harness.close();
+  }
+
+  @Test
+  void reportsWhatEachSiteAndApplicationUsesAndForgetsTheGone() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("shop"));
+    String siteId = tenant.awaitSiteReady("shop").getStatus().siteId;
+    String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront API");
+    tenant.create(ApplicationLifecycleTest.adoptingId("api", appId));
+    ApplicationLifecycleTest.awaitReady(tenant, "api");
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.sites.get(siteId).visitsThisMonth = 4321;
+          state.sites.get(siteId).environments.get(0).diskSpace = 123_000_000L;
+          state.applications.get(appId).httpRequestsPerHour = 3600;
+        });
+
+    String site =
+        "kinsta_id=\"" + siteId + "\",name=\"shop\",namespace=\"" + tenant.namespace + "\"";
+    awaitScrape("kinsta_site_visits_this_month{" + site + "} 4321.0");
+    awaitScrape("kinsta_site_disk_space{environment=\"live\"," + site + "} 1.23E8");
+    String app = "kinsta_id=\"" + appId + "\",name=\"api\",namespace=\"" + tenant.namespace + "\"";
+    awaitScrape("kinsta_application_cpu_usage{" + app + "} 0.25");
+    awaitScrape("kinsta_application_response_time{" + app + "} 180.0");
+    assertTrue(
+        scrape().contains("kinsta_application_http_requests_last_hour{" + app + "}"), scrape());
+
+    // A new figure in Kinsta is the gauge's value after the next round.
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.sites.get(siteId).visitsThisMonth = 5000;
+        });
+    awaitScrape("kinsta_site_visits_this_month{" + site + "} 5000.0");
+
+    assertEquals(
+        Set.of("namespace", "name", "kinsta_id", "environment"),
+        labelsOfUsageSeries(),
+        "no label that grows without bound beyond the resource and its environment");
+    assertEquals(
+        UsageReports.METRICS.keySet(),
+        exportedUsageMetrics(),
+        "every metric the reports declare, and only those");
+
+    tenant.delete(KinstaSite.class, "shop");
+    tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !scrape().contains("kinsta_id=\"" + siteId + "\""));
+    assertTrue(scrape().contains("kinsta_id=\"" + appId + "\""), "the application stays");
+  }
+
+  @Test
+  void theGrafanaDashboardParsesAndAsksOnlyForMetricsTheOperatorExports() throws Exception {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("blog"));
+    String siteId = tenant.awaitSiteReady("blog").getStatus().siteId;
+    String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Worker");
+    tenant.create(ApplicationLifecycleTest.adoptingId("worker", appId));
+    ApplicationLifecycleTest.awaitReady(tenant, "worker");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                scrape().contains("kinsta_id=\"" + siteId + "\"")
+                    && scrape()
+                        .contains("kinsta_application_bandwidth_last_hour{kinsta_id=\"" + appId));
+
+    com.fasterxml.jackson.databind.JsonNode dashboard =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(
+                java.nio.file.Files.readString(
+                    java.nio.file.Path.of("helm/kinsta-operator/dashboards/kinsta-operator.json")));
+    assertEquals("Kinsta operator", dashboard.path("title").asText());
+    Set<String> exported =
+        scrape()
+            .lines()
+            .filter(l -> l.startsWith("# TYPE "))
+            .map(l -> l.split(" ")[2])
+            .collect(Collectors.toSet());
+    Set<String> asked = new java.util.TreeSet<>();
+    Matcher names = Pattern.compile("\\b(kinsta_[a-z_]+)").matcher(expressions(dashboard));
+    while (names.find()) {
+      asked.add(names.group(1));
+    }
+    asked.remove("kinsta_id"); // a label, not a metric
+    assertFalse(asked.isEmpty());
+    Set<String> unknown = new java.util.TreeSet<>();
+    for (String name : asked) {
+      boolean known =
+          exported.contains(name)
+              || exported.stream()
+                  .anyMatch(
+                      family ->
+                          name.equals(family + "_count")
+                              || name.equals(family + "_sum")
+                              || name.equals(family + "_total")
+                              || name.equals(family + "_max"));
+      if (!known) {
+        unknown.add(name);
+      }
+    }
+    assertEquals(
+        Set.of(),
+        unknown,
+        "dashboard metrics the operator does not export; it exports " + exported);
+    assertTrue(
+        asked.containsAll(UsageReports.METRICS.keySet()), "the dashboard shows every usage metric");
+  }
+
+  /** Every PromQL expression and variable query of the dashboard, one per line. */
+  private static String expressions(com.fasterxml.jackson.databind.JsonNode dashboard) {
+    StringBuilder all = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonNode panel : dashboard.path("panels")) {
+      panel
+          .path("targets")
+          .forEach(target -> all.append(target.path("expr").asText()).append('\n'));
+    }
+    dashboard
+        .path("templating")
+        .path("list")
+        .forEach(variable -> all.append(variable.path("definition").asText()).append('\n'));
+    return all.toString();
+  }
+
+  private static void awaitScrape(String line) {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> scrape().lines().anyMatch(l -> l.equals(line)));
+    } catch (org.awaitility.core.ConditionTimeoutException missing) {
+      throw new AssertionError(
+          "no line "
+              + line
+              + " in:\n"
+              + scrape()
+                  .lines()
+                  .filter(l -> l.startsWith("kinsta_"))
+                  .collect(Collectors.joining("\n")),
+          missing);
+    }
+  }
+
+  private static String scrape() {
+    return harness.metrics.scrape();
+  }
+
+  private static final Pattern SERIES =
+      Pattern.compile("^(kinsta_(site|application)_[a-z_]+)\\{([^}]*)}", Pattern.MULTILINE);
+
+  private static Set<String> labelsOfUsageSeries() {
+    Matcher matcher = SERIES.matcher(scrape());
+    Set<String> labels = new java.util.TreeSet<>();
+    while (matcher.find()) {
+      for (String pair : matcher.group(3).split(",")) {
+        labels.add(pair.substring(0, pair.indexOf('=')));
+      }
+    }
+    return labels;
+  }
+
+  private static Set<String> exportedUsageMetrics() {
+    Set<String> names =
+        scrape()
+            .lines()
+            .filter(l -> !l.startsWith("#"))
+            .map(l -> l.replaceAll("[{ ].*", ""))
+            .filter(
+                name ->
+                    name.startsWith("kinsta_site_")
+                        || name.startsWith("kinsta_application_")
+                        || name.startsWith("kinsta_usage_"))
+            .collect(Collectors.toSet());
+    assertFalse(names.isEmpty());
+    return names;
+  }
+}
