@@ -61,6 +61,9 @@ public interface KinstaApi {
    */
   OptionalDouble diskSpace(String environmentId);
 
+  /** {@code GET /sites/environments/{env_id}/downloadable-backups}: how many there are. */
+  int downloadableBackupCount(String environmentId);
+
   /** {@code GET /company/{id}/api-keys}: names, status and expiry of the company's keys. */
   List<CompanyApiKey> apiKeys();
 

@@ -56,6 +56,14 @@ public final class KinstaClients implements AutoCloseable {
     return new VertxKinstaApi(kinsta, credentials);
   }
 
+  /**
+   * The WordPress API for reports (usage metrics, plugin and backup lists in status): its reads go
+   * on the usage lane at reporting priority, after every reconcile's calls.
+   */
+  public KinstaApi reports(KinstaCredentials credentials) {
+    return new VertxKinstaApi(kinsta, credentials, true);
+  }
+
   /** The application and database API for these credentials. */
   public HostingApi hosting(KinstaCredentials credentials) {
     return new VertxHostingApi(hosting, credentials);

@@ -45,10 +45,17 @@ final class VertxKinstaApi implements KinstaApi {
 
   private final KinstaTransport transport;
   private final KinstaCredentials credentials;
+  private final boolean reporting;
 
   VertxKinstaApi(KinstaTransport transport, KinstaCredentials credentials) {
+    this(transport, credentials, false);
+  }
+
+  /** With {@code reporting}, every read goes on the usage lane at reporting priority. */
+  VertxKinstaApi(KinstaTransport transport, KinstaCredentials credentials, boolean reporting) {
     this.transport = transport;
     this.credentials = credentials;
+    this.reporting = reporting;
   }
 
   @Override
@@ -115,6 +122,13 @@ final class VertxKinstaApi implements KinstaApi {
       }
     }
     return newest;
+  }
+
+  @Override
+  public int downloadableBackupCount(String environmentId) {
+    KinstaRequest request =
+        KinstaRequest.get("/sites/environments/{env_id}/downloadable-backups", environmentId);
+    return call(request).at("/environment/downloadable_backups").size();
   }
 
   /** A call for the metrics reports: on the usage lane, after everything else. */
@@ -684,7 +698,8 @@ final class VertxKinstaApi implements KinstaApi {
   }
 
   private JsonNode call(KinstaRequest request) {
-    return transport.call(credentials.apiKey(), credentials.companyId(), request);
+    KinstaRequest sent = reporting && request.idempotent() ? report(request) : request;
+    return transport.call(credentials.apiKey(), credentials.companyId(), sent);
   }
 
   private OperationRef operation(KinstaRequest request) {

@@ -44,6 +44,7 @@ public final class SiteInventory {
   private final Clock clock;
   private final Map<String, Company> companies = new ConcurrentHashMap<>();
   private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, EnvironmentReport> reports = new ConcurrentHashMap<>();
 
   public SiteInventory(Duration interval, Clock clock) {
     this.interval = interval;
@@ -153,6 +154,22 @@ public final class SiteInventory {
     T value = read.get();
     reads.put(environmentId, new Read<>(value, clock.instant()));
     return value;
+  }
+
+  /**
+   * Keeps what the usage reports read of a site's environment; when it differs from the last
+   * report, the site is announced as changed, so that its resource shows it.
+   */
+  public void reported(String siteId, String environmentId, EnvironmentReport report) {
+    EnvironmentReport before = reports.put(environmentId, report);
+    if (before == null || !before.sameAs(report)) {
+      listeners.forEach(listener -> listener.accept(Set.of(siteId)));
+    }
+  }
+
+  /** What the usage reports last read of the environment, if they have. */
+  public @Nullable EnvironmentReport report(String environmentId) {
+    return reports.get(environmentId);
   }
 
   /** The operator changed the site: the next look at it reads it on its own. */

@@ -5,17 +5,22 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.DomainDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
 import dev.operators.kinsta.client.dto.Domain;
 import dev.operators.kinsta.client.dto.Environment;
+import dev.operators.kinsta.reconcile.EnvironmentReport;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Copies what Kinsta reports about a site's environments into the status, live first. */
 final class SiteObserver {
   private SiteObserver() {}
 
-  static void record(KinstaSiteStatus status, List<Environment> environments) {
+  static void record(
+      KinstaSiteStatus status,
+      List<Environment> environments,
+      Function<String, @Nullable EnvironmentReport> reports) {
     // What is read once (a domain's DNS records, how to connect over SSH) is kept from the last
     // status of the same environment.
     Map<String, EnvironmentStatus> previous = new HashMap<>();
@@ -27,11 +32,12 @@ final class SiteObserver {
             .sorted(
                 Comparator.comparing((Environment e) -> !"live".equals(e.name()))
                     .thenComparing(Environment::name))
-            .map(env -> describe(env, previous.get(env.id())))
+            .map(env -> describe(env, previous.get(env.id()), reports.apply(env.id())))
             .toList();
   }
 
-  private static EnvironmentStatus describe(Environment env, @Nullable EnvironmentStatus previous) {
+  private static EnvironmentStatus describe(
+      Environment env, @Nullable EnvironmentStatus previous, @Nullable EnvironmentReport report) {
     EnvironmentStatus out = new EnvironmentStatus();
     out.name = env.name();
     out.id = env.id();
@@ -53,6 +59,10 @@ final class SiteObserver {
                   .toList();
       out.domainRecords = kept.isEmpty() ? null : kept;
       out.ssh = previous.ssh;
+      out.contents = previous.contents;
+    }
+    if (report != null) {
+      out.contents = EnvironmentContents.of(report);
     }
     return out;
   }

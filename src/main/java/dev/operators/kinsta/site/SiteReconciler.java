@@ -207,7 +207,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
                   + " no longer exists in Kinsta; delete the "
                   + "resource, or remove status.siteId to create it again"));
     }
-    SiteObserver.record(status, run.environments);
+    SiteObserver.record(status, run.environments, attempt.sites()::report);
     run.live =
         run.environments.stream().filter(e -> LIVE.equals(e.name())).findFirst().orElse(null);
     return Optional.empty();
@@ -345,7 +345,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       attempt.sites().changed(attempt.companyId(), status.siteId);
       run.environments =
           attempt.sites().site(api, attempt.companyId(), status.siteId).environments();
-      SiteObserver.record(status, run.environments);
+      SiteObserver.record(status, run.environments, attempt.sites()::report);
       change = nextChange(attempt, run.environments, run.live());
     }
     return Optional.empty();

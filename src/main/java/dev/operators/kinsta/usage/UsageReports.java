@@ -4,12 +4,14 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.KinstaCredentials;
 import dev.operators.kinsta.client.dto.ApplicationMetric;
 import dev.operators.kinsta.client.dto.SiteUsage;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.CredentialsProblem;
+import dev.operators.kinsta.reconcile.EnvironmentReport;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.micrometer.core.instrument.Gauge;
@@ -117,12 +119,14 @@ public final class UsageReports implements AutoCloseable {
                       () -> OptionalDouble.of(api.siteUsageThisMonth(siteId, usage)));
                 }
                 if (status.environments != null) {
+                  KinstaApi reports = services.clients().reports(credentials);
                   for (KinstaSiteStatus.EnvironmentStatus env : status.environments) {
                     if (env.id != null && env.name != null) {
                       report(
                           reported,
                           series(site, "kinsta_site_disk_space", siteId, env.name),
                           () -> api.diskSpace(env.id));
+                      readContents(reports, siteId, env.id);
                     }
                   }
                 }
@@ -169,26 +173,59 @@ public final class UsageReports implements AutoCloseable {
             .isPresent();
   }
 
-  /** Reads one value, waiting as long as the budget says when it refuses; a failure skips it. */
+  /** Reads one value into its gauge; a value not read leaves the gauge as it was. */
   private void report(Set<Series> reported, Series series, Supplier<OptionalDouble> read) {
+    Optional<OptionalDouble> value = read(series.id(), read);
+    if (value.isPresent() || !closed) {
+      reported.add(series);
+    }
+    value.ifPresent(figure -> figure.ifPresent(number -> set(series, number)));
+  }
+
+  /**
+   * One read, waiting as long as the budget says when it refuses; empty when Kinsta failed (the
+   * resource's own reconcile reports what is wrong) or the reports are closing.
+   */
+  private <T> Optional<T> read(String about, Supplier<T> read) {
     while (!closed) {
       try {
-        OptionalDouble value = read.get();
-        reported.add(series);
-        if (value.isPresent()) {
-          set(series, value.getAsDouble());
-        }
-        return;
+        return Optional.of(read.get());
       } catch (KinstaApiException.RateLimited refused) {
         if (!pause(refused.retryAfter())) {
-          return;
+          return Optional.empty();
         }
       } catch (KinstaApiException failed) {
-        // The value stays as it was; the resource's own reconcile reports what is wrong.
-        reported.add(series);
-        LOG.debug("Usage of {} not read: {}", series.id(), failed.getMessage());
-        return;
+        LOG.debug("Usage of {} not read: {}", about, failed.getMessage());
+        return Optional.empty();
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An environment's plugins, themes and backups, for its site's status; each read on its own, so
+   * that a permit refused to one does not repeat the others.
+   */
+  private void readContents(KinstaApi reports, String siteId, String environmentId) {
+    var plugins = read(environmentId, () -> reports.listPlugins(environmentId));
+    var themes = read(environmentId, () -> reports.listThemes(environmentId));
+    var backups = read(environmentId, () -> reports.listBackups(environmentId));
+    var downloadable = read(environmentId, () -> reports.downloadableBackupCount(environmentId));
+    if (plugins.isPresent()
+        && themes.isPresent()
+        && backups.isPresent()
+        && downloadable.isPresent()) {
+      services
+          .sites()
+          .reported(
+              siteId,
+              environmentId,
+              new EnvironmentReport(
+                  plugins.get(),
+                  themes.get(),
+                  backups.get(),
+                  downloadable.get(),
+                  services.clock().instant()));
     }
   }
 

@@ -210,6 +210,29 @@ public final class KinstaSimulator implements AutoCloseable {
         });
   }
 
+  /** A plugin installed on an environment, with the update Kinsta offers for it, if any. */
+  public void seedPlugin(
+      String environmentId, String name, String version, @Nullable String updateVersion) {
+    mutate(
+        s -> {
+          s.environment(environmentId)
+              .orElseThrow()
+              .plugins
+              .add(new SimulatorState.Component(name, name, version, updateVersion));
+        });
+  }
+
+  /** A backup of an environment made at {@code createdAt}; answers its id. */
+  public long seedBackup(String environmentId, String type, String note, Instant createdAt) {
+    return mutate(
+        s -> {
+          SimulatorState.Backup backup =
+              new SimulatorState.Backup(s.nextBackupId(), type + " backup", note, type, createdAt);
+          s.environment(environmentId).orElseThrow().backups.add(backup);
+          return backup.id;
+        });
+  }
+
   /** A site that already exists (made in MyKinsta), with a live environment; answers its id. */
   public String seedSite(String companyId, String displayName) {
     return seedSite(companyId, displayName, SimulatorState.newId(), SimulatorState.newId());

@@ -161,6 +161,10 @@ public final class SimulatorState {
     public int threadCount = 4;
     public int threadMemory = 256;
     public final List<Backup> backups = new ArrayList<>();
+
+    /** How many downloadable backups the environment has (each a zip Kinsta made on request). */
+    public int downloadableBackups;
+
     public final List<Component> plugins = new ArrayList<>();
     public final List<Component> themes = new ArrayList<>();
     public final String containerId = UUID.randomUUID().toString();

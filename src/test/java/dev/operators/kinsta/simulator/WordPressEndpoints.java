@@ -11,6 +11,8 @@ import dev.operators.kinsta.simulator.SimulatorState.Domain;
 import dev.operators.kinsta.simulator.SimulatorState.Environment;
 import dev.operators.kinsta.simulator.SimulatorState.SftpAccount;
 import dev.operators.kinsta.simulator.SimulatorState.Site;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -487,6 +489,30 @@ final class WordPressEndpoints {
                       });
                 }));
 
+    routes.put(
+        "GET /sites/environments/{env_id}/downloadable-backups",
+        x ->
+            withEnvironment(
+                x,
+                "env_id",
+                env -> {
+                  ObjectNode body = Exchange.object();
+                  ObjectNode json =
+                      body.putObject("environment").put("display_name", env.displayName);
+                  ArrayNode backups = json.putArray("downloadable_backups");
+                  for (int i = 0; i < env.downloadableBackups; i++) {
+                    Instant made = x.now.minus(Duration.ofDays(i + 1L));
+                    backups
+                        .addObject()
+                        .put("id", SimulatorState.newId())
+                        .put("created_at", made.toEpochMilli())
+                        .put(
+                            "download_link", "https://backups.example/" + env.id + "/" + i + ".zip")
+                        .put("expires_at", made.plus(Duration.ofDays(1)).toEpochMilli())
+                        .put("is_generation_in_progress", false);
+                  }
+                  return Reply.ok(body);
+                }));
     routes.put(
         "GET /sites/environments/{env_id}/backups",
         x ->

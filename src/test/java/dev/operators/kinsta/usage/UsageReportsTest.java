@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +81,29 @@ class UsageReportsTest {
         UsageReports.METRICS.keySet(),
         exportedUsageMetrics(),
         "every metric the reports declare, and only those");
+
+    // What the environment runs is read on the same schedule and shown in the site's status.
+    String liveId = tenant.get(KinstaSite.class, "shop").getStatus().environments.get(0).id;
+    harness.kinsta.simulator.seedPlugin(liveId, "woocommerce", "9.3.0", "9.4.1");
+    harness.kinsta.simulator.seedPlugin(liveId, "akismet", "5.3.5", null);
+    java.time.Instant now = java.time.Instant.now();
+    for (int day = 1; day <= 8; day++) {
+      harness.kinsta.simulator.seedBackup(liveId, "daily", "", now.minus(Duration.ofDays(day)));
+    }
+    long manual = harness.kinsta.simulator.seedBackup(liveId, "manual", "before-release", now);
+    KinstaSiteStatus.Contents contents =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> tenant.get(KinstaSite.class, "shop").getStatus().environments.get(0).contents,
+                c -> c != null && c.plugins.size() == 2 && c.backups.size() == 5);
+    assertEquals(
+        List.of("akismet", "woocommerce"), contents.plugins.stream().map(p -> p.name).toList());
+    assertEquals("9.4.1", contents.plugins.get(1).updateVersion);
+    assertEquals(1, contents.updatesAvailable);
+    assertEquals(manual, contents.backups.get(0).id, "newest first");
+    assertEquals("before-release", contents.backups.get(0).tag);
+    assertEquals(0, contents.downloadableBackups);
 
     tenant.delete(KinstaSite.class, "shop");
     tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));

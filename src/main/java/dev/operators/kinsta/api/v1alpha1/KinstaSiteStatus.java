@@ -107,8 +107,73 @@ public class KinstaSiteStatus extends KinstaStatus {
             + " connect to and each account, with the Secret that holds its password.")
     public SftpAccountsStatus sftpAccounts;
 
+    @JsonPropertyDescription(
+        "What the environment runs, read with the usage reports (every KINSTA_USAGE_INTERVAL):"
+            + " plugins and themes with their updates, the newest backups.")
+    public Contents contents;
+
     /** Domains whose records are kept in status, so that it stays small. */
     public static final int MAX_RECORDED_DOMAINS = 20;
+  }
+
+  /** What an environment runs; every list is bounded. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Contents {
+    /** At most this many plugins, and half as many themes, are listed. */
+    public static final int MAX_PLUGINS = 100;
+
+    /** The newest backups listed. */
+    public static final int MAX_BACKUPS = 5;
+
+    @JsonPropertyDescription("Installed plugins (at most 100), by name.")
+    public List<Component> plugins;
+
+    @JsonPropertyDescription("Installed themes (at most 50), by name.")
+    public List<Component> themes;
+
+    @JsonPropertyDescription("How many plugins and themes have an update available.")
+    public Integer updatesAvailable;
+
+    @JsonPropertyDescription("The newest backups (at most 5), newest first.")
+    public List<BackupEntry> backups;
+
+    @JsonPropertyDescription("How many downloadable backups exist.")
+    public Integer downloadableBackups;
+
+    @JsonPropertyDescription("When Kinsta was read for this (RFC 3339).")
+    public String readAt;
+  }
+
+  /** A plugin or theme. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Component {
+    @JsonPropertyDescription("Its slug, e.g. `woocommerce`.")
+    public String name;
+
+    @JsonPropertyDescription("Installed version.")
+    public String version;
+
+    @JsonPropertyDescription("`active` or `inactive`, as Kinsta reports it.")
+    public String status;
+
+    @JsonPropertyDescription("The version an update would bring; absent when none is available.")
+    public String updateVersion;
+  }
+
+  /** A backup of an environment. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class BackupEntry {
+    @JsonPropertyDescription("Kinsta's id, for a restore action's backupId.")
+    public Long id;
+
+    @JsonPropertyDescription("`manual`, `daily`, `hourly`, `system`, …, as Kinsta names it.")
+    public String type;
+
+    @JsonPropertyDescription("When it was made (RFC 3339).")
+    public String createdAt;
+
+    @JsonPropertyDescription("Its tag or note, if any.")
+    public String tag;
   }
 
   /** SFTP/SSH access of an environment. */
