@@ -13,8 +13,10 @@ import dev.operators.kinsta.reconcile.Reasons;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** The Kinsta call that starts each kind of action. */
 final class ActionCalls {
@@ -69,6 +71,15 @@ final class ActionCalls {
     if (spec.updateThemes != null) {
       return "update themes";
     }
+    if (spec.deleteBackup != null) {
+      return "delete backup " + spec.deleteBackup.backupId;
+    }
+    if (spec.resetSite != null) {
+      return "reset the site";
+    }
+    if (spec.logs != null) {
+      return "fetch the last " + spec.logs.lines + " lines of the " + spec.logs.file + " log";
+    }
     return "run " + spec.wpCli.command;
   }
 
@@ -79,9 +90,22 @@ final class ActionCalls {
       String siteId,
       Environment environment,
       List<Environment> environments,
-      KinstaSiteActionSpec spec)
+      KinstaSiteActionSpec spec,
+      @Nullable String resetPassword)
       throws CannotStart {
     String envId = environment.id();
+    if (spec.deleteBackup != null) {
+      long backupId = spec.deleteBackup.backupId;
+      if (api.listBackups(envId).stream().noneMatch(b -> b.id() == backupId)) {
+        throw new CannotStart(
+            ActionReasons.BACKUP_NOT_FOUND,
+            "backup " + backupId + " is not a backup of " + environment.name());
+      }
+      return api.deleteBackup(backupId);
+    }
+    if (spec.resetSite != null) {
+      return api.resetSite(siteId, Objects.requireNonNull(resetPassword, "read before the call"));
+    }
     if (spec.clearCache != null) {
       return api.clearCache(envId);
     }

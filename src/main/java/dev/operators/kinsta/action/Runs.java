@@ -4,16 +4,20 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretLookup;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The runs of an action: starting one, following it to its end, and the one-shot lifecycle. */
 final class Runs {
@@ -22,6 +26,7 @@ final class Runs {
   static final String SUCCEEDED = "Succeeded";
   static final String FAILED = "Failed";
   private static final int MAX_OUTPUT = 4000;
+  private static final int MAX_LOG = 16_000;
 
   private final Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt;
   private final KinstaApi api;
@@ -176,9 +181,19 @@ final class Runs {
                   + " to finish",
               attempt.shortly()));
     }
+    if (spec().logs != null) {
+      return fetchLogs(pending.get());
+    }
+    String password;
+    try {
+      password = resetPassword();
+    } catch (ActionCalls.CannotStart missing) {
+      // The run stays pending: it starts once the Secret is there.
+      return Optional.of(Outcome.stalled(missing.reason(), missing.getMessage()));
+    }
     OperationRef ref;
     try {
-      ref = ActionCalls.start(api, siteId, environment, environments, spec());
+      ref = ActionCalls.start(api, siteId, environment, environments, spec(), password);
     } catch (ActionCalls.CannotStart cannot) {
       Run run = pending.get();
       run.outcome = FAILED;
@@ -208,6 +223,49 @@ final class Runs {
                 + ref.operationId()
                 + ")");
     return Optional.of(attempt.started(ref, ActionOperation.RUN_ACTION, environment.name(), null));
+  }
+
+  /**
+   * A log fetch is one synchronous read: the run ends at once, with the newest lines as its output
+   * (at most {@value #MAX_LOG} characters, cut at a line).
+   */
+  private Optional<Outcome> fetchLogs(Run run) {
+    KinstaSiteActionSpec.Logs logs = spec().logs;
+    String text = api.getLogs(environment.id(), logs.file, logs.lines);
+    if (text.length() > MAX_LOG) {
+      String tail = text.substring(text.length() - MAX_LOG);
+      int firstLine = tail.indexOf('\n');
+      text = firstLine < 0 ? tail : tail.substring(firstLine + 1);
+    }
+    run.startedAt = now();
+    run.finishedAt = run.startedAt;
+    run.outcome = SUCCEEDED;
+    run.output = text;
+    run.message = "Fetched " + text.lines().count() + " lines of the " + logs.file + " log";
+    attempt.events().normal(attempt.resource(), ActionReasons.RUN_SUCCEEDED, run.message);
+    return spec().schedule == null
+        ? Optional.of(attempt.ready(finishedMessage(spec(), run)))
+        : Optional.empty();
+  }
+
+  /** The new admin password of a reset, from the Secret the spec names. */
+  private @Nullable String resetPassword() throws ActionCalls.CannotStart {
+    if (spec().resetSite == null) {
+      return null;
+    }
+    SecretKeyReference ref = spec().resetSite.adminPasswordSecretRef;
+    return attempt
+        .secret(ref.name)
+        .flatMap(secret -> SecretLookup.value(secret, ref.key))
+        .filter(password -> !password.isBlank())
+        .orElseThrow(
+            () ->
+                new ActionCalls.CannotStart(
+                    Reasons.SECRET_NOT_FOUND,
+                    "resetSite.adminPasswordSecretRef: Secret "
+                        + ref.name
+                        + " has no key "
+                        + ref.key));
   }
 
   /** Keeps the newest runs within the history limits; runs still going are always kept. */

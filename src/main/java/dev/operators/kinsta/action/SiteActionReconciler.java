@@ -16,6 +16,7 @@ import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +44,17 @@ public final class SiteActionReconciler
             ActionReasons.ENVIRONMENT_NOT_FOUND,
             ActionReasons.BACKUP_NOT_FOUND));
     return reasons;
+  }
+
+  @Override
+  protected Map<String, String> passwordSecrets(KinstaSiteAction action) {
+    KinstaSiteActionSpec spec = action.getSpec();
+    return spec == null
+            || spec.resetSite == null
+            || spec.resetSite.adminPasswordSecretRef == null
+            || spec.resetSite.adminPasswordSecretRef.name == null
+        ? Map.of()
+        : Map.of("resetSite.adminPasswordSecretRef", spec.resetSite.adminPasswordSecretRef.name);
   }
 
   @Override

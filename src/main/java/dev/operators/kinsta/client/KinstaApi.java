@@ -270,6 +270,9 @@ public interface KinstaApi {
   /** {@code DELETE /sites/environments/backups/{backup_id}}. */
   OperationRef deleteBackup(long backupId);
 
+  /** {@code POST /sites/{site_id}/reset-site}: wipes the site, with a new admin password. */
+  OperationRef resetSite(String siteId, String adminPassword);
+
   /** {@code GET /sites/environments/{env_id}/plugins}. */
   List<WordPressComponent> listPlugins(String environmentId);
 

@@ -125,6 +125,13 @@ final class VertxKinstaApi implements KinstaApi {
   }
 
   @Override
+  public OperationRef resetSite(String siteId, String adminPassword) {
+    return operation(
+        KinstaRequest.post("/sites/{site_id}/reset-site", siteId)
+            .body(Map.of("admin_password", adminPassword)));
+  }
+
+  @Override
   public int downloadableBackupCount(String environmentId) {
     KinstaRequest request =
         KinstaRequest.get("/sites/environments/{env_id}/downloadable-backups", environmentId);

@@ -1,6 +1,7 @@
 package dev.operators.kinsta.action;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -175,6 +177,104 @@ public class SiteActionTest extends SharedHarnessTest {
   }
 
   @Test
+  void deletesABackupOfTheEnvironmentAndReportsOneItDoesNotHave() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("blog"));
+    String liveId = tenant.awaitSiteReady("blog").getStatus().environments.get(0).id;
+    long backup =
+        harness.kinsta.simulator.seedBackup(liveId, "manual", "old", java.time.Instant.now());
+    tenant.create(
+        action(
+            "drop-backup",
+            "blog",
+            s -> {
+              s.deleteBackup = new KinstaSiteActionSpec.DeleteBackup();
+              s.deleteBackup.backupId = backup;
+            }));
+    awaitReady(tenant, "drop-backup");
+    boolean gone =
+        harness.kinsta.simulator.read(
+            state -> state.environment(liveId).orElseThrow().backups.isEmpty());
+    assertTrue(gone, "the backup is deleted in Kinsta");
+
+    tenant.create(
+        action(
+            "drop-unknown",
+            "blog",
+            s -> {
+              s.deleteBackup = new KinstaSiteActionSpec.DeleteBackup();
+              s.deleteBackup.backupId = 424242L;
+            }));
+    tenant.awaitCondition(
+        KinstaSiteAction.class,
+        "drop-unknown",
+        "Stalled",
+        "True",
+        ActionReasons.BACKUP_NOT_FOUND,
+        Duration.ofSeconds(30));
+    assertEquals(1, tenant.calls("DELETE /sites/environments/backups/{backup_id}"));
+  }
+
+  @Test
+  void resetsTheSiteWithThePasswordFromItsSecretOnlyOnceConfirmed() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("blog"));
+    String siteId = tenant.awaitSiteReady("blog").getStatus().siteId;
+    tenant.create(
+        action(
+            "reset",
+            "blog",
+            s -> {
+              s.resetSite = new KinstaSiteActionSpec.ResetSite();
+              s.resetSite.adminPasswordSecretRef = new SecretKeyReference("blog-reset", "password");
+              s.resetSite.confirm = "blog";
+            }));
+    tenant.awaitCondition(
+        KinstaSiteAction.class,
+        "reset",
+        "Stalled",
+        "True",
+        Reasons.SECRET_NOT_FOUND,
+        Duration.ofSeconds(30));
+    assertEquals(0, tenant.calls("POST /sites/{site_id}/reset-site"));
+
+    tenant.secret("blog-reset", Map.of("password", "n3w-Admin-Passw0rd"));
+    awaitReady(tenant, "reset");
+    int resets = harness.kinsta.simulator.read(state -> state.sites.get(siteId).resets);
+    assertEquals(1, resets);
+    assertEquals(
+        "n3w-Admin-Passw0rd",
+        harness.kinsta.simulator.read(state -> state.sites.get(siteId).adminPassword));
+    assertFalse(
+        io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                tenant.get(KinstaSiteAction.class, "reset"))
+            .contains("n3w-Admin-Passw0rd"),
+        "the password stays in its Secret");
+  }
+
+  @Test
+  void fetchesTheNewestLogLinesIntoTheRunBounded() {
+    Tenant tenant = harness.tenant();
+    tenant.create(Sites.plain("blog"));
+    tenant.awaitSiteReady("blog");
+    tenant.create(
+        action(
+            "errors",
+            "blog",
+            s -> {
+              s.logs = new KinstaSiteActionSpec.Logs();
+              s.logs.file = "access";
+              s.logs.lines = 1000;
+            }));
+    Run run = awaitReady(tenant, "errors").getStatus().runs.get(0);
+    assertEquals("Succeeded", run.outcome);
+    assertTrue(run.output.length() <= 16_000, "bounded: " + run.output.length());
+    assertTrue(run.output.strip().endsWith("access line 1000"), "the newest lines are kept");
+    assertTrue(run.output.startsWith("[simulated] "), "cut at a line");
+    assertEquals(1, tenant.calls("GET /sites/environments/{env_id}/logs"));
+  }
+
+  @Test
   void aFailedOperationStallsWithKinstasMessageAndAChangeRunsItAgain() {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.plain("blog"));
@@ -239,6 +339,26 @@ public class SiteActionTest extends SharedHarnessTest {
               "True",
               Reasons.INVALID_SPEC,
               Duration.ofSeconds(20));
+      tenant.create(
+          action(
+              "unconfirmed-reset",
+              "anything",
+              s -> {
+                s.resetSite = new KinstaSiteActionSpec.ResetSite();
+                s.resetSite.adminPasswordSecretRef = new SecretKeyReference("reset", "password");
+                s.resetSite.confirm = "something-else";
+              }));
+      KinstaSiteAction reset =
+          tenant.awaitCondition(
+              KinstaSiteAction.class,
+              "unconfirmed-reset",
+              "Stalled",
+              "True",
+              Reasons.INVALID_SPEC,
+              Duration.ofSeconds(20));
+      assertTrue(
+          Tenant.conditions(reset).get(2).getMessage().contains("spec.resetSite.confirm"),
+          Tenant.conditions(reset).get(2).getMessage());
       assertTrue(Tenant.conditions(push).get(2).getMessage().contains("spec.push.confirm"));
       assertTrue(Tenant.conditions(restore).get(2).getMessage().contains("spec.restore.confirm"));
       assertEquals(0, tenant.calls());

@@ -88,7 +88,8 @@ class RbacCoversOperatorCallsTest {
             new Access("kinsta.operators.dev", "kinstaapplications", "get"),
             new Access("kinsta.operators.dev", "kinstainternalconnections", "get"),
             new Access("kinsta.operators.dev", "kinstadnsrecords", "get"),
-            new Access("kinsta.operators.dev", "kinstasiteactions", "get"));
+            new Access("kinsta.operators.dev", "kinstasiteactions", "get"),
+            new Access("kinsta.operators.dev", "kinstacompanies", "get"));
     assertEquals(
         neededOnConflict,
         minus(granted, used),
@@ -187,6 +188,11 @@ class RbacCoversOperatorCallsTest {
         KinstaSiteAction.class, "clear", "Ready", "True", null, Duration.ofSeconds(30));
     tenant.delete(KinstaSiteAction.class, "clear");
     tenant.awaitGone(KinstaSiteAction.class, "clear", Duration.ofSeconds(30));
+    tenant.create(dev.operators.kinsta.company.CompanyTest.company("company"));
+    dev.operators.kinsta.company.CompanyTest.awaitReady(tenant, "company");
+    tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaCompany.class, "company");
+    tenant.awaitGone(
+        dev.operators.kinsta.api.v1alpha1.KinstaCompany.class, "company", Duration.ofSeconds(30));
     tenant.delete(KinstaSite.class, "shop");
     tenant.delete(KinstaDatabase.class, "orders");
     tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));

@@ -98,6 +98,11 @@ public final class SimulatorState {
     public String status = "live";
     public final List<Environment> environments = new ArrayList<>();
 
+    /** How often the site was reset, and the admin password of the last reset. */
+    public int resets;
+
+    public @Nullable String adminPassword;
+
     /** This month's usage, as the usage endpoints report it. */
     public long visitsThisMonth = 1200;
 

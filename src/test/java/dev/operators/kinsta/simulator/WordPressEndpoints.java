@@ -589,6 +589,22 @@ final class WordPressEndpoints {
                       x, "backups:restore", "Restoring backup in progress", () -> null);
                 }));
     routes.put(
+        "POST /sites/{site_id}/reset-site",
+        x ->
+            withSite(
+                x,
+                site ->
+                    operations.start(
+                        x,
+                        "sites:reset-site",
+                        "Resetting site in progress",
+                        () -> {
+                          site.resets++;
+                          site.adminPassword = x.body.path("admin_password").asText();
+                          site.environments.forEach(env -> env.plugins.clear());
+                          return null;
+                        })));
+    routes.put(
         "DELETE /sites/environments/backups/{backup_id}",
         x -> {
           long backupId;
@@ -667,7 +683,7 @@ final class WordPressEndpoints {
                   int lines =
                       Math.min(Integer.parseInt(x.query.getOrDefault("lines", "1000")), 20000);
                   StringBuilder logs = new StringBuilder();
-                  for (int i = 0; i < Math.min(lines, 3); i++) {
+                  for (int i = 0; i < lines; i++) {
                     logs.append("[simulated] ")
                         .append(x.query.get("file_name"))
                         .append(" line ")

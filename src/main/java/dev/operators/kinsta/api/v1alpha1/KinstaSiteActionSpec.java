@@ -17,10 +17,17 @@ import java.util.List;
     value =
         "[has(self.clearCache), has(self.clearEdgeCache), has(self.clearCdnCache), "
             + "has(self.restartPhp), has(self.push), has(self.backup), has(self.restore), has(self.updatePlugins), "
-            + "has(self.updateThemes), has(self.wpCli)].filter(x, x).size() == 1",
+            + "has(self.updateThemes), has(self.wpCli), has(self.deleteBackup), has(self.resetSite), "
+            + "has(self.logs)].filter(x, x).size() == 1",
     message =
         "set exactly one action: clearCache, clearEdgeCache, clearCdnCache, restartPhp, push, backup, "
-            + "restore, updatePlugins, updateThemes or wpCli")
+            + "restore, updatePlugins, updateThemes, wpCli, deleteBackup, resetSite or logs")
+@ValidationRule(
+    value =
+        "!has(self.resetSite) || self.resetSite.confirm == "
+            + "(has(self.site.name) ? self.site.name : self.site.id)",
+    message = "resetting a site needs resetSite.confirm set to the site (site.name or site.id)",
+    fieldPath = ".resetSite.confirm")
 @ValidationRule(
     value =
         "!has(self.restore) || self.restore.confirm == (has(self.restore.targetEnvironment) ? "
@@ -71,6 +78,18 @@ public class KinstaSiteActionSpec extends KinstaSpec {
 
   @JsonPropertyDescription("Run a WP-CLI command.")
   public WpCli wpCli;
+
+  @JsonPropertyDescription("Delete a backup of the environment.")
+  public DeleteBackup deleteBackup;
+
+  @JsonPropertyDescription(
+      "Reset the site: Kinsta wipes it and installs WordPress anew, with a new admin password."
+          + " Destructive: confirm must repeat the site.")
+  public ResetSite resetSite;
+
+  @JsonPropertyDescription(
+      "Fetch the last lines of a log of the environment into the run's output.")
+  public Logs logs;
 
   @JsonPropertyDescription("Run on a schedule, like a CronJob, instead of once.")
   public Schedule schedule;
@@ -142,6 +161,46 @@ public class KinstaSiteActionSpec extends KinstaSpec {
     @Size(max = 50)
     @JsonPropertyDescription("A tag naming the backup.")
     public String tag;
+  }
+
+  /** Delete one backup. */
+  public static class DeleteBackup {
+    @Required
+    @Min(1)
+    @JsonPropertyDescription(
+        "The backup to delete (its id, as status.environments[].contents.backups of the KinstaSite"
+            + " shows it).")
+    public Long backupId;
+  }
+
+  /** Reset a site. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ResetSite {
+    @Required
+    @JsonPropertyDescription("The Secret key holding the new WordPress admin password.")
+    public SecretKeyReference adminPasswordSecretRef;
+
+    @Required
+    @JsonPropertyDescription(
+        "Must repeat the site (site.name or site.id), so a typo in Git cannot wipe a site.")
+    public String confirm;
+  }
+
+  /** Fetch log lines. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Logs {
+    @Default("error")
+    @Pattern("^(error|access|kinsta-cache-perf)$")
+    @JsonPropertyDescription("Which log: `error` (default), `access` or `kinsta-cache-perf`.")
+    public String file = "error";
+
+    @Default("100")
+    @Min(1)
+    @Max(1000)
+    @JsonPropertyDescription(
+        "How many of the last lines to fetch (1 to 1000; the run keeps at most 16000 characters,"
+            + " the newest).")
+    public Integer lines = 100;
   }
 
   /** Restore a backup. */
