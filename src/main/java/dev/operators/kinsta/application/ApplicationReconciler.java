@@ -17,6 +17,7 @@ import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -168,6 +169,26 @@ public final class ApplicationReconciler
     status.name = app.name();
     status.displayName = app.displayName();
     status.state = app.status();
+    status.latestDeployment =
+        app.deploymentsOrEmpty().stream()
+            .filter(d -> d.createdAt() != null)
+            .max(Comparator.comparing(Application.DeploymentSummary::createdAt))
+            .map(ApplicationReconciler::latest)
+            .orElse(null);
+  }
+
+  private static KinstaApplicationStatus.LatestDeployment latest(
+      Application.DeploymentSummary deployment) {
+    KinstaApplicationStatus.LatestDeployment latest =
+        new KinstaApplicationStatus.LatestDeployment();
+    latest.id = deployment.id();
+    latest.branch = deployment.branch();
+    String message = deployment.commitMessage();
+    latest.commitMessage =
+        message == null ? null : message.length() > 200 ? message.substring(0, 200) : message;
+    latest.createdAt =
+        java.time.Instant.ofEpochMilli(Objects.requireNonNull(deployment.createdAt())).toString();
+    return latest;
   }
 
   @Override

@@ -172,6 +172,20 @@ final class VertxHostingApi implements HostingApi {
     List<JsonNode> series = new ArrayList<>();
     if (metric.perProcess) {
       app.path("processes").forEach(process -> series.add(process.at("/metrics/" + metric.series)));
+    } else if (metric == ApplicationMetric.BUILD_TIME) {
+      // One series per resource type; the newest build is the newest point of any.
+      OptionalDouble newest = OptionalDouble.empty();
+      long newestTime = Long.MIN_VALUE;
+      for (JsonNode type : app.at("/metrics/build_time")) {
+        for (JsonNode point : type.path("data")) {
+          long time = point.path("time").asLong(Long.MIN_VALUE);
+          if (time >= newestTime && point.path("value").isNumber()) {
+            newestTime = time;
+            newest = OptionalDouble.of(point.path("value").asDouble());
+          }
+        }
+      }
+      return newest;
     } else {
       series.add(app.at("/metrics/" + metric.series));
     }

@@ -301,32 +301,45 @@ public final class UsageReports implements AutoCloseable {
       case HTTP_REQUESTS -> "kinsta_application_http_requests_last_hour";
       case RESPONSE_TIME -> "kinsta_application_response_time";
       case BANDWIDTH -> "kinsta_application_bandwidth_last_hour";
+      case BUILD_TIME -> "kinsta_application_build_time";
     };
   }
 
   /** Every metric the reports export, with its help text. */
   public static final Map<String, String> METRICS =
-      Map.of(
-          "kinsta_site_visits_this_month",
-          "Visits to the site this month, as Kinsta counts them",
-          "kinsta_site_bandwidth_this_month",
-          "The site's bandwidth this month, in Kinsta's unit",
-          "kinsta_site_cdn_bandwidth_this_month",
-          "The site's CDN bandwidth this month, in Kinsta's unit",
-          "kinsta_site_disk_space",
-          "Disk space the environment uses, newest daily figure, in Kinsta's unit",
-          "kinsta_application_cpu_usage",
-          "CPU the application's processes use, summed, newest point",
-          "kinsta_application_memory_usage",
-          "Memory the application's processes use, summed, newest point",
-          "kinsta_application_http_requests_last_hour",
-          "HTTP requests the application served in the last hour",
-          "kinsta_application_response_time",
-          "The application's response time, newest point, in milliseconds",
-          "kinsta_application_bandwidth_last_hour",
-          "The application's bandwidth in the last hour, in Kinsta's unit",
-          "kinsta_usage_rounds",
-          "Usage report rounds finished since the operator started");
+      Map.ofEntries(
+          Map.entry(
+              "kinsta_site_visits_this_month",
+              "Visits to the site this month, as Kinsta counts them"),
+          Map.entry(
+              "kinsta_site_bandwidth_this_month",
+              "The site's bandwidth this month, in Kinsta's unit"),
+          Map.entry(
+              "kinsta_site_cdn_bandwidth_this_month",
+              "The site's CDN bandwidth this month, in Kinsta's unit"),
+          Map.entry(
+              "kinsta_site_disk_space",
+              "Disk space the environment uses, newest daily figure, in Kinsta's unit"),
+          Map.entry(
+              "kinsta_application_cpu_usage",
+              "CPU the application's processes use, summed, newest point"),
+          Map.entry(
+              "kinsta_application_memory_usage",
+              "Memory the application's processes use, summed, newest point"),
+          Map.entry(
+              "kinsta_application_http_requests_last_hour",
+              "HTTP requests the application served in the last hour"),
+          Map.entry(
+              "kinsta_application_response_time",
+              "The application's response time, newest point, in milliseconds"),
+          Map.entry(
+              "kinsta_application_bandwidth_last_hour",
+              "The application's bandwidth in the last hour, in Kinsta's unit"),
+          Map.entry(
+              "kinsta_application_build_time",
+              "How long the application's newest build in the last hour took, in Kinsta's unit"),
+          Map.entry(
+              "kinsta_usage_rounds", "Usage report rounds finished since the operator started"));
 
   @Override
   public void close() {

@@ -127,7 +127,13 @@ final class HostingEndpoints {
                   return Reply.ok(body);
                 }));
     for (String metric :
-        List.of("cpu-usage", "memory-usage", "http-requests", "response-time", "bandwidth")) {
+        List.of(
+            "cpu-usage",
+            "memory-usage",
+            "http-requests",
+            "response-time",
+            "bandwidth",
+            "build-time")) {
       routes.put(
           "GET /applications/{id}/metrics/" + metric,
           x -> withApplication(x, app -> metrics(x, app, metric)));
@@ -583,7 +589,21 @@ final class HostingEndpoints {
     ObjectNode body = Exchange.object();
     ObjectNode json = body.putObject("app").put("id", app.id);
     String series = metric.replace('-', '_');
-    if (metric.equals("cpu-usage") || metric.equals("memory-usage")) {
+    if (metric.equals("build-time")) {
+      json.put("display_name", app.displayName);
+      ObjectNode metrics = json.putObject("metrics");
+      metrics
+          .putObject("timeframe")
+          .put("start", Long.toString(start.toEpochMilli()))
+          .put("end", Long.toString(end.toEpochMilli()));
+      ObjectNode standard = metrics.putArray("build_time").addObject();
+      standard.put("resource_type", "standard");
+      standard
+          .putArray("data")
+          .addObject()
+          .put("time", Long.toString(end.minusSeconds(600).toEpochMilli()))
+          .put("value", app.buildTimeSeconds);
+    } else if (metric.equals("cpu-usage") || metric.equals("memory-usage")) {
       json.put("app_name", app.name);
       ArrayNode processes = json.putArray("processes");
       for (var process : app.processes) {

@@ -348,6 +348,7 @@ public final class SimulatorState {
     public long httpRequestsPerHour = 4200;
     public long responseTimeMs = 180;
     public long bandwidthPerHour = 52_000_000L;
+    public long buildTimeSeconds = 127;
     public String buildType = "dockerfile";
     public String buildPath = "";
     public String dockerFilePath = "Dockerfile";

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
@@ -63,6 +65,11 @@ class UsageReportsTest {
     String app = "kinsta_id=\"" + appId + "\",name=\"api\",namespace=\"" + tenant.namespace + "\"";
     awaitScrape("kinsta_application_cpu_usage{" + app + "} 0.25");
     awaitScrape("kinsta_application_response_time{" + app + "} 180.0");
+    awaitScrape("kinsta_application_build_time{" + app + "} 127.0");
+    KinstaApplicationStatus.LatestDeployment latest =
+        tenant.get(KinstaApplication.class, "api").getStatus().latestDeployment;
+    assertEquals("main", latest.branch, "the newest deployment, as Kinsta lists it");
+    assertEquals("Initial deployment", latest.commitMessage);
     assertTrue(
         scrape().contains("kinsta_application_http_requests_last_hour{" + app + "}"), scrape());
 

@@ -31,6 +31,11 @@ public class KinstaApplicationStatus extends KinstaStatus {
       "What was last deployed (branch, image and token), so a change deploys once.")
   public String deployedFor;
 
+  @JsonPropertyDescription(
+      "The application's newest deployment as Kinsta lists it, whoever started it (a push, MyKinsta"
+          + " or this operator); its build time is the kinsta_application_build_time metric.")
+  public LatestDeployment latestDeployment;
+
   @JsonPropertyDescription("The settings last sent to Kinsta, which its API does not report back.")
   public String appliedSettings;
 
@@ -76,6 +81,22 @@ public class KinstaApplicationStatus extends KinstaStatus {
   }
 
   /** A deployment. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class LatestDeployment {
+    @JsonPropertyDescription("Kinsta's id of the deployment.")
+    public String id;
+
+    @JsonPropertyDescription("The branch deployed.")
+    public String branch;
+
+    @JsonPropertyDescription("The commit message (at most 200 characters).")
+    public String commitMessage;
+
+    @JsonPropertyDescription("When it was made (RFC 3339).")
+    public String createdAt;
+  }
+
+  /** A deployment the operator started. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DeploymentStatus {
     @JsonPropertyDescription("Kinsta's id of the deployment.")

@@ -14,7 +14,9 @@ public enum ApplicationMetric {
   /** The newest response time. */
   RESPONSE_TIME("response-time", "response_time", false, false),
   /** Bandwidth in the window. */
-  BANDWIDTH("bandwidth", "bandwidth", false, true);
+  BANDWIDTH("bandwidth", "bandwidth", false, true),
+  /** How long the newest build took ({@code build_time[].data}, per resource type). */
+  BUILD_TIME("build-time", "build_time", false, false);
 
   public final String path;
   public final String series;
