@@ -40,7 +40,7 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections",
-    "kinstadnsrecords", "kinstasiteactions", "kinstacompanies"]
+    "kinstadnsrecords", "kinstasiteactions", "kinstaapplicationactions", "kinstacompanies"]
   verbs: ["get", "list", "watch"]
 {{- /* Finalizers, on the kinds that stand for a Kinsta object. */}}
 - apiGroups: ["kinsta.operators.dev"]
@@ -49,7 +49,7 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
     "kinstainternalconnections/status", "kinstadnsrecords/status", "kinstasiteactions/status",
-    "kinstacompanies/status"]
+    "kinstaapplicationactions/status", "kinstacompanies/status"]
   verbs: ["patch"]
 - apiGroups: [""]
   resources: ["secrets"]

@@ -11,6 +11,7 @@ import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.Promotion;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,19 @@ public interface HostingApi {
 
   /** {@code GET /applications?company=} (all pages). */
   List<ApplicationSummary> listApplications();
+
+  /**
+   * {@code POST /applications/promote}: deploys the source's current deployment onto each target;
+   * answers the deployment started on each (synchronous, not an operation).
+   */
+  List<Promotion> promote(String sourceApplicationId, List<String> targetApplicationIds);
+
+  /**
+   * {@code POST /pipelines/{id}/create-preview-app}: a new application for a branch (and pull
+   * request); answers its id, name and display name.
+   */
+  ApplicationSummary createPreviewApp(
+      String pipelineId, String branch, @Nullable Integer pullRequestNumber);
 
   /**
    * {@code GET /applications/{id}/metrics/…} over {@code [start, end]}, as one number (see {@link

@@ -12,6 +12,7 @@ import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.Promotion;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -156,6 +157,36 @@ final class VertxHostingApi implements HostingApi {
     call(
         KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
             .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
+  }
+
+  @Override
+  public List<Promotion> promote(String sourceApplicationId, List<String> targetApplicationIds) {
+    KinstaRequest request =
+        KinstaRequest.post("/applications/promote")
+            .body(
+                Map.of(
+                    "source_app_id", sourceApplicationId,
+                    "target_app_ids", targetApplicationIds));
+    return WireReader.readList(request.endpoint(), call(request), "/promote", Promotion.class);
+  }
+
+  @Override
+  public ApplicationSummary createPreviewApp(
+      String pipelineId, String branch, @Nullable Integer pullRequestNumber) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("branch", branch);
+    if (pullRequestNumber != null) {
+      body.put("pull_request_number", pullRequestNumber);
+    }
+    KinstaRequest request =
+        KinstaRequest.post("/pipelines/{id}/create-preview-app", pipelineId).body(body);
+    // This answer spells displayName in camel case, unlike the rest of the API.
+    JsonNode app = WireReader.required(request.endpoint(), call(request), "/app");
+    return new ApplicationSummary(
+        app.path("id").asText(),
+        app.path("name").asText(),
+        app.path("displayName").asText(app.path("display_name").asText()),
+        null);
   }
 
   @Override

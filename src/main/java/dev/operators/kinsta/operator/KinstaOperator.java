@@ -4,6 +4,7 @@ import dev.operators.kinsta.action.SiteActionReconciler;
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
+import dev.operators.kinsta.appaction.ApplicationActionReconciler;
 import dev.operators.kinsta.application.ApplicationReconciler;
 import dev.operators.kinsta.client.KinstaClients;
 import dev.operators.kinsta.company.CompanyReconciler;
@@ -145,6 +146,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new DnsRecordReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
+    register(operator, new ApplicationActionReconciler(services), settings, namespaces);
     register(operator, new CompanyReconciler(services), settings, namespaces);
     warmUpSchemaChecksIfNeeded(client, namespaces);
     operator.start();

@@ -28,6 +28,7 @@ class ReasonsDocumentedTest {
           "dev.operators.kinsta.connection.ConnectionReasons",
           "dev.operators.kinsta.dns.DnsReasons",
           "dev.operators.kinsta.company.CompanyReasons",
+          "dev.operators.kinsta.appaction.ApplicationActionReasons",
           "dev.operators.kinsta.action.ActionReasons");
   private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z]+)`");
 

@@ -22,6 +22,7 @@ class LayeringTest {
     "dev.operators.kinsta.dns..",
     "dev.operators.kinsta.action..",
     "dev.operators.kinsta.company..",
+    "dev.operators.kinsta.appaction..",
     "dev.operators.kinsta.usage.."
   };
 
@@ -61,7 +62,7 @@ class LayeringTest {
   void theKindsDoNotDependOnEachOther() {
     slices()
         .matching(
-            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage)..")
+            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage|appaction)..")
         .namingSlices("$1")
         .should()
         .notDependOnEachOther()

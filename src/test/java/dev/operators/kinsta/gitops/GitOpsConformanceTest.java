@@ -10,6 +10,7 @@ import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
@@ -23,6 +24,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.appaction.ApplicationActionTest;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.company.CompanyTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
@@ -217,6 +219,16 @@ class GitOpsConformanceTest {
     tenant.awaitCondition(
         KinstaDnsRecord.class, "dmarc", "Ready", "True", null, Duration.ofSeconds(30));
 
+    apply(
+        tenant,
+        ApplicationActionTest.action(
+            "clear-app-cache",
+            s -> {
+              s.application = ApplicationActionTest.byId(appId);
+              s.clearCache = new KinstaSiteActionSpec.Empty();
+            }));
+    ApplicationActionTest.awaitReady(tenant, "clear-app-cache");
+
     apply(tenant, CompanyTest.company("company"));
     CompanyTest.awaitReady(tenant, "company");
     remember(tenant.edit(KinstaCompany.class, "company", c -> c.getSpec().showUserEmails = true));
@@ -233,6 +245,7 @@ class GitOpsConformanceTest {
     for (Class<? extends CustomResource<?, ?>> kind :
         List.of(
             KinstaCompany.class,
+            KinstaApplicationAction.class,
             KinstaDnsRecord.class,
             KinstaInternalConnection.class,
             KinstaSiteAction.class,

@@ -89,7 +89,8 @@ class RbacCoversOperatorCallsTest {
             new Access("kinsta.operators.dev", "kinstainternalconnections", "get"),
             new Access("kinsta.operators.dev", "kinstadnsrecords", "get"),
             new Access("kinsta.operators.dev", "kinstasiteactions", "get"),
-            new Access("kinsta.operators.dev", "kinstacompanies", "get"));
+            new Access("kinsta.operators.dev", "kinstacompanies", "get"),
+            new Access("kinsta.operators.dev", "kinstaapplicationactions", "get"));
     assertEquals(
         neededOnConflict,
         minus(granted, used),
@@ -163,6 +164,21 @@ class RbacCoversOperatorCallsTest {
         Duration.ofSeconds(30));
     tenant.delete(KinstaInternalConnection.class, "store-to-orders");
     tenant.awaitGone(KinstaInternalConnection.class, "store-to-orders", Duration.ofSeconds(30));
+    tenant.create(
+        dev.operators.kinsta.appaction.ApplicationActionTest.action(
+            "clear-storefront",
+            s -> {
+              s.application =
+                  dev.operators.kinsta.appaction.ApplicationActionTest.named("storefront");
+              s.clearCache = new KinstaSiteActionSpec.Empty();
+            }));
+    dev.operators.kinsta.appaction.ApplicationActionTest.awaitReady(tenant, "clear-storefront");
+    tenant.delete(
+        dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction.class, "clear-storefront");
+    tenant.awaitGone(
+        dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction.class,
+        "clear-storefront",
+        Duration.ofSeconds(30));
     tenant.delete(KinstaApplication.class, "storefront");
     tenant.awaitGone(KinstaApplication.class, "storefront", Duration.ofSeconds(30));
     String domain = "rbac-" + tenant.namespace + ".example.com";

@@ -139,6 +139,32 @@ final class HostingEndpoints {
           x -> withApplication(x, app -> metrics(x, app, metric)));
     }
     routes.put("POST /applications/deployments", this::createDeployment);
+    routes.put("POST /applications/promote", this::promote);
+    routes.put(
+        "GET /pipelines",
+        x ->
+            page(
+                x,
+                state.pipelines.values().stream()
+                    .filter(pipeline -> pipeline.companyId.equals(x.company))
+                    .toList(),
+                (items, pipeline) -> {
+                  ObjectNode json =
+                      items
+                          .addObject()
+                          .put("id", pipeline.id)
+                          .put("display_name", pipeline.displayName);
+                  ArrayNode stages = json.putArray("stages");
+                  for (int i = 0; i < pipeline.stages.size(); i++) {
+                    stages
+                        .addObject()
+                        .put("id", pipeline.id + "-" + i)
+                        .put("display_name", pipeline.stages.get(i))
+                        .put("type", i == 0 ? "preview" : "standard");
+                  }
+                },
+                body -> body.putObject("company").putObject("pipelines")));
+    routes.put("POST /pipelines/{id}/create-preview-app", this::createPreviewApp);
     routes.put(
         "GET /applications/deployments/{deployment_id}",
         x -> {
@@ -354,6 +380,72 @@ final class HostingEndpoints {
     } else {
       json.put("hibernate_after_seconds", app.hibernateAfterSeconds);
     }
+    return Reply.ok(body);
+  }
+
+  /** Deploys the source's newest deployment onto each target, one new deployment each. */
+  private Reply promote(Exchange x) {
+    Application source = state.applications.get(x.text("source_app_id"));
+    if (source == null || !source.companyId.equals(x.company) || source.deployments.isEmpty()) {
+      return Reply.notFound();
+    }
+    List<Application> targets = new java.util.ArrayList<>();
+    for (JsonNode id : x.body.path("target_app_ids")) {
+      Application target = state.applications.get(id.asText());
+      if (target == null || !target.companyId.equals(x.company)) {
+        return Reply.notFound();
+      }
+      targets.add(target);
+    }
+    Deployment newest = source.deployments.get(0);
+    ObjectNode body = Exchange.object();
+    ArrayNode promoted = body.putArray("promote");
+    for (Application target : targets) {
+      Deployment deployment =
+          new Deployment(
+              SimulatorState.newId(),
+              target.id,
+              newest.branch,
+              newest.dockerImage,
+              newest.commitSha,
+              "Promoted from " + source.displayName,
+              x.now);
+      deployment.finishesAt = x.now.plus(settings.get().deploymentDuration());
+      deployment.willFail = faults.failureFor(x).isPresent();
+      target.deployments.add(0, deployment);
+      target.status = "deploymentInProgress";
+      promoted.addObject().put("target_app_id", target.id).put("deployment_id", deployment.id);
+    }
+    return Reply.ok(body);
+  }
+
+  /** A new application made from the pipeline's template, named after the branch. */
+  private Reply createPreviewApp(Exchange x) {
+    SimulatorState.Pipeline pipeline = state.pipelines.get(x.path("id"));
+    if (pipeline == null || !pipeline.companyId.equals(x.company)) {
+      return Reply.notFound();
+    }
+    String branch = x.text("branch");
+    String displayName =
+        "Preview "
+            + branch
+            + (x.body.has("pull_request_number")
+                ? " #" + x.body.path("pull_request_number").asLong()
+                : "");
+    Application app =
+        new Application(
+            SimulatorState.newId(),
+            x.company,
+            SimulatorState.internalName(displayName),
+            displayName,
+            x.now);
+    app.defaultBranch = branch;
+    state.applications.put(app.id, app);
+    ObjectNode body = Exchange.object();
+    body.putObject("app")
+        .put("id", app.id)
+        .put("name", app.name)
+        .put("displayName", app.displayName);
     return Reply.ok(body);
   }
 

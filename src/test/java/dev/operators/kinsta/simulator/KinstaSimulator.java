@@ -210,6 +210,17 @@ public final class KinstaSimulator implements AutoCloseable {
         });
   }
 
+  /** A pipeline of the company whose preview apps copy {@code templateAppId}; answers its id. */
+  public String seedPipeline(String companyId, String displayName, String templateAppId) {
+    return mutate(
+        s -> {
+          SimulatorState.Pipeline pipeline =
+              new SimulatorState.Pipeline(companyId, displayName, templateAppId);
+          s.pipelines.put(pipeline.id, pipeline);
+          return pipeline.id;
+        });
+  }
+
   /** A plugin installed on an environment, with the update Kinsta offers for it, if any. */
   public void seedPlugin(
       String environmentId, String name, String version, @Nullable String updateVersion) {

@@ -409,6 +409,21 @@ public final class SimulatorState {
     }
   }
 
+  /** A pipeline of the company: its stages, and the application preview apps are made from. */
+  public static final class Pipeline {
+    public final String id = newId();
+    public final String companyId;
+    public final String displayName;
+    public final String templateAppId;
+    public final List<String> stages = new ArrayList<>(List.of("Preview", "Staging", "Production"));
+
+    public Pipeline(String companyId, String displayName, String templateAppId) {
+      this.companyId = companyId;
+      this.displayName = displayName;
+      this.templateAppId = templateAppId;
+    }
+  }
+
   public static final class Deployment {
     public final String id;
     public final String appId;
@@ -492,6 +507,7 @@ public final class SimulatorState {
   public final Map<String, Operation> operations = new LinkedHashMap<>();
   public final Map<String, Database> databases = new LinkedHashMap<>();
   public final Map<String, Application> applications = new LinkedHashMap<>();
+  public final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
   private long nextBackupId = 100_000_000L;
   private int nextExternalPort = 30_000;
 

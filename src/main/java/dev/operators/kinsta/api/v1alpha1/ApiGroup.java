@@ -18,6 +18,7 @@ public final class ApiGroup {
           KinstaInternalConnection.class,
           KinstaDnsRecord.class,
           KinstaSiteAction.class,
+          KinstaApplicationAction.class,
           KinstaCompany.class);
 
   /** {@code "true"} stops every Kinsta call for the resource until removed. */

@@ -1,0 +1,59 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** The run of a {@link KinstaApplicationAction} for its current generation. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaApplicationActionStatus extends KinstaStatus {
+  @JsonPropertyDescription("metadata.generation the run is for.")
+  public Long runGeneration;
+
+  @JsonPropertyDescription("Running, Succeeded or Failed.")
+  public String outcome;
+
+  @JsonPropertyDescription(
+      "When the call was sent (RFC 3339); written before it, so that it is never sent twice.")
+  public String startedAt;
+
+  @JsonPropertyDescription("When the run ended (RFC 3339).")
+  public String finishedAt;
+
+  @JsonPropertyDescription("What happened, in words (Kinsta's message when it failed).")
+  public String message;
+
+  @JsonPropertyDescription("The deployment a promotion started on each target, and how it went.")
+  public List<PromotedDeployment> deployments;
+
+  @JsonPropertyDescription(
+      "The preview application Kinsta made; adopt it with a KinstaApplication (adopt.id) to manage"
+          + " or delete it.")
+  public CreatedApplication createdApplication;
+
+  /** A promotion's deployment on one target. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class PromotedDeployment {
+    @JsonPropertyDescription("The target application's id.")
+    public String applicationId;
+
+    @JsonPropertyDescription("The deployment Kinsta started on it.")
+    public String deploymentId;
+
+    @JsonPropertyDescription("Kinsta's status of the deployment, e.g. success or failed.")
+    public String status;
+  }
+
+  /** An application Kinsta made. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class CreatedApplication {
+    @JsonPropertyDescription("Its Kinsta id.")
+    public String id;
+
+    @JsonPropertyDescription("Its unique name.")
+    public String name;
+
+    @JsonPropertyDescription("Its display name.")
+    public String displayName;
+  }
+}

@@ -1,0 +1,260 @@
+package dev.operators.kinsta.appaction;
+
+import dev.operators.kinsta.api.v1alpha1.FieldProblem;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec.ApplicationReference;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus.CreatedApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus.PromotedDeployment;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.dto.ApplicationSummary;
+import dev.operators.kinsta.client.dto.Promotion;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reconciles a {@link KinstaApplicationAction}: one run per generation. Clearing a cache may be
+ * sent again; a promotion or a preview application may not (each makes something new), so the run
+ * is written to status before the call, and a run found started without its answer is reported,
+ * never sent twice.
+ */
+public final class ApplicationActionReconciler
+    extends KinstaReconciler<KinstaApplicationAction, KinstaApplicationActionStatus> {
+  static final String RUNNING = "Running";
+  static final String SUCCEEDED = "Succeeded";
+  static final String FAILED = "Failed";
+  private static final Set<String> DEPLOYMENT_DONE = Set.of("success", "failed", "cancelled");
+
+  public ApplicationActionReconciler(ControllerServices services) {
+    super(services, KinstaApplicationAction.class, KinstaApplicationActionStatus.class);
+  }
+
+  @Override
+  protected List<FieldProblem> validate(KinstaApplicationAction action) {
+    return List.of();
+  }
+
+  @Override
+  protected Outcome reconcileRemote(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+    KinstaApplicationActionStatus status = attempt.status();
+    KinstaApplicationActionSpec spec = attempt.resource().getSpec();
+    long generation = attempt.resource().getMetadata().getGeneration();
+    if (status.runGeneration == null || status.runGeneration != generation) {
+      startOver(status, generation);
+    }
+    if (SUCCEEDED.equals(status.outcome)) {
+      return attempt.ready(Objects.requireNonNullElse(status.message, "Done"));
+    }
+    if (FAILED.equals(status.outcome)) {
+      return Outcome.stalled(
+          status.deployments == null
+              ? ApplicationActionReasons.ANSWER_LOST
+              : ApplicationActionReasons.PROMOTION_FAILED,
+          status.message + "; change the spec to run it again");
+    }
+    if (status.deployments != null) {
+      return follow(attempt);
+    }
+    if (status.startedAt != null && spec.clearCache == null) {
+      return answerLost(attempt);
+    }
+    if (spec.previewApp != null) {
+      return createPreviewApp(attempt);
+    }
+    Optional<String> applicationId = applicationId(attempt, spec.application);
+    if (applicationId.isEmpty()) {
+      return waitingFor(attempt, spec.application);
+    }
+    if (spec.clearCache != null) {
+      attempt.hosting().clearApplicationCache(applicationId.get());
+      return succeeded(
+          attempt, ApplicationActionReasons.CACHE_CLEARED, "Cleared the application's cache");
+    }
+    return promote(attempt, applicationId.get());
+  }
+
+  private static void startOver(KinstaApplicationActionStatus status, long generation) {
+    status.runGeneration = generation;
+    status.outcome = null;
+    status.startedAt = null;
+    status.finishedAt = null;
+    status.message = null;
+    status.deployments = null;
+    status.createdApplication = null;
+  }
+
+  private Outcome promote(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt, String sourceId) {
+    List<String> targets = new ArrayList<>();
+    for (ApplicationReference target : attempt.resource().getSpec().promote.targets) {
+      Optional<String> id = applicationId(attempt, target);
+      if (id.isEmpty()) {
+        return waitingFor(attempt, target);
+      }
+      targets.add(id.get());
+    }
+    KinstaApplicationActionStatus status = attempt.status();
+    started(attempt, "Promoting onto " + targets);
+    List<Promotion> promotions = attempt.hosting().promote(sourceId, targets);
+    status.deployments =
+        promotions.stream()
+            .map(
+                promotion -> {
+                  PromotedDeployment deployment = new PromotedDeployment();
+                  deployment.applicationId = promotion.targetAppId();
+                  deployment.deploymentId = promotion.deploymentId();
+                  return deployment;
+                })
+            .toList();
+    return Outcome.progressing(
+        ApplicationActionReasons.PROMOTING,
+        "Kinsta is deploying onto " + promotions.size() + " application(s)",
+        attempt.shortly());
+  }
+
+  /** Follows each promotion's deployment to its end. */
+  private Outcome follow(Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+    KinstaApplicationActionStatus status = attempt.status();
+    HostingApi hosting = attempt.hosting();
+    for (PromotedDeployment deployment : Objects.requireNonNull(status.deployments)) {
+      if (deployment.status == null || !DEPLOYMENT_DONE.contains(deployment.status)) {
+        deployment.status = hosting.getDeployment(deployment.deploymentId).status();
+      }
+    }
+    List<PromotedDeployment> unfinished =
+        status.deployments.stream()
+            .filter(d -> d.status == null || !DEPLOYMENT_DONE.contains(d.status))
+            .toList();
+    if (!unfinished.isEmpty()) {
+      return Outcome.progressing(
+          ApplicationActionReasons.PROMOTING,
+          "Waiting for " + unfinished.size() + " deployment(s) of the promotion",
+          attempt.pollAfter(status.startedAt == null ? null : Instant.parse(status.startedAt)));
+    }
+    List<String> failed =
+        status.deployments.stream()
+            .filter(d -> !"success".equals(d.status))
+            .map(d -> d.applicationId + " (" + d.status + ")")
+            .toList();
+    if (!failed.isEmpty()) {
+      status.outcome = FAILED;
+      status.finishedAt = attempt.now().toString();
+      status.message = "The promotion's deployment failed on " + String.join(", ", failed);
+      return Outcome.stalled(
+          ApplicationActionReasons.PROMOTION_FAILED,
+          status.message + "; change the spec to run it again");
+    }
+    return succeeded(
+        attempt,
+        ApplicationActionReasons.PROMOTED,
+        "Promoted onto "
+            + status.deployments.stream()
+                .map(d -> d.applicationId)
+                .collect(Collectors.joining(", ")));
+  }
+
+  private Outcome createPreviewApp(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+    KinstaApplicationActionSpec.PreviewApp preview = attempt.resource().getSpec().previewApp;
+    started(attempt, "Creating a preview application of " + preview.branch);
+    ApplicationSummary app =
+        attempt
+            .hosting()
+            .createPreviewApp(preview.pipelineId, preview.branch, preview.pullRequestNumber);
+    CreatedApplication created = new CreatedApplication();
+    created.id = app.id();
+    created.name = app.name();
+    created.displayName = app.displayName();
+    attempt.status().createdApplication = created;
+    return succeeded(
+        attempt,
+        ApplicationActionReasons.PREVIEW_APP_CREATED,
+        "Kinsta created the preview application " + app.name() + " (" + app.id() + ")");
+  }
+
+  /**
+   * The run is written to status before a call that makes something, so that a crash or a lost
+   * answer is known afterwards; the write failing means the call is not made.
+   */
+  private static void started(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt, String what) {
+    KinstaApplicationActionStatus status = attempt.status();
+    status.outcome = RUNNING;
+    status.startedAt = attempt.now().toString();
+    attempt.writeStatusNow(ApplicationActionReasons.PROMOTING, what);
+  }
+
+  private static Outcome answerLost(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+    KinstaApplicationActionStatus status = attempt.status();
+    status.outcome = FAILED;
+    status.finishedAt = attempt.now().toString();
+    status.message =
+        "The call sent at "
+            + status.startedAt
+            + " got no answer, so whether Kinsta acted is unknown; it is not sent again. Check"
+            + " MyKinsta";
+    return Outcome.stalled(
+        ApplicationActionReasons.ANSWER_LOST, status.message + "; change the spec to run it again");
+  }
+
+  private static Outcome succeeded(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+      String event,
+      String message) {
+    KinstaApplicationActionStatus status = attempt.status();
+    status.outcome = SUCCEEDED;
+    if (status.startedAt == null) {
+      status.startedAt = attempt.now().toString();
+    }
+    status.finishedAt = attempt.now().toString();
+    status.message = message;
+    attempt.events().normal(attempt.resource(), event, message);
+    return attempt.ready(message);
+  }
+
+  /** The application's id: given, or that of a Ready KinstaApplication in this namespace. */
+  private Optional<String> applicationId(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+      @Nullable ApplicationReference reference) {
+    if (reference == null) {
+      return Optional.empty();
+    }
+    if (reference.id != null) {
+      return Optional.of(reference.id);
+    }
+    return services
+        .caches()
+        .get(
+            KinstaApplication.class,
+            attempt.resource().getMetadata().getNamespace(),
+            Objects.requireNonNull(reference.name, "name or id, by the schema"))
+        .filter(StatusConditions::isReadyAndCurrent)
+        .map(app -> app.getStatus().applicationId);
+  }
+
+  private static Outcome waitingFor(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+      @Nullable ApplicationReference reference) {
+    String name = reference == null ? "(none)" : String.valueOf(reference.name);
+    // Looked at again shortly, in the application controller's cache: no call.
+    return Outcome.progressing(
+        ApplicationActionReasons.WAITING_FOR_APPLICATION,
+        "KinstaApplication " + name + " does not exist or is not Ready yet",
+        attempt.shortly());
+  }
+}
