@@ -12,6 +12,9 @@ import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.Promotion;
+import dev.operators.kinsta.client.dto.StaticSite;
+import dev.operators.kinsta.client.dto.StaticSiteDeployment;
+import dev.operators.kinsta.client.dto.StaticSiteSettings;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.time.Instant;
 import java.util.List;
@@ -45,6 +48,27 @@ public interface HostingApi {
 
   /** {@code GET /applications?company=} (all pages). */
   List<ApplicationSummary> listApplications();
+
+  /** {@code GET /static-sites}, every page: id, name, display name and status of each. */
+  List<ApplicationSummary> listStaticSites();
+
+  /** {@code GET /static-sites/{id}}. */
+  StaticSite getStaticSite(String staticSiteId);
+
+  /** {@code PUT /static-sites/{id}}: the settings given (the others are left as they are). */
+  void updateStaticSite(String staticSiteId, StaticSiteSettings settings);
+
+  /** {@code DELETE /static-sites/{id}}. */
+  void deleteStaticSite(String staticSiteId);
+
+  /** {@code POST /static-sites/deployments}: deploys a branch (the default one when null). */
+  StaticSiteDeployment deployStaticSite(String staticSiteId, @Nullable String branch);
+
+  /** {@code POST /static-sites/deployments/redeploy}: deploys a deployment again. */
+  StaticSiteDeployment redeployStaticSite(String staticSiteId, @Nullable String deploymentId);
+
+  /** {@code GET /static-sites/deployments/{deployment_id}}. */
+  StaticSiteDeployment getStaticSiteDeployment(String deploymentId);
 
   /**
    * {@code POST /applications/promote}: deploys the source's current deployment onto each target;

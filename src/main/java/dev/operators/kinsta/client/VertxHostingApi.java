@@ -13,6 +13,9 @@ import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.Promotion;
+import dev.operators.kinsta.client.dto.StaticSite;
+import dev.operators.kinsta.client.dto.StaticSiteDeployment;
+import dev.operators.kinsta.client.dto.StaticSiteSettings;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +160,63 @@ final class VertxHostingApi implements HostingApi {
     call(
         KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
             .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
+  }
+
+  @Override
+  public List<ApplicationSummary> listStaticSites() {
+    return pages(
+        "/static-sites",
+        answer -> answer.at("/company/static_sites/items"),
+        ApplicationSummary.class);
+  }
+
+  @Override
+  public StaticSite getStaticSite(String staticSiteId) {
+    KinstaRequest request = KinstaRequest.get("/static-sites/{id}", staticSiteId);
+    return WireReader.read(request.endpoint(), call(request), "/static_site", StaticSite.class);
+  }
+
+  @Override
+  public void updateStaticSite(String staticSiteId, StaticSiteSettings settings) {
+    call(KinstaRequest.put("/static-sites/{id}", staticSiteId).body(settings));
+  }
+
+  @Override
+  public void deleteStaticSite(String staticSiteId) {
+    call(KinstaRequest.delete("/static-sites/{id}", staticSiteId));
+  }
+
+  @Override
+  public StaticSiteDeployment deployStaticSite(String staticSiteId, @Nullable String branch) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("static_site_id", staticSiteId);
+    if (branch != null) {
+      body.put("branch", branch);
+    }
+    KinstaRequest request = KinstaRequest.post("/static-sites/deployments").body(body);
+    return WireReader.read(
+        request.endpoint(), call(request), "/deployment", StaticSiteDeployment.class);
+  }
+
+  @Override
+  public StaticSiteDeployment redeployStaticSite(
+      String staticSiteId, @Nullable String deploymentId) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("static_site_id", staticSiteId);
+    if (deploymentId != null) {
+      body.put("deployment_id", deploymentId);
+    }
+    KinstaRequest request = KinstaRequest.post("/static-sites/deployments/redeploy").body(body);
+    return WireReader.read(
+        request.endpoint(), call(request), "/deployment", StaticSiteDeployment.class);
+  }
+
+  @Override
+  public StaticSiteDeployment getStaticSiteDeployment(String deploymentId) {
+    KinstaRequest request =
+        KinstaRequest.get("/static-sites/deployments/{deployment_id}", deploymentId);
+    return WireReader.read(
+        request.endpoint(), call(request), "/deployment", StaticSiteDeployment.class);
   }
 
   @Override

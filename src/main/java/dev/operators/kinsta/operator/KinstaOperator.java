@@ -29,6 +29,7 @@ import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.reconcile.SecretCache;
 import dev.operators.kinsta.reconcile.SiteInventory;
 import dev.operators.kinsta.site.SiteReconciler;
+import dev.operators.kinsta.staticsite.StaticSiteReconciler;
 import dev.operators.kinsta.usage.UsageReports;
 import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
@@ -145,6 +146,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new ApplicationReconciler(services), settings, namespaces);
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new DnsRecordReconciler(services), settings, namespaces);
+    register(operator, new StaticSiteReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
     register(operator, new ApplicationActionReconciler(services), settings, namespaces);
     register(operator, new CompanyReconciler(services), settings, namespaces);

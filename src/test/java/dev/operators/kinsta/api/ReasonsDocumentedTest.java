@@ -29,6 +29,7 @@ class ReasonsDocumentedTest {
           "dev.operators.kinsta.dns.DnsReasons",
           "dev.operators.kinsta.company.CompanyReasons",
           "dev.operators.kinsta.appaction.ApplicationActionReasons",
+          "dev.operators.kinsta.staticsite.StaticSiteReasons",
           "dev.operators.kinsta.action.ActionReasons");
   private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z]+)`");
 

@@ -23,6 +23,7 @@ class LayeringTest {
     "dev.operators.kinsta.action..",
     "dev.operators.kinsta.company..",
     "dev.operators.kinsta.appaction..",
+    "dev.operators.kinsta.staticsite..",
     "dev.operators.kinsta.usage.."
   };
 
@@ -62,7 +63,7 @@ class LayeringTest {
   void theKindsDoNotDependOnEachOther() {
     slices()
         .matching(
-            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage|appaction)..")
+            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage|appaction|staticsite)..")
         .namingSlices("$1")
         .should()
         .notDependOnEachOther()

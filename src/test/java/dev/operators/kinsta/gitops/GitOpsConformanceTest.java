@@ -22,6 +22,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.appaction.ApplicationActionTest;
@@ -32,6 +34,7 @@ import dev.operators.kinsta.dns.DnsRecordTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.staticsite.StaticSiteTest;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -229,6 +232,19 @@ class GitOpsConformanceTest {
             }));
     ApplicationActionTest.awaitReady(tenant, "clear-app-cache");
 
+    harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "docs");
+    apply(tenant, StaticSiteTest.adoptingName("docs", "docs"));
+    StaticSiteTest.awaitReady(tenant, "docs");
+    remember(
+        tenant.edit(
+            KinstaStaticSite.class,
+            "docs",
+            s -> {
+              s.getSpec().deployment = new KinstaStaticSiteSpec.Deployment();
+              s.getSpec().deployment.branch = "release";
+            }));
+    StaticSiteTest.awaitReady(tenant, "docs");
+
     apply(tenant, CompanyTest.company("company"));
     CompanyTest.awaitReady(tenant, "company");
     remember(tenant.edit(KinstaCompany.class, "company", c -> c.getSpec().showUserEmails = true));
@@ -246,6 +262,7 @@ class GitOpsConformanceTest {
         List.of(
             KinstaCompany.class,
             KinstaApplicationAction.class,
+            KinstaStaticSite.class,
             KinstaDnsRecord.class,
             KinstaInternalConnection.class,
             KinstaSiteAction.class,

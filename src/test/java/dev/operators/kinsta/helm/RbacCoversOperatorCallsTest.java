@@ -90,7 +90,8 @@ class RbacCoversOperatorCallsTest {
             new Access("kinsta.operators.dev", "kinstadnsrecords", "get"),
             new Access("kinsta.operators.dev", "kinstasiteactions", "get"),
             new Access("kinsta.operators.dev", "kinstacompanies", "get"),
-            new Access("kinsta.operators.dev", "kinstaapplicationactions", "get"));
+            new Access("kinsta.operators.dev", "kinstaapplicationactions", "get"),
+            new Access("kinsta.operators.dev", "kinstastaticsites", "get"));
     assertEquals(
         neededOnConflict,
         minus(granted, used),
@@ -204,6 +205,15 @@ class RbacCoversOperatorCallsTest {
         KinstaSiteAction.class, "clear", "Ready", "True", null, Duration.ofSeconds(30));
     tenant.delete(KinstaSiteAction.class, "clear");
     tenant.awaitGone(KinstaSiteAction.class, "clear", Duration.ofSeconds(30));
+    harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "docs");
+    dev.operators.kinsta.api.v1alpha1.KinstaStaticSite docs =
+        dev.operators.kinsta.staticsite.StaticSiteTest.adoptingName("docs", "docs");
+    docs.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    tenant.create(docs);
+    dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "docs");
+    tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaStaticSite.class, "docs");
+    tenant.awaitGone(
+        dev.operators.kinsta.api.v1alpha1.KinstaStaticSite.class, "docs", Duration.ofSeconds(30));
     tenant.create(dev.operators.kinsta.company.CompanyTest.company("company"));
     dev.operators.kinsta.company.CompanyTest.awaitReady(tenant, "company");
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaCompany.class, "company");

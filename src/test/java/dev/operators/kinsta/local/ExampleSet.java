@@ -106,6 +106,19 @@ public final class ExampleSet {
             companyId, app.path("spec").path("displayName").asText(name), id, name);
       }
     }
+    for (JsonNode staticSite : documents) {
+      String name = staticSite.path("spec").path("adopt").path("name").asText("");
+      String companyId =
+          "KinstaStaticSite".equals(staticSite.path("kind").asText())
+              ? companyOf(staticSite)
+              : null;
+      if (companyId != null
+          && !name.isEmpty()
+          && simulator.read(
+              state -> state.staticSites.values().stream().noneMatch(s -> s.name.equals(name)))) {
+        simulator.seedStaticSite(companyId, name);
+      }
+    }
     for (JsonNode record : documents) {
       String domain = record.path("spec").path("domain").asText("");
       String companyId =

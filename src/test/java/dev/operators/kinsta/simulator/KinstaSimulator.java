@@ -77,6 +77,7 @@ public final class KinstaSimulator implements AutoCloseable {
   private final Journal journal = new Journal();
   private final WordPressEndpoints wordpress;
   private final HostingEndpoints hosting;
+  private final StaticSiteEndpoints staticSites;
   private volatile SimulatorSettings settings;
 
   private KinstaSimulator(SimulatorSettings settings, Clock clock, String host, int port) {
@@ -85,10 +86,12 @@ public final class KinstaSimulator implements AutoCloseable {
     this.vertx = Vertx.vertx();
     this.wordpress = new WordPressEndpoints(state, this::startOperation);
     this.hosting = new HostingEndpoints(state, () -> this.settings, this::failureFor);
+    this.staticSites = new StaticSiteEndpoints(state, () -> this.settings, this::failureFor);
     Map<String, Handler> byTemplate = new HashMap<>();
     wordpress.register(byTemplate);
     hosting.register(byTemplate);
     new DnsEndpoints(state, this::startOperation).register(byTemplate);
+    staticSites.register(byTemplate);
     byTemplate.put("GET /operations/{operation_id}", this::operationStatus);
     // Keyed without parameter names: the two contracts name some path parameters differently.
     byTemplate.forEach((key, handler) -> routes.put(key.replaceAll("\\{[^}]+}", "{}"), handler));
@@ -207,6 +210,24 @@ public final class KinstaSimulator implements AutoCloseable {
           record.expiresAt = clock.instant().plus(Duration.ofDays(365));
           s.apiKeys.put(key, record);
           return key;
+        });
+  }
+
+  /**
+   * A static site of the company, made in MyKinsta, with one successful deployment of its default
+   * branch; answers its id.
+   */
+  public String seedStaticSite(String companyId, String name) {
+    return mutate(
+        s -> {
+          SimulatorState.StaticSite site =
+              new SimulatorState.StaticSite(companyId, name, "Static " + name);
+          SimulatorState.StaticDeployment first =
+              new SimulatorState.StaticDeployment("main", "Initial commit", clock.instant());
+          first.status = "success";
+          site.deployments.add(first);
+          s.staticSites.put(site.id, site);
+          return site.id;
         });
   }
 
@@ -800,6 +821,7 @@ public final class KinstaSimulator implements AutoCloseable {
       }
     }
     hosting.advance(now);
+    staticSites.advance(now);
   }
 
   private String contractName(OpenApiContract contract) {

@@ -409,6 +409,47 @@ public final class SimulatorState {
     }
   }
 
+  /** A static site of the company (made in MyKinsta: the API cannot create one). */
+  public static final class StaticSite {
+    public final String id = newId();
+    public final String companyId;
+    public final String name;
+    public String displayName;
+    public String status = "deploymentSuccess";
+    public String repoUrl = "https://github.com/acme/docs";
+    public String defaultBranch = "main";
+    public boolean autoDeploy = true;
+    public @Nullable String buildCommand = "npm run build";
+    public @Nullable String nodeVersion = "18.16.0";
+    public @Nullable String publishedDirectory = "dist";
+    public final List<StaticDeployment> deployments = new ArrayList<>();
+    public boolean deleted;
+
+    public StaticSite(String companyId, String name, String displayName) {
+      this.companyId = companyId;
+      this.name = name;
+      this.displayName = displayName;
+    }
+  }
+
+  /** A deployment of a static site; in progress until {@code finishesAt}. */
+  public static final class StaticDeployment {
+    public final String id = newId();
+    public final String branch;
+    public final String commitMessage;
+    public final Instant createdAt;
+    public String status = "inProgress";
+    public Instant finishesAt;
+    public boolean willFail;
+
+    public StaticDeployment(String branch, String commitMessage, Instant createdAt) {
+      this.branch = branch;
+      this.commitMessage = commitMessage;
+      this.createdAt = createdAt;
+      this.finishesAt = createdAt;
+    }
+  }
+
   /** A pipeline of the company: its stages, and the application preview apps are made from. */
   public static final class Pipeline {
     public final String id = newId();
@@ -508,6 +549,7 @@ public final class SimulatorState {
   public final Map<String, Database> databases = new LinkedHashMap<>();
   public final Map<String, Application> applications = new LinkedHashMap<>();
   public final Map<String, Pipeline> pipelines = new LinkedHashMap<>();
+  public final Map<String, StaticSite> staticSites = new LinkedHashMap<>();
   private long nextBackupId = 100_000_000L;
   private int nextExternalPort = 30_000;
 

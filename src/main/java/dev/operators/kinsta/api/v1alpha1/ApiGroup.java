@@ -17,6 +17,7 @@ public final class ApiGroup {
           KinstaApplication.class,
           KinstaInternalConnection.class,
           KinstaDnsRecord.class,
+          KinstaStaticSite.class,
           KinstaSiteAction.class,
           KinstaApplicationAction.class,
           KinstaCompany.class);

@@ -1,0 +1,59 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** The static site as the operator last saw it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class KinstaStaticSiteStatus extends KinstaStatus {
+  @JsonPropertyDescription("Kinsta's id of the static site.")
+  public String staticSiteId;
+
+  @JsonPropertyDescription("Its unique name.")
+  public String name;
+
+  @JsonPropertyDescription("Its display name in MyKinsta.")
+  public String displayName;
+
+  @JsonPropertyDescription("Kinsta's status of it, e.g. deploymentSuccess.")
+  public String state;
+
+  @JsonPropertyDescription("Where it is served.")
+  public String hostname;
+
+  @JsonPropertyDescription("The repository it is built from.")
+  public String repoUrl;
+
+  @JsonPropertyDescription("The newest deployment Kinsta lists, whoever started it.")
+  public DeploymentStatus latestDeployment;
+
+  @JsonPropertyDescription("The deployment the operator last started, followed to its end.")
+  public DeploymentStatus lastDeployment;
+
+  @JsonPropertyDescription("What spec.deployment asked for when the last deployment was started.")
+  public String deployedFor;
+
+  @JsonPropertyDescription(
+      "The settings last sent that Kinsta does not report back (node version, published"
+          + " directory).")
+  public String appliedSettings;
+
+  /** A deployment. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DeploymentStatus {
+    @JsonPropertyDescription("Kinsta's id of the deployment.")
+    public String id;
+
+    @JsonPropertyDescription("The branch deployed.")
+    public String branch;
+
+    @JsonPropertyDescription("waiting, inProgress, success, failed or cancelled.")
+    public String status;
+
+    @JsonPropertyDescription("The commit message (at most 200 characters).")
+    public String commitMessage;
+
+    @JsonPropertyDescription("When it was made (RFC 3339).")
+    public String createdAt;
+  }
+}
