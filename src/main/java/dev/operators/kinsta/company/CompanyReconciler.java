@@ -7,6 +7,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.ActivityEntry;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
@@ -145,6 +146,16 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
                     DatabaseSummary::id,
                     DatabaseSummary::displayName,
                     managedIds(KinstaDatabase.class, CompanyReconciler::databaseId)));
+    status.staticSites =
+        section(
+            "staticSites",
+            unavailable,
+            () ->
+                CompanyReport.inventory(
+                    attempt.hosting().listStaticSites(),
+                    ApplicationSummary::id,
+                    ApplicationSummary::displayName,
+                    managedIds(KinstaStaticSite.class, CompanyReconciler::staticSiteId)));
     status.unavailable = unavailable.isEmpty() ? null : unavailable;
     status.checkedAt = attempt.now().toString();
     if (keys != null) {
@@ -234,6 +245,10 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
 
   private static @Nullable String applicationId(KinstaApplication application) {
     return application.getStatus() == null ? null : application.getStatus().applicationId;
+  }
+
+  private static @Nullable String staticSiteId(KinstaStaticSite site) {
+    return site.getStatus() == null ? null : site.getStatus().staticSiteId;
   }
 
   private static @Nullable String databaseId(KinstaDatabase database) {

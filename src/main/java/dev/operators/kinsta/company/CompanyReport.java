@@ -111,6 +111,8 @@ final class CompanyReport {
         + count(status.applications, "applications")
         + ", "
         + count(status.databases, "databases")
+        + ", "
+        + count(status.staticSites, "static sites")
         + (status.unavailable == null || status.unavailable.isEmpty()
             ? ""
             : "; not readable with these credentials: " + String.join(", ", status.unavailable));

@@ -35,6 +35,9 @@ public class KinstaCompanyStatus extends KinstaStatus {
   @JsonPropertyDescription("Databases in Kinsta, and how many of them resources manage.")
   public Inventory databases;
 
+  @JsonPropertyDescription("Static sites in Kinsta, and how many of them resources manage.")
+  public Inventory staticSites;
+
   @JsonPropertyDescription(
       "The name of the API key in the credentials Secret, as MyKinsta shows it.")
   public String keyName;
