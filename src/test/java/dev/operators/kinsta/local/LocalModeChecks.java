@@ -231,6 +231,16 @@ abstract class LocalModeChecks {
     assertTrue(
         metrics.contains("endpoint=\"POST /sites\""), "endpoints are labelled by their template");
     assertTrue(!metrics.contains("local-demo-api-key"), "no API key in metrics");
+    // What each client uses: the first usage round comes a few seconds after start.
+    String usage =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> get(http, base + "/metrics").body(),
+                body ->
+                    body.contains("kinsta_site_visits_this_month{")
+                        && body.contains("kinsta_application_cpu_usage{"));
+    assertTrue(usage.contains("namespace=\"client-acme\""), "labelled by the client's namespace");
   }
 
   private static HttpResponse<String> get(HttpClient http, String url)
