@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.ApplicationMetric;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
@@ -16,6 +17,8 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -144,6 +147,7 @@ public final class ApplicationReconciler
     run.deployments = new Deployments(attempt, run.api, app);
     run.deployments().observeAtAdoption();
     record(status, app);
+    buildTime(attempt, run.api, app.id());
     return Optional.empty();
   }
 
@@ -169,12 +173,50 @@ public final class ApplicationReconciler
     status.name = app.name();
     status.displayName = app.displayName();
     status.state = app.status();
+    KinstaApplicationStatus.LatestDeployment before = status.latestDeployment;
     status.latestDeployment =
         app.deploymentsOrEmpty().stream()
             .filter(d -> d.createdAt() != null)
             .max(Comparator.comparing(Application.DeploymentSummary::createdAt))
             .map(ApplicationReconciler::latest)
             .orElse(null);
+    if (status.latestDeployment != null
+        && before != null
+        && status.latestDeployment.id.equals(before.id)) {
+      status.latestDeployment.buildTime = before.buildTime;
+    }
+  }
+
+  /**
+   * The newest deployment's build time, read once per deployment from the build-time metric (on the
+   * reports' lane: a permit refused leaves it for the next look, never delays the reconcile); a
+   * build not measured yet is looked for again while the deployment is younger than a day.
+   */
+  private static void buildTime(
+      Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
+      HostingApi api,
+      String applicationId) {
+    KinstaApplicationStatus.LatestDeployment latest = attempt.status().latestDeployment;
+    // Not while a deployment is followed (its polls are frequent), and once known, never again.
+    if (latest == null
+        || latest.createdAt == null
+        || latest.buildTime != null
+        || attempt.status().operation != null) {
+      return;
+    }
+    Instant created = Instant.parse(latest.createdAt);
+    Instant now = attempt.now();
+    if (created.isBefore(now.minus(Duration.ofDays(1)))) {
+      return;
+    }
+    Instant end = created.plus(Duration.ofHours(2));
+    try {
+      api.applicationMetric(
+              applicationId, ApplicationMetric.BUILD_TIME, created, end.isAfter(now) ? now : end)
+          .ifPresent(seconds -> latest.buildTime = Math.round(seconds));
+    } catch (KinstaApiException notNow) {
+      // Looked for again at the next reconcile while the deployment is young.
+    }
   }
 
   private static KinstaApplicationStatus.LatestDeployment latest(

@@ -70,6 +70,7 @@ class UsageReportsTest {
         tenant.get(KinstaApplication.class, "api").getStatus().latestDeployment;
     assertEquals("main", latest.branch, "the newest deployment, as Kinsta lists it");
     assertEquals("Initial deployment", latest.commitMessage);
+    assertEquals(127L, latest.buildTime, "the build time, read once for the deployment");
     assertTrue(
         scrape().contains("kinsta_application_http_requests_last_hour{" + app + "}"), scrape());
 

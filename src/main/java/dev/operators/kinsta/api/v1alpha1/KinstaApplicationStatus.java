@@ -33,7 +33,7 @@ public class KinstaApplicationStatus extends KinstaStatus {
 
   @JsonPropertyDescription(
       "The application's newest deployment as Kinsta lists it, whoever started it (a push, MyKinsta"
-          + " or this operator); its build time is the kinsta_application_build_time metric.")
+          + " or this operator), with its build time.")
   public LatestDeployment latestDeployment;
 
   @JsonPropertyDescription("The settings last sent to Kinsta, which its API does not report back.")
@@ -94,6 +94,11 @@ public class KinstaApplicationStatus extends KinstaStatus {
 
     @JsonPropertyDescription("When it was made (RFC 3339).")
     public String createdAt;
+
+    @JsonPropertyDescription(
+        "How long its build took, as Kinsta's build-time metric reports it (seconds in Kinsta's"
+            + " examples), rounded; absent until measured.")
+    public Long buildTime;
   }
 
   /** A deployment the operator started. */
