@@ -1,6 +1,8 @@
 package dev.operators.kinsta.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.ApplicationMetric;
@@ -265,18 +267,9 @@ final class VertxHostingApi implements HostingApi {
       app.path("processes").forEach(process -> series.add(process.at("/metrics/" + metric.series)));
     } else if (metric == ApplicationMetric.BUILD_TIME) {
       // One series per resource type; the newest build is the newest point of any.
-      OptionalDouble newest = OptionalDouble.empty();
-      long newestTime = Long.MIN_VALUE;
-      for (JsonNode type : app.at("/metrics/build_time")) {
-        for (JsonNode point : type.path("data")) {
-          long time = point.path("time").asLong(Long.MIN_VALUE);
-          if (time >= newestTime && point.path("value").isNumber()) {
-            newestTime = time;
-            newest = OptionalDouble.of(point.path("value").asDouble());
-          }
-        }
-      }
-      return newest;
+      ArrayNode points = JsonNodeFactory.instance.arrayNode();
+      app.at("/metrics/build_time").forEach(type -> type.path("data").forEach(points::add));
+      return newest(points);
     } else {
       series.add(app.at("/metrics/" + metric.series));
     }

@@ -44,10 +44,6 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
   /** The condition type, beside the kstatus three, that warns of an API key about to expire. */
   public static final String KEY_EXPIRING = "KeyExpiring";
 
-  private static final Comparator<HasMetadata> SENIORITY =
-      Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
-          .thenComparing(r -> r.getMetadata().getName());
-
   public CompanyReconciler(ControllerServices services) {
     super(services, KinstaCompany.class, KinstaCompanyStatus.class);
   }
@@ -267,8 +263,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             .orElse(false);
     String message =
         expiring.isEmpty()
-            ? "No active API key expires within "
-                + Objects.requireNonNullElse(company.getSpec().keyExpiryWarning, "14d")
+            ? "No active API key expires within " + company.getSpec().keyExpiryWarningText()
             : expiring.stream()
                 .map(
                     key ->

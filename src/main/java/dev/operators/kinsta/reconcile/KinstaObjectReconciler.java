@@ -3,7 +3,6 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -12,7 +11,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,12 +27,6 @@ public abstract class KinstaObjectReconciler<
         R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     extends KinstaReconciler<R, S> implements Cleaner<R> {
   private static final String KINSTA_ID_INDEX = "kinsta.operators.dev/kinsta-id";
-
-  /** Older first (by creation time, then namespace and name): the first one keeps the object. */
-  private static final Comparator<HasMetadata> SENIORITY =
-      Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
-          .thenComparing(r -> r.getMetadata().getNamespace())
-          .thenComparing(r -> r.getMetadata().getName());
 
   private final RemoteDeletion<R, S> deletion = new RemoteDeletion<>(this);
   private volatile @Nullable IndexedResourceCache<R> primaryCache;

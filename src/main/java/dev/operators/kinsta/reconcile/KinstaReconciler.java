@@ -7,6 +7,7 @@ import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.client.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,15 @@ public abstract class KinstaReconciler<
   private static final Set<String> MISSING_SECRET =
       Set.of(Reasons.CREDENTIALS_NOT_FOUND, Reasons.SECRET_NOT_FOUND);
   private static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
+
+  /**
+   * Older first (by creation time, then namespace and name): when resources compete for one thing,
+   * the first one keeps it.
+   */
+  protected static final Comparator<HasMetadata> SENIORITY =
+      Comparator.comparing((HasMetadata r) -> r.getMetadata().getCreationTimestamp())
+          .thenComparing(r -> r.getMetadata().getNamespace())
+          .thenComparing(r -> r.getMetadata().getName());
 
   protected final ControllerServices services;
   private final Class<S> statusClass;
