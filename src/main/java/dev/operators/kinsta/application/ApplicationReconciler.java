@@ -267,6 +267,11 @@ public final class ApplicationReconciler
   }
 
   @Override
+  protected String remoteKind() {
+    return "Application";
+  }
+
+  @Override
   protected String describeRemote(KinstaApplicationStatus status) {
     return "Application " + status.applicationId;
   }

@@ -1,12 +1,19 @@
 package dev.operators.kinsta.client;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +33,33 @@ final class Redactor {
     List<String> secrets = new ArrayList<>();
     secrets.add(key.bearerToken());
     collect(body, false, secrets);
-    return new Redactor(secrets);
+    Set<String> forms = new LinkedHashSet<>();
+    secrets.stream().filter(secret -> secret.length() >= 4).forEach(s -> forms.addAll(forms(s)));
+    List<String> longestFirst = new ArrayList<>(forms);
+    longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redactor(longestFirst);
+  }
+
+  /**
+   * The secret as an answer may repeat it: as sent, JSON-escaped (an error quoting the request
+   * body), URL-encoded (with {@code +} or {@code %20} for spaces) and in base64 (standard and
+   * URL-safe, with and without padding).
+   */
+  private static Set<String> forms(String secret) {
+    Set<String> forms = new LinkedHashSet<>();
+    forms.add(secret);
+    forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret)));
+    String urlEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    forms.add(urlEncoded);
+    forms.add(urlEncoded.replace("+", "%20"));
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    String base64 = Base64.getEncoder().encodeToString(bytes);
+    String urlSafe = Base64.getUrlEncoder().encodeToString(bytes);
+    for (String encoded : List.of(base64, urlSafe)) {
+      forms.add(encoded);
+      forms.add(encoded.replace("=", ""));
+    }
+    return forms;
   }
 
   String redact(@Nullable String text) {
@@ -35,9 +68,7 @@ final class Redactor {
     }
     String result = text;
     for (String secret : secrets) {
-      if (secret.length() >= 4) {
-        result = result.replace(secret, MASK);
-      }
+      result = result.replace(secret, MASK);
     }
     return result;
   }
@@ -57,7 +88,7 @@ final class Redactor {
   private boolean containsSecret(JsonNode node) {
     if (node.isTextual()) {
       String text = node.asText();
-      return secrets.stream().anyMatch(s -> s.length() >= 4 && text.contains(s));
+      return secrets.stream().anyMatch(text::contains);
     }
     for (JsonNode child : node) {
       if (containsSecret(child)) {

@@ -22,6 +22,7 @@ import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,8 +45,18 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
   /** The condition type, beside the kstatus three, that warns of an API key about to expire. */
   public static final String KEY_EXPIRING = "KeyExpiring";
 
+  private final CompanyReads reads = new CompanyReads();
+
   public CompanyReconciler(ControllerServices services) {
     super(services, KinstaCompany.class, KinstaCompanyStatus.class);
+  }
+
+  /** A part read at most once per inventory interval for the company (see {@link CompanyReads}). */
+  private <T> T once(
+      Attempt<KinstaCompany, KinstaCompanyStatus> attempt, String part, Supplier<T> read) {
+    Duration interval = attempt.settings().inventoryInterval();
+    reads.forgetOlderThan(attempt.now().minus(interval.multipliedBy(3)));
+    return reads.once(attempt.companyId(), part, attempt.now(), interval, read);
   }
 
   @Override
@@ -86,7 +97,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             "regions",
             unavailable,
             () ->
-                attempt.kinsta().regions().stream()
+                once(attempt, "regions", () -> attempt.kinsta().regions()).stream()
                     .map(r -> new KinstaCompanyStatus.RegionStatus(r.region(), r.name()))
                     .sorted(Comparator.comparing(r -> String.valueOf(r.region)))
                     .toList());
@@ -94,14 +105,19 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
         "users",
         unavailable,
         () -> {
-          var users = attempt.kinsta().companyUsers();
+          var users = once(attempt, "users", () -> attempt.kinsta().companyUsers());
           status.userCount = users.size();
           status.users = CompanyReport.users(users, Boolean.TRUE.equals(spec.showUserEmails));
           return users;
         });
-    List<CompanyApiKey> keys = section("apiKeys", unavailable, () -> attempt.kinsta().apiKeys());
+    List<CompanyApiKey> keys =
+        section("apiKeys", unavailable, () -> once(attempt, "apiKeys", attempt.kinsta()::apiKeys));
     status.apiKeys = keys == null ? null : CompanyReport.apiKeys(keys);
-    status.keyName = attempt.kinsta().validate().name();
+    status.keyName =
+        once(
+            attempt,
+            "keyName/" + attempt.keyFingerprint(),
+            () -> attempt.kinsta().validate().name());
     ActivityLog.Read activity =
         section(
             "activityLog",
@@ -128,7 +144,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             unavailable,
             () ->
                 CompanyReport.inventory(
-                    attempt.hosting().listApplications(),
+                    once(attempt, "applications", attempt.hosting()::listApplications),
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
                     managedIds(KinstaApplication.class, CompanyReconciler::applicationId)));
@@ -148,7 +164,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             unavailable,
             () ->
                 CompanyReport.inventory(
-                    attempt.hosting().listStaticSites(),
+                    once(attempt, "staticSites", attempt.hosting()::listStaticSites),
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
                     managedIds(KinstaStaticSite.class, CompanyReconciler::staticSiteId)));

@@ -9,6 +9,7 @@ import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.GeneratedPasswords;
 import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -47,10 +48,16 @@ final class DatabaseProvisioner {
       return adopt();
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    List<String> named = databasesNamed(api, displayName);
     if (status.creation != null) {
       LostCreation.Resolution resolution =
-          LostCreation.resolve(attempt, status.creation, "database", named);
+          LostCreation.resolve(
+              attempt,
+              status.creation,
+              "database",
+              LostCreation.lastLook(attempt, status.creation)
+                  ? databasesNamed(api, status.creation.displayName)
+                  : listedDatabasesNamed(attempt, status.creation.displayName),
+              claims(attempt));
       if (resolution instanceof LostCreation.Resolution.Created created) {
         status.databaseId = created.id();
         status.adopted = false;
@@ -61,8 +68,8 @@ final class DatabaseProvisioner {
         return Optional.of(unresolved.outcome());
       }
       status.creation = null;
-      return create(displayName);
     }
+    List<String> named = databasesNamed(api, displayName);
     if (!named.isEmpty()) {
       return Optional.of(
           Outcome.stalled(
@@ -77,7 +84,32 @@ final class DatabaseProvisioner {
     return create(displayName);
   }
 
-  /** The ids of the company's databases with this display name. */
+  /**
+   * The ids of the company's databases with this display name, from its inventory list (at most one
+   * interval old): what a lost creation is looked for in, at no cost of its own.
+   */
+  static List<String> listedDatabasesNamed(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, String displayName) {
+    return attempt.databases().databases(attempt.hosting(), attempt.companyId()).stream()
+        .filter(db -> displayName.equals(db.displayName()))
+        .map(DatabaseSummary::id)
+        .toList();
+  }
+
+  /** What the other KinstaDatabases record (an id in status or spec) and intend to create. */
+  static CreationClaims<KinstaDatabase> claims(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    return CreationClaims.of(
+        attempt,
+        KinstaDatabase.class,
+        db ->
+            db.getStatus() != null && db.getStatus().databaseId != null
+                ? db.getStatus().databaseId
+                : db.getSpec() == null || db.getSpec().adopt == null ? null : db.getSpec().adopt.id,
+        db -> db.getStatus() == null ? null : db.getStatus().creation);
+  }
+
+  /** The ids of the company's databases with this display name, from a list taken now. */
   static List<String> databasesNamed(HostingApi api, String displayName) {
     return api.listDatabases().stream()
         .filter(db -> displayName.equals(db.displayName()))

@@ -306,9 +306,13 @@ public final class DatabaseReconciler
     KinstaDatabaseStatus status = attempt.status();
     if (status.databaseId == null && status.creation != null) {
       String name = status.creation.displayName;
-      List<String> named = DatabaseProvisioner.databasesNamed(attempt.hosting(), name);
+      List<String> named =
+          LostCreation.lastLook(attempt, status.creation)
+              ? DatabaseProvisioner.databasesNamed(attempt.hosting(), name)
+              : DatabaseProvisioner.listedDatabasesNamed(attempt, name);
       LostCreation.DeletionLookup lookup =
-          LostCreation.whileDeleting(attempt, status.creation, "database", named);
+          LostCreation.whileDeleting(
+              attempt, status.creation, "database", named, DatabaseProvisioner.claims(attempt));
       if (lookup.waiting() != null) {
         return lookup.waiting();
       }
@@ -333,6 +337,11 @@ public final class DatabaseReconciler
   @Override
   protected DeletionPolicy deletionPolicy(KinstaDatabase database) {
     return deletionPolicy(database.getSpec().deletionPolicy, database.getSpec().adopt != null);
+  }
+
+  @Override
+  protected String remoteKind() {
+    return "Database";
   }
 
   @Override

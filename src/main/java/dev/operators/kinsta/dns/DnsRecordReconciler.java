@@ -14,6 +14,7 @@ import dev.operators.kinsta.client.dto.DnsZone;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.LostCreation;
@@ -245,7 +246,7 @@ public final class DnsRecordReconciler
             .map(record -> run.spec().type + " " + run.fqdn())
             .toList();
     LostCreation.Resolution resolution =
-        LostCreation.resolve(attempt, status.creation, "DNS record", made);
+        LostCreation.resolve(attempt, status.creation, "DNS record", made, CreationClaims.none());
     if (resolution instanceof LostCreation.Resolution.Unresolved unresolved) {
       return Optional.of(unresolved.outcome());
     }
@@ -480,7 +481,8 @@ public final class DnsRecordReconciler
       LostCreation.DeletionLookup lookup =
           status.creation == null
               ? new LostCreation.DeletionLookup(null, null)
-              : LostCreation.whileDeleting(attempt, status.creation, "DNS record", made);
+              : LostCreation.whileDeleting(
+                  attempt, status.creation, "DNS record", made, CreationClaims.none());
       if (lookup.waiting() != null) {
         return lookup.waiting();
       }
@@ -515,6 +517,11 @@ public final class DnsRecordReconciler
       return DeletionPolicy.Retain;
     }
     return deletionPolicy(declared, status != null && Boolean.TRUE.equals(status.adopted));
+  }
+
+  @Override
+  protected String remoteKind() {
+    return "DNS record";
   }
 
   @Override

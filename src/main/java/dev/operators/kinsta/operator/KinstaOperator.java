@@ -189,8 +189,13 @@ public final class KinstaOperator implements AutoCloseable {
               .withGenerationAware(false)
               .withOnUpdateFilter(new MetadataChangeFilter<>())
               .withRetry(new JitteredRetry(settings.retryInitial(), settings.retryMax()))
-              .withReconciliationMaxInterval(settings.resyncInterval())
-              .withItemStore(new StoreWithoutManagedFields<>());
+              .withReconciliationMaxInterval(settings.resyncInterval());
+          // JOSDK hands one item store to the informer of every watched namespace, and each
+          // informer's list prunes what its own namespace lacks: with several namespaces, one
+          // store would lose the others' resources. It is used only where one informer serves.
+          if (namespaces.size() <= 1) {
+            override.withItemStore(new StoreWithoutManagedFields<>());
+          }
           if (!namespaces.isEmpty()) {
             override.settingNamespaces(namespaces);
           }

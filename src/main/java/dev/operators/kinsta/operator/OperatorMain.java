@@ -55,7 +55,16 @@ public final class OperatorMain {
             .withConfig(
                 new ConfigBuilder(Config.autoConfigure(null)).withUserAgent(USER_AGENT).build())
             .build();
-    OperatorRuntime runtime = OperatorRuntime.start(config, kubernetes);
+    OperatorRuntime runtime;
+    try {
+      runtime = OperatorRuntime.start(config, kubernetes);
+    } catch (RuntimeException | LinkageError failed) {
+      // Threads already started (Vert.x's event loops) would keep an idle JVM alive: a pod that
+      // reconciles nothing and is never restarted. Ending the process lets Kubernetes restart it.
+      log.error("Kinsta operator could not start: {}", failed.getMessage(), failed);
+      System.exit(1);
+      return;
+    }
     log.info(
         "Kinsta operator started: Kinsta API {}, hosting API {}, namespaces {}, management port {}",
         config.kinstaApiUrl(),

@@ -53,6 +53,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return credentials.companyId();
   }
 
+  /** A digest prefix that tells the resource's API key apart from others without revealing it. */
+  public String keyFingerprint() {
+    return credentials.apiKey().fingerprint();
+  }
+
   public KinstaApi kinsta() {
     return services.clients().kinsta(credentials);
   }
@@ -74,6 +79,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   /** The company's Kinsta DNS zones and records, listed once per interval for all its records. */
   public DnsInventory dns() {
     return services.dns();
+  }
+
+  /** Every controller's cache of its own resources, to see what other resources claim. */
+  public PrimaryCaches caches() {
+    return services.caches();
   }
 
   public ReconcileSettings settings() {

@@ -54,6 +54,9 @@ public abstract class KinstaObjectReconciler<
   /** The deletion policy in force: the spec's, else the default for created or adopted objects. */
   protected abstract DeletionPolicy deletionPolicy(R resource);
 
+  /** What kind of Kinsta object this is, as messages name it, e.g. {@code Site}. */
+  protected abstract String remoteKind();
+
   /** How the Kinsta object is named in events, e.g. {@code Site 5c0e…}. */
   protected abstract String describeRemote(S status);
 
@@ -84,7 +87,7 @@ public abstract class KinstaObjectReconciler<
   @Override
   protected final Optional<Outcome> refusal(R resource, Context<R> context) {
     return manager(resource, context.getPrimaryCache())
-        .map(other -> alreadyManaged(resource, kinstaId(resource).orElse(""), other));
+        .map(other -> alreadyManaged(kinstaId(resource).orElse(""), other));
   }
 
   /**
@@ -97,17 +100,16 @@ public abstract class KinstaObjectReconciler<
     if (cache == null) {
       return Optional.empty();
     }
-    return olderManager(resource, kinstaId, cache)
-        .map(other -> alreadyManaged(resource, kinstaId, other));
+    return olderManager(resource, kinstaId, cache).map(other -> alreadyManaged(kinstaId, other));
   }
 
-  private Outcome alreadyManaged(R resource, String kinstaId, R other) {
+  private Outcome alreadyManaged(String kinstaId, R other) {
     return Outcome.stalled(
         Reasons.ALREADY_MANAGED,
-        describeRemote(resource.getStatus() == null ? newStatus() : resource.getStatus())
-            + " ("
+        remoteKind()
+            + " "
             + kinstaId
-            + ") is managed by "
+            + " is managed by "
             + other.getKind()
             + " "
             + namespace(other)

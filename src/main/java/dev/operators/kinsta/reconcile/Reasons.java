@@ -35,6 +35,7 @@ public final class Reasons {
 
   public static final String CREATED = "Created";
   public static final String CREATION_NOT_FOUND = "CreationNotFound";
+  public static final String CREATION_NOT_MADE = "CreationNotMade";
   public static final String RETAINED = "Retained";
   public static final String ORPHANED = "Orphaned";
 

@@ -14,6 +14,7 @@ import dev.operators.kinsta.client.dto.CreateSiteRequest;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -61,10 +62,20 @@ final class SiteProvisioner {
       }
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    // A site made in MyKinsta a moment ago must stop a creation under its name, and a creation
-    // whose answer was lost must be found: the name is looked for in a fresh list.
+    // A creation whose answer was lost is looked for in the company's inventory list, and in a
+    // fresh one when its window ends; a site made in MyKinsta a moment ago must stop a creation
+    // under its name, so the name check before creating takes a fresh list.
     if (status.creation != null) {
-      return resolveCreation(attempt, sitesNamed(attempt, displayName));
+      CreationIntent intent = status.creation;
+      Optional<Outcome> unresolved =
+          resolveCreation(
+              attempt,
+              LostCreation.lastLook(attempt, intent)
+                  ? sitesNamed(attempt, intent.displayName)
+                  : listedSitesNamed(attempt, intent.displayName));
+      if (unresolved.isPresent() || status.siteId != null) {
+        return unresolved;
+      }
     }
     // The creation permit first: while the company is at Kinsta's creation limit, a waiting
     // creation costs no list.
@@ -118,14 +129,17 @@ final class SiteProvisioner {
 
   /**
    * A creation was sent but its answer not seen (a crash, a timeout, an operation that finished
-   * without the site's id): the site it made, if any, carries the intent's display name.
+   * without the site's id): the site it made, if any, carries the intent's display name. Empty when
+   * it was found ({@code status.siteId} set) or is known not to have been made (the intent
+   * cleared).
    */
   private static Optional<Outcome> resolveCreation(
       Attempt<KinstaSite, KinstaSiteStatus> attempt, List<Site> sameName) {
     KinstaSiteStatus status = attempt.status();
     CreationIntent intent = status.creation;
     LostCreation.Resolution resolution =
-        LostCreation.resolve(attempt, intent, "site", sameName.stream().map(Site::id).toList());
+        LostCreation.resolve(
+            attempt, intent, "site", sameName.stream().map(Site::id).toList(), claims(attempt));
     if (resolution instanceof LostCreation.Resolution.Created created) {
       manage(
           status,
@@ -136,8 +150,9 @@ final class SiteProvisioner {
     if (resolution instanceof LostCreation.Resolution.Unresolved unresolved) {
       return Optional.of(unresolved.outcome());
     }
+    // Not created: the creation starts over, with the name check of any new creation.
     status.creation = null;
-    return Optional.of(create(attempt, intent.displayName));
+    return Optional.empty();
   }
 
   /** The company's sites with this display name, from a list taken now. */
@@ -145,6 +160,29 @@ final class SiteProvisioner {
     return attempt.sites().freshSites(attempt.kinsta(), attempt.companyId()).stream()
         .filter(s -> displayName.equals(s.displayName()))
         .toList();
+  }
+
+  /**
+   * The company's sites with this display name, from its inventory list (at most one interval old):
+   * what a lost creation is looked for in, at no cost of its own.
+   */
+  static List<Site> listedSitesNamed(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName) {
+    return attempt.sites().sites(attempt.kinsta(), attempt.companyId()).stream()
+        .filter(s -> displayName.equals(s.displayName()))
+        .toList();
+  }
+
+  /** What the other KinstaSites record (a site id in status or spec) and intend to create. */
+  static CreationClaims<KinstaSite> claims(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    return CreationClaims.of(
+        attempt,
+        KinstaSite.class,
+        site ->
+            site.getStatus() != null && site.getStatus().siteId != null
+                ? site.getStatus().siteId
+                : site.getSpec() == null ? null : site.getSpec().siteId,
+        site -> site.getStatus() == null ? null : site.getStatus().creation);
   }
 
   private static void manage(KinstaSiteStatus status, Site site) {

@@ -20,6 +20,7 @@ import dev.operators.kinsta.client.dto.SftpAccounts;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.LostCreation;
@@ -512,8 +513,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     if (intent == null) {
       return Optional.empty();
     }
+    CreationClaims<KinstaSite> claims = SiteProvisioner.claims(attempt);
     List<String> named =
-        SiteProvisioner.sitesNamed(attempt, intent.displayName).stream().map(Site::id).toList();
+        SiteProvisioner.sitesNamed(attempt, intent.displayName).stream()
+            .map(Site::id)
+            .filter(id -> claims.recorder(id).isEmpty())
+            .toList();
     return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
   }
 
@@ -524,9 +529,14 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   private static Optional<Deletion> findCreatedSite(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
     KinstaSiteStatus status = attempt.status();
     String name = status.creation.displayName;
-    List<String> named = SiteProvisioner.sitesNamed(attempt, name).stream().map(Site::id).toList();
+    List<String> named =
+        (LostCreation.lastLook(attempt, status.creation)
+                ? SiteProvisioner.sitesNamed(attempt, name)
+                : SiteProvisioner.listedSitesNamed(attempt, name))
+            .stream().map(Site::id).toList();
     LostCreation.DeletionLookup lookup =
-        LostCreation.whileDeleting(attempt, status.creation, "site", named);
+        LostCreation.whileDeleting(
+            attempt, status.creation, "site", named, SiteProvisioner.claims(attempt));
     if (lookup.waiting() != null) {
       return Optional.of(lookup.waiting());
     }
@@ -541,6 +551,11 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         site.getSpec().siteId != null
             || (site.getStatus() != null && Boolean.TRUE.equals(site.getStatus().adopted));
     return deletionPolicy(site.getSpec().deletionPolicy, adopted);
+  }
+
+  @Override
+  protected String remoteKind() {
+    return "Site";
   }
 
   @Override

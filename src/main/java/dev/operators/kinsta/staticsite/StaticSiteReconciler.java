@@ -340,6 +340,11 @@ public final class StaticSiteReconciler
   }
 
   @Override
+  protected String remoteKind() {
+    return "Static site";
+  }
+
+  @Override
   protected String describeRemote(KinstaStaticSiteStatus status) {
     return "Static site " + status.staticSiteId;
   }

@@ -17,7 +17,10 @@ public final class Fault {
     DROP,
     LOSE_ANSWER,
     RATE_LIMIT,
-    FAIL_OPERATION
+    FAIL_OPERATION,
+    ON_ARRIVAL,
+    ON_ARRIVAL_DROP,
+    AFTER_ANSWER
   }
 
   private static final java.util.Random DRAWS = new java.util.Random(20261202L);
@@ -30,6 +33,7 @@ public final class Fault {
   private final String company;
   private final AtomicInteger remaining;
   private final double probability;
+  private Runnable action = () -> {};
 
   private Fault(
       Pattern request,
@@ -123,6 +127,38 @@ public final class Fault {
         message,
         null,
         times);
+  }
+
+  /**
+   * Runs {@code action} when a matching request arrives (on the simulator's event loop, so it must
+   * not block), then serves it: e.g. kills the caller while its call is in flight.
+   */
+  public static Fault onArrival(String requestRegex, Runnable action, int times) {
+    return withAction(Kind.ON_ARRIVAL, requestRegex, action, times);
+  }
+
+  /**
+   * Runs {@code action} when a matching request arrives, then closes the connection without
+   * carrying it out: the caller is gone and Kinsta never saw its call.
+   */
+  public static Fault onArrivalThenDrop(String requestRegex, Runnable action, int times) {
+    return withAction(Kind.ON_ARRIVAL_DROP, requestRegex, action, times);
+  }
+
+  /** Serves a matching request, then runs {@code action} once the answer is sent. */
+  public static Fault afterAnswer(String requestRegex, Runnable action, int times) {
+    return withAction(Kind.AFTER_ANSWER, requestRegex, action, times);
+  }
+
+  private static Fault withAction(Kind kind, String requestRegex, Runnable action, int times) {
+    Fault fault =
+        new Fault(Pattern.compile(requestRegex), kind, 0, Duration.ZERO, null, null, times);
+    fault.action = action;
+    return fault;
+  }
+
+  Runnable action() {
+    return action;
   }
 
   /**

@@ -46,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KinstaSimulator implements AutoCloseable {
   private static final String LOSE_ANSWER = "simulator.loseAnswer";
+  private static final String AFTER_ANSWER = "simulator.afterAnswer";
 
   /** A company made for a test or demo: its id, an API key and a user (restores need one). */
   public record SeededCompany(String companyId, String apiKey, String userId) {}
@@ -529,6 +530,14 @@ public final class KinstaSimulator implements AutoCloseable {
           return;
         }
         case LOSE_ANSWER -> ctx.put(LOSE_ANSWER, true);
+        case ON_ARRIVAL -> fault.get().action().run();
+        case ON_ARRIVAL_DROP -> {
+          fault.get().action().run();
+          journal.add(new Journal.Entry(now, company, method, path, null, 0));
+          ctx.request().connection().close();
+          return;
+        }
+        case AFTER_ANSWER -> ctx.put(AFTER_ANSWER, fault.get().action());
         case LATENCY -> {
           vertx.setTimer(
               Math.max(1, fault.get().duration().toMillis()),
@@ -750,6 +759,10 @@ public final class KinstaSimulator implements AutoCloseable {
       response.end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(answer.body())));
     } catch (IOException unserialisable) {
       response.setStatusCode(500).end();
+    }
+    Runnable afterAnswer = ctx.get(AFTER_ANSWER);
+    if (afterAnswer != null) {
+      afterAnswer.run();
     }
   }
 

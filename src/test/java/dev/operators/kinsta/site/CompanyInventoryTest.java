@@ -3,9 +3,6 @@ package dev.operators.kinsta.site;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
-import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
@@ -30,7 +27,7 @@ class CompanyInventoryTest {
       Tenant tenant = harness.tenant();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < SITES; i++) {
-        tenant.create(onPhp83("steady-" + i));
+        tenant.create(Sites.plainOnPhp83("steady-" + i));
       }
       for (int i = 0; i < SITES; i++) {
         ids.add(tenant.awaitSiteReady("steady-" + i).getStatus().siteId);
@@ -69,7 +66,7 @@ class CompanyInventoryTest {
             SimulatorFixture.start(),
             OperatorHarness.fastSettings().withInventoryInterval(Duration.ofSeconds(2)))) {
       Tenant tenant = harness.tenant();
-      tenant.create(onPhp83("drifts"));
+      tenant.create(Sites.plainOnPhp83("drifts"));
       String siteId = tenant.awaitSiteReady("drifts").getStatus().siteId;
 
       harness.kinsta.simulator.mutate(
@@ -111,14 +108,6 @@ class CompanyInventoryTest {
         OperatorHarness.fastSettings()
             .withResync(Duration.ofSeconds(1))
             .withInventoryInterval(Duration.ofSeconds(2)));
-  }
-
-  private static KinstaSite onPhp83(String name) {
-    KinstaSite site = Sites.plain(name);
-    site.getSpec().environments = new SiteEnvironments();
-    site.getSpec().environments.live = new EnvironmentSettings();
-    site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
-    return site;
   }
 
   private static void awaitPhp83(OperatorHarness harness, String siteId) {

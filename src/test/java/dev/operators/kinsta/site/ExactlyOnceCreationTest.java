@@ -232,8 +232,9 @@ class ExactlyOnceCreationTest {
       tenant.create(second);
 
       KinstaSite stalled = tenant.awaitSiteStalled("second", Reasons.ALREADY_MANAGED);
-      assertTrue(
-          Tenant.conditions(stalled).get(0).getMessage().contains(tenant.namespace + "/first"));
+      String message = Tenant.conditions(stalled).get(0).getMessage();
+      assertTrue(message.contains(tenant.namespace + "/first"), message);
+      assertTrue(message.startsWith("Site " + siteId + " is managed by KinstaSite "), message);
       assertEquals(
           "8.1",
           harness.kinsta.simulator.<String>read(

@@ -2,10 +2,12 @@ package dev.operators.kinsta.site;
 
 import dev.operators.kinsta.api.v1alpha1.CloneSource;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.PlainSource;
 import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
+import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.api.v1alpha1.WordPressSource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
@@ -29,6 +31,15 @@ public final class Sites {
     KinstaSite site = bare(name);
     site.getSpec().region = "europe-west1";
     site.getSpec().plain = new PlainSource();
+    return site;
+  }
+
+  /** A plain site whose live environment runs PHP 8.3: drift is a PHP version changed back. */
+  public static KinstaSite plainOnPhp83(String name) {
+    KinstaSite site = plain(name);
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = new EnvironmentSettings();
+    site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
     return site;
   }
 

@@ -226,6 +226,14 @@ public final class OperatorHarness implements AutoCloseable {
     startOperator();
   }
 
+  /**
+   * Which namespaces the operator watches from its next start: these only, or every namespace when
+   * empty (the default).
+   */
+  public void watch(Set<String> namespaces) {
+    watchedNamespaces = Set.copyOf(namespaces);
+  }
+
   /** Whether the running operator's event sources (informers included) are all healthy. */
   public boolean operatorHealthy() {
     return operator != null && operator.operator().getRuntimeInfo().allEventSourcesAreHealthy();
@@ -464,12 +472,9 @@ public final class OperatorHarness implements AutoCloseable {
               });
     }
 
-    /**
-     * Sets the reconcile-requested-at annotation to {@code token} and waits until the operator
-     * handled it.
-     */
-    public <T extends CustomResource<?, ?>> T requestReconcile(
-        Class<T> type, String name, String token) {
+    /** Sets one annotation, as {@code kubectl annotate --overwrite} does. */
+    public <T extends HasMetadata> void annotate(
+        Class<T> type, String name, String annotation, String value) {
       edit(
           type,
           name,
@@ -479,10 +484,22 @@ public final class OperatorHarness implements AutoCloseable {
                     resource.getMetadata().getAnnotations() == null
                         ? Map.of()
                         : resource.getMetadata().getAnnotations());
-            annotations.put(
-                dev.operators.kinsta.api.v1alpha1.ApiGroup.RECONCILE_REQUESTED_ANNOTATION, token);
+            annotations.put(annotation, value);
             resource.getMetadata().setAnnotations(annotations);
           });
+    }
+
+    /**
+     * Sets the reconcile-requested-at annotation to {@code token} and waits until the operator
+     * handled it.
+     */
+    public <T extends CustomResource<?, ?>> T requestReconcile(
+        Class<T> type, String name, String token) {
+      annotate(
+          type,
+          name,
+          dev.operators.kinsta.api.v1alpha1.ApiGroup.RECONCILE_REQUESTED_ANNOTATION,
+          token);
       return await()
           .atMost(Duration.ofSeconds(20))
           .ignoreExceptions()

@@ -31,6 +31,13 @@ public final class ApiGroup {
    */
   public static final String RECONCILE_REQUESTED_ANNOTATION = GROUP + "/reconcile-requested-at";
 
+  /**
+   * Ends the wait of a creation whose answer was lost, on purpose: its value repeats {@code
+   * status.creation.recordedAt}, stating that this create call never took effect (so it cannot
+   * carry over to a later one). Creating goes on at once; a deletion stops looking.
+   */
+  public static final String CREATION_NOT_MADE_ANNOTATION = GROUP + "/creation-not-made";
+
   /** Overrides how often a running Kinsta operation is polled, e.g. {@code 30s}. */
   public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
 

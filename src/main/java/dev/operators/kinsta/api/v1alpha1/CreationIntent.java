@@ -16,10 +16,15 @@ public class CreationIntent {
   @JsonPropertyDescription("When the intent was recorded (RFC 3339), just before the create call.")
   public String recordedAt;
 
+  @JsonPropertyDescription(
+      "The Kinsta company the object is created in: a lost answer is looked for there only.")
+  public String companyId;
+
   public CreationIntent() {}
 
-  public CreationIntent(String displayName, String recordedAt) {
+  public CreationIntent(String displayName, String recordedAt, String companyId) {
     this.displayName = displayName;
     this.recordedAt = recordedAt;
+    this.companyId = companyId;
   }
 }

@@ -76,6 +76,7 @@ public class KinstaApplicationSpec extends KinstaSpec {
     @JsonPropertyDescription("The application id.")
     public String id;
 
+    @Pattern(Ids.UNIQUE_NAME)
     @JsonPropertyDescription("The application's unique name (not its display name).")
     public String name;
   }

@@ -145,6 +145,7 @@ public class KinstaDatabaseSpec extends KinstaSpec {
     @JsonPropertyDescription("The database id.")
     public String id;
 
+    @Pattern(Ids.UNIQUE_NAME)
     @JsonPropertyDescription("The database's unique name (not its display name).")
     public String name;
   }

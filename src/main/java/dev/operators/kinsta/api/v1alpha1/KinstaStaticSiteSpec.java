@@ -59,7 +59,7 @@ public class KinstaStaticSiteSpec extends KinstaSpec {
     @JsonPropertyDescription("The static site's id.")
     public String id;
 
-    @Size(min = 1, max = 255)
+    @Pattern(Ids.UNIQUE_NAME)
     @JsonPropertyDescription("The static site's unique name (not its display name).")
     public String name;
   }
