@@ -13,6 +13,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
+import dev.operators.kinsta.reconcile.ListedUnchanged;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -79,7 +80,10 @@ public final class ApplicationReconciler
    * What a KinstaApplication's reconcile does, in order; the first step with an outcome ends it.
    */
   static final Steps<Run> STEPS =
-      Steps.<Run>first("find the application and observe it", ApplicationReconciler::observe)
+      Steps.<Run>first(
+              "stop when the company's list shows nothing changed",
+              ApplicationReconciler::unchanged)
+          .then("find the application and observe it", ApplicationReconciler::observe)
           .then("follow the deployment in flight", run -> run.deployments().follow())
           .then("apply settings, processes, CDN and edge caching", ApplicationReconciler::apply)
           .then(
@@ -110,6 +114,23 @@ public final class ApplicationReconciler
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
     return STEPS.run(new Run(attempt), ApplicationReconciler::ready);
+  }
+
+  /**
+   * A Ready application whose entry in the company's list is as last seen needs no call of its own
+   * at a resync; one whose newest build is still unmeasured takes the full look.
+   */
+  private static Optional<Outcome> unchanged(Run run) {
+    KinstaApplicationStatus status = run.attempt.status();
+    if (status.latestDeployment != null && status.latestDeployment.buildTime == null) {
+      return Optional.empty();
+    }
+    return ListedUnchanged.stillReady(
+        run.attempt,
+        run.attempt.hostingLists().applications(run.api, run.attempt.companyId()),
+        status.applicationId,
+        status.state,
+        status.displayName);
   }
 
   private static Optional<Outcome> observe(Run run) {

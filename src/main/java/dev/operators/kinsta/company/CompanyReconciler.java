@@ -51,12 +51,28 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     super(services, KinstaCompany.class, KinstaCompanyStatus.class);
   }
 
-  /** A part read at most once per inventory interval for the company (see {@link CompanyReads}). */
-  private <T> T once(
+  /**
+   * How long the parts that change rarely (regions, users, API keys, the key's name) are kept: an
+   * hour, or the inventory interval when that is longer. An expiry warning is worked out from the
+   * keys' expiry times, so it comes on time all the same.
+   */
+  private static final Duration RARELY = Duration.ofHours(1);
+
+  /** A part that changes rarely, read at most once an hour for the company. */
+  private <T> T rarely(
       Attempt<KinstaCompany, KinstaCompanyStatus> attempt, String part, Supplier<T> read) {
     Duration interval = attempt.settings().inventoryInterval();
-    reads.forgetOlderThan(attempt.now().minus(interval.multipliedBy(3)));
-    return reads.once(attempt.companyId(), part, attempt.now(), interval, read);
+    return once(attempt, part, interval.compareTo(RARELY) > 0 ? interval : RARELY, read);
+  }
+
+  /** A part read at most once per {@code maxAge} for the company (see {@link CompanyReads}). */
+  private <T> T once(
+      Attempt<KinstaCompany, KinstaCompanyStatus> attempt,
+      String part,
+      Duration maxAge,
+      Supplier<T> read) {
+    reads.forgetOlderThan(attempt.now().minus(RARELY.multipliedBy(2)));
+    return reads.once(attempt.companyId(), part, attempt.now(), maxAge, read);
   }
 
   @Override
@@ -97,7 +113,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             "regions",
             unavailable,
             () ->
-                once(attempt, "regions", () -> attempt.kinsta().regions()).stream()
+                rarely(attempt, "regions", () -> attempt.kinsta().regions()).stream()
                     .map(r -> new KinstaCompanyStatus.RegionStatus(r.region(), r.name()))
                     .sorted(Comparator.comparing(r -> String.valueOf(r.region)))
                     .toList());
@@ -105,16 +121,17 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
         "users",
         unavailable,
         () -> {
-          var users = once(attempt, "users", () -> attempt.kinsta().companyUsers());
+          var users = rarely(attempt, "users", () -> attempt.kinsta().companyUsers());
           status.userCount = users.size();
           status.users = CompanyReport.users(users, Boolean.TRUE.equals(spec.showUserEmails));
           return users;
         });
     List<CompanyApiKey> keys =
-        section("apiKeys", unavailable, () -> once(attempt, "apiKeys", attempt.kinsta()::apiKeys));
+        section(
+            "apiKeys", unavailable, () -> rarely(attempt, "apiKeys", attempt.kinsta()::apiKeys));
     status.apiKeys = keys == null ? null : CompanyReport.apiKeys(keys);
     status.keyName =
-        once(
+        rarely(
             attempt,
             "keyName/" + attempt.keyFingerprint(),
             () -> attempt.kinsta().validate().name());
@@ -122,7 +139,12 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
         section(
             "activityLog",
             unavailable,
-            () -> ActivityLog.read(attempt.kinsta(), status.activityCursor));
+            () ->
+                once(
+                    attempt,
+                    "activityLog/" + attempt.resource().getMetadata().getUid(),
+                    attempt.settings().inventoryInterval(),
+                    () -> ActivityLog.read(attempt.kinsta(), status.activityCursor)));
     if (activity != null) {
       tell(attempt, activity.fresh(), ownKeyId(keys, status.keyName));
       status.recentActivity = ActivityLog.recent(activity.newest());
@@ -144,7 +166,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             unavailable,
             () ->
                 CompanyReport.inventory(
-                    once(attempt, "applications", attempt.hosting()::listApplications),
+                    attempt.hostingLists().applications(attempt.hosting(), attempt.companyId()),
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
                     managedIds(KinstaApplication.class, CompanyReconciler::applicationId)));
@@ -164,7 +186,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
             unavailable,
             () ->
                 CompanyReport.inventory(
-                    once(attempt, "staticSites", attempt.hosting()::listStaticSites),
+                    attempt.hostingLists().staticSites(attempt.hosting(), attempt.companyId()),
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
                     managedIds(KinstaStaticSite.class, CompanyReconciler::staticSiteId)));

@@ -38,15 +38,24 @@ public final class ConsoleLogging {
    * or unknown).
    */
   public static void install(@Nullable String operatorLevel) {
+    install(operatorLevel, Level.INFO);
+  }
+
+  /**
+   * As {@link #install(String)}, with JOSDK's lifecycle at {@code frameworkLevel}: a quiet console
+   * for a person who reads a table instead of the log.
+   */
+  public static void install(@Nullable String operatorLevel, Level frameworkLevel) {
     LogManager.getLogManager().reset();
     Logger root = Logger.getLogger("");
-    root.setLevel(Level.WARNING);
+    root.setLevel(
+        frameworkLevel.intValue() > Level.WARNING.intValue() ? frameworkLevel : Level.WARNING);
     root.addHandler(new LineHandler(System.out));
     configured =
         List.of(
             root,
             level("dev.operators.kinsta", julLevel(operatorLevel)),
-            level("io.javaoperatorsdk", Level.INFO),
+            level("io.javaoperatorsdk", frameworkLevel),
             level("io.fabric8.kubernetes.client.informers", Level.WARNING),
             level("com.networknt", Level.SEVERE));
   }

@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.CredentialsResolver;
 import dev.operators.kinsta.reconcile.DatabaseInventory;
 import dev.operators.kinsta.reconcile.DnsInventory;
 import dev.operators.kinsta.reconcile.EventRecorder;
+import dev.operators.kinsta.reconcile.HostingInventory;
 import dev.operators.kinsta.reconcile.JitteredRetry;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.MetadataChangeFilter;
@@ -140,6 +141,7 @@ public final class KinstaOperator implements AutoCloseable {
             SecretCache.start(client, namespaces),
             new DatabaseInventory(settings.inventoryInterval(), clock),
             new DnsInventory(settings.inventoryInterval(), clock),
+            new HostingInventory(settings.inventoryInterval(), clock),
             new PrimaryCaches());
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);

@@ -86,6 +86,11 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.caches();
   }
 
+  /** The company's applications and static sites, listed once per interval for all of them. */
+  public HostingInventory hostingLists() {
+    return services.hosting();
+  }
+
   public ReconcileSettings settings() {
     return services.settings();
   }

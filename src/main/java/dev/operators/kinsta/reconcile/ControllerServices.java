@@ -21,4 +21,5 @@ public record ControllerServices(
     SecretCache secrets,
     DatabaseInventory databases,
     DnsInventory dns,
+    HostingInventory hosting,
     PrimaryCaches caches) {}

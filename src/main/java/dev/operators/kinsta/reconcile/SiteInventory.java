@@ -70,6 +70,9 @@ public final class SiteInventory {
     }
     List<Environment> environments = api.listEnvironments(siteId);
     Site listed = company.sites.get(siteId);
+    if (listed == null) {
+      listed = company.unlisted.get(siteId);
+    }
     Site site = listed != null ? listed : api.getSite(siteId);
     SiteView fresh = new SiteView(site, environments, clock.instant());
     company.own.put(siteId, fresh);
@@ -172,24 +175,56 @@ public final class SiteInventory {
     return reports.get(environmentId);
   }
 
-  /** The operator changed the site: the next look at it reads it on its own. */
+  /** What a change by the operator touched, and so what the next look must read again. */
+  public enum Part {
+    /** The site and its environments, as the list holds them (PHP, domains, caching, …). */
+    ENVIRONMENTS,
+    DENIED_IPS,
+    SSH,
+    REDIRECTS,
+    SFTP_ACCOUNTS
+  }
+
+  /** The operator changed the site, in any way: the next look reads all of it again. */
   public void changed(String companyId, String siteId) {
-    Company company = companies.get(companyId);
-    if (company != null) {
-      SiteView view = company.view(siteId);
-      if (view != null) {
-        view.environments()
-            .forEach(
-                environment -> {
-                  company.deniedIps.remove(environment.id());
-                  company.ssh.remove(environment.id());
-                  company.redirects.remove(environment.id());
-                  company.sftpAccounts.remove(environment.id());
-                });
-      }
-      company.own.remove(siteId);
-      company.dirty.put(siteId, clock.instant());
+    for (Part part : Part.values()) {
+      changed(companyId, siteId, part);
     }
+  }
+
+  /**
+   * The operator changed one part of the site: the next look reads that part again, and keeps what
+   * the change cannot have touched (a PHP version changed leaves the denied IP addresses as they
+   * were read).
+   */
+  public void changed(String companyId, String siteId, Part part) {
+    Company company = companies.get(companyId);
+    if (company == null) {
+      return;
+    }
+    if (part == Part.ENVIRONMENTS) {
+      SiteView own = company.own.remove(siteId);
+      if (own != null) {
+        // A site the list does not hold yet keeps its own record; its environments are read again.
+        company.unlisted.put(siteId, own.site());
+      }
+      company.dirty.put(siteId, clock.instant());
+      return;
+    }
+    SiteView view = company.view(siteId);
+    Map<String, ? extends Read<?>> reads =
+        switch (part) {
+          case DENIED_IPS -> company.deniedIps;
+          case SSH -> company.ssh;
+          case REDIRECTS -> company.redirects;
+          case SFTP_ACCOUNTS -> company.sftpAccounts;
+          case ENVIRONMENTS -> Map.of();
+        };
+    List<String> environments =
+        view != null
+            ? view.environments().stream().map(Environment::id).toList()
+            : List.copyOf(reads.keySet());
+    environments.forEach(reads::remove);
   }
 
   /**
@@ -240,6 +275,13 @@ public final class SiteInventory {
     private final Map<String, SiteView> own = new ConcurrentHashMap<>();
 
     /**
+     * Sites the list does not hold yet (just created) as last read on their own: their record
+     * (name, display name) is kept across the operator's changes, which only need their
+     * environments read again.
+     */
+    private final Map<String, Site> unlisted = new ConcurrentHashMap<>();
+
+    /**
      * Sites the operator changed, and when: the list must not answer for them until one started
      * after the change.
      */
@@ -286,6 +328,7 @@ public final class SiteInventory {
         sites = new ConcurrentHashMap<>(fresh);
         listedAt = startedAt;
         own.values().removeIf(view -> view.readAt().isBefore(startedAt));
+        unlisted.keySet().removeIf(fresh::containsKey);
         // A change marked while this list was under way may be missing from it: its mark stays.
         dirty.values().removeIf(markedAt -> markedAt.isBefore(startedAt));
         if (at != null) {

@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.dto.OperationStatus;
+import dev.operators.kinsta.reconcile.SiteInventory;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -67,6 +68,22 @@ enum SiteOperation implements OperationType {
    * not report.
    */
   void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {}
+
+  /** What an operation of this type changes in Kinsta: what the next look must read again. */
+  SiteInventory.Part touches() {
+    return switch (this) {
+      case UPDATE_DENIED_IPS -> SiteInventory.Part.DENIED_IPS;
+      case SET_SSH_ACCESS,
+          SET_SSH_ALLOWED_IPS,
+          SET_SSH_PASSWORD_AUTHENTICATION,
+          SET_SSH_PASSWORD_EXPIRATION ->
+          SiteInventory.Part.SSH;
+      case DELETE_REDIRECT, ADD_REDIRECT -> SiteInventory.Part.REDIRECTS;
+      // Whether additional SFTP accounts are on is in the environment; the accounts are not.
+      case DELETE_SFTP_ACCOUNT, ADD_SFTP_ACCOUNT -> SiteInventory.Part.SFTP_ACCOUNTS;
+      default -> SiteInventory.Part.ENVIRONMENTS;
+    };
+  }
 
   /** The type of a tracked operation, empty for one this version does not know. */
   static Optional<SiteOperation> of(TrackedOperation operation) {

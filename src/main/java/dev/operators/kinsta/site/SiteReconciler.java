@@ -153,8 +153,13 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     status.operation = null;
     if (status.siteId != null) {
-      // Whatever the operation did, the next look at the site must see it.
-      attempt.sites().changed(attempt.companyId(), status.siteId);
+      // What the operation changed, the next look at the site must see.
+      Optional<SiteOperation> type = SiteOperation.of(operation);
+      if (type.isPresent()) {
+        attempt.sites().changed(attempt.companyId(), status.siteId, type.get().touches());
+      } else {
+        attempt.sites().changed(attempt.companyId(), status.siteId);
+      }
     }
     if (poll instanceof Poll.Failed failed) {
       if (operation.is(SiteOperation.CREATE_SITE)) {
@@ -343,7 +348,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         status.operation.phpAllocation = next.allocation();
         return Optional.of(started);
       }
-      attempt.sites().changed(attempt.companyId(), status.siteId);
+      attempt.sites().changed(attempt.companyId(), status.siteId, next.type().touches());
       run.environments =
           attempt.sites().site(api, attempt.companyId(), status.siteId).environments();
       SiteObserver.record(status, run.environments, attempt.sites()::report);

@@ -17,6 +17,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
+import dev.operators.kinsta.reconcile.ListedUnchanged;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -59,6 +60,16 @@ public final class StaticSiteReconciler
   protected Outcome reconcileRemote(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
     KinstaStaticSiteStatus status = attempt.status();
     HostingApi api = attempt.hosting();
+    Optional<Outcome> unchanged =
+        ListedUnchanged.stillReady(
+            attempt,
+            attempt.hostingLists().staticSites(api, attempt.companyId()),
+            status.staticSiteId,
+            status.state,
+            status.displayName);
+    if (unchanged.isPresent()) {
+      return unchanged.get();
+    }
     Optional<String> id = staticSiteId(attempt, api);
     if (id.isEmpty()) {
       return notFound(attempt, null);
@@ -105,10 +116,10 @@ public final class StaticSiteReconciler
     if (adopt.id != null) {
       return Optional.of(adopt.id);
     }
-    return api.listStaticSites().stream()
-        .filter(site -> adopt.name.equals(site.name()))
-        .map(ApplicationSummary::id)
-        .findFirst();
+    return attempt
+        .hostingLists()
+        .staticSiteNamed(api, attempt.companyId(), adopt.name)
+        .map(ApplicationSummary::id);
   }
 
   private static Outcome notFound(

@@ -59,18 +59,22 @@ public final class ScaleBenchmark {
     System.exit(0);
   }
 
+  /** Kinsta's limits, and operations of {@code operations}, in time {@value #K} times faster. */
+  static SimulatorSettings compressedKinsta(Duration operations) {
+    return new SimulatorSettings(
+        Duration.ofSeconds(3).dividedBy(K),
+        operations.dividedBy(K),
+        Duration.ofSeconds(3).dividedBy(K),
+        Duration.ofSeconds(3).dividedBy(K),
+        false,
+        Duration.ofMinutes(1).dividedBy(K),
+        120,
+        1000,
+        5);
+  }
+
   private static void compressed(TestCluster cluster) throws Exception {
-    SimulatorSettings kinsta =
-        new SimulatorSettings(
-            Duration.ofSeconds(3).dividedBy(K),
-            Duration.ofSeconds(120).dividedBy(K),
-            Duration.ofSeconds(3).dividedBy(K),
-            Duration.ofSeconds(3).dividedBy(K),
-            false,
-            Duration.ofMinutes(1).dividedBy(K),
-            120,
-            1000,
-            5);
+    SimulatorSettings kinsta = compressedKinsta(Duration.ofSeconds(120));
     try (OperatorHarness harness =
         OperatorHarness.start(
             SimulatorFixture.start(kinsta, budget(), Duration.ofSeconds(5), false), settings())) {

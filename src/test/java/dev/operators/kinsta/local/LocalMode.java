@@ -46,6 +46,8 @@ public final class LocalMode implements AutoCloseable {
   private final OperatorRuntime runtime;
   private final Path kubeconfig;
   private final StatusBoard board;
+  private final Instant startedAt;
+  private volatile @org.jspecify.annotations.Nullable Duration readyAfter;
 
   /**
    * The mock server logs every request through java.util.logging at INFO; local mode shows its own
@@ -118,6 +120,7 @@ public final class LocalMode implements AutoCloseable {
     }
     board = new StatusBoard(kubernetes, ApiGroup.GROUP);
     runtime = OperatorRuntime.start(config, kubernetes, ReconcileSettings.from(config), clients);
+    startedAt = Instant.now();
     printIntroduction(config);
     if (examples != null) {
       examples.apply(kubernetes);
@@ -135,7 +138,13 @@ public final class LocalMode implements AutoCloseable {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    ConsoleLogging.installFromEnvironment();
+    // Quiet by default: a person reads the table; KINSTA_LOG_LEVEL brings the operator's log back.
+    String logLevel = System.getenv("KINSTA_LOG_LEVEL");
+    if (logLevel == null || logLevel.isBlank()) {
+      ConsoleLogging.install("ERROR", java.util.logging.Level.SEVERE);
+    } else {
+      ConsoleLogging.installFromEnvironment();
+    }
     LocalSettings settings;
     try {
       settings = LocalSettings.fromEnvironment(System.getenv());
@@ -174,7 +183,13 @@ public final class LocalMode implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       List<StatusBoard.Row> rows = board.printIfChanged(out);
       if (!rows.isEmpty() && rows.stream().allMatch(StatusBoard.Row::isReady)) {
-        out.println("All " + rows.size() + " Kinsta resources are Ready.");
+        readyAfter = Duration.between(startedAt, Instant.now());
+        out.println(
+            "All "
+                + rows.size()
+                + " Kinsta resources are Ready, "
+                + readyAfter.toSeconds()
+                + " s after the operator started.");
         return true;
       }
       Thread.sleep(1000);
@@ -204,6 +219,11 @@ public final class LocalMode implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + to, e);
     }
+  }
+
+  /** How long after the operator's start every resource was first seen Ready, once it was. */
+  public java.util.Optional<Duration> readyAfter() {
+    return java.util.Optional.ofNullable(readyAfter);
   }
 
   public StatusBoard board() {

@@ -26,14 +26,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The README's first command, in-process, on one Kubernetes API or another: the examples converge,
  * kubectl works against it as a user types it, and the management server answers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class LocalModeChecks {
   final ByteArrayOutputStream output = new ByteArrayOutputStream();
   LocalMode local;
@@ -43,6 +47,15 @@ abstract class LocalModeChecks {
 
   /** The kubectl binary to run, or null when there is none to test with. */
   abstract Path kubectlBinary();
+
+  /**
+   * {@code KINSTA_LOCAL_SIMULATOR}: realistic is what the README's first command runs, and what its
+   * promise is measured on.
+   */
+  abstract String simulator();
+
+  /** How long the examples may take to converge. */
+  abstract Duration convergeWithin();
 
   /** The version the API server reports. */
   abstract String serverVersion();
@@ -57,7 +70,7 @@ abstract class LocalModeChecks {
         LocalSettings.fromEnvironment(
             Map.of(
                 "KINSTA_LOCAL_SIMULATOR",
-                "fast",
+                simulator(),
                 "KINSTA_LOCAL_KUBERNETES",
                 kubernetes(),
                 "KINSTA_LOCAL_KUBECONFIG",
@@ -73,9 +86,23 @@ abstract class LocalModeChecks {
   }
 
   @Test
+  @Order(1)
   void theExamplesConvergeAndTheTableSaysSo() throws InterruptedException {
-    assertTrue(
-        local.watchUntilReady(Duration.ofMinutes(2)), output.toString(StandardCharsets.UTF_8));
+    assertTrue(local.watchUntilReady(convergeWithin()), output.toString(StandardCharsets.UTF_8));
+    System.out.println(
+        "local mode ("
+            + kubernetes()
+            + ", "
+            + simulator()
+            + " simulator): every example Ready "
+            + local.readyAfter().orElseThrow().toSeconds()
+            + " s after the operator started");
+    dev.operators.kinsta.testing.CallLedger.check(
+        "examples-" + simulator(),
+        "The README's examples (examples/) applied in local mode, "
+            + simulator()
+            + " simulator, until every\none is Ready: what the first command costs the company.",
+        local.simulator().journal().entries());
 
     String printed = output.toString(StandardCharsets.UTF_8);
     assertTrue(
@@ -83,7 +110,7 @@ abstract class LocalModeChecks {
             "export KUBECONFIG="
                 + Path.of("target/local-test-" + kubernetes() + "/kubeconfig").toAbsolutePath()),
         printed);
-    assertTrue(printed.contains("Kinsta resources are Ready."), printed);
+    assertTrue(printed.contains("Kinsta resources are Ready, "), printed);
     List<KinstaSite> sites =
         local.kubernetes().resources(KinstaSite.class).inAnyNamespace().list().getItems();
     long examples =
@@ -115,6 +142,7 @@ abstract class LocalModeChecks {
   }
 
   @Test
+  @Order(2)
   void kubectlAppliesWaitsDescribesAndDeletes() throws Exception {
     assumeTrue(kubectlBinary() != null, "kubectl is not installed");
     Result version = kubectl("version");
@@ -205,8 +233,9 @@ abstract class LocalModeChecks {
   }
 
   @Test
+  @Order(3)
   void servesMetricsAndHealth() throws Exception {
-    local.watchUntilReady(Duration.ofMinutes(2));
+    local.watchUntilReady(convergeWithin());
     HttpClient http = HttpClient.newHttpClient();
     String base = "http://127.0.0.1:" + local.runtime().managementPort();
     await()

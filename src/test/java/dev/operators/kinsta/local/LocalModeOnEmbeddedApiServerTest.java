@@ -2,6 +2,7 @@ package dev.operators.kinsta.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -20,6 +21,16 @@ class LocalModeOnEmbeddedApiServerTest extends LocalModeChecks {
         .filter(Files::isExecutable)
         .findFirst()
         .orElse(null);
+  }
+
+  @Override
+  String simulator() {
+    return "fast";
+  }
+
+  @Override
+  Duration convergeWithin() {
+    return Duration.ofMinutes(2);
   }
 
   @Override

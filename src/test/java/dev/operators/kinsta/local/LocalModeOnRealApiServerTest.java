@@ -2,11 +2,13 @@ package dev.operators.kinsta.local;
 
 import dev.operators.kinsta.testing.cluster.TestClusterBinaries;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Local mode on the real API server, with the kubectl built beside it: apply validates, as in any
- * cluster.
+ * cluster. This is the README's first command as a person runs it, with the simulator's realistic
+ * timings and Kinsta's limits: every example must be Ready within four minutes.
  */
 class LocalModeOnRealApiServerTest extends LocalModeChecks {
   @Override
@@ -17,6 +19,16 @@ class LocalModeOnRealApiServerTest extends LocalModeChecks {
   @Override
   Path kubectlBinary() {
     return TestClusterBinaries.locate().resolve("kubectl");
+  }
+
+  @Override
+  String simulator() {
+    return "realistic";
+  }
+
+  @Override
+  Duration convergeWithin() {
+    return Duration.ofMinutes(4);
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.operators.kinsta.client.budget;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +26,24 @@ final class CompanyBudget {
   private final long capacity;
   private volatile long pausedUntilNanos = System.nanoTime();
 
+  /**
+   * Where each priority's queue of refused callers ends: each refusal takes the next step's worth
+   * of refill time after it, so that callers refused together come back one after another, each to
+   * a step's permits, instead of all at once to spend the first permit each and be refused again. A
+   * queue per priority: a user's write never queues behind background reads.
+   */
+  private final Map<Priority, AtomicLong> queueEndNanos = new EnumMap<>(Priority.class);
+
+  private final long nanosPerStep;
+
   CompanyBudget(RateBudgetSettings settings) {
+    this.nanosPerStep =
+        settings.perCompany().period().toNanos()
+            * PERMITS_PER_STEP
+            / Math.max(1, settings.perCompany().permits());
+    for (Priority priority : Priority.values()) {
+      queueEndNanos.put(priority, new AtomicLong(System.nanoTime()));
+    }
     this.general = Bucket.builder().addLimit(settings.perCompany().bandwidth()).build();
     this.creations = Bucket.builder().addLimit(settings.creations().bandwidth()).build();
     this.logs = Bucket.builder().addLimit(settings.logs().bandwidth()).build();
@@ -50,7 +70,8 @@ final class CompanyBudget {
       // single permit would spend it on its first read and be refused again on its write.
       long step = Math.min(capacity, reserve + PERMITS_PER_STEP);
       throw new BudgetExhaustedException(
-          Duration.ofNanos(
+          queued(
+              priority,
               Math.max(general.estimateAbilityToConsume(step).getNanosToWaitForRefill(), 1)));
     }
     if (reserve > 0) {
@@ -63,6 +84,20 @@ final class CompanyBudget {
       refund(laneBucket);
       throw exhausted;
     }
+  }
+
+  /**
+   * The wait of a caller refused now: until the permits it needs are there, and no earlier than its
+   * place in the queue of callers refused before it.
+   */
+  private Duration queued(Priority priority, long untilPermitsNanos) {
+    long now = System.nanoTime();
+    long earliest = now + untilPermitsNanos;
+    long end =
+        java.util.Objects.requireNonNull(queueEndNanos.get(priority), "a queue per priority")
+            .accumulateAndGet(
+                earliest, (queued, mine) -> (queued - mine > 0 ? queued : mine) + nanosPerStep);
+    return Duration.ofNanos(Math.max(end - nanosPerStep - now, 1));
   }
 
   /** Takes a creation permit ahead of the creation call, which {@link #acquire} then skips. */

@@ -1,0 +1,58 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.client.dto.ApplicationSummary;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A resync that finds nothing to do, told from the company's list alone: the resource is Ready for
+ * its generation, nothing is in flight, nobody asked for a reconcile, and the company's list shows
+ * the object with the state and display name last seen. It stays Ready with no call of its own;
+ * anything else takes the full look.
+ */
+public final class ListedUnchanged {
+  private ListedUnchanged() {}
+
+  /**
+   * The outcome that keeps the resource Ready, or empty for a full look.
+   *
+   * @param listed the company's list, at most one inventory interval old
+   * @param id the object's id, as the status records it
+   * @param state and {@code displayName}: what the status recorded of it at the last full look
+   */
+  public static Optional<Outcome> stillReady(
+      Attempt<?, ? extends KinstaStatus> attempt,
+      List<ApplicationSummary> listed,
+      @Nullable String id,
+      @Nullable String state,
+      @Nullable String displayName) {
+    KinstaStatus status = attempt.status();
+    long generation = KinstaReconciler.generation(attempt.resource());
+    Optional<Condition> ready =
+        StatusConditions.find(status.conditions, StatusConditions.READY)
+            .filter(c -> "True".equals(c.getStatus()))
+            .filter(c -> Objects.equals(c.getObservedGeneration(), generation));
+    if (id == null) {
+      return Optional.empty();
+    }
+    boolean quiet =
+        ready.isPresent()
+            && status.operation == null
+            && Objects.equals(
+                status.lastHandledReconcileAt,
+                ResourceControls.reconcileRequest(attempt.resource()).orElse(null));
+    if (!quiet) {
+      return Optional.empty();
+    }
+    boolean same =
+        HostingInventory.withId(listed, id)
+            .filter(entry -> Objects.equals(entry.status(), state))
+            .filter(entry -> Objects.equals(entry.displayName(), displayName))
+            .isPresent();
+    return same ? Optional.of(attempt.ready(ready.get().getMessage())) : Optional.empty();
+  }
+}

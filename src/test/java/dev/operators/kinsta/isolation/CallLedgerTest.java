@@ -1,0 +1,160 @@
+package dev.operators.kinsta.isolation;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseSize;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec.RecordType;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
+import dev.operators.kinsta.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.company.CompanyTest;
+import dev.operators.kinsta.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.dns.DnsRecordTest;
+import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.staticsite.StaticSiteTest;
+import dev.operators.kinsta.testing.CallLedger;
+import dev.operators.kinsta.testing.OperatorHarness;
+import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What each kind's lifecycle costs the company, checked against its committed ledger ({@link
+ * CallLedger}): create, change one field, observe for three inventory intervals, delete. The
+ * company shares its key with a second namespace that holds nothing, as tenants do.
+ */
+class CallLedgerTest {
+  private static final Duration INVENTORY = Duration.ofSeconds(2);
+  private static final Duration WITHIN = Duration.ofSeconds(30);
+
+  @Test
+  void siteLifecycle() {
+    lifecycle(
+        "site-lifecycle",
+        "A plain KinstaSite on PHP 8.3: created, PHP changed to 8.4, observed for three\n"
+            + "inventory intervals, deleted (deletionPolicy Delete).",
+        tenant -> Sites.plainOnPhp83("shop"),
+        KinstaSite.class,
+        "shop",
+        site -> site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_4);
+  }
+
+  @Test
+  void databaseLifecycle() {
+    lifecycle(
+        "database-lifecycle",
+        "A PostgreSQL KinstaDatabase: created, resized from db1 to db2, observed for three\n"
+            + "inventory intervals, deleted (deletionPolicy Delete).",
+        tenant -> DatabaseLifecycleTest.postgres("orders"),
+        KinstaDatabase.class,
+        "orders",
+        db -> db.getSpec().size = DatabaseSize.db2);
+  }
+
+  @Test
+  void dnsRecordLifecycle() {
+    lifecycle(
+        "dns-record-lifecycle",
+        "A KinstaDnsRecord (A record) in a zone of the company: created, TTL changed, observed for\n"
+            + "three inventory intervals, deleted (deletionPolicy Delete).",
+        tenant -> {
+          tenant.harness.kinsta.simulator.seedDnsZone(tenant.companyId(), "shop.example.com");
+          return DnsRecordTest.record(
+              "office", "shop.example.com", RecordType.A, "office", "203.0.113.10");
+        },
+        KinstaDnsRecord.class,
+        "office",
+        record -> record.getSpec().ttl = 600);
+  }
+
+  @Test
+  void companyLifecycle() {
+    lifecycle(
+        "company-lifecycle",
+        "A KinstaCompany: created, showUserEmails turned on, observed for three inventory\n"
+            + "intervals, deleted.",
+        tenant -> CompanyTest.company("acme"),
+        KinstaCompany.class,
+        "acme",
+        company -> company.getSpec().showUserEmails = true);
+  }
+
+  @Test
+  void applicationLifecycle() {
+    lifecycle(
+        "application-lifecycle",
+        "A KinstaApplication adopting an application by id: adopted, CDN turned on, observed for\n"
+            + "three inventory intervals, deleted (adopted: Retain).",
+        tenant ->
+            ApplicationLifecycleTest.adoptingId(
+                "storefront",
+                tenant.harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront")),
+        KinstaApplication.class,
+        "storefront",
+        app -> app.getSpec().cdn = true);
+  }
+
+  @Test
+  void staticSiteLifecycle() {
+    lifecycle(
+        "static-site-lifecycle",
+        "A KinstaStaticSite adopting a static site by name: adopted, Node version set, observed\n"
+            + "for three inventory intervals, deleted (adopted: Retain).",
+        tenant -> {
+          String id = tenant.harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "docs");
+          String name =
+              tenant.harness.kinsta.simulator.read(state -> state.staticSites.get(id).name);
+          return StaticSiteTest.adoptingName("docs", name);
+        },
+        KinstaStaticSite.class,
+        "docs",
+        site -> site.getSpec().nodeVersion = KinstaStaticSiteSpec.NodeVersion.values()[0]);
+  }
+
+  private interface Resource<T> {
+    T make(Tenant tenant);
+  }
+
+  private static <T extends CustomResource<?, ?>> void lifecycle(
+      String scenario,
+      String description,
+      Resource<T> resource,
+      Class<T> kind,
+      String name,
+      Consumer<T> change) {
+    try (OperatorHarness harness =
+        OperatorHarness.start(
+            dev.operators.kinsta.testing.SimulatorFixture.start(),
+            OperatorHarness.fastSettings().withInventoryInterval(INVENTORY))) {
+      Tenant tenant = harness.tenant();
+      harness.sameCompanyAs(tenant);
+      tenant.create(resource.make(tenant));
+      tenant.awaitCondition(kind, name, "Ready", "True", null, WITHIN);
+
+      tenant.edit(kind, name, change);
+      tenant.awaitCondition(kind, name, "Ready", "True", null, WITHIN);
+
+      await()
+          .during(INVENTORY.multipliedBy(3))
+          .atMost(INVENTORY.multipliedBy(4))
+          .until(() -> StatusConditions.isReadyAndCurrent(tenant.get(kind, name)));
+
+      tenant.delete(kind, name);
+      tenant.awaitGone(kind, name, WITHIN);
+
+      CallLedger.check(
+          scenario,
+          description,
+          harness.kinsta.simulator.journal().matching(e -> tenant.companyId().equals(e.company())));
+    }
+  }
+}
