@@ -2,18 +2,25 @@ package dev.operators.kinsta.isolation;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.operators.kinsta.action.SiteActionTest;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseSize;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec.RecordType;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
+import dev.operators.kinsta.appaction.ApplicationActionTest;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.company.CompanyTest;
+import dev.operators.kinsta.connection.InternalConnectionTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.dns.DnsRecordTest;
 import dev.operators.kinsta.reconcile.StatusConditions;
@@ -120,6 +127,73 @@ class CallLedgerTest {
         site -> site.getSpec().nodeVersion = KinstaStaticSiteSpec.NodeVersion.values()[0]);
   }
 
+  @Test
+  void internalConnectionLifecycle() {
+    lifecycle(
+        "internal-connection-lifecycle",
+        "A KinstaInternalConnection from an adopted application to a created database (both made\n"
+            + "first and counted here): linked, observed for three inventory intervals, deleted (Kinsta\n"
+            + "keeps the link). Both ends are immutable, so there is no field to change.",
+        tenant -> {
+          tenant.create(DatabaseLifecycleTest.postgres("orders"));
+          DatabaseLifecycleTest.awaitReady(tenant, "orders");
+          tenant.create(
+              ApplicationLifecycleTest.adoptingId(
+                  "store",
+                  tenant.harness.kinsta.simulator.seedApplication(tenant.companyId(), "Store")));
+          ApplicationLifecycleTest.awaitReady(tenant, "store");
+          return InternalConnectionTest.link("store-to-orders", "store", "orders");
+        },
+        KinstaInternalConnection.class,
+        "store-to-orders",
+        null);
+  }
+
+  @Test
+  void siteActionLifecycle() {
+    lifecycle(
+        "site-action-lifecycle",
+        "A one-shot KinstaSiteAction on a plain site (made first and counted here): the cache\n"
+            + "cleared, then the CDN cache instead, observed for three inventory intervals, deleted.",
+        tenant -> {
+          tenant.create(Sites.plain("blog"));
+          tenant.awaitSiteReady("blog");
+          return SiteActionTest.action(
+              "clear", "blog", spec -> spec.clearCache = new KinstaSiteActionSpec.Empty());
+        },
+        KinstaSiteAction.class,
+        "clear",
+        action -> {
+          action.getSpec().clearCache = null;
+          action.getSpec().clearCdnCache = new KinstaSiteActionSpec.Empty();
+        });
+  }
+
+  @Test
+  void applicationActionLifecycle() {
+    String[] applicationId = new String[1];
+    lifecycle(
+        "application-action-lifecycle",
+        "A one-shot KinstaApplicationAction clearing an adopted application's cache (made first\n"
+            + "and counted here), then the application named by id, observed for three inventory\n"
+            + "intervals, deleted.",
+        tenant -> {
+          applicationId[0] =
+              tenant.harness.kinsta.simulator.seedApplication(tenant.companyId(), "Store");
+          tenant.create(ApplicationLifecycleTest.adoptingId("store", applicationId[0]));
+          ApplicationLifecycleTest.awaitReady(tenant, "store");
+          return ApplicationActionTest.action(
+              "purge",
+              spec -> {
+                spec.application = ApplicationActionTest.named("store");
+                spec.clearCache = new KinstaSiteActionSpec.Empty();
+              });
+        },
+        KinstaApplicationAction.class,
+        "purge",
+        action -> action.getSpec().application = ApplicationActionTest.byId(applicationId[0]));
+  }
+
   private interface Resource<T> {
     T make(Tenant tenant);
   }
@@ -130,7 +204,7 @@ class CallLedgerTest {
       Resource<T> resource,
       Class<T> kind,
       String name,
-      Consumer<T> change) {
+      @org.jspecify.annotations.Nullable Consumer<T> change) {
     try (OperatorHarness harness =
         OperatorHarness.start(
             dev.operators.kinsta.testing.SimulatorFixture.start(),
@@ -140,8 +214,10 @@ class CallLedgerTest {
       tenant.create(resource.make(tenant));
       tenant.awaitCondition(kind, name, "Ready", "True", null, WITHIN);
 
-      tenant.edit(kind, name, change);
-      tenant.awaitCondition(kind, name, "Ready", "True", null, WITHIN);
+      if (change != null) {
+        tenant.edit(kind, name, change);
+        tenant.awaitCondition(kind, name, "Ready", "True", null, WITHIN);
+      }
 
       await()
           .during(INVENTORY.multipliedBy(3))
