@@ -20,6 +20,7 @@ import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.reconcile.TimedReads;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.time.Duration;
@@ -45,10 +46,15 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
   /** The condition type, beside the kstatus three, that warns of an API key about to expire. */
   public static final String KEY_EXPIRING = "KeyExpiring";
 
-  private final CompanyReads reads = new CompanyReads();
+  /**
+   * What a KinstaCompany read that changes rarely, and its activity log, kept per company: a
+   * reconcile refused a permit half way comes back and reads only what it still lacks.
+   */
+  private final TimedReads reads;
 
   public CompanyReconciler(ControllerServices services) {
     super(services, KinstaCompany.class, KinstaCompanyStatus.class);
+    this.reads = new TimedReads(services.clock());
   }
 
   /**
@@ -65,14 +71,14 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     return once(attempt, part, interval.compareTo(RARELY) > 0 ? interval : RARELY, read);
   }
 
-  /** A part read at most once per {@code maxAge} for the company (see {@link CompanyReads}). */
+  /** A part read at most once per {@code maxAge} for the company. */
   private <T> T once(
       Attempt<KinstaCompany, KinstaCompanyStatus> attempt,
       String part,
       Duration maxAge,
       Supplier<T> read) {
-    reads.forgetOlderThan(attempt.now().minus(RARELY.multipliedBy(2)));
-    return reads.once(attempt.companyId(), part, attempt.now(), maxAge, read);
+    reads.forgetOlderThan(RARELY.multipliedBy(2));
+    return reads.get(attempt.companyId() + "/" + part, maxAge, read);
   }
 
   @Override

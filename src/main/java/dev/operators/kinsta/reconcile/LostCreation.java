@@ -126,7 +126,7 @@ public final class LostCreation {
               attempt,
               intent,
               what,
-              found.held().isEmpty()
+              found.heldBy().isEmpty()
                   ? "none found yet"
                   : "the ones found are other resources' (" + found.heldText() + ")"));
     }
@@ -184,7 +184,7 @@ public final class LostCreation {
                   + "\" a create call whose answer was lost may have made ("
                   + found.free().size()
                   + " found"
-                  + (found.held().isEmpty()
+                  + (found.heldBy().isEmpty()
                       ? ""
                       : "; other resources' left alone: " + found.heldText())
                   + ") until "
@@ -267,22 +267,19 @@ public final class LostCreation {
    * The objects named like the intent, split into those another resource records (never this one's)
    * and those free, with the other resources creating one of that name right now.
    */
-  private record Candidates(
-      List<String> free, List<String> held, List<String> heldBy, List<String> intending) {
+  private record Candidates(List<String> free, List<String> heldBy, List<String> intending) {
     static Candidates of(List<String> named, CreationClaims<?> claims, String displayName) {
       List<String> free = new ArrayList<>();
-      List<String> held = new ArrayList<>();
       List<String> heldBy = new ArrayList<>();
       for (String id : named) {
         Optional<String> recorder = claims.recorder(id);
         if (recorder.isPresent()) {
-          held.add(id);
           heldBy.add(id + " by " + recorder.get());
         } else {
           free.add(id);
         }
       }
-      return new Candidates(free, held, heldBy, claims.intending(displayName));
+      return new Candidates(free, heldBy, claims.intending(displayName));
     }
 
     String heldText() {
