@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -211,7 +212,6 @@ public final class SiteInventory {
       company.dirty.put(siteId, clock.instant());
       return;
     }
-    SiteView view = company.view(siteId);
     Map<String, ? extends Read<?>> reads =
         switch (part) {
           case DENIED_IPS -> company.deniedIps;
@@ -220,10 +220,13 @@ public final class SiteInventory {
           case SFTP_ACCOUNTS -> company.sftpAccounts;
           case ENVIRONMENTS -> Map.of();
         };
+    // The site's environments as last read, even while it is marked changed; a site never read
+    // (none known) forgets the part for every environment of the company, to be safe.
     List<String> environments =
-        view != null
-            ? view.environments().stream().map(Environment::id).toList()
-            : List.copyOf(reads.keySet());
+        company
+            .environmentsLastRead(siteId)
+            .map(known -> known.stream().map(Environment::id).toList())
+            .orElseGet(() -> List.copyOf(reads.keySet()));
     environments.forEach(reads::remove);
   }
 
@@ -294,6 +297,19 @@ public final class SiteInventory {
 
     Company(KinstaApi api) {
       this.api = api;
+    }
+
+    /**
+     * The site's environments as last read on its own or listed, whether or not the operator has
+     * changed the site since; empty when it was never read.
+     */
+    Optional<List<Environment>> environmentsLastRead(String siteId) {
+      SiteView own = this.own.get(siteId);
+      if (own != null) {
+        return Optional.of(own.environments());
+      }
+      Site listed = sites.get(siteId);
+      return listed == null ? Optional.empty() : Optional.of(listed.environmentsOrEmpty());
     }
 
     @Nullable SiteView view(String siteId) {

@@ -518,7 +518,11 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     if (intent == null) {
       return Optional.empty();
     }
+    // As for a lost answer: never a site another resource records, or one it may be creating.
     CreationClaims<KinstaSite> claims = SiteProvisioner.claims(attempt);
+    if (!claims.intending(intent.displayName).isEmpty()) {
+      return Optional.empty();
+    }
     List<String> named =
         SiteProvisioner.sitesNamed(attempt, intent.displayName).stream()
             .map(Site::id)
