@@ -46,7 +46,7 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 {{- /* Finalizers, on the kinds that stand for a Kinsta object. */}}
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstadnsrecords",
-    "kinstastaticsites"]
+    "kinstastaticsites", "kinstainternalconnections"]
   verbs: ["patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",

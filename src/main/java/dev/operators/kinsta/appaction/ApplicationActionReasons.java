@@ -11,7 +11,6 @@ public final class ApplicationActionReasons {
   public static final String CACHE_CLEARED = "CacheCleared";
 
   public static final String PROMOTED = "Promoted";
-  public static final String PREVIEW_APP_CREATED = "PreviewAppCreated";
 
   private ApplicationActionReasons() {}
 }

@@ -6,10 +6,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec.ApplicationReference;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus;
-import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus.CreatedApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus.PromotedDeployment;
 import dev.operators.kinsta.client.HostingApi;
-import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Promotion;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
@@ -26,10 +24,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reconciles a {@link KinstaApplicationAction}: one run per generation. Clearing a cache may be
- * sent again; a promotion or a preview application may not (each makes something new), so the run
- * is written to status before the call, and a run found started without its answer is reported,
- * never sent twice.
+ * Reconciles a {@link KinstaApplicationAction}: one run per generation. Purging a cache may be sent
+ * again; a promotion may not (it starts deployments), so the run is written to status before the
+ * call, and a run found started without its answer is reported, never sent twice.
  */
 public final class ApplicationActionReconciler
     extends KinstaReconciler<KinstaApplicationAction, KinstaApplicationActionStatus> {
@@ -72,15 +69,12 @@ public final class ApplicationActionReconciler
     if (status.startedAt != null && spec.clearCache == null) {
       return answerLost(attempt);
     }
-    if (spec.previewApp != null) {
-      return createPreviewApp(attempt);
-    }
     Optional<String> applicationId = applicationId(attempt, spec.application);
     if (applicationId.isEmpty()) {
       return waitingFor(attempt, spec.application);
     }
     if (spec.clearCache != null) {
-      attempt.hosting().clearApplicationCache(applicationId.get());
+      attempt.hosting().purgeApplicationCache(applicationId.get());
       return succeeded(
           attempt, ApplicationActionReasons.CACHE_CLEARED, "Cleared the application's cache");
     }
@@ -94,7 +88,6 @@ public final class ApplicationActionReconciler
     status.finishedAt = null;
     status.message = null;
     status.deployments = null;
-    status.createdApplication = null;
   }
 
   private Outcome promote(
@@ -109,7 +102,10 @@ public final class ApplicationActionReconciler
     }
     KinstaApplicationActionStatus status = attempt.status();
     started(attempt, "Promoting onto " + targets);
-    List<Promotion> promotions = attempt.hosting().promote(sourceId, targets);
+    List<Promotion> promotions =
+        attempt
+            .hosting()
+            .promote(attempt.resource().getSpec().promote.pipelineId, sourceId, targets);
     status.deployments =
         promotions.stream()
             .map(
@@ -122,7 +118,7 @@ public final class ApplicationActionReconciler
             .toList();
     return Outcome.progressing(
         ApplicationActionReasons.PROMOTING,
-        "Kinsta is deploying onto " + promotions.size() + " application(s)",
+        "Sevalla is deploying onto " + promotions.size() + " application(s)",
         attempt.shortly());
   }
 
@@ -132,7 +128,8 @@ public final class ApplicationActionReconciler
     HostingApi hosting = attempt.hosting();
     for (PromotedDeployment deployment : Objects.requireNonNull(status.deployments)) {
       if (deployment.status == null || !DEPLOYMENT_DONE.contains(deployment.status)) {
-        deployment.status = hosting.getDeployment(deployment.deploymentId).status();
+        deployment.status =
+            hosting.getDeployment(deployment.applicationId, deployment.deploymentId).status();
       }
     }
     List<PromotedDeployment> unfinished =
@@ -167,25 +164,6 @@ public final class ApplicationActionReconciler
                 .collect(Collectors.joining(", ")));
   }
 
-  private Outcome createPreviewApp(
-      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
-    KinstaApplicationActionSpec.PreviewApp preview = attempt.resource().getSpec().previewApp;
-    started(attempt, "Creating a preview application of " + preview.branch);
-    ApplicationSummary app =
-        attempt
-            .hosting()
-            .createPreviewApp(preview.pipelineId, preview.branch, preview.pullRequestNumber);
-    CreatedApplication created = new CreatedApplication();
-    created.id = app.id();
-    created.name = app.name();
-    created.displayName = app.displayName();
-    attempt.status().createdApplication = created;
-    return succeeded(
-        attempt,
-        ApplicationActionReasons.PREVIEW_APP_CREATED,
-        "Kinsta created the preview application " + app.name() + " (" + app.id() + ")");
-  }
-
   /**
    * The run is written to status before a call that makes something, so that a crash or a lost
    * answer is known afterwards; the write failing means the call is not made.
@@ -206,8 +184,8 @@ public final class ApplicationActionReconciler
     status.message =
         "The call sent at "
             + status.startedAt
-            + " got no answer, so whether Kinsta acted is unknown; it is not sent again. Check"
-            + " MyKinsta";
+            + " got no answer, so whether Sevalla acted is unknown; it is not sent again. Check"
+            + " Sevalla's dashboard";
     return Outcome.stalled(
         ApplicationActionReasons.ANSWER_LOST, status.message + "; change the spec to run it again");
   }

@@ -9,4 +9,6 @@ public final class ApplicationReasons {
   public static final String DELETING_APPLICATION = "DeletingApplication";
 
   private ApplicationReasons() {}
+
+  public static final String REGISTRY_LOGIN_KEPT = "RegistryLoginKept";
 }

@@ -8,31 +8,31 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Application;
-import dev.operators.kinsta.client.dto.ApplicationMetric;
+import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
+import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
-import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reconciles a {@link KinstaApplication}: adopts the application, follows the deployment in flight,
- * then brings settings, processes, CDN and edge caching in line, and starts a deployment when what
- * should run changed.
+ * Reconciles a {@link KinstaApplication}: creates (exactly once) or adopts the application, follows
+ * the deployment in flight, then brings settings, processes and the CDN in line, and starts a
+ * deployment when what should run changed (a created application's first one included).
  */
 public final class ApplicationReconciler
     extends KinstaObjectReconciler<KinstaApplication, KinstaApplicationStatus> {
@@ -49,13 +49,23 @@ public final class ApplicationReconciler
   }
 
   @Override
+  protected Map<String, String> passwordSecrets(KinstaApplication app) {
+    String secret = app.getSpec() == null ? null : RegistryLogin.secretName(app.getSpec());
+    return secret == null
+        ? Map.of()
+        : Map.of("spec.source.dockerImage.credentials.secretName", secret);
+  }
+
+  @Override
   protected List<FieldProblem> validate(KinstaApplication app) {
     KinstaApplicationSpec spec = app.getSpec();
     List<FieldProblem> problems = new ArrayList<>();
-    if (spec == null
-        || spec.adopt == null
-        || (spec.adopt.id == null) == (spec.adopt.name == null)) {
+    if (spec == null || (spec.adopt == null) == (spec.source == null)) {
+      problems.add(new FieldProblem("spec", "set adopt or source"));
+    } else if (spec.adopt != null && (spec.adopt.id == null) == (spec.adopt.name == null)) {
       problems.add(new FieldProblem("spec.adopt", "set exactly one of id or name"));
+    } else if (spec.source != null && spec.location == null) {
+      problems.add(new FieldProblem("spec.location", "required to create an application"));
     }
     if (spec != null && spec.processes != null) {
       for (int i = 0; i < spec.processes.size(); i++) {
@@ -81,11 +91,14 @@ public final class ApplicationReconciler
    */
   static final Steps<Run> STEPS =
       Steps.<Run>first(
+              "keep the registry login from its Secret", run -> RegistryLogin.keep(run.attempt))
+          .then("create, find again or adopt the application", ApplicationReconciler::establish)
+          .then(
               "stop when the company's list shows nothing changed",
               ApplicationReconciler::unchanged)
-          .then("find the application and observe it", ApplicationReconciler::observe)
+          .then("observe the application", ApplicationReconciler::observe)
           .then("follow the deployment in flight", run -> run.deployments().follow())
-          .then("apply settings, processes, CDN and edge caching", ApplicationReconciler::apply)
+          .then("apply settings, processes and the CDN", ApplicationReconciler::apply)
           .then(
               "start a deployment when what should run changed",
               run -> run.deployments().startIfWanted());
@@ -116,15 +129,18 @@ public final class ApplicationReconciler
     return STEPS.run(new Run(attempt), ApplicationReconciler::ready);
   }
 
+  private static Optional<Outcome> establish(Run run) {
+    return run.attempt.status().applicationId == null
+        ? new ApplicationProvisioner(run.attempt).establish()
+        : Optional.empty();
+  }
+
   /**
    * A Ready application whose entry in the company's list is as last seen needs no call of its own
-   * at a resync; one whose newest build is still unmeasured takes the full look.
+   * at a resync.
    */
   private static Optional<Outcome> unchanged(Run run) {
     KinstaApplicationStatus status = run.attempt.status();
-    if (status.latestDeployment != null && status.latestDeployment.buildTime == null) {
-      return Optional.empty();
-    }
     return ListedUnchanged.stillReady(
         run.attempt,
         run.attempt.hostingLists().applications(run.api, run.attempt.companyId()),
@@ -136,39 +152,24 @@ public final class ApplicationReconciler
   private static Optional<Outcome> observe(Run run) {
     Attempt<KinstaApplication, KinstaApplicationStatus> attempt = run.attempt;
     KinstaApplicationStatus status = attempt.status();
-    KinstaApplicationSpec spec = attempt.resource().getSpec();
     try {
-      run.app =
-          run.api.getApplication(
-              status.applicationId != null
-                  ? status.applicationId
-                  : spec.adopt.id != null ? spec.adopt.id : spec.adopt.name);
+      run.app = run.api.getApplication(status.applicationId);
     } catch (KinstaApiException.NotFound missing) {
-      String which =
-          status.applicationId != null
-              ? "Application " + status.applicationId + " no longer exists"
-              : "The company has no application "
-                  + (spec.adopt.id != null
-                      ? "with id " + spec.adopt.id
-                      : "named " + spec.adopt.name);
       return Optional.of(
           Outcome.stalled(
               ApplicationReasons.APPLICATION_NOT_FOUND,
-              which
-                  + "; Kinsta's API cannot create applications: create it "
-                  + "in MyKinsta, then point spec.adopt at it"));
+              "Application "
+                  + status.applicationId
+                  + " no longer exists in Sevalla; delete and recreate this resource to create a"
+                  + " new one"));
     }
     Application app = run.app();
-    if (status.applicationId == null) {
-      status.applicationId = app.id();
-      attempt
-          .events()
-          .normal(attempt.resource(), Reasons.ADOPTED, "Adopted application " + app.id());
-    }
+    Optional<Deployment> latest =
+        status.operation == null ? run.api.latestDeployment(app.id()) : Optional.empty();
     run.deployments = new Deployments(attempt, run.api, app);
-    run.deployments().observeAtAdoption();
+    run.deployments().observeAtAdoption(latest);
     record(status, app);
-    buildTime(attempt, run.api, app.id());
+    latest.ifPresent(deployment -> status.latestDeployment = latest(deployment));
     return Optional.empty();
   }
 
@@ -194,54 +195,10 @@ public final class ApplicationReconciler
     status.name = app.name();
     status.displayName = app.displayName();
     status.state = app.status();
-    KinstaApplicationStatus.LatestDeployment before = status.latestDeployment;
-    status.latestDeployment =
-        app.deploymentsOrEmpty().stream()
-            .filter(d -> d.createdAt() != null)
-            .max(Comparator.comparing(Application.DeploymentSummary::createdAt))
-            .map(ApplicationReconciler::latest)
-            .orElse(null);
-    if (status.latestDeployment != null
-        && before != null
-        && status.latestDeployment.id.equals(before.id)) {
-      status.latestDeployment.buildTime = before.buildTime;
-    }
   }
 
-  /**
-   * The newest deployment's build time, read once per deployment from the build-time metric (on the
-   * reports' lane: a permit refused leaves it for the next look, never delays the reconcile); a
-   * build not measured yet is looked for again while the deployment is younger than a day.
-   */
-  private static void buildTime(
-      Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
-      HostingApi api,
-      String applicationId) {
-    KinstaApplicationStatus.LatestDeployment latest = attempt.status().latestDeployment;
-    // Not while a deployment is followed (its polls are frequent), and once known, never again.
-    if (latest == null
-        || latest.createdAt == null
-        || latest.buildTime != null
-        || attempt.status().operation != null) {
-      return;
-    }
-    Instant created = Instant.parse(latest.createdAt);
-    Instant now = attempt.now();
-    if (created.isBefore(now.minus(Duration.ofDays(1)))) {
-      return;
-    }
-    Instant end = created.plus(Duration.ofHours(2));
-    try {
-      api.applicationMetric(
-              applicationId, ApplicationMetric.BUILD_TIME, created, end.isAfter(now) ? now : end)
-          .ifPresent(seconds -> latest.buildTime = Math.round(seconds));
-    } catch (KinstaApiException notNow) {
-      // Looked for again at the next reconcile while the deployment is young.
-    }
-  }
-
-  private static KinstaApplicationStatus.LatestDeployment latest(
-      Application.DeploymentSummary deployment) {
+  /** The newest deployment, with how long it took once it ended. */
+  private static KinstaApplicationStatus.LatestDeployment latest(Deployment deployment) {
     KinstaApplicationStatus.LatestDeployment latest =
         new KinstaApplicationStatus.LatestDeployment();
     latest.id = deployment.id();
@@ -249,8 +206,13 @@ public final class ApplicationReconciler
     String message = deployment.commitMessage();
     latest.commitMessage =
         message == null ? null : message.length() > 200 ? message.substring(0, 200) : message;
-    latest.createdAt =
-        java.time.Instant.ofEpochMilli(Objects.requireNonNull(deployment.createdAt())).toString();
+    latest.createdAt = deployment.createdAt();
+    if (deployment.startedAt() != null && deployment.finishedAt() != null) {
+      latest.buildTime =
+          Duration.between(
+                  Instant.parse(deployment.startedAt()), Instant.parse(deployment.finishedAt()))
+              .toSeconds();
+    }
     return latest;
   }
 
@@ -265,26 +227,62 @@ public final class ApplicationReconciler
 
   @Override
   protected boolean hasRemoteObject(KinstaApplicationStatus status) {
-    return status.applicationId != null;
+    return status.applicationId != null || status.creation != null;
   }
 
   @Override
   protected Deletion deleteRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
-    String id = attempt.status().applicationId;
+    KinstaApplicationStatus status = attempt.status();
     HostingApi api = attempt.hosting();
-    return ReadBackDeletion.step(
-        attempt,
-        ApplicationOperation.DELETE_APPLICATION,
-        id,
-        "application " + id,
-        ApplicationReasons.DELETING_APPLICATION,
-        () -> api.deleteApplication(id),
-        () -> api.getApplication(id));
+    if (status.applicationId == null && status.creation != null) {
+      String name = status.creation.displayName;
+      List<String> named =
+          ApplicationProvisioner.named(
+              attempt
+                  .hostingLists()
+                  .applications(
+                      api,
+                      attempt.companyId(),
+                      LostCreation.lastLook(attempt, status.creation)
+                          ? Duration.ZERO
+                          : attempt.settings().inventoryInterval()),
+              name);
+      LostCreation.DeletionLookup lookup =
+          LostCreation.whileDeleting(
+              attempt,
+              status.creation,
+              "application",
+              named,
+              ApplicationProvisioner.claims(attempt));
+      if (lookup.waiting() != null) {
+        return lookup.waiting();
+      }
+      status.applicationId = lookup.id();
+      status.creation = null;
+    }
+    if (status.applicationId == null) {
+      RegistryLogin.forget(attempt);
+      return Deletion.finished();
+    }
+    String id = status.applicationId;
+    Deletion deletion =
+        ReadBackDeletion.step(
+            attempt,
+            ApplicationOperation.DELETE_APPLICATION,
+            id,
+            "application " + id,
+            ApplicationReasons.DELETING_APPLICATION,
+            () -> api.deleteApplication(id),
+            () -> api.getApplication(id));
+    if (deletion.done()) {
+      RegistryLogin.forget(attempt);
+    }
+    return deletion;
   }
 
   @Override
   protected DeletionPolicy deletionPolicy(KinstaApplication app) {
-    return deletionPolicy(app.getSpec().deletionPolicy, true);
+    return deletionPolicy(app.getSpec().deletionPolicy, app.getSpec().adopt != null);
   }
 
   @Override

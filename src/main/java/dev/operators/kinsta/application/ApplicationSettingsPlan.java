@@ -7,13 +7,12 @@ import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.ApplicationSettings;
 import dev.operators.kinsta.reconcile.Attempt;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The application's settings. Kinsta reports display name and hibernation, not the build settings,
- * auto-deploy or default branch, so those are compared with what the operator last sent ({@code
- * status.appliedSettings}); the update is absolute, so sending it again is harmless.
+ * The application's settings: display name, build settings, auto-deploy, default branch and
+ * hibernation. Sevalla reports each of them, so only a field the spec sets and Sevalla has
+ * otherwise is sent (one PATCH with every difference); a field the spec leaves out is left alone.
  */
 final class ApplicationSettingsPlan {
   private ApplicationSettingsPlan() {}
@@ -22,25 +21,30 @@ final class ApplicationSettingsPlan {
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
       HostingApi api,
       Application app) {
-    KinstaApplicationSpec spec = attempt.resource().getSpec();
-    ApplicationSettings wanted = wanted(spec);
-    if (isEmpty(wanted)) {
+    ApplicationSettings wanted = wanted(attempt.resource().getSpec());
+    ApplicationSettings change =
+        new ApplicationSettings(
+            differing(wanted.displayName(), app.displayName()),
+            differing(wanted.buildType(), app.buildType()),
+            differing(wanted.buildPath(), app.buildPath()),
+            differing(wanted.dockerfilePath(), app.dockerfilePath()),
+            differing(wanted.dockerContext(), app.dockerContext()),
+            differing(wanted.autoDeploy(), app.autoDeploy()),
+            differing(wanted.defaultBranch(), app.defaultBranch()),
+            differing(wanted.hibernationEnabled(), app.hibernationEnabled()),
+            differing(wanted.hibernateAfterSeconds(), app.hibernateAfterSeconds()));
+    if (change.equals(NOTHING)) {
       return;
     }
-    String fingerprint = Serialization.asJson(wanted);
-    boolean drifted =
-        (wanted.displayName() != null && !wanted.displayName().equals(app.displayName()))
-            || (wanted.hibernationEnabled() != null
-                && !wanted.hibernationEnabled().equals(app.hibernationEnabled()))
-            || (wanted.hibernateAfterSeconds() != null
-                && !Objects.equals(wanted.hibernateAfterSeconds(), app.hibernateAfterSeconds()));
-    if (!drifted && fingerprint.equals(attempt.status().appliedSettings)) {
-      return;
-    }
-    api.updateApplication(app.id(), wanted);
-    attempt.status().appliedSettings = fingerprint;
-    attempt.status().displayName =
-        wanted.displayName() != null ? wanted.displayName() : app.displayName();
+    Application updated = api.updateApplication(app.id(), change);
+    attempt.status().displayName = updated.displayName();
+  }
+
+  private static final ApplicationSettings NOTHING =
+      new ApplicationSettings(null, null, null, null, null, null, null, null, null);
+
+  private static <T> @Nullable T differing(@Nullable T wanted, @Nullable T current) {
+    return wanted == null || wanted.equals(current) ? null : wanted;
   }
 
   static ApplicationSettings wanted(KinstaApplicationSpec spec) {
@@ -56,10 +60,5 @@ final class ApplicationSettingsPlan {
         spec.defaultBranch,
         hibernation == null ? null : hibernation.enabled,
         hibernation == null ? null : hibernation.afterSeconds);
-  }
-
-  private static boolean isEmpty(ApplicationSettings settings) {
-    return settings.equals(
-        new ApplicationSettings(null, null, null, null, null, null, null, null, null));
   }
 }

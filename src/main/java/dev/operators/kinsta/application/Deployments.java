@@ -8,7 +8,6 @@ import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Application;
-import dev.operators.kinsta.client.dto.CreateDeploymentRequest;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -23,9 +22,8 @@ import org.jspecify.annotations.Nullable;
  * application does not redeploy it.
  */
 final class Deployments {
-  private static final Set<String> SUCCEEDED = Set.of("success", "deploymentSuccess");
-  private static final Set<String> FAILED =
-      Set.of("failed", "error", "cancelled", "deploymentFailed", "deploymentCancelled");
+  private static final Set<String> SUCCEEDED = Set.of("success");
+  private static final Set<String> FAILED = Set.of("failed", "cancelled", "skipped");
 
   private final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
   private final HostingApi api;
@@ -42,14 +40,19 @@ final class Deployments {
     this.status = attempt.status();
   }
 
-  void observeAtAdoption() {
-    if (status.deployedFor != null || status.operation != null) {
+  /**
+   * At adoption (or when a created application already has a deployment, e.g. after a lost answer),
+   * the newest deployment counts as what the spec wants when it matches.
+   */
+  void observeAtAdoption(Optional<Deployment> latest) {
+    if (status.deployedFor != null || status.operation != null || latest.isEmpty()) {
       return;
     }
     DeploymentSpec wanted = attempt.resource().getSpec().deployment;
-    Optional<Application.DeploymentSummary> latest =
-        app.deployments() == null ? Optional.empty() : app.deployments().stream().findFirst();
-    latest.ifPresent(d -> status.lastDeployment = summary(d.id(), d.branch(), null, "success"));
+    latest.ifPresent(
+        d ->
+            status.lastDeployment =
+                summary(d.id(), d.branch(), d.commitSha(), d.status() == null ? "" : d.status()));
     boolean current =
         wanted == null
             || (wanted.redeployToken == null
@@ -72,7 +75,7 @@ final class Deployments {
     }
     Deployment deployment;
     try {
-      deployment = api.getDeployment(operation.deploymentId);
+      deployment = api.getDeployment(app.id(), operation.deploymentId);
     } catch (KinstaApiException.NotFound lost) {
       status.operation = null;
       return Optional.of(
@@ -81,7 +84,11 @@ final class Deployments {
               "Deployment " + operation.deploymentId + " disappeared"));
     }
     status.lastDeployment =
-        summary(deployment.id(), deployment.branch(), deployment.commitSha(), deployment.status());
+        summary(
+            deployment.id(),
+            deployment.branch(),
+            deployment.commitSha(),
+            deployment.status() == null ? "waiting" : deployment.status());
     if (SUCCEEDED.contains(deployment.status())) {
       status.operation = null;
       attempt
@@ -118,22 +125,24 @@ final class Deployments {
             attempt.pollAfter(operation)));
   }
 
-  /** Starts a deployment when what should run changed since the last one. */
+  /**
+   * Starts a deployment when what should run changed since the last one, and a created
+   * application's first deployment (Sevalla starts none by itself).
+   */
   Optional<Outcome> startIfWanted() {
     DeploymentSpec wanted = attempt.resource().getSpec().deployment;
     String trigger = trigger(wanted);
-    if (wanted == null || trigger.equals(status.deployedFor)) {
+    boolean firstOfCreated = !Boolean.TRUE.equals(status.adopted) && status.deployedFor == null;
+    if ((wanted == null && !firstOfCreated) || trigger.equals(status.deployedFor)) {
       return Optional.empty();
     }
-    String id =
-        api.createDeployment(
-            new CreateDeploymentRequest(app.id(), wanted.branch, wanted.dockerImage, null));
+    String branch = wanted == null ? null : wanted.branch;
+    String image = wanted == null ? null : wanted.dockerImage;
+    String id = api.createDeployment(app.id(), branch, image).id();
     status.deployedFor = trigger;
-    status.lastDeployment = summary(id, wanted.branch, null, "inProgress");
+    status.lastDeployment = summary(id, branch, null, "waiting");
     TrackedOperation operation =
-        attempt.tracked(
-            ApplicationOperation.DEPLOY,
-            wanted.dockerImage != null ? wanted.dockerImage : wanted.branch);
+        attempt.tracked(ApplicationOperation.DEPLOY, image != null ? image : branch);
     operation.deploymentId = id;
     attempt
         .events()

@@ -31,17 +31,17 @@ final class Processes {
             ? List.of()
             : attempt.resource().getSpec().processes;
     List<ProcessStatus> observed = new ArrayList<>();
-    for (Application.ProcessRef ref : app.processesOrEmpty()) {
-      AppProcess process = api.getProcess(ref.id());
+    for (AppProcess listed : api.listProcesses(app.id())) {
+      AppProcess process = listed;
       ProcessSpec spec =
-          wanted.stream().filter(p -> p.key.equals(ref.key())).findFirst().orElse(null);
+          wanted.stream().filter(p -> p.key.equals(listed.key())).findFirst().orElse(null);
       if (spec != null) {
         UpdateProcessRequest update = update(spec, process);
         if (update != null) {
-          process = merge(process, api.updateProcess(process.id(), update));
+          process = merge(process, api.updateProcess(app.id(), process.id(), update));
         }
       }
-      observed.add(status(ref.key(), process));
+      observed.add(status(listed.key(), process));
     }
     return observed;
   }
@@ -90,18 +90,19 @@ final class Processes {
     return wanted == null || Objects.equals(wanted, current);
   }
 
-  /** The update's answer lacks the host names, so they come from the process read before. */
+  /** What the update did not send is kept from the process read before. */
   private static AppProcess merge(AppProcess before, AppProcess updated) {
     return new AppProcess(
         before.id(),
         before.appId(),
+        before.key(),
         before.type(),
         before.displayName(),
         updated.scalingStrategy() != null ? updated.scalingStrategy() : before.scalingStrategy(),
         before.resourceTypeName(),
         updated.entrypoint() != null ? updated.entrypoint() : before.entrypoint(),
         before.internalHostname(),
-        before.internalPort());
+        before.port());
   }
 
   private static ProcessStatus status(String key, AppProcess process) {
@@ -111,7 +112,7 @@ final class Processes {
     status.type = process.type();
     status.entrypoint = process.entrypoint();
     status.internalHostname = process.internalHostname();
-    status.internalPort = process.internalPort();
+    status.internalPort = process.port();
     ScalingStrategy scaling = process.scalingStrategy();
     if (scaling != null) {
       status.scaling = scaling.type();

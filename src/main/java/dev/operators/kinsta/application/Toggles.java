@@ -7,10 +7,10 @@ import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.reconcile.Attempt;
 
 /**
- * CDN and edge caching. Kinsta only offers "toggle" and answers the new state; it never reports the
- * state otherwise. The answer is kept in status, and a toggle is sent only when that known state
- * differs from the spec: at most one flip per reconcile, and none once they agree. When the state
- * is unknown (a new resource), one toggle reveals it; if that turned it the wrong way, the next
+ * The CDN. Sevalla only offers "toggle" and answers the new state; it never reports the state
+ * otherwise. The answer is kept in status, and a toggle is sent only when that known state differs
+ * from the spec: at most one flip per reconcile, and none once they agree. When the state is
+ * unknown (a new resource), one toggle reveals it; if that turned it the wrong way, the next
  * reconcile turns it back.
  */
 final class Toggles {
@@ -22,9 +22,6 @@ final class Toggles {
     KinstaApplicationStatus status = attempt.status();
     if (needsFlip(spec.cdn, status.cdnEnabled)) {
       status.cdnEnabled = api.toggleCdn(appId);
-    }
-    if (needsFlip(spec.edgeCaching, status.edgeCachingEnabled)) {
-      status.edgeCachingEnabled = api.toggleEdgeCache(appId);
     }
   }
 

@@ -1,135 +1,191 @@
 package dev.operators.kinsta.client;
 
+import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.ApplicationMetric;
 import dev.operators.kinsta.client.dto.ApplicationSettings;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
+import dev.operators.kinsta.client.dto.Cluster;
+import dev.operators.kinsta.client.dto.CreateApplicationRequest;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
-import dev.operators.kinsta.client.dto.CreateDeploymentRequest;
+import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Promotion;
+import dev.operators.kinsta.client.dto.RegistryCredential;
+import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.client.dto.StaticSite;
 import dev.operators.kinsta.client.dto.StaticSiteDeployment;
 import dev.operators.kinsta.client.dto.StaticSiteSettings;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The application and database hosting API, bound to one company's credentials. Kinsta deprecated
- * these endpoints; Sevalla's v2 API serves them at the same paths, so the base URL is an operator
- * setting. These calls are synchronous: progress shows in the objects' {@code status}.
+ * Sevalla's v3 API (applications, databases, static sites), bound to one company's API key. There
+ * are no operation ids: progress shows in each object's {@code status} and in deployments. Lists
+ * are read to their last page.
  */
 public interface HostingApi {
 
-  /** {@code GET /databases?company=} (all pages). */
+  /**
+   * Takes one of the company's creation permits (Sevalla's 20 an hour) before a creation is
+   * prepared, so that creations waiting for the tier do not each list the company again at every
+   * refusal; closing the hold gives it back unless the create call used it.
+   */
+  RateBudgets.CreationHold holdCreation();
+
+  // ---- reference data
+
+  /** {@code GET /resources/clusters}: the data centres, by region code. */
+  List<Cluster> listClusters();
+
+  /** {@code GET /resources/database-resource-types}: database sizes by name ({@code db1}…). */
+  List<ResourceType> listDatabaseResourceTypes();
+
+  /** {@code GET /projects}, every page. */
+  List<Project> listProjects();
+
+  // ---- databases
+
+  /** {@code GET /databases}, every page. */
   List<DatabaseSummary> listDatabases();
 
-  /** {@code GET /databases/{id}} with internal and external connection details. */
-  Database getDatabase(String idOrName);
+  /** {@code GET /databases/{id}}. */
+  Database getDatabase(String databaseId);
 
-  /**
-   * {@code POST /databases}: answers the new id at once; the database then becomes {@code ready}.
-   */
-  String createDatabase(CreateDatabaseRequest request);
+  /** {@code POST /databases}: answers the new database, {@code creating} at first. */
+  DatabaseSummary createDatabase(CreateDatabaseRequest request);
 
-  /** {@code PUT /databases/{id}}: size and display name. */
+  /** {@code PATCH /databases/{id}}: size (by resource type id) and display name. */
   void updateDatabase(
-      String databaseId, @Nullable String resourceType, @Nullable String displayName);
+      String databaseId, @Nullable String resourceTypeId, @Nullable String displayName);
+
+  /** {@code POST /databases/{id}/reset-password}: the status goes through passwordChange. */
+  void resetDatabasePassword(String databaseId, String newPassword);
 
   /** {@code DELETE /databases/{id}}; the database disappears (404) some time later. */
   void deleteDatabase(String databaseId);
 
-  /** {@code GET /applications?company=} (all pages). */
+  /** {@code GET /databases/{id}/internal-connections}: where it is the source or the target. */
+  List<InternalConnection> listInternalConnections(String databaseId);
+
+  /** {@code POST /databases/{id}/internal-connections}: answers the connection's id. */
+  String createInternalConnection(
+      String databaseId, InternalConnectionTarget targetType, String targetId);
+
+  /** {@code DELETE /databases/{id}/internal-connections/{connection_id}}. */
+  void deleteInternalConnection(String databaseId, String connectionId);
+
+  // ---- registry credentials
+
+  /** {@code GET /docker-registries}, every page. */
+  List<RegistryCredential> listRegistryCredentials();
+
+  /** {@code POST /docker-registries}: answers the new credential's id. */
+  String createRegistryCredential(String name, String registry, String username, String secret);
+
+  /** {@code PATCH /docker-registries/{id}}: a new login for it. */
+  void updateRegistryCredential(String credentialId, String username, String secret);
+
+  /** {@code DELETE /docker-registries/{id}}. */
+  void deleteRegistryCredential(String credentialId);
+
+  // ---- applications
+
+  /** {@code GET /applications}, every page. */
   List<ApplicationSummary> listApplications();
 
-  /** {@code GET /static-sites}, every page: id, name, display name and status of each. */
+  /** {@code GET /applications/{id}}. */
+  Application getApplication(String applicationId);
+
+  /** {@code POST /applications}: no deployment starts until one is asked for. */
+  Application createApplication(CreateApplicationRequest request);
+
+  /** {@code PATCH /applications/{id}}: the settings given are changed, the rest left alone. */
+  Application updateApplication(String applicationId, ApplicationSettings settings);
+
+  /** {@code DELETE /applications/{id}}. */
+  void deleteApplication(String applicationId);
+
+  /** {@code GET /applications/{id}/processes}, every page. */
+  List<AppProcess> listProcesses(String applicationId);
+
+  /** {@code PATCH /applications/{id}/processes/{process_id}}. */
+  AppProcess updateProcess(String applicationId, String processId, UpdateProcessRequest request);
+
+  /** {@code POST /applications/{id}/deployments}: a branch, an image, or the default branch. */
+  Deployment createDeployment(
+      String applicationId, @Nullable String branch, @Nullable String dockerImage);
+
+  /** {@code GET /applications/{id}/deployments/{deployment_id}}. */
+  Deployment getDeployment(String applicationId, String deploymentId);
+
+  /** The newest deployment of {@code GET /applications/{id}/deployments} (one item). */
+  Optional<Deployment> latestDeployment(String applicationId);
+
+  /** {@code POST /applications/{id}/cdn/toggle}: flips the CDN and answers whether it is on. */
+  boolean toggleCdn(String applicationId);
+
+  /** {@code POST /applications/{id}/purge-cache}. */
+  void purgeApplicationCache(String applicationId);
+
+  /**
+   * {@code POST /pipelines/{id}/promote}: deploys the source's build onto each target; answers the
+   * deployment started on each.
+   */
+  List<Promotion> promote(
+      String pipelineId, String sourceApplicationId, List<String> targetApplicationIds);
+
+  /**
+   * {@code GET /applications/{id}/metrics/…} over {@code [start, end]}, on the usage lane; empty
+   * when Sevalla reports no point.
+   */
+  OptionalDouble applicationMetric(
+      String applicationId, ApplicationMetric metric, Instant start, Instant end);
+
+  /** {@code GET /static-sites/{id}/metrics/…}, as {@link #applicationMetric}. */
+  OptionalDouble staticSiteMetric(
+      String staticSiteId, ApplicationMetric metric, Instant start, Instant end);
+
+  // ---- static sites
+
+  /** {@code GET /static-sites}, every page. */
   List<ApplicationSummary> listStaticSites();
 
   /** {@code GET /static-sites/{id}}. */
   StaticSite getStaticSite(String staticSiteId);
 
-  /** {@code PUT /static-sites/{id}}: the settings given (the others are left as they are). */
+  /** {@code POST /static-sites}: Sevalla starts the first deployment itself. */
+  StaticSite createStaticSite(CreateStaticSiteRequest request);
+
+  /** {@code PATCH /static-sites/{id}}: the settings given (the others are left as they are). */
   void updateStaticSite(String staticSiteId, StaticSiteSettings settings);
 
   /** {@code DELETE /static-sites/{id}}. */
   void deleteStaticSite(String staticSiteId);
 
-  /** {@code POST /static-sites/deployments}: deploys a branch (the default one when null). */
-  StaticSiteDeployment deployStaticSite(String staticSiteId, @Nullable String branch);
-
-  /** {@code POST /static-sites/deployments/redeploy}: deploys a deployment again. */
-  StaticSiteDeployment redeployStaticSite(String staticSiteId, @Nullable String deploymentId);
-
-  /** {@code GET /static-sites/deployments/{deployment_id}}. */
-  StaticSiteDeployment getStaticSiteDeployment(String deploymentId);
-
   /**
-   * {@code POST /applications/promote}: deploys the source's current deployment onto each target;
-   * answers the deployment started on each (synchronous, not an operation).
+   * {@code POST /static-sites/{id}/deployments}: a branch (the default one when null), or a former
+   * deployment again when {@code deploymentId} is given.
    */
-  List<Promotion> promote(String sourceApplicationId, List<String> targetApplicationIds);
+  StaticSiteDeployment deployStaticSite(
+      String staticSiteId, @Nullable String branch, @Nullable String deploymentId);
 
-  /**
-   * {@code POST /pipelines/{id}/create-preview-app}: a new application for a branch (and pull
-   * request); answers its id, name and display name.
-   */
-  ApplicationSummary createPreviewApp(
-      String pipelineId, String branch, @Nullable Integer pullRequestNumber);
+  /** {@code GET /static-sites/{id}/deployments/{deployment_id}}. */
+  StaticSiteDeployment getStaticSiteDeployment(String staticSiteId, String deploymentId);
 
-  /**
-   * {@code GET /applications/{id}/metrics/…} over {@code [start, end]}, as one number (see {@link
-   * ApplicationMetric}), on the usage lane; empty when Kinsta reports no point.
-   */
-  OptionalDouble applicationMetric(
-      String applicationId, ApplicationMetric metric, Instant start, Instant end);
+  /** The newest deployment of {@code GET /static-sites/{id}/deployments} (one item). */
+  Optional<StaticSiteDeployment> latestStaticSiteDeployment(String staticSiteId);
 
-  /** {@code GET /applications/{id}} (also by name). */
-  Application getApplication(String idOrName);
-
-  /** {@code PUT /applications/{id}}: the settings given are changed, the rest left alone. */
-  ApplicationSettings updateApplication(String applicationId, ApplicationSettings settings);
-
-  /** {@code DELETE /applications/{id}}. */
-  void deleteApplication(String applicationId);
-
-  /** {@code POST /applications/deployments}: answers the deployment id. */
-  String createDeployment(CreateDeploymentRequest request);
-
-  /** {@code GET /applications/deployments/{deployment_id}}. */
-  Deployment getDeployment(String deploymentId);
-
-  /** {@code GET /applications/processes/{id}}. */
-  AppProcess getProcess(String processId);
-
-  /** {@code PUT /applications/processes/{id}}. */
-  AppProcess updateProcess(String processId, UpdateProcessRequest request);
-
-  /**
-   * {@code POST /applications/{id}/cdn/toggle-status}: flips the CDN and answers whether it is now
-   * on.
-   */
-  boolean toggleCdn(String applicationId);
-
-  /**
-   * {@code POST /applications/{id}/edge-cache/toggle-status}: flips edge caching and answers
-   * whether it is on.
-   */
-  boolean toggleEdgeCache(String applicationId);
-
-  /** {@code POST /applications/{id}/clear-cache}. */
-  void clearApplicationCache(String applicationId);
-
-  /**
-   * {@code POST /applications/{id}/internal-connections}: synchronous; Kinsta offers no way to
-   * remove one.
-   */
-  void createInternalConnection(
-      String applicationId, InternalConnectionTarget targetType, String targetId);
+  /** {@code POST /static-sites/{id}/pretty-url/toggle}: flips pretty URLs, answers the state. */
+  boolean togglePrettyUrls(String staticSiteId);
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 public final class KinstaClients implements AutoCloseable {
   private final WebClient web;
   private final RateBudgets budgets;
+  private final RateBudgets hostingBudgets;
   private final KinstaTransport kinsta;
   private final KinstaTransport hosting;
 
@@ -30,6 +31,7 @@ public final class KinstaClients implements AutoCloseable {
                 .setMaxPoolSize(16)
                 .setKeepAlive(true));
     this.budgets = budgets;
+    this.hostingBudgets = budgets.sibling(settings.hostingBudget());
     Clock clock = Clock.systemUTC();
     this.kinsta =
         new KinstaTransport(
@@ -44,7 +46,7 @@ public final class KinstaClients implements AutoCloseable {
         new KinstaTransport(
             web,
             settings.hostingBaseUrl(),
-            budgets,
+            hostingBudgets,
             settings.requestTimeout(),
             settings.readRetries(),
             observer,
@@ -64,7 +66,7 @@ public final class KinstaClients implements AutoCloseable {
     return new VertxKinstaApi(kinsta, credentials, true);
   }
 
-  /** The application and database API for these credentials. */
+  /** The application, database and static-site API (Sevalla v3) for these credentials. */
   public HostingApi hosting(KinstaCredentials credentials) {
     return new VertxHostingApi(hosting, credentials);
   }

@@ -20,7 +20,8 @@ record KinstaRequest(
     Map<String, String> query,
     @Nullable Object body,
     Lane lane,
-    Priority priority) {
+    Priority priority,
+    @Nullable String service) {
 
   static KinstaRequest of(HttpMethod method, String template, Object... pathArgs) {
     Priority priority =
@@ -34,7 +35,8 @@ record KinstaRequest(
         new LinkedHashMap<>(),
         null,
         Lane.GENERAL,
-        priority);
+        priority,
+        null);
   }
 
   static KinstaRequest get(String template, Object... pathArgs) {
@@ -53,6 +55,10 @@ record KinstaRequest(
     return of(HttpMethod.DELETE, template, pathArgs);
   }
 
+  static KinstaRequest patch(String template, Object... pathArgs) {
+    return of(HttpMethod.PATCH, template, pathArgs);
+  }
+
   KinstaRequest query(String name, Object value) {
     if (value != null) {
       query.put(name, String.valueOf(value));
@@ -61,15 +67,24 @@ record KinstaRequest(
   }
 
   KinstaRequest body(Object newBody) {
-    return new KinstaRequest(method, template, path, query, newBody, lane, priority);
+    return new KinstaRequest(method, template, path, query, newBody, lane, priority, service);
   }
 
   KinstaRequest lane(Lane newLane) {
-    return new KinstaRequest(method, template, path, query, body, newLane, priority);
+    return new KinstaRequest(method, template, path, query, body, newLane, priority, service);
   }
 
   KinstaRequest priority(Priority newPriority) {
-    return new KinstaRequest(method, template, path, query, body, lane, newPriority);
+    return new KinstaRequest(method, template, path, query, body, lane, newPriority, service);
+  }
+
+  /**
+   * A change to one existing service (mutation or deployment): Sevalla limits these per service, so
+   * the budget keeps them per service too.
+   */
+  KinstaRequest onService(String serviceId) {
+    return new KinstaRequest(
+        method, template, path, query, body, Lane.SERVICE, priority, serviceId);
   }
 
   /** Reads may be sent again after a failure; writes may not (Kinsta has no idempotency keys). */

@@ -123,7 +123,7 @@ final class KinstaTransport {
       throw rateLimited(budgetKey, request, response, redactor.redact(message(answer)));
     }
     consecutiveRateLimits.set(0);
-    if (RetryAfter.exhausted(response.headers())) {
+    if (RetryAfter.nearlyExhausted(response.headers())) {
       RetryAfter.fromHeaders(response.headers(), clock.instant())
           .ifPresent(reset -> budgets.pause(budgetKey, reset));
     }
@@ -143,7 +143,7 @@ final class KinstaTransport {
 
   private void takePermit(String budgetKey, KinstaRequest request) {
     try {
-      budgets.acquire(budgetKey, request.lane(), request.priority());
+      budgets.acquire(budgetKey, request.lane(), request.priority(), request.service());
     } catch (BudgetExhaustedException exhausted) {
       throw refused(
           request.endpoint(), exhausted, "the operator's rate budget for this company is used up");

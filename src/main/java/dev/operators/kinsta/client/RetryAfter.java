@@ -28,14 +28,21 @@ final class RetryAfter {
     return parseReset(first(headers, "RateLimit-Reset", "X-RateLimit-Reset"), now);
   }
 
-  /** True when the server says no request is left in the current window. */
-  static boolean exhausted(MultiMap headers) {
+  /**
+   * True when the server says (almost) no request is left in the current window: none, or at most a
+   * twentieth of the limit when it names one. Another client spending the same key's budget shows
+   * here first, and pausing until the reset then keeps the operator out of 429s.
+   */
+  static boolean nearlyExhausted(MultiMap headers) {
     String remaining = first(headers, "RateLimit-Remaining", "X-RateLimit-Remaining");
     if (remaining == null) {
       return false;
     }
     try {
-      return Long.parseLong(remaining.strip()) <= 0;
+      long left = Long.parseLong(remaining.strip());
+      String limit = first(headers, "RateLimit-Limit", "X-RateLimit-Limit");
+      long reserve = limit == null ? 0 : Long.parseLong(limit.strip()) / 20;
+      return left <= reserve;
     } catch (NumberFormatException ignored) {
       return false;
     }

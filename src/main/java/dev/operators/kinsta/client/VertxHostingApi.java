@@ -1,20 +1,26 @@
 package dev.operators.kinsta.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.operators.kinsta.client.budget.Lane;
+import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.ApplicationMetric;
 import dev.operators.kinsta.client.dto.ApplicationSettings;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
+import dev.operators.kinsta.client.dto.Cluster;
+import dev.operators.kinsta.client.dto.CreateApplicationRequest;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
-import dev.operators.kinsta.client.dto.CreateDeploymentRequest;
+import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Promotion;
+import dev.operators.kinsta.client.dto.RegistryCredential;
+import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.client.dto.StaticSite;
 import dev.operators.kinsta.client.dto.StaticSiteDeployment;
 import dev.operators.kinsta.client.dto.StaticSiteSettings;
@@ -22,18 +28,25 @@ import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
-/** {@link HostingApi} over the Vert.x transport. */
+/**
+ * {@link HostingApi} over the Vert.x transport, in Sevalla v3's shapes: bare objects, pages of
+ * {@code {data, total, offset, limit}}. Each call goes on the lane of Sevalla's tier for it:
+ * creations, changes to one service (mutations and deployments), other writes, reads.
+ */
 final class VertxHostingApi implements HostingApi {
-  /** Kinsta's list pages default to 10 items; larger pages mean fewer calls against the budget. */
+  /** Sevalla's largest page; fewer pages mean fewer calls against the read tier. */
   static final int PAGE_SIZE = 100;
 
-  private static final int MAX_PAGES = 1_000;
+  /** Sevalla pages no further than offset 10000. */
+  private static final int MAX_OFFSET = 10_000;
 
   private final KinstaTransport transport;
   private final KinstaCredentials credentials;
@@ -44,261 +57,282 @@ final class VertxHostingApi implements HostingApi {
   }
 
   @Override
+  public RateBudgets.CreationHold holdCreation() {
+    return transport.holdCreation(credentials.companyId());
+  }
+
+  // ---- reference data
+
+  @Override
+  public List<Cluster> listClusters() {
+    KinstaRequest request = KinstaRequest.get("/resources/clusters");
+    return WireReader.readList(request.endpoint(), call(request), "", Cluster.class);
+  }
+
+  @Override
+  public List<ResourceType> listDatabaseResourceTypes() {
+    KinstaRequest request = KinstaRequest.get("/resources/database-resource-types");
+    return WireReader.readList(request.endpoint(), call(request), "", ResourceType.class);
+  }
+
+  @Override
+  public List<Project> listProjects() {
+    return pages("/projects", Project.class);
+  }
+
+  // ---- databases
+
+  @Override
   public List<DatabaseSummary> listDatabases() {
-    // The spec answers {databases:{items}}, while an unused
-    // schema wraps it in company; accept both.
-    return pages(
-        "/databases",
-        answer -> {
-          JsonNode items = answer.at("/databases/items");
-          return items.isMissingNode() ? answer.at("/company/databases/items") : items;
-        },
-        DatabaseSummary.class);
+    return pages("/databases", DatabaseSummary.class);
   }
 
   @Override
-  public Database getDatabase(String idOrName) {
-    KinstaRequest request =
-        KinstaRequest.get("/databases/{id}", idOrName)
-            .query("internal", true)
-            .query("external", true);
-    return WireReader.read(request.endpoint(), call(request), "/database", Database.class);
+  public Database getDatabase(String databaseId) {
+    KinstaRequest request = KinstaRequest.get("/databases/{id}", databaseId);
+    return WireReader.read(request.endpoint(), call(request), "", Database.class);
   }
 
   @Override
-  public String createDatabase(CreateDatabaseRequest body) {
-    KinstaRequest request = KinstaRequest.post("/databases").body(body);
-    return WireReader.required(request.endpoint(), call(request), "/database/id").asText();
+  public DatabaseSummary createDatabase(CreateDatabaseRequest body) {
+    KinstaRequest request = KinstaRequest.post("/databases").body(body).lane(Lane.CREATION);
+    return WireReader.read(request.endpoint(), call(request), "", DatabaseSummary.class);
   }
 
   @Override
   public void updateDatabase(
-      String databaseId, @Nullable String resourceType, @Nullable String displayName) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    if (resourceType != null) {
-      body.put("resource_type", resourceType);
+      String databaseId, @Nullable String resourceTypeId, @Nullable String displayName) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (resourceTypeId != null) {
+      body.put("resource_type_id", resourceTypeId);
     }
     if (displayName != null) {
       body.put("display_name", displayName);
     }
-    call(KinstaRequest.put("/databases/{id}", databaseId).body(body));
+    call(KinstaRequest.patch("/databases/{id}", databaseId).body(body).onService(databaseId));
+  }
+
+  @Override
+  public void resetDatabasePassword(String databaseId, String newPassword) {
+    call(
+        KinstaRequest.post("/databases/{id}/reset-password", databaseId)
+            .body(Map.of("new_password", newPassword))
+            .onService(databaseId));
   }
 
   @Override
   public void deleteDatabase(String databaseId) {
-    call(KinstaRequest.delete("/databases/{id}", databaseId));
+    call(KinstaRequest.delete("/databases/{id}", databaseId).onService(databaseId));
   }
+
+  @Override
+  public List<InternalConnection> listInternalConnections(String databaseId) {
+    KinstaRequest request = KinstaRequest.get("/databases/{id}/internal-connections", databaseId);
+    return WireReader.readList(request.endpoint(), call(request), "", InternalConnection.class);
+  }
+
+  @Override
+  public String createInternalConnection(
+      String databaseId, InternalConnectionTarget targetType, String targetId) {
+    KinstaRequest request =
+        KinstaRequest.post("/databases/{id}/internal-connections", databaseId)
+            .body(Map.of("target_type", targetType.wireName(), "target_id", targetId))
+            .lane(Lane.WRITE);
+    return WireReader.required(request.endpoint(), call(request), "/id").asText();
+  }
+
+  @Override
+  public void deleteInternalConnection(String databaseId, String connectionId) {
+    call(
+        KinstaRequest.delete(
+                "/databases/{id}/internal-connections/{connection_id}", databaseId, connectionId)
+            .lane(Lane.WRITE));
+  }
+
+  // ---- registry credentials
+
+  @Override
+  public List<RegistryCredential> listRegistryCredentials() {
+    return pages("/docker-registries", RegistryCredential.class);
+  }
+
+  @Override
+  public String createRegistryCredential(
+      String name, String registry, String username, String secret) {
+    KinstaRequest request =
+        KinstaRequest.post("/docker-registries")
+            .body(
+                Map.of("name", name, "registry", registry, "username", username, "secret", secret))
+            .lane(Lane.WRITE);
+    return WireReader.required(request.endpoint(), call(request), "/id").asText();
+  }
+
+  @Override
+  public void updateRegistryCredential(String credentialId, String username, String secret) {
+    call(
+        KinstaRequest.patch("/docker-registries/{id}", credentialId)
+            .body(Map.of("username", username, "secret", secret))
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void deleteRegistryCredential(String credentialId) {
+    call(KinstaRequest.delete("/docker-registries/{id}", credentialId).lane(Lane.WRITE));
+  }
+
+  // ---- applications
 
   @Override
   public List<ApplicationSummary> listApplications() {
-    return pages(
-        "/applications", answer -> answer.at("/company/apps/items"), ApplicationSummary.class);
+    return pages("/applications", ApplicationSummary.class);
   }
 
   @Override
-  public Application getApplication(String idOrName) {
-    KinstaRequest request = KinstaRequest.get("/applications/{id}", idOrName);
-    return WireReader.read(request.endpoint(), call(request), "/app", Application.class);
+  public Application getApplication(String applicationId) {
+    KinstaRequest request = KinstaRequest.get("/applications/{id}", applicationId);
+    return WireReader.read(request.endpoint(), call(request), "", Application.class);
   }
 
   @Override
-  public ApplicationSettings updateApplication(String applicationId, ApplicationSettings settings) {
-    KinstaRequest request = KinstaRequest.put("/applications/{id}", applicationId).body(settings);
-    return WireReader.read(request.endpoint(), call(request), "/app", ApplicationSettings.class);
+  public Application createApplication(CreateApplicationRequest body) {
+    KinstaRequest request = KinstaRequest.post("/applications").body(body).lane(Lane.CREATION);
+    return WireReader.read(request.endpoint(), call(request), "", Application.class);
+  }
+
+  @Override
+  public Application updateApplication(String applicationId, ApplicationSettings settings) {
+    KinstaRequest request =
+        KinstaRequest.patch("/applications/{id}", applicationId)
+            .body(settings)
+            .onService(applicationId);
+    return WireReader.read(request.endpoint(), call(request), "", Application.class);
   }
 
   @Override
   public void deleteApplication(String applicationId) {
-    call(KinstaRequest.delete("/applications/{id}", applicationId));
+    call(KinstaRequest.delete("/applications/{id}", applicationId).onService(applicationId));
   }
 
   @Override
-  public String createDeployment(CreateDeploymentRequest body) {
-    KinstaRequest request = KinstaRequest.post("/applications/deployments").body(body);
-    return WireReader.required(request.endpoint(), call(request), "/deployment/id").asText();
+  public List<AppProcess> listProcesses(String applicationId) {
+    return pages(
+        () -> KinstaRequest.get("/applications/{id}/processes", applicationId), AppProcess.class);
   }
 
   @Override
-  public Deployment getDeployment(String deploymentId) {
+  public AppProcess updateProcess(
+      String applicationId, String processId, UpdateProcessRequest body) {
     KinstaRequest request =
-        KinstaRequest.get("/applications/deployments/{deployment_id}", deploymentId);
-    return WireReader.read(request.endpoint(), call(request), "/deployment", Deployment.class);
+        KinstaRequest.patch("/applications/{id}/processes/{process_id}", applicationId, processId)
+            .body(body)
+            .onService(applicationId);
+    return WireReader.read(request.endpoint(), call(request), "", AppProcess.class);
   }
 
   @Override
-  public AppProcess getProcess(String processId) {
-    KinstaRequest request = KinstaRequest.get("/applications/processes/{id}", processId);
-    return WireReader.read(request.endpoint(), call(request), "/process", AppProcess.class);
+  public Deployment createDeployment(
+      String applicationId, @Nullable String branch, @Nullable String dockerImage) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (branch != null) {
+      body.put("branch", branch);
+    }
+    if (dockerImage != null) {
+      body.put("docker_image", dockerImage);
+    }
+    KinstaRequest request =
+        KinstaRequest.post("/applications/{id}/deployments", applicationId)
+            .body(body)
+            .onService(applicationId);
+    return WireReader.read(request.endpoint(), call(request), "", Deployment.class);
   }
 
   @Override
-  public AppProcess updateProcess(String processId, UpdateProcessRequest body) {
-    KinstaRequest request = KinstaRequest.put("/applications/processes/{id}", processId).body(body);
-    return WireReader.read(request.endpoint(), call(request), "/process", AppProcess.class);
+  public Deployment getDeployment(String applicationId, String deploymentId) {
+    KinstaRequest request =
+        KinstaRequest.get(
+            "/applications/{id}/deployments/{deployment_id}", applicationId, deploymentId);
+    return WireReader.read(request.endpoint(), call(request), "", Deployment.class);
+  }
+
+  @Override
+  public Optional<Deployment> latestDeployment(String applicationId) {
+    KinstaRequest request =
+        KinstaRequest.get("/applications/{id}/deployments", applicationId).query("limit", 1);
+    return WireReader.readList(request.endpoint(), call(request), "/data", Deployment.class)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public boolean toggleCdn(String applicationId) {
     KinstaRequest request =
-        KinstaRequest.post("/applications/{id}/cdn/toggle-status", applicationId);
-    return WireReader.required(request.endpoint(), call(request), "/isTurnedOn").asBoolean();
+        KinstaRequest.post("/applications/{id}/cdn/toggle", applicationId).onService(applicationId);
+    return WireReader.required(request.endpoint(), call(request), "/is_turned_on").asBoolean();
   }
 
   @Override
-  public boolean toggleEdgeCache(String applicationId) {
+  public void purgeApplicationCache(String applicationId) {
+    call(KinstaRequest.post("/applications/{id}/purge-cache", applicationId).lane(Lane.WRITE));
+  }
+
+  @Override
+  public List<Promotion> promote(
+      String pipelineId, String sourceApplicationId, List<String> targetApplicationIds) {
     KinstaRequest request =
-        KinstaRequest.post("/applications/{id}/edge-cache/toggle-status", applicationId);
-    return WireReader.required(request.endpoint(), call(request), "/isTurnedOn").asBoolean();
-  }
-
-  @Override
-  public void clearApplicationCache(String applicationId) {
-    call(KinstaRequest.post("/applications/{id}/clear-cache", applicationId));
-  }
-
-  @Override
-  public void createInternalConnection(
-      String applicationId, InternalConnectionTarget targetType, String targetId) {
-    call(
-        KinstaRequest.post("/applications/{id}/internal-connections", applicationId)
-            .body(Map.of("target_type", targetType.wireName(), "target_id", targetId)));
-  }
-
-  @Override
-  public List<ApplicationSummary> listStaticSites() {
-    return pages(
-        "/static-sites",
-        answer -> answer.at("/company/static_sites/items"),
-        ApplicationSummary.class);
-  }
-
-  @Override
-  public StaticSite getStaticSite(String staticSiteId) {
-    KinstaRequest request = KinstaRequest.get("/static-sites/{id}", staticSiteId);
-    return WireReader.read(request.endpoint(), call(request), "/static_site", StaticSite.class);
-  }
-
-  @Override
-  public void updateStaticSite(String staticSiteId, StaticSiteSettings settings) {
-    call(KinstaRequest.put("/static-sites/{id}", staticSiteId).body(settings));
-  }
-
-  @Override
-  public void deleteStaticSite(String staticSiteId) {
-    call(KinstaRequest.delete("/static-sites/{id}", staticSiteId));
-  }
-
-  @Override
-  public StaticSiteDeployment deployStaticSite(String staticSiteId, @Nullable String branch) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("static_site_id", staticSiteId);
-    if (branch != null) {
-      body.put("branch", branch);
-    }
-    KinstaRequest request = KinstaRequest.post("/static-sites/deployments").body(body);
-    return WireReader.read(
-        request.endpoint(), call(request), "/deployment", StaticSiteDeployment.class);
-  }
-
-  @Override
-  public StaticSiteDeployment redeployStaticSite(
-      String staticSiteId, @Nullable String deploymentId) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("static_site_id", staticSiteId);
-    if (deploymentId != null) {
-      body.put("deployment_id", deploymentId);
-    }
-    KinstaRequest request = KinstaRequest.post("/static-sites/deployments/redeploy").body(body);
-    return WireReader.read(
-        request.endpoint(), call(request), "/deployment", StaticSiteDeployment.class);
-  }
-
-  @Override
-  public StaticSiteDeployment getStaticSiteDeployment(String deploymentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/static-sites/deployments/{deployment_id}", deploymentId);
-    return WireReader.read(
-        request.endpoint(), call(request), "/deployment", StaticSiteDeployment.class);
-  }
-
-  @Override
-  public List<Promotion> promote(String sourceApplicationId, List<String> targetApplicationIds) {
-    KinstaRequest request =
-        KinstaRequest.post("/applications/promote")
+        KinstaRequest.post("/pipelines/{id}/promote", pipelineId)
             .body(
                 Map.of(
                     "source_app_id", sourceApplicationId,
-                    "target_app_ids", targetApplicationIds));
-    return WireReader.readList(request.endpoint(), call(request), "/promote", Promotion.class);
-  }
-
-  @Override
-  public ApplicationSummary createPreviewApp(
-      String pipelineId, String branch, @Nullable Integer pullRequestNumber) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("branch", branch);
-    if (pullRequestNumber != null) {
-      body.put("pull_request_number", pullRequestNumber);
-    }
-    KinstaRequest request =
-        KinstaRequest.post("/pipelines/{id}/create-preview-app", pipelineId).body(body);
-    // This answer spells displayName in camel case, unlike the rest of the API.
-    JsonNode app = WireReader.required(request.endpoint(), call(request), "/app");
-    return new ApplicationSummary(
-        app.path("id").asText(),
-        app.path("name").asText(),
-        app.path("displayName").asText(app.path("display_name").asText()),
-        null);
+                    "target_app_ids", targetApplicationIds))
+            .lane(Lane.WRITE);
+    return WireReader.readList(request.endpoint(), call(request), "", Promotion.class);
   }
 
   @Override
   public OptionalDouble applicationMetric(
       String applicationId, ApplicationMetric metric, Instant start, Instant end) {
+    return metric(
+        KinstaRequest.get("/applications/{id}/metrics/" + metric.path, applicationId),
+        metric,
+        start,
+        end);
+  }
+
+  @Override
+  public OptionalDouble staticSiteMetric(
+      String staticSiteId, ApplicationMetric metric, Instant start, Instant end) {
+    return metric(
+        KinstaRequest.get("/static-sites/{id}/metrics/" + metric.path, staticSiteId),
+        metric,
+        start,
+        end);
+  }
+
+  private OptionalDouble metric(
+      KinstaRequest base, ApplicationMetric metric, Instant start, Instant end) {
     long seconds = Math.max(60, Duration.between(start, end).toSeconds());
     KinstaRequest request =
         VertxKinstaApi.report(
-            KinstaRequest.get("/applications/{id}/metrics/" + metric.path, applicationId)
-                .query("interval_in_seconds", seconds)
-                .query("timeframe_start", start.toString())
-                .query("timeframe_end", end.toString()));
-    JsonNode app = call(request).path("app");
-    List<JsonNode> series = new ArrayList<>();
-    if (metric.perProcess) {
-      app.path("processes").forEach(process -> series.add(process.at("/metrics/" + metric.series)));
-    } else if (metric == ApplicationMetric.BUILD_TIME) {
-      // One series per resource type; the newest build is the newest point of any.
-      ArrayNode points = JsonNodeFactory.instance.arrayNode();
-      app.at("/metrics/build_time").forEach(type -> type.path("data").forEach(points::add));
-      return newest(points);
-    } else {
-      series.add(app.at("/metrics/" + metric.series));
-    }
-    OptionalDouble total = OptionalDouble.empty();
-    for (JsonNode points : series) {
-      OptionalDouble value = metric.summed ? sum(points) : newest(points);
-      if (value.isPresent()) {
-        total = OptionalDouble.of(total.orElse(0) + value.getAsDouble());
+            base.query("from", start.toString())
+                .query("to", end.toString())
+                .query("interval_in_seconds", seconds));
+    JsonNode answer = call(request);
+    return switch (metric) {
+      case RESPONSE_TIME_AVERAGE -> {
+        JsonNode average = answer.path("average_response_time_ms");
+        yield average.isNumber() ? OptionalDouble.of(average.asDouble()) : OptionalDouble.empty();
       }
-    }
-    return total;
+      case REQUESTS_PER_MINUTE -> newest(answer);
+    };
   }
 
-  private static OptionalDouble sum(JsonNode points) {
-    OptionalDouble sum = OptionalDouble.empty();
-    for (JsonNode point : points) {
-      if (!point.path("value").asText("").isBlank()) {
-        sum = OptionalDouble.of(sum.orElse(0) + point.path("value").asDouble());
-      }
-    }
-    return sum;
-  }
-
+  /** The newest point of a series of {@code {time, value}} (ISO times sort as text). */
   private static OptionalDouble newest(JsonNode points) {
     OptionalDouble newest = OptionalDouble.empty();
-    long newestTime = Long.MIN_VALUE;
+    String newestTime = "";
     for (JsonNode point : points) {
-      long time = point.path("time").asLong(Long.MIN_VALUE);
-      if (time >= newestTime && !point.path("value").asText("").isBlank()) {
+      String time = point.path("time").asText("");
+      if (time.compareTo(newestTime) >= 0 && point.path("value").isNumber()) {
         newestTime = time;
         newest = OptionalDouble.of(point.path("value").asDouble());
       }
@@ -306,23 +340,100 @@ final class VertxHostingApi implements HostingApi {
     return newest;
   }
 
+  // ---- static sites
+
+  @Override
+  public List<ApplicationSummary> listStaticSites() {
+    return pages("/static-sites", ApplicationSummary.class);
+  }
+
+  @Override
+  public StaticSite getStaticSite(String staticSiteId) {
+    KinstaRequest request = KinstaRequest.get("/static-sites/{id}", staticSiteId);
+    return WireReader.read(request.endpoint(), call(request), "", StaticSite.class);
+  }
+
+  @Override
+  public StaticSite createStaticSite(CreateStaticSiteRequest body) {
+    KinstaRequest request = KinstaRequest.post("/static-sites").body(body).lane(Lane.CREATION);
+    return WireReader.read(request.endpoint(), call(request), "", StaticSite.class);
+  }
+
+  @Override
+  public void updateStaticSite(String staticSiteId, StaticSiteSettings settings) {
+    call(
+        KinstaRequest.patch("/static-sites/{id}", staticSiteId)
+            .body(settings)
+            .onService(staticSiteId));
+  }
+
+  @Override
+  public void deleteStaticSite(String staticSiteId) {
+    call(KinstaRequest.delete("/static-sites/{id}", staticSiteId).onService(staticSiteId));
+  }
+
+  @Override
+  public StaticSiteDeployment deployStaticSite(
+      String staticSiteId, @Nullable String branch, @Nullable String deploymentId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (deploymentId != null) {
+      body.put("deployment_id", deploymentId);
+    } else if (branch != null) {
+      body.put("branch", branch);
+    }
+    KinstaRequest request =
+        KinstaRequest.post("/static-sites/{id}/deployments", staticSiteId)
+            .body(body)
+            .onService(staticSiteId);
+    return WireReader.read(request.endpoint(), call(request), "", StaticSiteDeployment.class);
+  }
+
+  @Override
+  public StaticSiteDeployment getStaticSiteDeployment(String staticSiteId, String deploymentId) {
+    KinstaRequest request =
+        KinstaRequest.get(
+            "/static-sites/{id}/deployments/{deployment_id}", staticSiteId, deploymentId);
+    return WireReader.read(request.endpoint(), call(request), "", StaticSiteDeployment.class);
+  }
+
+  @Override
+  public Optional<StaticSiteDeployment> latestStaticSiteDeployment(String staticSiteId) {
+    KinstaRequest request =
+        KinstaRequest.get("/static-sites/{id}/deployments", staticSiteId).query("limit", 1);
+    return WireReader.readList(
+            request.endpoint(), call(request), "/data", StaticSiteDeployment.class)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public boolean togglePrettyUrls(String staticSiteId) {
+    KinstaRequest request =
+        KinstaRequest.post("/static-sites/{id}/pretty-url/toggle", staticSiteId)
+            .onService(staticSiteId);
+    return WireReader.required(request.endpoint(), call(request), "/is_turned_on").asBoolean();
+  }
+
+  // ---- plumbing
+
   private JsonNode call(KinstaRequest request) {
     return transport.call(credentials.apiKey(), credentials.companyId(), request);
   }
 
-  /** Kinsta's lists give no total: read pages until one comes back short. */
-  private <T> List<T> pages(String template, Function<JsonNode, JsonNode> items, Class<T> type) {
+  private <T> List<T> pages(String template, Class<T> type) {
+    return pages(() -> KinstaRequest.get(template), type);
+  }
+
+  /** Every page: offsets advance by the page size until {@code total} items are read. */
+  private <T> List<T> pages(Supplier<KinstaRequest> list, Class<T> type) {
     List<T> all = new ArrayList<>();
-    for (int page = 0; page < MAX_PAGES; page++) {
-      KinstaRequest request =
-          KinstaRequest.get(template)
-              .query("company", credentials.companyId())
-              .query("limit", PAGE_SIZE)
-              .query("offset", page * PAGE_SIZE);
+    for (int offset = 0; offset <= MAX_OFFSET; offset += PAGE_SIZE) {
+      KinstaRequest request = list.get().query("limit", PAGE_SIZE).query("offset", offset);
       JsonNode answer = call(request);
-      List<T> batch = WireReader.readList(request.endpoint(), items.apply(answer), "", type);
+      List<T> batch = WireReader.readList(request.endpoint(), answer, "/data", type);
       all.addAll(batch);
-      if (batch.size() < PAGE_SIZE) {
+      long total = answer.path("total").asLong(all.size());
+      if (batch.isEmpty() || all.size() >= total) {
         break;
       }
     }

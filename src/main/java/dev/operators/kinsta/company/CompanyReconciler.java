@@ -13,6 +13,7 @@ import dev.operators.kinsta.client.dto.ActivityEntry;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.CompanyApiKey;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
+import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Site;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
@@ -196,6 +197,16 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
                     managedIds(KinstaStaticSite.class, CompanyReconciler::staticSiteId)));
+    status.projects =
+        section(
+            "projects",
+            unavailable,
+            () ->
+                CompanyReport.inventory(
+                    attempt.hostingLists().projects(attempt.hosting(), attempt.companyId()),
+                    Project::id,
+                    Project::displayName,
+                    Set.of()));
     status.unavailable = unavailable.isEmpty() ? null : unavailable;
     status.checkedAt = attempt.now().toString();
     if (keys != null) {

@@ -84,7 +84,7 @@ public record OperatorConfig(
     URI hosting =
         read.value(
             KINSTA_HOSTING_API_URL,
-            (kinsta == null ? KinstaClientSettings.KINSTA_API : kinsta).toString(),
+            KinstaClientSettings.SEVALLA_API.toString(),
             OperatorConfig::httpUrl);
     Set<String> namespaces = read.value(WATCH_NAMESPACES, "", OperatorConfig::namespaces);
     Duration resync = read.value(RESYNC_INTERVAL, "10m", text -> positive(duration(text)));

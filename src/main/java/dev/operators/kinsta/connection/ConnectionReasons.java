@@ -3,7 +3,7 @@ package dev.operators.kinsta.connection;
 /** KinstaInternalConnection's own condition and event reasons. */
 public final class ConnectionReasons {
   public static final String WAITING_FOR_DEPENDENCIES = "WaitingForDependencies";
-  public static final String APPLICATION_NOT_FOUND = "ApplicationNotFound";
+  public static final String DATABASE_NOT_FOUND = "DatabaseNotFound";
   public static final String CONNECTING = "Connecting";
   public static final String CONNECTED = "Connected";
 

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.connection;
 
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
@@ -9,11 +10,12 @@ import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec.TargetType
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
-import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
-import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
@@ -33,11 +35,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reconciles a {@link KinstaInternalConnection}: waits until both ends exist and are Ready (a
  * change of either end reconciles it again, through informers on them, not by polling), then
- * creates the link once, checking the application's existing links first so that no retry or
- * restart ever duplicates it.
+ * creates the connection under the database once, checking the database's existing connections
+ * first so that no retry or restart ever duplicates it; deleting the resource removes it.
  */
 public final class InternalConnectionReconciler
-    extends KinstaReconciler<KinstaInternalConnection, KinstaInternalConnectionStatus> {
+    extends KinstaObjectReconciler<KinstaInternalConnection, KinstaInternalConnectionStatus> {
   private static final String ENDS_INDEX = "connection-ends";
 
   private volatile @Nullable InformerEventSource<KinstaApplication, KinstaInternalConnection>
@@ -94,8 +96,8 @@ public final class InternalConnectionReconciler
     if (spec == null) {
       return keys;
     }
-    if (spec.application != null && spec.application.name != null) {
-      keys.add(endKey("KinstaApplication", namespace, spec.application.name));
+    if (spec.database != null && spec.database.name != null) {
+      keys.add(endKey("KinstaDatabase", namespace, spec.database.name));
     }
     if (spec.target != null && spec.target.application != null) {
       keys.add(endKey("KinstaApplication", namespace, spec.target.application));
@@ -115,9 +117,9 @@ public final class InternalConnectionReconciler
     KinstaInternalConnectionSpec spec = connection.getSpec();
     List<FieldProblem> problems = new ArrayList<>();
     if (spec == null
-        || spec.application == null
-        || (spec.application.name == null) == (spec.application.id == null)) {
-      problems.add(new FieldProblem("spec.application", "set exactly one of name or id"));
+        || spec.database == null
+        || (spec.database.name == null) == (spec.database.id == null)) {
+      problems.add(new FieldProblem("spec.database", "set exactly one of name or id"));
     }
     if (spec == null || spec.target == null) {
       problems.add(new FieldProblem("spec.target", "is required"));
@@ -150,11 +152,11 @@ public final class InternalConnectionReconciler
     KinstaInternalConnectionSpec spec = connection.getSpec();
     String namespace = connection.getMetadata().getNamespace();
     List<String> missing = new ArrayList<>();
-    String applicationId =
-        spec.application.id != null
-            ? spec.application.id
-            : readyEnd(applications, namespace, spec.application.name, "KinstaApplication", missing)
-                .map(app -> app.getStatus().applicationId)
+    String databaseId =
+        spec.database.id != null
+            ? spec.database.id
+            : readyEnd(databases, namespace, spec.database.name, "KinstaDatabase", missing)
+                .map(db -> db.getStatus().databaseId)
                 .orElse(null);
     String targetId;
     TargetType targetType;
@@ -174,7 +176,7 @@ public final class InternalConnectionReconciler
               .map(app -> app.getStatus().applicationId)
               .orElse(null);
     }
-    if (!missing.isEmpty() || applicationId == null || targetId == null) {
+    if (!missing.isEmpty() || databaseId == null || targetId == null) {
       // No requeue: a change of either end reconciles this resource through its informer.
       return Optional.of(
           Outcome.progressing(
@@ -183,77 +185,117 @@ public final class InternalConnectionReconciler
               null));
     }
     KinstaInternalConnectionStatus status = attempt.status();
-    status.applicationId = applicationId;
+    status.databaseId = databaseId;
     status.targetId = targetId;
     status.targetType = targetType.name();
     return Optional.empty();
   }
 
-  /** Creates the link unless the application already has it; Ready once Kinsta lists it. */
+  /** Creates the connection unless the database already has it. */
   private static Outcome link(
       Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
     KinstaInternalConnectionStatus resolved = attempt.status();
-    String applicationId = Objects.requireNonNull(resolved.applicationId, "resolved before use");
+    String databaseId = Objects.requireNonNull(resolved.databaseId, "resolved before use");
     String targetId = Objects.requireNonNull(resolved.targetId, "resolved before use");
     TargetType targetType = TargetType.valueOf(resolved.targetType);
     HostingApi api = attempt.hosting();
-    Application app;
+    List<InternalConnection> listed;
     try {
-      app = api.getApplication(applicationId);
+      listed = api.listInternalConnections(databaseId);
     } catch (KinstaApiException.NotFound gone) {
       return Outcome.stalled(
-          ConnectionReasons.APPLICATION_NOT_FOUND,
-          "Application " + applicationId + " does not exist in Kinsta");
+          ConnectionReasons.DATABASE_NOT_FOUND,
+          "Database " + databaseId + " does not exist in Sevalla");
     }
-    Optional<Application.InternalConnection> existing = find(app, targetType, targetId);
-    if (existing.isEmpty()) {
-      api.createInternalConnection(
-          applicationId,
-          targetType == TargetType.database
-              ? InternalConnectionTarget.DATABASE
-              : InternalConnectionTarget.APPLICATION,
-          targetId);
+    Optional<InternalConnection> existing = find(listed, databaseId, targetType, targetId);
+    String connectionId;
+    if (existing.isPresent()) {
+      connectionId = existing.get().id();
+    } else {
+      connectionId =
+          api.createInternalConnection(
+              databaseId,
+              targetType == TargetType.database
+                  ? InternalConnectionTarget.DATABASE
+                  : InternalConnectionTarget.APPLICATION,
+              targetId);
       attempt
           .events()
           .normal(
               attempt.resource(),
               ConnectionReasons.CONNECTED,
-              "Linked application " + applicationId + " to " + targetType + " " + targetId);
-      existing = find(api.getApplication(applicationId), targetType, targetId);
-      if (existing.isEmpty()) {
-        return Outcome.progressing(
-            ConnectionReasons.CONNECTING,
-            "Kinsta does not list the link from application "
-                + applicationId
-                + " to "
-                + targetType
-                + " "
-                + targetId
-                + " yet",
-            attempt.shortly());
-      }
+              "Connected database " + databaseId + " to " + targetType + " " + targetId);
     }
-    attempt.status().connectionId = existing.get().id();
+    attempt.status().connectionId = connectionId;
     return attempt.ready(
-        "Application "
-            + applicationId
-            + " reaches "
+        "Database "
+            + databaseId
+            + " and "
             + targetType
             + " "
             + targetId
-            + " on Kinsta's internal network (Kinsta's API cannot remove the link: it stays if this resource is "
-            + "deleted)");
+            + " reach each other on Sevalla's internal network");
   }
 
-  private static Optional<Application.InternalConnection> find(
-      Application app, TargetType type, String targetId) {
-    return app.internalConnectionsOrEmpty().stream()
+  /** The connection between the two, whichever end Sevalla lists as its source. */
+  private static Optional<InternalConnection> find(
+      List<InternalConnection> listed, String databaseId, TargetType type, String targetId) {
+    InternalConnectionTarget target =
+        type == TargetType.database
+            ? InternalConnectionTarget.DATABASE
+            : InternalConnectionTarget.APPLICATION;
+    return listed.stream()
         .filter(
-            link -> {
-              Application.NamedRef end = type == TargetType.database ? link.database() : link.app();
-              return end != null && targetId.equals(end.id());
-            })
+            c ->
+                (databaseId.equals(c.sourceId())
+                        && targetId.equals(c.targetId())
+                        && target.listedName().equals(c.targetType()))
+                    || (targetId.equals(c.sourceId())
+                        && databaseId.equals(c.targetId())
+                        && target.listedName().equals(c.sourceType())))
         .findFirst();
+  }
+
+  @Override
+  protected Optional<String> kinstaId(KinstaInternalConnection connection) {
+    return Optional.ofNullable(
+        connection.getStatus() == null ? null : connection.getStatus().connectionId);
+  }
+
+  @Override
+  protected boolean hasRemoteObject(KinstaInternalConnectionStatus status) {
+    return status.connectionId != null;
+  }
+
+  /** Sevalla removes a connection at once; one already gone counts as removed. */
+  @Override
+  protected Deletion deleteRemote(
+      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
+    KinstaInternalConnectionStatus status = attempt.status();
+    if (status.connectionId == null || status.databaseId == null) {
+      return Deletion.finished();
+    }
+    try {
+      attempt.hosting().deleteInternalConnection(status.databaseId, status.connectionId);
+    } catch (KinstaApiException.NotFound alreadyGone) {
+      // The database went first, or someone removed the connection: nothing is left to remove.
+    }
+    return Deletion.finished();
+  }
+
+  @Override
+  protected DeletionPolicy deletionPolicy(KinstaInternalConnection connection) {
+    return deletionPolicy(connection.getSpec().deletionPolicy, false);
+  }
+
+  @Override
+  protected String remoteKind() {
+    return "Internal connection";
+  }
+
+  @Override
+  protected String describeRemote(KinstaInternalConnectionStatus status) {
+    return "Internal connection " + status.connectionId;
   }
 
   /** The end if it exists and is Ready; otherwise it is named in {@code missing}. */

@@ -9,23 +9,19 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The keys of a database's connection Secret, from what Kinsta reports (so the password is the one
- * that works).
+ * The keys of a database's connection Secret: addresses from what Sevalla reports, the password the
+ * operator set (Sevalla never returns one).
  */
 final class ConnectionDetails {
   static final String PASSWORD = "password";
 
   private ConnectionDetails() {}
 
-  static Map<String, String> of(Database db) {
+  static Map<String, String> of(Database db, @Nullable String specUser, @Nullable String password) {
     DatabaseType type = typeOf(db.type());
-    Database.Credentials credentials = db.data();
-    String database = credentials == null ? null : credentials.dbName();
-    String user =
-        credentials == null || credentials.dbUser() == null
-            ? (type == DatabaseType.REDIS ? "default" : null)
-            : credentials.dbUser();
-    String password = credentials == null ? null : credentials.dbPassword();
+    boolean keyValue = type == DatabaseType.REDIS || type == DatabaseType.VALKEY;
+    String database = keyValue ? null : db.dbName();
+    String user = specUser != null ? specUser : keyValue ? "default" : null;
     Map<String, String> data = new LinkedHashMap<>();
     data.put("type", db.type());
     data.put("host", db.internalHostname());
@@ -64,7 +60,10 @@ final class ConnectionDetails {
     }
     String credentials =
         (user == null ? "" : encode(user)) + (password == null ? "" : ":" + encode(password));
-    String path = type == DatabaseType.REDIS || database == null ? "" : "/" + encode(database);
+    String path =
+        type == DatabaseType.REDIS || type == DatabaseType.VALKEY || database == null
+            ? ""
+            : "/" + encode(database);
     return type.urlScheme()
         + "://"
         + (credentials.isEmpty() ? "" : credentials + "@")
@@ -74,7 +73,7 @@ final class ConnectionDetails {
         + path;
   }
 
-  private static @Nullable DatabaseType typeOf(String wire) {
+  private static @Nullable DatabaseType typeOf(@Nullable String wire) {
     for (DatabaseType type : DatabaseType.values()) {
       if (type.wire().equals(wire)) {
         return type;

@@ -5,13 +5,17 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.budget.RateBudgets;
+import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
+import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.GeneratedPasswords;
-import dev.operators.kinsta.reconcile.LostCreation;
+import dev.operators.kinsta.reconcile.HostedCreation;
+import dev.operators.kinsta.reconcile.HostingInventory;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -19,6 +23,7 @@ import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives a {@link KinstaDatabase} its database: the one it adopts ({@code spec.adopt}), the one its
@@ -43,45 +48,35 @@ final class DatabaseProvisioner {
   }
 
   /** Empty when the database id is now known and the caller can go on; otherwise what to report. */
+  @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
   Optional<Outcome> establish() {
     if (spec.adopt != null) {
       return adopt();
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    if (status.creation != null) {
-      LostCreation.Resolution resolution =
-          LostCreation.resolve(
-              attempt,
-              status.creation,
-              "database",
-              LostCreation.lastLook(attempt, status.creation)
-                  ? databasesNamed(api, status.creation.displayName)
-                  : listedDatabasesNamed(attempt, status.creation.displayName),
-              claims(attempt));
-      if (resolution instanceof LostCreation.Resolution.Created created) {
-        status.databaseId = created.id();
-        status.adopted = false;
-        status.creation = null;
-        return Optional.empty();
+    // A fresh creation holds one of the company's creation permits from its name check on.
+    try (RateBudgets.CreationHold held = status.creation == null ? api.holdCreation() : null) {
+      Optional<Outcome> refused = creation().resolveOrRefuse(displayName);
+      if (refused.isPresent() || status.databaseId != null) {
+        return refused;
       }
-      if (resolution instanceof LostCreation.Resolution.Unresolved unresolved) {
-        return Optional.of(unresolved.outcome());
-      }
-      status.creation = null;
+      return create(displayName);
     }
-    List<String> named = databasesNamed(api, displayName);
-    if (!named.isEmpty()) {
-      return Optional.of(
-          Outcome.stalled(
-              Reasons.NAME_IN_USE,
-              "Kinsta already has a database named \""
-                  + displayName
-                  + "\" ("
-                  + String.join(", ", named)
-                  + "), which this resource did not create; set spec.displayName to another name,"
-                  + " or spec.adopt to manage that database"));
-    }
-    return create(displayName);
+  }
+
+  private HostedCreation creation() {
+    return new HostedCreation(
+        attempt,
+        "database",
+        name -> listedDatabasesNamed(attempt, name),
+        name -> databasesNamed(api, name),
+        claims(attempt),
+        status.creation,
+        intent -> status.creation = intent,
+        id -> {
+          status.databaseId = id;
+          status.adopted = false;
+        });
   }
 
   /**
@@ -118,17 +113,24 @@ final class DatabaseProvisioner {
   }
 
   private Optional<Outcome> adopt() {
-    String key = spec.adopt.id != null ? spec.adopt.id : spec.adopt.name;
+    Optional<String> id =
+        spec.adopt.id != null
+            ? Optional.of(spec.adopt.id)
+            : api.listDatabases().stream()
+                .filter(db -> spec.adopt.name.equals(db.name()))
+                .map(DatabaseSummary::id)
+                .findFirst();
     Database db;
     try {
-      db = api.getDatabase(key);
+      db = api.getDatabase(id.orElseThrow(() -> new KinstaApiException.NotFound("", "")));
     } catch (KinstaApiException.NotFound missing) {
       return Optional.of(
           Outcome.stalled(
               DatabaseReasons.DATABASE_NOT_FOUND,
               "The company has no database "
-                  + (spec.adopt.id != null ? "with id " : "named ")
-                  + key));
+                  + (spec.adopt.id != null
+                      ? "with id " + spec.adopt.id
+                      : "named " + spec.adopt.name)));
     }
     status.databaseId = db.id();
     status.adopted = true;
@@ -154,6 +156,11 @@ final class DatabaseProvisioner {
                     + " (spec.passwordSecretRef) does not exist"));
       }
       password = declared.get();
+      status.passwordSetFrom =
+          attempt
+              .secret(spec.passwordSecretRef.name)
+              .map(secret -> secret.getMetadata().getResourceVersion())
+              .orElse(null);
     } else {
       Optional<String> generated = generatedPassword();
       if (generated.isEmpty()) {
@@ -167,31 +174,52 @@ final class DatabaseProvisioner {
       }
       password = generated.get();
     }
-    status.creation = LostCreation.intent(attempt, displayName);
-    attempt.writeStatusNow(Reasons.CREATING, "Creating database \"" + displayName + "\" in Kinsta");
-    try {
-      status.databaseId =
-          api.createDatabase(
-              new CreateDatabaseRequest(
-                  attempt.companyId(),
-                  spec.location,
-                  spec.size.name(),
-                  displayName,
-                  spec.databaseName,
-                  password,
-                  spec.user,
-                  spec.type.wire(),
-                  spec.version));
-    } catch (KinstaApiException.RateLimited
-        | KinstaApiException.Unauthorized
-        | KinstaApiException.Forbidden
-        | KinstaApiException.InvalidRequest refused) {
-      // Kinsta refused the call outright: nothing was created, so nothing is left to look for.
-      status.creation = null;
-      throw refused;
+    HostingInventory lists = attempt.hostingLists();
+    Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), spec.location);
+    if (cluster.isEmpty()) {
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.INVALID_SPEC,
+              "spec.location: Sevalla has no cluster \""
+                  + spec.location
+                  + "\"; choose one of "
+                  + String.join(", ", lists.clusterLocations(api, attempt.companyId()))));
     }
-    status.creation = null;
-    status.adopted = false;
+    Optional<ResourceType> size = lists.databaseSize(api, attempt.companyId(), spec.size);
+    if (size.isEmpty()) {
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.INVALID_SPEC,
+              "spec.size: Sevalla has no database size \""
+                  + spec.size
+                  + "\"; choose one of "
+                  + String.join(
+                      ", ",
+                      lists.databaseSizes(api, attempt.companyId()).stream()
+                          .map(ResourceType::name)
+                          .toList())));
+    }
+    Optional<String> made =
+        creation()
+            .create(
+                displayName,
+                () ->
+                    api.createDatabase(
+                            new CreateDatabaseRequest(
+                                displayName,
+                                spec.type.wire(),
+                                spec.version,
+                                cluster.get().id(),
+                                size.get().id(),
+                                spec.databaseName,
+                                password,
+                                spec.user,
+                                null,
+                                extensions()))
+                        .id());
+    if (made.isEmpty()) {
+      return Optional.of(creation().unconfirmed(displayName));
+    }
     attempt
         .events()
         .normal(
@@ -201,8 +229,15 @@ final class DatabaseProvisioner {
     return Optional.of(
         Outcome.progressing(
             DatabaseReasons.DATABASE_CREATING,
-            "Kinsta is creating database " + status.databaseId,
+            "Sevalla is creating database " + status.databaseId,
             attempt.shortly()));
+  }
+
+  private CreateDatabaseRequest.@Nullable Extensions extensions() {
+    KinstaDatabaseSpec.Extensions wanted = spec.extensions;
+    return wanted == null
+        ? null
+        : new CreateDatabaseRequest.Extensions(wanted.vector, wanted.postgis, wanted.cron);
   }
 
   /** The password already in the connection Secret, or a new one written there first. */

@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Database;
+import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
@@ -16,10 +17,12 @@ import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
+import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DatabaseReconciler
     extends KinstaObjectReconciler<KinstaDatabase, KinstaDatabaseStatus> {
-  private static final Set<String> FAILED_STATES = Set.of("error", "suspended");
+  private static final Set<String> FAILED_STATES =
+      Set.of("error", "passwordChangeFailed", "restoringFailed", "dbDeletionFailed");
 
   public DatabaseReconciler(ControllerServices services) {
     super(services, KinstaDatabase.class, KinstaDatabaseStatus.class);
@@ -79,8 +83,9 @@ public final class DatabaseReconciler
       Steps.<Run>first("create, find again or adopt the database", DatabaseReconciler::establish)
           .then("stop when the company's list shows nothing changed", DatabaseReconciler::unchanged)
           .then("observe the database", DatabaseReconciler::observe)
-          .then("wait until Kinsta reports it ready", DatabaseReconciler::awaitReady)
+          .then("wait until Sevalla reports it ready", DatabaseReconciler::awaitReady)
           .then("apply size and display name", DatabaseReconciler::applySettings)
+          .then("set the password the spec names", DatabaseReconciler::applyPassword)
           .then("write the connection Secret", DatabaseReconciler::writeConnectionSecret);
 
   /** One reconcile of a database: the attempt and the database as Kinsta reports it. */
@@ -139,7 +144,7 @@ public final class DatabaseReconciler
       return Optional.empty();
     }
     KinstaDatabaseSpec spec = attempt.resource().getSpec();
-    String wantedSize = spec.size == null ? status.size : spec.size.name();
+    String wantedSize = spec.size == null ? status.size : spec.size;
     boolean same =
         attempt
             .databases()
@@ -175,15 +180,15 @@ public final class DatabaseReconciler
       return Optional.of(
           Outcome.stalled(
               DatabaseReasons.DATABASE_FAILED,
-              "Kinsta reports database " + db.id() + " as " + db.status()));
+              "Sevalla reports database " + db.id() + " as " + db.status()));
     }
     if (!"ready".equals(db.status())) {
       return Optional.of(
           Outcome.progressing(
               DatabaseReasons.DATABASE_NOT_READY,
-              "Kinsta reports database " + db.id() + " as " + db.status(),
+              "Sevalla reports database " + db.id() + " as " + db.status(),
               run.attempt.pollAfter(
-                  db.createdAt() == null ? null : Instant.ofEpochMilli(db.createdAt()))));
+                  db.createdAt() == null ? null : Instant.parse(db.createdAt()))));
     }
     return Optional.empty();
   }
@@ -194,7 +199,7 @@ public final class DatabaseReconciler
     status.state = db.status();
     status.type = db.type();
     status.version = db.version();
-    status.location = db.cluster() == null ? null : db.cluster().location();
+    status.location = db.clusterLocation();
     status.size = db.resourceTypeName();
     status.displayName = db.displayName();
     status.internalHost = db.internalHostname();
@@ -216,32 +221,120 @@ public final class DatabaseReconciler
     boolean adopted = Boolean.TRUE.equals(attempt.status().adopted);
     String wantedName =
         adopted ? spec.displayName : spec.displayNameOr(attempt.resource().getMetadata().getName());
-    String wantedSize = spec.size == null ? null : spec.size.name();
+    String wantedSize = spec.size;
     String newName = wantedName != null && !wantedName.equals(db.displayName()) ? wantedName : null;
     String newSize =
         wantedSize != null && !wantedSize.equals(db.resourceTypeName()) ? wantedSize : null;
     if (newName == null && newSize == null) {
       return Optional.empty();
     }
-    attempt.hosting().updateDatabase(db.id(), newSize, newName);
+    String newSizeId = null;
+    if (newSize != null) {
+      Optional<ResourceType> type =
+          attempt.hostingLists().databaseSize(attempt.hosting(), attempt.companyId(), newSize);
+      if (type.isEmpty()) {
+        return Optional.of(
+            Outcome.stalled(
+                Reasons.INVALID_SPEC,
+                "spec.size: Sevalla has no database size \"" + newSize + "\""));
+      }
+      newSizeId = type.get().id();
+    }
+    attempt.hosting().updateDatabase(db.id(), newSizeId, newName);
     String change = newSize != null ? "resizing to " + newSize : "renaming to \"" + newName + "\"";
     return Optional.of(
         Outcome.progressing(
             DatabaseReasons.DATABASE_UPDATING,
-            "Kinsta is " + change + " database " + db.id(),
+            "Sevalla is " + change + " database " + db.id(),
             attempt.shortly()));
+  }
+
+  /**
+   * Sevalla never returns a password, so the connection Secret holds the one that works: when the
+   * Secret of {@code spec.passwordSecretRef} holds another, the database's password is reset to it
+   * (and the connection Secret follows once Sevalla reports the database ready again).
+   */
+  private static Optional<Outcome> applyPassword(Run run) {
+    Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    if (spec.passwordSecretRef == null) {
+      return Optional.empty();
+    }
+    Optional<Secret> secret = attempt.secret(spec.passwordSecretRef.name);
+    Optional<String> declared =
+        secret.flatMap(found -> SecretLookup.value(found, spec.passwordSecretRef.key));
+    if (declared.isEmpty() || secret.isEmpty()) {
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.SECRET_NOT_FOUND,
+              "Secret "
+                  + spec.passwordSecretRef.name
+                  + " with key "
+                  + spec.passwordSecretRef.key
+                  + " (spec.passwordSecretRef) does not exist"));
+    }
+    // The Secret's version the password was last set from: a reset asked for is not asked again
+    // while Sevalla carries it out.
+    KinstaDatabaseStatus status = attempt.status();
+    String version = secret.get().getMetadata().getResourceVersion();
+    if (version.equals(status.passwordSetFrom) || declared.equals(workingPassword(attempt))) {
+      status.passwordSetFrom = version;
+      return Optional.empty();
+    }
+    attempt.hosting().resetDatabasePassword(run.db().id(), declared.get());
+    status.passwordSetFrom = version;
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            DatabaseReasons.PASSWORD_CHANGED,
+            "Changing the password of database "
+                + run.db().id()
+                + " to the one in Secret "
+                + spec.passwordSecretRef.name);
+    return Optional.of(
+        Outcome.progressing(
+            DatabaseReasons.DATABASE_UPDATING,
+            "Sevalla is changing the password of database " + run.db().id(),
+            attempt.shortly()));
+  }
+
+  private static Optional<String> declaredPassword(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    return attempt
+        .secret(spec.passwordSecretRef.name)
+        .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+  }
+
+  /** The password the connection Secret holds: the one the operator last set. */
+  private static Optional<String> workingPassword(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    String name =
+        attempt.resource().getSpec().connectionSecretOr(attempt.resource().getMetadata().getName());
+    return attempt
+        .secret(name)
+        .flatMap(secret -> SecretLookup.value(secret, ConnectionDetails.PASSWORD));
   }
 
   private static Optional<Outcome> writeConnectionSecret(Run run) {
     Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
     Database db = run.db();
     String name = attempt.status().connectionSecret;
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    String password =
+        (spec.passwordSecretRef != null ? declaredPassword(attempt) : workingPassword(attempt))
+            .orElse(null);
     try {
       KinstaDatabaseStatus status = attempt.status();
       status.connectionSecretVersion =
           attempt
               .ownedSecrets()
-              .ensure(attempt.resource(), attempt.secret(name), name, ConnectionDetails.of(db));
+              .ensure(
+                  attempt.resource(),
+                  attempt.secret(name),
+                  name,
+                  ConnectionDetails.of(db, spec.user, password));
       status.observedSecretsVersion = status.secretsVersion;
       return Optional.empty();
     } catch (OwnedSecrets.SecretConflict conflict) {
@@ -251,40 +344,17 @@ public final class DatabaseReconciler
 
   private static String readyMessage(
       Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, Database db) {
-    KinstaDatabaseSpec spec = attempt.resource().getSpec();
     KinstaDatabaseStatus status = attempt.status();
     String message =
         "Database "
             + db.name()
             + " is ready; connection details in Secret "
             + status.connectionSecret;
-    boolean outOfSync = false;
-    if (spec.passwordSecretRef != null && db.data() != null) {
-      Optional<String> declared =
-          attempt
-              .secret(spec.passwordSecretRef.name)
-              .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
-      outOfSync = declared.isPresent() && !Objects.equals(declared.get(), db.data().dbPassword());
-    }
-    if (outOfSync && !Boolean.TRUE.equals(status.passwordOutOfSync)) {
-      attempt
-          .events()
-          .warning(
-              attempt.resource(),
-              DatabaseReasons.PASSWORD_NOT_CHANGED,
-              "The password in Secret "
-                  + spec.passwordSecretRef.name
-                  + " changed, but Kinsta's API cannot change a database password; the "
-                  + "connection Secret keeps the one that works");
-    }
-    status.passwordOutOfSync = outOfSync ? Boolean.TRUE : null;
-    return outOfSync
+    return workingPassword(attempt).isPresent()
         ? message
-            + ". The password in Secret "
-            + spec.passwordSecretRef.name
-            + " differs from the "
-            + "database's, and Kinsta's API cannot change it: applications must use the connection Secret"
-        : message;
+        : message
+            + " (without a password: Sevalla does not return one; set spec.passwordSecretRef to"
+            + " give the database one the operator knows)";
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus.DeploymentStatus
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
-import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.StaticSite;
 import dev.operators.kinsta.client.dto.StaticSiteDeployment;
 import dev.operators.kinsta.client.dto.StaticSiteSettings;
@@ -18,11 +17,11 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
+import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
-import dev.operators.kinsta.reconcile.Reasons;
-import java.time.Instant;
-import java.util.Comparator;
+import dev.operators.kinsta.reconcile.Steps;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -31,14 +30,41 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reconciles a {@link KinstaStaticSite}: adopts the static site (by id, or by name from the
- * company's list), follows the deployment in flight, brings the settings in line, and deploys when
- * spec.deployment changed. The same shape as KinstaApplication, on the hosting API.
+ * Reconciles a {@link KinstaStaticSite}: creates it from Git (exactly once) or adopts it, follows
+ * the deployment in flight (a created site's first one included), brings the settings and pretty
+ * URLs in line, and deploys when spec.deployment changed.
  */
 public final class StaticSiteReconciler
     extends KinstaObjectReconciler<KinstaStaticSite, KinstaStaticSiteStatus> {
   private static final Set<String> SUCCEEDED = Set.of("success");
   private static final Set<String> FAILED = Set.of("failed", "cancelled");
+
+  /** What a KinstaStaticSite's reconcile does, in order; the first step with an outcome ends it. */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first(
+              "create, find again or adopt the static site", StaticSiteReconciler::establish)
+          .then(
+              "stop when the company's list shows nothing changed", StaticSiteReconciler::unchanged)
+          .then("observe the static site", StaticSiteReconciler::observe)
+          .then("follow the deployment in flight", StaticSiteReconciler::follow)
+          .then("apply settings and pretty URLs", StaticSiteReconciler::applySettings)
+          .then("deploy when spec.deployment changed", StaticSiteReconciler::deployIfWanted);
+
+  /** One reconcile of a static site: the attempt and the site as Sevalla reports it. */
+  static final class Run {
+    final Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt;
+    final HostingApi api;
+    @Nullable StaticSite site;
+
+    Run(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
+      this.attempt = attempt;
+      this.api = attempt.hosting();
+    }
+
+    StaticSite site() {
+      return Objects.requireNonNull(site, "observed before use");
+    }
+  }
 
   public StaticSiteReconciler(ControllerServices services) {
     super(services, KinstaStaticSite.class, KinstaStaticSiteStatus.class);
@@ -53,133 +79,103 @@ public final class StaticSiteReconciler
 
   @Override
   protected List<FieldProblem> validate(KinstaStaticSite site) {
-    return List.of();
+    KinstaStaticSiteSpec spec = site.getSpec();
+    return spec == null || (spec.adopt == null) == (spec.git == null)
+        ? List.of(new FieldProblem("spec", "set adopt or git"))
+        : List.of();
   }
 
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
-    KinstaStaticSiteStatus status = attempt.status();
-    HostingApi api = attempt.hosting();
-    Optional<Outcome> unchanged =
-        ListedUnchanged.stillReady(
-            attempt,
-            attempt.hostingLists().staticSites(api, attempt.companyId()),
-            status.staticSiteId,
-            status.state,
-            status.displayName);
-    if (unchanged.isPresent()) {
-      return unchanged.get();
-    }
-    Optional<String> id = staticSiteId(attempt, api);
-    if (id.isEmpty()) {
-      return notFound(attempt, null);
-    }
-    StaticSite site;
+    return STEPS.run(new Run(attempt), StaticSiteReconciler::ready);
+  }
+
+  private static Optional<Outcome> establish(Run run) {
+    return run.attempt.status().staticSiteId == null
+        ? new StaticSiteProvisioner(run.attempt).establish()
+        : Optional.empty();
+  }
+
+  private static Optional<Outcome> unchanged(Run run) {
+    KinstaStaticSiteStatus status = run.attempt.status();
+    return ListedUnchanged.stillReady(
+        run.attempt,
+        run.attempt.hostingLists().staticSites(run.api, run.attempt.companyId()),
+        status.staticSiteId,
+        status.state,
+        status.displayName);
+  }
+
+  private static Optional<Outcome> observe(Run run) {
+    KinstaStaticSiteStatus status = run.attempt.status();
     try {
-      site = api.getStaticSite(id.get());
+      run.site = run.api.getStaticSite(status.staticSiteId);
     } catch (KinstaApiException.NotFound gone) {
-      return notFound(attempt, id.get());
+      return Optional.of(
+          Outcome.stalled(
+              StaticSiteReasons.STATIC_SITE_NOT_FOUND,
+              "Static site "
+                  + status.staticSiteId
+                  + " no longer exists in Sevalla; delete and recreate this resource to create a"
+                  + " new one"));
     }
-    if (status.staticSiteId == null) {
-      status.staticSiteId = site.id();
-      attempt
-          .events()
-          .normal(attempt.resource(), Reasons.ADOPTED, "Adopted static site " + site.id());
-      observeAtAdoption(attempt, site);
-    }
-    record(status, site);
-    Optional<Outcome> deploying = follow(attempt, api);
-    if (deploying.isPresent()) {
-      return deploying.get();
-    }
-    applySettings(attempt, api, site);
-    Optional<Outcome> started = deployIfWanted(attempt, api, site);
-    if (started.isPresent()) {
-      return started.get();
-    }
-    return attempt.ready(
-        "Static site "
-            + site.name()
-            + " matches the spec"
-            + (status.lastDeployment == null
-                ? ""
-                : "; last deployment " + status.lastDeployment.status));
-  }
-
-  /** The id from status, the spec, or the company's list by name. */
-  private static Optional<String> staticSiteId(
-      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt, HostingApi api) {
-    KinstaStaticSiteSpec.Adoption adopt = attempt.resource().getSpec().adopt;
-    if (attempt.status().staticSiteId != null) {
-      return Optional.of(attempt.status().staticSiteId);
-    }
-    if (adopt.id != null) {
-      return Optional.of(adopt.id);
-    }
-    return attempt
-        .hostingLists()
-        .staticSiteNamed(api, attempt.companyId(), adopt.name)
-        .map(ApplicationSummary::id);
-  }
-
-  private static Outcome notFound(
-      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt, @Nullable String id) {
-    KinstaStaticSiteSpec.Adoption adopt = attempt.resource().getSpec().adopt;
-    String which =
-        attempt.status().staticSiteId != null
-            ? "Static site " + attempt.status().staticSiteId + " no longer exists"
-            : "The company has no static site "
-                + (adopt.id != null ? "with id " + adopt.id : "named " + adopt.name);
-    return Outcome.stalled(
-        StaticSiteReasons.STATIC_SITE_NOT_FOUND,
-        which
-            + (id == null ? "" : " (" + id + ")")
-            + "; Kinsta's API cannot create static sites: create it in MyKinsta, then point"
-            + " spec.adopt at it");
-  }
-
-  private static void record(KinstaStaticSiteStatus status, StaticSite site) {
+    StaticSite site = run.site();
     status.name = site.name();
     status.displayName = site.displayName();
     status.state = site.status();
     status.hostname = site.hostname();
     status.repoUrl = site.repoUrl();
-    status.latestDeployment =
-        site.deploymentsOrEmpty().stream()
-            .filter(d -> d.createdAt() != null)
-            .max(Comparator.comparing(StaticSiteDeployment::createdAt))
-            .map(StaticSiteReconciler::summary)
-            .orElse(null);
+    if (status.operation == null) {
+      Optional<StaticSiteDeployment> latest = run.api.latestStaticSiteDeployment(site.id());
+      status.latestDeployment = latest.map(StaticSiteReconciler::summary).orElse(null);
+      if (status.deployedFor == null) {
+        takeOver(run.attempt, latest);
+      }
+    }
+    return Optional.empty();
   }
 
-  /** Adopting does not redeploy: what runs counts as deployed when it is of the wanted branch. */
-  private static void observeAtAdoption(
-      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt, StaticSite site) {
+  /**
+   * The deployment that runs when the operator first looks: adopting does not redeploy what runs
+   * when it is of the wanted branch, and a created site's first deployment (Sevalla starts it) is
+   * followed to its end.
+   */
+  private static void takeOver(
+      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt,
+      Optional<StaticSiteDeployment> latest) {
+    KinstaStaticSiteStatus status = attempt.status();
     KinstaStaticSiteSpec.Deployment wanted = attempt.resource().getSpec().deployment;
-    Optional<StaticSiteDeployment> latest =
-        site.deploymentsOrEmpty().stream()
-            .filter(d -> d.createdAt() != null)
-            .max(Comparator.comparing(StaticSiteDeployment::createdAt));
     boolean current =
         wanted == null
             || (wanted.redeployToken == null
                 && (wanted.branch == null
                     || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
-    if (current) {
-      attempt.status().deployedFor = trigger(wanted);
+    if (!current) {
+      return;
+    }
+    status.deployedFor = trigger(wanted);
+    if (!Boolean.TRUE.equals(status.adopted)
+        && latest.isPresent()
+        && !SUCCEEDED.contains(latest.get().status())) {
+      status.lastDeployment = summary(latest.get());
+      TrackedOperation operation =
+          attempt.tracked(StaticSiteOperation.DEPLOY_STATIC_SITE, latest.get().branch());
+      operation.deploymentId = latest.get().id();
     }
   }
 
-  /** The deployment the operator started, followed to its end. */
-  private static Optional<Outcome> follow(
-      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt, HostingApi api) {
+  /** The deployment the operator started (or took over), followed to its end. */
+  private static Optional<Outcome> follow(Run run) {
+    Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
     KinstaStaticSiteStatus status = attempt.status();
     TrackedOperation operation = status.operation;
     if (operation == null || !operation.is(StaticSiteOperation.DEPLOY_STATIC_SITE)) {
       return Optional.empty();
     }
-    StaticSiteDeployment deployment = api.getStaticSiteDeployment(operation.deploymentId);
+    StaticSiteDeployment deployment =
+        run.api.getStaticSiteDeployment(run.site().id(), operation.deploymentId);
     status.lastDeployment = summary(deployment);
+    status.latestDeployment = status.lastDeployment;
     if (SUCCEEDED.contains(deployment.status())) {
       status.operation = null;
       attempt
@@ -192,6 +188,15 @@ public final class StaticSiteReconciler
     }
     if (FAILED.contains(deployment.status())) {
       status.operation = null;
+      if (deployment.buildError() == null) {
+        // A single deployment's answer leaves the build's error out; the list gives it.
+        deployment =
+            run.api
+                .latestStaticSiteDeployment(run.site().id())
+                .filter(latest -> latest.id().equals(operation.deploymentId))
+                .orElse(deployment);
+        status.lastDeployment = summary(deployment);
+      }
       return Optional.of(
           Outcome.stalled(
               StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED,
@@ -199,59 +204,69 @@ public final class StaticSiteReconciler
                   + deployment.id()
                   + " ended "
                   + deployment.status()
+                  + (deployment.buildError() == null ? "" : ": " + deployment.buildError())
                   + "; change spec.deployment (e.g. its redeployToken) to try again"));
     }
     return Optional.of(
         Outcome.progressing(
             StaticSiteReasons.DEPLOYING_STATIC_SITE,
-            "Deployment " + deployment.id() + " is " + deployment.status(),
+            "Deployment "
+                + deployment.id()
+                + " is "
+                + (deployment.status() == null ? "waiting" : deployment.status()),
             attempt.pollAfter(operation)));
   }
 
-  /**
-   * Sends the managed settings when one differs: from what Kinsta reports, or, for the node version
-   * and published directory that it does not report, from what was last sent.
-   */
-  private static void applySettings(
-      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt, HostingApi api, StaticSite site) {
+  /** Sends the settings the spec sets that Sevalla has otherwise, in one PATCH. */
+  private static Optional<Outcome> applySettings(Run run) {
+    Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
     KinstaStaticSiteSpec spec = attempt.resource().getSpec();
-    String unreported =
-        "node="
-            + (spec.nodeVersion == null ? "" : spec.nodeVersion.wire())
-            + ";published="
-            + Objects.requireNonNullElse(spec.publishedDirectory, "");
-    boolean differs =
-        (spec.displayName != null && !spec.displayName.equals(site.displayName()))
-            || (spec.autoDeploy != null && !spec.autoDeploy.equals(site.autoDeploy()))
-            || (spec.defaultBranch != null && !spec.defaultBranch.equals(site.defaultBranch()))
-            || (spec.buildCommand != null
-                && !spec.buildCommand.equals(Objects.requireNonNullElse(site.buildCommand(), "")))
-            || ((spec.nodeVersion != null || spec.publishedDirectory != null)
-                && !unreported.equals(attempt.status().appliedSettings));
-    if (!differs) {
-      return;
-    }
-    api.updateStaticSite(
-        site.id(),
+    StaticSite site = run.site();
+    StaticSiteSettings change =
         new StaticSiteSettings(
-            spec.displayName,
-            spec.autoDeploy,
-            spec.defaultBranch,
-            spec.buildCommand,
-            spec.nodeVersion == null ? null : spec.nodeVersion.wire(),
-            spec.publishedDirectory));
-    attempt.status().appliedSettings = unreported;
-    attempt
-        .events()
-        .normal(
-            attempt.resource(),
-            StaticSiteReasons.SETTINGS_UPDATED,
-            "Updated the settings of static site " + site.id());
+            differing(spec.displayName, site.displayName()),
+            differing(spec.autoDeploy, site.autoDeploy()),
+            differing(spec.defaultBranch, site.defaultBranch()),
+            differing(spec.installCommand, site.installCommand()),
+            differing(spec.buildCommand, site.buildCommand()),
+            differing(spec.nodeVersion, site.nodeVersion()),
+            differing(spec.rootDirectory, site.rootDirectory()),
+            differing(spec.publishedDirectory, site.publishedDirectory()),
+            differing(spec.indexFile, site.indexFile()),
+            differing(spec.errorFile, site.errorFile()));
+    if (!change.equals(NO_CHANGE)) {
+      run.api.updateStaticSite(site.id(), change);
+      attempt.status().displayName =
+          change.displayName() != null ? change.displayName() : site.displayName();
+      attempt
+          .events()
+          .normal(
+              attempt.resource(),
+              StaticSiteReasons.SETTINGS_UPDATED,
+              "Updated the settings of static site " + site.id());
+    }
+    // Sevalla only toggles pretty URLs and answers the new state: one flip per reconcile at most.
+    KinstaStaticSiteStatus status = attempt.status();
+    if (spec.prettyUrls != null && !spec.prettyUrls.equals(status.prettyUrlsEnabled)) {
+      status.prettyUrlsEnabled = run.api.togglePrettyUrls(site.id());
+    }
+    return Optional.empty();
+  }
+
+  private static final StaticSiteSettings NO_CHANGE =
+      new StaticSiteSettings(null, null, null, null, null, null, null, null, null, null);
+
+  /** The wanted value when the spec sets one that differs (an empty text matches none). */
+  private static <T> @Nullable T differing(@Nullable T wanted, @Nullable T current) {
+    if (wanted == null || wanted.equals(current)) {
+      return null;
+    }
+    return "".equals(wanted) && current == null ? null : wanted;
   }
 
   /** Deploys when spec.deployment changed since the last deployment the operator started. */
-  private static Optional<Outcome> deployIfWanted(
-      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt, HostingApi api, StaticSite site) {
+  private static Optional<Outcome> deployIfWanted(Run run) {
+    Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
     KinstaStaticSiteSpec.Deployment wanted = attempt.resource().getSpec().deployment;
     KinstaStaticSiteStatus status = attempt.status();
     String trigger = trigger(wanted);
@@ -261,10 +276,10 @@ public final class StaticSiteReconciler
     String previousToken = tokenOf(status.deployedFor);
     boolean redeploy = wanted.redeployToken != null && !wanted.redeployToken.equals(previousToken);
     StaticSiteDeployment started =
-        redeploy
-            ? api.redeployStaticSite(
-                site.id(), status.latestDeployment == null ? null : status.latestDeployment.id)
-            : api.deployStaticSite(site.id(), wanted.branch);
+        run.api.deployStaticSite(
+            run.site().id(),
+            wanted.branch,
+            redeploy && status.latestDeployment != null ? status.latestDeployment.id : null);
     status.deployedFor = trigger;
     status.lastDeployment = summary(started);
     TrackedOperation operation =
@@ -282,6 +297,17 @@ public final class StaticSiteReconciler
             StaticSiteReasons.DEPLOYING_STATIC_SITE,
             "Started deployment " + started.id(),
             attempt.shortly()));
+  }
+
+  private static Outcome ready(Run run) {
+    KinstaStaticSiteStatus status = run.attempt.status();
+    return run.attempt.ready(
+        "Static site "
+            + run.site().name()
+            + " matches the spec"
+            + (status.lastDeployment == null
+                ? ""
+                : "; last deployment " + status.lastDeployment.status));
   }
 
   static String trigger(KinstaStaticSiteSpec.@Nullable Deployment wanted) {
@@ -307,13 +333,11 @@ public final class StaticSiteReconciler
     summary.id = deployment.id();
     summary.branch = deployment.branch();
     summary.status = deployment.status();
+    summary.buildError = deployment.buildError();
     String message = deployment.commitMessage();
     summary.commitMessage =
         message == null ? null : message.length() > 200 ? message.substring(0, 200) : message;
-    summary.createdAt =
-        deployment.createdAt() == null
-            ? null
-            : Instant.ofEpochMilli(deployment.createdAt()).toString();
+    summary.createdAt = deployment.createdAt();
     return summary;
   }
 
@@ -328,13 +352,42 @@ public final class StaticSiteReconciler
 
   @Override
   protected boolean hasRemoteObject(KinstaStaticSiteStatus status) {
-    return status.staticSiteId != null;
+    return status.staticSiteId != null || status.creation != null;
   }
 
   @Override
   protected Deletion deleteRemote(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
-    String id = Objects.requireNonNull(attempt.status().staticSiteId, "adopted");
+    KinstaStaticSiteStatus status = attempt.status();
     HostingApi api = attempt.hosting();
+    if (status.staticSiteId == null && status.creation != null) {
+      List<String> named =
+          StaticSiteProvisioner.named(
+              attempt
+                  .hostingLists()
+                  .staticSites(
+                      api,
+                      attempt.companyId(),
+                      LostCreation.lastLook(attempt, status.creation)
+                          ? Duration.ZERO
+                          : attempt.settings().inventoryInterval()),
+              status.creation.displayName);
+      LostCreation.DeletionLookup lookup =
+          LostCreation.whileDeleting(
+              attempt,
+              status.creation,
+              "static site",
+              named,
+              StaticSiteProvisioner.claims(attempt));
+      if (lookup.waiting() != null) {
+        return lookup.waiting();
+      }
+      status.staticSiteId = lookup.id();
+      status.creation = null;
+    }
+    if (status.staticSiteId == null) {
+      return Deletion.finished();
+    }
+    String id = status.staticSiteId;
     return ReadBackDeletion.step(
         attempt,
         StaticSiteOperation.DELETE_STATIC_SITE,
@@ -347,7 +400,7 @@ public final class StaticSiteReconciler
 
   @Override
   protected DeletionPolicy deletionPolicy(KinstaStaticSite site) {
-    return deletionPolicy(site.getSpec().deletionPolicy, true);
+    return deletionPolicy(site.getSpec().deletionPolicy, site.getSpec().adopt != null);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.KinstaCredentials;
@@ -152,6 +153,23 @@ public final class UsageReports implements AutoCloseable {
                 }
               });
     }
+    for (KinstaStaticSite site : services.caches().all(KinstaStaticSite.class).toList()) {
+      if (closed || site.getStatus() == null || site.getStatus().staticSiteId == null) {
+        continue;
+      }
+      String siteId = site.getStatus().staticSiteId;
+      credentials(site)
+          .ifPresent(
+              credentials -> {
+                var hosting = services.clients().hosting(credentials);
+                for (ApplicationMetric metric : ApplicationMetric.values()) {
+                  report(
+                      reported,
+                      series(site, staticSiteMetric(metric), siteId, ""),
+                      () -> hosting.staticSiteMetric(siteId, metric, start, end));
+                }
+              });
+    }
     // A resource gone (or no longer pointing at its object) loses its series.
     for (Series gone : Set.copyOf(gauges.keySet())) {
       if (!reported.contains(gone) && !stillThere(gone)) {
@@ -170,6 +188,10 @@ public final class UsageReports implements AutoCloseable {
         || services
             .caches()
             .get(KinstaApplication.class, series.namespace(), series.name())
+            .isPresent()
+        || services
+            .caches()
+            .get(KinstaStaticSite.class, series.namespace(), series.name())
             .isPresent();
   }
 
@@ -296,12 +318,15 @@ public final class UsageReports implements AutoCloseable {
 
   static String applicationMetric(ApplicationMetric metric) {
     return switch (metric) {
-      case CPU_USAGE -> "kinsta_application_cpu_usage";
-      case MEMORY_USAGE -> "kinsta_application_memory_usage";
-      case HTTP_REQUESTS -> "kinsta_application_http_requests_last_hour";
-      case RESPONSE_TIME -> "kinsta_application_response_time";
-      case BANDWIDTH -> "kinsta_application_bandwidth_last_hour";
-      case BUILD_TIME -> "kinsta_application_build_time";
+      case REQUESTS_PER_MINUTE -> "kinsta_application_requests_per_minute";
+      case RESPONSE_TIME_AVERAGE -> "kinsta_application_response_time_average_ms";
+    };
+  }
+
+  static String staticSiteMetric(ApplicationMetric metric) {
+    return switch (metric) {
+      case REQUESTS_PER_MINUTE -> "kinsta_static_site_requests_per_minute";
+      case RESPONSE_TIME_AVERAGE -> "kinsta_static_site_response_time_average_ms";
     };
   }
 
@@ -321,23 +346,17 @@ public final class UsageReports implements AutoCloseable {
               "kinsta_site_disk_space",
               "Disk space the environment uses, newest daily figure, in Kinsta's unit"),
           Map.entry(
-              "kinsta_application_cpu_usage",
-              "CPU the application's processes use, summed, newest point"),
+              "kinsta_application_requests_per_minute",
+              "Requests per minute the application served, newest point of the last hour"),
           Map.entry(
-              "kinsta_application_memory_usage",
-              "Memory the application's processes use, summed, newest point"),
+              "kinsta_application_response_time_average_ms",
+              "The application's average response time over the last hour, in milliseconds"),
           Map.entry(
-              "kinsta_application_http_requests_last_hour",
-              "HTTP requests the application served in the last hour"),
+              "kinsta_static_site_requests_per_minute",
+              "Requests per minute the static site served, newest point of the last hour"),
           Map.entry(
-              "kinsta_application_response_time",
-              "The application's response time, newest point, in milliseconds"),
-          Map.entry(
-              "kinsta_application_bandwidth_last_hour",
-              "The application's bandwidth in the last hour, in Kinsta's unit"),
-          Map.entry(
-              "kinsta_application_build_time",
-              "How long the application's newest build in the last hour took, in Kinsta's unit"),
+              "kinsta_static_site_response_time_average_ms",
+              "The static site's average response time over the last hour, in milliseconds"),
           Map.entry(
               "kinsta_usage_rounds", "Usage report rounds finished since the operator started"));
 

@@ -39,12 +39,18 @@ class KinstaApplicationSchemaTest {
   }
 
   @Test
-  void theAdoptedApplicationCannotChangeButEverythingElseCan() {
+  void theLocationAndTheKindOfSourceCannotChangeButEverythingElseCan() {
     JsonNode app = CrdSchema.readYaml(Path.of("examples/storefront-app.yaml")).get(0);
-    ObjectNode other = app.deepCopy();
-    ((ObjectNode) other.path("spec").path("adopt")).put("name", "another-app");
+    ObjectNode moved = app.deepCopy();
+    ((ObjectNode) moved.path("spec")).put("location", "europe-west3");
     assertTrue(
-        SCHEMA.problems(other, app).stream().anyMatch(p -> p.contains("adopt is immutable")));
+        SCHEMA.problems(moved, app).stream().anyMatch(p -> p.contains("location is immutable")));
+    ObjectNode adopted = app.deepCopy();
+    ((ObjectNode) adopted.path("spec")).remove("source");
+    ((ObjectNode) adopted.path("spec")).putObject("adopt").put("name", "another-app");
+    assertTrue(
+        SCHEMA.problems(adopted, app).stream()
+            .anyMatch(p -> p.contains("adopt cannot be added or removed")));
 
     ObjectNode redeployed = app.deepCopy();
     ((ObjectNode) redeployed.path("spec").path("deployment")).put("redeployToken", "2026-11-24");

@@ -35,13 +35,13 @@ class KinstaDatabaseSchemaTest {
   }
 
   @Test
-  void theExamplesCoverASqlDatabaseAndRedis() throws IOException {
+  void theExamplesCoverASqlDatabaseAndAKeyValueStore() throws IOException {
     List<String> types =
         examples()
             .flatMap(p -> CrdSchema.readYaml(p).stream())
             .map(d -> d.path("spec").path("type").asText())
             .toList();
-    assertTrue(types.contains("postgresql") && types.contains("redis"), types.toString());
+    assertTrue(types.contains("postgresql") && types.contains("valkey"), types.toString());
   }
 
   @ParameterizedTest

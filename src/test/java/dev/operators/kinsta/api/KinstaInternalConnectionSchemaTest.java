@@ -41,13 +41,12 @@ class KinstaInternalConnectionSchemaTest {
   void bothEndsAreImmutable() {
     JsonNode link = CrdSchema.readYaml(Path.of("examples/storefront-database-link.yaml")).get(0);
     ObjectNode moved = link.deepCopy();
-    ((ObjectNode) moved.path("spec").path("target")).put("database", "other-db");
+    ((ObjectNode) moved.path("spec").path("target")).put("application", "other-app");
     assertTrue(
         SCHEMA.problems(moved, link).stream().anyMatch(p -> p.contains("target is immutable")));
     ObjectNode other = link.deepCopy();
-    ((ObjectNode) other.path("spec").path("application")).put("name", "other-app");
+    ((ObjectNode) other.path("spec").path("database")).put("name", "other-db");
     assertTrue(
-        SCHEMA.problems(other, link).stream()
-            .anyMatch(p -> p.contains("application is immutable")));
+        SCHEMA.problems(other, link).stream().anyMatch(p -> p.contains("database is immutable")));
   }
 }

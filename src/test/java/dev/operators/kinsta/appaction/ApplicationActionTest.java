@@ -1,7 +1,6 @@
 package dev.operators.kinsta.appaction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * that make something never sent twice.
  */
 public class ApplicationActionTest extends SharedHarnessTest {
+  private static final String PIPELINE = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
   public static KinstaApplicationAction action(
       String name, Consumer<KinstaApplicationActionSpec> what) {
@@ -93,7 +93,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
                             .get(KinstaApplicationAction.class, "clear")
                             .getStatus()
                             .lastHandledReconcileAt));
-    assertEquals(1, tenant.calls("POST /applications/{id}/clear-cache"), "once per generation");
+    assertEquals(1, tenant.calls("POST /applications/{id}/purge-cache"), "once per generation");
     assertTrue(
         tenant.events().stream()
             .anyMatch(e -> ApplicationActionReasons.CACHE_CLEARED.equals(e.getReason())));
@@ -111,6 +111,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
             s -> {
               s.application = named("staging");
               s.promote = new KinstaApplicationActionSpec.Promote();
+              s.promote.pipelineId = PIPELINE;
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction done = awaitReady(tenant, "release");
@@ -122,7 +123,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
         harness.kinsta.simulator.read(
             state -> state.applications.get(production).deployments.get(0).id);
     assertEquals(newest, deployment.deploymentId, "the deployment Kinsta started on the target");
-    assertEquals(1, tenant.calls("POST /applications/promote"));
+    assertEquals(1, tenant.calls("POST /pipelines/{id}/promote"));
   }
 
   @Test
@@ -132,13 +133,14 @@ public class ApplicationActionTest extends SharedHarnessTest {
     String production =
         harness.kinsta.simulator.seedApplication(tenant.companyId(), "Shop production");
     harness.kinsta.simulator.addFault(
-        Fault.failOperation("POST /applications/promote", "Build failed", 1));
+        Fault.failOperation("POST /pipelines/[^/]+/promote", "Build failed", 1));
     tenant.create(
         action(
             "release",
             s -> {
               s.application = byId(source);
               s.promote = new KinstaApplicationActionSpec.Promote();
+              s.promote.pipelineId = PIPELINE;
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction failed =
@@ -152,43 +154,20 @@ public class ApplicationActionTest extends SharedHarnessTest {
     String source = adopted(tenant, "staging", "Blog staging");
     String production =
         harness.kinsta.simulator.seedApplication(tenant.companyId(), "Blog production");
-    harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /applications/promote", 1));
+    harness.kinsta.simulator.addFault(Fault.loseAnswer("POST /pipelines/[^/]+/promote", 1));
     tenant.create(
         action(
             "release",
             s -> {
               s.application = byId(source);
               s.promote = new KinstaApplicationActionSpec.Promote();
+              s.promote.pipelineId = PIPELINE;
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction lost =
         awaitStalled(tenant, "release", ApplicationActionReasons.ANSWER_LOST);
     assertTrue(lost.getStatus().message.contains("not sent again"), lost.getStatus().message);
-    assertEquals(1, tenant.calls("POST /applications/promote"), "exactly once");
-  }
-
-  @Test
-  void createsAPreviewApplicationFromAPipeline() {
-    Tenant tenant = harness.tenant();
-    String template = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Docs");
-    String pipeline = harness.kinsta.simulator.seedPipeline(tenant.companyId(), "Docs", template);
-    tenant.create(
-        action(
-            "preview-42",
-            s -> {
-              s.previewApp = new KinstaApplicationActionSpec.PreviewApp();
-              s.previewApp.pipelineId = pipeline;
-              s.previewApp.branch = "feature/search";
-              s.previewApp.pullRequestNumber = 42;
-            }));
-    KinstaApplicationActionStatus.CreatedApplication created =
-        awaitReady(tenant, "preview-42").getStatus().createdApplication;
-    assertNotNull(created.id);
-    assertEquals("Preview feature/search #42", created.displayName);
-    boolean exists =
-        harness.kinsta.simulator.read(state -> state.applications.containsKey(created.id));
-    assertTrue(exists, "the preview application is in Kinsta");
-    assertEquals(1, tenant.calls("POST /pipelines/{id}/create-preview-app"));
+    assertEquals(1, tenant.calls("POST /pipelines/{id}/promote"), "exactly once");
   }
 
   @Test
@@ -208,7 +187,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
         "True",
         ApplicationActionReasons.WAITING_FOR_APPLICATION,
         Duration.ofSeconds(30));
-    assertEquals(0, tenant.calls("POST /applications/{id}/clear-cache"));
+    assertEquals(0, tenant.calls("POST /applications/{id}/purge-cache"));
     adopted(tenant, "not-yet", "Late app");
     awaitReady(tenant, "clear");
   }

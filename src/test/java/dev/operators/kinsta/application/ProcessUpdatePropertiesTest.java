@@ -87,6 +87,6 @@ class ProcessUpdatePropertiesTest {
 
   private static AppProcess withProcess(ScalingStrategy scaling, String entrypoint) {
     return new AppProcess(
-        "proc-1", "app-1", "web", "Web", scaling, "s1", entrypoint, "web.internal", 8080);
+        "proc-1", "app-1", "web", "web", "Web", scaling, "s1", entrypoint, "web.internal", 8080);
   }
 }

@@ -323,6 +323,9 @@ public final class ScaleBenchmark {
     builder
         .environment()
         .put(OperatorConfig.KINSTA_API_URL, kinsta.simulator.kinstaBaseUrl().toString());
+    builder
+        .environment()
+        .put(OperatorConfig.KINSTA_HOSTING_API_URL, kinsta.simulator.sevallaBaseUrl().toString());
     builder.environment().put(OperatorConfig.WATCH_NAMESPACES, namespaces);
     builder.environment().put(OperatorConfig.MANAGEMENT_PORT, "0");
     builder.redirectErrorStream(true);

@@ -176,15 +176,16 @@ class KinstaFailuresTest {
           assertThrows(KinstaApiException.class, () -> api.createSite(site));
       CreateDatabaseRequest db =
           new CreateDatabaseRequest(
-              credentials.companyId(),
-              "us-central1",
-              "db1",
               "Db",
+              "postgresql",
+              "16",
+              "5d0c9a3e-1f0b-4c55-8f39-1d7a3c6e2b01",
+              "db1",
               "db",
               password,
               "user",
-              "postgresql",
-              "16");
+              null,
+              null);
       KinstaApiException dbFailure =
           assertThrows(
               KinstaApiException.class, () -> fixture.hosting(credentials).createDatabase(db));

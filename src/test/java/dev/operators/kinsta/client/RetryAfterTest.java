@@ -44,9 +44,14 @@ class RetryAfterTest {
 
   @Test
   void seesAnExhaustedWindow() {
-    assertTrue(RetryAfter.exhausted(headers("X-RateLimit-Remaining", "0")));
-    assertFalse(RetryAfter.exhausted(headers("RateLimit-Remaining", "17")));
-    assertFalse(RetryAfter.exhausted(MultiMap.caseInsensitiveMultiMap()));
+    assertTrue(RetryAfter.nearlyExhausted(headers("X-RateLimit-Remaining", "0")));
+    assertFalse(RetryAfter.nearlyExhausted(headers("RateLimit-Remaining", "17")));
+    assertFalse(RetryAfter.nearlyExhausted(MultiMap.caseInsensitiveMultiMap()));
+    MultiMap sevalla = headers("x-ratelimit-limit", "400");
+    sevalla.add("x-ratelimit-remaining", "20");
+    assertTrue(RetryAfter.nearlyExhausted(sevalla), "a twentieth of the limit is kept back");
+    sevalla.set("x-ratelimit-remaining", "21");
+    assertFalse(RetryAfter.nearlyExhausted(sevalla));
   }
 
   @Test

@@ -59,6 +59,7 @@ public class CompanyTest extends SharedHarnessTest {
     String database =
         harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Reports", "postgresql");
 
+    String project = harness.kinsta.simulator.seedProject(tenant.companyId(), "Client ACME");
     harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "docs");
     tenant.create(dev.operators.kinsta.staticsite.StaticSiteTest.adoptingName("docs", "docs"));
     dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "docs");
@@ -91,6 +92,9 @@ public class CompanyTest extends SharedHarnessTest {
     assertEquals(1, status.staticSites.inKinsta);
     assertEquals(1, status.staticSites.managed);
     assertEquals(database, status.databases.unmanaged.get(0).id);
+    assertEquals(1, status.projects.inKinsta);
+    assertEquals(project, status.projects.unmanaged.get(0).id);
+    assertEquals("Client ACME", status.projects.unmanaged.get(0).name);
     assertEquals("False", condition(shown, CompanyReconciler.KEY_EXPIRING).getStatus());
     assertEquals(writesBefore, tenant.writes(), "read-only towards Kinsta");
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -16,21 +17,27 @@ class OperatorConfigTest {
   void defaultsStayBelowKinstasLimits() {
     OperatorConfig config = OperatorConfig.fromEnvironment(Map.of());
     assertEquals(URI.create("https://api.kinsta.com/v2"), config.kinstaApiUrl());
-    assertEquals(config.kinstaApiUrl(), config.hostingApiUrl());
+    assertEquals(URI.create("https://api.sevalla.com/v3"), config.hostingApiUrl());
     assertTrue(config.watchesAllNamespaces());
     assertEquals(Duration.ofMinutes(10), config.resyncInterval());
     assertEquals(100, config.clientSettings().budget().perCompany().permits());
     assertEquals(5, config.clientSettings().budget().creations().permits());
+    RateBudgetSettings sevalla = config.clientSettings().hostingBudget();
+    assertTrue(sevalla.perCompany().permits() < 400, "reads below Sevalla's 400 a minute");
+    assertEquals(20, sevalla.creations().permits(), "Sevalla's 20 creations an hour");
+    assertEquals(Duration.ofHours(1), sevalla.creations().period());
+    assertTrue(sevalla.writes().permits() <= 30);
+    assertTrue(sevalla.perService().permits() <= 10);
     assertEquals(OperatorConfig.DeletionPolicy.Delete, config.defaultDeletionPolicy());
   }
 
   @Test
-  void theHostingUrlFollowsTheKinstaUrlUnlessSetItself() {
+  void theHostingHalfSpeaksSevallasV3WhereverTheKinstaUrlPoints() {
     OperatorConfig config =
         OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", "http://127.0.0.1:8787/v2"));
-    assertEquals(URI.create("http://127.0.0.1:8787/v2"), config.hostingApiUrl());
-    OperatorConfig blank = OperatorConfig.fromEnvironment(Map.of("KINSTA_API_URL", " "));
-    assertEquals(URI.create("https://api.kinsta.com/v2"), blank.hostingApiUrl());
+    assertEquals(URI.create("https://api.sevalla.com/v3"), config.hostingApiUrl());
+    OperatorConfig blank = OperatorConfig.fromEnvironment(Map.of("KINSTA_HOSTING_API_URL", " "));
+    assertEquals(URI.create("https://api.sevalla.com/v3"), blank.hostingApiUrl());
   }
 
   @Test
@@ -39,7 +46,7 @@ class OperatorConfigTest {
         OperatorConfig.fromEnvironment(
             Map.ofEntries(
                 Map.entry("KINSTA_API_URL", "http://127.0.0.1:8787/v2"),
-                Map.entry("KINSTA_HOSTING_API_URL", "https://api.sevalla.com/v2"),
+                Map.entry("KINSTA_HOSTING_API_URL", "https://api.sevalla.com/v3"),
                 Map.entry("KINSTA_WATCH_NAMESPACES", "client-acme, client-globex"),
                 Map.entry("KINSTA_RESYNC_INTERVAL", "90s"),
                 Map.entry("KINSTA_REQUEST_TIMEOUT", "PT5S"),
@@ -49,7 +56,7 @@ class OperatorConfigTest {
                 Map.entry("KINSTA_LEADER_ELECTION", "true"),
                 Map.entry("KINSTA_MANAGEMENT_PORT", "9090"),
                 Map.entry("KINSTA_ORPHAN_AFTER", "30m")));
-    assertEquals(URI.create("https://api.sevalla.com/v2"), config.hostingApiUrl());
+    assertEquals(URI.create("https://api.sevalla.com/v3"), config.hostingApiUrl());
     assertEquals(Set.of("client-acme", "client-globex"), config.watchedNamespaces());
     assertEquals(Duration.ofSeconds(90), config.resyncInterval());
     assertEquals(Duration.ofSeconds(5), config.requestTimeout());

@@ -4,43 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.reconcile.Reasons;
-import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * KinstaInternalConnection: waits for both ends, links exactly once, and never blocks its own
- * deletion.
+ * KinstaInternalConnection: waits for both ends, connects exactly once under the database, and
+ * removes the connection when the resource is deleted (or leaves it with Retain).
  */
 public class InternalConnectionTest extends SharedHarnessTest {
-  private static final String ENDPOINT = "POST /applications/{id}/internal-connections";
+  private static final String ENDPOINT = "POST /databases/{id}/internal-connections";
 
   public static KinstaInternalConnection link(String name, String application, String database) {
     KinstaInternalConnection connection = new KinstaInternalConnection();
     connection.setMetadata(new ObjectMetaBuilder().withName(name).build());
     connection.setSpec(new KinstaInternalConnectionSpec());
     connection.getSpec().credentialsRef = new CredentialsReference("kinsta");
-    connection.getSpec().application = new KinstaInternalConnectionSpec.ApplicationEnd();
-    connection.getSpec().application.name = application;
+    connection.getSpec().database = new KinstaInternalConnectionSpec.DatabaseEnd();
+    connection.getSpec().database.name = database;
     connection.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
-    connection.getSpec().target.database = database;
+    connection.getSpec().target.application = application;
     return connection;
   }
 
-  private static long linksInKinsta(String applicationId) {
+  private static long linksInKinsta(String id) {
     return harness.kinsta.simulator.read(
-        state -> (long) state.applications.get(applicationId).internalConnections.size());
+        state ->
+            state.connections.stream()
+                .filter(c -> c.sourceId().equals(id) || c.targetId().equals(id))
+                .count());
   }
 
   private static KinstaInternalConnection awaitReady(Tenant tenant, String name) {
@@ -73,13 +75,10 @@ public class InternalConnectionTest extends SharedHarnessTest {
     tenant.create(ApplicationLifecycleTest.adoptingId("store", appId));
 
     KinstaInternalConnection ready = awaitReady(tenant, "store-to-orders");
-    assertEquals(appId, ready.getStatus().applicationId);
-    assertEquals(databaseId, ready.getStatus().targetId);
+    assertEquals(databaseId, ready.getStatus().databaseId);
+    assertEquals(appId, ready.getStatus().targetId);
     assertEquals(1, tenant.calls(ENDPOINT));
     assertEquals(1, linksInKinsta(appId));
-    assertTrue(
-        harness.kinsta.simulator.<Boolean>read(
-            state -> state.databases.get(databaseId).connectedApplicationIds.contains(appId)));
   }
 
   @Test
@@ -89,11 +88,11 @@ public class InternalConnectionTest extends SharedHarnessTest {
     String databaseId =
         harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Api db", "postgresql");
     KinstaInternalConnection remote = link("api-to-db", null, null);
-    remote.getSpec().application.id = appId;
-    remote.getSpec().target.id = databaseId;
-    remote.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.database;
+    remote.getSpec().database.id = databaseId;
+    remote.getSpec().target.id = appId;
+    remote.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.application;
     harness.kinsta.simulator.addFault(
-        Fault.status("POST /applications/.*/internal-connections", 500, 1));
+        Fault.status("POST /databases/.*/internal-connections", 500, 1));
     tenant.create(remote);
 
     awaitReady(tenant, "api-to-db");
@@ -118,33 +117,43 @@ public class InternalConnectionTest extends SharedHarnessTest {
   }
 
   @Test
-  void deletionNeverWaitsAndTheLinkStays() {
+  void deletingTheResourceRemovesTheConnectionAndRetainLeavesIt() {
     Tenant tenant = harness.tenant();
+    String first = harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Main", "postgresql");
+    String second =
+        harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Replica", "postgresql");
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Web");
-    String otherId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Search");
-    KinstaInternalConnection remote = link("web-to-search", null, null);
-    remote.getSpec().application.id = appId;
-    remote.getSpec().target.database = null;
-    remote.getSpec().target.id = otherId;
-    remote.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.application;
-    tenant.create(remote);
-    awaitReady(tenant, "web-to-search");
-    KinstaInternalConnection ready = tenant.get(KinstaInternalConnection.class, "web-to-search");
+    KinstaInternalConnection dbToDb = link("main-to-replica", null, null);
+    dbToDb.getSpec().database.id = first;
+    dbToDb.getSpec().target.id = second;
+    dbToDb.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.database;
+    KinstaInternalConnection kept = link("main-to-web", null, null);
+    kept.getSpec().database.id = first;
+    kept.getSpec().target.id = appId;
+    kept.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.application;
+    kept.getSpec().deletionPolicy = DeletionPolicy.Retain;
+    tenant.create(dbToDb);
+    tenant.create(kept);
+    awaitReady(tenant, "main-to-replica");
+    awaitReady(tenant, "main-to-web");
+    assertEquals(2, linksInKinsta(first));
     assertEquals(
-        List.of(),
-        ready.getMetadata().getFinalizers(),
-        "a kind without a Kinsta object needs no finalizer");
-    assertTrue(
-        StatusConditions.find(ready.getStatus().conditions, StatusConditions.READY)
-            .orElseThrow()
-            .getMessage()
-            .contains("cannot remove the link"));
-    tenant.deleteSecret("kinsta");
+        1,
+        tenant
+            .get(KinstaInternalConnection.class, "main-to-replica")
+            .getMetadata()
+            .getFinalizers()
+            .size(),
+        "a connection is a Sevalla object now: deleting it waits for its removal");
 
-    tenant.delete(KinstaInternalConnection.class, "web-to-search");
+    tenant.delete(KinstaInternalConnection.class, "main-to-replica");
+    tenant.delete(KinstaInternalConnection.class, "main-to-web");
 
-    tenant.awaitGone(KinstaInternalConnection.class, "web-to-search", Duration.ofSeconds(10));
-    assertEquals(1, linksInKinsta(appId));
+    tenant.awaitGone(KinstaInternalConnection.class, "main-to-replica", Duration.ofSeconds(20));
+    tenant.awaitGone(KinstaInternalConnection.class, "main-to-web", Duration.ofSeconds(20));
+    assertEquals(0, linksInKinsta(second), "removed from Sevalla");
+    assertEquals(1, linksInKinsta(appId), "Retain leaves it");
+    assertEquals(1, tenant.calls("DELETE /databases/{id}/internal-connections/{connection_id}"));
   }
 
   @Test
@@ -152,7 +161,7 @@ public class InternalConnectionTest extends SharedHarnessTest {
     try (OperatorHarness unenforced = withoutSchemaEnforcement()) {
       Tenant tenant = unenforced.tenant();
       KinstaInternalConnection invalid = link("both", "store", "orders");
-      invalid.getSpec().target.application = "other";
+      invalid.getSpec().target.database = "other";
       tenant.create(invalid);
 
       KinstaInternalConnection stalled =

@@ -11,7 +11,6 @@ import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseSize;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseType;
 import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -43,7 +42,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     spec.type = DatabaseType.POSTGRESQL;
     spec.version = "16";
     spec.location = "us-central1";
-    spec.size = DatabaseSize.db1;
+    spec.size = "db1";
     spec.databaseName = "shop";
     spec.user = "shop";
     db.setSpec(spec);
@@ -99,6 +98,53 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
   }
 
   @Test
+  void valkeyAndPostgresWithExtensionsAreCreatedOnTheClusterAndSizeNamed() {
+    Tenant tenant = harness.tenant();
+    KinstaDatabase cache = postgres("valkey");
+    cache.getSpec().type = DatabaseType.VALKEY;
+    cache.getSpec().version = "8";
+    cache.getSpec().user = null;
+    cache.getSpec().location = "Frankfurt, Germany";
+    cache.getSpec().size = "db2";
+    tenant.create(cache);
+    KinstaDatabase vectors = postgres("vectors");
+    vectors.getSpec().extensions = new KinstaDatabaseSpec.Extensions();
+    vectors.getSpec().extensions.vector = true;
+    tenant.create(vectors);
+
+    KinstaDatabase valkey = awaitReady(tenant, "valkey");
+    assertEquals("europe-west3", valkey.getStatus().location);
+    assertEquals("db2", valkey.getStatus().size);
+    assertTrue(
+        value(tenant.get(Secret.class, "valkey-connection"), "url").startsWith("redis://default:"));
+    awaitReady(tenant, "vectors");
+    assertEquals(2, tenant.calls("POST /databases"));
+    assertTrue(
+        tenant.calls("GET /resources/clusters") <= 2,
+        "reference data read once per company (twice at most when both look at once)");
+  }
+
+  @Test
+  void anUnknownSizeStallsNamingTheChoicesWithoutWrites() {
+    Tenant tenant = harness.tenant();
+    KinstaDatabase huge = postgres("huge");
+    huge.getSpec().size = "db42";
+    tenant.create(huge);
+
+    KinstaDatabase stalled =
+        tenant.awaitCondition(
+            KinstaDatabase.class,
+            "huge",
+            "Stalled",
+            "True",
+            Reasons.INVALID_SPEC,
+            Duration.ofSeconds(20));
+    String message = OperatorHarness.Tenant.conditions(stalled).get(2).getMessage();
+    assertTrue(message.contains("spec.size") && message.contains("db1, db2"), message);
+    assertEquals(0, tenant.writes());
+  }
+
+  @Test
   void redisHasNoUserAndGetsARedisUrl() {
     Tenant tenant = harness.tenant();
     KinstaDatabase cache = postgres("cache");
@@ -120,19 +166,19 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     tenant.create(postgres("grow"));
     String id = awaitReady(tenant, "grow").getStatus().databaseId;
 
-    tenant.edit(KinstaDatabase.class, "grow", db -> db.getSpec().size = DatabaseSize.db3);
+    tenant.edit(KinstaDatabase.class, "grow", db -> db.getSpec().size = "db3");
     tenant.awaitCondition(
         KinstaDatabase.class, "grow", "Ready", "True", null, Duration.ofSeconds(30));
 
     assertEquals("db3", inKinsta(id).resourceType);
-    assertEquals(1, tenant.calls("PUT /databases/{id}"));
+    assertEquals(1, tenant.calls("PATCH /databases/{id}"));
     assertEquals("db3", tenant.get(KinstaDatabase.class, "grow").getStatus().size);
 
     tenant.edit(KinstaDatabase.class, "grow", db -> db.getSpec().displayName = "Bigger orders");
     tenant.awaitCondition(
         KinstaDatabase.class, "grow", "Ready", "True", null, Duration.ofSeconds(30));
     assertEquals("Bigger orders", inKinsta(id).displayName);
-    assertEquals(2, tenant.calls("PUT /databases/{id}"));
+    assertEquals(2, tenant.calls("PATCH /databases/{id}"));
   }
 
   @Test
@@ -165,7 +211,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
   }
 
   @Test
-  void aRotatedPasswordIsReportedAndTheConnectionSecretKeepsTheWorkingOne() {
+  void aChangedPasswordSecretChangesTheDatabasePasswordOnce() {
     Tenant tenant = harness.tenant();
     tenant.secret("orders-password", Map.of("password", "first-Passw0rd-123"));
     KinstaDatabase db = postgres("rotating");
@@ -173,6 +219,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     tenant.create(db);
     String id = awaitReady(tenant, "rotating").getStatus().databaseId;
     assertEquals("first-Passw0rd-123", inKinsta(id).dbPassword);
+    assertEquals(0, tenant.calls("POST /databases/{id}/reset-password"), "created with it");
 
     tenant.secret("orders-password", Map.of("password", "second-Passw0rd-456"));
 
@@ -181,15 +228,12 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
         .ignoreExceptions()
         .until(
             () ->
-                Boolean.TRUE.equals(
-                    tenant.get(KinstaDatabase.class, "rotating").getStatus().passwordOutOfSync));
-    KinstaDatabase reported = tenant.get(KinstaDatabase.class, "rotating");
-    String message = OperatorHarness.Tenant.conditions(reported).get(0).getMessage();
-    assertTrue(message.contains("cannot change"), message);
-    assertEquals(
-        "first-Passw0rd-123", value(tenant.get(Secret.class, "rotating-connection"), "password"));
-    assertEquals(0, tenant.calls("PUT /databases/{id}"), "no call can change it, so none is made");
-    assertTrue(tenant.events().stream().anyMatch(e -> "PasswordNotChanged".equals(e.getReason())));
+                "second-Passw0rd-456"
+                    .equals(value(tenant.get(Secret.class, "rotating-connection"), "password")));
+    assertEquals("second-Passw0rd-456", inKinsta(id).dbPassword, "Sevalla has the new one");
+    awaitReady(tenant, "rotating");
+    assertEquals(1, tenant.calls("POST /databases/{id}/reset-password"), "reset exactly once");
+    assertTrue(tenant.events().stream().anyMatch(e -> "PasswordChanged".equals(e.getReason())));
   }
 
   @Test
@@ -211,7 +255,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     assertEquals(byNameId, awaitReady(tenant, "legacy-cache").getStatus().databaseId);
     assertEquals(
         "Legacy orders", inKinsta(byId).displayName, "an adopted database keeps its display name");
-    assertEquals(0, tenant.calls("POST /databases") + tenant.calls("PUT /databases/{id}"));
+    assertEquals(0, tenant.calls("POST /databases") + tenant.calls("PATCH /databases/{id}"));
 
     tenant.delete(KinstaDatabase.class, "legacy-orders");
     tenant.awaitGone(KinstaDatabase.class, "legacy-orders", Duration.ofSeconds(20));

@@ -14,7 +14,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
@@ -145,10 +144,10 @@ class GitOpsConformanceTest {
     link.setMetadata(new ObjectMetaBuilder().withName("link").build());
     link.setSpec(new KinstaInternalConnectionSpec());
     link.getSpec().credentialsRef = new CredentialsReference("kinsta");
-    link.getSpec().application = new KinstaInternalConnectionSpec.ApplicationEnd();
-    link.getSpec().application.name = "app";
+    link.getSpec().database = new KinstaInternalConnectionSpec.DatabaseEnd();
+    link.getSpec().database.name = "db";
     link.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
-    link.getSpec().target.database = "db";
+    link.getSpec().target.application = "app";
     apply(tenant, link);
     tenant.awaitCondition(
         KinstaInternalConnection.class,
@@ -165,14 +164,10 @@ class GitOpsConformanceTest {
     tenant.awaitCondition(
         KinstaInternalConnection.class, "link", "Ready", "True", null, Duration.ofSeconds(30));
 
-    remember(
-        tenant.edit(
-            KinstaDatabase.class,
-            "db",
-            db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2));
+    remember(tenant.edit(KinstaDatabase.class, "db", db -> db.getSpec().size = "db2"));
     DatabaseLifecycleTest.awaitReady(tenant, "db");
     harness.kinsta.simulator.addFault(
-        Fault.failOperation("POST /applications/deployments", "build failed", 1));
+        Fault.failOperation("POST /applications/[^/]+/deployments", "build failed", 1));
     remember(
         tenant.edit(
             KinstaApplication.class,

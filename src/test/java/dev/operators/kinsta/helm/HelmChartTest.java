@@ -218,12 +218,12 @@ class HelmChartTest {
     Map<String, String> env =
         env(
             Chart.one(
-                    Chart.render(Map.of("kinsta.hostingApiUrl", "https://api.sevalla.com/v2")),
+                    Chart.render(Map.of("kinsta.hostingApiUrl", "https://sevalla.example/v3")),
                     Deployment.class)
                 .orElseThrow());
 
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
-    assertEquals("https://api.sevalla.com/v2", config.hostingApiUrl().toString());
+    assertEquals("https://sevalla.example/v3", config.hostingApiUrl().toString());
     assertTrue(
         env.keySet().stream()
             .filter(k -> k.startsWith("KINSTA_"))

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
@@ -133,10 +132,7 @@ class RbacCoversOperatorCallsTest {
     tenant.awaitSiteStalled("no-credentials", "CredentialsNotFound");
     tenant.create(DatabaseLifecycleTest.postgres("orders"));
     DatabaseLifecycleTest.awaitReady(tenant, "orders");
-    tenant.edit(
-        KinstaDatabase.class,
-        "orders",
-        db -> db.getSpec().size = KinstaDatabaseSpec.DatabaseSize.db2);
+    tenant.edit(KinstaDatabase.class, "orders", db -> db.getSpec().size = "db2");
     DatabaseLifecycleTest.awaitReady(tenant, "orders");
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront");
     KinstaApplication app = ApplicationLifecycleTest.adoptingId("storefront", appId);
@@ -151,10 +147,10 @@ class RbacCoversOperatorCallsTest {
     link.setSpec(new KinstaInternalConnectionSpec());
     link.getSpec().credentialsRef =
         new dev.operators.kinsta.api.v1alpha1.CredentialsReference("kinsta");
-    link.getSpec().application = new KinstaInternalConnectionSpec.ApplicationEnd();
-    link.getSpec().application.name = "storefront";
+    link.getSpec().database = new KinstaInternalConnectionSpec.DatabaseEnd();
+    link.getSpec().database.name = "orders";
     link.getSpec().target = new KinstaInternalConnectionSpec.TargetEnd();
-    link.getSpec().target.database = "orders";
+    link.getSpec().target.application = "storefront";
     tenant.create(link);
     tenant.awaitCondition(
         KinstaInternalConnection.class,

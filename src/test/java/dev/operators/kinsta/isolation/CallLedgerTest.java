@@ -8,7 +8,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
-import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseSize;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec.RecordType;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
@@ -16,7 +15,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
-import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
 import dev.operators.kinsta.appaction.ApplicationActionTest;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.company.CompanyTest;
@@ -64,7 +62,7 @@ class CallLedgerTest {
         tenant -> DatabaseLifecycleTest.postgres("orders"),
         KinstaDatabase.class,
         "orders",
-        db -> db.getSpec().size = DatabaseSize.db2);
+        db -> db.getSpec().size = "db2");
   }
 
   @Test
@@ -111,6 +109,32 @@ class CallLedgerTest {
   }
 
   @Test
+  void createdApplicationLifecycle() {
+    lifecycle(
+        "created-application-lifecycle",
+        "A KinstaApplication created from a public Git repository: created, deployed, CDN turned\n"
+            + "on, observed for three inventory intervals, deleted (created: Delete).",
+        tenant ->
+            dev.operators.kinsta.application.ApplicationCreationTest.fromGit(
+                "storefront", "https://github.com/acme/storefront"),
+        KinstaApplication.class,
+        "storefront",
+        app -> app.getSpec().cdn = true);
+  }
+
+  @Test
+  void createdStaticSiteLifecycle() {
+    lifecycle(
+        "created-static-site-lifecycle",
+        "A KinstaStaticSite created from Git: created (Sevalla deploys it), its build command\n"
+            + "changed, observed for three inventory intervals, deleted (created: Delete).",
+        tenant -> dev.operators.kinsta.staticsite.StaticSiteCreationTest.fromGit("docs"),
+        KinstaStaticSite.class,
+        "docs",
+        site -> site.getSpec().buildCommand = "npm run docs");
+  }
+
+  @Test
   void staticSiteLifecycle() {
     lifecycle(
         "static-site-lifecycle",
@@ -124,16 +148,16 @@ class CallLedgerTest {
         },
         KinstaStaticSite.class,
         "docs",
-        site -> site.getSpec().nodeVersion = KinstaStaticSiteSpec.NodeVersion.values()[0]);
+        site -> site.getSpec().nodeVersion = "20");
   }
 
   @Test
   void internalConnectionLifecycle() {
     lifecycle(
         "internal-connection-lifecycle",
-        "A KinstaInternalConnection from an adopted application to a created database (both made\n"
-            + "first and counted here): linked, observed for three inventory intervals, deleted (Kinsta\n"
-            + "keeps the link). Both ends are immutable, so there is no field to change.",
+        "A KinstaInternalConnection from a created database to an adopted application (both made\n"
+            + "first and counted here): connected, observed for three inventory intervals, deleted\n"
+            + "(the connection removed). Both ends are immutable, so there is no field to change.",
         tenant -> {
           tenant.create(DatabaseLifecycleTest.postgres("orders"));
           DatabaseLifecycleTest.awaitReady(tenant, "orders");

@@ -246,7 +246,7 @@ class KillNineSweepTest {
                   OperatorInChildProcess.class.getName(),
                   TestCluster.shared().kubeconfig().toString(),
                   simulator.kinstaBaseUrl().toString(),
-                  simulator.kinstaBaseUrl().toString(),
+                  simulator.sevallaBaseUrl().toString(),
                   CREATION_WINDOW)
               .redirectErrorStream(true)
               .redirectOutput(logs.resolve("operator-" + ++starts + ".log").toFile())

@@ -98,7 +98,7 @@ class PoisonedResourcesTest {
         "shop-database.yaml",
         "db99",
         "spec.size",
-        spec -> ((ObjectNode) spec).put("size", "db99"));
+        spec -> ((ObjectNode) spec).put("size", "Large DB"));
     poison(
         tenant,
         poisons,

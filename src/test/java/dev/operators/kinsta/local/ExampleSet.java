@@ -98,7 +98,7 @@ public final class ExampleSet {
       JsonNode adopt = app.path("spec").path("adopt");
       String companyId =
           "KinstaApplication".equals(app.path("kind").asText()) ? companyOf(app) : null;
-      if (companyId != null && !applicationExists(simulator, adopt)) {
+      if (companyId != null && !adopt.isMissingNode() && !applicationExists(simulator, adopt)) {
         String id = adopt.path("id").asText(java.util.UUID.randomUUID().toString());
         String name =
             adopt.path("name").asText(app.path("metadata").path("name").asText() + "-app");

@@ -268,7 +268,7 @@ abstract class LocalModeChecks {
                 () -> get(http, base + "/metrics").body(),
                 body ->
                     body.contains("kinsta_site_visits_this_month{")
-                        && body.contains("kinsta_application_cpu_usage{"));
+                        && body.contains("kinsta_application_requests_per_minute{"));
     assertTrue(usage.contains("namespace=\"client-acme\""), "labelled by the client's namespace");
   }
 

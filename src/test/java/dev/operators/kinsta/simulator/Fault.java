@@ -77,6 +77,12 @@ public final class Fault {
         times);
   }
 
+  /** Answer {@code status} with this message, e.g. Sevalla's 422 naming the field it refused. */
+  public static Fault rejected(String requestRegex, int status, String message, int times) {
+    return new Fault(
+        Pattern.compile(requestRegex), Kind.STATUS, status, Duration.ZERO, message, null, times);
+  }
+
   /**
    * Answer {@code status} with a message that repeats the request body and headers, secrets
    * included.

@@ -47,12 +47,13 @@ import org.jspecify.annotations.Nullable;
 public final class KinstaSimulator implements AutoCloseable {
   private static final String LOSE_ANSWER = "simulator.loseAnswer";
   private static final String AFTER_ANSWER = "simulator.afterAnswer";
+  private static final String RATE_HEADERS = "simulator.rateHeaders";
 
   /** A company made for a test or demo: its id, an API key and a user (restores need one). */
   public record SeededCompany(String companyId, String apiKey, String userId) {}
 
   public static final String KINSTA_PREFIX = "/v2";
-  public static final String SEVALLA_PREFIX = "/sevalla/v2";
+  public static final String SEVALLA_PREFIX = "/sevalla/v3";
   private static final Set<String> CREATIONS =
       Set.of(
           "POST /sites",
@@ -71,14 +72,14 @@ public final class KinstaSimulator implements AutoCloseable {
   private final OpenApiContract kinstaContract =
       OpenApiContract.load("/kinsta-api/kinsta-v2-contract.json", json);
   private final OpenApiContract sevallaContract =
-      OpenApiContract.load("/kinsta-api/sevalla-v2-contract.json", json);
+      OpenApiContract.load("/kinsta-api/sevalla-v3-contract.json", json);
   private final SlidingWindowLimiter limiter = new SlidingWindowLimiter();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final Journal journal = new Journal();
   private final WordPressEndpoints wordpress;
-  private final HostingEndpoints hosting;
-  private final StaticSiteEndpoints staticSites;
+  private final SevallaEndpoints sevalla;
+  private volatile int sevallaClockSpeed = 1;
   private volatile SimulatorSettings settings;
 
   private KinstaSimulator(SimulatorSettings settings, Clock clock, String host, int port) {
@@ -86,13 +87,11 @@ public final class KinstaSimulator implements AutoCloseable {
     this.clock = clock;
     this.vertx = Vertx.vertx();
     this.wordpress = new WordPressEndpoints(state, this::startOperation);
-    this.hosting = new HostingEndpoints(state, () -> this.settings, this::failureFor);
-    this.staticSites = new StaticSiteEndpoints(state, () -> this.settings, this::failureFor);
+    this.sevalla = new SevallaEndpoints(state, () -> this.settings, this::failureFor);
     Map<String, Handler> byTemplate = new HashMap<>();
     wordpress.register(byTemplate);
-    hosting.register(byTemplate);
     new DnsEndpoints(state, this::startOperation).register(byTemplate);
-    staticSites.register(byTemplate);
+    sevalla.register(byTemplate);
     byTemplate.put("GET /operations/{operation_id}", this::operationStatus);
     // Keyed without parameter names: the two contracts name some path parameters differently.
     byTemplate.forEach((key, handler) -> routes.put(key.replaceAll("\\{[^}]+}", "{}"), handler));
@@ -155,7 +154,7 @@ public final class KinstaSimulator implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port() + KINSTA_PREFIX);
   }
 
-  /** Base URL of the Sevalla v2 API, to use instead of {@code https://api.sevalla.com/v2}. */
+  /** Base URL of the Sevalla v3 API, to use instead of {@code https://api.sevalla.com/v3}. */
   public URI sevallaBaseUrl() {
     return URI.create("http://127.0.0.1:" + port() + SEVALLA_PREFIX);
   }
@@ -166,6 +165,26 @@ public final class KinstaSimulator implements AutoCloseable {
 
   public void updateSettings(UnaryOperator<SimulatorSettings> change) {
     settings = change.apply(settings);
+  }
+
+  /**
+   * Runs Sevalla's rate-limit windows {@code speed} times faster: an hour's creation tier passes in
+   * {@code 3600 / speed} seconds, as if the simulator's clock ran fast.
+   */
+  public void sevallaClockSpeed(int speed) {
+    this.sevallaClockSpeed = Math.max(1, speed);
+  }
+
+  /**
+   * Another client of the company spends {@code count} of its Sevalla read tier now (a second tool
+   * on the same key): the operator sees it only in the rate-limit headers.
+   */
+  public void spendSevallaReads(String companyId, int count) {
+    Instant now = clock.instant();
+    SevallaTier reads = SevallaTier.reads(companyId);
+    for (int i = 0; i < count; i++) {
+      limiter.admit(reads.key(), reads.limit(), reads.window().dividedBy(sevallaClockSpeed), now);
+    }
   }
 
   // ---- control API for tests, benchmarks and the standalone control endpoints
@@ -346,11 +365,27 @@ public final class KinstaSimulator implements AutoCloseable {
                   null,
                   "0a1b2c3d4e5f",
                   "Initial deployment",
-                  now);
+                  now.minusSeconds(127));
           first.status = "success";
+          first.finishesAt = now;
           app.deployments.add(first);
           s.applications.put(app.id, app);
           return app.id;
+        });
+  }
+
+  /** A project of the company; answers its id. */
+  public String seedProject(String companyId, String displayName) {
+    return mutate(
+        s -> {
+          SimulatorState.Project project =
+              new SimulatorState.Project(
+                  SimulatorState.newId(),
+                  companyId,
+                  SimulatorState.internalName(displayName),
+                  displayName);
+          s.projects.put(project.id(), project);
+          return project.id();
         });
   }
 
@@ -576,13 +611,40 @@ public final class KinstaSimulator implements AutoCloseable {
     SimulatorSettings limits = settings;
     String ip =
         ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    if (contract == sevallaContract) {
+      SevallaTier tier =
+          SevallaTier.of(
+              route, match.get().pathParameters(), company, limits.perCompanyLimit() >= 10_000);
+      Duration window = tier.window().dividedBy(sevallaClockSpeed);
+      Optional<Duration> refused = limiter.admit(tier.key(), tier.limit(), window, now);
+      Map<String, String> headers =
+          Map.of(
+              "x-ratelimit-limit",
+              String.valueOf(tier.limit()),
+              "x-ratelimit-remaining",
+              String.valueOf(limiter.remaining(tier.key(), tier.limit(), window, now)),
+              "x-ratelimit-reset",
+              String.valueOf(limiter.resetSeconds(tier.key(), window, now)),
+              "x-request-id",
+              java.util.UUID.randomUUID().toString());
+      ctx.put(RATE_HEADERS, headers);
+      if (refused.isPresent()) {
+        tooManyRequests(ctx, company, methodAndPath, refused.get());
+        return;
+      }
+    }
     Optional<Duration> limited =
         limiter
             .admit("ip:" + ip, limits.perIpLimit(), limits.rateWindow(), now)
             .or(
                 () ->
-                    limiter.admit(
-                        "company:" + company, limits.perCompanyLimit(), limits.rateWindow(), now))
+                    contract == sevallaContract
+                        ? Optional.empty()
+                        : limiter.admit(
+                            "company:" + company,
+                            limits.perCompanyLimit(),
+                            limits.rateWindow(),
+                            now))
             .or(
                 () ->
                     CREATIONS.contains(endpoint)
@@ -735,6 +797,15 @@ public final class KinstaSimulator implements AutoCloseable {
       OpenApiContract contract,
       Reply answer,
       Map<String, String> headers) {
+    if (ctx.request().path().startsWith(SEVALLA_PREFIX)) {
+      answer = SevallaTier.sevallaShape(answer);
+      Map<String, String> rate = ctx.get(RATE_HEADERS);
+      if (rate != null) {
+        Map<String, String> all = new java.util.HashMap<>(rate);
+        all.putAll(headers);
+        headers = all;
+      }
+    }
     if (route != null && contract != null) {
       violations.addAll(contract.validateResponse(route, answer.status(), answer.body()));
     }
@@ -833,12 +904,11 @@ public final class KinstaSimulator implements AutoCloseable {
         }
       }
     }
-    hosting.advance(now);
-    staticSites.advance(now);
+    sevalla.advance(now);
   }
 
   private String contractName(OpenApiContract contract) {
-    return contract == kinstaContract ? "Kinsta API contract" : "Sevalla v2 API contract";
+    return contract == kinstaContract ? "Kinsta API contract" : "Sevalla v3 API contract";
   }
 
   private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {

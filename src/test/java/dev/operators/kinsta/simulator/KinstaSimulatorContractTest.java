@@ -160,7 +160,7 @@ class KinstaSimulatorContractTest {
   void implementsOnlyEndpointsOfTheContracts() {
     ObjectMapper json = new ObjectMapper();
     OpenApiContract kinsta = OpenApiContract.load("/kinsta-api/kinsta-v2-contract.json", json);
-    OpenApiContract sevalla = OpenApiContract.load("/kinsta-api/sevalla-v2-contract.json", json);
+    OpenApiContract sevalla = OpenApiContract.load("/kinsta-api/sevalla-v3-contract.json", json);
     List<String> known = new ArrayList<>();
     for (OpenApiContract contract : List.of(kinsta, sevalla)) {
       contract

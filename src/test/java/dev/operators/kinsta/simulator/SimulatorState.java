@@ -320,7 +320,7 @@ public final class SimulatorState {
     public int internalPort() {
       return switch (type) {
         case "postgresql" -> 5432;
-        case "redis" -> 6379;
+        case "redis", "valkey" -> 6379;
         default -> 3306;
       };
     }
@@ -360,6 +360,13 @@ public final class SimulatorState {
     public boolean cdnEnabled;
     public boolean edgeCacheEnabled;
     public String repoUrl = "https://github.com/example/app";
+    public String source = "publicGit";
+    public @Nullable String gitType = "github";
+    public @Nullable String dockerImage;
+    public @Nullable String dockerRegistryCredentialId;
+    public String clusterId = CLUSTERS.get(0).id();
+    public @Nullable String projectId;
+    public boolean suspended;
     public final List<AppProcess> processes = new ArrayList<>();
     public final List<Deployment> deployments = new ArrayList<>();
     public final List<InternalConnection> internalConnections = new ArrayList<>();
@@ -420,8 +427,17 @@ public final class SimulatorState {
     public String defaultBranch = "main";
     public boolean autoDeploy = true;
     public @Nullable String buildCommand = "npm run build";
-    public @Nullable String nodeVersion = "18.16.0";
+    public @Nullable String nodeVersion = "18";
     public @Nullable String publishedDirectory = "dist";
+    public @Nullable String installCommand = "npm ci";
+    public @Nullable String rootDirectory;
+    public @Nullable String indexFile = "index.html";
+    public @Nullable String errorFile;
+    public String source = "privateGit";
+    public boolean prettyUrls;
+    public @Nullable String projectId;
+    public final Instant createdAt = Instant.now();
+    public Instant updatedAt = createdAt;
     public final List<StaticDeployment> deployments = new ArrayList<>();
     public boolean deleted;
 
@@ -441,6 +457,7 @@ public final class SimulatorState {
     public String status = "inProgress";
     public Instant finishesAt;
     public boolean willFail;
+    public @Nullable String buildError;
 
     public StaticDeployment(String branch, String commitMessage, Instant createdAt) {
       this.branch = branch;
@@ -500,6 +517,73 @@ public final class SimulatorState {
    * spelling).
    */
   public record InternalConnection(String id, String targetType, String targetId) {}
+
+  /**
+   * A v3 internal connection: made under a database (the source) to an application or a database;
+   * types as Sevalla lists them ({@code appResource}, {@code dbResource}).
+   */
+  public record Connection(
+      String id, String sourceId, String sourceType, String targetId, String targetType) {}
+
+  /** A data centre of {@code GET /resources/clusters}. */
+  public record Cluster(String id, String name, String displayName, String location) {}
+
+  /** The clusters every company sees. */
+  public static final List<Cluster> CLUSTERS =
+      List.of(
+          new Cluster(
+              "5d0c9a3e-1f0b-4c55-8f39-1d7a3c6e2b01", "us-central1", "Iowa, USA", "us-central1"),
+          new Cluster(
+              "7a2e4b61-3c9d-4e8f-9a10-2b3c4d5e6f02",
+              "europe-west3",
+              "Frankfurt, Germany",
+              "europe-west3"),
+          new Cluster(
+              "9c4f6d83-5e1b-4a2c-8b34-4d5e6f708103",
+              "asia-east1",
+              "Changhua, Taiwan",
+              "asia-east1"));
+
+  /** A company's project. */
+  public record Project(String id, String companyId, String name, String displayName) {}
+
+  /** The database sizes of {@code GET /resources/database-resource-types}, by name. */
+  public static String databaseSizeId(String name) {
+    return UUID.nameUUIDFromBytes(
+            ("size-" + name).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  public final List<Connection> connections = new ArrayList<>();
+
+  /** A Docker registry login of a company; the secret is kept to check what was sent. */
+  public static final class RegistryCredential {
+    public final String id = newId();
+    public final String companyId;
+    public final String name;
+    public final String registry;
+    public String username;
+    public String secret;
+    public final Instant createdAt;
+
+    RegistryCredential(
+        String companyId,
+        String name,
+        String registry,
+        String username,
+        String secret,
+        Instant at) {
+      this.companyId = companyId;
+      this.name = name;
+      this.registry = registry;
+      this.username = username;
+      this.secret = secret;
+      this.createdAt = at;
+    }
+  }
+
+  public final Map<String, RegistryCredential> registryCredentials = new LinkedHashMap<>();
+  public final Map<String, Project> projects = new java.util.LinkedHashMap<>();
 
   /** A redirect rule of an environment; Kinsta gives it no id. */
   public record Redirect(@Nullable String domain, String from, String to, String type) {}

@@ -26,6 +26,25 @@ final class SlidingWindowLimiter {
     return Optional.empty();
   }
 
+  /** Requests the key may still send in the window ending now. */
+  synchronized int remaining(String key, int limit, Duration window, Instant now) {
+    Deque<Instant> log = logs.getOrDefault(key, new ArrayDeque<>());
+    Instant windowStart = now.minus(window);
+    long used = log.stream().filter(at -> at.isAfter(windowStart)).count();
+    return (int) Math.max(0, limit - used);
+  }
+
+  /** Seconds until the oldest request of the key's window leaves it (at least one). */
+  synchronized long resetSeconds(String key, Duration window, Instant now) {
+    Deque<Instant> log = logs.getOrDefault(key, new ArrayDeque<>());
+    Instant windowStart = now.minus(window);
+    return log.stream()
+        .filter(at -> at.isAfter(windowStart))
+        .findFirst()
+        .map(oldest -> Math.max(1, (Duration.between(windowStart, oldest).toMillis() + 999) / 1000))
+        .orElse(1L);
+  }
+
   synchronized void reset() {
     logs.clear();
   }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * deployments by branch and redeploy token followed to success or failure, and deletion by policy.
  */
 public class StaticSiteTest extends SharedHarnessTest {
-  private static final String DEPLOY = "POST /static-sites/deployments";
+  private static final String DEPLOY = "POST /static-sites/{id}/deployments";
 
   public static KinstaStaticSite adoptingName(String name, String staticSiteName) {
     KinstaStaticSite site = new KinstaStaticSite();
@@ -50,21 +50,21 @@ public class StaticSiteTest extends SharedHarnessTest {
     KinstaStaticSite site = adoptingName("docs", "docs");
     site.getSpec().displayName = "Acme docs";
     site.getSpec().buildCommand = "npm run docs";
-    site.getSpec().nodeVersion = KinstaStaticSiteSpec.NodeVersion.V20_2_0;
+    site.getSpec().nodeVersion = "20";
     site.getSpec().publishedDirectory = "public";
     tenant.create(site);
 
     KinstaStaticSite ready = awaitReady(tenant, "docs");
     assertEquals(id, ready.getStatus().staticSiteId);
-    assertEquals("https://docs.kinsta.page", ready.getStatus().hostname);
+    assertEquals("docs.sevalla.page", ready.getStatus().hostname);
     assertEquals("success", ready.getStatus().latestDeployment.status);
     assertEquals(0, tenant.calls(DEPLOY), "adopting does not redeploy");
     SimulatorState.StaticSite kinsta = inKinsta(id);
     assertEquals("Acme docs", kinsta.displayName);
     assertEquals("npm run docs", kinsta.buildCommand);
-    assertEquals("20.2.0", kinsta.nodeVersion);
+    assertEquals("20", kinsta.nodeVersion);
     assertEquals("public", kinsta.publishedDirectory);
-    assertEquals(1, tenant.calls("PUT /static-sites/{id}"));
+    assertEquals(1, tenant.calls("PATCH /static-sites/{id}"));
 
     // A display name changed in MyKinsta is put back at the next look.
     harness.kinsta.simulator.mutate(
@@ -75,7 +75,7 @@ public class StaticSiteTest extends SharedHarnessTest {
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> "Acme docs".equals(inKinsta(id).displayName));
-    assertEquals(2, tenant.calls("PUT /static-sites/{id}"));
+    assertEquals(2, tenant.calls("PATCH /static-sites/{id}"));
   }
 
   @Test
@@ -96,17 +96,18 @@ public class StaticSiteTest extends SharedHarnessTest {
         KinstaStaticSite.class, "blog", s -> s.getSpec().deployment.redeployToken = "rebuild-1");
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> tenant.calls("POST /static-sites/deployments/redeploy") == 1);
+        .until(() -> tenant.calls(DEPLOY) == 2);
     awaitReady(tenant, "blog");
     assertEquals(3, inKinsta(id).deployments.size(), "seeded, deployed, redeployed");
-    assertEquals(1, tenant.calls(DEPLOY), "the branch is not deployed again");
+    assertEquals(2, tenant.calls(DEPLOY), "one deployment of the branch, one redeployment");
   }
 
   @Test
   void aFailedDeploymentStallsUntilTheSpecChanges() {
     Tenant tenant = harness.tenant();
     harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "shop-front");
-    harness.kinsta.simulator.addFault(Fault.failOperation(DEPLOY, "Build failed", 1));
+    harness.kinsta.simulator.addFault(
+        Fault.failOperation("POST /static-sites/[^/]+/deployments", "Build failed", 1));
     KinstaStaticSite site = adoptingName("front", "shop-front");
     site.getSpec().deployment = new KinstaStaticSiteSpec.Deployment();
     site.getSpec().deployment.branch = "next";

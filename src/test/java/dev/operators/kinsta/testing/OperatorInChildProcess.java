@@ -45,6 +45,7 @@ public final class OperatorInChildProcess {
             KinstaClientSettings.defaults()
                 .withBaseUrls(URI.create(args[1]), URI.create(args[2]))
                 .withBudget(budget)
+                .withHostingBudget(budget)
                 .withRequestTimeout(Duration.ofSeconds(5)),
             ApiCallObserver.NONE,
             new RateBudgets(budget));

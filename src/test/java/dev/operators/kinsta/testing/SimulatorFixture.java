@@ -16,7 +16,6 @@ import dev.operators.kinsta.client.dto.OperationStatus;
 import dev.operators.kinsta.simulator.KinstaSimulator;
 import dev.operators.kinsta.simulator.SimulatorSettings;
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -30,12 +29,21 @@ public final class SimulatorFixture implements AutoCloseable {
 
   private SimulatorFixture(
       SimulatorSettings settings, RateBudgetSettings budget, Duration timeout, boolean sevalla) {
+    this(
+        settings, budget, budget.writes() != null ? budget : RateBudgetSettings.sevalla(), timeout);
+  }
+
+  private SimulatorFixture(
+      SimulatorSettings settings,
+      RateBudgetSettings budget,
+      RateBudgetSettings hostingBudget,
+      Duration timeout) {
     this.simulator = KinstaSimulator.start(settings);
-    URI hosting = sevalla ? simulator.sevallaBaseUrl() : simulator.kinstaBaseUrl();
     KinstaClientSettings clientSettings =
         KinstaClientSettings.defaults()
-            .withBaseUrls(simulator.kinstaBaseUrl(), hosting)
+            .withBaseUrls(simulator.kinstaBaseUrl(), simulator.sevallaBaseUrl())
             .withBudget(budget)
+            .withHostingBudget(hostingBudget)
             .withRequestTimeout(timeout);
     this.clients =
         new KinstaClients(
@@ -74,6 +82,12 @@ public final class SimulatorFixture implements AutoCloseable {
       Duration timeout,
       boolean hostingOnSevalla) {
     return new SimulatorFixture(settings, budget, timeout, hostingOnSevalla);
+  }
+
+  /** Sevalla's tiers on both sides: the simulator's and the operator's hosting budget. */
+  public static SimulatorFixture startWithSevallaTiers(
+      SimulatorSettings settings, RateBudgetSettings hostingBudget, Duration timeout) {
+    return new SimulatorFixture(settings, RateBudgetSettings.roomy(), hostingBudget, timeout);
   }
 
   public KinstaCredentials company(String name) {

@@ -51,6 +51,11 @@ class UsageReportsTest {
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront API");
     tenant.create(ApplicationLifecycleTest.adoptingId("api", appId));
     ApplicationLifecycleTest.awaitReady(tenant, "api");
+    tenant.create(dev.operators.kinsta.staticsite.StaticSiteCreationTest.fromGit("docs"));
+    String docsId =
+        dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "docs")
+            .getStatus()
+            .staticSiteId;
     harness.kinsta.simulator.mutate(
         state -> {
           state.sites.get(siteId).visitsThisMonth = 4321;
@@ -63,16 +68,17 @@ class UsageReportsTest {
     awaitScrape("kinsta_site_visits_this_month{" + site + "} 4321.0");
     awaitScrape("kinsta_site_disk_space{environment=\"live\"," + site + "} 1.23E8");
     String app = "kinsta_id=\"" + appId + "\",name=\"api\",namespace=\"" + tenant.namespace + "\"";
-    awaitScrape("kinsta_application_cpu_usage{" + app + "} 0.25");
-    awaitScrape("kinsta_application_response_time{" + app + "} 180.0");
-    awaitScrape("kinsta_application_build_time{" + app + "} 127.0");
+    awaitScrape("kinsta_application_requests_per_minute{" + app + "} 60.0");
+    awaitScrape("kinsta_application_response_time_average_ms{" + app + "} 180.0");
+    String docs =
+        "kinsta_id=\"" + docsId + "\",name=\"docs\",namespace=\"" + tenant.namespace + "\"";
+    awaitScrape("kinsta_static_site_requests_per_minute{" + docs + "} 12.0");
+    awaitScrape("kinsta_static_site_response_time_average_ms{" + docs + "} 35.0");
     KinstaApplicationStatus.LatestDeployment latest =
         tenant.get(KinstaApplication.class, "api").getStatus().latestDeployment;
     assertEquals("main", latest.branch, "the newest deployment, as Kinsta lists it");
     assertEquals("Initial deployment", latest.commitMessage);
-    assertEquals(127L, latest.buildTime, "the build time, read once for the deployment");
-    assertTrue(
-        scrape().contains("kinsta_application_http_requests_last_hour{" + app + "}"), scrape());
+    assertEquals(127L, latest.buildTime, "from the deployment's start to its end");
 
     // A new figure in Kinsta is the gauge's value after the next round.
     harness.kinsta.simulator.mutate(
@@ -129,13 +135,21 @@ class UsageReportsTest {
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Worker");
     tenant.create(ApplicationLifecycleTest.adoptingId("worker", appId));
     ApplicationLifecycleTest.awaitReady(tenant, "worker");
+    tenant.create(dev.operators.kinsta.staticsite.StaticSiteCreationTest.fromGit("handbook"));
+    String handbookId =
+        dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "handbook")
+            .getStatus()
+            .staticSiteId;
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 scrape().contains("kinsta_id=\"" + siteId + "\"")
                     && scrape()
-                        .contains("kinsta_application_bandwidth_last_hour{kinsta_id=\"" + appId));
+                        .contains("kinsta_application_requests_per_minute{kinsta_id=\"" + appId)
+                    && scrape()
+                        .contains(
+                            "kinsta_static_site_requests_per_minute{kinsta_id=\"" + handbookId));
 
     com.fasterxml.jackson.databind.JsonNode dashboard =
         new com.fasterxml.jackson.databind.ObjectMapper()
@@ -240,6 +254,7 @@ class UsageReportsTest {
                 name ->
                     name.startsWith("kinsta_site_")
                         || name.startsWith("kinsta_application_")
+                        || name.startsWith("kinsta_static_site_")
                         || name.startsWith("kinsta_usage_"))
             .collect(Collectors.toSet());
     assertFalse(names.isEmpty());

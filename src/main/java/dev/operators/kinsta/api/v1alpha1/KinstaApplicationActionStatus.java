@@ -26,34 +26,16 @@ public class KinstaApplicationActionStatus extends KinstaStatus {
   @JsonPropertyDescription("The deployment a promotion started on each target, and how it went.")
   public List<PromotedDeployment> deployments;
 
-  @JsonPropertyDescription(
-      "The preview application Kinsta made; adopt it with a KinstaApplication (adopt.id) to manage"
-          + " or delete it.")
-  public CreatedApplication createdApplication;
-
   /** A promotion's deployment on one target. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class PromotedDeployment {
     @JsonPropertyDescription("The target application's id.")
     public String applicationId;
 
-    @JsonPropertyDescription("The deployment Kinsta started on it.")
+    @JsonPropertyDescription("The deployment Sevalla started on it.")
     public String deploymentId;
 
-    @JsonPropertyDescription("Kinsta's status of the deployment, e.g. success or failed.")
+    @JsonPropertyDescription("Sevalla's status of the deployment, e.g. success or failed.")
     public String status;
-  }
-
-  /** An application Kinsta made. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public static class CreatedApplication {
-    @JsonPropertyDescription("Its Kinsta id.")
-    public String id;
-
-    @JsonPropertyDescription("Its unique name.")
-    public String name;
-
-    @JsonPropertyDescription("Its display name.")
-    public String displayName;
   }
 }

@@ -1,6 +1,7 @@
 package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Max;
@@ -13,6 +14,14 @@ import java.util.List;
 
 /** What a {@link KinstaApplication} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.adopt) != has(self.source)", message = "set adopt or source")
+@ValidationRule(
+    value = "!has(self.source) || has(self.location)",
+    message = "location is required to create an application",
+    fieldPath = ".location")
+@ValidationRule(
+    value = "has(self.adopt) == has(oldSelf.adopt)",
+    message = "adopt cannot be added or removed")
 // Processes are a map keyed by `key`: the API server rejects duplicates and server-side apply
 // merges by key.
 @SchemaCustomizer(
@@ -22,15 +31,35 @@ import java.util.List;
             + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]}}}")
 public class KinstaApplicationSpec extends KinstaSpec {
 
-  @Required
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(
-      "The existing application to manage, by id or by name (Kinsta's API cannot create "
-          + "applications).")
+      "An existing application to manage, by id or by unique name, instead of creating one."
+          + " Adopted applications default to deletionPolicy Retain.")
   public ApplicationAdoption adopt;
 
-  @Size(min = 1, max = 120)
-  @JsonPropertyDescription("Display name in MyKinsta.")
+  @JsonPropertyDescription(
+      "What to build the application from: a Git repository or a Docker image. With it the"
+          + " operator creates the application (exactly once) and deploys it.")
+  public ApplicationSource source;
+
+  @Size(min = 2, max = 100)
+  @ValidationRule(value = "self == oldSelf", message = "location is immutable")
+  @JsonPropertyDescription(
+      "The data centre of a created application: its region code (`us-central1`), name or display"
+          + " name (`Iowa, USA`), as Sevalla's cluster list gives them; immutable.")
+  public String location;
+
+  @Size(min = 1, max = 100)
+  @ValidationRule(value = "self == oldSelf", message = "project is immutable")
+  @JsonPropertyDescription(
+      "The Sevalla project a created application goes into, by id, name or display name.")
+  public String project;
+
+  @Size(min = 2, max = 64)
+  @JsonPropertyDescription(
+      "Display name in Sevalla; defaults to metadata.name for a created application. The"
+          + " operator also uses it to find an application it created but could not record, so"
+          + " keep it unique within the company.")
   public String displayName;
 
   @JsonPropertyDescription("How Kinsta builds the application.")
@@ -51,11 +80,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
       "Processes to manage, by key (e.g. `web`); processes not listed are left alone.")
   public List<ProcessSpec> processes;
 
-  @JsonPropertyDescription("Kinsta's CDN for the application, on or off.")
+  @JsonPropertyDescription("Sevalla's CDN for the application, on or off.")
   public Boolean cdn;
-
-  @JsonPropertyDescription("Edge caching for the application, on or off.")
-  public Boolean edgeCaching;
 
   @JsonPropertyDescription(
       "What to deploy. A change of branch, Docker image or redeployToken starts a deployment; "
@@ -63,11 +89,113 @@ public class KinstaApplicationSpec extends KinstaSpec {
   public DeploymentSpec deployment;
 
   @JsonPropertyDescription(
-      "Retain (the default) leaves the application in Kinsta when the resource is deleted; "
-          + "Delete deletes it, and must be set explicitly.")
+      "Delete (the operator's default for created applications) deletes the application with the"
+          + " resource; Retain (the default for adopted ones) leaves it.")
   public DeletionPolicy deletionPolicy;
 
   /** An existing application. */
+  /** A Git repository or a Docker image to build from. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ValidationRule(
+      value = "has(self.git) != has(self.dockerImage)",
+      message = "set git or dockerImage")
+  @ValidationRule(
+      value = "has(self.git) == has(oldSelf.git)",
+      message = "the kind of source is immutable")
+  public static class ApplicationSource {
+    @JsonPropertyDescription("A Git repository.")
+    public GitSource git;
+
+    @JsonPropertyDescription("A Docker image.")
+    public ImageSource dockerImage;
+  }
+
+  /** A Git repository: public, or private through a Git provider linked to the company. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class GitSource {
+    @Required
+    @Size(min = 1, max = 2048)
+    @Pattern("^https://.+")
+    @JsonPropertyDescription("The repository's HTTPS URL.")
+    public String repository;
+
+    @Size(min = 1, max = 255)
+    @JsonPropertyDescription("The branch to deploy; the repository's default when left out.")
+    public String branch;
+
+    @JsonPropertyDescription(
+        "public (the default) or private: a private repository is reached through the Git"
+            + " provider linked in Sevalla.")
+    public Visibility visibility;
+
+    @JsonPropertyDescription(
+        "The Git provider (github, gitlab, bitbucket), for a private repository whose provider"
+            + " the URL does not tell.")
+    public GitProvider provider;
+  }
+
+  /** Whether anyone may read the repository. */
+  public enum Visibility {
+    @JsonProperty("public")
+    PUBLIC,
+    @JsonProperty("private")
+    PRIVATE
+  }
+
+  /** Git providers Sevalla links. */
+  public enum GitProvider {
+    github,
+    gitlab,
+    bitbucket
+  }
+
+  /** A Docker image. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @ValidationRule(
+      value = "!(has(self.registryCredentialId) && has(self.credentials))",
+      message = "set registryCredentialId or credentials, not both")
+  public static class ImageSource {
+    @Required
+    @Size(min = 1, max = 1000)
+    @JsonPropertyDescription("The image reference with its tag or digest, e.g. `nginx:1.27`.")
+    public String image;
+
+    @Pattern(Ids.UUID)
+    @JsonPropertyDescription(
+        "An existing Sevalla Docker registry credential that pulls a private image (its id).")
+    public String registryCredentialId;
+
+    @JsonPropertyDescription(
+        "Credentials for a private image, from a Secret of this namespace: the operator keeps a"
+            + " Sevalla registry credential made from it, changed when the Secret changes and"
+            + " deleted with the application.")
+    public RegistryCredentials credentials;
+  }
+
+  /** A registry login kept in a Secret. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class RegistryCredentials {
+    @Required
+    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @JsonPropertyDescription("The Secret, with the keys `username` and `password` (or a token).")
+    public String secretName;
+
+    @JsonPropertyDescription(
+        "The registry: dockerHub (the default), github, gitlab, gcr, ecr, digitalOcean or custom.")
+    public Registry registry;
+  }
+
+  /** Registries Sevalla logs in to. */
+  public enum Registry {
+    dockerHub,
+    github,
+    gitlab,
+    gcr,
+    ecr,
+    digitalOcean,
+    custom
+  }
+
   @ValidationRule(
       value = "has(self.id) != has(self.name)",
       message = "set exactly one of id or name")

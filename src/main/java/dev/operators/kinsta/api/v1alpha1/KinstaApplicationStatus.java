@@ -8,8 +8,24 @@ import java.util.List;
 /** What the operator observed of a {@link KinstaApplication}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaApplicationStatus extends KinstaStatus {
-  @JsonPropertyDescription("Kinsta's id of the application.")
+  @JsonPropertyDescription(
+      "The creation under way: written before the create call, so that a lost answer is looked"
+          + " for instead of creating a second application.")
+  public CreationIntent creation;
+
+  @JsonPropertyDescription("Sevalla's id of the application.")
   public String applicationId;
+
+  @JsonPropertyDescription("True when the application was adopted rather than created.")
+  public Boolean adopted;
+
+  @JsonPropertyDescription(
+      "The Sevalla registry credential the operator keeps from spec.source.dockerImage.credentials.")
+  public String registryCredentialId;
+
+  @JsonPropertyDescription(
+      "The resourceVersion of the credentials Secret the registry credential was last set from.")
+  public String registryCredentialFrom;
 
   @JsonPropertyDescription("Kinsta's unique name of the application.")
   public String name;
@@ -36,15 +52,9 @@ public class KinstaApplicationStatus extends KinstaStatus {
           + " or this operator), with its build time.")
   public LatestDeployment latestDeployment;
 
-  @JsonPropertyDescription("The settings last sent to Kinsta, which its API does not report back.")
-  public String appliedSettings;
-
   @JsonPropertyDescription(
-      "Whether the CDN is on, as the last toggle answered (Kinsta's API does not report it).")
+      "Whether the CDN is on, as the last toggle answered (Sevalla's API does not report it).")
   public Boolean cdnEnabled;
-
-  @JsonPropertyDescription("Whether edge caching is on, as the last toggle answered.")
-  public Boolean edgeCachingEnabled;
 
   /** One process. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -96,8 +106,7 @@ public class KinstaApplicationStatus extends KinstaStatus {
     public String createdAt;
 
     @JsonPropertyDescription(
-        "How long its build took, as Kinsta's build-time metric reports it (seconds in Kinsta's"
-            + " examples), rounded; absent until measured.")
+        "How long it took, in seconds, from its start to its end; absent until it ends.")
     public Long buildTime;
   }
 

@@ -39,6 +39,11 @@ public class KinstaCompanyStatus extends KinstaStatus {
   public Inventory staticSites;
 
   @JsonPropertyDescription(
+      "The company's Sevalla projects (no resource manages a project, so all are listed as"
+          + " unmanaged).")
+  public Inventory projects;
+
+  @JsonPropertyDescription(
       "The name of the API key in the credentials Secret, as MyKinsta shows it.")
   public String keyName;
 

@@ -15,13 +15,19 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " && has(self.size) && has(self.databaseName))",
     message = "type, version, location, size and databaseName are required unless adopt is set")
 @ValidationRule(
-    value = "!has(self.type) || self.type == 'redis' || has(self.adopt) || has(self.user)",
+    value =
+        "!has(self.type) || self.type == 'redis' || self.type == 'valkey' || has(self.adopt)"
+            + " || has(self.user)",
     message = "user is required for postgresql, mysql and mariadb",
     fieldPath = ".user")
 @ValidationRule(
-    value = "!has(self.type) || self.type != 'redis' || !has(self.user)",
-    message = "redis has no user",
+    value = "!has(self.type) || (self.type != 'redis' && self.type != 'valkey') || !has(self.user)",
+    message = "redis and valkey have no user",
     fieldPath = ".user")
+@ValidationRule(
+    value = "!has(self.extensions) || !has(self.type) || self.type == 'postgresql'",
+    message = "extensions are for postgresql only",
+    fieldPath = ".extensions")
 @ValidationRule(
     value = "has(self.adopt) == has(oldSelf.adopt)",
     message = "adopt cannot be added or removed")
@@ -43,28 +49,40 @@ public class KinstaDatabaseSpec extends KinstaSpec {
       "Engine version, e.g. `16` for PostgreSQL or `8.0` for MySQL; immutable.")
   public String version;
 
-  @Pattern("^[a-z]+-[a-z]+[0-9]+$")
+  @Size(min = 2, max = 100)
   @ValidationRule(value = "self == oldSelf", message = "location is immutable")
-  @JsonPropertyDescription("Data-center region, e.g. `us-central1`; immutable.")
+  @JsonPropertyDescription(
+      "The data centre: its region code (`us-central1`), name or display name (`Iowa, USA`), as"
+          + " Sevalla's cluster list gives them; immutable.")
   public String location;
 
-  @JsonPropertyDescription("Size, `db1` (smallest) to `db9`; changing it resizes the database.")
-  public DatabaseSize size;
+  @Pattern("^[a-z0-9][-a-z0-9]{0,62}$")
+  @JsonPropertyDescription(
+      "Size by Sevalla's resource type name, e.g. `db1` (smallest) to `db9`; changing it resizes"
+          + " the database.")
+  public String size;
 
-  @Pattern("^[A-Za-z_][A-Za-z0-9_-]{0,62}$")
+  @JsonPropertyDescription("PostgreSQL extensions installed at creation; immutable.")
+  @ValidationRule(value = "self == oldSelf", message = "extensions are immutable")
+  public Extensions extensions;
+
+  @Pattern("^[A-Za-z_][A-Za-z0-9_-]{1,62}$")
   @ValidationRule(value = "self == oldSelf", message = "databaseName is immutable")
   @JsonPropertyDescription("Name of the database inside the server; immutable.")
   public String databaseName;
 
-  @Pattern("^[A-Za-z_][A-Za-z0-9_-]{0,62}$")
+  @Pattern("^[A-Za-z_][A-Za-z0-9_-]{1,62}$")
   @ValidationRule(value = "self == oldSelf", message = "user is immutable")
-  @JsonPropertyDescription("Database user (not for Redis); immutable.")
+  @ValidationRule(
+      value = "self != 'root' && self != 'postgres'",
+      message = "root and postgres are reserved by Sevalla")
+  @JsonPropertyDescription("Database user (not for Redis or Valkey); immutable.")
   public String user;
 
   @JsonPropertyDescription(
-      "The password, from a Secret you manage. Without it the operator generates one into the "
-          + "connection Secret. Kinsta's API cannot change a password: changing this Secret later is reported, and the "
-          + "connection Secret keeps the password that works.")
+      "The password, from a Secret you manage (letters, digits and _?<>#@-=+, 4 to 100"
+          + " characters). Without it the operator generates one into the connection Secret."
+          + " Changing this Secret changes the database's password (Sevalla's reset-password).")
   public SecretKeyReference passwordSecretRef;
 
   @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
@@ -103,7 +121,9 @@ public class KinstaDatabaseSpec extends KinstaSpec {
     @JsonProperty("mariadb")
     MARIADB("mariadb", "mysql"),
     @JsonProperty("redis")
-    REDIS("redis", "redis");
+    REDIS("redis", "redis"),
+    @JsonProperty("valkey")
+    VALKEY("valkey", "redis");
 
     private final String wire;
     private final String urlScheme;
@@ -123,17 +143,17 @@ public class KinstaDatabaseSpec extends KinstaSpec {
     }
   }
 
-  /** Kinsta's database sizes. */
-  public enum DatabaseSize {
-    db1,
-    db2,
-    db3,
-    db4,
-    db5,
-    db6,
-    db7,
-    db8,
-    db9
+  /** PostgreSQL extensions Sevalla can install. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Extensions {
+    @JsonPropertyDescription("pgvector.")
+    public Boolean vector;
+
+    @JsonPropertyDescription("PostGIS.")
+    public Boolean postgis;
+
+    @JsonPropertyDescription("pg_cron.")
+    public Boolean cron;
   }
 
   /** An existing database to manage. */

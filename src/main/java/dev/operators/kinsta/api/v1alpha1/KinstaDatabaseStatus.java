@@ -65,7 +65,7 @@ public class KinstaDatabaseStatus extends KinstaStatus {
   public Boolean adopted;
 
   @JsonPropertyDescription(
-      "True when the password Secret no longer holds the password Kinsta has; the API cannot "
-          + "change it.")
-  public Boolean passwordOutOfSync;
+      "The resourceVersion of the passwordSecretRef Secret the database's password was last set"
+          + " from.")
+  public String passwordSetFrom;
 }

@@ -7,34 +7,39 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
- * What a {@link KinstaInternalConnection} links. Both ends are immutable: a link cannot be moved or
- * removed.
+ * What a {@link KinstaInternalConnection} links: a database (Sevalla keeps the connection under it)
+ * and an application or another database. Both ends are immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaInternalConnectionSpec extends KinstaSpec {
   private static final String NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
 
   @Required
-  @ValidationRule(value = "self == oldSelf", message = "application is immutable")
-  @JsonPropertyDescription("The application that gets access.")
-  public ApplicationEnd application;
+  @ValidationRule(value = "self == oldSelf", message = "database is immutable")
+  @JsonPropertyDescription("The database the connection is made from (Sevalla keeps it there).")
+  public DatabaseEnd database;
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "target is immutable")
-  @JsonPropertyDescription("What the application gets access to.")
+  @JsonPropertyDescription("The application or database that gets access to it.")
   public TargetEnd target;
 
-  /** The application: a KinstaApplication in this namespace, or an application id. */
+  @JsonPropertyDescription(
+      "Delete (the operator's default) removes the connection with the resource; Retain leaves"
+          + " it.")
+  public DeletionPolicy deletionPolicy;
+
+  /** The database: a KinstaDatabase in this namespace, or a database id. */
   @ValidationRule(
       value = "has(self.name) != has(self.id)",
       message = "set exactly one of name or id")
-  public static class ApplicationEnd {
+  public static class DatabaseEnd {
     @Pattern(NAME)
-    @JsonPropertyDescription("Name of a KinstaApplication in this namespace.")
+    @JsonPropertyDescription("Name of a KinstaDatabase in this namespace.")
     public String name;
 
     @Pattern(Ids.UUID)
-    @JsonPropertyDescription("Kinsta id of an application not managed here.")
+    @JsonPropertyDescription("Sevalla id of a database not managed here.")
     public String id;
   }
 
@@ -55,7 +60,7 @@ public class KinstaInternalConnectionSpec extends KinstaSpec {
     public String application;
 
     @Pattern(Ids.UUID)
-    @JsonPropertyDescription("Kinsta id of a database or application not managed here.")
+    @JsonPropertyDescription("Sevalla id of a database or application not managed here.")
     public String id;
 
     @JsonPropertyDescription("What id is: database or application.")

@@ -6,15 +6,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** What the operator observed of a {@link KinstaInternalConnection}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaInternalConnectionStatus extends KinstaStatus {
-  @JsonPropertyDescription("Kinsta id of the application.")
-  public String applicationId;
+  @JsonPropertyDescription("Sevalla id of the database the connection is made from.")
+  public String databaseId;
 
-  @JsonPropertyDescription("Kinsta id of the target.")
+  @JsonPropertyDescription("Sevalla id of the target.")
   public String targetId;
 
   @JsonPropertyDescription("database or application.")
   public String targetType;
 
-  @JsonPropertyDescription("Kinsta id of the connection, once Kinsta lists it.")
+  @JsonPropertyDescription("Sevalla id of the connection.")
   public String connectionId;
 }

@@ -1,7 +1,6 @@
 package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -10,16 +9,33 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** What a {@link KinstaStaticSite} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "has(self.adopt) != has(self.git)", message = "set adopt or git")
+@ValidationRule(
+    value = "has(self.adopt) == has(oldSelf.adopt)",
+    message = "adopt cannot be added or removed")
 public class KinstaStaticSiteSpec extends KinstaSpec {
-  @Required
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(
-      "The existing static site to manage, by id or by name (Kinsta's API cannot create static"
-          + " sites).")
+      "An existing static site to manage, by id or by unique name, instead of creating one."
+          + " Adopted static sites default to deletionPolicy Retain.")
   public Adoption adopt;
 
-  @Size(min = 1, max = 120)
-  @JsonPropertyDescription("Display name in MyKinsta.")
+  @ValidationRule(value = "self == oldSelf", message = "git is immutable")
+  @JsonPropertyDescription(
+      "The Git repository to build from. With it the operator creates the static site (exactly"
+          + " once); Sevalla deploys it at once.")
+  public GitRepository git;
+
+  @Size(min = 1, max = 100)
+  @ValidationRule(value = "self == oldSelf", message = "project is immutable")
+  @JsonPropertyDescription("The Sevalla project a created static site goes into, by id or name.")
+  public String project;
+
+  @Size(min = 2, max = 64)
+  @JsonPropertyDescription(
+      "Display name in Sevalla; defaults to metadata.name for a created static site. The"
+          + " operator also uses it to find a static site it created but could not record, so keep"
+          + " it unique within the company.")
   public String displayName;
 
   @JsonPropertyDescription("Deploy automatically on every push to the default branch.")
@@ -33,12 +49,33 @@ public class KinstaStaticSiteSpec extends KinstaSpec {
   @JsonPropertyDescription("The build command, e.g. `npm run build`; empty for none.")
   public String buildCommand;
 
-  @JsonPropertyDescription("The Node.js version the build uses.")
-  public NodeVersion nodeVersion;
+  @Size(max = 1024)
+  @JsonPropertyDescription("The install command, e.g. `npm ci`.")
+  public String installCommand;
 
-  @Size(max = 255)
+  @Size(min = 1, max = 20)
+  @Pattern("^[0-9]+(\\.[0-9]+)*$")
+  @JsonPropertyDescription("The Node.js version the build uses, e.g. `20`.")
+  public String nodeVersion;
+
+  @Size(max = 500)
+  @JsonPropertyDescription("The directory of the site within the repository.")
+  public String rootDirectory;
+
+  @Size(max = 500)
   @JsonPropertyDescription("The directory the build publishes, e.g. `dist`.")
   public String publishedDirectory;
+
+  @Size(min = 1, max = 255)
+  @JsonPropertyDescription("The index file, e.g. `index.html`.")
+  public String indexFile;
+
+  @Size(max = 255)
+  @JsonPropertyDescription("The file served for a missing page, e.g. `404.html`.")
+  public String errorFile;
+
+  @JsonPropertyDescription("Pretty URLs (`/about` for `/about.html`), on or off.")
+  public Boolean prettyUrls;
 
   @JsonPropertyDescription(
       "What to deploy. A change of branch deploys that branch; a change of redeployToken deploys"
@@ -46,8 +83,8 @@ public class KinstaStaticSiteSpec extends KinstaSpec {
   public Deployment deployment;
 
   @JsonPropertyDescription(
-      "Retain (the default) leaves the static site in Kinsta when the resource is deleted; Delete"
-          + " deletes it, and must be set explicitly.")
+      "Delete (the operator's default for created static sites) deletes the static site with the"
+          + " resource; Retain (the default for adopted ones) leaves it.")
   public DeletionPolicy deletionPolicy;
 
   /** An existing static site. */
@@ -76,18 +113,25 @@ public class KinstaStaticSiteSpec extends KinstaSpec {
     public String redeployToken;
   }
 
-  /** Node.js versions Kinsta builds static sites with. */
-  public enum NodeVersion {
-    @JsonProperty("16.20.0")
-    V16_20_0,
-    @JsonProperty("18.16.0")
-    V18_16_0,
-    @JsonProperty("20.2.0")
-    V20_2_0;
+  /** A Git repository: public, or private through a Git provider linked to the company. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class GitRepository {
+    @Required
+    @Size(min = 1, max = 2048)
+    @Pattern("^https://.+")
+    @JsonPropertyDescription("The repository's HTTPS URL.")
+    public String repository;
 
-    /** The version as Kinsta writes it. */
-    public String wire() {
-      return name().substring(1).replace('_', '.');
-    }
+    @Size(min = 1, max = 255)
+    @JsonPropertyDescription("The branch to build; `main` when left out.")
+    public String branch;
+
+    @JsonPropertyDescription(
+        "public or private (the default): a private repository is reached through the Git"
+            + " provider linked in Sevalla.")
+    public KinstaApplicationSpec.Visibility visibility;
+
+    @JsonPropertyDescription("The Git provider (github, gitlab, bitbucket).")
+    public KinstaApplicationSpec.GitProvider provider;
   }
 }

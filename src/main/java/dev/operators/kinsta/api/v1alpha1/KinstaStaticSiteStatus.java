@@ -6,16 +6,16 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 /** The static site as the operator last saw it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaStaticSiteStatus extends KinstaStatus {
-  @JsonPropertyDescription("Kinsta's id of the static site.")
+  @JsonPropertyDescription("Sevalla's id of the static site.")
   public String staticSiteId;
 
   @JsonPropertyDescription("Its unique name.")
   public String name;
 
-  @JsonPropertyDescription("Its display name in MyKinsta.")
+  @JsonPropertyDescription("Its display name in Sevalla.")
   public String displayName;
 
-  @JsonPropertyDescription("Kinsta's status of it, e.g. deploymentSuccess.")
+  @JsonPropertyDescription("Sevalla's status of it, e.g. deploymentSuccess.")
   public String state;
 
   @JsonPropertyDescription("Where it is served.")
@@ -24,7 +24,7 @@ public class KinstaStaticSiteStatus extends KinstaStatus {
   @JsonPropertyDescription("The repository it is built from.")
   public String repoUrl;
 
-  @JsonPropertyDescription("The newest deployment Kinsta lists, whoever started it.")
+  @JsonPropertyDescription("The newest deployment Sevalla lists, whoever started it.")
   public DeploymentStatus latestDeployment;
 
   @JsonPropertyDescription("The deployment the operator last started, followed to its end.")
@@ -34,14 +34,20 @@ public class KinstaStaticSiteStatus extends KinstaStatus {
   public String deployedFor;
 
   @JsonPropertyDescription(
-      "The settings last sent that Kinsta does not report back (node version, published"
-          + " directory).")
-  public String appliedSettings;
+      "The creation under way: written before the create call, so that a lost answer is looked"
+          + " for instead of creating a second static site.")
+  public CreationIntent creation;
+
+  @JsonPropertyDescription("True when the static site was adopted rather than created.")
+  public Boolean adopted;
+
+  @JsonPropertyDescription("Whether pretty URLs are on, as the last toggle answered.")
+  public Boolean prettyUrlsEnabled;
 
   /** A deployment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DeploymentStatus {
-    @JsonPropertyDescription("Kinsta's id of the deployment.")
+    @JsonPropertyDescription("Sevalla's id of the deployment.")
     public String id;
 
     @JsonPropertyDescription("The branch deployed.")
@@ -55,5 +61,8 @@ public class KinstaStaticSiteStatus extends KinstaStatus {
 
     @JsonPropertyDescription("When it was made (RFC 3339).")
     public String createdAt;
+
+    @JsonPropertyDescription("Why it failed, as Sevalla's build reported it.")
+    public String buildError;
   }
 }

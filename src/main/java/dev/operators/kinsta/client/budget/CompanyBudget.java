@@ -23,6 +23,9 @@ final class CompanyBudget {
   private final Bucket creations;
   private final Bucket logs;
   private final Bucket usage;
+  private final @Nullable Bucket writes;
+  private final @Nullable RateLimit perService;
+  private final Map<String, Bucket> services = new java.util.concurrent.ConcurrentHashMap<>();
   private final long capacity;
   private volatile long pausedUntilNanos = System.nanoTime();
 
@@ -48,16 +51,24 @@ final class CompanyBudget {
     this.creations = Bucket.builder().addLimit(settings.creations().bandwidth()).build();
     this.logs = Bucket.builder().addLimit(settings.logs().bandwidth()).build();
     this.usage = Bucket.builder().addLimit(settings.usage().bandwidth()).build();
+    this.writes =
+        settings.writes() == null
+            ? null
+            : Bucket.builder().addLimit(settings.writes().bandwidth()).build();
+    this.perService = settings.perService();
     this.capacity = settings.perCompany().burst();
   }
 
-  void acquire(Lane lane, Priority priority, Bucket perIp) throws BudgetExhaustedException {
+  void acquire(Lane lane, Priority priority, Bucket perIp, @Nullable String service)
+      throws BudgetExhaustedException {
     refuseWhilePaused();
     @Nullable Bucket laneBucket =
         switch (lane) {
           case CREATION -> creations;
           case LOGS -> logs;
           case USAGE -> usage;
+          case WRITE -> writes;
+          case SERVICE -> service == null ? writes : serviceBucket(service);
           case GENERAL -> null;
         };
     if (laneBucket != null) {
@@ -98,6 +109,15 @@ final class CompanyBudget {
             .accumulateAndGet(
                 earliest, (queued, mine) -> (queued - mine > 0 ? queued : mine) + nanosPerStep);
     return Duration.ofNanos(Math.max(end - nanosPerStep - now, 1));
+  }
+
+  /** The bucket of one service's changes and deployments, made at its first change. */
+  private @Nullable Bucket serviceBucket(String service) {
+    RateLimit limit = perService;
+    return limit == null
+        ? null
+        : services.computeIfAbsent(
+            service, id -> Bucket.builder().addLimit(limit.bandwidth()).build());
   }
 
   /** Takes a creation permit ahead of the creation call, which {@link #acquire} then skips. */

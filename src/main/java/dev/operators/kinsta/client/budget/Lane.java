@@ -1,10 +1,14 @@
 package dev.operators.kinsta.client.budget;
 
-/** Limits that Kinsta applies to some endpoints on top of the general per-company one. */
+/** Limits that Kinsta and Sevalla apply to some endpoints on top of the general per-company one. */
 public enum Lane {
   GENERAL,
-  /** Site and environment creation: 5 per minute. */
+  /** Creations: Kinsta's sites and environments (5 a minute), Sevalla's services (20 an hour). */
   CREATION,
+  /** Sevalla's other writes: 30 a minute per company. */
+  WRITE,
+  /** Sevalla's changes and deployments of one service: 10 a minute per service. */
+  SERVICE,
   /** Environment logs: 35 per minute. */
   LOGS,
   /**

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The API budget every controller shares: one {@link CompanyBudget} per company (Kinsta's limits
@@ -52,6 +53,11 @@ public final class RateBudgets {
     return this;
   }
 
+  /** Budgets of other limits (another API's) reporting to the same listener. */
+  public RateBudgets sibling(RateBudgetSettings otherSettings) {
+    return new RateBudgets(otherSettings).withListener(listener);
+  }
+
   public RateBudgetSettings settings() {
     return settings;
   }
@@ -62,9 +68,15 @@ public final class RateBudgets {
    */
   public void acquire(String company, Lane lane, Priority priority)
       throws BudgetExhaustedException {
+    acquire(company, lane, priority, null);
+  }
+
+  /** As {@link #acquire(String, Lane, Priority)}, for a change to one service ({@code SERVICE}). */
+  public void acquire(String company, Lane lane, Priority priority, @Nullable String service)
+      throws BudgetExhaustedException {
     boolean held = lane == Lane.CREATION && heldCreations.get().remove(company);
     try {
-      budget(company).acquire(held ? Lane.GENERAL : lane, priority, perIp);
+      budget(company).acquire(held ? Lane.GENERAL : lane, priority, perIp, service);
       listener.permitGranted(company, priority);
     } catch (BudgetExhaustedException exhausted) {
       if (held) {

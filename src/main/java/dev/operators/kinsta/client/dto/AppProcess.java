@@ -1,13 +1,16 @@
 package dev.operators.kinsta.client.dto;
 
+import org.jspecify.annotations.Nullable;
+
 /** A process of an application ({@code web}, a worker, a cron job) with its internal address. */
 public record AppProcess(
     String id,
-    String appId,
-    String type,
-    String displayName,
-    ScalingStrategy scalingStrategy,
-    String resourceTypeName,
-    String entrypoint,
-    String internalHostname,
-    Integer internalPort) {}
+    @Nullable String appId,
+    String key,
+    @Nullable String type,
+    @Nullable String displayName,
+    @Nullable ScalingStrategy scalingStrategy,
+    @Nullable String resourceTypeName,
+    @Nullable String entrypoint,
+    @Nullable String internalHostname,
+    @Nullable Integer port) {}

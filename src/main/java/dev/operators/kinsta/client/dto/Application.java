@@ -1,41 +1,30 @@
 package dev.operators.kinsta.client.dto;
 
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An application as {@code GET /applications/{id}} describes it. Build settings are not part of
- * that answer (only of the update's), so they cannot be read back.
+ * An application as {@code GET /applications/{id}} describes it: its source, build settings and
+ * state. Deployments, processes and connections are sub-collections of their own.
  */
 public record Application(
     String id,
     String name,
     String displayName,
-    String status,
-    Boolean hibernationEnabled,
-    Long hibernateAfterSeconds,
-    List<DeploymentSummary> deployments,
-    List<ProcessRef> processes,
-    List<InternalConnection> internalConnections) {
-
-  public record DeploymentSummary(
-      String id, String branch, String repoUrl, String commitMessage, Long createdAt) {}
-
-  public record ProcessRef(String id, String key) {}
-
-  public record NamedRef(String id, String name) {}
-
-  /** A link from this application to a database or another application. */
-  public record InternalConnection(String id, NamedRef app, NamedRef database) {}
-
-  public List<ProcessRef> processesOrEmpty() {
-    return processes == null ? List.of() : processes;
-  }
-
-  public List<InternalConnection> internalConnectionsOrEmpty() {
-    return internalConnections == null ? List.of() : internalConnections;
-  }
-
-  public List<DeploymentSummary> deploymentsOrEmpty() {
-    return deployments == null ? List.of() : deployments;
-  }
-}
+    @Nullable String status,
+    @Nullable String source,
+    @Nullable String gitType,
+    @Nullable String repoUrl,
+    @Nullable String defaultBranch,
+    @Nullable String dockerImage,
+    @Nullable String clusterId,
+    @Nullable String projectId,
+    @Nullable Boolean autoDeploy,
+    @Nullable Boolean hibernationEnabled,
+    @Nullable Long hibernateAfterSeconds,
+    @Nullable String buildType,
+    @Nullable String buildPath,
+    @Nullable String dockerfilePath,
+    @Nullable String dockerContext,
+    @Nullable Boolean isSuspended,
+    @Nullable String createdAt,
+    @Nullable String updatedAt) {}

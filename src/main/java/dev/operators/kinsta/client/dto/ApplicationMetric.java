@@ -1,38 +1,18 @@
 package dev.operators.kinsta.client.dto;
 
 /**
- * An application metric of {@code GET /applications/{id}/metrics/…}: where its series are in the
- * answer and how a window of it becomes one number.
+ * A metric of {@code GET /applications/{id}/metrics/…} or {@code GET /static-sites/{id}/metrics/…}
+ * over a window, as one number.
  */
 public enum ApplicationMetric {
-  /** CPU use, summed over the processes' newest points. */
-  CPU_USAGE("cpu-usage", "cpu_usage", true, false),
-  /** Memory use, summed over the processes' newest points. */
-  MEMORY_USAGE("memory-usage", "memory_usage", true, false),
-  /** HTTP requests in the window. */
-  HTTP_REQUESTS("http-requests", "http_requests", false, true),
-  /** The newest response time. */
-  RESPONSE_TIME("response-time", "response_time", false, false),
-  /** Bandwidth in the window. */
-  BANDWIDTH("bandwidth", "bandwidth", false, true),
-  /** How long the newest build took ({@code build_time[].data}, per resource type). */
-  BUILD_TIME("build-time", "build_time", false, false);
+  /** The newest point of requests per minute. */
+  REQUESTS_PER_MINUTE("requests-per-minute"),
+  /** The average response time over the window, in milliseconds. */
+  RESPONSE_TIME_AVERAGE("response-time-avg");
 
   public final String path;
-  public final String series;
 
-  /**
-   * The series are per process ({@code app.processes[].metrics}), else one ({@code app.metrics}).
-   */
-  public final boolean perProcess;
-
-  /** The window's points are added up; else the newest point counts. */
-  public final boolean summed;
-
-  ApplicationMetric(String path, String series, boolean perProcess, boolean summed) {
+  ApplicationMetric(String path) {
     this.path = path;
-    this.series = series;
-    this.perProcess = perProcess;
-    this.summed = summed;
   }
 }

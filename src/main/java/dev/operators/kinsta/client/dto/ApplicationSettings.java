@@ -1,16 +1,15 @@
 package dev.operators.kinsta.client.dto;
 
-/**
- * {@code PUT /applications/{id}} body, and the settings part of its answer. Unset fields are left
- * alone.
- */
+import org.jspecify.annotations.Nullable;
+
+/** The body of {@code PATCH /applications/{id}}: the fields left null are not sent. */
 public record ApplicationSettings(
-    String displayName,
-    String buildType,
-    String buildPath,
-    String dockerFilePath,
-    String dockerContext,
-    Boolean autoDeploy,
-    String defaultBranch,
-    Boolean hibernationEnabled,
-    Long hibernateAfterSeconds) {}
+    @Nullable String displayName,
+    @Nullable String buildType,
+    @Nullable String buildPath,
+    @Nullable String dockerfilePath,
+    @Nullable String dockerContext,
+    @Nullable Boolean autoDeploy,
+    @Nullable String defaultBranch,
+    @Nullable Boolean hibernationEnabled,
+    @Nullable Long hibernateAfterSeconds) {}

@@ -1,33 +1,28 @@
 package dev.operators.kinsta.client.dto;
 
-/** {@code POST /databases}. {@code dbUser} is left out for Redis. */
+import org.jspecify.annotations.Nullable;
+
+/** The body of {@code POST /databases}. */
 public record CreateDatabaseRequest(
-    String companyId,
-    String location,
-    String resourceType,
     String displayName,
+    String type,
+    String version,
+    String clusterId,
+    String resourceTypeId,
     String dbName,
     String dbPassword,
-    String dbUser,
-    String type,
-    String version) {
+    @Nullable String dbUser,
+    @Nullable String projectId,
+    @Nullable Extensions extensions) {
+
+  /** PostgreSQL extensions Sevalla installs at creation. */
+  public record Extensions(
+      @Nullable Boolean enableVector,
+      @Nullable Boolean enablePostgis,
+      @Nullable Boolean enableCron) {}
 
   @Override
   public String toString() {
-    return "CreateDatabaseRequest[displayName="
-        + displayName
-        + ", type="
-        + type
-        + ", version="
-        + version
-        + ", location="
-        + location
-        + ", resourceType="
-        + resourceType
-        + ", dbName="
-        + dbName
-        + ", dbUser="
-        + dbUser
-        + ", dbPassword=***]";
+    return "CreateDatabaseRequest[displayName=" + displayName + ", dbPassword=***]";
   }
 }

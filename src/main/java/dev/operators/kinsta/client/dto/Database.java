@@ -1,66 +1,31 @@
 package dev.operators.kinsta.client.dto;
 
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A database with its connection details. {@code data} and {@code externalConnectionString} hold
- * the password, so {@link #toString()} leaves them out.
+ * A database as {@code GET /databases/{id}} describes it. Sevalla never returns a password: the
+ * operator keeps the one it set.
  */
 public record Database(
     String id,
     String name,
     String displayName,
-    String status,
-    Long createdAt,
-    String type,
-    String version,
-    String resourceTypeName,
-    Cluster cluster,
-    String internalHostname,
-    Integer internalPort,
-    String externalHostname,
-    Integer externalPort,
-    String externalConnectionString,
-    Credentials data,
-    List<InternalConnectionRef> internalConnections) {
-
-  public record Cluster(String id, String location, String displayName) {}
-
-  /** The database's own credentials as Kinsta reports them. */
-  public record Credentials(
-      String dbName, String dbPassword, String dbRootPassword, String dbUser) {
-    @Override
-    public String toString() {
-      return "Credentials[dbName=" + dbName + ", dbUser=" + dbUser + ", dbPassword=***]";
-    }
-  }
-
-  public record InternalConnectionRef(String id, String type) {}
+    @Nullable String status,
+    @Nullable String type,
+    @Nullable String version,
+    @Nullable Boolean isSuspended,
+    @Nullable String clusterId,
+    @Nullable String clusterLocation,
+    @Nullable String resourceTypeId,
+    @Nullable String resourceTypeName,
+    @Nullable String dbName,
+    @Nullable String internalHostname,
+    @Nullable Integer internalPort,
+    @Nullable String externalHostname,
+    @Nullable Integer externalPort,
+    @Nullable String createdAt) {
 
   public boolean isReady() {
-    return "ready".equalsIgnoreCase(status);
-  }
-
-  public List<InternalConnectionRef> internalConnectionsOrEmpty() {
-    return internalConnections == null ? List.of() : internalConnections;
-  }
-
-  @Override
-  public String toString() {
-    return "Database[id="
-        + id
-        + ", name="
-        + name
-        + ", displayName="
-        + displayName
-        + ", status="
-        + status
-        + ", type="
-        + type
-        + ", version="
-        + version
-        + ", resourceTypeName="
-        + resourceTypeName
-        + "]";
+    return "ready".equals(status);
   }
 }

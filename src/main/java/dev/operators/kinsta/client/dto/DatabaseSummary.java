@@ -1,11 +1,14 @@
 package dev.operators.kinsta.client.dto;
 
-/** A database as {@code GET /databases} lists it. */
+import org.jspecify.annotations.Nullable;
+
+/** An entry of {@code GET /databases}. */
 public record DatabaseSummary(
     String id,
     String name,
     String displayName,
-    String status,
-    String type,
-    String version,
-    String resourceTypeName) {}
+    @Nullable String status,
+    @Nullable String type,
+    @Nullable String version,
+    @Nullable String resourceTypeName,
+    @Nullable String updatedAt) {}

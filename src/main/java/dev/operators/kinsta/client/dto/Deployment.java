@@ -1,15 +1,16 @@
 package dev.operators.kinsta.client.dto;
 
-/**
- * {@code GET /applications/deployments/{id}}. {@code status} is free text (e.g. {@code success},
- * {@code failed}).
- */
+import org.jspecify.annotations.Nullable;
+
+/** A deployment of an application; {@code status} moves from waiting to a terminal state. */
 public record Deployment(
     String id,
-    String appId,
-    String repoUrl,
-    String branch,
-    String commitSha,
-    String commitMessage,
-    String status,
-    Long createdAt) {}
+    @Nullable String appId,
+    @Nullable String status,
+    @Nullable String branch,
+    @Nullable String dockerImageUrl,
+    @Nullable String commitSha,
+    @Nullable String commitMessage,
+    @Nullable String startedAt,
+    @Nullable String finishedAt,
+    @Nullable String createdAt) {}

@@ -1,24 +1,24 @@
 package dev.operators.kinsta.client.dto;
 
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/**
- * A static site as {@code GET /static-sites/{id}} describes it (the list gives only id, name,
- * display name and status). Node version and published directory are not part of the answer.
- */
+/** A static site as {@code GET /static-sites/{id}} describes it. */
 public record StaticSite(
     String id,
     String name,
     String displayName,
-    String status,
-    String repoUrl,
-    String defaultBranch,
-    Boolean autoDeploy,
-    String hostname,
-    String buildCommand,
-    List<StaticSiteDeployment> deployments) {
-
-  public List<StaticSiteDeployment> deploymentsOrEmpty() {
-    return deployments == null ? List.of() : deployments;
-  }
-}
+    @Nullable String status,
+    @Nullable String source,
+    @Nullable String repoUrl,
+    @Nullable String defaultBranch,
+    @Nullable Boolean autoDeploy,
+    @Nullable String gitType,
+    @Nullable String hostname,
+    @Nullable String installCommand,
+    @Nullable String buildCommand,
+    @Nullable String publishedDirectory,
+    @Nullable String rootDirectory,
+    @Nullable String nodeVersion,
+    @Nullable String indexFile,
+    @Nullable String errorFile,
+    @Nullable String projectId) {}

@@ -1,8 +1,13 @@
 package dev.operators.kinsta.client.dto;
 
-/**
- * A deployment of a static site; {@code status} is waiting, inProgress, success, failed or
- * cancelled.
- */
+import org.jspecify.annotations.Nullable;
+
+/** A deployment of a static site; {@code build_error} says why a failed one failed. */
 public record StaticSiteDeployment(
-    String id, String status, String branch, String commitMessage, Long createdAt) {}
+    String id,
+    @Nullable String status,
+    @Nullable String branch,
+    @Nullable String commitSha,
+    @Nullable String commitMessage,
+    @Nullable String buildError,
+    @Nullable String createdAt) {}

@@ -1,13 +1,16 @@
 package dev.operators.kinsta.client.dto;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
-/** The body of {@code PUT /static-sites/{id}}: the fields left null are not sent. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+/** The body of {@code PATCH /static-sites/{id}}: the fields left null are not sent. */
 public record StaticSiteSettings(
-    String displayName,
-    Boolean autoDeploy,
-    String defaultBranch,
-    String buildCommand,
-    String nodeVersion,
-    String publishedDirectory) {}
+    @Nullable String displayName,
+    @Nullable Boolean autoDeploy,
+    @Nullable String defaultBranch,
+    @Nullable String installCommand,
+    @Nullable String buildCommand,
+    @Nullable String nodeVersion,
+    @Nullable String rootDirectory,
+    @Nullable String publishedDirectory,
+    @Nullable String indexFile,
+    @Nullable String errorFile) {}

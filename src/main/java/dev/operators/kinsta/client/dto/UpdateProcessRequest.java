@@ -1,4 +1,7 @@
 package dev.operators.kinsta.client.dto;
 
-/** {@code PUT /applications/processes/{id}}. */
-public record UpdateProcessRequest(ScalingStrategy scalingStrategy, String entrypoint) {}
+import org.jspecify.annotations.Nullable;
+
+/** {@code PATCH /applications/{id}/processes/{process_id}}: the fields left null are not sent. */
+public record UpdateProcessRequest(
+    @Nullable ScalingStrategy scalingStrategy, @Nullable String entrypoint) {}

@@ -1,0 +1,117 @@
+package dev.operators.kinsta.reconcile;
+
+import dev.operators.kinsta.api.v1alpha1.CreationIntent;
+import dev.operators.kinsta.client.KinstaApiException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creation exactly once for Sevalla's services (applications, databases, static sites), which have
+ * no operation ids: the intent goes on record before the create call; a recorded intent without an
+ * id is resolved by looking for the display name ({@link LostCreation}); a name another object
+ * already carries stalls {@code NameInUse} instead of creating a second one.
+ *
+ * @param what how messages name the object, e.g. {@code application}
+ * @param listedNamed ids carrying a display name, from the company's list (at most an interval old)
+ * @param namedNow ids carrying a display name, from a list taken now
+ * @param claims what the kind's other resources record and intend
+ * @param intent the recorded intent, or null
+ * @param record records the intent (null when resolved or abandoned)
+ * @param created records the id of the object created
+ */
+public record HostedCreation(
+    Attempt<?, ?> attempt,
+    String what,
+    Function<String, List<String>> listedNamed,
+    Function<String, List<String>> namedNow,
+    CreationClaims<?> claims,
+    @Nullable CreationIntent intent,
+    Consumer<@Nullable CreationIntent> record,
+    Consumer<String> created) {
+
+  /**
+   * Empty when the object is known now (a lost answer found) or may be created; otherwise what to
+   * report: a lost answer still looked for, or a name in use.
+   */
+  public Optional<Outcome> resolveOrRefuse(String displayName) {
+    if (intent != null) {
+      LostCreation.Resolution resolution =
+          LostCreation.resolve(
+              attempt,
+              intent,
+              what,
+              LostCreation.lastLook(attempt, intent)
+                  ? namedNow.apply(intent.displayName)
+                  : listedNamed.apply(intent.displayName),
+              claims);
+      if (resolution instanceof LostCreation.Resolution.Created found) {
+        created.accept(found.id());
+        record.accept(null);
+        return Optional.empty();
+      }
+      if (resolution instanceof LostCreation.Resolution.Unresolved unresolved) {
+        return Optional.of(unresolved.outcome());
+      }
+      record.accept(null);
+    }
+    List<String> named = namedNow.apply(displayName);
+    if (!named.isEmpty()) {
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.NAME_IN_USE,
+              "Sevalla already has a "
+                  + what
+                  + " named \""
+                  + displayName
+                  + "\" ("
+                  + String.join(", ", named)
+                  + "), which this resource did not create; set spec.displayName to another name,"
+                  + " or spec.adopt to manage that "
+                  + what));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Records the intent, writes it, then sends the create call: answers the new id. A call Sevalla
+   * refused outright (429, 401, 403, 4xx) created nothing, so its intent is dropped; a call without
+   * an answer (a timeout, a dropped connection, a 5xx) may have created it, so its intent stays and
+   * the answer is empty: the caller reports {@link #unconfirmed} and the next look resolves it.
+   */
+  public Optional<String> create(String displayName, Supplier<String> call) {
+    record.accept(LostCreation.intent(attempt, displayName));
+    attempt.writeStatusNow(
+        Reasons.CREATING, "Creating " + what + " \"" + displayName + "\" in Sevalla");
+    String id;
+    try {
+      id = call.get();
+    } catch (KinstaApiException.RateLimited
+        | KinstaApiException.Unauthorized
+        | KinstaApiException.Forbidden
+        | KinstaApiException.InvalidRequest refused) {
+      record.accept(null);
+      throw refused;
+    } catch (KinstaApiException.Transport | KinstaApiException.ServerError unanswered) {
+      return Optional.empty();
+    }
+    record.accept(null);
+    created.accept(id);
+    return Optional.of(id);
+  }
+
+  /** What a create call without an answer reports until its object is found (or not). */
+  public Outcome unconfirmed(String displayName) {
+    return Outcome.progressing(
+        Reasons.CREATION_UNCONFIRMED,
+        "The call creating "
+            + what
+            + " \""
+            + displayName
+            + "\" got no answer; looking for it before anything is sent again",
+        attempt.shortly());
+  }
+}
