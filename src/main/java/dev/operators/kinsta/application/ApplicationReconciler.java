@@ -96,8 +96,10 @@ public final class ApplicationReconciler
           .then(
               "stop when the company's list shows nothing changed",
               ApplicationReconciler::unchanged)
+          .then(
+              "follow the deployment in flight (its polls read nothing else)",
+              run -> run.deployments().follow())
           .then("observe the application", ApplicationReconciler::observe)
-          .then("follow the deployment in flight", run -> run.deployments().follow())
           .then("apply settings, processes and the CDN", ApplicationReconciler::apply)
           .then(
               "start a deployment when what should run changed",
@@ -120,7 +122,14 @@ public final class ApplicationReconciler
     }
 
     Deployments deployments() {
-      return Objects.requireNonNull(deployments, "observed before use");
+      if (deployments == null) {
+        deployments =
+            new Deployments(
+                attempt,
+                api,
+                Objects.requireNonNull(attempt.status().applicationId, "established before use"));
+      }
+      return deployments;
     }
   }
 
@@ -166,7 +175,6 @@ public final class ApplicationReconciler
     Application app = run.app();
     Optional<Deployment> latest =
         status.operation == null ? run.api.latestDeployment(app.id()) : Optional.empty();
-    run.deployments = new Deployments(attempt, run.api, app);
     run.deployments().observeAtAdoption(latest);
     record(status, app);
     latest.ifPresent(deployment -> status.latestDeployment = latest(deployment));

@@ -7,7 +7,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus.DeploymentStatu
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
-import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -27,16 +26,16 @@ final class Deployments {
 
   private final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
   private final HostingApi api;
-  private final Application app;
+  private final String applicationId;
   private final KinstaApplicationStatus status;
 
   Deployments(
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
       HostingApi api,
-      Application app) {
+      String applicationId) {
     this.attempt = attempt;
     this.api = api;
-    this.app = app;
+    this.applicationId = applicationId;
     this.status = attempt.status();
   }
 
@@ -75,7 +74,7 @@ final class Deployments {
     }
     Deployment deployment;
     try {
-      deployment = api.getDeployment(app.id(), operation.deploymentId);
+      deployment = api.getDeployment(applicationId, operation.deploymentId);
     } catch (KinstaApiException.NotFound lost) {
       status.operation = null;
       return Optional.of(
@@ -138,7 +137,7 @@ final class Deployments {
     }
     String branch = wanted == null ? null : wanted.branch;
     String image = wanted == null ? null : wanted.dockerImage;
-    String id = api.createDeployment(app.id(), branch, image).id();
+    String id = api.createDeployment(applicationId, branch, image).id();
     status.deployedFor = trigger;
     status.lastDeployment = summary(id, branch, null, "waiting");
     TrackedOperation operation =

@@ -9,6 +9,7 @@ import dev.operators.kinsta.client.dto.RegistryCredential;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretFingerprint;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class RegistryLogin {
     }
     KinstaApplicationStatus status = attempt.status();
     HostingApi api = attempt.hosting();
-    String version = secret.get().getMetadata().getResourceVersion();
+    String version = SecretFingerprint.of(secret.get());
     if (status.registryCredentialId == null) {
       String name = nameOf(attempt.resource());
       Optional<String> made =

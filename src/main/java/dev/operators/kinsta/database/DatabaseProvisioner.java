@@ -19,6 +19,7 @@ import dev.operators.kinsta.reconcile.HostingInventory;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretFingerprint;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.List;
@@ -157,10 +158,7 @@ final class DatabaseProvisioner {
       }
       password = declared.get();
       status.passwordSetFrom =
-          attempt
-              .secret(spec.passwordSecretRef.name)
-              .map(secret -> secret.getMetadata().getResourceVersion())
-              .orElse(null);
+          attempt.secret(spec.passwordSecretRef.name).map(SecretFingerprint::of).orElse(null);
     } else {
       Optional<String> generated = generatedPassword();
       if (generated.isEmpty()) {

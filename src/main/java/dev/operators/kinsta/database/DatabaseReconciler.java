@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretFingerprint;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
@@ -276,7 +277,7 @@ public final class DatabaseReconciler
     // The Secret's version the password was last set from: a reset asked for is not asked again
     // while Sevalla carries it out.
     KinstaDatabaseStatus status = attempt.status();
-    String version = secret.get().getMetadata().getResourceVersion();
+    String version = SecretFingerprint.of(secret.get());
     if (version.equals(status.passwordSetFrom) || declared.equals(workingPassword(attempt))) {
       status.passwordSetFrom = version;
       return Optional.empty();

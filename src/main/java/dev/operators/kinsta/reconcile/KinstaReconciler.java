@@ -200,7 +200,13 @@ public abstract class KinstaReconciler<
     if (outcome.kind() == Outcome.Kind.UNCHANGED) {
       services.observer().observed(resource, before);
       UpdateControl<R> unchanged = UpdateControl.noUpdate();
-      return waitsForASecret(before) ? unchanged.rescheduleAfter(secretRecheck()) : unchanged;
+      if (waitsForASecret(before)) {
+        return unchanged.rescheduleAfter(secretRecheck());
+      }
+      // A reconcile without a reschedule replaces the one pending: a stall that may clear keeps
+      // its next look, whatever event came in between.
+      Optional<Duration> nextLook = nextLookOfAStallThatMayClear(before);
+      return nextLook.isPresent() ? unchanged.rescheduleAfter(nextLook.get()) : unchanged;
     }
     if (outcome.kind() == Outcome.Kind.STALLED) {
       outcome =
@@ -422,6 +428,29 @@ public abstract class KinstaReconciler<
             ResourceControls.reconcileRequest(resource).orElse(null));
   }
 
+  private Optional<Duration> nextLookOfAStallThatMayClear(@Nullable S status) {
+    if (status == null || status.stalledCheckedAt == null) {
+      return Optional.empty();
+    }
+    boolean mayClear =
+        StatusConditions.find(status.conditions, StatusConditions.STALLED)
+            .filter(c -> "True".equals(c.getStatus()))
+            .filter(c -> stallsThatMayClear().contains(c.getReason()))
+            .isPresent();
+    if (!mayClear) {
+      return Optional.empty();
+    }
+    try {
+      Duration left =
+          Duration.between(
+              services.clock().instant(),
+              Instant.parse(status.stalledCheckedAt).plus(services.settings().stalledRetry()));
+      return Optional.of(left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left);
+    } catch (DateTimeParseException unreadable) {
+      return Optional.empty();
+    }
+  }
+
   private boolean dueForAnotherLook(@Nullable String checkedAt) {
     if (checkedAt == null) {
       return true;
@@ -625,9 +654,7 @@ public abstract class KinstaReconciler<
       versions.add(
           name
               + "@"
-              + findSecret(namespace(resource), name)
-                  .map(secret -> secret.getMetadata().getResourceVersion())
-                  .orElse("absent"));
+              + findSecret(namespace(resource), name).map(SecretFingerprint::of).orElse("absent"));
     }
     return String.join(",", versions);
   }

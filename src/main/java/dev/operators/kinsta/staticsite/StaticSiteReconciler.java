@@ -45,8 +45,10 @@ public final class StaticSiteReconciler
               "create, find again or adopt the static site", StaticSiteReconciler::establish)
           .then(
               "stop when the company's list shows nothing changed", StaticSiteReconciler::unchanged)
+          .then(
+              "follow the deployment in flight (its polls read nothing else)",
+              StaticSiteReconciler::follow)
           .then("observe the static site", StaticSiteReconciler::observe)
-          .then("follow the deployment in flight", StaticSiteReconciler::follow)
           .then("apply settings and pretty URLs", StaticSiteReconciler::applySettings)
           .then("deploy when spec.deployment changed", StaticSiteReconciler::deployIfWanted);
 
@@ -130,6 +132,13 @@ public final class StaticSiteReconciler
       status.latestDeployment = latest.map(StaticSiteReconciler::summary).orElse(null);
       if (status.deployedFor == null) {
         takeOver(run.attempt, latest);
+        if (status.operation != null) {
+          return Optional.of(
+              Outcome.progressing(
+                  StaticSiteReasons.DEPLOYING_STATIC_SITE,
+                  "Following deployment " + status.operation.deploymentId + ", Sevalla's first",
+                  run.attempt.shortly()));
+        }
       }
     }
     return Optional.empty();
@@ -173,7 +182,7 @@ public final class StaticSiteReconciler
       return Optional.empty();
     }
     StaticSiteDeployment deployment =
-        run.api.getStaticSiteDeployment(run.site().id(), operation.deploymentId);
+        run.api.getStaticSiteDeployment(status.staticSiteId, operation.deploymentId);
     status.lastDeployment = summary(deployment);
     status.latestDeployment = status.lastDeployment;
     if (SUCCEEDED.contains(deployment.status())) {
@@ -192,7 +201,7 @@ public final class StaticSiteReconciler
         // A single deployment's answer leaves the build's error out; the list gives it.
         deployment =
             run.api
-                .latestStaticSiteDeployment(run.site().id())
+                .latestStaticSiteDeployment(status.staticSiteId)
                 .filter(latest -> latest.id().equals(operation.deploymentId))
                 .orElse(deployment);
         status.lastDeployment = summary(deployment);

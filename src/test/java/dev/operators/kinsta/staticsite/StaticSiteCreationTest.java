@@ -131,6 +131,11 @@ public class StaticSiteCreationTest extends SharedHarnessTest {
     assertTrue(message.contains("422") && message.contains("node_version"), message);
     assertNull(stalled.getStatus().creation, "a refused create leaves nothing to look for");
     assertEquals(List.of(), sites(harness, tenant));
+    // Something else of the same tenant made after the stall: by the time it is Ready, a second
+    // look at the stalled site (which would come at once) has had its chance.
+    tenant.create(dev.operators.kinsta.database.DatabaseLifecycleTest.postgres("marker"));
+    dev.operators.kinsta.database.DatabaseLifecycleTest.awaitReady(tenant, "marker");
+    assertEquals(1, tenant.calls("POST /static-sites"), "a refused create is not sent again");
     harness.kinsta.simulator.clearFaults();
   }
 

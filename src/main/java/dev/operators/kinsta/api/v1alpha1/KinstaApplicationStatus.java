@@ -24,7 +24,8 @@ public class KinstaApplicationStatus extends KinstaStatus {
   public String registryCredentialId;
 
   @JsonPropertyDescription(
-      "The resourceVersion of the credentials Secret the registry credential was last set from.")
+      "A keyed fingerprint of the credentials Secret the registry credential was last set from"
+          + " (never its content).")
   public String registryCredentialFrom;
 
   @JsonPropertyDescription("Kinsta's unique name of the application.")

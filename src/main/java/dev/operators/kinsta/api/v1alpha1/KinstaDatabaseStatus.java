@@ -65,7 +65,7 @@ public class KinstaDatabaseStatus extends KinstaStatus {
   public Boolean adopted;
 
   @JsonPropertyDescription(
-      "The resourceVersion of the passwordSecretRef Secret the database's password was last set"
-          + " from.")
+      "A keyed fingerprint of the passwordSecretRef Secret the database's password was last set"
+          + " from (never the password).")
   public String passwordSetFrom;
 }
