@@ -45,7 +45,7 @@ public class StaticSiteCreationTest extends SharedHarnessTest {
     return site;
   }
 
-  static List<SimulatorState.StaticSite> sites(OperatorHarness harness, Tenant tenant) {
+  public static List<SimulatorState.StaticSite> sites(OperatorHarness harness, Tenant tenant) {
     return harness.kinsta.simulator.read(
         state ->
             state.staticSites.values().stream()
