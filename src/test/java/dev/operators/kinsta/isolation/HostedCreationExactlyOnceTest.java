@@ -79,13 +79,7 @@ class HostedCreationExactlyOnceTest {
   @EnumSource(Kind.class)
   void aLostCreateAnswerGivesExactlyOneObject(Kind kind) {
     try (OperatorHarness own = OperatorHarness.start()) {
-      Tenant tenant = own.tenant();
-      own.kinsta.simulator.addFault(Fault.loseAnswer(kind.create, 1));
-      tenant.create(kind.resource("lost-answer"));
-
-      kind.awaitReady(tenant, "lost-answer");
-      assertEquals(1, kind.inSevalla(own, tenant));
-      assertEquals(1, tenant.calls(kind.create), "the create call was sent once");
+      createdOnceDespite(own, kind, Fault.loseAnswer(kind.create, 1));
     }
   }
 
@@ -100,14 +94,19 @@ class HostedCreationExactlyOnceTest {
                 Duration.ofSeconds(1),
                 false),
             OperatorHarness.fastSettings().withCreationWindow(Duration.ofSeconds(30)))) {
-      Tenant tenant = own.tenant();
-      own.kinsta.simulator.addFault(Fault.latency(kind.create, Duration.ofSeconds(3), 1));
-      tenant.create(kind.resource("late"));
-
-      kind.awaitReady(tenant, "late");
-      assertEquals(1, kind.inSevalla(own, tenant));
-      assertEquals(1, tenant.calls(kind.create), "a timed-out create is not retried");
+      createdOnceDespite(own, kind, Fault.latency(kind.create, Duration.ofSeconds(3), 1));
     }
+  }
+
+  /** The fault on the create call; then exactly one object, made by exactly one call. */
+  private static void createdOnceDespite(OperatorHarness own, Kind kind, Fault fault) {
+    Tenant tenant = own.tenant();
+    own.kinsta.simulator.addFault(fault);
+    tenant.create(kind.resource("once"));
+
+    kind.awaitReady(tenant, "once");
+    assertEquals(1, kind.inSevalla(own, tenant));
+    assertEquals(1, tenant.calls(kind.create), "the create call was sent once");
   }
 
   @ParameterizedTest
