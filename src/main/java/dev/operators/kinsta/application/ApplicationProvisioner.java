@@ -15,7 +15,6 @@ import dev.operators.kinsta.reconcile.HostedCreation;
 import dev.operators.kinsta.reconcile.HostingInventory;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -84,22 +83,13 @@ final class ApplicationProvisioner {
     HostingInventory lists = attempt.hostingLists();
     Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), spec.location);
     if (cluster.isEmpty()) {
-      return Optional.of(
-          Outcome.stalled(
-              Reasons.INVALID_SPEC,
-              "spec.location: Sevalla has no cluster \""
-                  + spec.location
-                  + "\"; choose one of "
-                  + String.join(", ", lists.clusterLocations(api, attempt.companyId()))));
+      return Optional.of(lists.unknownLocation(api, attempt.companyId(), spec.location));
     }
     String projectId = null;
     if (spec.project != null) {
       Optional<Project> project = lists.project(api, attempt.companyId(), spec.project);
       if (project.isEmpty()) {
-        return Optional.of(
-            Outcome.stalled(
-                Reasons.INVALID_SPEC,
-                "spec.project: the company has no project \"" + spec.project + "\""));
+        return Optional.of(HostingInventory.unknownProject(spec.project));
       }
       projectId = project.get().id();
     }
@@ -156,14 +146,16 @@ final class ApplicationProvisioner {
         : "image " + source.dockerImage.image;
   }
 
-  private HostedCreation creation() {
+  HostedCreation creation() {
     return new HostedCreation(
         attempt,
         "application",
-        name -> named(attempt.hostingLists().applications(api, attempt.companyId()), name),
+        name ->
+            HostingInventory.idsNamed(
+                attempt.hostingLists().applications(api, attempt.companyId()), name),
         // A list taken now, outside the shared one: that one stays as old as its interval says,
         // so that a lost creation is looked for in a list taken after the create call.
-        name -> named(api.listApplications(), name),
+        name -> HostingInventory.idsNamed(api.listApplications(), name),
         claims(attempt),
         status.creation,
         intent -> status.creation = intent,
@@ -173,16 +165,8 @@ final class ApplicationProvisioner {
         });
   }
 
-  /** The ids of the company's applications with this display name (with the lists' names). */
-  static List<String> named(List<ApplicationSummary> applications, String displayName) {
-    return applications.stream()
-        .filter(app -> displayName.equals(app.displayName()))
-        .map(ApplicationSummary::id)
-        .toList();
-  }
-
   /** What the other KinstaApplications record (an id in status or spec) and intend to create. */
-  static CreationClaims<KinstaApplication> claims(
+  private static CreationClaims<KinstaApplication> claims(
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
     return CreationClaims.of(
         attempt,

@@ -14,7 +14,6 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
-import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Steps;
@@ -242,31 +241,10 @@ public final class ApplicationReconciler
   protected Deletion deleteRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
     KinstaApplicationStatus status = attempt.status();
     HostingApi api = attempt.hosting();
-    if (status.applicationId == null && status.creation != null) {
-      String name = status.creation.displayName;
-      List<String> named =
-          ApplicationProvisioner.named(
-              attempt
-                  .hostingLists()
-                  .applications(
-                      api,
-                      attempt.companyId(),
-                      LostCreation.lastLook(attempt, status.creation)
-                          ? Duration.ZERO
-                          : attempt.settings().inventoryInterval()),
-              name);
-      LostCreation.DeletionLookup lookup =
-          LostCreation.whileDeleting(
-              attempt,
-              status.creation,
-              "application",
-              named,
-              ApplicationProvisioner.claims(attempt));
-      if (lookup.waiting() != null) {
-        return lookup.waiting();
-      }
-      status.applicationId = lookup.id();
-      status.creation = null;
+    Optional<Deletion> lookingForIt =
+        new ApplicationProvisioner(attempt).creation().resolveWhileDeleting();
+    if (lookingForIt.isPresent()) {
+      return lookingForIt.get();
     }
     if (status.applicationId == null) {
       RegistryLogin.forget(attempt);

@@ -65,7 +65,7 @@ final class DatabaseProvisioner {
     }
   }
 
-  private HostedCreation creation() {
+  HostedCreation creation() {
     return new HostedCreation(
         attempt,
         "database",
@@ -84,7 +84,7 @@ final class DatabaseProvisioner {
    * The ids of the company's databases with this display name, from its inventory list (at most one
    * interval old): what a lost creation is looked for in, at no cost of its own.
    */
-  static List<String> listedDatabasesNamed(
+  private static List<String> listedDatabasesNamed(
       Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, String displayName) {
     return attempt.databases().databases(attempt.hosting(), attempt.companyId()).stream()
         .filter(db -> displayName.equals(db.displayName()))
@@ -93,7 +93,7 @@ final class DatabaseProvisioner {
   }
 
   /** What the other KinstaDatabases record (an id in status or spec) and intend to create. */
-  static CreationClaims<KinstaDatabase> claims(
+  private static CreationClaims<KinstaDatabase> claims(
       Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
     return CreationClaims.of(
         attempt,
@@ -106,7 +106,7 @@ final class DatabaseProvisioner {
   }
 
   /** The ids of the company's databases with this display name, from a list taken now. */
-  static List<String> databasesNamed(HostingApi api, String displayName) {
+  private static List<String> databasesNamed(HostingApi api, String displayName) {
     return api.listDatabases().stream()
         .filter(db -> displayName.equals(db.displayName()))
         .map(DatabaseSummary::id)
@@ -175,27 +175,11 @@ final class DatabaseProvisioner {
     HostingInventory lists = attempt.hostingLists();
     Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), spec.location);
     if (cluster.isEmpty()) {
-      return Optional.of(
-          Outcome.stalled(
-              Reasons.INVALID_SPEC,
-              "spec.location: Sevalla has no cluster \""
-                  + spec.location
-                  + "\"; choose one of "
-                  + String.join(", ", lists.clusterLocations(api, attempt.companyId()))));
+      return Optional.of(lists.unknownLocation(api, attempt.companyId(), spec.location));
     }
     Optional<ResourceType> size = lists.databaseSize(api, attempt.companyId(), spec.size);
     if (size.isEmpty()) {
-      return Optional.of(
-          Outcome.stalled(
-              Reasons.INVALID_SPEC,
-              "spec.size: Sevalla has no database size \""
-                  + spec.size
-                  + "\"; choose one of "
-                  + String.join(
-                      ", ",
-                      lists.databaseSizes(api, attempt.companyId()).stream()
-                          .map(ResourceType::name)
-                          .toList())));
+      return Optional.of(lists.unknownDatabaseSize(api, attempt.companyId(), spec.size));
     }
     Optional<String> made =
         creation()

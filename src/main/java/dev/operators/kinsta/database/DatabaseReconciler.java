@@ -13,7 +13,6 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
-import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
@@ -235,9 +234,9 @@ public final class DatabaseReconciler
           attempt.hostingLists().databaseSize(attempt.hosting(), attempt.companyId(), newSize);
       if (type.isEmpty()) {
         return Optional.of(
-            Outcome.stalled(
-                Reasons.INVALID_SPEC,
-                "spec.size: Sevalla has no database size \"" + newSize + "\""));
+            attempt
+                .hostingLists()
+                .unknownDatabaseSize(attempt.hosting(), attempt.companyId(), newSize));
       }
       newSizeId = type.get().id();
     }
@@ -375,20 +374,10 @@ public final class DatabaseReconciler
   @Override
   protected Deletion deleteRemote(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
     KinstaDatabaseStatus status = attempt.status();
-    if (status.databaseId == null && status.creation != null) {
-      String name = status.creation.displayName;
-      List<String> named =
-          LostCreation.lastLook(attempt, status.creation)
-              ? DatabaseProvisioner.databasesNamed(attempt.hosting(), name)
-              : DatabaseProvisioner.listedDatabasesNamed(attempt, name);
-      LostCreation.DeletionLookup lookup =
-          LostCreation.whileDeleting(
-              attempt, status.creation, "database", named, DatabaseProvisioner.claims(attempt));
-      if (lookup.waiting() != null) {
-        return lookup.waiting();
-      }
-      status.databaseId = lookup.id();
-      status.creation = null;
+    Optional<Deletion> lookingForIt =
+        new DatabaseProvisioner(attempt).creation().resolveWhileDeleting();
+    if (lookingForIt.isPresent()) {
+      return lookingForIt.get();
     }
     if (status.databaseId == null) {
       return Deletion.finished();

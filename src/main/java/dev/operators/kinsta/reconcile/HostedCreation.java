@@ -77,6 +77,30 @@ public record HostedCreation(
   }
 
   /**
+   * While the resource is deleted with its creation unresolved: empty when the look is over (the
+   * object found is recorded, or none was made); otherwise the deletion step to report meanwhile.
+   */
+  public Optional<Deletion> resolveWhileDeleting() {
+    if (intent == null) {
+      return Optional.empty();
+    }
+    List<String> named =
+        LostCreation.lastLook(attempt, intent)
+            ? namedNow.apply(intent.displayName)
+            : listedNamed.apply(intent.displayName);
+    LostCreation.DeletionLookup lookup =
+        LostCreation.whileDeleting(attempt, intent, what, named, claims);
+    if (lookup.waiting() != null) {
+      return Optional.of(lookup.waiting());
+    }
+    if (lookup.id() != null) {
+      created.accept(lookup.id());
+    }
+    record.accept(null);
+    return Optional.empty();
+  }
+
+  /**
    * Records the intent, writes it, then sends the create call: answers the new id. A call Sevalla
    * refused outright (429, 401, 403, 4xx) created nothing, so its intent is dropped; a call without
    * an answer (a timeout, a dropped connection, a 5xx) may have created it, so its intent stays and

@@ -55,6 +55,41 @@ public final class HostingInventory {
     return lists.get(companyId + "/projects", interval, () -> api.listProjects());
   }
 
+  /** The ids of the entries with this display name. */
+  public static List<String> idsNamed(List<ApplicationSummary> list, String displayName) {
+    return list.stream()
+        .filter(entry -> displayName.equals(entry.displayName()))
+        .map(ApplicationSummary::id)
+        .toList();
+  }
+
+  /** A location no cluster has: stalled, naming the field and the choices. */
+  public Outcome unknownLocation(HostingApi api, String companyId, String location) {
+    return Outcome.stalled(
+        Reasons.INVALID_SPEC,
+        "spec.location: Sevalla has no cluster \""
+            + location
+            + "\"; choose one of "
+            + String.join(", ", clusterLocations(api, companyId)));
+  }
+
+  /** A project the company does not have: stalled, naming the field. */
+  public static Outcome unknownProject(String project) {
+    return Outcome.stalled(
+        Reasons.INVALID_SPEC, "spec.project: the company has no project \"" + project + "\"");
+  }
+
+  /** A database size Sevalla does not offer: stalled, naming the field and the choices. */
+  public Outcome unknownDatabaseSize(HostingApi api, String companyId, String size) {
+    return Outcome.stalled(
+        Reasons.INVALID_SPEC,
+        "spec.size: Sevalla has no database size \""
+            + size
+            + "\"; choose one of "
+            + String.join(
+                ", ", databaseSizes(api, companyId).stream().map(ResourceType::name).toList()));
+  }
+
   /** The project with this id, name or display name. */
   public Optional<Project> project(HostingApi api, String companyId, String wanted) {
     return projects(api, companyId).stream()

@@ -12,9 +12,9 @@ import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.HostedCreation;
+import dev.operators.kinsta.reconcile.HostingInventory;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -60,10 +60,7 @@ final class StaticSiteProvisioner {
       Optional<Project> project =
           attempt.hostingLists().project(api, attempt.companyId(), spec.project);
       if (project.isEmpty()) {
-        return Optional.of(
-            Outcome.stalled(
-                Reasons.INVALID_SPEC,
-                "spec.project: the company has no project \"" + spec.project + "\""));
+        return Optional.of(HostingInventory.unknownProject(spec.project));
       }
       projectId = project.get().id();
     }
@@ -121,14 +118,16 @@ final class StaticSiteProvisioner {
     return Optional.empty();
   }
 
-  private HostedCreation creation() {
+  HostedCreation creation() {
     return new HostedCreation(
         attempt,
         "static site",
-        name -> named(attempt.hostingLists().staticSites(api, attempt.companyId()), name),
+        name ->
+            HostingInventory.idsNamed(
+                attempt.hostingLists().staticSites(api, attempt.companyId()), name),
         // A list taken now, outside the shared one: that one stays as old as its interval says,
         // so that a lost creation is looked for in a list taken after the create call.
-        name -> named(api.listStaticSites(), name),
+        name -> HostingInventory.idsNamed(api.listStaticSites(), name),
         claims(attempt),
         status.creation,
         intent -> status.creation = intent,
@@ -138,16 +137,8 @@ final class StaticSiteProvisioner {
         });
   }
 
-  /** The ids of the company's static sites with this display name. */
-  static List<String> named(List<ApplicationSummary> sites, String displayName) {
-    return sites.stream()
-        .filter(site -> displayName.equals(site.displayName()))
-        .map(ApplicationSummary::id)
-        .toList();
-  }
-
   /** What the other KinstaStaticSites record (an id in status or spec) and intend to create. */
-  static CreationClaims<KinstaStaticSite> claims(
+  private static CreationClaims<KinstaStaticSite> claims(
       Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
     return CreationClaims.of(
         attempt,

@@ -17,11 +17,9 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
-import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Steps;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -368,30 +366,10 @@ public final class StaticSiteReconciler
   protected Deletion deleteRemote(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
     KinstaStaticSiteStatus status = attempt.status();
     HostingApi api = attempt.hosting();
-    if (status.staticSiteId == null && status.creation != null) {
-      List<String> named =
-          StaticSiteProvisioner.named(
-              attempt
-                  .hostingLists()
-                  .staticSites(
-                      api,
-                      attempt.companyId(),
-                      LostCreation.lastLook(attempt, status.creation)
-                          ? Duration.ZERO
-                          : attempt.settings().inventoryInterval()),
-              status.creation.displayName);
-      LostCreation.DeletionLookup lookup =
-          LostCreation.whileDeleting(
-              attempt,
-              status.creation,
-              "static site",
-              named,
-              StaticSiteProvisioner.claims(attempt));
-      if (lookup.waiting() != null) {
-        return lookup.waiting();
-      }
-      status.staticSiteId = lookup.id();
-      status.creation = null;
+    Optional<Deletion> lookingForIt =
+        new StaticSiteProvisioner(attempt).creation().resolveWhileDeleting();
+    if (lookingForIt.isPresent()) {
+      return lookingForIt.get();
     }
     if (status.staticSiteId == null) {
       return Deletion.finished();

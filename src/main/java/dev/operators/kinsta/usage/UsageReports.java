@@ -5,6 +5,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
+import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.KinstaCredentials;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -133,42 +135,26 @@ public final class UsageReports implements AutoCloseable {
                 }
               });
     }
-    // Applications are read over the last hour, whatever the interval: the names say so.
+    // Applications and static sites are read over the last hour, whatever the interval.
     Instant end = services.clock().instant();
     Instant start = end.minus(Duration.ofHours(1));
     for (KinstaApplication app : services.caches().all(KinstaApplication.class).toList()) {
-      if (closed || app.getStatus() == null || app.getStatus().applicationId == null) {
-        continue;
-      }
-      String appId = app.getStatus().applicationId;
-      credentials(app)
-          .ifPresent(
-              credentials -> {
-                var hosting = services.clients().hosting(credentials);
-                for (ApplicationMetric metric : ApplicationMetric.values()) {
-                  report(
-                      reported,
-                      series(app, applicationMetric(metric), appId, ""),
-                      () -> hosting.applicationMetric(appId, metric, start, end));
-                }
-              });
+      String appId = app.getStatus() == null ? null : app.getStatus().applicationId;
+      reportHosted(
+          reported,
+          app,
+          appId,
+          UsageReports::applicationMetric,
+          (hosting, id, metric) -> hosting.applicationMetric(id, metric, start, end));
     }
     for (KinstaStaticSite site : services.caches().all(KinstaStaticSite.class).toList()) {
-      if (closed || site.getStatus() == null || site.getStatus().staticSiteId == null) {
-        continue;
-      }
-      String siteId = site.getStatus().staticSiteId;
-      credentials(site)
-          .ifPresent(
-              credentials -> {
-                var hosting = services.clients().hosting(credentials);
-                for (ApplicationMetric metric : ApplicationMetric.values()) {
-                  report(
-                      reported,
-                      series(site, staticSiteMetric(metric), siteId, ""),
-                      () -> hosting.staticSiteMetric(siteId, metric, start, end));
-                }
-              });
+      String siteId = site.getStatus() == null ? null : site.getStatus().staticSiteId;
+      reportHosted(
+          reported,
+          site,
+          siteId,
+          UsageReports::staticSiteMetric,
+          (hosting, id, metric) -> hosting.staticSiteMetric(id, metric, start, end));
     }
     // A resource gone (or no longer pointing at its object) loses its series.
     for (Series gone : Set.copyOf(gauges.keySet())) {
@@ -181,6 +167,34 @@ public final class UsageReports implements AutoCloseable {
       }
     }
     rounds.incrementAndGet();
+  }
+
+  /** How one metric of an application or a static site is read. */
+  private interface MetricRead {
+    OptionalDouble read(HostingApi hosting, String id, ApplicationMetric metric);
+  }
+
+  /** Each of an application's or static site's metrics, read with its company's credentials. */
+  private void reportHosted(
+      Set<Series> reported,
+      HasMetadata resource,
+      @Nullable String id,
+      Function<ApplicationMetric, String> gaugeName,
+      MetricRead read) {
+    if (closed || id == null) {
+      return;
+    }
+    credentials(resource)
+        .ifPresent(
+            credentials -> {
+              HostingApi hosting = services.clients().hosting(credentials);
+              for (ApplicationMetric metric : ApplicationMetric.values()) {
+                report(
+                    reported,
+                    series(resource, gaugeName.apply(metric), id, ""),
+                    () -> read.read(hosting, id, metric));
+              }
+            });
   }
 
   private boolean stillThere(Series series) {
