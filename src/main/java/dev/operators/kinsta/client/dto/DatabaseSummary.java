@@ -10,5 +10,4 @@ public record DatabaseSummary(
     @Nullable String status,
     @Nullable String type,
     @Nullable String version,
-    @Nullable String resourceTypeName,
-    @Nullable String updatedAt) {}
+    @Nullable String resourceTypeName) {}

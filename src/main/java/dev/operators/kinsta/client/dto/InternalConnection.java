@@ -1,15 +1,8 @@
 package dev.operators.kinsta.client.dto;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * An entry of {@code GET /databases/{id}/internal-connections}: the database is the source or the
  * target; types are {@code appResource} or {@code dbResource}.
  */
 public record InternalConnection(
-    String id,
-    String sourceId,
-    String sourceType,
-    String targetId,
-    String targetType,
-    @Nullable String targetName) {}
+    String id, String sourceId, String sourceType, String targetId, String targetType) {}
