@@ -57,6 +57,9 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
   resources: ["secrets"]
   verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: [""]
+  resources: ["configmaps"]
+  verbs: ["get", "list", "watch", "patch"]
+- apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]
 {{- end -}}

@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec.Application
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus.PromotedDeployment;
 import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.Promotion;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
@@ -58,15 +59,13 @@ public final class ApplicationActionReconciler
     }
     if (FAILED.equals(status.outcome)) {
       return Outcome.stalled(
-          status.deployments == null
-              ? ApplicationActionReasons.ANSWER_LOST
-              : ApplicationActionReasons.PROMOTION_FAILED,
+          status.deployments == null ? ApplicationActionReasons.ANSWER_LOST : failedReason(spec),
           status.message + "; change the spec to run it again");
     }
     if (status.deployments != null) {
       return follow(attempt);
     }
-    if (status.startedAt != null && spec.clearCache == null) {
+    if (status.startedAt != null && spec.clearCache == null && spec.cancelDeployment == null) {
       return answerLost(attempt);
     }
     Optional<String> applicationId = applicationId(attempt, spec.application);
@@ -78,7 +77,58 @@ public final class ApplicationActionReconciler
       return succeeded(
           attempt, ApplicationActionReasons.CACHE_CLEARED, "Cleared the application's cache");
     }
+    if (spec.cancelDeployment != null) {
+      return cancel(attempt, applicationId.get());
+    }
+    if (spec.rollback != null) {
+      return rollback(attempt, applicationId.get());
+    }
     return promote(attempt, applicationId.get());
+  }
+
+  private static String failedReason(KinstaApplicationActionSpec spec) {
+    return spec.rollback != null
+        ? ApplicationActionReasons.ROLLBACK_FAILED
+        : ApplicationActionReasons.PROMOTION_FAILED;
+  }
+
+  /** Cancels the deployment in progress; with none, there is nothing to do. */
+  private static Outcome cancel(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+      String applicationId) {
+    HostingApi hosting = attempt.hosting();
+    Optional<Deployment> latest =
+        hosting
+            .latestDeployment(applicationId)
+            .filter(d -> "waiting".equals(d.status()) || "inProgress".equals(d.status()));
+    if (latest.isEmpty()) {
+      return succeeded(
+          attempt,
+          ApplicationActionReasons.DEPLOYMENT_CANCELLED,
+          "No deployment was in progress; nothing to cancel");
+    }
+    hosting.cancelDeployment(applicationId, latest.get().id());
+    return succeeded(
+        attempt,
+        ApplicationActionReasons.DEPLOYMENT_CANCELLED,
+        "Cancelled deployment " + latest.get().id());
+  }
+
+  /** Starts the rollback (written to status first: it deploys) and follows its deployment. */
+  private static Outcome rollback(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+      String applicationId) {
+    started(attempt, ApplicationActionReasons.ROLLING_BACK, "Rolling back " + applicationId);
+    Deployment deployment = attempt.hosting().rollback(applicationId);
+    PromotedDeployment started = new PromotedDeployment();
+    started.applicationId = applicationId;
+    started.deploymentId = deployment.id();
+    started.status = deployment.status();
+    attempt.status().deployments = List.of(started);
+    return Outcome.progressing(
+        ApplicationActionReasons.ROLLING_BACK,
+        "Sevalla is deploying the previous build again (deployment " + deployment.id() + ")",
+        attempt.shortly());
   }
 
   private static void startOver(KinstaApplicationActionStatus status, long generation) {
@@ -101,7 +151,7 @@ public final class ApplicationActionReconciler
       targets.add(id.get());
     }
     KinstaApplicationActionStatus status = attempt.status();
-    started(attempt, "Promoting onto " + targets);
+    started(attempt, ApplicationActionReasons.PROMOTING, "Promoting onto " + targets);
     List<Promotion> promotions =
         attempt
             .hosting()
@@ -136,10 +186,14 @@ public final class ApplicationActionReconciler
         status.deployments.stream()
             .filter(d -> d.status == null || !DEPLOYMENT_DONE.contains(d.status))
             .toList();
+    boolean rollback = attempt.resource().getSpec().rollback != null;
     if (!unfinished.isEmpty()) {
       return Outcome.progressing(
-          ApplicationActionReasons.PROMOTING,
-          "Waiting for " + unfinished.size() + " deployment(s) of the promotion",
+          rollback ? ApplicationActionReasons.ROLLING_BACK : ApplicationActionReasons.PROMOTING,
+          "Waiting for "
+              + unfinished.size()
+              + " deployment(s) of the "
+              + (rollback ? "rollback" : "promotion"),
           attempt.pollAfter(status.startedAt == null ? null : Instant.parse(status.startedAt)));
     }
     List<String> failed =
@@ -150,10 +204,20 @@ public final class ApplicationActionReconciler
     if (!failed.isEmpty()) {
       status.outcome = FAILED;
       status.finishedAt = attempt.now().toString();
-      status.message = "The promotion's deployment failed on " + String.join(", ", failed);
+      status.message =
+          "The "
+              + (rollback ? "rollback" : "promotion")
+              + "'s deployment failed on "
+              + String.join(", ", failed);
       return Outcome.stalled(
-          ApplicationActionReasons.PROMOTION_FAILED,
+          failedReason(attempt.resource().getSpec()),
           status.message + "; change the spec to run it again");
+    }
+    if (rollback) {
+      return succeeded(
+          attempt,
+          ApplicationActionReasons.ROLLED_BACK,
+          "Rolled back: deployment " + status.deployments.get(0).deploymentId + " succeeded");
     }
     return succeeded(
         attempt,
@@ -169,11 +233,13 @@ public final class ApplicationActionReconciler
    * answer is known afterwards; the write failing means the call is not made.
    */
   private static void started(
-      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt, String what) {
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+      String reason,
+      String what) {
     KinstaApplicationActionStatus status = attempt.status();
     status.outcome = RUNNING;
     status.startedAt = attempt.now().toString();
-    attempt.writeStatusNow(ApplicationActionReasons.PROMOTING, what);
+    attempt.writeStatusNow(reason, what);
   }
 
   private static Outcome answerLost(
@@ -221,8 +287,15 @@ public final class ApplicationActionReconciler
             KinstaApplication.class,
             attempt.resource().getMetadata().getNamespace(),
             Objects.requireNonNull(reference.name, "name or id, by the schema"))
-        .filter(StatusConditions::isReadyAndCurrent)
-        .map(app -> app.getStatus().applicationId);
+        .filter(app -> StatusConditions.isReadyAndCurrent(app) || repairs(attempt))
+        .map(app -> app.getStatus() == null ? null : app.getStatus().applicationId);
+  }
+
+  /** A rollback or a cancellation is for an application that is not well: it need not be Ready. */
+  private static boolean repairs(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+    KinstaApplicationActionSpec spec = attempt.resource().getSpec();
+    return spec.rollback != null || spec.cancelDeployment != null;
   }
 
   private static Outcome waitingFor(

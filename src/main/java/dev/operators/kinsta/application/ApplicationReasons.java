@@ -7,6 +7,7 @@ public final class ApplicationReasons {
   public static final String DEPLOYMENT_FAILED = "DeploymentFailed";
   public static final String DEPLOYED = "Deployed";
   public static final String DELETING_APPLICATION = "DeletingApplication";
+  public static final String APPLYING_ENVIRONMENT = "ApplyingEnvironment";
 
   private ApplicationReasons() {}
 

@@ -1,10 +1,13 @@
 package dev.operators.kinsta.application;
 
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.DomainStatus;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
+import dev.operators.kinsta.api.v1alpha1.PortStatus;
+import dev.operators.kinsta.client.HostedService;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Application;
@@ -12,6 +15,9 @@ import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.EnvSources;
+import dev.operators.kinsta.reconcile.HostedAccess;
+import dev.operators.kinsta.reconcile.HostedDomains;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -21,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,16 +50,30 @@ public final class ApplicationReconciler
   @Override
   protected Set<String> stallsThatMayClear() {
     Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.addAll(Set.of(ApplicationReasons.APPLICATION_NOT_FOUND));
+    // A failed deployment is looked at again: a rollback or a newer deployment ends the stall.
+    reasons.addAll(
+        Set.of(ApplicationReasons.APPLICATION_NOT_FOUND, ApplicationReasons.DEPLOYMENT_FAILED));
     return reasons;
   }
 
   @Override
   protected Map<String, String> passwordSecrets(KinstaApplication app) {
+    Map<String, String> secrets = new LinkedHashMap<>();
     String secret = app.getSpec() == null ? null : RegistryLogin.secretName(app.getSpec());
-    return secret == null
-        ? Map.of()
-        : Map.of("spec.source.dockerImage.credentials.secretName", secret);
+    if (secret != null) {
+      secrets.put("spec.source.dockerImage.credentials.secretName", secret);
+    }
+    if (app.getSpec() != null && app.getSpec().env != null) {
+      secrets.putAll(EnvSources.secrets(app.getSpec().env, Environment.FIELD));
+    }
+    return secrets;
+  }
+
+  @Override
+  protected Set<String> referencedConfigMaps(KinstaApplication app) {
+    return app.getSpec() == null || app.getSpec().env == null
+        ? Set.of()
+        : EnvSources.configMaps(app.getSpec().env);
   }
 
   @Override
@@ -90,7 +111,9 @@ public final class ApplicationReconciler
    */
   static final Steps<Run> STEPS =
       Steps.<Run>first(
-              "keep the registry login from its Secret", run -> RegistryLogin.keep(run.attempt))
+              "read the variables' Secrets and ConfigMaps (nothing is called without them)",
+              ApplicationReconciler::resolveEnv)
+          .then("keep the registry login from its Secret", run -> RegistryLogin.keep(run.attempt))
           .then("create, find again or adopt the application", ApplicationReconciler::establish)
           .then(
               "stop when the company's list shows nothing changed",
@@ -99,7 +122,10 @@ public final class ApplicationReconciler
               "follow the deployment in flight (its polls read nothing else)",
               run -> run.deployments().follow())
           .then("observe the application", ApplicationReconciler::observe)
-          .then("apply settings, processes and the CDN", ApplicationReconciler::apply)
+          .then(
+              "apply processes, settings, variables, domains, access, ports, suspension and the"
+                  + " CDN",
+              ApplicationReconciler::apply)
           .then(
               "start a deployment when what should run changed",
               run -> run.deployments().startIfWanted());
@@ -110,6 +136,7 @@ public final class ApplicationReconciler
     final HostingApi api;
     @Nullable Application app;
     @Nullable Deployments deployments;
+    EnvSources.@Nullable Resolved env;
 
     Run(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
       this.attempt = attempt;
@@ -126,7 +153,8 @@ public final class ApplicationReconciler
             new Deployments(
                 attempt,
                 api,
-                Objects.requireNonNull(attempt.status().applicationId, "established before use"));
+                Objects.requireNonNull(attempt.status().applicationId, "established before use"),
+                Environment.masker(attempt));
       }
       return deployments;
     }
@@ -135,6 +163,11 @@ public final class ApplicationReconciler
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
     return STEPS.run(new Run(attempt), ApplicationReconciler::ready);
+  }
+
+  private static Optional<Outcome> resolveEnv(Run run) {
+    run.env = Environment.resolve(run.attempt);
+    return run.env.missing();
   }
 
   private static Optional<Outcome> establish(Run run) {
@@ -149,12 +182,16 @@ public final class ApplicationReconciler
    */
   private static Optional<Outcome> unchanged(Run run) {
     KinstaApplicationStatus status = run.attempt.status();
+    if (HostedDomains.anyPending(status.domains) || Boolean.TRUE.equals(status.redeployPending)) {
+      return Optional.empty();
+    }
     return ListedUnchanged.stillReady(
         run.attempt,
         run.attempt.hostingLists().applications(run.api, run.attempt.companyId()),
         status.applicationId,
         status.state,
-        status.displayName);
+        status.displayName,
+        status.updatedAt);
   }
 
   private static Optional<Outcome> observe(Run run) {
@@ -176,19 +213,104 @@ public final class ApplicationReconciler
         status.operation == null ? run.api.latestDeployment(app.id()) : Optional.empty();
     run.deployments().observeAtAdoption(latest);
     record(status, app);
+    status.observedSecretsVersion = status.secretsVersion;
     latest.ifPresent(deployment -> status.latestDeployment = latest(deployment));
-    return Optional.empty();
+    return run.deployments().stillFailed(latest);
   }
 
   private static Optional<Outcome> apply(Run run) {
-    ApplicationSettingsPlan.apply(run.attempt, run.api, run.app());
-    run.attempt.status().processes = Processes.reconcile(run.attempt, run.api, run.app());
-    Toggles.apply(run.attempt, run.api, run.app().id());
+    Attempt<KinstaApplication, KinstaApplicationStatus> attempt = run.attempt;
+    KinstaApplicationSpec spec = attempt.resource().getSpec();
+    KinstaApplicationStatus status = attempt.status();
+    HostingApi api = run.api;
+    String id = run.app().id();
+    EnvSources.Resolved env = Objects.requireNonNull(run.env, "resolved first");
+    Optional<Outcome> processes = Processes.reconcile(attempt, api, run.app());
+    if (processes.isPresent()) {
+      return processes;
+    }
+    ApplicationSettingsPlan.apply(attempt, api, run.app());
+    Environment.apply(attempt, api, id, env);
+    if (spec.domains != null || status.domains != null) {
+      status.domains =
+          nullIfEmpty(
+              HostedDomains.reconcile(
+                  api,
+                  HostedService.APPLICATION,
+                  id,
+                  spec.domains,
+                  spec.primaryDomain,
+                  status.domains == null ? List.of() : status.domains),
+              spec.domains);
+    }
+    status.ipRestrictionManaged =
+        HostedAccess.restrictIps(
+                api,
+                HostedService.APPLICATION,
+                id,
+                spec.ipRestriction,
+                Boolean.TRUE.equals(status.ipRestrictionManaged))
+            ? Boolean.TRUE
+            : null;
+    Optional<Outcome> ports =
+        Ports.reconcile(
+                new Ports.Kind(
+                    "spec.privatePorts",
+                    () -> api.listPrivatePorts(id),
+                    (process, port) -> api.createPrivatePort(id, process, port),
+                    port -> api.deletePrivatePort(id, port)),
+                managed(spec.privatePorts, status.privatePorts),
+                status.processes,
+                found -> status.privatePorts = spec.privatePorts == null ? null : found)
+            .or(
+                () ->
+                    Ports.reconcile(
+                        new Ports.Kind(
+                            "spec.tcpProxies",
+                            () -> api.listTcpProxies(id),
+                            (process, port) -> api.createTcpProxy(id, process, port),
+                            proxy -> api.deleteTcpProxy(id, proxy)),
+                        managed(spec.tcpProxies, status.tcpProxies),
+                        status.processes,
+                        found -> status.tcpProxies = spec.tcpProxies == null ? null : found));
+    if (ports.isPresent()) {
+      return ports;
+    }
+    boolean suspended = Boolean.TRUE.equals(run.app().isSuspended());
+    HostedAccess.keepSuspended(api, HostedService.APPLICATION, id, spec.suspended, suspended);
+    status.suspended = spec.suspended != null ? spec.suspended : suspended ? Boolean.TRUE : null;
+    Toggles.apply(attempt, api, id);
     return Optional.empty();
+  }
+
+  /**
+   * The ports to keep: the spec's; none when the spec no longer lists any the operator kept; not
+   * managed otherwise.
+   */
+  private static @Nullable List<KinstaApplicationSpec.ProcessPort> managed(
+      @Nullable List<KinstaApplicationSpec.ProcessPort> wanted, @Nullable List<PortStatus> kept) {
+    return wanted != null ? wanted : kept != null ? List.of() : null;
+  }
+
+  /** Domains are reported when managed, or when Sevalla has custom ones. */
+  private static @Nullable List<DomainStatus> nullIfEmpty(
+      List<DomainStatus> domains, @Nullable List<?> wanted) {
+    return wanted == null && domains.stream().noneMatch(d -> "CUSTOM".equals(d.type))
+        ? null
+        : domains;
   }
 
   private static Outcome ready(Run run) {
     KinstaApplicationStatus status = run.attempt.status();
+    if (HostedDomains.anyPending(status.domains)) {
+      // A domain waits for DNS: looked at again each inventory interval until it is active.
+      return Outcome.ready(
+          "Application "
+              + run.app().name()
+              + " matches the spec; "
+              + HostedDomains.describePending(status.domains),
+          run.attempt.settings().inventoryInterval());
+    }
     return run.attempt.ready(
         "Application "
             + run.app().name()
@@ -202,6 +324,7 @@ public final class ApplicationReconciler
     status.name = app.name();
     status.displayName = app.displayName();
     status.state = app.status();
+    status.updatedAt = app.updatedAt();
   }
 
   /** The newest deployment, with how long it took once it ended. */

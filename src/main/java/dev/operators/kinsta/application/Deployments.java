@@ -8,10 +8,14 @@ import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.DeploymentLogLine;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,16 +27,21 @@ import org.jspecify.annotations.Nullable;
 final class Deployments {
   private static final Set<String> SUCCEEDED = Set.of("success");
   private static final Set<String> FAILED = Set.of("failed", "cancelled", "skipped");
+  private static final int LOG_LINES = 20;
+  private static final int LOG_LINE_LENGTH = 300;
 
   private final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
   private final HostingApi api;
   private final String applicationId;
   private final KinstaApplicationStatus status;
+  private final UnaryOperator<String> masked;
 
   Deployments(
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
       HostingApi api,
-      String applicationId) {
+      String applicationId,
+      UnaryOperator<String> masked) {
+    this.masked = masked;
     this.attempt = attempt;
     this.api = api;
     this.applicationId = applicationId;
@@ -61,6 +70,36 @@ final class Deployments {
     if (current) {
       status.deployedFor = trigger(wanted);
     }
+  }
+
+  /**
+   * A failed deployment stays the answer while it is still the newest: a rollback, a push or a
+   * deployment from MyKinsta that came after it ends the stall (it is looked at again, not deployed
+   * again).
+   */
+  Optional<Outcome> stillFailed(Optional<Deployment> latest) {
+    DeploymentStatus last = status.lastDeployment;
+    boolean anotherWanted =
+        Boolean.TRUE.equals(status.redeployPending)
+            || !trigger(attempt.resource().getSpec().deployment).equals(status.deployedFor);
+    if (last == null
+        || anotherWanted
+        || !FAILED.contains(last.status)
+        || latest.isEmpty()
+        || !latest.get().id().equals(last.id)) {
+      return Optional.empty();
+    }
+    List<String> tail = last.logTail == null ? List.of() : last.logTail;
+    return Optional.of(
+        Outcome.stalled(
+            ApplicationReasons.DEPLOYMENT_FAILED,
+            "Deployment "
+                + last.id
+                + " ended "
+                + last.status
+                + (tail.isEmpty() ? "" : ": " + tail.get(tail.size() - 1))
+                + "; change spec.deployment (e.g. its redeployToken) to try again, or roll back"
+                + " with a KinstaApplicationAction"));
   }
 
   /**
@@ -100,6 +139,11 @@ final class Deployments {
     }
     if (FAILED.contains(deployment.status())) {
       status.operation = null;
+      List<String> tail =
+          "failed".equals(deployment.status()) ? logTail(deployment.id()) : List.of();
+      if (!tail.isEmpty() && status.lastDeployment != null) {
+        status.lastDeployment.logTail = tail;
+      }
       return Optional.of(
           Outcome.stalled(
               ApplicationReasons.DEPLOYMENT_FAILED,
@@ -109,8 +153,9 @@ final class Deployments {
                   + describe(deployment)
                   + " ended "
                   + deployment.status()
+                  + (tail.isEmpty() ? "" : ": " + tail.get(tail.size() - 1))
                   + "; change spec.deployment (e.g. its "
-                  + "redeployToken) to try again"));
+                  + "redeployToken) to try again, or roll back with a KinstaApplicationAction"));
     }
     return Optional.of(
         Outcome.progressing(
@@ -132,9 +177,12 @@ final class Deployments {
     DeploymentSpec wanted = attempt.resource().getSpec().deployment;
     String trigger = trigger(wanted);
     boolean firstOfCreated = !Boolean.TRUE.equals(status.adopted) && status.deployedFor == null;
-    if ((wanted == null && !firstOfCreated) || trigger.equals(status.deployedFor)) {
+    boolean configChanged = Boolean.TRUE.equals(status.redeployPending);
+    if (!configChanged
+        && ((wanted == null && !firstOfCreated) || trigger.equals(status.deployedFor))) {
       return Optional.empty();
     }
+    status.redeployPending = null;
     String branch = wanted == null ? null : wanted.branch;
     String image = wanted == null ? null : wanted.dockerImage;
     String id = api.createDeployment(applicationId, branch, image).id();
@@ -155,6 +203,21 @@ final class Deployments {
     return Optional.of(
         Outcome.progressing(
             ApplicationReasons.DEPLOYING, "Started deployment " + id, attempt.shortly()));
+  }
+
+  /**
+   * The last lines of a failed deployment's log, each cut to a readable length and with every value
+   * the operator took from a Secret masked (an application may print its configuration).
+   */
+  private List<String> logTail(String deploymentId) {
+    List<DeploymentLogLine> lines = api.deploymentLogs(applicationId, deploymentId, LOG_LINES);
+    List<String> tail = new ArrayList<>();
+    for (DeploymentLogLine line :
+        lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size())) {
+      String text = masked.apply(line.message().strip());
+      tail.add(text.length() > LOG_LINE_LENGTH ? text.substring(0, LOG_LINE_LENGTH) + "…" : text);
+    }
+    return tail;
   }
 
   static String trigger(DeploymentSpec wanted) {

@@ -7,73 +7,163 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus.ProcessStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
+import dev.operators.kinsta.client.dto.CreateProcessRequest;
+import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.client.dto.ScalingStrategy;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reasons;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The application's processes: scaling and entrypoint applied where the spec differs, all reported
- * in status.
+ * The application's processes. With {@code spec.processes} set, exactly the listed ones exist:
+ * missing ones are created, listed ones changed where they differ (scaling, entrypoint, size,
+ * schedule, port), others removed (except the web process, which Sevalla keeps). Without it, they
+ * are only reported. Sizes are resolved by name through Sevalla's process resource types before any
+ * write, so an unknown one changes nothing.
  */
 final class Processes {
   private Processes() {}
 
-  static List<ProcessStatus> reconcile(
+  static Optional<Outcome> reconcile(
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
       HostingApi api,
       Application app) {
-    List<ProcessSpec> wanted =
-        attempt.resource().getSpec().processes == null
-            ? List.of()
-            : attempt.resource().getSpec().processes;
+    List<ProcessSpec> wanted = attempt.resource().getSpec().processes;
+    Map<String, String> sizeIds = new HashMap<>();
+    if (wanted != null && wanted.stream().anyMatch(p -> p.size != null)) {
+      List<ResourceType> sizes = attempt.hostingLists().processSizes(api, attempt.companyId());
+      for (int i = 0; i < wanted.size(); i++) {
+        String size = wanted.get(i).size;
+        if (size == null) {
+          continue;
+        }
+        Optional<ResourceType> found =
+            sizes.stream().filter(t -> size.equals(t.name())).findFirst();
+        if (found.isEmpty()) {
+          return Optional.of(
+              Outcome.stalled(
+                  Reasons.INVALID_SPEC,
+                  "spec.processes["
+                      + i
+                      + "].size: Sevalla has no process size \""
+                      + size
+                      + "\"; choose one of "
+                      + String.join(", ", sizes.stream().map(ResourceType::name).toList())));
+        }
+        sizeIds.put(size, found.get().id());
+      }
+    }
+    List<AppProcess> listed = api.listProcesses(app.id());
     List<ProcessStatus> observed = new ArrayList<>();
-    for (AppProcess listed : api.listProcesses(app.id())) {
-      AppProcess process = listed;
-      ProcessSpec spec =
-          wanted.stream().filter(p -> p.key.equals(listed.key())).findFirst().orElse(null);
+    for (AppProcess current : listed) {
+      ProcessSpec spec = wanted == null ? null : find(wanted, current);
+      AppProcess process = current;
       if (spec != null) {
-        UpdateProcessRequest update = update(spec, process);
+        UpdateProcessRequest update = update(spec, current, sizeIds);
         if (update != null) {
-          process = merge(process, api.updateProcess(app.id(), process.id(), update));
+          process = merge(current, api.updateProcess(app.id(), current.id(), update));
+        }
+      } else if (wanted != null && !"web".equals(current.type())) {
+        api.deleteProcess(app.id(), current.id());
+        continue;
+      }
+      observed.add(status(current.key(), process));
+    }
+    if (wanted != null) {
+      for (ProcessSpec spec : wanted) {
+        if (listed.stream().noneMatch(p -> matches(spec, p))) {
+          AppProcess created = api.createProcess(app.id(), create(spec, sizeIds, listed));
+          observed.add(status(spec.key, created));
         }
       }
-      observed.add(status(listed.key(), process));
     }
-    return observed;
+    attempt.status().processes = observed;
+    return Optional.empty();
+  }
+
+  private static @Nullable ProcessSpec find(List<ProcessSpec> wanted, AppProcess process) {
+    return wanted.stream().filter(p -> matches(p, process)).findFirst().orElse(null);
+  }
+
+  /** A process is the spec's by key, or by display name for one the operator created. */
+  private static boolean matches(ProcessSpec spec, AppProcess process) {
+    return spec.key.equals(process.key()) || spec.key.equals(process.displayName());
+  }
+
+  private static CreateProcessRequest create(
+      ProcessSpec spec, Map<String, String> sizeIds, List<AppProcess> listed) {
+    String type = spec.type != null ? spec.type.name() : "web".equals(spec.key) ? "web" : "worker";
+    String size =
+        spec.size != null
+            ? sizeIds.get(spec.size)
+            : listed.stream()
+                .map(AppProcess::resourceTypeId)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    ScalingStrategy scaling = scaling(spec);
+    return new CreateProcessRequest(
+        spec.key,
+        type,
+        Objects.requireNonNull(size, "a size: the spec's, or the size of an existing process"),
+        scaling != null ? scaling : ScalingStrategy.manual(1),
+        spec.entrypoint,
+        spec.port,
+        spec.schedule,
+        spec.schedule == null ? null : spec.timeZone == null ? "UTC" : spec.timeZone);
+  }
+
+  private static @Nullable ScalingStrategy scaling(ProcessSpec spec) {
+    if (spec.instances != null) {
+      return ScalingStrategy.manual(spec.instances);
+    }
+    if (spec.autoscaling != null) {
+      return ScalingStrategy.horizontal(
+          spec.autoscaling.minInstances,
+          spec.autoscaling.maxInstances,
+          spec.autoscaling.targetCpuPercent,
+          spec.autoscaling.targetMemoryPercent);
+    }
+    return null;
   }
 
   /** The change to send, or null when the process already matches. */
-  static @Nullable UpdateProcessRequest update(ProcessSpec spec, AppProcess current) {
-    ScalingStrategy scaling = null;
-    if (spec.instances != null) {
-      ScalingStrategy manual = ScalingStrategy.manual(spec.instances);
-      scaling = sameScaling(manual, current.scalingStrategy()) ? null : manual;
-    } else if (spec.autoscaling != null) {
-      ScalingStrategy horizontal =
-          ScalingStrategy.horizontal(
-              spec.autoscaling.minInstances,
-              spec.autoscaling.maxInstances,
-              spec.autoscaling.targetCpuPercent,
-              spec.autoscaling.targetMemoryPercent);
-      scaling = sameScaling(horizontal, current.scalingStrategy()) ? null : horizontal;
-    }
-    String entrypoint =
-        spec.entrypoint != null && !spec.entrypoint.equals(current.entrypoint())
-            ? spec.entrypoint
-            : null;
-    return scaling == null && entrypoint == null
-        ? null
-        : new UpdateProcessRequest(scaling, entrypoint);
+  static @Nullable UpdateProcessRequest update(
+      ProcessSpec spec, AppProcess current, Map<String, String> sizeIds) {
+    ScalingStrategy wantedScaling = scaling(spec);
+    ScalingStrategy scaling =
+        wantedScaling == null || sameScaling(wantedScaling, current.scalingStrategy())
+            ? null
+            : wantedScaling;
+    String entrypoint = differing(spec.entrypoint, current.entrypoint());
+    String size =
+        spec.size == null || spec.size.equals(current.resourceTypeName())
+            ? null
+            : sizeIds.get(spec.size);
+    Integer port = differing(spec.port, current.port());
+    String schedule = differing(spec.schedule, current.schedule());
+    String timeZone = spec.schedule == null ? null : differing(spec.timeZone, current.timeZone());
+    UpdateProcessRequest update =
+        new UpdateProcessRequest(scaling, entrypoint, size, port, schedule, timeZone);
+    return update.equals(UpdateProcessRequest.NOTHING) ? null : update;
+  }
+
+  private static <T> @Nullable T differing(@Nullable T wanted, @Nullable T current) {
+    return wanted == null || wanted.equals(current) ? null : wanted;
   }
 
   /**
    * Equal where the wanted strategy says something; Kinsta's defaults for the rest are accepted.
    */
-  private static boolean sameScaling(ScalingStrategy wanted, ScalingStrategy current) {
+  private static boolean sameScaling(ScalingStrategy wanted, @Nullable ScalingStrategy current) {
     if (current == null || !wanted.type().equals(current.type()) || current.config() == null) {
       return false;
     }
@@ -86,11 +176,11 @@ final class Processes {
         && matches(w.targetMemoryPercent(), c.targetMemoryPercent());
   }
 
-  private static boolean matches(Integer wanted, Integer current) {
+  private static boolean matches(@Nullable Integer wanted, @Nullable Integer current) {
     return wanted == null || Objects.equals(wanted, current);
   }
 
-  /** What the update did not send is kept from the process read before. */
+  /** What the update answered, with what it left out kept from the process read before. */
   private static AppProcess merge(AppProcess before, AppProcess updated) {
     return new AppProcess(
         before.id(),
@@ -99,10 +189,13 @@ final class Processes {
         before.type(),
         before.displayName(),
         updated.scalingStrategy() != null ? updated.scalingStrategy() : before.scalingStrategy(),
-        before.resourceTypeName(),
+        updated.resourceTypeName() != null ? updated.resourceTypeName() : before.resourceTypeName(),
         updated.entrypoint() != null ? updated.entrypoint() : before.entrypoint(),
         before.internalHostname(),
-        before.port());
+        updated.port() != null ? updated.port() : before.port(),
+        updated.resourceTypeId() != null ? updated.resourceTypeId() : before.resourceTypeId(),
+        updated.schedule() != null ? updated.schedule() : before.schedule(),
+        updated.timeZone() != null ? updated.timeZone() : before.timeZone());
   }
 
   private static ProcessStatus status(String key, AppProcess process) {
@@ -110,6 +203,8 @@ final class Processes {
     status.key = key;
     status.id = process.id();
     status.type = process.type();
+    status.size = process.resourceTypeName();
+    status.schedule = process.schedule();
     status.entrypoint = process.entrypoint();
     status.internalHostname = process.internalHostname();
     status.internalPort = process.port();

@@ -9,12 +9,18 @@ import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateApplicationRequest;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.CreateProcessRequest;
 import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.DeploymentLogLine;
+import dev.operators.kinsta.client.dto.EnvVariable;
+import dev.operators.kinsta.client.dto.HostedDomain;
 import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.IpRestrictionState;
+import dev.operators.kinsta.client.dto.ProcessPortState;
 import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Promotion;
 import dev.operators.kinsta.client.dto.RegistryCredential;
@@ -188,4 +194,91 @@ public interface HostingApi {
 
   /** {@code POST /static-sites/{id}/pretty-url/toggle}: flips pretty URLs, answers the state. */
   boolean togglePrettyUrls(String staticSiteId);
+
+  // ---- what applications, static sites and databases share
+
+  /** {@code GET …/{id}/env-vars}, every page (values decrypted). */
+  List<EnvVariable> listEnvVariables(HostedService service, String serviceId);
+
+  /** {@code POST …/{id}/env-vars}. */
+  void createEnvVariable(HostedService service, String serviceId, EnvVariable variable);
+
+  /** {@code PUT …/{id}/env-vars/{env_var_id}}. */
+  void updateEnvVariable(
+      HostedService service, String serviceId, String variableId, EnvVariable variable);
+
+  /** {@code DELETE …/{id}/env-vars/{env_var_id}}. */
+  void deleteEnvVariable(HostedService service, String serviceId, String variableId);
+
+  /** {@code GET …/{id}/domains}, every page: Sevalla's own domain and the custom ones. */
+  List<HostedDomain> listDomains(HostedService service, String serviceId);
+
+  /** {@code POST …/{id}/domains}. */
+  HostedDomain addDomain(HostedService service, String serviceId, String name, boolean wildcard);
+
+  /** {@code DELETE …/{id}/domains/{domain_id}}. */
+  void deleteDomain(HostedService service, String serviceId, String domainId);
+
+  /** {@code POST …/{id}/domains/{domain_id}/set-primary}. */
+  void setPrimaryDomain(HostedService service, String serviceId, String domainId);
+
+  /** {@code GET …/{id}/ip-restriction} (applications and databases). */
+  IpRestrictionState getIpRestriction(HostedService service, String serviceId);
+
+  /** {@code PUT …/{id}/ip-restriction}. */
+  void putIpRestriction(HostedService service, String serviceId, IpRestrictionState restriction);
+
+  /** {@code POST …/{id}/suspend} (applications and databases). */
+  void suspend(HostedService service, String serviceId);
+
+  /** {@code POST …/{id}/activate}: the service starts again, some time later. */
+  void activate(HostedService service, String serviceId);
+
+  // ---- more of applications
+
+  /** {@code GET /resources/process-resource-types}: process sizes by name. */
+  List<ResourceType> listProcessResourceTypes();
+
+  /** {@code POST /applications/{id}/processes}: takes effect at the next deployment. */
+  AppProcess createProcess(String applicationId, CreateProcessRequest request);
+
+  /** {@code DELETE /applications/{id}/processes/{process_id}} (not the web process). */
+  void deleteProcess(String applicationId, String processId);
+
+  /** {@code GET /applications/{id}/private-ports}, every page. */
+  List<ProcessPortState> listPrivatePorts(String applicationId);
+
+  /** {@code POST /applications/{id}/private-ports}. */
+  void createPrivatePort(String applicationId, String processId, int port);
+
+  /** {@code DELETE /applications/{id}/private-ports/{private_port_id}}. */
+  void deletePrivatePort(String applicationId, String portId);
+
+  /** {@code GET /applications/{id}/tcp-proxies}, every page. */
+  List<ProcessPortState> listTcpProxies(String applicationId);
+
+  /** {@code POST /applications/{id}/tcp-proxies}. */
+  void createTcpProxy(String applicationId, String processId, int port);
+
+  /** {@code DELETE /applications/{id}/tcp-proxies/{tcp_proxy_id}}. */
+  void deleteTcpProxy(String applicationId, String proxyId);
+
+  /**
+   * {@code POST /applications/{id}/deployments/rollback}: deploys the newest successful
+   * deployment's build again; answers the new deployment.
+   */
+  Deployment rollback(String applicationId);
+
+  /** {@code POST /applications/{id}/deployments/{deployment_id}/cancel}. */
+  void cancelDeployment(String applicationId, String deploymentId);
+
+  /**
+   * {@code GET /applications/{id}/deployments/{deployment_id}/logs}: the last {@code limit} lines.
+   */
+  List<DeploymentLogLine> deploymentLogs(String applicationId, String deploymentId, int limit);
+
+  // ---- more of databases
+
+  /** {@code POST /databases/{id}/external-connection/toggle}: flips it, some time later. */
+  void toggleExternalConnection(String databaseId);
 }

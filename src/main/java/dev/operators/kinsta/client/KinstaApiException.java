@@ -115,10 +115,29 @@ public abstract sealed class KinstaApiException extends RuntimeException {
   /** 429 from Kinsta, or our own budget could not grant a permit in time. */
   public static final class RateLimited extends KinstaApiException {
     private final Duration retryAfter;
+    private final boolean waitingForCreation;
 
     public RateLimited(String endpoint, int httpStatus, Duration retryAfter, String message) {
+      this(endpoint, httpStatus, retryAfter, message, false);
+    }
+
+    public RateLimited(
+        String endpoint,
+        int httpStatus,
+        Duration retryAfter,
+        String message,
+        boolean waitingForCreation) {
       super(endpoint, httpStatus, message, null);
       this.retryAfter = retryAfter;
+      this.waitingForCreation = waitingForCreation;
+    }
+
+    /**
+     * A creation waiting for its turn before anything was read, rather than a call refused half way
+     * through a reconcile: its wait is exactly the next creation permit's.
+     */
+    public boolean waitingForCreation() {
+      return waitingForCreation;
     }
 
     /** How long to wait before the company's budget allows calls again. */

@@ -92,6 +92,14 @@ record KinstaRequest(
     return HttpMethod.GET.equals(method);
   }
 
+  /**
+   * An environment variable write: its {@code value} may come from a Secret, so an answer echoing
+   * it must be redacted whatever the variable is called.
+   */
+  boolean carriesValues() {
+    return template.contains("/env-vars");
+  }
+
   /** {@code GET /sites/{site_id}}: how the call is named in logs, metrics and errors. */
   String endpoint() {
     return method.name() + " " + template;

@@ -97,7 +97,7 @@ final class KinstaTransport {
           "Kinsta calls block; they must not run on a Vert.x event loop");
     }
     @Nullable JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
-    Redactor redactor = Redactor.forRequest(key, body);
+    Redactor redactor = Redactor.forRequest(key, body, request.carriesValues());
     takePermit(budgetKey, request);
 
     long started = System.nanoTime();
@@ -137,7 +137,14 @@ final class KinstaTransport {
     try {
       return budgets.holdCreation(budgetKey);
     } catch (BudgetExhaustedException exhausted) {
-      throw refused("creation", exhausted, "the company's creations are at Kinsta's limit");
+      throw new KinstaApiException.RateLimited(
+          "creation",
+          0,
+          exhausted.retryAfter(),
+          "the company's creations are at Kinsta's limit; next permit in about "
+              + exhausted.retryAfter().toSeconds()
+              + " s",
+          true);
     }
   }
 

@@ -30,9 +30,17 @@ final class Redactor {
   }
 
   static Redactor forRequest(ApiKey key, @Nullable JsonNode body) {
+    return forRequest(key, body, false);
+  }
+
+  /** With {@code variableWrite}, the body's value field counts as secret too. */
+  static Redactor forRequest(ApiKey key, @Nullable JsonNode body, boolean variableWrite) {
     List<String> secrets = new ArrayList<>();
     secrets.add(key.bearerToken());
     collect(body, false, secrets);
+    if (variableWrite && body != null && body.path("value").isTextual()) {
+      secrets.add(body.path("value").asText());
+    }
     Set<String> forms = new LinkedHashSet<>();
     secrets.stream().filter(secret -> secret.length() >= 4).forEach(s -> forms.addAll(forms(s)));
     List<String> longestFirst = new ArrayList<>(forms);

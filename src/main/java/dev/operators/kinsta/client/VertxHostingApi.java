@@ -11,12 +11,18 @@ import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateApplicationRequest;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.CreateProcessRequest;
 import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Database;
 import dev.operators.kinsta.client.dto.DatabaseSummary;
 import dev.operators.kinsta.client.dto.Deployment;
+import dev.operators.kinsta.client.dto.DeploymentLogLine;
+import dev.operators.kinsta.client.dto.EnvVariable;
+import dev.operators.kinsta.client.dto.HostedDomain;
 import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
+import dev.operators.kinsta.client.dto.IpRestrictionState;
+import dev.operators.kinsta.client.dto.ProcessPortState;
 import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Promotion;
 import dev.operators.kinsta.client.dto.RegistryCredential;
@@ -412,6 +418,207 @@ final class VertxHostingApi implements HostingApi {
         KinstaRequest.post("/static-sites/{id}/pretty-url/toggle", staticSiteId)
             .onService(staticSiteId);
     return WireReader.required(request.endpoint(), call(request), "/is_turned_on").asBoolean();
+  }
+
+  // ---- what applications, static sites and databases share
+
+  @Override
+  public List<EnvVariable> listEnvVariables(HostedService service, String serviceId) {
+    return pages(() -> sub(KinstaRequest::get, service, "/env-vars", serviceId), EnvVariable.class);
+  }
+
+  @Override
+  public void createEnvVariable(HostedService service, String serviceId, EnvVariable variable) {
+    call(sub(KinstaRequest::post, service, "/env-vars", serviceId).body(variable).lane(Lane.WRITE));
+  }
+
+  @Override
+  public void updateEnvVariable(
+      HostedService service, String serviceId, String variableId, EnvVariable variable) {
+    call(
+        sub(KinstaRequest::put, service, "/env-vars/{env_var_id}", serviceId, variableId)
+            .body(variable)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void deleteEnvVariable(HostedService service, String serviceId, String variableId) {
+    call(
+        sub(KinstaRequest::delete, service, "/env-vars/{env_var_id}", serviceId, variableId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public List<HostedDomain> listDomains(HostedService service, String serviceId) {
+    return pages(() -> sub(KinstaRequest::get, service, "/domains", serviceId), HostedDomain.class);
+  }
+
+  @Override
+  public HostedDomain addDomain(
+      HostedService service, String serviceId, String name, boolean wildcard) {
+    KinstaRequest request =
+        sub(KinstaRequest::post, service, "/domains", serviceId)
+            .body(Map.of("domain_name", name, "is_wildcard", wildcard))
+            .lane(Lane.WRITE);
+    return WireReader.read(request.endpoint(), call(request), "", HostedDomain.class);
+  }
+
+  @Override
+  public void deleteDomain(HostedService service, String serviceId, String domainId) {
+    call(
+        sub(KinstaRequest::delete, service, "/domains/{domain_id}", serviceId, domainId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void setPrimaryDomain(HostedService service, String serviceId, String domainId) {
+    call(
+        sub(KinstaRequest::post, service, "/domains/{domain_id}/set-primary", serviceId, domainId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public IpRestrictionState getIpRestriction(HostedService service, String serviceId) {
+    KinstaRequest request = sub(KinstaRequest::get, service, "/ip-restriction", serviceId);
+    return WireReader.read(request.endpoint(), call(request), "", IpRestrictionState.class);
+  }
+
+  @Override
+  public void putIpRestriction(
+      HostedService service, String serviceId, IpRestrictionState restriction) {
+    call(
+        sub(KinstaRequest::put, service, "/ip-restriction", serviceId)
+            .body(restriction)
+            .onService(serviceId));
+  }
+
+  @Override
+  public void suspend(HostedService service, String serviceId) {
+    call(sub(KinstaRequest::post, service, "/suspend", serviceId).onService(serviceId));
+  }
+
+  @Override
+  public void activate(HostedService service, String serviceId) {
+    call(sub(KinstaRequest::post, service, "/activate", serviceId).onService(serviceId));
+  }
+
+  /** A path under one service, e.g. {@code /applications/{id}/domains}. */
+  private static KinstaRequest sub(
+      Verb verb, HostedService service, String below, Object... pathArgs) {
+    return verb.request(service.collection + "/{id}" + below, pathArgs);
+  }
+
+  /** One of KinstaRequest's constructors by method. */
+  @FunctionalInterface
+  private interface Verb {
+    KinstaRequest request(String template, Object... pathArgs);
+  }
+
+  // ---- more of applications
+
+  @Override
+  public List<ResourceType> listProcessResourceTypes() {
+    KinstaRequest request = KinstaRequest.get("/resources/process-resource-types");
+    return WireReader.readList(request.endpoint(), call(request), "", ResourceType.class);
+  }
+
+  @Override
+  public AppProcess createProcess(String applicationId, CreateProcessRequest body) {
+    KinstaRequest request =
+        KinstaRequest.post("/applications/{id}/processes", applicationId)
+            .body(body)
+            .lane(Lane.WRITE);
+    return WireReader.read(request.endpoint(), call(request), "", AppProcess.class);
+  }
+
+  @Override
+  public void deleteProcess(String applicationId, String processId) {
+    call(
+        KinstaRequest.delete("/applications/{id}/processes/{process_id}", applicationId, processId)
+            .onService(applicationId));
+  }
+
+  @Override
+  public List<ProcessPortState> listPrivatePorts(String applicationId) {
+    return pages(
+        () -> KinstaRequest.get("/applications/{id}/private-ports", applicationId),
+        ProcessPortState.class);
+  }
+
+  @Override
+  public void createPrivatePort(String applicationId, String processId, int port) {
+    call(
+        KinstaRequest.post("/applications/{id}/private-ports", applicationId)
+            .body(Map.of("process_id", processId, "port", port))
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void deletePrivatePort(String applicationId, String portId) {
+    call(
+        KinstaRequest.delete(
+                "/applications/{id}/private-ports/{private_port_id}", applicationId, portId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public List<ProcessPortState> listTcpProxies(String applicationId) {
+    return pages(
+        () -> KinstaRequest.get("/applications/{id}/tcp-proxies", applicationId),
+        ProcessPortState.class);
+  }
+
+  @Override
+  public void createTcpProxy(String applicationId, String processId, int port) {
+    call(
+        KinstaRequest.post("/applications/{id}/tcp-proxies", applicationId)
+            .body(Map.of("process_id", processId, "port", port))
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void deleteTcpProxy(String applicationId, String proxyId) {
+    call(
+        KinstaRequest.delete(
+                "/applications/{id}/tcp-proxies/{tcp_proxy_id}", applicationId, proxyId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public Deployment rollback(String applicationId) {
+    KinstaRequest request =
+        KinstaRequest.post("/applications/{id}/deployments/rollback", applicationId)
+            .onService(applicationId);
+    return WireReader.read(request.endpoint(), call(request), "", Deployment.class);
+  }
+
+  @Override
+  public void cancelDeployment(String applicationId, String deploymentId) {
+    call(
+        KinstaRequest.post(
+                "/applications/{id}/deployments/{deployment_id}/cancel",
+                applicationId,
+                deploymentId)
+            .onService(applicationId));
+  }
+
+  @Override
+  public List<DeploymentLogLine> deploymentLogs(
+      String applicationId, String deploymentId, int limit) {
+    KinstaRequest request =
+        KinstaRequest.get(
+                "/applications/{id}/deployments/{deployment_id}/logs", applicationId, deploymentId)
+            .query("limit", limit);
+    return WireReader.readList(request.endpoint(), call(request), "", DeploymentLogLine.class);
+  }
+
+  // ---- more of databases
+
+  @Override
+  public void toggleExternalConnection(String databaseId) {
+    call(
+        KinstaRequest.post("/databases/{id}/external-connection/toggle", databaseId)
+            .onService(databaseId));
   }
 
   // ---- plumbing

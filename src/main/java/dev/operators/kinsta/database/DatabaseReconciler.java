@@ -5,6 +5,7 @@ import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
+import dev.operators.kinsta.client.HostedService;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.Database;
@@ -12,11 +13,13 @@ import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.HostedAccess;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.ResourceControls;
 import dev.operators.kinsta.reconcile.SecretFingerprint;
 import dev.operators.kinsta.reconcile.SecretLookup;
 import dev.operators.kinsta.reconcile.StatusConditions;
@@ -85,6 +88,9 @@ public final class DatabaseReconciler
           .then("observe the database", DatabaseReconciler::observe)
           .then("wait until Sevalla reports it ready", DatabaseReconciler::awaitReady)
           .then("apply size and display name", DatabaseReconciler::applySettings)
+          .then(
+              "apply the external connection, IP restriction and suspension",
+              DatabaseReconciler::applyAccess)
           .then("set the password the spec names", DatabaseReconciler::applyPassword)
           .then("write the connection Secret", DatabaseReconciler::writeConnectionSecret);
 
@@ -132,7 +138,10 @@ public final class DatabaseReconciler
         || status.databaseId == null
         || status.operation != null
         || status.connectionSecretVersion == null
-        || !Objects.equals(status.observedSecretsVersion, status.secretsVersion)) {
+        || !Objects.equals(status.observedSecretsVersion, status.secretsVersion)
+        || !Objects.equals(
+            status.lastHandledReconcileAt,
+            ResourceControls.reconcileRequest(attempt.resource()).orElse(null))) {
       return Optional.empty();
     }
     boolean secretAsLeft =
@@ -247,6 +256,42 @@ public final class DatabaseReconciler
             DatabaseReasons.DATABASE_UPDATING,
             "Sevalla is " + change + " database " + db.id(),
             attempt.shortly()));
+  }
+
+  /**
+   * The external connection can only be toggled, and its state shows in the external host; a toggle
+   * makes the database busy for a while, so the reconcile waits for it before going on.
+   */
+  private static Optional<Outcome> applyAccess(Run run) {
+    Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
+    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    KinstaDatabaseStatus status = attempt.status();
+    Database db = run.db();
+    HostingApi api = attempt.hosting();
+    boolean external = db.externalHostname() != null;
+    if (spec.externalConnection != null && spec.externalConnection != external) {
+      api.toggleExternalConnection(db.id());
+      return Optional.of(
+          Outcome.progressing(
+              DatabaseReasons.DATABASE_UPDATING,
+              "Sevalla is turning the external connection of database "
+                  + db.id()
+                  + (spec.externalConnection ? " on" : " off"),
+              attempt.shortly()));
+    }
+    status.ipRestrictionManaged =
+        HostedAccess.restrictIps(
+                api,
+                HostedService.DATABASE,
+                db.id(),
+                spec.ipRestriction,
+                Boolean.TRUE.equals(status.ipRestrictionManaged))
+            ? Boolean.TRUE
+            : null;
+    boolean suspended = Boolean.TRUE.equals(db.isSuspended());
+    HostedAccess.keepSuspended(api, HostedService.DATABASE, db.id(), spec.suspended, suspended);
+    status.suspended = spec.suspended != null ? spec.suspended : suspended ? Boolean.TRUE : null;
+    return Optional.empty();
   }
 
   /**

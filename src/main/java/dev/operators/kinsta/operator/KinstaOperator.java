@@ -12,6 +12,7 @@ import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.dns.DnsRecordReconciler;
 import dev.operators.kinsta.metrics.OperatorMetrics;
+import dev.operators.kinsta.reconcile.ConfigMapCache;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.CredentialsProtection;
 import dev.operators.kinsta.reconcile.CredentialsResolver;
@@ -66,6 +67,7 @@ public final class KinstaOperator implements AutoCloseable {
   private final CredentialsProtection credentialsProtection;
   private final ScheduledExecutorService inventoryRounds;
   private final SecretCache secrets;
+  private final ConfigMapCache configMaps;
   private final @Nullable UsageReports usageReports;
 
   private KinstaOperator(
@@ -73,11 +75,13 @@ public final class KinstaOperator implements AutoCloseable {
       CredentialsProtection credentialsProtection,
       ScheduledExecutorService inventoryRounds,
       SecretCache secrets,
+      ConfigMapCache configMaps,
       @Nullable UsageReports usageReports) {
     this.operator = operator;
     this.credentialsProtection = credentialsProtection;
     this.inventoryRounds = inventoryRounds;
     this.secrets = secrets;
+    this.configMaps = configMaps;
     this.usageReports = usageReports;
   }
 
@@ -139,6 +143,7 @@ public final class KinstaOperator implements AutoCloseable {
             new CredentialsProtection(client),
             new SiteInventory(settings.inventoryInterval(), clock),
             SecretCache.start(client, namespaces),
+            ConfigMapCache.start(client, namespaces),
             new DatabaseInventory(settings.inventoryInterval(), clock),
             new DnsInventory(settings.inventoryInterval(), clock),
             new HostingInventory(settings.inventoryInterval(), clock),
@@ -173,7 +178,12 @@ public final class KinstaOperator implements AutoCloseable {
             ? null
             : UsageReports.start(services, metrics.registry(), settings.usageInterval());
     return new KinstaOperator(
-        operator, services.credentialsProtection(), inventoryRounds, services.secrets(), usage);
+        operator,
+        services.credentialsProtection(),
+        inventoryRounds,
+        services.secrets(),
+        services.configMaps(),
+        usage);
   }
 
   private static <R extends CustomResource<? extends KinstaSpec, ?>> void register(
@@ -248,6 +258,7 @@ public final class KinstaOperator implements AutoCloseable {
     inventoryRounds.shutdownNow();
     operator.stop();
     secrets.close();
+    configMaps.close();
     credentialsProtection.close();
   }
 }

@@ -7,6 +7,7 @@ import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.KinstaCredentials;
 import dev.operators.kinsta.client.dto.OperationRef;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Duration;
@@ -110,6 +111,10 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
 
   public Optional<Secret> secret(String name) {
     return secrets.find(resource.getMetadata().getNamespace(), name);
+  }
+
+  public Optional<ConfigMap> configMap(String name) {
+    return services.configMaps().find(resource.getMetadata().getNamespace(), name);
   }
 
   /**

@@ -19,6 +19,7 @@ public record ControllerServices(
     CredentialsProtection credentialsProtection,
     SiteInventory sites,
     SecretCache secrets,
+    ConfigMapCache configMaps,
     DatabaseInventory databases,
     DnsInventory dns,
     HostingInventory hosting,

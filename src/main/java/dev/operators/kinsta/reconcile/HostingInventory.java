@@ -139,6 +139,14 @@ public final class HostingInventory {
         () -> api.listDatabaseResourceTypes());
   }
 
+  /** Every process size Sevalla offers ({@code hobby-1}, {@code standard-2}…). */
+  public List<ResourceType> processSizes(HostingApi api, String companyId) {
+    return lists.get(
+        companyId + "/process-resource-types",
+        REFERENCE_DATA,
+        () -> api.listProcessResourceTypes());
+  }
+
   /** The company's static sites, as a list at most one interval old shows them. */
   public List<ApplicationSummary> staticSites(HostingApi api, String companyId) {
     return staticSites(api, companyId, interval);

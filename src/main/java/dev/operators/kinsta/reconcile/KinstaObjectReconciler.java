@@ -152,6 +152,7 @@ public abstract class KinstaObjectReconciler<
 
   @Override
   public DeleteControl cleanup(R resource, Context<R> context) {
+    forgetRefusals(resource);
     DeleteControl control = deletion.step(resource, context);
     if (control.isRemoveFinalizer()) {
       services.observer().forgotten(resource);

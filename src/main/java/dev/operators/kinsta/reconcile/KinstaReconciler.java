@@ -54,6 +54,11 @@ public abstract class KinstaReconciler<
         R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     implements Reconciler<R> {
   private static final String SECRET_INDEX = "kinsta.operators.dev/referenced-secrets";
+
+  /** Rate-limit refusals in a row, by resource (namespace/name); gone at the next success. */
+  private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+
+  private static final String CONFIG_MAP_INDEX = "kinsta.operators.dev/referenced-config-maps";
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
   // Enough for every resource of a large installation; past it the verdicts are computed again.
   private static final int MAX_SCHEMA_VERDICTS = 20_000;
@@ -101,6 +106,11 @@ public abstract class KinstaReconciler<
     }
     names.addAll(passwordSecrets(resource).values());
     return names;
+  }
+
+  /** Every ConfigMap the resource reads; a change to any of them triggers a reconcile. */
+  protected Set<String> referencedConfigMaps(R resource) {
+    return Set.of();
   }
 
   /**
@@ -165,8 +175,33 @@ public abstract class KinstaReconciler<
                         .stream()
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet())));
+    context
+        .getPrimaryCache()
+        .addIndexer(
+            CONFIG_MAP_INDEX,
+            resource ->
+                referencedConfigMaps(resource).stream()
+                    .map(name -> key(resource.getMetadata().getNamespace(), name))
+                    .toList());
+    WakeUps<R> configMapChanges = new WakeUps<>("kinsta-config-maps");
+    services
+        .configMaps()
+        .onChange(
+            configMap ->
+                configMapChanges.wake(
+                    context
+                        .getPrimaryCache()
+                        .byIndex(
+                            CONFIG_MAP_INDEX,
+                            key(
+                                configMap.getMetadata().getNamespace(),
+                                configMap.getMetadata().getName()))
+                        .stream()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet())));
     List<EventSource<?, R>> sources = new ArrayList<>();
     sources.add(secretChanges);
+    sources.add(configMapChanges);
     sources.addAll(additionalEventSources(context));
     return sources;
   }
@@ -264,15 +299,22 @@ public abstract class KinstaReconciler<
     } catch (CredentialsProblem problem) {
       return Outcome.stalled(problem.reason(), problem.getMessage());
     }
+    String key = key(namespace(resource), resource.getMetadata().getName());
     try {
       Outcome outcome = reconcileRemote(attempt(resource, status, credentials, writes));
+      refusals.remove(key);
       afterRemoteStep(resource, status);
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
+      // A reconcile refused half way reads again what it read before the refusal; waiting longer
+      // after each refusal in a row leaves the budget room for all of it, so it cannot starve
+      // itself on its own re-reads.
+      int inARow = limited.waitingForCreation() ? 1 : refusals.merge(key, 1, Integer::sum);
+      Duration wait = limited.retryAfter().multipliedBy(1L << Math.min(inARow - 1, 5));
       return Outcome.waiting(
           Reasons.RATE_LIMITED,
           "Waiting for Kinsta's rate limit: " + limited.getMessage(),
-          withJitter(limited.retryAfter()));
+          withJitter(wait));
     } catch (KinstaApiException failure) {
       if (failure.isRetriable()) {
         throw failure;
@@ -644,6 +686,11 @@ public abstract class KinstaReconciler<
     return snapshot;
   }
 
+  /** Forgets what is kept in memory about a resource that is going away. */
+  final void forgetRefusals(R resource) {
+    refusals.remove(key(namespace(resource), resource.getMetadata().getName()));
+  }
+
   final Optional<Secret> findSecret(String namespace, String name) {
     return services.secrets().find(namespace, name);
   }
@@ -655,6 +702,17 @@ public abstract class KinstaReconciler<
           name
               + "@"
               + findSecret(namespace(resource), name).map(SecretFingerprint::of).orElse("absent"));
+    }
+    for (String name : referencedConfigMaps(resource)) {
+      versions.add(
+          "configmap:"
+              + name
+              + "@"
+              + services
+                  .configMaps()
+                  .find(namespace(resource), name)
+                  .map(SecretFingerprint::of)
+                  .orElse("absent"));
     }
     return String.join(",", versions);
   }

@@ -30,6 +30,20 @@ public final class ListedUnchanged {
       @Nullable String id,
       @Nullable String state,
       @Nullable String displayName) {
+    return stillReady(attempt, listed, id, state, displayName, null);
+  }
+
+  /**
+   * As above, and with {@code updatedAt} (Sevalla's change time at the last full look) given, the
+   * list's must be the same too: a change made in MyKinsta moves it.
+   */
+  public static Optional<Outcome> stillReady(
+      Attempt<?, ? extends KinstaStatus> attempt,
+      List<ApplicationSummary> listed,
+      @Nullable String id,
+      @Nullable String state,
+      @Nullable String displayName,
+      @Nullable String updatedAt) {
     KinstaStatus status = attempt.status();
     long generation = KinstaReconciler.generation(attempt.resource());
     Optional<Condition> ready =
@@ -42,6 +56,7 @@ public final class ListedUnchanged {
     boolean quiet =
         ready.isPresent()
             && status.operation == null
+            && Objects.equals(status.observedSecretsVersion, status.secretsVersion)
             && Objects.equals(
                 status.lastHandledReconcileAt,
                 ResourceControls.reconcileRequest(attempt.resource()).orElse(null));
@@ -52,6 +67,7 @@ public final class ListedUnchanged {
         HostingInventory.withId(listed, id)
             .filter(entry -> Objects.equals(entry.status(), state))
             .filter(entry -> Objects.equals(entry.displayName(), displayName))
+            .filter(entry -> updatedAt == null || updatedAt.equals(entry.updatedAt()))
             .isPresent();
     return same ? Optional.of(attempt.ready(ready.get().getMessage())) : Optional.empty();
   }

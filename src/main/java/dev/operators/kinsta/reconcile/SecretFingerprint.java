@@ -1,5 +1,6 @@
 package dev.operators.kinsta.reconcile;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -35,6 +36,22 @@ public final class SecretFingerprint {
     if (secret.getStringData() != null) {
       secret.getStringData().forEach((key, value) -> data.put("string:" + key, value));
     }
+    return of(data);
+  }
+
+  /** A ConfigMap's data, the same way (its values may be as private as a Secret's). */
+  public static String of(ConfigMap configMap) {
+    Map<String, String> data = new TreeMap<>();
+    if (configMap.getData() != null) {
+      data.putAll(configMap.getData());
+    }
+    if (configMap.getBinaryData() != null) {
+      configMap.getBinaryData().forEach((key, value) -> data.put("binary:" + key, value));
+    }
+    return of(data);
+  }
+
+  private static String of(Map<String, String> data) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(KEY, "HmacSHA256"));

@@ -2,6 +2,7 @@ package dev.operators.kinsta.staticsite;
 
 /** KinstaStaticSite's own condition and event reasons. */
 public final class StaticSiteReasons {
+  public static final String APPLYING_ENVIRONMENT = "ApplyingEnvironment";
   public static final String STATIC_SITE_NOT_FOUND = "StaticSiteNotFound";
 
   /** Events, and the conditions of a deployment in flight or failed. */

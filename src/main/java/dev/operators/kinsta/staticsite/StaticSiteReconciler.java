@@ -1,12 +1,14 @@
 package dev.operators.kinsta.staticsite;
 
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.DomainStatus;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus.DeploymentStatus;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.client.HostedService;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.dto.StaticSite;
@@ -15,6 +17,8 @@ import dev.operators.kinsta.client.dto.StaticSiteSettings;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.EnvSources;
+import dev.operators.kinsta.reconcile.HostedDomains;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -22,6 +26,7 @@ import dev.operators.kinsta.reconcile.ReadBackDeletion;
 import dev.operators.kinsta.reconcile.Steps;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +45,9 @@ public final class StaticSiteReconciler
   /** What a KinstaStaticSite's reconcile does, in order; the first step with an outcome ends it. */
   static final Steps<Run> STEPS =
       Steps.<Run>first(
-              "create, find again or adopt the static site", StaticSiteReconciler::establish)
+              "read the variables' Secrets and ConfigMaps (nothing is called without them)",
+              StaticSiteReconciler::resolveEnv)
+          .then("create, find again or adopt the static site", StaticSiteReconciler::establish)
           .then(
               "stop when the company's list shows nothing changed", StaticSiteReconciler::unchanged)
           .then(
@@ -48,6 +55,7 @@ public final class StaticSiteReconciler
               StaticSiteReconciler::follow)
           .then("observe the static site", StaticSiteReconciler::observe)
           .then("apply settings and pretty URLs", StaticSiteReconciler::applySettings)
+          .then("apply variables and domains", StaticSiteReconciler::applyEnvAndDomains)
           .then("deploy when spec.deployment changed", StaticSiteReconciler::deployIfWanted);
 
   /** One reconcile of a static site: the attempt and the site as Sevalla reports it. */
@@ -55,6 +63,7 @@ public final class StaticSiteReconciler
     final Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt;
     final HostingApi api;
     @Nullable StaticSite site;
+    EnvSources.@Nullable Resolved env;
 
     Run(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
       this.attempt = attempt;
@@ -78,6 +87,20 @@ public final class StaticSiteReconciler
   }
 
   @Override
+  protected Map<String, String> passwordSecrets(KinstaStaticSite site) {
+    return site.getSpec() == null || site.getSpec().env == null
+        ? Map.of()
+        : EnvSources.secrets(site.getSpec().env, StaticSiteEnvironment.FIELD);
+  }
+
+  @Override
+  protected Set<String> referencedConfigMaps(KinstaStaticSite site) {
+    return site.getSpec() == null || site.getSpec().env == null
+        ? Set.of()
+        : EnvSources.configMaps(site.getSpec().env);
+  }
+
+  @Override
   protected List<FieldProblem> validate(KinstaStaticSite site) {
     KinstaStaticSiteSpec spec = site.getSpec();
     return spec == null || (spec.adopt == null) == (spec.git == null)
@@ -90,6 +113,11 @@ public final class StaticSiteReconciler
     return STEPS.run(new Run(attempt), StaticSiteReconciler::ready);
   }
 
+  private static Optional<Outcome> resolveEnv(Run run) {
+    run.env = StaticSiteEnvironment.resolve(run.attempt);
+    return run.env.missing();
+  }
+
   private static Optional<Outcome> establish(Run run) {
     return run.attempt.status().staticSiteId == null
         ? new StaticSiteProvisioner(run.attempt).establish()
@@ -98,6 +126,9 @@ public final class StaticSiteReconciler
 
   private static Optional<Outcome> unchanged(Run run) {
     KinstaStaticSiteStatus status = run.attempt.status();
+    if (HostedDomains.anyPending(status.domains) || Boolean.TRUE.equals(status.redeployPending)) {
+      return Optional.empty();
+    }
     return ListedUnchanged.stillReady(
         run.attempt,
         run.attempt.hostingLists().staticSites(run.api, run.attempt.companyId()),
@@ -123,6 +154,7 @@ public final class StaticSiteReconciler
     status.name = site.name();
     status.displayName = site.displayName();
     status.state = site.status();
+    status.observedSecretsVersion = status.secretsVersion;
     status.hostname = site.hostname();
     status.repoUrl = site.repoUrl();
     if (status.operation == null) {
@@ -224,6 +256,30 @@ public final class StaticSiteReconciler
             attempt.pollAfter(operation)));
   }
 
+  private static Optional<Outcome> applyEnvAndDomains(Run run) {
+    Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
+    KinstaStaticSiteSpec spec = attempt.resource().getSpec();
+    KinstaStaticSiteStatus status = attempt.status();
+    String id = run.site().id();
+    StaticSiteEnvironment.apply(
+        attempt, run.api, id, Objects.requireNonNull(run.env, "resolved first"));
+    if (spec.domains != null || status.domains != null) {
+      List<DomainStatus> domains =
+          HostedDomains.reconcile(
+              run.api,
+              HostedService.STATIC_SITE,
+              id,
+              spec.domains,
+              spec.primaryDomain,
+              status.domains == null ? List.of() : status.domains);
+      status.domains =
+          spec.domains == null && domains.stream().noneMatch(d -> "CUSTOM".equals(d.type))
+              ? null
+              : domains;
+    }
+    return Optional.empty();
+  }
+
   /** Sends the settings the spec sets that Sevalla has otherwise, in one PATCH. */
   private static Optional<Outcome> applySettings(Run run) {
     Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
@@ -277,8 +333,13 @@ public final class StaticSiteReconciler
     KinstaStaticSiteSpec.Deployment wanted = attempt.resource().getSpec().deployment;
     KinstaStaticSiteStatus status = attempt.status();
     String trigger = trigger(wanted);
-    if (wanted == null || trigger.equals(status.deployedFor)) {
+    boolean configChanged = Boolean.TRUE.equals(status.redeployPending);
+    if (!configChanged && (wanted == null || trigger.equals(status.deployedFor))) {
       return Optional.empty();
+    }
+    status.redeployPending = null;
+    if (wanted == null) {
+      return redeployForConfig(run);
     }
     String previousToken = tokenOf(status.deployedFor);
     boolean redeploy = wanted.redeployToken != null && !wanted.redeployToken.equals(previousToken);
@@ -306,8 +367,39 @@ public final class StaticSiteReconciler
             attempt.shortly()));
   }
 
+  /** A deployment of the default branch, so that changed variables take effect. */
+  private static Optional<Outcome> redeployForConfig(Run run) {
+    Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
+    KinstaStaticSiteStatus status = attempt.status();
+    StaticSiteDeployment started = run.api.deployStaticSite(run.site().id(), null, null);
+    status.lastDeployment = summary(started);
+    TrackedOperation operation =
+        attempt.tracked(StaticSiteOperation.DEPLOY_STATIC_SITE, "changed variables");
+    operation.deploymentId = started.id();
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            StaticSiteReasons.DEPLOYING_STATIC_SITE,
+            "Started deployment " + started.id() + " for changed variables");
+    return Optional.of(
+        Outcome.progressing(
+            StaticSiteReasons.DEPLOYING_STATIC_SITE,
+            "Started deployment " + started.id(),
+            attempt.shortly()));
+  }
+
   private static Outcome ready(Run run) {
     KinstaStaticSiteStatus status = run.attempt.status();
+    if (HostedDomains.anyPending(status.domains)) {
+      // A domain waits for DNS: looked at again each inventory interval until it is active.
+      return Outcome.ready(
+          "Static site "
+              + run.site().name()
+              + " matches the spec; "
+              + HostedDomains.describePending(status.domains),
+          run.attempt.settings().inventoryInterval());
+    }
     return run.attempt.ready(
         "Static site "
             + run.site().name()

@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.ProcessSpec;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.ScalingStrategy;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,7 +25,7 @@ class ProcessUpdatePropertiesTest {
   @Property(tries = 1000)
   void anAppliedUpdateLeavesNothingToUpdate(
       @ForAll("specs") ProcessSpec spec, @ForAll("processes") AppProcess current) {
-    UpdateProcessRequest update = Processes.update(spec, current);
+    UpdateProcessRequest update = Processes.update(spec, current, Map.of());
     AppProcess applied =
         update == null
             ? current
@@ -34,7 +35,7 @@ class ProcessUpdatePropertiesTest {
                     : current.scalingStrategy(),
                 update.entrypoint() != null ? update.entrypoint() : current.entrypoint());
 
-    assertNull(Processes.update(spec, applied), "converged after " + update);
+    assertNull(Processes.update(spec, applied, Map.of()), "converged after " + update);
     if (update != null && update.entrypoint() != null) {
       assertEquals(spec.entrypoint, update.entrypoint());
     }
@@ -87,6 +88,18 @@ class ProcessUpdatePropertiesTest {
 
   private static AppProcess withProcess(ScalingStrategy scaling, String entrypoint) {
     return new AppProcess(
-        "proc-1", "app-1", "web", "web", "Web", scaling, "s1", entrypoint, "web.internal", 8080);
+        "proc-1",
+        "app-1",
+        "web",
+        "web",
+        "Web",
+        scaling,
+        "s1",
+        entrypoint,
+        "web.internal",
+        8080,
+        null,
+        null,
+        null);
   }
 }

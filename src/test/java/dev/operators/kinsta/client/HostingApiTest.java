@@ -222,7 +222,8 @@ class HostingApiTest {
         api.updateProcess(
             id,
             web.id(),
-            new UpdateProcessRequest(ScalingStrategy.horizontal(2, 5, 70, null), "node app.js"));
+            new UpdateProcessRequest(
+                ScalingStrategy.horizontal(2, 5, 70, null), "node app.js", null, null, null, null));
     assertEquals("horizontal", scaled.scalingStrategy().type());
     assertEquals(5, scaled.scalingStrategy().config().maxInstanceCount());
     assertEquals("node app.js", api.listProcesses(id).get(0).entrypoint());

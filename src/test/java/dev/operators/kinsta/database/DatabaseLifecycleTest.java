@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.IpRestriction;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec.DatabaseType;
@@ -362,5 +363,52 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
     db.getSpec().credentialsRef = new CredentialsReference("kinsta");
     db.getSpec().adopt = new KinstaDatabaseSpec.DatabaseAdoption();
     return db;
+  }
+
+  @Test
+  void externalConnectionIpRestrictionAndSuspensionFollowTheSpec() {
+    Tenant tenant = harness.tenant();
+    KinstaDatabase db = postgres("ledger");
+    db.getSpec().externalConnection = false;
+    db.getSpec().ipRestriction = new IpRestriction();
+    db.getSpec().ipRestriction.type = IpRestriction.Mode.ALLOW;
+    db.getSpec().ipRestriction.ips = List.of("203.0.113.10");
+    tenant.create(db);
+
+    KinstaDatabase ready = awaitReady(tenant, "ledger");
+    String id = ready.getStatus().databaseId;
+    assertFalse(inKinsta(id).externalConnection);
+    assertNull(ready.getStatus().externalHost, "no external host while it is off");
+    assertTrue(inKinsta(id).ipRestriction.enabled);
+    assertEquals(List.of("203.0.113.10"), inKinsta(id).ipRestriction.ips);
+    assertEquals(1, tenant.calls("POST /databases/{id}/external-connection/toggle"));
+    assertEquals(1, tenant.calls("PUT /databases/{id}/ip-restriction"));
+
+    harness.kinsta.simulator.mutate(
+        state -> {
+          state.databases.get(id).ipRestriction.type = "deny";
+        });
+    tenant.requestReconcile(KinstaDatabase.class, "ledger", "drift-1");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "allow".equals(inKinsta(id).ipRestriction.type));
+
+    tenant.edit(
+        KinstaDatabase.class,
+        "ledger",
+        d -> {
+          d.getSpec().externalConnection = true;
+          d.getSpec().ipRestriction = null;
+          d.getSpec().suspended = true;
+        });
+    KinstaDatabase changed = awaitReady(tenant, "ledger");
+    assertTrue(inKinsta(id).externalConnection);
+    assertFalse(inKinsta(id).ipRestriction.enabled);
+    assertTrue(inKinsta(id).suspended);
+    assertEquals(Boolean.TRUE, changed.getStatus().suspended);
+    assertNull(changed.getStatus().ipRestrictionManaged);
+    assertEquals(2, tenant.calls("POST /databases/{id}/external-connection/toggle"));
+    assertEquals(3, tenant.calls("PUT /databases/{id}/ip-restriction"));
+    assertEquals(1, tenant.calls("POST /databases/{id}/suspend"));
   }
 }

@@ -137,6 +137,28 @@ class RbacCoversOperatorCallsTest {
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront");
     KinstaApplication app = ApplicationLifecycleTest.adoptingId("storefront", appId);
     app.getSpec().deletionPolicy = DeletionPolicy.Delete;
+    // A variable from a ConfigMap: the operator reads, labels and watches ConfigMaps.
+    harness
+        .client
+        .configMaps()
+        .inNamespace(tenant.namespace)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("storefront-config")
+                .endMetadata()
+                .addToData("log-level", "info")
+                .build())
+        .create();
+    dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar logLevel =
+        new dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar();
+    logLevel.name = "LOG_LEVEL";
+    logLevel.valueFrom = new dev.operators.kinsta.api.v1alpha1.EnvVar.EnvVarSource();
+    logLevel.valueFrom.configMapKeyRef =
+        new dev.operators.kinsta.api.v1alpha1.EnvVar.KeyReference();
+    logLevel.valueFrom.configMapKeyRef.name = "storefront-config";
+    logLevel.valueFrom.configMapKeyRef.key = "log-level";
+    app.getSpec().env = List.of(logLevel);
     tenant.create(app);
     ApplicationLifecycleTest.awaitReady(tenant, "storefront");
     KinstaInternalConnection link = new KinstaInternalConnection();

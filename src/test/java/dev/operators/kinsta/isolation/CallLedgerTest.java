@@ -6,6 +6,7 @@ import dev.operators.kinsta.action.SiteActionTest;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
@@ -106,6 +107,120 @@ class CallLedgerTest {
         KinstaApplication.class,
         "storefront",
         app -> app.getSpec().cdn = true);
+  }
+
+  private static dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar variable(
+      String name, String value) {
+    dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar variable =
+        new dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar();
+    variable.name = name;
+    variable.value = value;
+    return variable;
+  }
+
+  private static KinstaApplication adopted(Tenant tenant, String name) {
+    return ApplicationLifecycleTest.adoptingId(
+        name, tenant.harness.kinsta.simulator.seedApplication(tenant.companyId(), name));
+  }
+
+  @Test
+  void applicationVariablesLifecycle() {
+    lifecycle(
+        "application-variables-lifecycle",
+        "A KinstaApplication adopting an application with two variables (set, then deployed), a\n"
+            + "third added (set, deployed), observed for three inventory intervals, deleted (Retain).",
+        tenant -> {
+          KinstaApplication app = adopted(tenant, "vars");
+          app.getSpec().env =
+              java.util.List.of(variable("NODE_ENV", "production"), variable("LOG_LEVEL", "info"));
+          return app;
+        },
+        KinstaApplication.class,
+        "vars",
+        app ->
+            app.getSpec().env =
+                java.util.List.of(
+                    app.getSpec().env.get(0), app.getSpec().env.get(1), variable("REGION", "eu")));
+  }
+
+  @Test
+  void applicationProcessesLifecycle() {
+    lifecycle(
+        "application-processes-lifecycle",
+        "A KinstaApplication adopting an application, its web process listed with two instances,\n"
+            + "then a worker of size s2 added, observed for three inventory intervals, deleted.",
+        tenant -> {
+          KinstaApplication app = adopted(tenant, "procs");
+          KinstaApplicationSpec.ProcessSpec web = new KinstaApplicationSpec.ProcessSpec();
+          web.key = "web";
+          web.instances = 2;
+          app.getSpec().processes = java.util.List.of(web);
+          app.getSpec().redeployOnChange = false;
+          return app;
+        },
+        KinstaApplication.class,
+        "procs",
+        app -> {
+          KinstaApplicationSpec.ProcessSpec worker = new KinstaApplicationSpec.ProcessSpec();
+          worker.key = "worker";
+          worker.size = "s2";
+          worker.entrypoint = "npm run worker";
+          app.getSpec().processes = java.util.List.of(app.getSpec().processes.get(0), worker);
+        });
+  }
+
+  @Test
+  void applicationDomainsAndAccessLifecycle() {
+    lifecycle(
+        "application-domains-access-lifecycle",
+        "A KinstaApplication adopting an application with a custom domain (made primary) and an\n"
+            + "IP allow list, then suspended with a private port and a TCP proxy, observed for\n"
+            + "three inventory intervals, deleted.",
+        tenant -> {
+          KinstaApplication app = adopted(tenant, "front");
+          dev.operators.kinsta.api.v1alpha1.ServiceDomain domain =
+              new dev.operators.kinsta.api.v1alpha1.ServiceDomain();
+          domain.name = "front.example.com";
+          app.getSpec().domains = java.util.List.of(domain);
+          app.getSpec().primaryDomain = "front.example.com";
+          app.getSpec().ipRestriction = new dev.operators.kinsta.api.v1alpha1.IpRestriction();
+          app.getSpec().ipRestriction.type =
+              dev.operators.kinsta.api.v1alpha1.IpRestriction.Mode.ALLOW;
+          app.getSpec().ipRestriction.ips = java.util.List.of("203.0.113.0/24");
+          return app;
+        },
+        KinstaApplication.class,
+        "front",
+        app -> {
+          app.getSpec().suspended = true;
+          KinstaApplicationSpec.ProcessPort port = new KinstaApplicationSpec.ProcessPort();
+          port.process = "web";
+          port.port = 8080;
+          app.getSpec().privatePorts = java.util.List.of(port);
+          app.getSpec().tcpProxies = java.util.List.of(port);
+        });
+  }
+
+  @Test
+  void databaseAccessLifecycle() {
+    lifecycle(
+        "database-access-lifecycle",
+        "A PostgreSQL KinstaDatabase created without an external connection, then given an IP\n"
+            + "allow list and suspended, observed for three inventory intervals, deleted.",
+        tenant -> {
+          KinstaDatabase db = DatabaseLifecycleTest.postgres("ledger");
+          db.getSpec().externalConnection = false;
+          return db;
+        },
+        KinstaDatabase.class,
+        "ledger",
+        db -> {
+          db.getSpec().ipRestriction = new dev.operators.kinsta.api.v1alpha1.IpRestriction();
+          db.getSpec().ipRestriction.type =
+              dev.operators.kinsta.api.v1alpha1.IpRestriction.Mode.ALLOW;
+          db.getSpec().ipRestriction.ips = java.util.List.of("203.0.113.10");
+          db.getSpec().suspended = true;
+        });
   }
 
   @Test

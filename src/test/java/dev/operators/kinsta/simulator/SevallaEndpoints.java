@@ -71,6 +71,7 @@ final class SevallaEndpoints {
     registerDatabases(routes);
     registerApplications(routes);
     registerStaticSites(routes);
+    new SevallaServiceEndpoints(this, settings).register(routes);
   }
 
   // ---- registry credentials
@@ -308,7 +309,7 @@ final class SevallaEndpoints {
         .put("type", db.type)
         .put("version", db.version)
         .put("status", db.status)
-        .put("is_suspended", false)
+        .put("is_suspended", db.suspended)
         .put("resource_type_name", db.resourceType)
         .put("created_at", iso(db.createdAt))
         .put("updated_at", iso(db.createdAt));
@@ -334,8 +335,8 @@ final class SevallaEndpoints {
         .put("db_name", "redis".equals(db.type) || "valkey".equals(db.type) ? "0" : db.dbName)
         .put("internal_hostname", db.internalHostname())
         .put("internal_port", String.valueOf(db.internalPort()))
-        .put("external_hostname", db.externalHostname())
-        .put("external_port", String.valueOf(db.externalPort));
+        .put("external_hostname", db.externalConnection ? db.externalHostname() : null)
+        .put("external_port", db.externalConnection ? String.valueOf(db.externalPort) : null);
     return json;
   }
 
@@ -427,6 +428,24 @@ final class SevallaEndpoints {
                   if (x.text("entrypoint") != null) {
                     process.get().entrypoint = x.text("entrypoint");
                   }
+                  if (x.text("resource_type_id") != null) {
+                    Optional<String> size =
+                        SevallaServiceEndpoints.processSize(x.text("resource_type_id"));
+                    if (size.isEmpty()) {
+                      return invalid("resource_type_id", "Unknown process resource type");
+                    }
+                    process.get().resourceType = size.get();
+                  }
+                  if (x.text("schedule") != null) {
+                    process.get().schedule = x.text("schedule");
+                  }
+                  if (x.text("time_zone") != null) {
+                    process.get().timeZone = x.text("time_zone");
+                  }
+                  if (x.body.path("port").isInt()) {
+                    process.get().port = x.body.path("port").asInt();
+                  }
+                  app.updatedAt = x.now;
                   process.get().updatedAt = x.now;
                   ArrayNode one = JsonNodeFactory.instance.arrayNode();
                   process(one, process.get());
@@ -611,15 +630,17 @@ final class SevallaEndpoints {
     return json;
   }
 
-  private void process(ArrayNode items, AppProcess process) {
+  void process(ArrayNode items, AppProcess process) {
     ObjectNode json = items.addObject();
     json.put("id", process.id)
         .put("app_id", process.appId)
         .put("key", process.type)
-        .put("type", "web".equals(process.type) ? "web" : "worker")
+        .put(
+            "type",
+            process.kind != null ? process.kind : "web".equals(process.type) ? "web" : "worker")
         .put("display_name", process.displayName)
         .put("entrypoint", process.entrypoint == null ? "" : process.entrypoint)
-        .put("port", process.internalPort)
+        .put("port", process.port != null ? process.port : process.internalPort)
         .put("is_ingress_enabled", "web".equals(process.type))
         .put("ingress_protocol", "http");
     json.set("scaling_strategy", process.scalingStrategy);
@@ -627,8 +648,8 @@ final class SevallaEndpoints {
         .put("resource_type_name", process.resourceType)
         .put("cpu_limit", 500)
         .put("memory_limit", 512)
-        .putNull("schedule")
-        .putNull("time_zone")
+        .put("schedule", process.schedule)
+        .put("time_zone", process.timeZone)
         .putNull("job_start_policy")
         .putNull("liveness_probe")
         .putNull("readiness_probe")
@@ -638,7 +659,7 @@ final class SevallaEndpoints {
   }
 
   /** A new deployment of the application: the given branch or image, else the app's own. */
-  private Deployment deploy(Exchange x, Application app, @Nullable String commitMessage) {
+  Deployment deploy(Exchange x, Application app, @Nullable String commitMessage) {
     String branch =
         "dockerImage".equals(app.source)
             ? null
@@ -667,7 +688,7 @@ final class SevallaEndpoints {
     return deployment;
   }
 
-  private ObjectNode deployment(Deployment d) {
+  ObjectNode deployment(Deployment d) {
     ObjectNode json = Exchange.object();
     json.put("id", d.id).put("app_id", d.appId).put("status", d.status).put("type", "manual");
     json.put("trigger", "MANUAL_DEPLOY");
@@ -1012,9 +1033,15 @@ final class SevallaEndpoints {
       }
     }
     state.staticSites.values().removeIf(site -> site.deleted);
+    for (Application app : state.applications.values()) {
+      SevallaServiceEndpoints.settle(app.domains, now);
+      app.privatePorts.forEach(p -> p.status = "ready");
+      app.tcpProxies.forEach(p -> p.status = "ready");
+    }
+    state.staticSites.values().forEach(site -> SevallaServiceEndpoints.settle(site.domains, now));
   }
 
-  private void settle(Database db, String during, String after, Instant now) {
+  void settle(Database db, String during, String after, Instant now) {
     db.status = during;
     db.statusAfterSettling = after;
     db.settlesAt = now.plus(settings.get().provisioningDelay());
@@ -1052,7 +1079,7 @@ final class SevallaEndpoints {
   }
 
   /** A page of {@code {data, total, offset, limit}}, as every v3 list answers. */
-  private static <T> Reply page(Exchange x, Stream<T> all, BiConsumer<ArrayNode, T> render) {
+  static <T> Reply page(Exchange x, Stream<T> all, BiConsumer<ArrayNode, T> render) {
     List<T> items = all.toList();
     int limit = Integer.parseInt(x.query.getOrDefault("limit", "25"));
     int offset = Integer.parseInt(x.query.getOrDefault("offset", "0"));
@@ -1063,11 +1090,11 @@ final class SevallaEndpoints {
     return Reply.ok(body);
   }
 
-  private static Reply created(int status, JsonNode body) {
+  static Reply created(int status, JsonNode body) {
     return new Reply(status, body);
   }
 
-  private static Reply message(String text) {
+  static Reply message(String text) {
     return Reply.ok(Exchange.object().put("message", text));
   }
 
@@ -1075,11 +1102,11 @@ final class SevallaEndpoints {
    * Sevalla's refusal of a field: the message names it (400, the status v3's contract documents for
    * these operations).
    */
-  private static Reply invalid(String field, String text) {
+  static Reply invalid(String field, String text) {
     return Reply.badRequest("Validation failed: " + field + ": " + text);
   }
 
-  private static void putNullable(ObjectNode json, String field, @Nullable String value) {
+  static void putNullable(ObjectNode json, String field, @Nullable String value) {
     if (value == null) {
       json.putNull(field);
     } else {
@@ -1087,7 +1114,7 @@ final class SevallaEndpoints {
     }
   }
 
-  private static String iso(Instant instant) {
+  static String iso(Instant instant) {
     return instant.toString();
   }
 
@@ -1096,18 +1123,18 @@ final class SevallaEndpoints {
         .filter(app -> app.companyId.equals(x.company) && app.deletedAt == null);
   }
 
-  private Reply withApplication(Exchange x, Function<Application, Reply> action) {
+  Reply withApplication(Exchange x, Function<Application, Reply> action) {
     return ownApplication(x, x.path("id")).map(action).orElse(Reply.notFound());
   }
 
-  private Reply withDatabase(Exchange x, Function<Database, Reply> action) {
+  Reply withDatabase(Exchange x, Function<Database, Reply> action) {
     return Optional.ofNullable(state.databases.get(x.path("id")))
         .filter(db -> db.companyId.equals(x.company) && !"deleted".equals(db.status))
         .map(action)
         .orElse(Reply.notFound());
   }
 
-  private Reply withSite(Exchange x, Function<StaticSite, Reply> action) {
+  Reply withSite(Exchange x, Function<StaticSite, Reply> action) {
     return Optional.ofNullable(state.staticSites.get(x.path("id")))
         .filter(site -> site.companyId.equals(x.company) && !site.deleted)
         .map(action)

@@ -287,6 +287,9 @@ public final class SimulatorState {
     public final Instant createdAt;
     public final int externalPort;
     public final List<String> connectedApplicationIds = new ArrayList<>();
+    public final IpRule ipRestriction = new IpRule();
+    public boolean externalConnection = true;
+    public boolean suspended;
 
     Database(
         String id,
@@ -370,6 +373,11 @@ public final class SimulatorState {
     public final List<AppProcess> processes = new ArrayList<>();
     public final List<Deployment> deployments = new ArrayList<>();
     public final List<InternalConnection> internalConnections = new ArrayList<>();
+    public final List<EnvVarState> envVars = new ArrayList<>();
+    public final List<DomainState> domains = new ArrayList<>();
+    public final IpRule ipRestriction = new IpRule();
+    public final List<PortState> privatePorts = new ArrayList<>();
+    public final List<PortState> tcpProxies = new ArrayList<>();
     public Instant deletedAt;
     public final Instant createdAt;
     public Instant updatedAt;
@@ -384,10 +392,78 @@ public final class SimulatorState {
     }
   }
 
+  /** An environment variable of an application (runtime, buildtime) or static site. */
+  public static final class EnvVarState {
+    public final String id = newId();
+    public String key;
+    public String value;
+    public @Nullable Boolean runtime;
+    public @Nullable Boolean buildtime;
+    public @Nullable Boolean production;
+    public @Nullable Boolean preview;
+    public @Nullable String branch;
+    public final Instant createdAt;
+    public Instant updatedAt;
+
+    public EnvVarState(String key, String value, Instant createdAt) {
+      this.key = key;
+      this.value = value;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+    }
+  }
+
+  /** A domain: Sevalla's own (SYSTEM) or a custom one, verified some time after it is added. */
+  public static final class DomainState {
+    public final String id = newId();
+    public final String name;
+    public final String type;
+    public String status;
+    public boolean wildcard;
+    public boolean primary;
+    public @Nullable Instant activatesAt;
+    public final Instant createdAt;
+
+    public DomainState(String name, String type, String status, Instant createdAt) {
+      this.name = name;
+      this.type = type;
+      this.status = status;
+      this.createdAt = createdAt;
+    }
+  }
+
+  /** An IP allow or deny list. */
+  public static final class IpRule {
+    public String type = "allow";
+    public boolean enabled;
+    public List<String> ips = new ArrayList<>();
+  }
+
+  /** A private port or TCP proxy. */
+  public static final class PortState {
+    public final String id = newId();
+    public final String processId;
+    public final int port;
+    public final int externalPort;
+    public String status = "creating";
+    public final Instant createdAt;
+
+    public PortState(String processId, int port, int externalPort, Instant createdAt) {
+      this.processId = processId;
+      this.port = port;
+      this.externalPort = externalPort;
+      this.createdAt = createdAt;
+    }
+  }
+
   public static final class AppProcess {
     public final String id;
     public final String appId;
     public final String type;
+    public @Nullable String kind;
+    public @Nullable String schedule;
+    public @Nullable String timeZone;
+    public @Nullable Integer port;
     public String displayName;
     public String entrypoint;
     public JsonNode scalingStrategy;
@@ -439,6 +515,8 @@ public final class SimulatorState {
     public final Instant createdAt = Instant.now();
     public Instant updatedAt = createdAt;
     public final List<StaticDeployment> deployments = new ArrayList<>();
+    public final List<EnvVarState> envVars = new ArrayList<>();
+    public final List<DomainState> domains = new ArrayList<>();
     public boolean deleted;
 
     public StaticSite(String companyId, String name, String displayName) {

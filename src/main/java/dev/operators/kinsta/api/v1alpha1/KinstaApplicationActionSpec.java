@@ -11,8 +11,10 @@ import java.util.List;
 /** What a {@link KinstaApplicationAction} does. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "[has(self.clearCache), has(self.promote)].filter(x, x).size() == 1",
-    message = "set exactly one action: clearCache or promote")
+    value =
+        "[has(self.clearCache), has(self.promote), has(self.rollback),"
+            + " has(self.cancelDeployment)].filter(x, x).size() == 1",
+    message = "set exactly one action: clearCache, promote, rollback or cancelDeployment")
 public class KinstaApplicationActionSpec extends KinstaSpec {
   @Required
   @JsonPropertyDescription(
@@ -27,6 +29,13 @@ public class KinstaApplicationActionSpec extends KinstaSpec {
       "Deploy what the application runs onto other applications (the next stages of its"
           + " pipeline).")
   public Promote promote;
+
+  @JsonPropertyDescription(
+      "Deploy the application's newest successful build again (after a failed deployment).")
+  public KinstaSiteActionSpec.Empty rollback;
+
+  @JsonPropertyDescription("Stop the application's deployment in progress, if there is one.")
+  public KinstaSiteActionSpec.Empty cancelDeployment;
 
   /** A KinstaApplication in this namespace, or an application id. */
   @ValidationRule(

@@ -28,7 +28,17 @@ import java.util.List;
     value = SchemaAddition.class,
     input =
         "{\"properties\": {\"processes\": "
-            + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]}}}")
+            + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"key\"]},"
+            + " \"env\": {\"x-kubernetes-list-type\": \"map\","
+            + " \"x-kubernetes-list-map-keys\": [\"name\"]},"
+            + " \"domains\": {\"x-kubernetes-list-type\": \"map\","
+            + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
+@ValidationRule(
+    value =
+        "!has(self.primaryDomain) || (has(self.domains)"
+            + " && self.domains.exists(d, d.name == self.primaryDomain))",
+    message = "primaryDomain must be one of domains",
+    fieldPath = ".primaryDomain")
 public class KinstaApplicationSpec extends KinstaSpec {
 
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
@@ -77,8 +87,53 @@ public class KinstaApplicationSpec extends KinstaSpec {
 
   @Size(max = 20)
   @JsonPropertyDescription(
-      "Processes to manage, by key (e.g. `web`); processes not listed are left alone.")
+      "The application's processes, by key (e.g. `web`): when set, exactly these exist (those"
+          + " not listed are removed, except the web process, which Sevalla always keeps).")
   public List<ProcessSpec> processes;
+
+  @Size(max = 200)
+  @JsonPropertyDescription(
+      "Environment variables: when set, exactly these exist in Sevalla (added, changed,"
+          + " removed). Values come from the spec or from keys of Secrets and ConfigMaps of the"
+          + " namespace, and are never shown in status.")
+  public List<ApplicationEnvVar> env;
+
+  @JsonPropertyDescription(
+      "Whether a change of the environment variables (the spec's, or a Secret's or ConfigMap's"
+          + " content) starts a deployment, so that it takes effect; default true.")
+  public Boolean redeployOnChange;
+
+  @Size(max = 50)
+  @JsonPropertyDescription(
+      "Custom domains: when set, exactly these are attached; status.domains says which DNS"
+          + " records each still needs.")
+  public List<ServiceDomain> domains;
+
+  @Size(min = 4, max = 253)
+  @JsonPropertyDescription("The domain the application answers on first; one of domains.")
+  public String primaryDomain;
+
+  @JsonPropertyDescription(
+      "Only the listed addresses may reach the application (allow) or none of them (deny);"
+          + " removing the field turns the restriction off.")
+  public IpRestriction ipRestriction;
+
+  @Size(max = 20)
+  @JsonPropertyDescription(
+      "Ports of processes open to the company's other services on Sevalla's internal network;"
+          + " when set, exactly these exist.")
+  public List<ProcessPort> privatePorts;
+
+  @Size(max = 20)
+  @JsonPropertyDescription(
+      "Ports of processes reachable from the internet over TCP (Sevalla assigns the public"
+          + " port, shown in status); when set, exactly these exist.")
+  public List<ProcessPort> tcpProxies;
+
+  @JsonPropertyDescription(
+      "True suspends the application (its processes stop, its settings stay), false activates"
+          + " it; left as it is when absent.")
+  public Boolean suspended;
 
   @JsonPropertyDescription("Sevalla's CDN for the application, on or off.")
   public Boolean cdn;
@@ -249,6 +304,10 @@ public class KinstaApplicationSpec extends KinstaSpec {
   @ValidationRule(
       value = "!(has(self.instances) && has(self.autoscaling))",
       message = "set instances or autoscaling, not both")
+  @ValidationRule(
+      value = "!has(self.type) || self.type != 'cron' || has(self.schedule)",
+      message = "a cron process needs a schedule",
+      fieldPath = ".schedule")
   public static class ProcessSpec {
     @Required
     @Pattern("^[a-z0-9][-a-z0-9]*$")
@@ -266,6 +325,51 @@ public class KinstaApplicationSpec extends KinstaSpec {
     @Size(min = 1, max = 1000)
     @JsonPropertyDescription("The command the process runs.")
     public String entrypoint;
+
+    @ValidationRule(value = "self == oldSelf", message = "a process's type is immutable")
+    @JsonPropertyDescription(
+        "web, worker or cron; a process not in Sevalla yet is created with it (default worker,"
+            + " web for the key `web`).")
+    public ProcessType type;
+
+    @Size(min = 1, max = 50)
+    @JsonPropertyDescription("The size, by Sevalla's process resource type name (e.g. `s1`, `s2`).")
+    public String size;
+
+    @Size(min = 9, max = 100)
+    @JsonPropertyDescription("When a cron process runs, as a cron expression.")
+    public String schedule;
+
+    @Size(min = 1, max = 100)
+    @JsonPropertyDescription("The IANA time zone of the schedule (default UTC).")
+    public String timeZone;
+
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("The port a web process listens on.")
+    public Integer port;
+  }
+
+  /** Process types the operator creates. */
+  public enum ProcessType {
+    web,
+    worker,
+    cron
+  }
+
+  /** A port of one process. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ProcessPort {
+    @Required
+    @Pattern("^[a-z0-9][-a-z0-9]*$")
+    @JsonPropertyDescription("The process, by key.")
+    public String process;
+
+    @Required
+    @Min(1)
+    @Max(65535)
+    @JsonPropertyDescription("The port it listens on.")
+    public Integer port;
   }
 
   /** Horizontal autoscaling. */

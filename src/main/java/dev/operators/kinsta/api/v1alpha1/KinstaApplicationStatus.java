@@ -37,6 +37,11 @@ public class KinstaApplicationStatus extends KinstaStatus {
   @JsonPropertyDescription("Kinsta's status of the application, e.g. deploymentSuccess.")
   public String state;
 
+  @JsonPropertyDescription(
+      "Sevalla's change time of the application at the last full look; the company's list"
+          + " showing another one means something changed there.")
+  public String updatedAt;
+
   @JsonPropertyDescription("The application's processes as Kinsta reports them.")
   public List<ProcessStatus> processes = new ArrayList<>();
 
@@ -57,6 +62,31 @@ public class KinstaApplicationStatus extends KinstaStatus {
       "Whether the CDN is on, as the last toggle answered (Sevalla's API does not report it).")
   public Boolean cdnEnabled;
 
+  @JsonPropertyDescription(
+      "The environment variables the operator keeps (names only; values never leave their"
+          + " source).")
+  public List<String> envKeys;
+
+  @JsonPropertyDescription(
+      "True between a change of the environment variables and the deployment that applies it.")
+  public Boolean redeployPending;
+
+  @JsonPropertyDescription(
+      "The application's domains as Sevalla reports them, with the DNS records each still needs.")
+  public List<DomainStatus> domains;
+
+  @JsonPropertyDescription("True while the operator keeps the application's IP restriction.")
+  public Boolean ipRestrictionManaged;
+
+  @JsonPropertyDescription("Private ports as Sevalla reports them.")
+  public List<PortStatus> privatePorts;
+
+  @JsonPropertyDescription("TCP proxies as Sevalla reports them, with their public address.")
+  public List<PortStatus> tcpProxies;
+
+  @JsonPropertyDescription("Whether Sevalla reports the application suspended.")
+  public Boolean suspended;
+
   /** One process. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ProcessStatus {
@@ -68,6 +98,12 @@ public class KinstaApplicationStatus extends KinstaStatus {
 
     @JsonPropertyDescription("The process type, e.g. web, background or cron.")
     public String type;
+
+    @JsonPropertyDescription("Its size, by Sevalla's resource type name.")
+    public String size;
+
+    @JsonPropertyDescription("When a cron process runs.")
+    public String schedule;
 
     @JsonPropertyDescription("manual or horizontal.")
     public String scaling;
@@ -125,5 +161,9 @@ public class KinstaApplicationStatus extends KinstaStatus {
 
     @JsonPropertyDescription("Kinsta's status of the deployment, e.g. success or failed.")
     public String status;
+
+    @JsonPropertyDescription(
+        "The last lines of a failed deployment's log (secrets the operator sent are masked).")
+    public List<String> logTail;
   }
 }

@@ -91,6 +91,20 @@ public class KinstaDatabaseSpec extends KinstaSpec {
           + "database, user, password, url, and their external_ counterparts); defaults to `<name>-connection`.")
   public String connectionSecretName;
 
+  @JsonPropertyDescription(
+      "Whether the database is reachable from outside Sevalla (its external host and port);"
+          + " left as it is when absent.")
+  public Boolean externalConnection;
+
+  @JsonPropertyDescription(
+      "Who may use the external connection: only the listed addresses (allow) or all but them"
+          + " (deny); removing the field turns the restriction off.")
+  public IpRestriction ipRestriction;
+
+  @JsonPropertyDescription(
+      "True suspends the database, false activates it; left as it is when absent.")
+  public Boolean suspended;
+
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(
       "Adopt an existing database by id or name instead of creating one. Adopted databases "

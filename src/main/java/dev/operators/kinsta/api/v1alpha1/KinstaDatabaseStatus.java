@@ -46,6 +46,12 @@ public class KinstaDatabaseStatus extends KinstaStatus {
   @JsonPropertyDescription("Port reachable from outside Kinsta.")
   public Integer externalPort;
 
+  @JsonPropertyDescription("True while the operator keeps the database's IP restriction.")
+  public Boolean ipRestrictionManaged;
+
+  @JsonPropertyDescription("Whether Sevalla reports the database suspended.")
+  public Boolean suspended;
+
   @JsonPropertyDescription("The database's display name in Kinsta, as last seen.")
   public String displayName;
 
@@ -57,9 +63,6 @@ public class KinstaDatabaseStatus extends KinstaStatus {
           + " unchanged and the company's list shows the database unchanged, a resync makes no call"
           + " for this database.")
   public String connectionSecretVersion;
-
-  @JsonPropertyDescription("The secretsVersion of the last full look at the database in Kinsta.")
-  public String observedSecretsVersion;
 
   @JsonPropertyDescription("Whether the database was adopted rather than created by this resource.")
   public Boolean adopted;

@@ -2,10 +2,12 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /** What a {@link KinstaStaticSite} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,6 +15,19 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "has(self.adopt) == has(oldSelf.adopt)",
     message = "adopt cannot be added or removed")
+@ValidationRule(
+    value =
+        "!has(self.primaryDomain) || (has(self.domains)"
+            + " && self.domains.exists(d, d.name == self.primaryDomain))",
+    message = "primaryDomain must be one of domains",
+    fieldPath = ".primaryDomain")
+// Variables are a map keyed by name and branch, domains by name: the API server rejects
+// duplicates and server-side apply merges by key.
+@SchemaCustomizer(
+    value = SchemaAddition.class,
+    input =
+        "{\"properties\": {\"domains\": {\"x-kubernetes-list-type\": \"map\","
+            + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class KinstaStaticSiteSpec extends KinstaSpec {
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(
@@ -76,6 +91,27 @@ public class KinstaStaticSiteSpec extends KinstaSpec {
 
   @JsonPropertyDescription("Pretty URLs (`/about` for `/about.html`), on or off.")
   public Boolean prettyUrls;
+
+  @Size(max = 200)
+  @JsonPropertyDescription(
+      "Build variables: when set, exactly these exist in Sevalla. Values come from the spec or"
+          + " from keys of Secrets and ConfigMaps of the namespace, and are never shown in status.")
+  public List<StaticSiteEnvVar> env;
+
+  @JsonPropertyDescription(
+      "Whether a change of the variables (the spec's, or a Secret's or ConfigMap's content)"
+          + " starts a deployment; default true.")
+  public Boolean redeployOnChange;
+
+  @Size(max = 50)
+  @JsonPropertyDescription(
+      "Custom domains: when set, exactly these are attached; status.domains says which DNS"
+          + " records each still needs.")
+  public List<ServiceDomain> domains;
+
+  @Size(min = 4, max = 253)
+  @JsonPropertyDescription("The domain the site answers on first; one of domains.")
+  public String primaryDomain;
 
   @JsonPropertyDescription(
       "What to deploy. A change of branch deploys that branch; a change of redeployToken deploys"

@@ -2,6 +2,7 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 
 /** The static site as the operator last saw it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -43,6 +44,18 @@ public class KinstaStaticSiteStatus extends KinstaStatus {
 
   @JsonPropertyDescription("Whether pretty URLs are on, as the last toggle answered.")
   public Boolean prettyUrlsEnabled;
+
+  @JsonPropertyDescription(
+      "The variables the operator keeps (names only; values never leave their source).")
+  public List<String> envKeys;
+
+  @JsonPropertyDescription(
+      "True between a change of the variables and the deployment that applies it.")
+  public Boolean redeployPending;
+
+  @JsonPropertyDescription(
+      "The site's domains as Sevalla reports them, with the DNS records each still needs.")
+  public List<DomainStatus> domains;
 
   /** A deployment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -33,6 +33,11 @@ public class KinstaStatus extends ReadPart {
   public String secretsVersion;
 
   @JsonPropertyDescription(
+      "The secretsVersion of the last full look at the object in Kinsta; another one means a"
+          + " Secret or ConfigMap it reads changed since.")
+  public String observedSecretsVersion;
+
+  @JsonPropertyDescription(
       "When a Stalled resource was last looked at again (RFC 3339); stalls whose cause may clear on"
           + " Kinsta's side are looked at again every KINSTA_STALLED_RETRY.")
   public String stalledCheckedAt;

@@ -13,4 +13,7 @@ public record AppProcess(
     @Nullable String resourceTypeName,
     @Nullable String entrypoint,
     @Nullable String internalHostname,
-    @Nullable Integer port) {}
+    @Nullable Integer port,
+    @Nullable String resourceTypeId,
+    @Nullable String schedule,
+    @Nullable String timeZone) {}

@@ -4,4 +4,13 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code PATCH /applications/{id}/processes/{process_id}}: the fields left null are not sent. */
 public record UpdateProcessRequest(
-    @Nullable ScalingStrategy scalingStrategy, @Nullable String entrypoint) {}
+    @Nullable ScalingStrategy scalingStrategy,
+    @Nullable String entrypoint,
+    @Nullable String resourceTypeId,
+    @Nullable Integer port,
+    @Nullable String schedule,
+    @Nullable String timeZone) {
+
+  public static final UpdateProcessRequest NOTHING =
+      new UpdateProcessRequest(null, null, null, null, null, null);
+}

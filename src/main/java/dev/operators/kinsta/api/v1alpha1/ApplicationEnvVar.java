@@ -1,0 +1,29 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** An application's environment variable, with when it is available. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = "has(self.value) != has(self.valueFrom)",
+    message = "set value or valueFrom")
+@ValidationRule(
+    value = "!(has(self.runtime) && has(self.build)) || self.runtime || self.build",
+    message = "a variable must be available at runtime, at build time or both")
+public class ApplicationEnvVar extends EnvVar {
+  @JsonPropertyDescription("Available to the running processes (default true).")
+  public Boolean runtime;
+
+  @JsonPropertyDescription("Available while the application is built (default true).")
+  public Boolean build;
+
+  public boolean atRuntime() {
+    return runtime == null || runtime;
+  }
+
+  public boolean atBuild() {
+    return build == null || build;
+  }
+}

@@ -1,0 +1,108 @@
+package dev.operators.kinsta.application;
+
+import dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
+import dev.operators.kinsta.client.HostedService;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.dto.EnvVariable;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.EnvSources;
+import dev.operators.kinsta.reconcile.HostedEnv;
+import dev.operators.kinsta.reconcile.Outcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The application's environment variables: resolved from their sources before any call, then
+ * exactly the listed ones kept in Sevalla. A change needs a deployment to take effect; with {@code
+ * redeployOnChange} (the default) the need is written to status before the first write, so a
+ * restart half way still deploys.
+ */
+final class Environment {
+  static final String FIELD = "spec.env";
+
+  private Environment() {}
+
+  /** The values, or the outcome naming a missing Secret, ConfigMap or key (checked first). */
+  static EnvSources.Resolved resolve(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
+    List<ApplicationEnvVar> env = attempt.resource().getSpec().env;
+    return env == null
+        ? new EnvSources.Resolved(Map.of(), Optional.empty())
+        : EnvSources.resolve(attempt, env, FIELD);
+  }
+
+  /**
+   * Masks the values the application takes from Secrets in text Sevalla sends back (a deployment's
+   * log may print them).
+   */
+  static UnaryOperator<String> masker(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
+    List<ApplicationEnvVar> env = attempt.resource().getSpec().env;
+    if (env == null) {
+      return UnaryOperator.identity();
+    }
+    Map<String, String> values = resolve(attempt).values();
+    List<String> secrets =
+        env.stream()
+            .filter(v -> v.valueFrom != null && v.valueFrom.secretKeyRef != null)
+            .map(v -> values.get(v.name))
+            .filter(value -> value != null && value.length() >= 4)
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+    return text -> {
+      String result = text;
+      for (String secret : secrets) {
+        result = result.replace(secret, "***");
+      }
+      return result;
+    };
+  }
+
+  static Optional<Outcome> apply(
+      Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
+      HostingApi api,
+      String appId,
+      EnvSources.Resolved resolved) {
+    KinstaApplicationSpec spec = attempt.resource().getSpec();
+    KinstaApplicationStatus status = attempt.status();
+    List<String> kept = status.envKeys == null ? List.of() : status.envKeys;
+    if (spec.env == null && kept.isEmpty()) {
+      return Optional.empty();
+    }
+    List<EnvVariable> wanted = null;
+    if (spec.env != null) {
+      wanted = new ArrayList<>();
+      for (ApplicationEnvVar variable : spec.env) {
+        wanted.add(
+            EnvVariable.forApplication(
+                variable.name,
+                resolved.values().get(variable.name),
+                variable.atRuntime(),
+                variable.atBuild()));
+      }
+    }
+    boolean redeploy = !Boolean.FALSE.equals(spec.redeployOnChange);
+    HostedEnv.keep(
+        api,
+        HostedService.APPLICATION,
+        appId,
+        wanted,
+        kept,
+        () -> {
+          if (redeploy) {
+            status.redeployPending = true;
+            attempt.writeStatusNow(
+                ApplicationReasons.APPLYING_ENVIRONMENT,
+                "Changing environment variables, then deploying");
+          }
+        });
+    status.envKeys =
+        spec.env == null ? null : spec.env.stream().map(variable -> variable.name).toList();
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.operators.kinsta.staticsite;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.StaticSiteEnvVar;
+import dev.operators.kinsta.client.HostedService;
+import dev.operators.kinsta.client.HostingApi;
+import dev.operators.kinsta.client.dto.EnvVariable;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.EnvSources;
+import dev.operators.kinsta.reconcile.HostedEnv;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The static site's build variables: resolved from their sources before any call, then exactly the
+ * listed ones kept in Sevalla; a change is deployed (unless {@code redeployOnChange} is false), and
+ * the need is on record before the first write.
+ */
+final class StaticSiteEnvironment {
+  static final String FIELD = "spec.env";
+
+  private StaticSiteEnvironment() {}
+
+  static EnvSources.Resolved resolve(Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt) {
+    List<StaticSiteEnvVar> env = attempt.resource().getSpec().env;
+    return env == null
+        ? new EnvSources.Resolved(Map.of(), Optional.empty())
+        : EnvSources.resolve(attempt, env, FIELD);
+  }
+
+  static void apply(
+      Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt,
+      HostingApi api,
+      String siteId,
+      EnvSources.Resolved resolved) {
+    KinstaStaticSiteSpec spec = attempt.resource().getSpec();
+    KinstaStaticSiteStatus status = attempt.status();
+    List<String> kept = status.envKeys == null ? List.of() : status.envKeys;
+    if (spec.env == null && kept.isEmpty()) {
+      return;
+    }
+    List<EnvVariable> wanted = null;
+    if (spec.env != null) {
+      wanted = new ArrayList<>();
+      for (StaticSiteEnvVar variable : spec.env) {
+        wanted.add(
+            EnvVariable.forStaticSite(
+                variable.name,
+                resolved.values().get(variable.name),
+                variable.forProduction(),
+                variable.forPreview(),
+                variable.branch));
+      }
+    }
+    boolean redeploy = !Boolean.FALSE.equals(spec.redeployOnChange);
+    HostedEnv.keep(
+        api,
+        HostedService.STATIC_SITE,
+        siteId,
+        wanted,
+        kept,
+        () -> {
+          if (redeploy) {
+            status.redeployPending = true;
+            attempt.writeStatusNow(
+                StaticSiteReasons.APPLYING_ENVIRONMENT, "Changing variables, then deploying");
+          }
+        });
+    status.envKeys =
+        spec.env == null ? null : spec.env.stream().map(variable -> variable.name).toList();
+  }
+}
