@@ -4,10 +4,12 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.ProcessSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus.ProcessStatus;
+import dev.operators.kinsta.api.v1alpha1.ProbeSpec;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.dto.AppProcess;
 import dev.operators.kinsta.client.dto.Application;
 import dev.operators.kinsta.client.dto.CreateProcessRequest;
+import dev.operators.kinsta.client.dto.ProcessProbe;
 import dev.operators.kinsta.client.dto.ResourceType;
 import dev.operators.kinsta.client.dto.ScalingStrategy;
 import dev.operators.kinsta.client.dto.UpdateProcessRequest;
@@ -118,7 +120,10 @@ final class Processes {
         spec.entrypoint,
         spec.port,
         spec.schedule,
-        spec.schedule == null ? null : spec.timeZone == null ? "UTC" : spec.timeZone);
+        spec.schedule == null ? null : spec.timeZone == null ? "UTC" : spec.timeZone,
+        spec.jobStartPolicy == null ? null : spec.jobStartPolicy.name(),
+        probe(spec.livenessProbe),
+        probe(spec.readinessProbe));
   }
 
   private static @Nullable ScalingStrategy scaling(ProcessSpec spec) {
@@ -151,9 +156,76 @@ final class Processes {
     Integer port = differing(spec.port, current.port());
     String schedule = differing(spec.schedule, current.schedule());
     String timeZone = spec.schedule == null ? null : differing(spec.timeZone, current.timeZone());
+    String jobStartPolicy =
+        differing(
+            spec.jobStartPolicy == null ? null : spec.jobStartPolicy.name(),
+            current.jobStartPolicy());
+    ProcessProbe liveness = probe(spec.livenessProbe);
+    ProcessProbe readiness = probe(spec.readinessProbe);
     UpdateProcessRequest update =
-        new UpdateProcessRequest(scaling, entrypoint, size, port, schedule, timeZone);
+        new UpdateProcessRequest(
+            scaling,
+            entrypoint,
+            size,
+            port,
+            schedule,
+            timeZone,
+            jobStartPolicy,
+            liveness == null || covers(liveness, current.livenessProbe()) ? null : liveness,
+            readiness == null || covers(readiness, current.readinessProbe()) ? null : readiness);
     return update.equals(UpdateProcessRequest.NOTHING) ? null : update;
+  }
+
+  /** The probe to send, from the spec's; null when the spec has none. */
+  private static @Nullable ProcessProbe probe(@Nullable ProbeSpec spec) {
+    if (spec == null) {
+      return null;
+    }
+    return new ProcessProbe(
+        spec.httpGet == null
+            ? null
+            : new ProcessProbe.HttpGet(
+                spec.httpGet.path,
+                spec.httpGet.port,
+                spec.httpGet.scheme == null ? null : spec.httpGet.scheme.name()),
+        spec.tcpSocket == null ? null : new ProcessProbe.TcpSocket(spec.tcpSocket.port),
+        spec.exec == null ? null : new ProcessProbe.Exec(List.copyOf(spec.exec.command)),
+        spec.initialDelaySeconds,
+        spec.periodSeconds,
+        spec.timeoutSeconds,
+        spec.successThreshold,
+        spec.failureThreshold);
+  }
+
+  /** Sevalla's probe has what the wanted one says (its defaults for the rest are accepted). */
+  static boolean covers(ProcessProbe wanted, @Nullable ProcessProbe current) {
+    if (current == null) {
+      return false;
+    }
+    ProcessProbe.HttpGet w = wanted.httpGet();
+    ProcessProbe.HttpGet c = current.httpGet();
+    boolean http =
+        w == null
+            || (c != null
+                && Objects.equals(w.path(), c.path())
+                && matches(w.port(), c.port())
+                && (w.scheme() == null || w.scheme().equals(c.scheme())));
+    boolean tcp =
+        wanted.tcpSocket() == null
+            || (current.tcpSocket() != null
+                && Objects.equals(wanted.tcpSocket().port(), current.tcpSocket().port()));
+    boolean exec =
+        wanted.exec() == null
+            || (current.exec() != null
+                && Objects.equals(wanted.exec().command(), current.exec().command()));
+    return http
+        && tcp
+        && exec
+        && matches(wanted.initialDelaySeconds(), current.initialDelaySeconds())
+        && matches(wanted.periodSeconds(), current.periodSeconds())
+        && matches(wanted.timeoutSeconds(), current.timeoutSeconds())
+        && matches(wanted.successThreshold(), current.successThreshold())
+        && matches(wanted.failureThreshold(), current.failureThreshold());
   }
 
   private static <T> @Nullable T differing(@Nullable T wanted, @Nullable T current) {
@@ -195,7 +267,10 @@ final class Processes {
         updated.port() != null ? updated.port() : before.port(),
         updated.resourceTypeId() != null ? updated.resourceTypeId() : before.resourceTypeId(),
         updated.schedule() != null ? updated.schedule() : before.schedule(),
-        updated.timeZone() != null ? updated.timeZone() : before.timeZone());
+        updated.timeZone() != null ? updated.timeZone() : before.timeZone(),
+        updated.jobStartPolicy() != null ? updated.jobStartPolicy() : before.jobStartPolicy(),
+        updated.livenessProbe() != null ? updated.livenessProbe() : before.livenessProbe(),
+        updated.readinessProbe() != null ? updated.readinessProbe() : before.readinessProbe());
   }
 
   private static ProcessStatus status(String key, AppProcess process) {

@@ -20,6 +20,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.ProcessSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.ProcessType;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
+import dev.operators.kinsta.api.v1alpha1.ProbeSpec;
 import dev.operators.kinsta.api.v1alpha1.ServiceDomain;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
@@ -243,6 +244,15 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
     ProcessSpec web = new ProcessSpec();
     web.key = "web";
     web.instances = 2;
+    web.livenessProbe = new ProbeSpec();
+    web.livenessProbe.httpGet = new ProbeSpec.HttpGetAction();
+    web.livenessProbe.httpGet.path = "/healthz";
+    web.livenessProbe.periodSeconds = 15;
+    ProcessSpec migrate = new ProcessSpec();
+    migrate.key = "migrate";
+    migrate.type = ProcessType.job;
+    migrate.jobStartPolicy = KinstaApplicationSpec.JobStartPolicy.beforeDeployment;
+    migrate.entrypoint = "npm run migrate";
     ProcessSpec worker = new ProcessSpec();
     worker.key = "worker";
     worker.type = ProcessType.worker;
@@ -253,12 +263,29 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
     nightly.type = ProcessType.cron;
     nightly.schedule = "0 3 * * *";
     nightly.entrypoint = "node nightly.js";
-    app.getSpec().processes = List.of(web, worker, nightly);
+    app.getSpec().processes = List.of(web, worker, nightly, migrate);
     app.getSpec().redeployOnChange = false;
     tenant.create(app);
 
     KinstaApplication ready = awaitReady(tenant, "jobs");
-    assertEquals(3, count(id, a -> a.processes.size()));
+    assertEquals(4, count(id, a -> a.processes.size()));
+    SimulatorState.AppProcess job =
+        inApp(id, a -> a.processes.stream().filter(p -> "job".equals(p.kind)).findFirst())
+            .orElseThrow();
+    assertEquals("beforeDeployment", job.jobStartPolicy);
+    assertEquals(
+        "/healthz",
+        inApp(
+            id,
+            a ->
+                a.processes.stream()
+                    .filter(p -> "web".equals(p.type))
+                    .findFirst()
+                    .orElseThrow()
+                    .livenessProbe
+                    .path("httpGet")
+                    .path("path")
+                    .asText()));
     SimulatorState.AppProcess created =
         inApp(id, a -> a.processes.stream().filter(p -> "s2".equals(p.resourceType)).findFirst())
             .orElseThrow();
@@ -273,10 +300,13 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
                     .findFirst()
                     .orElseThrow()
                     .schedule));
-    assertEquals(2, tenant.calls("POST /applications/{id}/processes"));
-    assertEquals(1, tenant.calls("PATCH /applications/{id}/processes/{process_id}"));
+    assertEquals(3, tenant.calls("POST /applications/{id}/processes"));
     assertEquals(
-        List.of("web", "worker", "nightly"),
+        1,
+        tenant.calls("PATCH /applications/{id}/processes/{process_id}"),
+        "the web process: instances and probe in one change");
+    assertEquals(
+        List.of("web", "worker", "nightly", "migrate"),
         ready.getStatus().processes.stream().map(p -> p.key).toList());
 
     harness.kinsta.simulator.mutate(
@@ -286,7 +316,7 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
               .forEach(p -> p.resourceType = "s8");
         });
     tenant.requestReconcile(KinstaApplication.class, "jobs", "again-1");
-    assertEquals(2, tenant.calls("POST /applications/{id}/processes"), "found again by key");
+    assertEquals(3, tenant.calls("POST /applications/{id}/processes"), "found again by key");
     assertEquals(
         1,
         count(id, a -> (int) a.processes.stream().filter(p -> "s2".equals(p.resourceType)).count()),
@@ -299,7 +329,7 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
             a.getSpec().processes =
                 List.of(a.getSpec().processes.get(0), a.getSpec().processes.get(2)));
     await().atMost(Duration.ofSeconds(20)).until(() -> count(id, a -> a.processes.size()) == 2);
-    assertEquals(1, tenant.calls("DELETE /applications/{id}/processes/{process_id}"));
+    assertEquals(2, tenant.calls("DELETE /applications/{id}/processes/{process_id}"));
 
     long writes = tenant.writes();
     tenant.edit(KinstaApplication.class, "jobs", a -> a.getSpec().processes.get(1).size = "s99");

@@ -100,6 +100,9 @@ class ProcessUpdatePropertiesTest {
         8080,
         null,
         null,
+        null,
+        null,
+        null,
         null);
   }
 }

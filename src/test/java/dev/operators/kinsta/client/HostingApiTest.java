@@ -223,7 +223,15 @@ class HostingApiTest {
             id,
             web.id(),
             new UpdateProcessRequest(
-                ScalingStrategy.horizontal(2, 5, 70, null), "node app.js", null, null, null, null));
+                ScalingStrategy.horizontal(2, 5, 70, null),
+                "node app.js",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     assertEquals("horizontal", scaled.scalingStrategy().type());
     assertEquals(5, scaled.scalingStrategy().config().maxInstanceCount());
     assertEquals("node app.js", api.listProcesses(id).get(0).entrypoint());

@@ -445,6 +445,7 @@ final class SevallaEndpoints {
                   if (x.body.path("port").isInt()) {
                     process.get().port = x.body.path("port").asInt();
                   }
+                  SevallaServiceEndpoints.probesAndJob(x, process.get());
                   app.updatedAt = x.now;
                   process.get().updatedAt = x.now;
                   ArrayNode one = JsonNodeFactory.instance.arrayNode();
@@ -644,18 +645,22 @@ final class SevallaEndpoints {
         .put("is_ingress_enabled", "web".equals(process.type))
         .put("ingress_protocol", "http");
     json.set("scaling_strategy", process.scalingStrategy);
+    json.set("liveness_probe", probeOrNull(process.livenessProbe));
+    json.set("readiness_probe", probeOrNull(process.readinessProbe));
     json.put("resource_type_id", SimulatorState.databaseSizeId("process-" + process.resourceType))
         .put("resource_type_name", process.resourceType)
         .put("cpu_limit", 500)
         .put("memory_limit", 512)
         .put("schedule", process.schedule)
         .put("time_zone", process.timeZone)
-        .putNull("job_start_policy")
-        .putNull("liveness_probe")
-        .putNull("readiness_probe")
+        .put("job_start_policy", process.jobStartPolicy)
         .put("internal_hostname", process.internalHostname)
         .put("created_at", iso(process.createdAt))
         .put("updated_at", iso(process.updatedAt));
+  }
+
+  private static JsonNode probeOrNull(@Nullable JsonNode probe) {
+    return probe == null ? JsonNodeFactory.instance.nullNode() : probe;
   }
 
   /** A new deployment of the application: the given branch or image, else the app's own. */

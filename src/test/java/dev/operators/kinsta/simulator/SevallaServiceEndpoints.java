@@ -404,6 +404,11 @@ final class SevallaServiceEndpoints {
                   process.schedule = x.text("schedule");
                   process.timeZone = x.text("time_zone");
                   process.port = x.body.path("port").isInt() ? x.body.path("port").asInt() : null;
+                  if ("job".equals(type) && x.text("job_start_policy") == null) {
+                    return SevallaEndpoints.invalid(
+                        "job_start_policy", "A job process needs a job_start_policy");
+                  }
+                  probesAndJob(x, process);
                   app.processes.add(process);
                   app.updatedAt = x.now;
                   ArrayNode one = JsonNodeFactory.instance.arrayNode();
@@ -427,6 +432,19 @@ final class SevallaServiceEndpoints {
                               return SevallaEndpoints.message("Process queued for removal");
                             })
                         .orElse(Reply.notFound())));
+  }
+
+  /** The job policy and probes a create or update sends, kept as sent. */
+  static void probesAndJob(Exchange x, AppProcess process) {
+    if (x.text("job_start_policy") != null) {
+      process.jobStartPolicy = x.text("job_start_policy");
+    }
+    if (x.body.path("liveness_probe").isObject()) {
+      process.livenessProbe = x.body.get("liveness_probe");
+    }
+    if (x.body.path("readiness_probe").isObject()) {
+      process.readinessProbe = x.body.get("readiness_probe");
+    }
   }
 
   static String processSizeId(String name) {

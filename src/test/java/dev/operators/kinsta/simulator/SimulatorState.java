@@ -461,6 +461,9 @@ public final class SimulatorState {
     public final String appId;
     public final String type;
     public @Nullable String kind;
+    public @Nullable String jobStartPolicy;
+    public @Nullable JsonNode livenessProbe;
+    public @Nullable JsonNode readinessProbe;
     public @Nullable String schedule;
     public @Nullable String timeZone;
     public @Nullable Integer port;

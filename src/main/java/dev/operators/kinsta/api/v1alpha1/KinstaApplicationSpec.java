@@ -308,6 +308,15 @@ public class KinstaApplicationSpec extends KinstaSpec {
       value = "!has(self.type) || self.type != 'cron' || has(self.schedule)",
       message = "a cron process needs a schedule",
       fieldPath = ".schedule")
+  @ValidationRule(
+      value = "!has(self.type) || self.type != 'job' || has(self.jobStartPolicy)",
+      message = "a job process needs a jobStartPolicy",
+      fieldPath = ".jobStartPolicy")
+  @ValidationRule(
+      value =
+          "!(has(self.livenessProbe) || has(self.readinessProbe))"
+              + " || (has(self.type) ? self.type == 'web' : self.key == 'web')",
+      message = "probes are for the web process")
   public static class ProcessSpec {
     @Required
     @Pattern("^[a-z0-9][-a-z0-9]*$")
@@ -328,8 +337,8 @@ public class KinstaApplicationSpec extends KinstaSpec {
 
     @ValidationRule(value = "self == oldSelf", message = "a process's type is immutable")
     @JsonPropertyDescription(
-        "web, worker or cron; a process not in Sevalla yet is created with it (default worker,"
-            + " web for the key `web`).")
+        "web, worker, cron or job; a process not in Sevalla yet is created with it (default"
+            + " worker, web for the key `web`).")
     public ProcessType type;
 
     @Size(min = 1, max = 50)
@@ -348,13 +357,32 @@ public class KinstaApplicationSpec extends KinstaSpec {
     @Max(65535)
     @JsonPropertyDescription("The port a web process listens on.")
     public Integer port;
+
+    @JsonPropertyDescription(
+        "When a job process runs: beforeDeployment (e.g. migrations), afterSuccessDeployment or"
+            + " afterFailedDeployment.")
+    public JobStartPolicy jobStartPolicy;
+
+    @JsonPropertyDescription("A web process's liveness probe: failing, it is restarted.")
+    public ProbeSpec livenessProbe;
+
+    @JsonPropertyDescription("A web process's readiness probe: failing, it gets no traffic.")
+    public ProbeSpec readinessProbe;
   }
 
   /** Process types the operator creates. */
   public enum ProcessType {
     web,
     worker,
-    cron
+    cron,
+    job
+  }
+
+  /** When a job process runs, relative to a deployment. */
+  public enum JobStartPolicy {
+    beforeDeployment,
+    afterSuccessDeployment,
+    afterFailedDeployment
   }
 
   /** A port of one process. */

@@ -16,4 +16,7 @@ public record AppProcess(
     @Nullable Integer port,
     @Nullable String resourceTypeId,
     @Nullable String schedule,
-    @Nullable String timeZone) {}
+    @Nullable String timeZone,
+    @Nullable String jobStartPolicy,
+    @Nullable ProcessProbe livenessProbe,
+    @Nullable ProcessProbe readinessProbe) {}

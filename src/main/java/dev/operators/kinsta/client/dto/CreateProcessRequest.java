@@ -11,4 +11,7 @@ public record CreateProcessRequest(
     @Nullable String entrypoint,
     @Nullable Integer port,
     @Nullable String schedule,
-    @Nullable String timeZone) {}
+    @Nullable String timeZone,
+    @Nullable String jobStartPolicy,
+    @Nullable ProcessProbe livenessProbe,
+    @Nullable ProcessProbe readinessProbe) {}

@@ -9,8 +9,11 @@ public record UpdateProcessRequest(
     @Nullable String resourceTypeId,
     @Nullable Integer port,
     @Nullable String schedule,
-    @Nullable String timeZone) {
+    @Nullable String timeZone,
+    @Nullable String jobStartPolicy,
+    @Nullable ProcessProbe livenessProbe,
+    @Nullable ProcessProbe readinessProbe) {
 
   public static final UpdateProcessRequest NOTHING =
-      new UpdateProcessRequest(null, null, null, null, null, null);
+      new UpdateProcessRequest(null, null, null, null, null, null, null, null, null);
 }
