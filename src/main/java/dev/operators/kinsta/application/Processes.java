@@ -83,6 +83,11 @@ final class Processes {
       for (ProcessSpec spec : wanted) {
         if (listed.stream().noneMatch(p -> matches(spec, p))) {
           AppProcess created = api.createProcess(app.id(), create(spec, sizeIds, listed));
+          // Sevalla's create takes no ingress settings: they follow in a change of their own.
+          UpdateProcessRequest ingress = update(spec, created, sizeIds);
+          if (ingress != null) {
+            created = merge(created, api.updateProcess(app.id(), created.id(), ingress));
+          }
           observed.add(status(spec.key, created));
         }
       }
@@ -172,7 +177,11 @@ final class Processes {
             timeZone,
             jobStartPolicy,
             liveness == null || covers(liveness, current.livenessProbe()) ? null : liveness,
-            readiness == null || covers(readiness, current.readinessProbe()) ? null : readiness);
+            readiness == null || covers(readiness, current.readinessProbe()) ? null : readiness,
+            differing(spec.ingress, current.isIngressEnabled()),
+            differing(
+                spec.ingressProtocol == null ? null : spec.ingressProtocol.name(),
+                current.ingressProtocol()));
     return update.equals(UpdateProcessRequest.NOTHING) ? null : update;
   }
 
@@ -270,7 +279,9 @@ final class Processes {
         updated.timeZone() != null ? updated.timeZone() : before.timeZone(),
         updated.jobStartPolicy() != null ? updated.jobStartPolicy() : before.jobStartPolicy(),
         updated.livenessProbe() != null ? updated.livenessProbe() : before.livenessProbe(),
-        updated.readinessProbe() != null ? updated.readinessProbe() : before.readinessProbe());
+        updated.readinessProbe() != null ? updated.readinessProbe() : before.readinessProbe(),
+        updated.isIngressEnabled() != null ? updated.isIngressEnabled() : before.isIngressEnabled(),
+        updated.ingressProtocol() != null ? updated.ingressProtocol() : before.ingressProtocol());
   }
 
   private static ProcessStatus status(String key, AppProcess process) {

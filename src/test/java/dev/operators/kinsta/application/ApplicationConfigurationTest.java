@@ -258,6 +258,8 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
     worker.type = ProcessType.worker;
     worker.size = "s2";
     worker.entrypoint = "node worker.js";
+    worker.ingress = true;
+    worker.ingressProtocol = KinstaApplicationSpec.IngressProtocol.grpc;
     ProcessSpec nightly = new ProcessSpec();
     nightly.key = "nightly";
     nightly.type = ProcessType.cron;
@@ -290,6 +292,8 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
         inApp(id, a -> a.processes.stream().filter(p -> "s2".equals(p.resourceType)).findFirst())
             .orElseThrow();
     assertEquals("node worker.js", created.entrypoint);
+    assertEquals(Boolean.TRUE, created.ingressEnabled);
+    assertEquals("grpc", created.ingressProtocol);
     assertEquals(
         "0 3 * * *",
         inApp(
@@ -302,9 +306,10 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
                     .schedule));
     assertEquals(3, tenant.calls("POST /applications/{id}/processes"));
     assertEquals(
-        1,
+        2,
         tenant.calls("PATCH /applications/{id}/processes/{process_id}"),
-        "the web process: instances and probe in one change");
+        "the web process (instances and probe in one change), the worker's ingress after its"
+            + " creation");
     assertEquals(
         List.of("web", "worker", "nightly", "migrate"),
         ready.getStatus().processes.stream().map(p -> p.key).toList());

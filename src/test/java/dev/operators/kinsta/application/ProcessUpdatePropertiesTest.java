@@ -103,6 +103,8 @@ class ProcessUpdatePropertiesTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 }

@@ -231,6 +231,8 @@ class HostingApiTest {
                 null,
                 null,
                 null,
+                null,
+                null,
                 null));
     assertEquals("horizontal", scaled.scalingStrategy().type());
     assertEquals(5, scaled.scalingStrategy().config().maxInstanceCount());

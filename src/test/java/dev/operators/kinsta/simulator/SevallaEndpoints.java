@@ -642,8 +642,10 @@ final class SevallaEndpoints {
         .put("display_name", process.displayName)
         .put("entrypoint", process.entrypoint == null ? "" : process.entrypoint)
         .put("port", process.port != null ? process.port : process.internalPort)
-        .put("is_ingress_enabled", "web".equals(process.type))
-        .put("ingress_protocol", "http");
+        .put(
+            "is_ingress_enabled",
+            process.ingressEnabled != null ? process.ingressEnabled : "web".equals(process.type))
+        .put("ingress_protocol", process.ingressProtocol);
     json.set("scaling_strategy", process.scalingStrategy);
     json.set("liveness_probe", probeOrNull(process.livenessProbe));
     json.set("readiness_probe", probeOrNull(process.readinessProbe));

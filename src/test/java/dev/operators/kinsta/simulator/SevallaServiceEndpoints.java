@@ -439,6 +439,12 @@ final class SevallaServiceEndpoints {
     if (x.text("job_start_policy") != null) {
       process.jobStartPolicy = x.text("job_start_policy");
     }
+    if (x.body.path("is_ingress_enabled").isBoolean()) {
+      process.ingressEnabled = x.body.path("is_ingress_enabled").asBoolean();
+    }
+    if (x.text("ingress_protocol") != null) {
+      process.ingressProtocol = x.text("ingress_protocol");
+    }
     if (x.body.path("liveness_probe").isObject()) {
       process.livenessProbe = x.body.get("liveness_probe");
     }

@@ -462,6 +462,8 @@ public final class SimulatorState {
     public final String type;
     public @Nullable String kind;
     public @Nullable String jobStartPolicy;
+    public @Nullable Boolean ingressEnabled;
+    public String ingressProtocol = "http";
     public @Nullable JsonNode livenessProbe;
     public @Nullable JsonNode readinessProbe;
     public @Nullable String schedule;

@@ -363,6 +363,14 @@ public class KinstaApplicationSpec extends KinstaSpec {
             + " afterFailedDeployment.")
     public JobStartPolicy jobStartPolicy;
 
+    @JsonPropertyDescription(
+        "Whether the process takes traffic from outside (Sevalla's ingress); the web process does"
+            + " by default.")
+    public Boolean ingress;
+
+    @JsonPropertyDescription("The protocol of its ingress: http (the default) or grpc.")
+    public IngressProtocol ingressProtocol;
+
     @JsonPropertyDescription("A web process's liveness probe: failing, it is restarted.")
     public ProbeSpec livenessProbe;
 
@@ -376,6 +384,12 @@ public class KinstaApplicationSpec extends KinstaSpec {
     worker,
     cron,
     job
+  }
+
+  /** How a process's ingress speaks. */
+  public enum IngressProtocol {
+    http,
+    grpc
   }
 
   /** When a job process runs, relative to a deployment. */

@@ -19,4 +19,6 @@ public record AppProcess(
     @Nullable String timeZone,
     @Nullable String jobStartPolicy,
     @Nullable ProcessProbe livenessProbe,
-    @Nullable ProcessProbe readinessProbe) {}
+    @Nullable ProcessProbe readinessProbe,
+    @Nullable Boolean isIngressEnabled,
+    @Nullable String ingressProtocol) {}

@@ -12,8 +12,10 @@ public record UpdateProcessRequest(
     @Nullable String timeZone,
     @Nullable String jobStartPolicy,
     @Nullable ProcessProbe livenessProbe,
-    @Nullable ProcessProbe readinessProbe) {
+    @Nullable ProcessProbe readinessProbe,
+    @Nullable Boolean isIngressEnabled,
+    @Nullable String ingressProtocol) {
 
   public static final UpdateProcessRequest NOTHING =
-      new UpdateProcessRequest(null, null, null, null, null, null, null, null, null);
+      new UpdateProcessRequest(null, null, null, null, null, null, null, null, null, null, null);
 }
