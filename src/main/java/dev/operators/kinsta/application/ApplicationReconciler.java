@@ -154,7 +154,7 @@ public final class ApplicationReconciler
                 attempt,
                 api,
                 Objects.requireNonNull(attempt.status().applicationId, "established before use"),
-                Environment.masker(attempt));
+                Environment.masker(attempt, Objects.requireNonNull(env, "resolved first")));
       }
       return deployments;
     }
@@ -302,22 +302,11 @@ public final class ApplicationReconciler
 
   private static Outcome ready(Run run) {
     KinstaApplicationStatus status = run.attempt.status();
-    if (HostedDomains.anyPending(status.domains)) {
-      // A domain waits for DNS: looked at again each inventory interval until it is active.
-      return Outcome.ready(
-          "Application "
-              + run.app().name()
-              + " matches the spec; "
-              + HostedDomains.describePending(status.domains),
-          run.attempt.settings().inventoryInterval());
-    }
-    return run.attempt.ready(
-        "Application "
-            + run.app().name()
-            + " matches the spec"
-            + (status.lastDeployment == null
-                ? ""
-                : "; last deployment " + status.lastDeployment.status));
+    return HostedDomains.ready(
+        run.attempt,
+        "Application " + run.app().name() + " matches the spec",
+        status.lastDeployment == null ? "" : "; last deployment " + status.lastDeployment.status,
+        status.domains);
   }
 
   private static void record(KinstaApplicationStatus status, Application app) {

@@ -10,8 +10,6 @@ import dev.operators.kinsta.client.dto.EnvVariable;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.EnvSources;
 import dev.operators.kinsta.reconcile.HostedEnv;
-import dev.operators.kinsta.reconcile.Outcome;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +39,13 @@ final class Environment {
    * Masks the values the application takes from Secrets in text Sevalla sends back (a deployment's
    * log may print them).
    */
-  static UnaryOperator<String> masker(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {
+  static UnaryOperator<String> masker(
+      Attempt<KinstaApplication, KinstaApplicationStatus> attempt, EnvSources.Resolved resolved) {
     List<ApplicationEnvVar> env = attempt.resource().getSpec().env;
     if (env == null) {
       return UnaryOperator.identity();
     }
-    Map<String, String> values = resolve(attempt).values();
+    Map<String, String> values = resolved.values();
     List<String> secrets =
         env.stream()
             .filter(v -> v.valueFrom != null && v.valueFrom.secretKeyRef != null)
@@ -63,46 +62,32 @@ final class Environment {
     };
   }
 
-  static Optional<Outcome> apply(
+  /** Keeps the declared variables; a change owes a deployment unless redeployOnChange is false. */
+  static void apply(
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
       HostingApi api,
       String appId,
       EnvSources.Resolved resolved) {
     KinstaApplicationSpec spec = attempt.resource().getSpec();
     KinstaApplicationStatus status = attempt.status();
-    List<String> kept = status.envKeys == null ? List.of() : status.envKeys;
-    if (spec.env == null && kept.isEmpty()) {
-      return Optional.empty();
-    }
-    List<EnvVariable> wanted = null;
-    if (spec.env != null) {
-      wanted = new ArrayList<>();
-      for (ApplicationEnvVar variable : spec.env) {
-        wanted.add(
-            EnvVariable.forApplication(
-                variable.name,
-                resolved.values().get(variable.name),
-                variable.atRuntime(),
-                variable.atBuild()));
-      }
-    }
-    boolean redeploy = !Boolean.FALSE.equals(spec.redeployOnChange);
-    HostedEnv.keep(
-        api,
-        HostedService.APPLICATION,
-        appId,
-        wanted,
-        kept,
-        () -> {
-          if (redeploy) {
-            status.redeployPending = true;
-            attempt.writeStatusNow(
-                ApplicationReasons.APPLYING_ENVIRONMENT,
-                "Changing environment variables, then deploying");
-          }
-        });
     status.envKeys =
-        spec.env == null ? null : spec.env.stream().map(variable -> variable.name).toList();
-    return Optional.empty();
+        HostedEnv.keepDeclared(
+            api,
+            HostedService.APPLICATION,
+            appId,
+            spec.env,
+            resolved,
+            (variable, value) ->
+                EnvVariable.forApplication(
+                    variable.name, value, variable.atRuntime(), variable.atBuild()),
+            status.envKeys,
+            () -> {
+              if (!Boolean.FALSE.equals(spec.redeployOnChange)) {
+                status.redeployPending = true;
+                attempt.writeStatusNow(
+                    ApplicationReasons.APPLYING_ENVIRONMENT,
+                    "Changing environment variables, then deploying");
+              }
+            });
   }
 }

@@ -72,6 +72,23 @@ public final class HostedDomains {
                         && !"ACTIVE".equalsIgnoreCase(String.valueOf(d.status)));
   }
 
+  /**
+   * Ready with {@code matched} (and {@code otherwise} after it when no domain waits); while a
+   * domain waits for DNS, the message says for what and the object is looked at again each
+   * inventory interval instead of at the resync.
+   */
+  public static Outcome ready(
+      Attempt<?, ?> attempt,
+      String matched,
+      String otherwise,
+      @Nullable List<DomainStatus> domains) {
+    if (anyPending(domains)) {
+      return Outcome.ready(
+          matched + "; " + describePending(domains), attempt.settings().inventoryInterval());
+    }
+    return attempt.ready(matched + otherwise);
+  }
+
   /** In words: which domains wait, and for what. */
   public static String describePending(@Nullable List<DomainStatus> domains) {
     List<String> waiting = new ArrayList<>();

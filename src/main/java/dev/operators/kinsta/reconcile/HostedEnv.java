@@ -1,5 +1,6 @@
 package dev.operators.kinsta.reconcile;
 
+import dev.operators.kinsta.api.v1alpha1.EnvVar;
 import dev.operators.kinsta.client.HostedService;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.dto.EnvVariable;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +61,34 @@ public final class HostedEnv {
       }
     }
     return new Plan(create, update, delete);
+  }
+
+  /**
+   * Keeps the variables a spec declares ({@code env}, their values resolved) in Sevalla; with none
+   * declared, removes only those the operator kept ({@code kept}). {@code beforeWrites} runs before
+   * the first write. Answers the names kept from now on, null when the spec declares none.
+   */
+  public static <V extends EnvVar> @Nullable List<String> keepDeclared(
+      HostingApi api,
+      HostedService service,
+      String id,
+      @Nullable List<V> env,
+      EnvSources.Resolved resolved,
+      BiFunction<V, String, EnvVariable> toVariable,
+      @Nullable List<String> kept,
+      Runnable beforeWrites) {
+    List<String> known = kept == null ? List.of() : kept;
+    if (env == null && known.isEmpty()) {
+      return null;
+    }
+    List<EnvVariable> wanted =
+        env == null
+            ? null
+            : env.stream()
+                .map(variable -> toVariable.apply(variable, resolved.values().get(variable.name)))
+                .toList();
+    keep(api, service, id, wanted, known, beforeWrites);
+    return env == null ? null : env.stream().map(variable -> variable.name).toList();
   }
 
   /**

@@ -10,7 +10,6 @@ import dev.operators.kinsta.client.dto.EnvVariable;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.EnvSources;
 import dev.operators.kinsta.reconcile.HostedEnv;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +31,7 @@ final class StaticSiteEnvironment {
         : EnvSources.resolve(attempt, env, FIELD);
   }
 
+  /** Keeps the declared variables; a change owes a deployment unless redeployOnChange is false. */
   static void apply(
       Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt,
       HostingApi api,
@@ -39,38 +39,27 @@ final class StaticSiteEnvironment {
       EnvSources.Resolved resolved) {
     KinstaStaticSiteSpec spec = attempt.resource().getSpec();
     KinstaStaticSiteStatus status = attempt.status();
-    List<String> kept = status.envKeys == null ? List.of() : status.envKeys;
-    if (spec.env == null && kept.isEmpty()) {
-      return;
-    }
-    List<EnvVariable> wanted = null;
-    if (spec.env != null) {
-      wanted = new ArrayList<>();
-      for (StaticSiteEnvVar variable : spec.env) {
-        wanted.add(
-            EnvVariable.forStaticSite(
-                variable.name,
-                resolved.values().get(variable.name),
-                variable.forProduction(),
-                variable.forPreview(),
-                variable.branch));
-      }
-    }
-    boolean redeploy = !Boolean.FALSE.equals(spec.redeployOnChange);
-    HostedEnv.keep(
-        api,
-        HostedService.STATIC_SITE,
-        siteId,
-        wanted,
-        kept,
-        () -> {
-          if (redeploy) {
-            status.redeployPending = true;
-            attempt.writeStatusNow(
-                StaticSiteReasons.APPLYING_ENVIRONMENT, "Changing variables, then deploying");
-          }
-        });
     status.envKeys =
-        spec.env == null ? null : spec.env.stream().map(variable -> variable.name).toList();
+        HostedEnv.keepDeclared(
+            api,
+            HostedService.STATIC_SITE,
+            siteId,
+            spec.env,
+            resolved,
+            (variable, value) ->
+                EnvVariable.forStaticSite(
+                    variable.name,
+                    value,
+                    variable.forProduction(),
+                    variable.forPreview(),
+                    variable.branch),
+            status.envKeys,
+            () -> {
+              if (!Boolean.FALSE.equals(spec.redeployOnChange)) {
+                status.redeployPending = true;
+                attempt.writeStatusNow(
+                    StaticSiteReasons.APPLYING_ENVIRONMENT, "Changing variables, then deploying");
+              }
+            });
   }
 }

@@ -391,22 +391,11 @@ public final class StaticSiteReconciler
 
   private static Outcome ready(Run run) {
     KinstaStaticSiteStatus status = run.attempt.status();
-    if (HostedDomains.anyPending(status.domains)) {
-      // A domain waits for DNS: looked at again each inventory interval until it is active.
-      return Outcome.ready(
-          "Static site "
-              + run.site().name()
-              + " matches the spec; "
-              + HostedDomains.describePending(status.domains),
-          run.attempt.settings().inventoryInterval());
-    }
-    return run.attempt.ready(
-        "Static site "
-            + run.site().name()
-            + " matches the spec"
-            + (status.lastDeployment == null
-                ? ""
-                : "; last deployment " + status.lastDeployment.status));
+    return HostedDomains.ready(
+        run.attempt,
+        "Static site " + run.site().name() + " matches the spec",
+        status.lastDeployment == null ? "" : "; last deployment " + status.lastDeployment.status,
+        status.domains);
   }
 
   static String trigger(KinstaStaticSiteSpec.@Nullable Deployment wanted) {
