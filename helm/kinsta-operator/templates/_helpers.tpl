@@ -40,18 +40,19 @@ for the connection Secrets the operator owns. "get" adds no reach: list already 
 {{- define "kinsta-operator.rules" -}}
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstainternalconnections",
-    "kinstadnsrecords", "kinstastaticsites", "kinstasiteactions", "kinstaapplicationactions",
-    "kinstacompanies"]
+    "kinstadnsrecords", "kinstastaticsites", "kinstapipelines", "kinstasiteactions",
+    "kinstaapplicationactions", "kinstacompanies"]
   verbs: ["get", "list", "watch"]
 {{- /* Finalizers, on the kinds that stand for a Kinsta object. */}}
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites", "kinstadatabases", "kinstaapplications", "kinstadnsrecords",
-    "kinstastaticsites", "kinstainternalconnections"]
+    "kinstastaticsites", "kinstainternalconnections", "kinstapipelines"]
   verbs: ["patch"]
 - apiGroups: ["kinsta.operators.dev"]
   resources: ["kinstasites/status", "kinstadatabases/status", "kinstaapplications/status",
     "kinstainternalconnections/status", "kinstadnsrecords/status", "kinstasiteactions/status",
-    "kinstaapplicationactions/status", "kinstacompanies/status", "kinstastaticsites/status"]
+    "kinstaapplicationactions/status", "kinstacompanies/status", "kinstastaticsites/status",
+    "kinstapipelines/status"]
   verbs: ["patch"]
 - apiGroups: [""]
   resources: ["secrets"]

@@ -3,6 +3,7 @@ package dev.operators.kinsta.appaction;
 /** KinstaApplicationAction's own condition and event reasons. */
 public final class ApplicationActionReasons {
   public static final String WAITING_FOR_APPLICATION = "WaitingForApplication";
+  public static final String WAITING_FOR_PIPELINE = "WaitingForPipeline";
   public static final String PROMOTING = "Promoting";
   public static final String ANSWER_LOST = "AnswerLost";
   public static final String PROMOTION_FAILED = "PromotionFailed";

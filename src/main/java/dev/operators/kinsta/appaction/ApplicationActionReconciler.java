@@ -7,6 +7,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec.ApplicationReference;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionStatus.PromotedDeployment;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.dto.Deployment;
 import dev.operators.kinsta.client.dto.Promotion;
@@ -150,12 +151,19 @@ public final class ApplicationActionReconciler
       }
       targets.add(id.get());
     }
+    Optional<String> pipelineId = pipelineId(attempt);
+    if (pipelineId.isEmpty()) {
+      // Looked at again shortly, in the pipeline controller's cache: no call.
+      return Outcome.progressing(
+          ApplicationActionReasons.WAITING_FOR_PIPELINE,
+          "KinstaPipeline "
+              + attempt.resource().getSpec().promote.pipeline
+              + " does not exist or has no Sevalla id yet",
+          attempt.shortly());
+    }
     KinstaApplicationActionStatus status = attempt.status();
     started(attempt, ApplicationActionReasons.PROMOTING, "Promoting onto " + targets);
-    List<Promotion> promotions =
-        attempt
-            .hosting()
-            .promote(attempt.resource().getSpec().promote.pipelineId, sourceId, targets);
+    List<Promotion> promotions = attempt.hosting().promote(pipelineId.get(), sourceId, targets);
     status.deployments =
         promotions.stream()
             .map(
@@ -289,6 +297,22 @@ public final class ApplicationActionReconciler
             Objects.requireNonNull(reference.name, "name or id, by the schema"))
         .filter(app -> StatusConditions.isReadyAndCurrent(app) || repairs(attempt))
         .map(app -> app.getStatus() == null ? null : app.getStatus().applicationId);
+  }
+
+  /** The pipeline's id: given, or that of a KinstaPipeline in this namespace. */
+  private Optional<String> pipelineId(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+    KinstaApplicationActionSpec.Promote promote = attempt.resource().getSpec().promote;
+    if (promote.pipelineId != null) {
+      return Optional.of(promote.pipelineId);
+    }
+    return services
+        .caches()
+        .get(
+            KinstaPipeline.class,
+            attempt.resource().getMetadata().getNamespace(),
+            Objects.requireNonNull(promote.pipeline, "pipeline or pipelineId, by the schema"))
+        .map(pipeline -> pipeline.getStatus() == null ? null : pipeline.getStatus().pipelineId);
   }
 
   /** A rollback or a cancellation is for an application that is not well: it need not be Ready. */

@@ -4,7 +4,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.client.HostingApi;
-import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateApplicationRequest;
@@ -38,20 +37,13 @@ final class ApplicationProvisioner {
   }
 
   /** Empty when the application id is now known; otherwise what to report. */
-  @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
   Optional<Outcome> establish() {
     if (spec.adopt != null) {
       return adopt();
     }
     String displayName = displayName(attempt);
-    // A fresh creation holds one of the company's creation permits from its name check on.
-    try (RateBudgets.CreationHold held = status.creation == null ? api.holdCreation() : null) {
-      Optional<Outcome> refused = creation().resolveOrRefuse(displayName);
-      if (refused.isPresent() || status.applicationId != null) {
-        return refused;
-      }
-      return create(displayName);
-    }
+    return creation()
+        .establish(displayName, () -> status.applicationId != null, () -> create(displayName));
   }
 
   static String displayName(Attempt<KinstaApplication, KinstaApplicationStatus> attempt) {

@@ -9,6 +9,7 @@ import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateApplicationRequest;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.CreatePipelineRequest;
 import dev.operators.kinsta.client.dto.CreateProcessRequest;
 import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Database;
@@ -20,6 +21,9 @@ import dev.operators.kinsta.client.dto.HostedDomain;
 import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.IpRestrictionState;
+import dev.operators.kinsta.client.dto.Pipeline;
+import dev.operators.kinsta.client.dto.PipelineStage;
+import dev.operators.kinsta.client.dto.PreviewSettings;
 import dev.operators.kinsta.client.dto.ProcessPortState;
 import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Promotion;
@@ -150,6 +154,51 @@ public interface HostingApi {
    */
   List<Promotion> promote(
       String pipelineId, String sourceApplicationId, List<String> targetApplicationIds);
+
+  // ---- pipelines
+
+  /** {@code GET /pipelines}, every page: stages without their branch or settings. */
+  List<Pipeline> listPipelines();
+
+  /** {@code GET /pipelines/{id}}: every stage with its branch and preview settings. */
+  Pipeline getPipeline(String pipelineId);
+
+  /**
+   * {@code POST /pipelines} on the creation lane; Sevalla gives the new pipeline the stages Dev and
+   * Production.
+   */
+  Pipeline createPipeline(CreatePipelineRequest body);
+
+  /** {@code PATCH /pipelines/{id}} with the display name and type; null ones are not sent. */
+  void updatePipeline(String pipelineId, @Nullable String displayName, @Nullable String type);
+
+  /** {@code PATCH /pipelines/{id}} with {@code stage_order}: each stage id and its place. */
+  void orderPipelineStages(String pipelineId, List<String> stageIdsInOrder);
+
+  /** {@code DELETE /pipelines/{id}}: unlinks its applications and queues its preview apps. */
+  void deletePipeline(String pipelineId);
+
+  /** {@code POST /pipelines/{id}/stages}: a stage at {@code insertBefore}; answers it. */
+  PipelineStage addPipelineStage(
+      String pipelineId, String displayName, int insertBefore, @Nullable String branch);
+
+  /** {@code DELETE /pipelines/{id}/stages/{stage_id}}. */
+  void deletePipelineStage(String pipelineId, String stageId);
+
+  /** {@code POST /pipelines/{id}/stages/{stage_id}/apps}. */
+  void addApplicationToStage(String pipelineId, String stageId, String applicationId);
+
+  /** {@code DELETE /pipelines/{id}/stages/{stage_id}/apps/{app_id}}. */
+  void removeApplicationFromStage(String pipelineId, String stageId, String applicationId);
+
+  /** {@code POST /pipelines/{id}/preview/enable}. */
+  void enablePreviews(String pipelineId, PreviewSettings settings);
+
+  /** {@code PUT /pipelines/{id}/preview}. */
+  void updatePreviews(String pipelineId, PreviewSettings settings);
+
+  /** {@code POST /pipelines/{id}/preview/disable}: Sevalla queues the preview apps for deletion. */
+  void disablePreviews(String pipelineId);
 
   /**
    * {@code GET /applications/{id}/metrics/…} over {@code [start, end]}, on the usage lane; empty

@@ -11,6 +11,7 @@ import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateApplicationRequest;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.client.dto.CreatePipelineRequest;
 import dev.operators.kinsta.client.dto.CreateProcessRequest;
 import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Database;
@@ -22,6 +23,9 @@ import dev.operators.kinsta.client.dto.HostedDomain;
 import dev.operators.kinsta.client.dto.InternalConnection;
 import dev.operators.kinsta.client.dto.InternalConnectionTarget;
 import dev.operators.kinsta.client.dto.IpRestrictionState;
+import dev.operators.kinsta.client.dto.Pipeline;
+import dev.operators.kinsta.client.dto.PipelineStage;
+import dev.operators.kinsta.client.dto.PreviewSettings;
 import dev.operators.kinsta.client.dto.ProcessPortState;
 import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.Promotion;
@@ -292,6 +296,114 @@ final class VertxHostingApi implements HostingApi {
                     "target_app_ids", targetApplicationIds))
             .lane(Lane.WRITE);
     return WireReader.readList(request.endpoint(), call(request), "", Promotion.class);
+  }
+
+  // ---- pipelines
+
+  @Override
+  public List<Pipeline> listPipelines() {
+    return pages("/pipelines", Pipeline.class);
+  }
+
+  @Override
+  public Pipeline getPipeline(String pipelineId) {
+    KinstaRequest request = KinstaRequest.get("/pipelines/{id}", pipelineId);
+    return WireReader.read(request.endpoint(), call(request), "", Pipeline.class);
+  }
+
+  @Override
+  public Pipeline createPipeline(CreatePipelineRequest body) {
+    // Sevalla's "service creation" tier covers "other resources" too.
+    KinstaRequest request = KinstaRequest.post("/pipelines").body(body).lane(Lane.CREATION);
+    return WireReader.read(request.endpoint(), call(request), "", Pipeline.class);
+  }
+
+  @Override
+  public void updatePipeline(
+      String pipelineId, @Nullable String displayName, @Nullable String type) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    if (displayName != null) {
+      body.put("display_name", displayName);
+    }
+    if (type != null) {
+      body.put("type", type);
+    }
+    call(KinstaRequest.patch("/pipelines/{id}", pipelineId).body(body).onService(pipelineId));
+  }
+
+  @Override
+  public void orderPipelineStages(String pipelineId, List<String> stageIdsInOrder) {
+    List<Map<String, Object>> order = new ArrayList<>();
+    for (int i = 0; i < stageIdsInOrder.size(); i++) {
+      order.add(Map.of("stage_id", stageIdsInOrder.get(i), "order", i));
+    }
+    call(
+        KinstaRequest.patch("/pipelines/{id}", pipelineId)
+            .body(Map.of("stage_order", order))
+            .onService(pipelineId));
+  }
+
+  @Override
+  public void deletePipeline(String pipelineId) {
+    call(KinstaRequest.delete("/pipelines/{id}", pipelineId).onService(pipelineId));
+  }
+
+  @Override
+  public PipelineStage addPipelineStage(
+      String pipelineId, String displayName, int insertBefore, @Nullable String branch) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("display_name", displayName);
+    body.put("insert_before", insertBefore);
+    if (branch != null) {
+      body.put("branch", branch);
+    }
+    KinstaRequest request =
+        KinstaRequest.post("/pipelines/{id}/stages", pipelineId).body(body).lane(Lane.WRITE);
+    return WireReader.read(request.endpoint(), call(request), "", PipelineStage.class);
+  }
+
+  @Override
+  public void deletePipelineStage(String pipelineId, String stageId) {
+    call(
+        KinstaRequest.delete("/pipelines/{id}/stages/{stage_id}", pipelineId, stageId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void addApplicationToStage(String pipelineId, String stageId, String applicationId) {
+    call(
+        KinstaRequest.post("/pipelines/{id}/stages/{stage_id}/apps", pipelineId, stageId)
+            .body(Map.of("app_id", applicationId))
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void removeApplicationFromStage(String pipelineId, String stageId, String applicationId) {
+    call(
+        KinstaRequest.delete(
+                "/pipelines/{id}/stages/{stage_id}/apps/{app_id}",
+                pipelineId,
+                stageId,
+                applicationId)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void enablePreviews(String pipelineId, PreviewSettings settings) {
+    call(
+        KinstaRequest.post("/pipelines/{id}/preview/enable", pipelineId)
+            .body(settings)
+            .lane(Lane.WRITE));
+  }
+
+  @Override
+  public void updatePreviews(String pipelineId, PreviewSettings settings) {
+    call(KinstaRequest.put("/pipelines/{id}/preview", pipelineId).body(settings).lane(Lane.WRITE));
+  }
+
+  @Override
+  public void disablePreviews(String pipelineId) {
+    call(KinstaRequest.post("/pipelines/{id}/preview/disable", pipelineId).lane(Lane.WRITE));
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.KinstaApiException;
-import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.Cluster;
 import dev.operators.kinsta.client.dto.CreateDatabaseRequest;
 import dev.operators.kinsta.client.dto.Database;
@@ -49,20 +48,13 @@ final class DatabaseProvisioner {
   }
 
   /** Empty when the database id is now known and the caller can go on; otherwise what to report. */
-  @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
   Optional<Outcome> establish() {
     if (spec.adopt != null) {
       return adopt();
     }
     String displayName = spec.displayNameOr(resource.getMetadata().getName());
-    // A fresh creation holds one of the company's creation permits from its name check on.
-    try (RateBudgets.CreationHold held = status.creation == null ? api.holdCreation() : null) {
-      Optional<Outcome> refused = creation().resolveOrRefuse(displayName);
-      if (refused.isPresent() || status.databaseId != null) {
-        return refused;
-      }
-      return create(displayName);
-    }
+    return creation()
+        .establish(displayName, () -> status.databaseId != null, () -> create(displayName));
   }
 
   HostedCreation creation() {

@@ -12,6 +12,7 @@ import dev.operators.kinsta.connection.InternalConnectionReconciler;
 import dev.operators.kinsta.database.DatabaseReconciler;
 import dev.operators.kinsta.dns.DnsRecordReconciler;
 import dev.operators.kinsta.metrics.OperatorMetrics;
+import dev.operators.kinsta.pipeline.PipelineReconciler;
 import dev.operators.kinsta.reconcile.ConfigMapCache;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.CredentialsProtection;
@@ -154,6 +155,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new InternalConnectionReconciler(services), settings, namespaces);
     register(operator, new DnsRecordReconciler(services), settings, namespaces);
     register(operator, new StaticSiteReconciler(services), settings, namespaces);
+    register(operator, new PipelineReconciler(services), settings, namespaces);
     register(operator, new SiteActionReconciler(services), settings, namespaces);
     register(operator, new ApplicationActionReconciler(services), settings, namespaces);
     register(operator, new CompanyReconciler(services), settings, namespaces);

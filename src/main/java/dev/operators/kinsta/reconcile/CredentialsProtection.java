@@ -30,7 +30,11 @@ public final class CredentialsProtection implements AutoCloseable {
       List.of(
           new String[] {"kinsta.operators.dev/v1alpha1", "KinstaSite"},
           new String[] {"kinsta.operators.dev/v1alpha1", "KinstaDatabase"},
-          new String[] {"kinsta.operators.dev/v1alpha1", "KinstaApplication"});
+          new String[] {"kinsta.operators.dev/v1alpha1", "KinstaApplication"},
+          new String[] {"kinsta.operators.dev/v1alpha1", "KinstaInternalConnection"},
+          new String[] {"kinsta.operators.dev/v1alpha1", "KinstaDnsRecord"},
+          new String[] {"kinsta.operators.dev/v1alpha1", "KinstaStaticSite"},
+          new String[] {"kinsta.operators.dev/v1alpha1", "KinstaPipeline"});
 
   /**
    * Long enough for the deleted resource's own finalizer removal to have reached the API server.

@@ -2,8 +2,10 @@ package dev.operators.kinsta.reconcile;
 
 import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.budget.RateBudgets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -74,6 +76,26 @@ public record HostedCreation(
                   + what));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The whole creation step: a lost answer resolved, a name in use refused, else {@code create}
+   * sends the create call. A fresh creation holds one of the company's creation permits from its
+   * name check on, so the calls that prepare it are spent only when it can follow.
+   *
+   * @param known whether the object's id is known once a lost answer is resolved
+   * @param create what creates it (the outcome to report, or empty to go on)
+   */
+  @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
+  public Optional<Outcome> establish(
+      String displayName, BooleanSupplier known, Supplier<Optional<Outcome>> create) {
+    try (RateBudgets.CreationHold held = intent == null ? attempt.hosting().holdCreation() : null) {
+      Optional<Outcome> refused = resolveOrRefuse(displayName);
+      if (refused.isPresent() || known.getAsBoolean()) {
+        return refused;
+      }
+      return create.get();
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.client.HostingApi;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.Cluster;
+import dev.operators.kinsta.client.dto.Pipeline;
 import dev.operators.kinsta.client.dto.Project;
 import dev.operators.kinsta.client.dto.ResourceType;
 import java.time.Clock;
@@ -11,11 +12,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Each company's applications, static sites and projects as their lists tell them, listed at most
- * once per interval and shared by the company's KinstaApplications, KinstaStaticSites and
- * KinstaCompany: a Ready object whose entry is unchanged needs no call of its own at a resync, so
- * observing a company costs a few lists per interval however many objects it has. Sevalla's
- * reference data (clusters, database sizes) is read at most hourly.
+ * Each company's applications, static sites, pipelines and projects as their lists tell them,
+ * listed at most once per interval and shared by the company's KinstaApplications,
+ * KinstaStaticSites, KinstaPipelines and KinstaCompany: a Ready object whose entry is unchanged
+ * needs no call of its own at a resync, so observing a company costs a few lists per interval
+ * however many objects it has. Sevalla's reference data (clusters, database sizes) is read at most
+ * hourly.
  */
 public final class HostingInventory {
   private static final Duration REFERENCE_DATA = Duration.ofHours(1);
@@ -48,6 +50,11 @@ public final class HostingInventory {
       HostingApi api, String companyId, String name) {
     Optional<ApplicationSummary> listed = named(applications(api, companyId), name);
     return listed.isPresent() ? listed : named(applications(api, companyId, Duration.ZERO), name);
+  }
+
+  /** The company's pipelines, as a list at most one interval old shows them. */
+  public List<Pipeline> pipelines(HostingApi api, String companyId) {
+    return lists.get(companyId + "/pipelines", interval, () -> api.listPipelines());
   }
 
   /** The company's projects, from a list at most one interval old. */

@@ -44,23 +44,11 @@ public final class ListedUnchanged {
       @Nullable String state,
       @Nullable String displayName,
       @Nullable String updatedAt) {
-    KinstaStatus status = attempt.status();
-    long generation = KinstaReconciler.generation(attempt.resource());
-    Optional<Condition> ready =
-        StatusConditions.find(status.conditions, StatusConditions.READY)
-            .filter(c -> "True".equals(c.getStatus()))
-            .filter(c -> Objects.equals(c.getObservedGeneration(), generation));
     if (id == null) {
       return Optional.empty();
     }
-    boolean quiet =
-        ready.isPresent()
-            && status.operation == null
-            && Objects.equals(status.observedSecretsVersion, status.secretsVersion)
-            && Objects.equals(
-                status.lastHandledReconcileAt,
-                ResourceControls.reconcileRequest(attempt.resource()).orElse(null));
-    if (!quiet) {
+    Optional<Condition> ready = quietReady(attempt);
+    if (ready.isEmpty()) {
       return Optional.empty();
     }
     boolean same =
@@ -70,5 +58,25 @@ public final class ListedUnchanged {
             .filter(entry -> updatedAt == null || updatedAt.equals(entry.updatedAt()))
             .isPresent();
     return same ? Optional.of(attempt.ready(ready.get().getMessage())) : Optional.empty();
+  }
+
+  /**
+   * The Ready condition, when the resource is Ready for its generation, nothing is in flight, its
+   * Secrets did not change since the last full look and nobody asked for a reconcile: then what the
+   * company's list shows decides whether a full look is needed.
+   */
+  public static Optional<Condition> quietReady(Attempt<?, ? extends KinstaStatus> attempt) {
+    KinstaStatus status = attempt.status();
+    long generation = KinstaReconciler.generation(attempt.resource());
+    boolean quiet =
+        status.operation == null
+            && Objects.equals(status.observedSecretsVersion, status.secretsVersion)
+            && Objects.equals(
+                status.lastHandledReconcileAt,
+                ResourceControls.reconcileRequest(attempt.resource()).orElse(null));
+    return StatusConditions.find(status.conditions, StatusConditions.READY)
+        .filter(c -> quiet)
+        .filter(c -> "True".equals(c.getStatus()))
+        .filter(c -> Objects.equals(c.getObservedGeneration(), generation));
   }
 }

@@ -5,7 +5,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus;
 import dev.operators.kinsta.client.HostingApi;
-import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.client.dto.ApplicationSummary;
 import dev.operators.kinsta.client.dto.CreateStaticSiteRequest;
 import dev.operators.kinsta.client.dto.Project;
@@ -35,7 +34,6 @@ final class StaticSiteProvisioner {
   }
 
   /** Empty when the static site's id is now known; otherwise what to report. */
-  @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
   Optional<Outcome> establish() {
     if (spec.adopt != null) {
       return adopt();
@@ -44,14 +42,8 @@ final class StaticSiteProvisioner {
         spec.displayName == null || spec.displayName.isBlank()
             ? attempt.resource().getMetadata().getName()
             : spec.displayName;
-    // A fresh creation holds one of the company's creation permits from its name check on.
-    try (RateBudgets.CreationHold held = status.creation == null ? api.holdCreation() : null) {
-      Optional<Outcome> refused = creation().resolveOrRefuse(displayName);
-      if (refused.isPresent() || status.staticSiteId != null) {
-        return refused;
-      }
-      return create(displayName);
-    }
+    return creation()
+        .establish(displayName, () -> status.staticSiteId != null, () -> create(displayName));
   }
 
   private Optional<Outcome> create(String displayName) {

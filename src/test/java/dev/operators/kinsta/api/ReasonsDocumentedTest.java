@@ -30,6 +30,7 @@ class ReasonsDocumentedTest {
           "dev.operators.kinsta.company.CompanyReasons",
           "dev.operators.kinsta.appaction.ApplicationActionReasons",
           "dev.operators.kinsta.staticsite.StaticSiteReasons",
+          "dev.operators.kinsta.pipeline.PipelineReasons",
           "dev.operators.kinsta.action.ActionReasons");
   private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z]+)`");
 

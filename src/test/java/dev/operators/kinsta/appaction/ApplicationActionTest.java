@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * that make something never sent twice.
  */
 public class ApplicationActionTest extends SharedHarnessTest {
-  private static final String PIPELINE = "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
 
   public static KinstaApplicationAction action(
       String name, Consumer<KinstaApplicationActionSpec> what) {
@@ -102,6 +101,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
   @Test
   void promotesOntoTheTargetsAndFollowsTheirDeployments() {
     Tenant tenant = harness.tenant();
+    String pipeline = harness.kinsta.simulator.seedPipeline(tenant.companyId(), "Release");
     adopted(tenant, "staging", "Storefront staging");
     String production =
         harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront production");
@@ -111,7 +111,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
             s -> {
               s.application = named("staging");
               s.promote = new KinstaApplicationActionSpec.Promote();
-              s.promote.pipelineId = PIPELINE;
+              s.promote.pipelineId = pipeline;
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction done = awaitReady(tenant, "release");
@@ -129,6 +129,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
   @Test
   void aFailedDeploymentOfThePromotionStallsTheAction() {
     Tenant tenant = harness.tenant();
+    String pipeline = harness.kinsta.simulator.seedPipeline(tenant.companyId(), "Release");
     String source = adopted(tenant, "staging", "Shop staging");
     String production =
         harness.kinsta.simulator.seedApplication(tenant.companyId(), "Shop production");
@@ -140,7 +141,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
             s -> {
               s.application = byId(source);
               s.promote = new KinstaApplicationActionSpec.Promote();
-              s.promote.pipelineId = PIPELINE;
+              s.promote.pipelineId = pipeline;
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction failed =
@@ -151,6 +152,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
   @Test
   void aPromotionWhoseAnswerWasLostIsReportedAndNeverSentAgain() {
     Tenant tenant = harness.tenant();
+    String pipeline = harness.kinsta.simulator.seedPipeline(tenant.companyId(), "Release");
     String source = adopted(tenant, "staging", "Blog staging");
     String production =
         harness.kinsta.simulator.seedApplication(tenant.companyId(), "Blog production");
@@ -161,7 +163,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
             s -> {
               s.application = byId(source);
               s.promote = new KinstaApplicationActionSpec.Promote();
-              s.promote.pipelineId = PIPELINE;
+              s.promote.pipelineId = pipeline;
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction lost =

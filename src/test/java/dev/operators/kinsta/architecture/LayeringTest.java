@@ -24,6 +24,7 @@ class LayeringTest {
     "dev.operators.kinsta.company..",
     "dev.operators.kinsta.appaction..",
     "dev.operators.kinsta.staticsite..",
+    "dev.operators.kinsta.pipeline..",
     "dev.operators.kinsta.usage.."
   };
 
@@ -63,7 +64,7 @@ class LayeringTest {
   void theKindsDoNotDependOnEachOther() {
     slices()
         .matching(
-            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage|appaction|staticsite)..")
+            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage|appaction|staticsite|pipeline)..")
         .namingSlices("$1")
         .should()
         .notDependOnEachOther()

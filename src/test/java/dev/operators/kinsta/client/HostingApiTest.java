@@ -293,7 +293,7 @@ class HostingApiTest {
   void promotesThroughAPipeline() {
     String source = fixture.simulator.seedApplication(credentials.companyId(), "Staging");
     String target = fixture.simulator.seedApplication(credentials.companyId(), "Production");
-    String pipeline = fixture.simulator.seedPipeline(credentials.companyId(), "Release", source);
+    String pipeline = fixture.simulator.seedPipeline(credentials.companyId(), "Release");
     var promoted = api.promote(pipeline, source, List.of(target));
     assertEquals(target, promoted.get(0).targetAppId());
     assertEquals(promoted.get(0).deploymentId(), api.latestDeployment(target).orElseThrow().id());

@@ -18,6 +18,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
@@ -30,6 +32,7 @@ import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.company.CompanyTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.dns.DnsRecordTest;
+import dev.operators.kinsta.pipeline.PipelineLifecycleTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.site.Sites;
@@ -240,6 +243,22 @@ class GitOpsConformanceTest {
             }));
     StaticSiteTest.awaitReady(tenant, "docs");
 
+    apply(
+        tenant,
+        PipelineLifecycleTest.pipeline(
+            "release",
+            spec -> {
+              spec.type = KinstaPipelineSpec.Type.TRUNK;
+              spec.production = PipelineLifecycleTest.production("app");
+            }));
+    PipelineLifecycleTest.awaitReady(tenant, "release");
+    remember(
+        tenant.edit(
+            KinstaPipeline.class,
+            "release",
+            p -> p.getSpec().stages = List.of(PipelineLifecycleTest.stage("QA", "qa"))));
+    PipelineLifecycleTest.awaitReady(tenant, "release");
+
     apply(tenant, CompanyTest.company("company"));
     CompanyTest.awaitReady(tenant, "company");
     remember(tenant.edit(KinstaCompany.class, "company", c -> c.getSpec().showUserEmails = true));
@@ -258,6 +277,7 @@ class GitOpsConformanceTest {
             KinstaCompany.class,
             KinstaApplicationAction.class,
             KinstaStaticSite.class,
+            KinstaPipeline.class,
             KinstaDnsRecord.class,
             KinstaInternalConnection.class,
             KinstaSiteAction.class,

@@ -90,7 +90,8 @@ class RbacCoversOperatorCallsTest {
             new Access("kinsta.operators.dev", "kinstasiteactions", "get"),
             new Access("kinsta.operators.dev", "kinstacompanies", "get"),
             new Access("kinsta.operators.dev", "kinstaapplicationactions", "get"),
-            new Access("kinsta.operators.dev", "kinstastaticsites", "get"));
+            new Access("kinsta.operators.dev", "kinstastaticsites", "get"),
+            new Access("kinsta.operators.dev", "kinstapipelines", "get"));
     assertEquals(
         neededOnConflict,
         minus(granted, used),
@@ -232,6 +233,14 @@ class RbacCoversOperatorCallsTest {
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaStaticSite.class, "docs");
     tenant.awaitGone(
         dev.operators.kinsta.api.v1alpha1.KinstaStaticSite.class, "docs", Duration.ofSeconds(30));
+    tenant.create(
+        dev.operators.kinsta.pipeline.PipelineLifecycleTest.pipeline(
+            "release",
+            spec -> spec.type = dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec.Type.TRUNK));
+    dev.operators.kinsta.pipeline.PipelineLifecycleTest.awaitReady(tenant, "release");
+    tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaPipeline.class, "release");
+    tenant.awaitGone(
+        dev.operators.kinsta.api.v1alpha1.KinstaPipeline.class, "release", Duration.ofSeconds(30));
     tenant.create(dev.operators.kinsta.company.CompanyTest.company("company"));
     dev.operators.kinsta.company.CompanyTest.awaitReady(tenant, "company");
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaCompany.class, "company");

@@ -12,6 +12,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec.RecordType;
 import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
@@ -22,6 +24,7 @@ import dev.operators.kinsta.company.CompanyTest;
 import dev.operators.kinsta.connection.InternalConnectionTest;
 import dev.operators.kinsta.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.dns.DnsRecordTest;
+import dev.operators.kinsta.pipeline.PipelineLifecycleTest;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.staticsite.StaticSiteTest;
@@ -264,6 +267,40 @@ class CallLedgerTest {
         KinstaStaticSite.class,
         "docs",
         site -> site.getSpec().nodeVersion = "20");
+  }
+
+  @Test
+  void pipelineLifecycle() {
+    lifecycle(
+        "pipeline-lifecycle",
+        "A KinstaPipeline created (trunk) with a Staging stage holding an adopted application and\n"
+            + "previews on; then a QA stage added before Staging and the previews' stale days\n"
+            + "changed, observed for three inventory intervals, deleted (created: Delete). The\n"
+            + "application's own adoption and observation are counted too.",
+        tenant -> {
+          String id =
+              tenant.harness.kinsta.simulator.seedApplication(
+                  tenant.companyId(), "Storefront staging");
+          tenant.create(ApplicationLifecycleTest.adoptingId("staging", id));
+          ApplicationLifecycleTest.awaitReady(tenant, "staging");
+          return PipelineLifecycleTest.pipeline(
+              "release",
+              spec -> {
+                spec.type = KinstaPipelineSpec.Type.TRUNK;
+                spec.stages =
+                    java.util.List.of(PipelineLifecycleTest.stage("Staging", null, "staging"));
+                spec.previews = PipelineLifecycleTest.previews(true);
+              });
+        },
+        KinstaPipeline.class,
+        "release",
+        pipeline -> {
+          pipeline.getSpec().stages =
+              java.util.List.of(
+                  PipelineLifecycleTest.stage("QA", "qa"),
+                  PipelineLifecycleTest.stage("Staging", null, "staging"));
+          pipeline.getSpec().previews.staleAppDays = 3;
+        });
   }
 
   @Test

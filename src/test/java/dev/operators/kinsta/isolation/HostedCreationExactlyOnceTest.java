@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.operators.kinsta.application.ApplicationCreationTest;
 import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.client.budget.RateBudgetSettings;
+import dev.operators.kinsta.pipeline.PipelineLifecycleTest;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorSettings;
 import dev.operators.kinsta.staticsite.StaticSiteCreationTest;
@@ -18,11 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Sevalla's services (applications, static sites; databases in {@code ExactlyOnceCreationTest} and
- * {@code KillNineSweepTest}) are created exactly once when the create call's answer is lost, comes
- * after the client's timeout, or the operator stops with the call in flight. Each test has an
- * operator of its own (it is stopped, or its client's timeout differs), so none shares the cluster
- * with another operator.
+ * Sevalla's services (applications, static sites, pipelines; databases in {@code
+ * ExactlyOnceCreationTest} and {@code KillNineSweepTest}) are created exactly once when the create
+ * call's answer is lost, comes after the client's timeout, or the operator stops with the call in
+ * flight. Each test has an operator of its own (it is stopped, or its client's timeout differs), so
+ * none shares the cluster with another operator.
  */
 class HostedCreationExactlyOnceTest {
 
@@ -58,6 +59,28 @@ class HostedCreationExactlyOnceTest {
       @Override
       long inSevalla(OperatorHarness harness, Tenant tenant) {
         return StaticSiteCreationTest.sites(harness, tenant).size();
+      }
+    },
+    PIPELINE("POST /pipelines") {
+      @Override
+      HasMetadata resource(String name) {
+        return PipelineLifecycleTest.pipeline(
+            name,
+            spec -> spec.type = dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec.Type.TRUNK);
+      }
+
+      @Override
+      String awaitReady(Tenant tenant, String name) {
+        return PipelineLifecycleTest.awaitReady(tenant, name).getStatus().pipelineId;
+      }
+
+      @Override
+      long inSevalla(OperatorHarness harness, Tenant tenant) {
+        return harness.kinsta.simulator.read(
+            state ->
+                state.pipelines.values().stream()
+                    .filter(p -> p.companyId.equals(tenant.companyId()))
+                    .count());
       }
     };
 

@@ -251,15 +251,62 @@ public final class KinstaSimulator implements AutoCloseable {
         });
   }
 
-  /** A pipeline of the company whose preview apps copy {@code templateAppId}; answers its id. */
-  public String seedPipeline(String companyId, String displayName, String templateAppId) {
+  /** A trunk pipeline of the company with Sevalla's two default stages; answers its id. */
+  public String seedPipeline(String companyId, String displayName) {
     return mutate(
         s -> {
           SimulatorState.Pipeline pipeline =
-              new SimulatorState.Pipeline(companyId, displayName, templateAppId);
+              new SimulatorState.Pipeline(companyId, displayName, "trunk", null, clock.instant());
           s.pipelines.put(pipeline.id, pipeline);
           return pipeline.id;
         });
+  }
+
+  /** A pipeline as Sevalla keeps it, copied for a test to look at. */
+  public record PipelineView(
+      String displayName, String type, List<StageView> stages, @Nullable String previewRepoUrl) {}
+
+  /** A stage of a {@link PipelineView}. */
+  public record StageView(
+      String displayName,
+      String type,
+      @Nullable String branch,
+      List<String> appIds,
+      boolean autoCreateApp,
+      int staleAppDays) {}
+
+  /** The pipeline, if the company still has it. */
+  public Optional<PipelineView> pipeline(String pipelineId) {
+    return read(
+        s ->
+            Optional.ofNullable(s.pipelines.get(pipelineId))
+                .map(
+                    p ->
+                        new PipelineView(
+                            p.displayName,
+                            p.type,
+                            p.stages.stream()
+                                .map(
+                                    stage ->
+                                        new StageView(
+                                            stage.displayName,
+                                            stage.type,
+                                            stage.branch,
+                                            List.copyOf(stage.appIds),
+                                            stage.autoCreateApp,
+                                            stage.staleAppDays))
+                                .toList(),
+                            p.previewRepoUrl)));
+  }
+
+  /** The ids of the company's pipelines with this display name. */
+  public List<String> pipelinesNamed(String companyId, String displayName) {
+    return read(
+        s ->
+            s.pipelines.values().stream()
+                .filter(p -> p.companyId.equals(companyId) && p.displayName.equals(displayName))
+                .map(p -> p.id)
+                .toList());
   }
 
   /** A plugin installed on an environment, with the update Kinsta offers for it, if any. */

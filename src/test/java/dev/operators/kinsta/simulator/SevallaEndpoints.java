@@ -72,6 +72,7 @@ final class SevallaEndpoints {
     registerApplications(routes);
     registerStaticSites(routes);
     new SevallaServiceEndpoints(this, settings).register(routes);
+    new SevallaPipelineEndpoints(state).register(routes);
   }
 
   // ---- registry credentials
@@ -404,6 +405,9 @@ final class SevallaEndpoints {
                   app.status = "deleting";
                   state.connections.removeIf(
                       c -> c.sourceId().equals(app.id) || c.targetId().equals(app.id));
+                  state.pipelines.values().stream()
+                      .flatMap(pipeline -> pipeline.stages.stream())
+                      .forEach(stage -> stage.appIds.remove(app.id));
                   return message("Application deletion started");
                 }));
     routes.put(
@@ -724,6 +728,13 @@ final class SevallaEndpoints {
 
   /** Deploys the source's newest build onto each target, one new deployment each. */
   private Reply promote(Exchange x) {
+    boolean pipeline =
+        Optional.ofNullable(state.pipelines.get(x.path("id")))
+            .filter(p -> p.companyId.equals(x.company))
+            .isPresent();
+    if (!pipeline) {
+      return Reply.notFound();
+    }
     Optional<Application> source = ownApplication(x, x.text("source_app_id"));
     if (source.isEmpty() || source.get().deployments.isEmpty()) {
       return Reply.notFound();

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 record SevallaTier(String key, int limit, Duration window) {
   private static final Set<String> CREATIONS =
-      Set.of("POST /applications", "POST /databases", "POST /static-sites");
+      Set.of("POST /applications", "POST /databases", "POST /static-sites", "POST /pipelines");
 
   /** Changes of one existing service: the service's id is the path's {@code id}. */
   private static final Set<String> SERVICE_CHANGES =
@@ -24,6 +24,8 @@ record SevallaTier(String key, int limit, Duration window) {
           "POST /applications/{id}/deployments",
           "POST /applications/{id}/cdn/toggle",
           "PATCH /databases/{id}",
+          "PATCH /pipelines/{id}",
+          "DELETE /pipelines/{id}",
           "DELETE /databases/{id}",
           "POST /databases/{id}/reset-password",
           "PATCH /static-sites/{id}",

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -550,18 +552,58 @@ public final class SimulatorState {
     }
   }
 
-  /** A pipeline of the company: its stages, and the application preview apps are made from. */
+  /**
+   * A pipeline of the company: its stages in order (a preview stage first while previews are on,
+   * the production stage last) and the preview settings.
+   */
   public static final class Pipeline {
     public final String id = newId();
     public final String companyId;
-    public final String displayName;
-    public final String templateAppId;
-    public final List<String> stages = new ArrayList<>(List.of("Preview", "Staging", "Production"));
+    public String displayName;
+    public String type;
+    public @Nullable String projectId;
+    public final Instant createdAt;
+    public Instant updatedAt;
+    public final List<PipelineStage> stages = new ArrayList<>();
+    public @Nullable String previewRepoUrl;
 
-    public Pipeline(String companyId, String displayName, String templateAppId) {
+    public Pipeline(
+        String companyId,
+        String displayName,
+        String type,
+        @Nullable String projectId,
+        Instant createdAt) {
       this.companyId = companyId;
       this.displayName = displayName;
-      this.templateAppId = templateAppId;
+      this.type = type;
+      this.projectId = projectId;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
+      stages.add(new PipelineStage("Dev", "standard", null, createdAt));
+      stages.add(new PipelineStage("Production", "prod", null, createdAt));
+    }
+  }
+
+  /** A stage of a pipeline: its branch, the applications in it, and a preview stage's settings. */
+  public static final class PipelineStage {
+    public final String id = newId();
+    public final String displayName;
+    public final String type;
+    public final @Nullable String branch;
+    public final Instant createdAt;
+    public Instant updatedAt;
+    public final Set<String> appIds = new LinkedHashSet<>();
+    public boolean autoCreateApp;
+    public boolean deleteStaleApps;
+    public int staleAppDays = 5;
+
+    public PipelineStage(
+        String displayName, String type, @Nullable String branch, Instant createdAt) {
+      this.displayName = displayName;
+      this.type = type;
+      this.branch = branch;
+      this.createdAt = createdAt;
+      this.updatedAt = createdAt;
     }
   }
 

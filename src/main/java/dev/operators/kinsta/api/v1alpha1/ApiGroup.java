@@ -18,6 +18,7 @@ public final class ApiGroup {
           KinstaInternalConnection.class,
           KinstaDnsRecord.class,
           KinstaStaticSite.class,
+          KinstaPipeline.class,
           KinstaSiteAction.class,
           KinstaApplicationAction.class,
           KinstaCompany.class);

@@ -11,5 +11,8 @@ final class Ids {
    */
   static final String UNIQUE_NAME = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 
+  /** A Kubernetes resource name, as another resource of the namespace is referred to. */
+  static final String RESOURCE_NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+
   private Ids() {}
 }

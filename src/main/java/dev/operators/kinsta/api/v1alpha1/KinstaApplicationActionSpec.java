@@ -52,11 +52,18 @@ public class KinstaApplicationActionSpec extends KinstaSpec {
   }
 
   /** A promotion. */
+  @ValidationRule(
+      value = "has(self.pipelineId) != has(self.pipeline)",
+      message = "set exactly one of pipeline or pipelineId")
   public static class Promote {
-    @Required
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("The pipeline the applications are stages of (its Sevalla id).")
     public String pipelineId;
+
+    @Pattern(Ids.RESOURCE_NAME)
+    @JsonPropertyDescription(
+        "The pipeline the applications are stages of: a KinstaPipeline in this namespace.")
+    public String pipeline;
 
     @Required
     @Size(min = 1, max = 10)
