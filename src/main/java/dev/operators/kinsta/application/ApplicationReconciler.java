@@ -69,6 +69,17 @@ public final class ApplicationReconciler
     return secrets;
   }
 
+  /** The deployment hook's Secret too: one deleted or edited by hand is written again. */
+  @Override
+  protected Set<String> referencedSecrets(KinstaApplication app) {
+    Set<String> names = super.referencedSecrets(app);
+    KinstaApplicationSpec spec = app.getSpec();
+    if (spec != null && spec.deploymentHook != null && spec.deploymentHook.wanted()) {
+      names.add(spec.deploymentHook.secretOr(app.getMetadata().getName()));
+    }
+    return names;
+  }
+
   @Override
   protected Set<String> referencedConfigMaps(KinstaApplication app) {
     return app.getSpec() == null || app.getSpec().env == null
@@ -123,8 +134,8 @@ public final class ApplicationReconciler
               run -> run.deployments().follow())
           .then("observe the application", ApplicationReconciler::observe)
           .then(
-              "apply processes, settings, variables, domains, access, ports, suspension and the"
-                  + " CDN",
+              "apply processes, settings, variables, domains, access, ports, suspension, the CDN"
+                  + " and the deployment hook",
               ApplicationReconciler::apply)
           .then(
               "start a deployment when what should run changed",
@@ -280,7 +291,7 @@ public final class ApplicationReconciler
     HostedAccess.keepSuspended(api, HostedService.APPLICATION, id, spec.suspended, suspended);
     status.suspended = spec.suspended != null ? spec.suspended : suspended ? Boolean.TRUE : null;
     Toggles.apply(attempt, api, id);
-    return Optional.empty();
+    return DeploymentHooks.keep(attempt, api, id);
   }
 
   /**

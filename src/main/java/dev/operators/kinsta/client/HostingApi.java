@@ -155,6 +155,18 @@ public interface HostingApi {
   List<Promotion> promote(
       String pipelineId, String sourceApplicationId, List<String> targetApplicationIds);
 
+  /** {@code GET /applications/{id}/deployment-hook}: the hook's URL; empty when there is none. */
+  Optional<String> deploymentHook(String applicationId);
+
+  /** {@code POST /applications/{id}/deployment-hook}: the hook's URL (the existing one if any). */
+  String enableDeploymentHook(String applicationId);
+
+  /** {@code PUT /applications/{id}/deployment-hook}: a new URL; the old one stops working. */
+  String rotateDeploymentHook(String applicationId);
+
+  /** {@code DELETE /applications/{id}/deployment-hook}. */
+  void disableDeploymentHook(String applicationId);
+
   // ---- pipelines
 
   /** {@code GET /pipelines}, every page: stages without their branch or settings. */

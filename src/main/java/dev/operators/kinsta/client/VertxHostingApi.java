@@ -298,6 +298,42 @@ final class VertxHostingApi implements HostingApi {
     return WireReader.readList(request.endpoint(), call(request), "", Promotion.class);
   }
 
+  @Override
+  public Optional<String> deploymentHook(String applicationId) {
+    try {
+      KinstaRequest request =
+          KinstaRequest.get("/applications/{id}/deployment-hook", applicationId);
+      return Optional.of(hookUrl(request));
+    } catch (KinstaApiException.NotFound none) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public String enableDeploymentHook(String applicationId) {
+    return hookUrl(
+        KinstaRequest.post("/applications/{id}/deployment-hook", applicationId).lane(Lane.WRITE));
+  }
+
+  @Override
+  public String rotateDeploymentHook(String applicationId) {
+    return hookUrl(
+        KinstaRequest.put("/applications/{id}/deployment-hook", applicationId).lane(Lane.WRITE));
+  }
+
+  @Override
+  public void disableDeploymentHook(String applicationId) {
+    call(
+        KinstaRequest.delete("/applications/{id}/deployment-hook", applicationId).lane(Lane.WRITE));
+  }
+
+  private String hookUrl(KinstaRequest request) {
+    return WireReader.read(request.endpoint(), call(request), "", DeploymentHookUrl.class).url();
+  }
+
+  /** The answer of the deployment-hook calls. */
+  private record DeploymentHookUrl(String url) {}
+
   // ---- pipelines
 
   @Override

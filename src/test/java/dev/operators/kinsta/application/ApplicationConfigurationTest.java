@@ -352,6 +352,72 @@ class ApplicationConfigurationTest extends SharedHarnessTest {
     assertEquals(writes, tenant.writes());
   }
 
+  private static String hookInSevalla(String id) {
+    return harness.kinsta.simulator.read(state -> state.applications.get(id).deploymentHook);
+  }
+
+  private static String hookInSecret(Tenant tenant, String secret) {
+    return new String(
+        java.util.Base64.getDecoder()
+            .decode(
+                tenant
+                    .get(io.fabric8.kubernetes.api.model.Secret.class, secret)
+                    .getData()
+                    .get("url")),
+        java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theDeploymentHookLivesInASecretIsRotatedAndRemoved() {
+    Tenant tenant = harness.tenant();
+    String id = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Hooked");
+    KinstaApplication app = adoptingId("hooked", id);
+    app.getSpec().deploymentHook = new KinstaApplicationSpec.DeploymentHook();
+    tenant.create(app);
+
+    KinstaApplication ready = awaitReady(tenant, "hooked");
+    String url = hookInSevalla(id);
+    assertEquals("hooked-deploy-hook", ready.getStatus().deploymentHookSecret);
+    assertEquals(url, hookInSecret(tenant, "hooked-deploy-hook"));
+    assertFalse(Serialization.asJson(ready).contains(url), "the URL never reaches the resource");
+    assertTrue(tenant.events().stream().noneMatch(e -> e.getMessage().contains(url)));
+    assertEquals(1, tenant.calls("POST /applications/{id}/deployment-hook"));
+
+    tenant.edit(
+        KinstaApplication.class, "hooked", a -> a.getSpec().deploymentHook.rotationToken = "r1");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !url.equals(hookInSevalla(id)) && hookInSevalla(id) != null);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> hookInSevalla(id).equals(hookInSecret(tenant, "hooked-deploy-hook")));
+    assertEquals(1, tenant.calls("PUT /applications/{id}/deployment-hook"), "rotated once");
+
+    // The Secret deleted by hand is written again, with the same URL.
+    String rotated = hookInSevalla(id);
+    tenant.deleteSecret("hooked-deploy-hook");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> rotated.equals(hookInSecret(tenant, "hooked-deploy-hook")));
+    assertEquals(1, tenant.calls("PUT /applications/{id}/deployment-hook"));
+    assertEquals(1, tenant.calls("POST /applications/{id}/deployment-hook"));
+
+    tenant.edit(KinstaApplication.class, "hooked", a -> a.getSpec().deploymentHook.enabled = false);
+    await().atMost(Duration.ofSeconds(30)).until(() -> hookInSevalla(id) == null);
+    KinstaApplication off = awaitReady(tenant, "hooked");
+    assertNull(off.getStatus().deploymentHookSecret);
+    assertTrue(
+        tenant.get(io.fabric8.kubernetes.api.model.Secret.class, "hooked-deploy-hook").getData()
+                == null
+            || tenant
+                .get(io.fabric8.kubernetes.api.model.Secret.class, "hooked-deploy-hook")
+                .getData()
+                .isEmpty(),
+        "the dead URL left its Secret");
+    assertEquals(1, tenant.calls("DELETE /applications/{id}/deployment-hook"));
+  }
+
   @Test
   void domainsAccessPortsAndSuspensionAreAppliedKeptAndRemoved() {
     Tenant tenant = harness.tenant();

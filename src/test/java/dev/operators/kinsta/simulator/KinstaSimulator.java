@@ -873,6 +873,10 @@ public final class KinstaSimulator implements AutoCloseable {
     var response =
         ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json");
     headers.forEach(response::putHeader);
+    if (answer.status() == 204) {
+      response.end();
+      return;
+    }
     try {
       response.end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(answer.body())));
     } catch (IOException unserialisable) {

@@ -64,6 +64,60 @@ final class SevallaServiceEndpoints {
     registerPorts(routes, "tcp-proxies", "tcp_proxy_id", app -> app.tcpProxies, true);
     registerDeployments(routes);
     registerDatabaseAccess(routes);
+    registerDeploymentHook(routes);
+  }
+
+  /** An application's deployment hook: one URL, issued anew on PUT, gone on DELETE (204). */
+  private void registerDeploymentHook(Map<String, Handler> routes) {
+    routes.put(
+        "GET /applications/{id}/deployment-hook",
+        x ->
+            services.withApplication(
+                x,
+                app ->
+                    app.deploymentHook == null
+                        ? Reply.notFound()
+                        : Reply.ok(Exchange.object().put("url", app.deploymentHook))));
+    routes.put(
+        "POST /applications/{id}/deployment-hook",
+        x ->
+            services.withApplication(
+                x,
+                app -> {
+                  if (app.deploymentHook == null) {
+                    app.deploymentHook = hookUrl(app);
+                  }
+                  return new Reply(201, Exchange.object().put("url", app.deploymentHook));
+                }));
+    routes.put(
+        "PUT /applications/{id}/deployment-hook",
+        x ->
+            services.withApplication(
+                x,
+                app -> {
+                  app.deploymentHook = hookUrl(app);
+                  return Reply.ok(Exchange.object().put("url", app.deploymentHook));
+                }));
+    routes.put(
+        "DELETE /applications/{id}/deployment-hook",
+        x ->
+            services.withApplication(
+                x,
+                app -> {
+                  if (app.deploymentHook == null) {
+                    return Reply.notFound();
+                  }
+                  app.deploymentHook = null;
+                  return new Reply(
+                      204, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                }));
+  }
+
+  private static String hookUrl(Application app) {
+    return "https://hooks.sevalla.example/deploy/"
+        + app.id
+        + "/"
+        + java.util.UUID.randomUUID().toString().replace("-", "");
   }
 
   /** The parts of an application or static site the sub-resources live in. */

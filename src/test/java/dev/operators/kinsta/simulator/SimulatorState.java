@@ -340,6 +340,9 @@ public final class SimulatorState {
   }
 
   public static final class Application {
+    /** The deployment hook's URL, while there is one. */
+    public @Nullable String deploymentHook;
+
     public final String id;
     public final String companyId;
     public final String name;

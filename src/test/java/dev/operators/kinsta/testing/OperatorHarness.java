@@ -344,15 +344,16 @@ public final class OperatorHarness implements AutoCloseable {
       for (Secret secret : client.secrets().inNamespace(namespace).list().getItems()) {
         if (secret.getMetadata().getFinalizers() != null
             && !secret.getMetadata().getFinalizers().isEmpty()) {
+          // A merge patch: the operator may be releasing the same finalizer at this moment, and a
+          // patch computed against the listed copy would then be refused (422).
           client
               .secrets()
               .inNamespace(namespace)
               .withName(secret.getMetadata().getName())
-              .edit(
-                  s -> {
-                    s.getMetadata().setFinalizers(List.of());
-                    return s;
-                  });
+              .patch(
+                  io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                      io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                  "{\"metadata\":{\"finalizers\":null}}");
         }
       }
       client.namespaces().withName(namespace).delete();

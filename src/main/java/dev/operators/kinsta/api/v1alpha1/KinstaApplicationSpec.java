@@ -135,6 +135,11 @@ public class KinstaApplicationSpec extends KinstaSpec {
           + " it; left as it is when absent.")
   public Boolean suspended;
 
+  @JsonPropertyDescription(
+      "The application's deployment hook: a URL that deploys it when POSTed to (for a CI job),"
+          + " written to a Secret and never shown. Left out, the hook is not managed.")
+  public DeploymentHook deploymentHook;
+
   @JsonPropertyDescription("Sevalla's CDN for the application, on or off.")
   public Boolean cdn;
 
@@ -461,5 +466,36 @@ public class KinstaApplicationSpec extends KinstaSpec {
     @JsonPropertyDescription(
         "Any value; changing it deploys again, e.g. a timestamp or a release number.")
     public String redeployToken;
+  }
+
+  /** The deployment hook. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DeploymentHook {
+    @JsonPropertyDescription("Whether the application has a hook; default true.")
+    public Boolean enabled;
+
+    @Size(min = 1, max = 253)
+    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @JsonPropertyDescription(
+        "The Secret the operator writes the hook's URL into (key `url`); default"
+            + " `<metadata.name>-deploy-hook`.")
+    public String secretName;
+
+    @Size(max = 63)
+    @JsonPropertyDescription(
+        "Any new value makes Sevalla issue a new URL (the old one stops working).")
+    public String rotationToken;
+
+    /** Whether the hook should exist. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean wanted() {
+      return enabled == null || enabled;
+    }
+
+    /** The Secret the URL goes into. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String secretOr(String resourceName) {
+      return secretName != null ? secretName : resourceName + "-deploy-hook";
+    }
   }
 }

@@ -87,6 +87,13 @@ public class KinstaApplicationStatus extends KinstaStatus {
   @JsonPropertyDescription("Whether Sevalla reports the application suspended.")
   public Boolean suspended;
 
+  @JsonPropertyDescription("The Secret holding the deployment hook's URL, when there is a hook.")
+  public String deploymentHookSecret;
+
+  @JsonPropertyDescription(
+      "The spec.deploymentHook.rotationToken the hook's URL was last issued for.")
+  public String deploymentHookRotatedFor;
+
   /** One process. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ProcessStatus {
