@@ -7,6 +7,7 @@ import dev.operators.kinsta.client.budget.BudgetExhaustedException;
 import dev.operators.kinsta.client.budget.RateBudgets;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -128,6 +129,9 @@ final class KinstaTransport {
           .ifPresent(reset -> budgets.pause(budgetKey, reset));
     }
     if (status / 100 == 2 || acceptedErrors.contains(status)) {
+      if (status / 100 == 2 && !HttpMethod.GET.equals(request.method())) {
+        WritesOnThisThread.accepted();
+      }
       return new Response(status, answer);
     }
     throw failure(request, status, redactor.redact(message(answer)));

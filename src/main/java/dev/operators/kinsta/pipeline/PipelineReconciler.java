@@ -20,7 +20,6 @@ import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.ListedUnchanged;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ReadBackDeletion;
-import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -151,30 +150,9 @@ public final class PipelineReconciler
     return reasons;
   }
 
-  /**
-   * A pass makes several writes on Sevalla's write tier, whose burst is two; refused after some of
-   * them, it comes back at the tier's next permit (not after the longer wait of a reconcile refused
-   * again and again without getting anywhere) and goes on from what it finds.
-   */
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaPipeline, KinstaPipelineStatus> attempt) {
-    Run run = new Run(attempt);
-    try {
-      return STEPS.run(run, PipelineReconciler::ready);
-    } catch (KinstaApiException.RateLimited refused) {
-      if (run.changes == 0) {
-        throw refused;
-      }
-      return Outcome.waiting(
-          Reasons.RATE_LIMITED,
-          "Applied "
-              + run.changes
-              + " change(s) to pipeline "
-              + run.pipelineId()
-              + "; the rest when the rate budget allows: "
-              + refused.getMessage(),
-          refused.retryAfter());
-    }
+    return STEPS.run(new Run(attempt), PipelineReconciler::ready);
   }
 
   private static Optional<Outcome> establish(Run run) {

@@ -6,6 +6,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.client.KinstaApiException;
+import dev.operators.kinsta.client.WritesOnThisThread;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -300,6 +301,7 @@ public abstract class KinstaReconciler<
       return Outcome.stalled(problem.reason(), problem.getMessage());
     }
     String key = key(namespace(resource), resource.getMetadata().getName());
+    long writesBefore = WritesOnThisThread.count();
     try {
       Outcome outcome = reconcileRemote(attempt(resource, status, credentials, writes));
       refusals.remove(key);
@@ -307,9 +309,15 @@ public abstract class KinstaReconciler<
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
       // A reconcile refused half way reads again what it read before the refusal; waiting longer
-      // after each refusal in a row leaves the budget room for all of it, so it cannot starve
-      // itself on its own re-reads.
-      int inARow = limited.waitingForCreation() ? 1 : refusals.merge(key, 1, Integer::sum);
+      // after each refusal in a row that changed nothing leaves the budget room for all of it, so
+      // it cannot starve itself on its own re-reads. One that got a write through made progress:
+      // it comes back at the next permit.
+      boolean progressed = WritesOnThisThread.count() > writesBefore;
+      if (progressed) {
+        refusals.remove(key);
+      }
+      int inARow =
+          limited.waitingForCreation() || progressed ? 1 : refusals.merge(key, 1, Integer::sum);
       Duration wait = limited.retryAfter().multipliedBy(1L << Math.min(inARow - 1, 5));
       return Outcome.waiting(
           Reasons.RATE_LIMITED,
