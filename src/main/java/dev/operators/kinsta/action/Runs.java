@@ -5,10 +5,12 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
 import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.client.KinstaApi;
 import dev.operators.kinsta.client.dto.Environment;
 import dev.operators.kinsta.client.dto.OperationRef;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.OperationFollower;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -16,6 +18,7 @@ import dev.operators.kinsta.reconcile.SecretLookup;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -64,13 +67,14 @@ final class Runs {
     if (status.operation == null || !status.operation.is(ActionOperation.RUN_ACTION)) {
       return Optional.empty();
     }
-    Poll poll = attempt.pollOperation();
+    return OperationFollower.follow(attempt, this::ended);
+  }
+
+  /** A run's operation ended: the run is recorded with how it ended. */
+  private Optional<Outcome> ended(TrackedOperation operation, Poll poll) {
+    KinstaSiteActionStatus status = status();
     Optional<Run> run =
-        status.runs.stream().filter(r -> status.operation.id.equals(r.operationId)).findFirst();
-    if (poll instanceof Poll.Running running) {
-      return Optional.of(attempt.waitingFor(status.operation, running.next()));
-    }
-    status.operation = null;
+        status.runs.stream().filter(r -> Objects.equals(operation.id, r.operationId)).findFirst();
     if (run.isEmpty()) {
       return Optional.empty();
     }

@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.LostCreation;
+import dev.operators.kinsta.reconcile.OperationFollower;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -106,17 +107,12 @@ public final class DnsRecordReconciler
 
   /** Polls the operation in flight; empty when there is none or it is over. */
   private static Optional<Outcome> followOperation(Run run) {
+    return OperationFollower.follow(run.attempt, (operation, poll) -> ended(run, operation, poll));
+  }
+
+  private static Optional<Outcome> ended(Run run, TrackedOperation operation, Poll poll) {
     Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt = run.attempt;
     KinstaDnsRecordStatus status = run.status();
-    TrackedOperation operation = status.operation;
-    if (operation == null) {
-      return Optional.empty();
-    }
-    Poll poll = attempt.pollOperation();
-    if (poll instanceof Poll.Running running) {
-      return Optional.of(attempt.waitingFor(operation, running.next()));
-    }
-    status.operation = null;
     if (status.domainId != null) {
       attempt.dns().changed(attempt.companyId(), status.domainId);
     }
@@ -447,26 +443,27 @@ public final class DnsRecordReconciler
   protected Deletion deleteRemote(Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt) {
     Run run = new Run(attempt);
     KinstaDnsRecordStatus status = attempt.status();
-    TrackedOperation operation = status.operation;
-    if (operation != null) {
-      Poll poll = attempt.pollOperation();
-      if (poll instanceof Poll.Running running) {
-        return Deletion.waiting(
-            running.next(),
-            "Waiting for Kinsta operation " + operation.id + " (" + operation.type + ")");
-      }
-      status.operation = null;
-      if (operation.is(DnsOperation.DELETE_DNS_RECORD) && poll instanceof Poll.Failed failed) {
-        attempt
-            .events()
-            .warning(
-                attempt.resource(),
-                DnsReasons.RECORD_DELETE_FAILED,
-                "Kinsta could not delete " + run.named() + ": " + failed.message());
-        return Deletion.waiting(
-            attempt.settings().maxPollInterval(),
-            "Kinsta could not delete " + run.named() + "; trying again");
-      }
+    Optional<Deletion> waited =
+        OperationFollower.beforeDeleting(
+            attempt,
+            (operation, poll) -> {
+              if (operation.is(DnsOperation.DELETE_DNS_RECORD)
+                  && poll instanceof Poll.Failed failed) {
+                attempt
+                    .events()
+                    .warning(
+                        attempt.resource(),
+                        DnsReasons.RECORD_DELETE_FAILED,
+                        "Kinsta could not delete " + run.named() + ": " + failed.message());
+                return Optional.of(
+                    Deletion.waiting(
+                        attempt.settings().maxPollInterval(),
+                        "Kinsta could not delete " + run.named() + "; trying again"));
+              }
+              return Optional.empty();
+            });
+    if (waited.isPresent()) {
+      return waited.get();
     }
     if (status.domainId == null || status.fqdn == null) {
       return Deletion.finished();

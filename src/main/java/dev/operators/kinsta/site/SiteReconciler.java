@@ -24,6 +24,7 @@ import dev.operators.kinsta.reconcile.CreationClaims;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.LostCreation;
+import dev.operators.kinsta.reconcile.OperationFollower;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.Reasons;
@@ -141,17 +142,13 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
 
   /** Polls the operation in flight; empty when there is none or it is over. */
   private static Optional<Outcome> followOperation(Run run) {
-    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
+    return OperationFollower.follow(
+        run.attempt, (operation, poll) -> ended(run.attempt, operation, poll));
+  }
+
+  private static Optional<Outcome> ended(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation, Poll poll) {
     KinstaSiteStatus status = attempt.status();
-    TrackedOperation operation = status.operation;
-    if (operation == null) {
-      return Optional.empty();
-    }
-    Poll poll = attempt.pollOperation();
-    if (poll instanceof Poll.Running running) {
-      return Optional.of(attempt.waitingFor(operation, running.next()));
-    }
-    status.operation = null;
     if (status.siteId != null) {
       // What the operation changed, the next look at the site must see.
       Optional<SiteOperation> type = SiteOperation.of(operation);
@@ -435,51 +432,11 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   protected Deletion deleteRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
     KinstaSiteStatus status = attempt.status();
     KinstaApi api = attempt.kinsta();
-    TrackedOperation operation = status.operation;
-    if (operation != null) {
-      Poll poll = attempt.pollOperation();
-      if (poll instanceof Poll.Running running) {
-        return Deletion.waiting(
-            running.next(),
-            "Waiting for Kinsta operation "
-                + operation.id
-                + " ("
-                + operation.type
-                + ") before deleting");
-      }
-      status.operation = null;
-      if (operation.is(SiteOperation.CREATE_SITE)) {
-        if (poll instanceof Poll.Failed) {
-          Optional<String> made = siteOfIntent(attempt);
-          status.creation = null;
-          if (made.isEmpty()) {
-            return Deletion.finished();
-          }
-          status.siteId = made.get();
-        }
-        if (poll instanceof Poll.Succeeded succeeded) {
-          SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
-        }
-      } else if (operation.is(SiteOperation.DELETE_SITE)) {
-        if (poll instanceof Poll.Succeeded) {
-          return Deletion.finished();
-        }
-        if (poll instanceof Poll.Failed failed) {
-          attempt
-              .events()
-              .warning(
-                  attempt.resource(),
-                  SiteReasons.DELETE_FAILED,
-                  "Kinsta could not delete site "
-                      + status.siteId
-                      + ": "
-                      + failed.message()
-                      + "; retrying");
-          return Deletion.waiting(
-              attempt.settings().maxPollInterval(),
-              "Kinsta could not delete site " + status.siteId + ": " + failed.message());
-        }
-      }
+    Optional<Deletion> waited =
+        OperationFollower.beforeDeleting(
+            attempt, (operation, poll) -> endedBeforeDeleting(attempt, operation, poll));
+    if (waited.isPresent()) {
+      return waited.get();
     }
     if (status.siteId == null && status.creation != null) {
       Optional<Deletion> unresolved = findCreatedSite(attempt);
@@ -510,6 +467,49 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     attempt.started(ref, SiteOperation.DELETE_SITE, null, null);
     return Deletion.waiting(
         attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
+  }
+
+  /**
+   * The end of the operation a deletion waited for: a failed creation whose site exists is deleted
+   * like any other; a deletion Kinsta finished ends it; one that failed is tried again.
+   */
+  private static Optional<Deletion> endedBeforeDeleting(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation, Poll poll) {
+    KinstaSiteStatus status = attempt.status();
+    if (operation.is(SiteOperation.CREATE_SITE)) {
+      if (poll instanceof Poll.Failed) {
+        Optional<String> made = siteOfIntent(attempt);
+        status.creation = null;
+        if (made.isEmpty()) {
+          return Optional.of(Deletion.finished());
+        }
+        status.siteId = made.get();
+      }
+      if (poll instanceof Poll.Succeeded succeeded) {
+        SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
+      }
+    } else if (operation.is(SiteOperation.DELETE_SITE)) {
+      if (poll instanceof Poll.Succeeded) {
+        return Optional.of(Deletion.finished());
+      }
+      if (poll instanceof Poll.Failed failed) {
+        attempt
+            .events()
+            .warning(
+                attempt.resource(),
+                SiteReasons.DELETE_FAILED,
+                "Kinsta could not delete site "
+                    + status.siteId
+                    + ": "
+                    + failed.message()
+                    + "; retrying");
+        return Optional.of(
+            Deletion.waiting(
+                attempt.settings().maxPollInterval(),
+                "Kinsta could not delete site " + status.siteId + ": " + failed.message()));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The one site that carries the display name of the creation intent, if exactly one does. */
