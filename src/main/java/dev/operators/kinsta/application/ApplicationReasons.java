@@ -8,7 +8,6 @@ public final class ApplicationReasons {
   public static final String DEPLOYED = "Deployed";
   public static final String DELETING_APPLICATION = "DeletingApplication";
   public static final String APPLYING_ENVIRONMENT = "ApplyingEnvironment";
-  public static final String SECRET_CONFLICT = "SecretConflict";
 
   private ApplicationReasons() {}
 

@@ -8,6 +8,7 @@ import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.Reasons;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,7 +65,7 @@ final class DeploymentHooks {
     } catch (OwnedSecrets.SecretConflict conflict) {
       return Optional.of(
           Outcome.stalled(
-              ApplicationReasons.SECRET_CONFLICT,
+              Reasons.SECRET_CONFLICT,
               "Secret "
                   + name
                   + " (spec.deploymentHook.secretName) exists and is not owned by this"

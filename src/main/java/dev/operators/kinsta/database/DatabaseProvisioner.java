@@ -156,7 +156,7 @@ final class DatabaseProvisioner {
       if (generated.isEmpty()) {
         return Optional.of(
             Outcome.stalled(
-                DatabaseReasons.SECRET_CONFLICT,
+                Reasons.SECRET_CONFLICT,
                 "Secret "
                     + connectionSecret()
                     + " exists and is not "

@@ -7,7 +7,6 @@ public final class DatabaseReasons {
   public static final String DATABASE_NOT_READY = "DatabaseNotReady";
   public static final String DATABASE_UPDATING = "DatabaseUpdating";
   public static final String DATABASE_FAILED = "DatabaseFailed";
-  public static final String SECRET_CONFLICT = "SecretConflict";
   public static final String PASSWORD_CHANGED = "PasswordChanged";
   public static final String DELETING_DATABASE = "DeletingDatabase";
 

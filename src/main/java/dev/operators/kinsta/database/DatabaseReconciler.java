@@ -383,7 +383,7 @@ public final class DatabaseReconciler
       status.observedSecretsVersion = status.secretsVersion;
       return Optional.empty();
     } catch (OwnedSecrets.SecretConflict conflict) {
-      return Optional.of(Outcome.stalled(DatabaseReasons.SECRET_CONFLICT, conflict.getMessage()));
+      return Optional.of(Outcome.stalled(Reasons.SECRET_CONFLICT, conflict.getMessage()));
     }
   }
 

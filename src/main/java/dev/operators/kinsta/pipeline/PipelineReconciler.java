@@ -275,12 +275,11 @@ public final class PipelineReconciler
    */
   private static Optional<Outcome> applyPreviews(Run run) {
     KinstaPipelineSpec.Previews wanted = run.spec().previews;
-    KinstaPipelineStatus status = run.attempt.status();
-    Optional<PipelineStage> preview =
-        run.stages.stream().filter(s -> PipelineStage.PREVIEW.equals(s.type())).findFirst();
     if (wanted == null) {
       return Optional.empty();
     }
+    KinstaPipelineStatus status = run.attempt.status();
+    Optional<PipelineStage> preview = previewStage(run.stages);
     HostingApi api = run.attempt.hosting();
     PreviewSettings settings =
         new PreviewSettings(
@@ -304,6 +303,10 @@ public final class PipelineReconciler
     }
     status.previews.repoUrl = Boolean.TRUE.equals(wanted.enabled) ? wanted.repoUrl : recordedRepo;
     return Optional.empty();
+  }
+
+  private static Optional<PipelineStage> previewStage(List<PipelineStage> stages) {
+    return stages.stream().filter(s -> PipelineStage.PREVIEW.equals(s.type())).findFirst();
   }
 
   private static boolean differs(KinstaPipelineSpec.Previews wanted, PipelineStage preview) {
@@ -376,8 +379,7 @@ public final class PipelineReconciler
                   return seen;
                 })
             .toList();
-    Optional<PipelineStage> preview =
-        run.stages.stream().filter(s -> PipelineStage.PREVIEW.equals(s.type())).findFirst();
+    Optional<PipelineStage> preview = previewStage(run.stages);
     String repo = status.previews == null ? null : status.previews.repoUrl;
     status.previews = new PreviewsStatus();
     status.previews.enabled = preview.isPresent();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a pipeline's stages before production exactly {@code spec.stages}, in order: a stage
@@ -43,9 +44,15 @@ final class PipelineStages {
   /** Applies the spec's stages. */
   void apply(List<KinstaPipelineSpec.Stage> wanted) {
     HostingApi api = attempt.hosting();
+    // Each spec stage's match, in the spec's order (null: to be added).
+    List<@Nullable PipelineStage> matches = new ArrayList<>();
     List<PipelineStage> kept = new ArrayList<>();
     for (KinstaPipelineSpec.Stage stage : wanted) {
-      matching(stage, kept).ifPresent(kept::add);
+      PipelineStage match = matching(stage, kept).orElse(null);
+      matches.add(match);
+      if (match != null) {
+        kept.add(match);
+      }
     }
     for (PipelineStage extra : List.copyOf(stages)) {
       if (isStandard(extra) && !kept.contains(extra)) {
@@ -61,10 +68,11 @@ final class PipelineStages {
     }
     List<PipelineStage> inOrder = new ArrayList<>();
     stages.stream().filter(s -> PipelineStage.PREVIEW.equals(s.type())).forEach(inOrder::add);
-    for (KinstaPipelineSpec.Stage stage : wanted) {
-      Optional<PipelineStage> existing = matching(stage, List.of());
-      if (existing.isPresent()) {
-        inOrder.add(existing.get());
+    for (int i = 0; i < wanted.size(); i++) {
+      KinstaPipelineSpec.Stage stage = wanted.get(i);
+      PipelineStage existing = matches.get(i);
+      if (existing != null) {
+        inOrder.add(existing);
         continue;
       }
       PipelineStage added =

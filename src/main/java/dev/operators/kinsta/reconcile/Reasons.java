@@ -28,6 +28,10 @@ public final class Reasons {
   public static final String CREATION_UNCONFIRMED = "CreationUnconfirmed";
   public static final String AMBIGUOUS_CREATION = "AmbiguousCreation";
   public static final String SECRET_NOT_FOUND = "SecretNotFound";
+
+  /** A Secret the operator writes (connection details, a deployment hook) is somebody else's. */
+  public static final String SECRET_CONFLICT = "SecretConflict";
+
   public static final String DELETING = "Deleting";
 
   /** Events. */
