@@ -1,7 +1,16 @@
 package dev.operators.kinsta.client;
 
-import dev.operators.kinsta.client.budget.RateBudgets;
-import dev.operators.kinsta.client.dto.ApiKeyInfo;
+import dev.operators.kinsta.hosting.client.HostingApi;
+import dev.operators.kinsta.hosting.client.VertxHostingApi;
+import dev.operators.kinsta.transport.ApiCallObserver;
+import dev.operators.kinsta.transport.ApiKey;
+import dev.operators.kinsta.transport.KinstaClientSettings;
+import dev.operators.kinsta.transport.KinstaCredentials;
+import dev.operators.kinsta.transport.KinstaTransport;
+import dev.operators.kinsta.transport.budget.RateBudgets;
+import dev.operators.kinsta.wordpress.client.KinstaApi;
+import dev.operators.kinsta.wordpress.client.VertxKinstaApi;
+import dev.operators.kinsta.wordpress.client.dto.ApiKeyInfo;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;

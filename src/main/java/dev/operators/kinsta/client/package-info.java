@@ -1,6 +1,5 @@
 /**
- * The Kinsta REST API behind two interfaces ({@code KinstaApi}, {@code HostingApi}), on Vert.x Web
- * Client: typed failures, timeouts, read retries and redaction. Knows nothing of Kubernetes or
- * reconciling.
+ * Hands out both halves' API clients bound to a company's credentials, from one HTTP connection
+ * pool and one rate budget per company.
  */
 package dev.operators.kinsta.client;

@@ -2,8 +2,8 @@ package dev.operators.kinsta.company;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus.ActivityCursor;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus.ActivityStatus;
-import dev.operators.kinsta.client.KinstaApi;
-import dev.operators.kinsta.client.dto.ActivityEntry;
+import dev.operators.kinsta.wordpress.client.KinstaApi;
+import dev.operators.kinsta.wordpress.client.dto.ActivityEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package dev.operators.kinsta.config;
 
-import dev.operators.kinsta.client.KinstaClientSettings;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateLimit;
+import dev.operators.kinsta.transport.KinstaClientSettings;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
+import dev.operators.kinsta.transport.budget.RateLimit;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

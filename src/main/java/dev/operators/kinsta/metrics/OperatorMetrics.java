@@ -2,12 +2,12 @@ package dev.operators.kinsta.metrics;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
-import dev.operators.kinsta.client.ApiCallObserver;
-import dev.operators.kinsta.client.budget.Priority;
-import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.reconcile.CredentialsResolver;
 import dev.operators.kinsta.reconcile.ResourceObserver;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.transport.ApiCallObserver;
+import dev.operators.kinsta.transport.budget.Priority;
+import dev.operators.kinsta.transport.budget.RateBudgets;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

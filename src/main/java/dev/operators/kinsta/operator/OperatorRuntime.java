@@ -1,11 +1,11 @@
 package dev.operators.kinsta.operator;
 
-import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.KinstaClients;
-import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.config.OperatorConfig;
 import dev.operators.kinsta.metrics.OperatorMetrics;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
+import dev.operators.kinsta.transport.KinstaClientSettings;
+import dev.operators.kinsta.transport.budget.RateBudgets;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;

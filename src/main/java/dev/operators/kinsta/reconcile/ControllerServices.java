@@ -1,6 +1,10 @@
 package dev.operators.kinsta.reconcile;
 
 import dev.operators.kinsta.client.KinstaClients;
+import dev.operators.kinsta.hosting.inventory.DatabaseInventory;
+import dev.operators.kinsta.hosting.inventory.HostingInventory;
+import dev.operators.kinsta.wordpress.inventory.DnsInventory;
+import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import java.time.Clock;
 
 /**

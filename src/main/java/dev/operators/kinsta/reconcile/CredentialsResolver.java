@@ -1,10 +1,10 @@
 package dev.operators.kinsta.reconcile;
 
-import dev.operators.kinsta.client.ApiKey;
-import dev.operators.kinsta.client.KinstaApiException;
 import dev.operators.kinsta.client.KinstaClients;
-import dev.operators.kinsta.client.KinstaCredentials;
-import dev.operators.kinsta.client.dto.ApiKeyInfo;
+import dev.operators.kinsta.transport.ApiKey;
+import dev.operators.kinsta.transport.KinstaApiException;
+import dev.operators.kinsta.transport.KinstaCredentials;
+import dev.operators.kinsta.wordpress.client.dto.ApiKeyInfo;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
 import java.util.Map;

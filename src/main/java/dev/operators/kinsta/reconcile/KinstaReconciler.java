@@ -5,8 +5,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.SchemaCheck;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
-import dev.operators.kinsta.client.KinstaApiException;
-import dev.operators.kinsta.client.WritesOnThisThread;
+import dev.operators.kinsta.transport.KinstaApiException;
+import dev.operators.kinsta.transport.WritesOnThisThread;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -752,7 +752,7 @@ public abstract class KinstaReconciler<
         millis + (long) (millis * 0.2 * ThreadLocalRandom.current().nextDouble()));
   }
 
-  static long generation(CustomResource<?, ?> resource) {
+  public static long generation(CustomResource<?, ?> resource) {
     return Optional.ofNullable(resource.getMetadata().getGeneration()).orElse(0L);
   }
 

@@ -2,8 +2,8 @@ package dev.operators.kinsta.reconcile;
 
 import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
-import dev.operators.kinsta.client.KinstaApi;
-import dev.operators.kinsta.client.dto.OperationStatus;
+import dev.operators.kinsta.wordpress.client.KinstaApi;
+import dev.operators.kinsta.wordpress.client.dto.OperationStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

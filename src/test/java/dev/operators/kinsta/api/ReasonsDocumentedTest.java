@@ -22,16 +22,16 @@ class ReasonsDocumentedTest {
   private static final List<String> REASON_CLASSES =
       List.of(
           "dev.operators.kinsta.reconcile.Reasons",
-          "dev.operators.kinsta.site.SiteReasons",
-          "dev.operators.kinsta.database.DatabaseReasons",
-          "dev.operators.kinsta.application.ApplicationReasons",
-          "dev.operators.kinsta.connection.ConnectionReasons",
-          "dev.operators.kinsta.dns.DnsReasons",
+          "dev.operators.kinsta.wordpress.site.SiteReasons",
+          "dev.operators.kinsta.hosting.database.DatabaseReasons",
+          "dev.operators.kinsta.hosting.application.ApplicationReasons",
+          "dev.operators.kinsta.hosting.internalconnection.ConnectionReasons",
+          "dev.operators.kinsta.wordpress.dnsrecord.DnsReasons",
           "dev.operators.kinsta.company.CompanyReasons",
-          "dev.operators.kinsta.appaction.ApplicationActionReasons",
-          "dev.operators.kinsta.staticsite.StaticSiteReasons",
-          "dev.operators.kinsta.pipeline.PipelineReasons",
-          "dev.operators.kinsta.action.ActionReasons");
+          "dev.operators.kinsta.hosting.applicationaction.ApplicationActionReasons",
+          "dev.operators.kinsta.hosting.staticsite.StaticSiteReasons",
+          "dev.operators.kinsta.hosting.pipeline.PipelineReasons",
+          "dev.operators.kinsta.wordpress.siteaction.ActionReasons");
   private static final Pattern CODE = Pattern.compile("`([A-Z][A-Za-z]+)`");
 
   @Test

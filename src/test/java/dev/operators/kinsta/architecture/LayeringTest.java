@@ -1,6 +1,7 @@
 package dev.operators.kinsta.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,25 +9,127 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The layering the operator's packages keep, checked on its compiled classes (not the tests). */
+/**
+ * The layering the operator's packages keep, checked on its compiled classes (not the tests): from
+ * the bottom, the custom resources and configuration, the shared transport, each half's API client,
+ * the pool that hands both out, each half's company lists, the reconcile machinery and metrics, the
+ * kinds (one package each, in their half), and the operator that wires them.
+ */
 class LayeringTest {
+  private static final String BASE = "dev.operators.kinsta";
   private static final JavaClasses OPERATOR =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.operators.kinsta");
+          .importPackages(BASE);
+
+  /** Every kind's package, in its half; the halves' own packages hold what their kinds share. */
   private static final String[] KINDS = {
-    "dev.operators.kinsta.site..",
-    "dev.operators.kinsta.database..",
-    "dev.operators.kinsta.application..",
-    "dev.operators.kinsta.connection..",
-    "dev.operators.kinsta.dns..",
-    "dev.operators.kinsta.action..",
-    "dev.operators.kinsta.company..",
-    "dev.operators.kinsta.appaction..",
-    "dev.operators.kinsta.staticsite..",
-    "dev.operators.kinsta.pipeline..",
-    "dev.operators.kinsta.usage.."
+    BASE + ".wordpress",
+    BASE + ".wordpress.site..",
+    BASE + ".wordpress.siteaction..",
+    BASE + ".wordpress.dnsrecord..",
+    BASE + ".hosting",
+    BASE + ".hosting.application..",
+    BASE + ".hosting.applicationaction..",
+    BASE + ".hosting.database..",
+    BASE + ".hosting.internalconnection..",
+    BASE + ".hosting.pipeline..",
+    BASE + ".hosting.staticsite..",
+    BASE + ".company..",
+    BASE + ".usage.."
   };
+
+  private static final String[] API_CLIENTS = {
+    BASE + ".wordpress.client..", BASE + ".hosting.client.."
+  };
+
+  private static final String[] COMPANY_LISTS = {
+    BASE + ".wordpress.inventory..", BASE + ".hosting.inventory.."
+  };
+
+  @Test
+  void thePackagesFormLayers() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("Resources")
+        .definedBy(BASE + ".api..")
+        .layer("Configuration")
+        .definedBy(BASE + ".config..")
+        .layer("Transport")
+        .definedBy(BASE + ".transport..")
+        .layer("API clients")
+        .definedBy(API_CLIENTS)
+        .layer("Client pool")
+        .definedBy(BASE + ".client..")
+        .layer("Company lists")
+        .definedBy(COMPANY_LISTS)
+        .layer("Machinery")
+        .definedBy(BASE + ".reconcile..")
+        .layer("Metrics")
+        .definedBy(BASE + ".metrics..")
+        .layer("Kinds")
+        .definedBy(KINDS)
+        .layer("Operator")
+        .definedBy(BASE + ".operator..")
+        .whereLayer("Operator")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Kinds")
+        .mayOnlyBeAccessedByLayers("Operator")
+        .whereLayer("Metrics")
+        .mayOnlyBeAccessedByLayers("Operator")
+        .whereLayer("Machinery")
+        .mayOnlyBeAccessedByLayers("Metrics", "Kinds", "Operator")
+        .whereLayer("Company lists")
+        .mayOnlyBeAccessedByLayers("Machinery", "Metrics", "Kinds", "Operator")
+        .whereLayer("Client pool")
+        .mayOnlyBeAccessedByLayers("Machinery", "Metrics", "Kinds", "Operator")
+        .whereLayer("API clients")
+        .mayOnlyBeAccessedByLayers(
+            "Client pool", "Company lists", "Machinery", "Metrics", "Kinds", "Operator")
+        .whereLayer("Configuration")
+        .mayOnlyBeAccessedByLayers("Machinery", "Operator")
+        .check(OPERATOR);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(OPERATOR);
+  }
+
+  @Test
+  void theKindsDoNotDependOnEachOther() {
+    slices()
+        .matching(BASE + ".(wordpress|hosting).(*)..")
+        .namingSlices("$1.$2")
+        .should()
+        .notDependOnEachOther()
+        .ignoreDependency(
+            com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(API_CLIENTS))
+        .ignoreDependency(
+            com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(COMPANY_LISTS))
+        .check(OPERATOR);
+    slices().matching(BASE + ".(company|usage)..").should().notDependOnEachOther().check(OPERATOR);
+  }
+
+  @Test
+  void theHalvesDoNotDependOnEachOther() {
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".wordpress..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".hosting..")
+        .check(OPERATOR);
+    noClasses()
+        .that()
+        .resideInAPackage(BASE + ".hosting..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(BASE + ".wordpress..")
+        .check(OPERATOR);
+  }
 
   @Test
   void reconcilersUseTheKinstaClientNotHttpOrJsonTrees() {
@@ -34,7 +137,9 @@ class LayeringTest {
         .that()
         .resideInAnyPackage(KINDS)
         .or()
-        .resideInAPackage("dev.operators.kinsta.reconcile..")
+        .resideInAnyPackage(BASE + ".reconcile..")
+        .or()
+        .resideInAnyPackage(COMPANY_LISTS)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.vertx..", "com.fasterxml.jackson.databind.node..")
@@ -45,45 +150,22 @@ class LayeringTest {
   }
 
   @Test
-  void theKinstaClientKnowsNothingOfKubernetesReconciling() {
+  void theKinstaClientsKnowNothingOfKubernetesReconciling() {
     noClasses()
         .that()
-        .resideInAPackage("dev.operators.kinsta.client..")
+        .resideInAnyPackage(BASE + ".transport..", BASE + ".client..")
+        .or()
+        .resideInAnyPackage(API_CLIENTS)
+        .or()
+        .resideInAnyPackage(COMPANY_LISTS)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.operators.kinsta.reconcile..",
-            "dev.operators.kinsta.operator..",
-            "dev.operators.kinsta.api..",
+            BASE + ".reconcile..",
+            BASE + ".operator..",
+            BASE + ".api..",
             "io.javaoperatorsdk..",
             "io.fabric8..")
-        .check(OPERATOR);
-  }
-
-  @Test
-  void theKindsDoNotDependOnEachOther() {
-    slices()
-        .matching(
-            "dev.operators.kinsta.(site|database|application|connection|dns|action|company|usage|appaction|staticsite|pipeline)..")
-        .namingSlices("$1")
-        .should()
-        .notDependOnEachOther()
-        .check(OPERATOR);
-  }
-
-  @Test
-  void theSharedMachineryDoesNotKnowTheKinds() {
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "dev.operators.kinsta.reconcile..",
-            "dev.operators.kinsta.client..",
-            "dev.operators.kinsta.config..",
-            "dev.operators.kinsta.metrics..",
-            "dev.operators.kinsta.api..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(KINDS)
         .check(OPERATOR);
   }
 
@@ -93,9 +175,9 @@ class LayeringTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.operators.kinsta.simulator..",
-            "dev.operators.kinsta.local..",
-            "dev.operators.kinsta.testing..",
+            BASE + ".simulator..",
+            BASE + ".local..",
+            BASE + ".testing..",
             "io.fabric8.kubernetes.client.server.mock..",
             "io.fabric8.mockwebserver..")
         .check(OPERATOR);

@@ -9,12 +9,12 @@ import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
-import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
+import dev.operators.kinsta.wordpress.site.Sites;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -61,8 +61,9 @@ public class CompanyTest extends SharedHarnessTest {
 
     String project = harness.kinsta.simulator.seedProject(tenant.companyId(), "Client ACME");
     harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "docs");
-    tenant.create(dev.operators.kinsta.staticsite.StaticSiteTest.adoptingName("docs", "docs"));
-    dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "docs");
+    tenant.create(
+        dev.operators.kinsta.hosting.staticsite.StaticSiteTest.adoptingName("docs", "docs"));
+    dev.operators.kinsta.hosting.staticsite.StaticSiteTest.awaitReady(tenant, "docs");
     long writesBefore = tenant.writes();
     tenant.create(company("acme"));
     KinstaCompany shown =

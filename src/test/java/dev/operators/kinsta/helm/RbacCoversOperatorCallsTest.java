@@ -16,13 +16,13 @@ import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
-import dev.operators.kinsta.database.DatabaseLifecycleTest;
-import dev.operators.kinsta.dns.DnsRecordTest;
-import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.cluster.TestCluster;
+import dev.operators.kinsta.wordpress.dnsrecord.DnsRecordTest;
+import dev.operators.kinsta.wordpress.site.Sites;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -185,14 +185,16 @@ class RbacCoversOperatorCallsTest {
     tenant.delete(KinstaInternalConnection.class, "store-to-orders");
     tenant.awaitGone(KinstaInternalConnection.class, "store-to-orders", Duration.ofSeconds(30));
     tenant.create(
-        dev.operators.kinsta.appaction.ApplicationActionTest.action(
+        dev.operators.kinsta.hosting.applicationaction.ApplicationActionTest.action(
             "clear-storefront",
             s -> {
               s.application =
-                  dev.operators.kinsta.appaction.ApplicationActionTest.named("storefront");
+                  dev.operators.kinsta.hosting.applicationaction.ApplicationActionTest.named(
+                      "storefront");
               s.clearCache = new KinstaSiteActionSpec.Empty();
             }));
-    dev.operators.kinsta.appaction.ApplicationActionTest.awaitReady(tenant, "clear-storefront");
+    dev.operators.kinsta.hosting.applicationaction.ApplicationActionTest.awaitReady(
+        tenant, "clear-storefront");
     tenant.delete(
         dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction.class, "clear-storefront");
     tenant.awaitGone(
@@ -226,18 +228,18 @@ class RbacCoversOperatorCallsTest {
     tenant.awaitGone(KinstaSiteAction.class, "clear", Duration.ofSeconds(30));
     harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "docs");
     dev.operators.kinsta.api.v1alpha1.KinstaStaticSite docs =
-        dev.operators.kinsta.staticsite.StaticSiteTest.adoptingName("docs", "docs");
+        dev.operators.kinsta.hosting.staticsite.StaticSiteTest.adoptingName("docs", "docs");
     docs.getSpec().deletionPolicy = DeletionPolicy.Delete;
     tenant.create(docs);
-    dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "docs");
+    dev.operators.kinsta.hosting.staticsite.StaticSiteTest.awaitReady(tenant, "docs");
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaStaticSite.class, "docs");
     tenant.awaitGone(
         dev.operators.kinsta.api.v1alpha1.KinstaStaticSite.class, "docs", Duration.ofSeconds(30));
     tenant.create(
-        dev.operators.kinsta.pipeline.PipelineLifecycleTest.pipeline(
+        dev.operators.kinsta.hosting.pipeline.PipelineLifecycleTest.pipeline(
             "release",
             spec -> spec.type = dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec.Type.TRUNK));
-    dev.operators.kinsta.pipeline.PipelineLifecycleTest.awaitReady(tenant, "release");
+    dev.operators.kinsta.hosting.pipeline.PipelineLifecycleTest.awaitReady(tenant, "release");
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaPipeline.class, "release");
     tenant.awaitGone(
         dev.operators.kinsta.api.v1alpha1.KinstaPipeline.class, "release", Duration.ofSeconds(30));

@@ -30,7 +30,7 @@ class ClassDataArchiveTest {
         operatorClasses.contains("dev/operators/kinsta/operator/OperatorMain"),
         "recorded from the operator's own main");
     assertTrue(
-        operatorClasses.contains("dev/operators/kinsta/site/SiteReconciler"),
+        operatorClasses.contains("dev/operators/kinsta/wordpress/site/SiteReconciler"),
         "recorded while it reconciled");
     long gone =
         operatorClasses.stream()

@@ -2,7 +2,6 @@ package dev.operators.kinsta.isolation;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.operators.kinsta.action.SiteActionTest;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
@@ -18,19 +17,20 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
-import dev.operators.kinsta.appaction.ApplicationActionTest;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.company.CompanyTest;
-import dev.operators.kinsta.connection.InternalConnectionTest;
-import dev.operators.kinsta.database.DatabaseLifecycleTest;
-import dev.operators.kinsta.dns.DnsRecordTest;
-import dev.operators.kinsta.pipeline.PipelineLifecycleTest;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.hosting.applicationaction.ApplicationActionTest;
+import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.hosting.internalconnection.InternalConnectionTest;
+import dev.operators.kinsta.hosting.pipeline.PipelineLifecycleTest;
+import dev.operators.kinsta.hosting.staticsite.StaticSiteTest;
 import dev.operators.kinsta.reconcile.StatusConditions;
-import dev.operators.kinsta.site.Sites;
-import dev.operators.kinsta.staticsite.StaticSiteTest;
 import dev.operators.kinsta.testing.CallLedger;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.wordpress.dnsrecord.DnsRecordTest;
+import dev.operators.kinsta.wordpress.site.Sites;
+import dev.operators.kinsta.wordpress.siteaction.SiteActionTest;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -233,7 +233,7 @@ class CallLedgerTest {
         "A KinstaApplication created from a public Git repository: created, deployed, CDN turned\n"
             + "on, observed for three inventory intervals, deleted (created: Delete).",
         tenant ->
-            dev.operators.kinsta.application.ApplicationCreationTest.fromGit(
+            dev.operators.kinsta.hosting.application.ApplicationCreationTest.fromGit(
                 "storefront", "https://github.com/acme/storefront"),
         KinstaApplication.class,
         "storefront",
@@ -246,7 +246,7 @@ class CallLedgerTest {
         "created-static-site-lifecycle",
         "A KinstaStaticSite created from Git: created (Sevalla deploys it), its build command\n"
             + "changed, observed for three inventory intervals, deleted (created: Delete).",
-        tenant -> dev.operators.kinsta.staticsite.StaticSiteCreationTest.fromGit("docs"),
+        tenant -> dev.operators.kinsta.hosting.staticsite.StaticSiteCreationTest.fromGit("docs"),
         KinstaStaticSite.class,
         "docs",
         site -> site.getSpec().buildCommand = "npm run docs");

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateLimit;
 import dev.operators.kinsta.simulator.SimulatorSettings;
-import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.SimulatorFixture;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
+import dev.operators.kinsta.transport.budget.RateLimit;
+import dev.operators.kinsta.wordpress.site.Sites;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
-import dev.operators.kinsta.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.testing.CapturedLogs;
 import dev.operators.kinsta.testing.OperatorHarness;

@@ -9,7 +9,7 @@ import dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar;
 import dev.operators.kinsta.api.v1alpha1.EnvVar;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.testing.CapturedLogs;
 import dev.operators.kinsta.testing.OperatorHarness;

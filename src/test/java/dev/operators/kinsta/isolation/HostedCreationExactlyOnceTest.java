@@ -2,17 +2,17 @@ package dev.operators.kinsta.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.operators.kinsta.application.ApplicationCreationTest;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.pipeline.PipelineLifecycleTest;
+import dev.operators.kinsta.hosting.application.ApplicationCreationTest;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
+import dev.operators.kinsta.hosting.pipeline.PipelineLifecycleTest;
+import dev.operators.kinsta.hosting.staticsite.StaticSiteCreationTest;
+import dev.operators.kinsta.hosting.staticsite.StaticSiteTest;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorSettings;
-import dev.operators.kinsta.staticsite.StaticSiteCreationTest;
-import dev.operators.kinsta.staticsite.StaticSiteTest;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SimulatorFixture;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.KinstaSimulator;
-import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.OperatorInChildProcess;
 import dev.operators.kinsta.testing.cluster.TestCluster;
+import dev.operators.kinsta.wordpress.site.Sites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 package dev.operators.kinsta.local;
 
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
-import dev.operators.kinsta.client.KinstaClientSettings;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
 import dev.operators.kinsta.config.ConfigException;
 import dev.operators.kinsta.config.OperatorConfig;
 import dev.operators.kinsta.operator.ConsoleLogging;
@@ -12,6 +10,8 @@ import dev.operators.kinsta.simulator.KinstaSimulator;
 import dev.operators.kinsta.simulator.SimulatorSettings;
 import dev.operators.kinsta.testing.cluster.TestCluster;
 import dev.operators.kinsta.testing.cluster.TestClusterBinaries;
+import dev.operators.kinsta.transport.KinstaClientSettings;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -4,13 +4,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.client.ApiKey;
-import dev.operators.kinsta.client.KinstaCredentials;
 import dev.operators.kinsta.operator.KinstaOperator;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.simulator.KinstaSimulator;
 import dev.operators.kinsta.testing.cluster.TestCluster;
+import dev.operators.kinsta.transport.ApiKey;
+import dev.operators.kinsta.transport.KinstaCredentials;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;

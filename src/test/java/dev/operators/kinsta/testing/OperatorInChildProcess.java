@@ -1,12 +1,12 @@
 package dev.operators.kinsta.testing;
 
-import dev.operators.kinsta.client.ApiCallObserver;
-import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.KinstaClients;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateBudgets;
 import dev.operators.kinsta.operator.KinstaOperator;
 import dev.operators.kinsta.operator.OperatorMain;
+import dev.operators.kinsta.transport.ApiCallObserver;
+import dev.operators.kinsta.transport.KinstaClientSettings;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
+import dev.operators.kinsta.transport.budget.RateBudgets;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;

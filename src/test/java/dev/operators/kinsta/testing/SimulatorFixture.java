@@ -2,19 +2,19 @@ package dev.operators.kinsta.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.operators.kinsta.client.ApiCallObserver;
-import dev.operators.kinsta.client.ApiKey;
-import dev.operators.kinsta.client.HostingApi;
-import dev.operators.kinsta.client.KinstaApi;
-import dev.operators.kinsta.client.KinstaClientSettings;
 import dev.operators.kinsta.client.KinstaClients;
-import dev.operators.kinsta.client.KinstaCredentials;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateBudgets;
-import dev.operators.kinsta.client.dto.OperationRef;
-import dev.operators.kinsta.client.dto.OperationStatus;
+import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.simulator.KinstaSimulator;
 import dev.operators.kinsta.simulator.SimulatorSettings;
+import dev.operators.kinsta.transport.ApiCallObserver;
+import dev.operators.kinsta.transport.ApiKey;
+import dev.operators.kinsta.transport.KinstaClientSettings;
+import dev.operators.kinsta.transport.KinstaCredentials;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
+import dev.operators.kinsta.transport.budget.RateBudgets;
+import dev.operators.kinsta.wordpress.client.KinstaApi;
+import dev.operators.kinsta.wordpress.client.dto.OperationRef;
+import dev.operators.kinsta.wordpress.client.dto.OperationStatus;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 

@@ -4,14 +4,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
-import dev.operators.kinsta.client.budget.RateBudgetSettings;
-import dev.operators.kinsta.client.budget.RateLimit;
 import dev.operators.kinsta.simulator.Journal;
 import dev.operators.kinsta.simulator.SimulatorSettings;
-import dev.operators.kinsta.site.Sites;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SimulatorFixture;
+import dev.operators.kinsta.transport.budget.RateBudgetSettings;
+import dev.operators.kinsta.transport.budget.RateLimit;
+import dev.operators.kinsta.wordpress.site.Sites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

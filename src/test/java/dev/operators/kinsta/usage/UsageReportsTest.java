@@ -9,10 +9,10 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
-import dev.operators.kinsta.application.ApplicationLifecycleTest;
-import dev.operators.kinsta.site.Sites;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
+import dev.operators.kinsta.wordpress.site.Sites;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -51,9 +51,9 @@ class UsageReportsTest {
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Storefront API");
     tenant.create(ApplicationLifecycleTest.adoptingId("api", appId));
     ApplicationLifecycleTest.awaitReady(tenant, "api");
-    tenant.create(dev.operators.kinsta.staticsite.StaticSiteCreationTest.fromGit("docs"));
+    tenant.create(dev.operators.kinsta.hosting.staticsite.StaticSiteCreationTest.fromGit("docs"));
     String docsId =
-        dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "docs")
+        dev.operators.kinsta.hosting.staticsite.StaticSiteTest.awaitReady(tenant, "docs")
             .getStatus()
             .staticSiteId;
     harness.kinsta.simulator.mutate(
@@ -135,9 +135,10 @@ class UsageReportsTest {
     String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Worker");
     tenant.create(ApplicationLifecycleTest.adoptingId("worker", appId));
     ApplicationLifecycleTest.awaitReady(tenant, "worker");
-    tenant.create(dev.operators.kinsta.staticsite.StaticSiteCreationTest.fromGit("handbook"));
+    tenant.create(
+        dev.operators.kinsta.hosting.staticsite.StaticSiteCreationTest.fromGit("handbook"));
     String handbookId =
-        dev.operators.kinsta.staticsite.StaticSiteTest.awaitReady(tenant, "handbook")
+        dev.operators.kinsta.hosting.staticsite.StaticSiteTest.awaitReady(tenant, "handbook")
             .getStatus()
             .staticSiteId;
     await()

@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** A backup of an environment; Kinsta backup ids are numbers. */
-public record Backup(long id, String name, String note, String type, Long createdAt) {}

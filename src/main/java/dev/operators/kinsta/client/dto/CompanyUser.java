@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** A user of the company; a backup restore names one to notify. */
-public record CompanyUser(String id, String email, String fullName) {}

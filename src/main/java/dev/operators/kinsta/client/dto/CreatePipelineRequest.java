@@ -1,6 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-import org.jspecify.annotations.Nullable;
-
-/** {@code POST /pipelines}: {@code type} is {@code trunk} or {@code branch}. */
-public record CreatePipelineRequest(String displayName, String type, @Nullable String projectId) {}

@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** {@code POST /sites/plain}: a new site without WordPress. */
-public record CreatePlainSiteRequest(String company, String displayName, String region) {}

@@ -1,7 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-import org.jspecify.annotations.Nullable;
-
-/** One line of {@code GET /applications/{id}/deployments/{deployment_id}/logs}. */
-public record DeploymentLogLine(
-    String message, @Nullable String severity, @Nullable String timestamp) {}

@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** The answer to an asynchronous Kinsta call: the id to poll at {@code GET /operations/{id}}. */
-public record OperationRef(String operationId, String message) {}

@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** A project of {@code GET /projects}. */
-public record Project(String id, String name, String displayName) {}

@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** One target of {@code POST /pipelines/{id}/promote}: the deployment Kinsta started on it. */
-public record Promotion(String targetAppId, String deploymentId) {}

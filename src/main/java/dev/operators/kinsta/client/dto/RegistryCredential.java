@@ -1,7 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-import org.jspecify.annotations.Nullable;
-
-/** A Docker registry credential of {@code GET /docker-registries} (the secret is never read). */
-public record RegistryCredential(
-    String id, String name, @Nullable String registry, @Nullable String username) {}

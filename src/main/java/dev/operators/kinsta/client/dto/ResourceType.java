@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** A size of {@code GET /resources/database-resource-types} (e.g. {@code db1}). */
-public record ResourceType(String id, String name) {}

@@ -1,4 +1,0 @@
-package dev.operators.kinsta.client.dto;
-
-/** A domain from {@code GET /sites/environments/{env_id}/domains}. */
-public record SiteDomain(String id, String name, Boolean usesCloudflareDns) {}

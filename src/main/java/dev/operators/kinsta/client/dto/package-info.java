@@ -1,5 +1,0 @@
-/**
- * Kinsta's request and answer bodies as Java records, read tolerantly (unknown fields ignored,
- * numbers sent as strings accepted).
- */
-package dev.operators.kinsta.client.dto;

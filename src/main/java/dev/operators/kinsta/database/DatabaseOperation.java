@@ -1,8 +1,0 @@
-package dev.operators.kinsta.database;
-
-import dev.operators.kinsta.api.v1alpha1.OperationType;
-
-/** The work a database's reconciler follows; Kinsta deletes a database without an operation id. */
-enum DatabaseOperation implements OperationType {
-  DELETE_DATABASE;
-}

@@ -1,0 +1,62 @@
+package dev.operators.kinsta.hosting;
+
+import dev.operators.kinsta.api.v1alpha1.IpRestriction;
+import dev.operators.kinsta.hosting.client.HostedService;
+import dev.operators.kinsta.hosting.client.HostingApi;
+import dev.operators.kinsta.hosting.client.dto.IpRestrictionState;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Who may reach an application or a database, and whether it runs at all. */
+public final class HostedAccess {
+  private HostedAccess() {}
+
+  /**
+   * Puts the IP restriction as the spec wants it; with {@code wanted} null, turns off the one the
+   * operator kept ({@code managed}). Answers whether the operator keeps it from now on.
+   */
+  public static boolean restrictIps(
+      HostingApi api,
+      HostedService service,
+      String id,
+      @Nullable IpRestriction wanted,
+      boolean managed) {
+    if (wanted == null && !managed) {
+      return false;
+    }
+    IpRestrictionState current = api.getIpRestriction(service, id);
+    IpRestrictionState target =
+        wanted == null
+            ? new IpRestrictionState(current.type(), false, List.of())
+            : new IpRestrictionState(wanted.type.wireName(), true, List.copyOf(wanted.ips));
+    boolean same =
+        current.isEnabled() == target.isEnabled()
+            && (!target.isEnabled()
+                || (Objects.equals(current.type(), target.type())
+                    && Objects.equals(
+                        current.ipList().stream().sorted().toList(),
+                        target.ipList().stream().sorted().toList())));
+    if (!same) {
+      api.putIpRestriction(service, id, target);
+    }
+    return wanted != null;
+  }
+
+  /** Suspends or activates the service when Sevalla's state differs from the spec. */
+  public static void keepSuspended(
+      HostingApi api,
+      HostedService service,
+      String id,
+      @Nullable Boolean wanted,
+      boolean suspended) {
+    if (wanted == null || wanted == suspended) {
+      return;
+    }
+    if (wanted) {
+      api.suspend(service, id);
+    } else {
+      api.activate(service, id);
+    }
+  }
+}

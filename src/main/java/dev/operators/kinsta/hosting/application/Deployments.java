@@ -1,0 +1,248 @@
+package dev.operators.kinsta.hosting.application;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.DeploymentSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus.DeploymentStatus;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.hosting.client.HostingApi;
+import dev.operators.kinsta.hosting.client.dto.Deployment;
+import dev.operators.kinsta.hosting.client.dto.DeploymentLogLine;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.transport.KinstaApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Deployments: one starts when the wanted branch, image or redeploy token changes (recorded in
+ * {@code status.deployedFor}), and status follows it to success or failure. At adoption the current
+ * state counts as deployed when the latest deployment is of the wanted branch, so adopting an
+ * application does not redeploy it.
+ */
+final class Deployments {
+  private static final Set<String> SUCCEEDED = Set.of("success");
+  private static final Set<String> FAILED = Set.of("failed", "cancelled", "skipped");
+  private static final int LOG_LINES = 20;
+  private static final int LOG_LINE_LENGTH = 300;
+
+  private final Attempt<KinstaApplication, KinstaApplicationStatus> attempt;
+  private final HostingApi api;
+  private final String applicationId;
+  private final KinstaApplicationStatus status;
+  private final UnaryOperator<String> masked;
+
+  Deployments(
+      Attempt<KinstaApplication, KinstaApplicationStatus> attempt,
+      HostingApi api,
+      String applicationId,
+      UnaryOperator<String> masked) {
+    this.masked = masked;
+    this.attempt = attempt;
+    this.api = api;
+    this.applicationId = applicationId;
+    this.status = attempt.status();
+  }
+
+  /**
+   * At adoption (or when a created application already has a deployment, e.g. after a lost answer),
+   * the newest deployment counts as what the spec wants when it matches.
+   */
+  void observeAtAdoption(Optional<Deployment> latest) {
+    if (status.deployedFor != null || status.operation != null || latest.isEmpty()) {
+      return;
+    }
+    DeploymentSpec wanted = attempt.resource().getSpec().deployment;
+    latest.ifPresent(
+        d ->
+            status.lastDeployment =
+                summary(d.id(), d.branch(), d.commitSha(), d.status() == null ? "" : d.status()));
+    boolean current =
+        wanted == null
+            || (wanted.redeployToken == null
+                && wanted.dockerImage == null
+                && (wanted.branch == null
+                    || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
+    if (current) {
+      status.deployedFor = trigger(wanted);
+    }
+  }
+
+  /**
+   * A failed deployment stays the answer while it is still the newest: a rollback, a push or a
+   * deployment from MyKinsta that came after it ends the stall (it is looked at again, not deployed
+   * again).
+   */
+  Optional<Outcome> stillFailed(Optional<Deployment> latest) {
+    DeploymentStatus last = status.lastDeployment;
+    boolean anotherWanted =
+        Boolean.TRUE.equals(status.redeployPending)
+            || !trigger(attempt.resource().getSpec().deployment).equals(status.deployedFor);
+    if (last == null
+        || anotherWanted
+        || !FAILED.contains(last.status)
+        || latest.isEmpty()
+        || !latest.get().id().equals(last.id)) {
+      return Optional.empty();
+    }
+    List<String> tail = last.logTail == null ? List.of() : last.logTail;
+    return Optional.of(
+        Outcome.stalled(
+            ApplicationReasons.DEPLOYMENT_FAILED,
+            "Deployment "
+                + last.id
+                + " ended "
+                + last.status
+                + (tail.isEmpty() ? "" : ": " + tail.get(tail.size() - 1))
+                + "; change spec.deployment (e.g. its redeployToken) to try again, or roll back"
+                + " with a KinstaApplicationAction"));
+  }
+
+  /**
+   * The outcome while a deployment the operator started is running or has just failed; empty
+   * otherwise.
+   */
+  Optional<Outcome> follow() {
+    TrackedOperation operation = status.operation;
+    if (operation == null || !operation.is(ApplicationOperation.DEPLOY)) {
+      return Optional.empty();
+    }
+    Deployment deployment;
+    try {
+      deployment = api.getDeployment(applicationId, operation.deploymentId);
+    } catch (KinstaApiException.NotFound lost) {
+      status.operation = null;
+      return Optional.of(
+          Outcome.stalled(
+              ApplicationReasons.DEPLOYMENT_FAILED,
+              "Deployment " + operation.deploymentId + " disappeared"));
+    }
+    status.lastDeployment =
+        summary(
+            deployment.id(),
+            deployment.branch(),
+            deployment.commitSha(),
+            deployment.status() == null ? "waiting" : deployment.status());
+    if (SUCCEEDED.contains(deployment.status())) {
+      status.operation = null;
+      attempt
+          .events()
+          .normal(
+              attempt.resource(),
+              ApplicationReasons.DEPLOYED,
+              "Deployment " + deployment.id() + " succeeded");
+      return Optional.empty();
+    }
+    if (FAILED.contains(deployment.status())) {
+      status.operation = null;
+      List<String> tail =
+          "failed".equals(deployment.status()) ? logTail(deployment.id()) : List.of();
+      if (!tail.isEmpty() && status.lastDeployment != null) {
+        status.lastDeployment.logTail = tail;
+      }
+      return Optional.of(
+          Outcome.stalled(
+              ApplicationReasons.DEPLOYMENT_FAILED,
+              "Deployment "
+                  + deployment.id()
+                  + " of "
+                  + describe(deployment)
+                  + " ended "
+                  + deployment.status()
+                  + (tail.isEmpty() ? "" : ": " + tail.get(tail.size() - 1))
+                  + "; change spec.deployment (e.g. its "
+                  + "redeployToken) to try again, or roll back with a KinstaApplicationAction"));
+    }
+    return Optional.of(
+        Outcome.progressing(
+            ApplicationReasons.DEPLOYING,
+            "Deployment "
+                + deployment.id()
+                + " of "
+                + describe(deployment)
+                + " is "
+                + deployment.status(),
+            attempt.pollAfter(operation)));
+  }
+
+  /**
+   * Starts a deployment when what should run changed since the last one, and a created
+   * application's first deployment (Sevalla starts none by itself).
+   */
+  Optional<Outcome> startIfWanted() {
+    DeploymentSpec wanted = attempt.resource().getSpec().deployment;
+    String trigger = trigger(wanted);
+    boolean firstOfCreated = !Boolean.TRUE.equals(status.adopted) && status.deployedFor == null;
+    boolean configChanged = Boolean.TRUE.equals(status.redeployPending);
+    if (!configChanged
+        && ((wanted == null && !firstOfCreated) || trigger.equals(status.deployedFor))) {
+      return Optional.empty();
+    }
+    status.redeployPending = null;
+    String branch = wanted == null ? null : wanted.branch;
+    String image = wanted == null ? null : wanted.dockerImage;
+    String id = api.createDeployment(applicationId, branch, image).id();
+    status.deployedFor = trigger;
+    status.lastDeployment = summary(id, branch, null, "waiting");
+    TrackedOperation operation =
+        attempt.tracked(ApplicationOperation.DEPLOY, image != null ? image : branch);
+    operation.deploymentId = id;
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            ApplicationReasons.DEPLOYING,
+            "Started deployment "
+                + id
+                + " of "
+                + (operation.target == null ? "the default branch" : operation.target));
+    return Optional.of(
+        Outcome.progressing(
+            ApplicationReasons.DEPLOYING, "Started deployment " + id, attempt.shortly()));
+  }
+
+  /**
+   * The last lines of a failed deployment's log, each cut to a readable length and with every value
+   * the operator took from a Secret masked (an application may print its configuration).
+   */
+  private List<String> logTail(String deploymentId) {
+    List<DeploymentLogLine> lines = api.deploymentLogs(applicationId, deploymentId, LOG_LINES);
+    List<String> tail = new ArrayList<>();
+    for (DeploymentLogLine line :
+        lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size())) {
+      String text = masked.apply(line.message().strip());
+      tail.add(text.length() > LOG_LINE_LENGTH ? text.substring(0, LOG_LINE_LENGTH) + "…" : text);
+    }
+    return tail;
+  }
+
+  static String trigger(DeploymentSpec wanted) {
+    if (wanted == null) {
+      return "";
+    }
+    return "branch="
+        + (wanted.branch == null ? "" : wanted.branch)
+        + ";image="
+        + (wanted.dockerImage == null ? "" : wanted.dockerImage)
+        + ";token="
+        + (wanted.redeployToken == null ? "" : wanted.redeployToken);
+  }
+
+  private static String describe(Deployment deployment) {
+    return deployment.branch() != null ? "branch " + deployment.branch() : "the image";
+  }
+
+  private static DeploymentStatus summary(
+      String id, @Nullable String branch, @Nullable String commit, String state) {
+    DeploymentStatus summary = new DeploymentStatus();
+    summary.id = id;
+    summary.branch = branch;
+    summary.commit = commit;
+    summary.status = state;
+    return summary;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Sevalla's v3 request and answer bodies as Java records, read tolerantly (unknown fields ignored,
+ * numbers sent as strings accepted).
+ */
+package dev.operators.kinsta.hosting.client.dto;

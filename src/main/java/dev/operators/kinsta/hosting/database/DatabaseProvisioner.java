@@ -1,0 +1,243 @@
+package dev.operators.kinsta.hosting.database;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
+import dev.operators.kinsta.hosting.HostedCreation;
+import dev.operators.kinsta.hosting.HostedPlacement;
+import dev.operators.kinsta.hosting.client.HostingApi;
+import dev.operators.kinsta.hosting.client.dto.Cluster;
+import dev.operators.kinsta.hosting.client.dto.CreateDatabaseRequest;
+import dev.operators.kinsta.hosting.client.dto.Database;
+import dev.operators.kinsta.hosting.client.dto.DatabaseSummary;
+import dev.operators.kinsta.hosting.client.dto.ResourceType;
+import dev.operators.kinsta.hosting.inventory.HostingInventory;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.CreationClaims;
+import dev.operators.kinsta.reconcile.GeneratedPasswords;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.SecretFingerprint;
+import dev.operators.kinsta.reconcile.SecretLookup;
+import dev.operators.kinsta.transport.KinstaApiException;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives a {@link KinstaDatabase} its database: the one it adopts ({@code spec.adopt}), the one its
+ * own create call made when the answer was lost (found by the recorded intent), or a new one. A
+ * database that merely shares the display name is never taken over ({@code NameInUse}). A generated
+ * password is stored in the connection Secret before the create call, so a crash in between never
+ * loses it.
+ */
+final class DatabaseProvisioner {
+  private final Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt;
+  private final KinstaDatabase resource;
+  private final KinstaDatabaseSpec spec;
+  private final KinstaDatabaseStatus status;
+  private final HostingApi api;
+
+  DatabaseProvisioner(Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    this.attempt = attempt;
+    this.resource = attempt.resource();
+    this.spec = resource.getSpec();
+    this.status = attempt.status();
+    this.api = attempt.hosting();
+  }
+
+  /** Empty when the database id is now known and the caller can go on; otherwise what to report. */
+  Optional<Outcome> establish() {
+    if (spec.adopt != null) {
+      return adopt();
+    }
+    String displayName = spec.displayNameOr(resource.getMetadata().getName());
+    return creation()
+        .establish(displayName, () -> status.databaseId != null, () -> create(displayName));
+  }
+
+  HostedCreation creation() {
+    return new HostedCreation(
+        attempt,
+        "database",
+        name -> listedDatabasesNamed(attempt, name),
+        name -> databasesNamed(api, name),
+        claims(attempt),
+        status.creation,
+        intent -> status.creation = intent,
+        id -> {
+          status.databaseId = id;
+          status.adopted = false;
+        });
+  }
+
+  /**
+   * The ids of the company's databases with this display name, from its inventory list (at most one
+   * interval old): what a lost creation is looked for in, at no cost of its own.
+   */
+  private static List<String> listedDatabasesNamed(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt, String displayName) {
+    return attempt.databases().databases(attempt.hosting(), attempt.companyId()).stream()
+        .filter(db -> displayName.equals(db.displayName()))
+        .map(DatabaseSummary::id)
+        .toList();
+  }
+
+  /** What the other KinstaDatabases record (an id in status or spec) and intend to create. */
+  private static CreationClaims<KinstaDatabase> claims(
+      Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
+    return CreationClaims.of(
+        attempt,
+        KinstaDatabase.class,
+        db ->
+            db.getStatus() != null && db.getStatus().databaseId != null
+                ? db.getStatus().databaseId
+                : db.getSpec() == null || db.getSpec().adopt == null ? null : db.getSpec().adopt.id,
+        db -> db.getStatus() == null ? null : db.getStatus().creation);
+  }
+
+  /** The ids of the company's databases with this display name, from a list taken now. */
+  private static List<String> databasesNamed(HostingApi api, String displayName) {
+    return api.listDatabases().stream()
+        .filter(db -> displayName.equals(db.displayName()))
+        .map(DatabaseSummary::id)
+        .toList();
+  }
+
+  private Optional<Outcome> adopt() {
+    Optional<String> id =
+        spec.adopt.id != null
+            ? Optional.of(spec.adopt.id)
+            : api.listDatabases().stream()
+                .filter(db -> spec.adopt.name.equals(db.name()))
+                .map(DatabaseSummary::id)
+                .findFirst();
+    Database db;
+    try {
+      db = api.getDatabase(id.orElseThrow(() -> new KinstaApiException.NotFound("", "")));
+    } catch (KinstaApiException.NotFound missing) {
+      return Optional.of(
+          Outcome.stalled(
+              DatabaseReasons.DATABASE_NOT_FOUND,
+              "The company has no database "
+                  + (spec.adopt.id != null
+                      ? "with id " + spec.adopt.id
+                      : "named " + spec.adopt.name)));
+    }
+    status.databaseId = db.id();
+    status.adopted = true;
+    attempt.events().normal(resource, Reasons.ADOPTED, "Adopted database " + db.id());
+    return Optional.empty();
+  }
+
+  private Optional<Outcome> create(String displayName) {
+    String password;
+    if (spec.passwordSecretRef != null) {
+      Optional<String> declared =
+          attempt
+              .secret(spec.passwordSecretRef.name)
+              .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+      if (declared.isEmpty()) {
+        return Optional.of(
+            Outcome.stalled(
+                Reasons.SECRET_NOT_FOUND,
+                "Secret "
+                    + spec.passwordSecretRef.name
+                    + " with key "
+                    + spec.passwordSecretRef.key
+                    + " (spec.passwordSecretRef) does not exist"));
+      }
+      password = declared.get();
+      status.passwordSetFrom =
+          attempt.secret(spec.passwordSecretRef.name).map(SecretFingerprint::of).orElse(null);
+    } else {
+      Optional<String> generated = generatedPassword();
+      if (generated.isEmpty()) {
+        return Optional.of(
+            Outcome.stalled(
+                Reasons.SECRET_CONFLICT,
+                "Secret "
+                    + connectionSecret()
+                    + " exists and is not "
+                    + "owned by this KinstaDatabase; choose another connectionSecretName or delete it"));
+      }
+      password = generated.get();
+    }
+    HostingInventory lists = attempt.hostingLists();
+    Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), spec.location);
+    if (cluster.isEmpty()) {
+      return Optional.of(
+          HostedPlacement.unknownLocation(lists, api, attempt.companyId(), spec.location));
+    }
+    Optional<ResourceType> size = lists.databaseSize(api, attempt.companyId(), spec.size);
+    if (size.isEmpty()) {
+      return Optional.of(
+          HostedPlacement.unknownDatabaseSize(lists, api, attempt.companyId(), spec.size));
+    }
+    Optional<String> made =
+        creation()
+            .create(
+                displayName,
+                () ->
+                    api.createDatabase(
+                            new CreateDatabaseRequest(
+                                displayName,
+                                spec.type.wire(),
+                                spec.version,
+                                cluster.get().id(),
+                                size.get().id(),
+                                spec.databaseName,
+                                password,
+                                spec.user,
+                                null,
+                                extensions()))
+                        .id());
+    if (made.isEmpty()) {
+      return Optional.of(creation().unconfirmed(displayName));
+    }
+    attempt
+        .events()
+        .normal(
+            resource,
+            Reasons.CREATED,
+            "Created " + spec.type.wire() + " " + spec.version + " database " + status.databaseId);
+    return Optional.of(
+        Outcome.progressing(
+            DatabaseReasons.DATABASE_CREATING,
+            "Sevalla is creating database " + status.databaseId,
+            attempt.shortly()));
+  }
+
+  private CreateDatabaseRequest.@Nullable Extensions extensions() {
+    KinstaDatabaseSpec.Extensions wanted = spec.extensions;
+    return wanted == null
+        ? null
+        : new CreateDatabaseRequest.Extensions(wanted.vector, wanted.postgis, wanted.cron);
+  }
+
+  /** The password already in the connection Secret, or a new one written there first. */
+  private Optional<String> generatedPassword() {
+    String name = connectionSecret();
+    Optional<Secret> existing = attempt.secret(name);
+    Optional<String> kept =
+        existing.flatMap(secret -> SecretLookup.value(secret, ConnectionDetails.PASSWORD));
+    if (kept.isPresent()) {
+      return kept;
+    }
+    String password = GeneratedPasswords.next();
+    try {
+      attempt
+          .ownedSecrets()
+          .ensure(resource, existing, name, ConnectionDetails.passwordOnly(password));
+    } catch (OwnedSecrets.SecretConflict conflict) {
+      return Optional.empty();
+    }
+    return Optional.of(password);
+  }
+
+  private String connectionSecret() {
+    return spec.connectionSecretOr(resource.getMetadata().getName());
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * KinstaStaticSite: adopted static sites, their settings and deployments. Uses the shared
+ * machinery, the Kinsta client and the API model; never another kind's package.
+ */
+package dev.operators.kinsta.hosting.staticsite;

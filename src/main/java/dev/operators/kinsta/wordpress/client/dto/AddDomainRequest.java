@@ -1,0 +1,19 @@
+package dev.operators.kinsta.wordpress.client.dto;
+
+/** {@code POST /sites/environments/{env_id}/domains}. */
+public record AddDomainRequest(
+    String domainName, Boolean isWildcardless, String customSslKey, String customSslCert) {
+
+  public static AddDomainRequest of(String domainName) {
+    return new AddDomainRequest(domainName, null, null, null);
+  }
+
+  @Override
+  public String toString() {
+    return "AddDomainRequest[domainName="
+        + domainName
+        + ", customSslKey="
+        + (customSslKey == null ? null : "***")
+        + "]";
+  }
+}

@@ -1,0 +1,4 @@
+package dev.operators.kinsta.wordpress.client.dto;
+
+/** A user of the company; a backup restore names one to notify. */
+public record CompanyUser(String id, String email, String fullName) {}

@@ -1,0 +1,5 @@
+/**
+ * The Kinsta API's request and answer bodies as Java records, read tolerantly (unknown fields
+ * ignored, numbers sent as strings accepted).
+ */
+package dev.operators.kinsta.wordpress.client.dto;

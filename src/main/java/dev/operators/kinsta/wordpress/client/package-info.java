@@ -1,0 +1,5 @@
+/**
+ * The Kinsta API (WordPress sites, environments, access, DNS, backups, company, operations) behind
+ * {@code KinstaApi}, on the shared transport. Knows nothing of Kubernetes or reconciling.
+ */
+package dev.operators.kinsta.wordpress.client;

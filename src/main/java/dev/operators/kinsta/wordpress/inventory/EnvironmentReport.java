@@ -1,0 +1,26 @@
+package dev.operators.kinsta.wordpress.inventory;
+
+import dev.operators.kinsta.wordpress.client.dto.Backup;
+import dev.operators.kinsta.wordpress.client.dto.WordPressComponent;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an environment runs, as the usage reports last read it (not in the company's site list): its
+ * plugins and themes with their updates, its backups and how many downloadable backups it has.
+ */
+public record EnvironmentReport(
+    List<WordPressComponent> plugins,
+    List<WordPressComponent> themes,
+    List<Backup> backups,
+    int downloadableBackups,
+    Instant readAt) {
+
+  /** The same report, read at another time: equal reports say nothing changed. */
+  public boolean sameAs(EnvironmentReport other) {
+    return plugins.equals(other.plugins)
+        && themes.equals(other.themes)
+        && backups.equals(other.backups)
+        && downloadableBackups == other.downloadableBackups;
+  }
+}

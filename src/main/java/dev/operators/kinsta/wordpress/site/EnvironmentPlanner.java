@@ -1,0 +1,231 @@
+package dev.operators.kinsta.wordpress.site;
+
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.wordpress.client.KinstaApi;
+import dev.operators.kinsta.wordpress.client.dto.AddDomainRequest;
+import dev.operators.kinsta.wordpress.client.dto.Domain;
+import dev.operators.kinsta.wordpress.client.dto.Environment;
+import dev.operators.kinsta.wordpress.client.dto.OperationRef;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the first setting of an environment that differs from what Kinsta reports. Settings left
+ * out of the spec are not managed. The order is fixed (PHP, edge caching, image optimisation, web
+ * root, domains, denied IPs, PHP allocation), so changes are applied one operation at a time in a
+ * predictable sequence.
+ */
+final class EnvironmentPlanner {
+  /** Kinsta's own domains, which the operator never removes. */
+  static final String KINSTA_DOMAIN_SUFFIX = ".kinsta.cloud";
+
+  private EnvironmentPlanner() {}
+
+  /**
+   * @param appliedAllocation the allocation last applied by the operator, since Kinsta cannot
+   *     report it
+   * @param allocationCall how to change the allocation of this environment, or null when it has
+   *     none of its own
+   * @param reads what the environment's settings need beyond the site list, read only when the spec
+   *     manages them
+   * @param status where the SFTP/SSH settings Kinsta cannot report are recorded once applied
+   */
+  static Optional<SettingChange> nextChange(
+      String label,
+      @Nullable EnvironmentSettings spec,
+      Environment env,
+      @Nullable PhpAllocation appliedAllocation,
+      @Nullable AllocationCall allocationCall,
+      EnvironmentReads reads,
+      KinstaSiteStatus status) {
+    if (spec == null) {
+      return Optional.empty();
+    }
+    String envId = env.id();
+    if (spec.phpVersion != null && !spec.phpVersion.version().equals(env.phpVersion())) {
+      String version = spec.phpVersion.version();
+      return change(
+          SiteOperation.MODIFY_PHP_VERSION,
+          label,
+          version,
+          api -> api.modifyPhpVersion(envId, version));
+    }
+    if (spec.edgeCaching != null && spec.edgeCaching != env.edgeCachingEnabled()) {
+      boolean enabled = spec.edgeCaching;
+      return change(
+          SiteOperation.SET_EDGE_CACHING,
+          label,
+          enabled ? "on" : "off",
+          api -> api.setEdgeCaching(envId, enabled));
+    }
+    if (spec.cdnImageOptimization != null) {
+      String current = Objects.requireNonNullElse(env.imageOptimizationType(), "off");
+      String wanted = spec.cdnImageOptimization.wire();
+      if (!wanted.equals(current)) {
+        return change(
+            SiteOperation.SET_IMAGE_OPTIMIZATION,
+            label,
+            wanted,
+            api -> api.setImageOptimization(envId, wanted));
+      }
+    }
+    if (spec.webrootSubfolder != null) {
+      String current = Objects.requireNonNullElse(env.webRoot(), "");
+      if (!normalisePath(spec.webrootSubfolder).equals(normalisePath(current))) {
+        String wanted = spec.webrootSubfolder;
+        return change(
+            SiteOperation.CHANGE_WEBROOT,
+            label,
+            wanted.isEmpty() ? "(default)" : wanted,
+            api -> api.changeWebrootSubfolder(envId, wanted));
+      }
+    }
+    if (spec.domains != null) {
+      Optional<SettingChange> domainChange = domains(label, spec.domains, env);
+      if (domainChange.isPresent()) {
+        return domainChange;
+      }
+    }
+    if (spec.deniedIps != null) {
+      Set<String> wanted = new HashSet<>(spec.deniedIps);
+      if (!wanted.equals(new HashSet<>(reads.deniedIps()))) {
+        List<String> list = List.copyOf(spec.deniedIps);
+        return SettingChange.synchronous(
+            SiteOperation.UPDATE_DENIED_IPS,
+            label,
+            list.size() + " entries",
+            api -> api.updateDeniedIps(envId, list));
+      }
+    }
+    if (spec.ssh != null) {
+      Optional<SettingChange> sshChange =
+          SshPlanner.next(label, spec.ssh, envId, reads::ssh, status);
+      if (sshChange.isPresent()) {
+        return sshChange;
+      }
+    }
+    if (spec.redirects != null) {
+      Optional<SettingChange> redirectChange =
+          RedirectPlanner.next(label, spec.redirects, envId, reads.redirects());
+      if (redirectChange.isPresent()) {
+        return redirectChange;
+      }
+    }
+    if (spec.sftpAccounts != null) {
+      Optional<SettingChange> sftpChange =
+          SftpAccountPlanner.next(label, spec.sftpAccounts, env, reads, status);
+      if (sftpChange.isPresent()) {
+        return sftpChange;
+      }
+    }
+    if (spec.phpAllocation != null
+        && allocationCall != null
+        && !sameAllocation(spec.phpAllocation, appliedAllocation)) {
+      PhpAllocation wanted = spec.phpAllocation;
+      return Optional.of(
+          new SettingChange(
+              SiteOperation.CHANGE_PHP_ALLOCATION,
+              label,
+              formatAllocation(wanted),
+              wanted,
+              false,
+              api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory)));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SettingChange> domains(
+      String label, List<DomainSpec> wanted, Environment env) {
+    List<Domain> current = env.domainsOrEmpty();
+    for (DomainSpec domain : wanted) {
+      String name = domain.name.toLowerCase(Locale.ROOT);
+      if (current.stream().noneMatch(d -> name.equalsIgnoreCase(d.name()))) {
+        return change(
+            SiteOperation.ADD_DOMAIN,
+            label,
+            name,
+            api -> api.addDomain(env.id(), AddDomainRequest.of(name)));
+      }
+    }
+    Set<String> wantedNames = new HashSet<>();
+    wanted.forEach(d -> wantedNames.add(d.name.toLowerCase(Locale.ROOT)));
+    List<Domain> extra =
+        current.stream()
+            .filter(d -> !wantedNames.contains(d.name().toLowerCase(Locale.ROOT)))
+            .filter(d -> !d.name().toLowerCase(Locale.ROOT).endsWith(KINSTA_DOMAIN_SUFFIX))
+            // The primary domain goes only after another one became primary (Kinsta needs one).
+            .filter(d -> env.primaryDomain() == null || !d.id().equals(env.primaryDomain().id()))
+            .toList();
+    if (!extra.isEmpty()) {
+      List<String> ids = extra.stream().map(Domain::id).toList();
+      String names = String.join(", ", extra.stream().map(Domain::name).toList());
+      return Optional.of(
+          new SettingChange(
+              SiteOperation.DELETE_DOMAINS,
+              label,
+              names,
+              null,
+              true,
+              api -> api.deleteDomains(env.id(), ids)));
+    }
+    Optional<DomainSpec> primary =
+        wanted.stream().filter(d -> Boolean.TRUE.equals(d.primary)).findFirst();
+    if (primary.isPresent()) {
+      String name = primary.get().name.toLowerCase(Locale.ROOT);
+      boolean isPrimary =
+          env.primaryDomain() != null && name.equalsIgnoreCase(env.primaryDomain().name());
+      Optional<Domain> target =
+          current.stream().filter(d -> name.equalsIgnoreCase(d.name())).findFirst();
+      if (!isPrimary && target.isPresent()) {
+        String id = target.get().id();
+        return change(
+            SiteOperation.CHANGE_PRIMARY_DOMAIN,
+            label,
+            name,
+            api -> api.changePrimaryDomain(env.id(), id, true));
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String formatAllocation(PhpAllocation allocation) {
+    return allocation.threadCount + " threads x " + allocation.threadMemory + " MB";
+  }
+
+  private static boolean sameAllocation(PhpAllocation a, @Nullable PhpAllocation b) {
+    return b != null
+        && Objects.equals(a.threadCount, b.threadCount)
+        && Objects.equals(a.threadMemory, b.threadMemory);
+  }
+
+  private static String normalisePath(String path) {
+    String trimmed = path.strip();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    return trimmed;
+  }
+
+  private static Optional<SettingChange> change(
+      SiteOperation type, String label, String value, Function<KinstaApi, OperationRef> call) {
+    return Optional.of(new SettingChange(type, label, value, null, false, call));
+  }
+
+  /**
+   * Changes the PHP allocation an environment uses: the site's for live, the environment's for
+   * premium staging.
+   */
+  @FunctionalInterface
+  interface AllocationCall {
+    OperationRef change(KinstaApi api, int threadCount, int threadMemory);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.operators.kinsta.wordpress.site;
+
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.OperationType;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.wordpress.client.dto.OperationStatus;
+import dev.operators.kinsta.wordpress.inventory.SiteInventory;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The Kinsta operations a site's reconciler starts, and what each one's success records in the
+ * status.
+ */
+enum SiteOperation implements OperationType {
+  CREATE_SITE {
+    @Override
+    void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
+      result
+          .dataText("idSite")
+          .ifPresent(
+              id -> {
+                status.siteId = id;
+                status.creation = null;
+              });
+    }
+  },
+  DELETE_SITE,
+  CREATE_STAGING,
+  DELETE_STAGING {
+    @Override
+    void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
+      status.stagingEnvironmentId = null;
+    }
+  },
+  MODIFY_PHP_VERSION,
+  SET_EDGE_CACHING,
+  SET_IMAGE_OPTIMIZATION,
+  CHANGE_WEBROOT,
+  ADD_DOMAIN,
+  DELETE_DOMAINS,
+  CHANGE_PRIMARY_DOMAIN,
+  UPDATE_DENIED_IPS,
+  SET_SSH_ACCESS,
+  SET_SSH_ALLOWED_IPS,
+  SET_SSH_PASSWORD_AUTHENTICATION,
+  SET_SSH_PASSWORD_EXPIRATION,
+  DELETE_REDIRECT,
+  ADD_REDIRECT,
+  SET_SFTP_ACCOUNTS,
+  DELETE_SFTP_ACCOUNT,
+  ADD_SFTP_ACCOUNT,
+  CHANGE_PHP_ALLOCATION {
+    // Kinsta cannot report an allocation, so the one last
+    // applied is what later reconciles compare against.
+    @Override
+    void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {
+      if (SiteReconciler.LIVE.equals(operation.target)) {
+        status.appliedPhpAllocation = operation.phpAllocation;
+      } else {
+        status.appliedStagingPhpAllocation = operation.phpAllocation;
+      }
+    }
+  };
+
+  /**
+   * What a finished operation of this type changes in the status; most change nothing Kinsta does
+   * not report.
+   */
+  void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {}
+
+  /** What an operation of this type changes in Kinsta: what the next look must read again. */
+  SiteInventory.Part touches() {
+    return switch (this) {
+      case UPDATE_DENIED_IPS -> SiteInventory.Part.DENIED_IPS;
+      case SET_SSH_ACCESS,
+          SET_SSH_ALLOWED_IPS,
+          SET_SSH_PASSWORD_AUTHENTICATION,
+          SET_SSH_PASSWORD_EXPIRATION ->
+          SiteInventory.Part.SSH;
+      case DELETE_REDIRECT, ADD_REDIRECT -> SiteInventory.Part.REDIRECTS;
+      // Whether additional SFTP accounts are on is in the environment; the accounts are not.
+      case DELETE_SFTP_ACCOUNT, ADD_SFTP_ACCOUNT -> SiteInventory.Part.SFTP_ACCOUNTS;
+      default -> SiteInventory.Part.ENVIRONMENTS;
+    };
+  }
+
+  /** The type of a tracked operation, empty for one this version does not know. */
+  static Optional<SiteOperation> of(TrackedOperation operation) {
+    return Arrays.stream(values()).filter(operation::is).findFirst();
+  }
+}

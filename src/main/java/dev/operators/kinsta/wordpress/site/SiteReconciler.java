@@ -1,0 +1,574 @@
+package dev.operators.kinsta.wordpress.site;
+
+import dev.operators.kinsta.api.v1alpha1.CreationIntent;
+import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.FieldProblem;
+import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
+import dev.operators.kinsta.api.v1alpha1.SftpAccountsSettings;
+import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
+import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.ControllerServices;
+import dev.operators.kinsta.reconcile.CreationClaims;
+import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
+import dev.operators.kinsta.reconcile.LostCreation;
+import dev.operators.kinsta.reconcile.OperationFollower;
+import dev.operators.kinsta.reconcile.OperationTracker.Poll;
+import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reasons;
+import dev.operators.kinsta.reconcile.Steps;
+import dev.operators.kinsta.reconcile.WakeUps;
+import dev.operators.kinsta.transport.KinstaApiException;
+import dev.operators.kinsta.wordpress.client.KinstaApi;
+import dev.operators.kinsta.wordpress.client.dto.Environment;
+import dev.operators.kinsta.wordpress.client.dto.OperationRef;
+import dev.operators.kinsta.wordpress.client.dto.RedirectRule;
+import dev.operators.kinsta.wordpress.client.dto.SftpAccounts;
+import dev.operators.kinsta.wordpress.client.dto.Site;
+import dev.operators.kinsta.wordpress.inventory.SiteInventory;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reconciles a {@link KinstaSite}: follows the operation in flight, makes sure the site exists,
+ * records its environments, creates or deletes the staging environment, then applies the first
+ * setting that differs.
+ */
+public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, KinstaSiteStatus> {
+  static final String LIVE = "live";
+  static final String STAGING = "staging";
+
+  public SiteReconciler(ControllerServices services) {
+    super(services, KinstaSite.class, KinstaSiteStatus.class);
+  }
+
+  @Override
+  protected Map<String, String> passwordSecrets(KinstaSite site) {
+    KinstaSiteSpec spec = site.getSpec();
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    if (spec != null
+        && spec.wordpress != null
+        && spec.wordpress.adminPasswordSecretRef != null
+        && spec.wordpress.adminPasswordSecretRef.name != null) {
+      names.put(
+          "spec.wordpress.adminPasswordSecretRef", spec.wordpress.adminPasswordSecretRef.name);
+    }
+    names.putAll(SftpAccountSecrets.named(spec));
+    return names;
+  }
+
+  /** The generated SFTP password Secrets too: a change to one (a new password) is acted on. */
+  @Override
+  protected Set<String> referencedSecrets(KinstaSite site) {
+    Set<String> names = super.referencedSecrets(site);
+    if (site.getSpec() != null) {
+      names.addAll(SftpAccountSecrets.all(site));
+    }
+    return names;
+  }
+
+  /** Drift made in MyKinsta wakes the sites it touched, as the company's next list shows it. */
+  @Override
+  protected List<EventSource<?, KinstaSite>> additionalEventSources(
+      EventSourceContext<KinstaSite> context) {
+    WakeUps<KinstaSite> changes = new WakeUps<>("kinsta-inventory-changes");
+    services
+        .sites()
+        .onChange(
+            siteIds ->
+                siteIds.forEach(
+                    siteId -> changes.wake(resourcesManaging(context.getPrimaryCache(), siteId))));
+    return List.of(changes);
+  }
+
+  @Override
+  protected Set<String> stallsThatMayClear() {
+    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
+    reasons.addAll(Set.of(SiteReasons.SITE_NOT_FOUND, SiteReasons.CREATE_FAILED));
+    return reasons;
+  }
+
+  @Override
+  protected List<FieldProblem> validate(KinstaSite site) {
+    return SiteSpecValidator.validate(site.getSpec());
+  }
+
+  /** What a KinstaSite's reconcile does, in order; the first step with an outcome ends it. */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("follow the operation in flight", SiteReconciler::followOperation)
+          .then("create or adopt the site", SiteReconciler::establish)
+          .then("observe the site and its environments", SiteReconciler::observe)
+          .then("wait for the live environment", SiteReconciler::awaitLive)
+          .then("read the DNS records new domains need", SiteReconciler::domainRecords)
+          .then("create or delete the staging environment", SiteReconciler::staging)
+          .then("apply the first setting that differs", SiteReconciler::applySettings)
+          .then("report SFTP/SSH access and accounts", SiteReconciler::reportSsh);
+
+  /** One reconcile of a site: the attempt and what has been observed so far. */
+  static final class Run {
+    final Attempt<KinstaSite, KinstaSiteStatus> attempt;
+    List<Environment> environments = List.of();
+    @Nullable Environment live;
+
+    Run(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+      this.attempt = attempt;
+    }
+
+    KinstaSiteStatus status() {
+      return attempt.status();
+    }
+
+    Environment live() {
+      return Objects.requireNonNull(live, "observed before use");
+    }
+  }
+
+  @Override
+  protected Outcome reconcileRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    return STEPS.run(new Run(attempt), SiteReconciler::ready);
+  }
+
+  /** Polls the operation in flight; empty when there is none or it is over. */
+  private static Optional<Outcome> followOperation(Run run) {
+    return OperationFollower.follow(
+        run.attempt, (operation, poll) -> ended(run.attempt, operation, poll));
+  }
+
+  private static Optional<Outcome> ended(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation, Poll poll) {
+    KinstaSiteStatus status = attempt.status();
+    if (status.siteId != null) {
+      // What the operation changed, the next look at the site must see.
+      Optional<SiteOperation> type = SiteOperation.of(operation);
+      if (type.isPresent()) {
+        attempt.sites().changed(attempt.companyId(), status.siteId, type.get().touches());
+      } else {
+        attempt.sites().changed(attempt.companyId(), status.siteId);
+      }
+    }
+    if (poll instanceof Poll.Failed failed) {
+      if (operation.is(SiteOperation.CREATE_SITE)) {
+        // Kinsta's verdict, checked against the object: a site that exists after a "failed"
+        // creation (or a poll answered 500 by a Kinsta in trouble) is this resource's site.
+        Optional<String> made = siteOfIntent(attempt);
+        status.creation = null;
+        if (made.isPresent()) {
+          status.siteId = made.get();
+          return Optional.empty();
+        }
+        return Optional.of(
+            Outcome.stalled(
+                SiteReasons.CREATE_FAILED,
+                "Kinsta could not create the site: " + failed.message()));
+      }
+      String on = operation.target == null ? "" : " on " + operation.target;
+      return Optional.of(
+          Outcome.stalled(
+              Reasons.OPERATION_FAILED,
+              operation.type + on + " failed in Kinsta: " + failed.message()));
+    }
+    if (poll instanceof Poll.Succeeded succeeded) {
+      SiteOperation.of(operation)
+          .ifPresent(type -> type.succeeded(status, operation, succeeded.status()));
+    }
+    // Lost operations fall through: the next steps look at the site itself.
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> establish(Run run) {
+    return run.status().siteId == null ? SiteProvisioner.establish(run.attempt) : Optional.empty();
+  }
+
+  private static Optional<Outcome> observe(Run run) {
+    KinstaSiteStatus status = run.status();
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
+    try {
+      SiteInventory.SiteView view =
+          attempt.sites().site(attempt.kinsta(), attempt.companyId(), status.siteId);
+      if (status.siteName == null) {
+        status.siteName = view.site().name();
+      }
+      run.environments = view.environments();
+    } catch (KinstaApiException.NotFound gone) {
+      return Optional.of(
+          Outcome.stalled(
+              SiteReasons.SITE_NOT_FOUND,
+              "Site "
+                  + status.siteId
+                  + " no longer exists in Kinsta; delete the "
+                  + "resource, or remove status.siteId to create it again"));
+    }
+    SiteObserver.record(status, run.environments, attempt.sites()::report);
+    run.live =
+        run.environments.stream().filter(e -> LIVE.equals(e.name())).findFirst().orElse(null);
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> awaitLive(Run run) {
+    if (run.live != null) {
+      return Optional.empty();
+    }
+    // Waiting for Kinsta: the next look must read the site again, not the view that lacked it.
+    run.attempt.sites().changed(run.attempt.companyId(), run.status().siteId);
+    return Optional.of(
+        Outcome.progressing(
+            SiteReasons.SITE_PROVISIONING,
+            "Kinsta is still provisioning site " + run.status().siteId,
+            run.attempt.shortly()));
+  }
+
+  private static Optional<Outcome> domainRecords(Run run) {
+    for (Environment env : run.environments) {
+      run.status().environments.stream()
+          .filter(out -> env.id().equals(out.id))
+          .findFirst()
+          .ifPresent(out -> DomainRecords.fill(run.attempt.kinsta(), env, out));
+    }
+    return Optional.empty();
+  }
+
+  private static EnvironmentReads reads(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, Environment environment) {
+    KinstaApi api = attempt.kinsta();
+    String company = attempt.companyId();
+    String environmentId = environment.id();
+    return new EnvironmentReads() {
+      @Override
+      public SftpAccounts sftpAccounts() {
+        return attempt.sites().sftpAccounts(api, company, environmentId);
+      }
+
+      @Override
+      public SftpPassword sftpPassword(String label, SftpAccountsSettings.Account account) {
+        return SftpAccountSecrets.password(
+            attempt, label, account, environment, this::sftpAccounts);
+      }
+
+      @Override
+      public List<String> deniedIps() {
+        return attempt.sites().deniedIps(api, company, environmentId);
+      }
+
+      @Override
+      public SiteInventory.SshAccess ssh() {
+        return attempt.sites().ssh(api, company, environmentId);
+      }
+
+      @Override
+      public List<RedirectRule> redirects() {
+        return attempt.sites().redirects(api, company, environmentId);
+      }
+    };
+  }
+
+  /** For each environment whose spec manages SFTP/SSH: its access, and how to connect. */
+  private static Optional<Outcome> reportSsh(Run run) {
+    KinstaSiteSpec spec = run.attempt.resource().getSpec();
+    KinstaSiteStatus status = run.status();
+    if (spec.environments == null) {
+      return Optional.empty();
+    }
+    for (EnvironmentStatus out : status.environments) {
+      EnvironmentSettings settings =
+          LIVE.equals(out.name)
+              ? spec.environments.live
+              : out.id != null && out.id.equals(status.stagingEnvironmentId)
+                  ? spec.environments.staging
+                  : null;
+      Optional<Environment> env =
+          run.environments.stream().filter(e -> e.id().equals(out.id)).findFirst();
+      if (env.isPresent()) {
+        String label = LIVE.equals(out.name) ? LIVE : STAGING;
+        SftpAccountSecrets.fill(
+            out,
+            run.attempt.resource().getMetadata().getName(),
+            label,
+            settings,
+            env.get(),
+            reads(run.attempt, env.get())::sftpAccounts);
+      }
+      if (settings == null || settings.ssh == null) {
+        out.ssh = null;
+        continue;
+      }
+      SshReport.fill(run.attempt, status.siteId, out);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> staging(Run run) {
+    return StagingEnvironments.reconcile(run.attempt, run.environments, run.live());
+  }
+
+  /**
+   * Starts the first change that differs; a change Kinsta applies at once is followed by the next
+   * one, against the environments as Kinsta reports them after it.
+   */
+  private static Optional<Outcome> applySettings(Run run) {
+    try {
+      return applyEachSetting(run);
+    } catch (SftpPasswordProblem problem) {
+      return Optional.of(Outcome.stalled(problem.reason(), problem.describe()));
+    }
+  }
+
+  private static Optional<Outcome> applyEachSetting(Run run) {
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
+    KinstaSiteStatus status = run.status();
+    KinstaApi api = attempt.kinsta();
+    Optional<SettingChange> change = nextChange(attempt, run.environments, run.live());
+    while (change.isPresent()) {
+      SettingChange next = change.get();
+      if (next.destructive()) {
+        attempt
+            .events()
+            .normal(
+                attempt.resource(),
+                next.type().wireName(),
+                next.type().wireName() + " on " + next.environment() + ": " + next.value());
+      }
+      OperationRef ref = next.call().apply(api);
+      if (ref != null) {
+        Outcome started = attempt.started(ref, next.type(), next.environment(), next.value());
+        status.operation.phpAllocation = next.allocation();
+        return Optional.of(started);
+      }
+      attempt.sites().changed(attempt.companyId(), status.siteId, next.type().touches());
+      run.environments =
+          attempt.sites().site(api, attempt.companyId(), status.siteId).environments();
+      SiteObserver.record(status, run.environments, attempt.sites()::report);
+      change = nextChange(attempt, run.environments, run.live());
+    }
+    return Optional.empty();
+  }
+
+  private static Outcome ready(Run run) {
+    KinstaSiteStatus status = run.status();
+    List<String> ignored =
+        SiteProvisioner.changedCreateOnlyFields(
+            run.attempt.resource().getSpec(), status.createdWith);
+    String name = status.siteName == null ? status.siteId : status.siteName;
+    return run.attempt.ready(
+        ignored.isEmpty()
+            ? "Site " + name + " matches the spec"
+            : "Site "
+                + name
+                + " matches the spec, except create-only fields changed after creation, which Kinsta "
+                + "cannot apply: "
+                + String.join(", ", ignored));
+  }
+
+  private static Optional<SettingChange> nextChange(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt,
+      List<Environment> environments,
+      Environment live) {
+    KinstaSiteSpec spec = attempt.resource().getSpec();
+    KinstaSiteStatus status = attempt.status();
+    if (spec.environments == null) {
+      return Optional.empty();
+    }
+    String siteId = status.siteId;
+    Optional<SettingChange> change =
+        EnvironmentPlanner.nextChange(
+            LIVE,
+            spec.environments.live,
+            live,
+            status.appliedPhpAllocation,
+            (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
+            reads(attempt, live),
+            status);
+    if (change.isPresent()
+        || spec.environments.staging == null
+        || status.stagingEnvironmentId == null) {
+      return change;
+    }
+    StagingEnvironment stagingSpec = spec.environments.staging;
+    Optional<Environment> staging =
+        environments.stream().filter(e -> e.id().equals(status.stagingEnvironmentId)).findFirst();
+    if (staging.isEmpty()) {
+      return Optional.empty();
+    }
+    String stagingId = staging.get().id();
+    return EnvironmentPlanner.nextChange(
+        STAGING,
+        stagingSpec,
+        staging.get(),
+        status.appliedStagingPhpAllocation,
+        Boolean.TRUE.equals(stagingSpec.premium)
+            ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
+            : null,
+        reads(attempt, staging.get()),
+        status);
+  }
+
+  @Override
+  protected Optional<String> kinstaId(KinstaSite site) {
+    if (site.getStatus() != null && site.getStatus().siteId != null) {
+      return Optional.of(site.getStatus().siteId);
+    }
+    return Optional.ofNullable(site.getSpec() == null ? null : site.getSpec().siteId);
+  }
+
+  @Override
+  protected boolean hasRemoteObject(KinstaSiteStatus status) {
+    return status.siteId != null
+        || status.creation != null
+        || (status.operation != null && status.operation.is(SiteOperation.CREATE_SITE));
+  }
+
+  @Override
+  protected Deletion deleteRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    KinstaSiteStatus status = attempt.status();
+    KinstaApi api = attempt.kinsta();
+    Optional<Deletion> waited =
+        OperationFollower.beforeDeleting(
+            attempt, (operation, poll) -> endedBeforeDeleting(attempt, operation, poll));
+    if (waited.isPresent()) {
+      return waited.get();
+    }
+    if (status.siteId == null && status.creation != null) {
+      Optional<Deletion> unresolved = findCreatedSite(attempt);
+      if (unresolved.isPresent()) {
+        return unresolved.get();
+      }
+    }
+    if (status.siteId == null) {
+      return Deletion.finished();
+    }
+    OperationRef ref;
+    try {
+      ref = api.deleteSite(status.siteId);
+    } catch (KinstaApiException.NotFound alreadyGone) {
+      return Deletion.finished();
+    }
+    attempt
+        .events()
+        .normal(
+            attempt.resource(),
+            SiteReasons.DELETING_SITE,
+            "Deleting site "
+                + status.siteId
+                + " in Kinsta "
+                + "(operation "
+                + ref.operationId()
+                + ")");
+    attempt.started(ref, SiteOperation.DELETE_SITE, null, null);
+    return Deletion.waiting(
+        attempt.shortly(), "Waiting for Kinsta to delete site " + status.siteId);
+  }
+
+  /**
+   * The end of the operation a deletion waited for: a failed creation whose site exists is deleted
+   * like any other; a deletion Kinsta finished ends it; one that failed is tried again.
+   */
+  private static Optional<Deletion> endedBeforeDeleting(
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation, Poll poll) {
+    KinstaSiteStatus status = attempt.status();
+    if (operation.is(SiteOperation.CREATE_SITE)) {
+      if (poll instanceof Poll.Failed) {
+        Optional<String> made = siteOfIntent(attempt);
+        status.creation = null;
+        if (made.isEmpty()) {
+          return Optional.of(Deletion.finished());
+        }
+        status.siteId = made.get();
+      }
+      if (poll instanceof Poll.Succeeded succeeded) {
+        SiteOperation.CREATE_SITE.succeeded(status, operation, succeeded.status());
+      }
+    } else if (operation.is(SiteOperation.DELETE_SITE)) {
+      if (poll instanceof Poll.Succeeded) {
+        return Optional.of(Deletion.finished());
+      }
+      if (poll instanceof Poll.Failed failed) {
+        attempt
+            .events()
+            .warning(
+                attempt.resource(),
+                SiteReasons.DELETE_FAILED,
+                "Kinsta could not delete site "
+                    + status.siteId
+                    + ": "
+                    + failed.message()
+                    + "; retrying");
+        return Optional.of(
+            Deletion.waiting(
+                attempt.settings().maxPollInterval(),
+                "Kinsta could not delete site " + status.siteId + ": " + failed.message()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The one site that carries the display name of the creation intent, if exactly one does. */
+  private static Optional<String> siteOfIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    CreationIntent intent = attempt.status().creation;
+    if (intent == null) {
+      return Optional.empty();
+    }
+    // As for a lost answer: never a site another resource records, or one it may be creating.
+    CreationClaims<KinstaSite> claims = SiteProvisioner.claims(attempt);
+    if (!claims.intending(intent.displayName).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> named =
+        SiteProvisioner.sitesNamed(attempt, intent.displayName).stream()
+            .map(Site::id)
+            .filter(id -> claims.recorder(id).isEmpty())
+            .toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
+
+  /**
+   * Before a resource whose creation's answer was lost goes, the site that creation may have made
+   * is looked for, as long as it could still appear, so that nothing it created is left behind.
+   */
+  private static Optional<Deletion> findCreatedSite(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    KinstaSiteStatus status = attempt.status();
+    String name = status.creation.displayName;
+    List<String> named =
+        (LostCreation.lastLook(attempt, status.creation)
+                ? SiteProvisioner.sitesNamed(attempt, name)
+                : SiteProvisioner.listedSitesNamed(attempt, name))
+            .stream().map(Site::id).toList();
+    LostCreation.DeletionLookup lookup =
+        LostCreation.whileDeleting(
+            attempt, status.creation, "site", named, SiteProvisioner.claims(attempt));
+    if (lookup.waiting() != null) {
+      return Optional.of(lookup.waiting());
+    }
+    status.siteId = lookup.id();
+    status.creation = null;
+    return Optional.empty();
+  }
+
+  @Override
+  protected DeletionPolicy deletionPolicy(KinstaSite site) {
+    boolean adopted =
+        site.getSpec().siteId != null
+            || (site.getStatus() != null && Boolean.TRUE.equals(site.getStatus().adopted));
+    return deletionPolicy(site.getSpec().deletionPolicy, adopted);
+  }
+
+  @Override
+  protected String remoteKind() {
+    return "Site";
+  }
+
+  @Override
+  protected String describeRemote(KinstaSiteStatus status) {
+    return "Site " + (status.siteId == null ? "(being created)" : status.siteId);
+  }
+}
