@@ -15,8 +15,10 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.PrimaryCaches;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.transport.KinstaApiException;
 import dev.operators.kinsta.transport.TimedReads;
 import dev.operators.kinsta.wordpress.client.dto.ActivityEntry;
@@ -65,23 +67,6 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
    */
   private static final Duration RARELY = Duration.ofHours(1);
 
-  /** A part that changes rarely, read at most once an hour for the company. */
-  private <T> T rarely(
-      Attempt<KinstaCompany, KinstaCompanyStatus> attempt, String part, Supplier<T> read) {
-    Duration interval = attempt.settings().inventoryInterval();
-    return once(attempt, part, interval.compareTo(RARELY) > 0 ? interval : RARELY, read);
-  }
-
-  /** A part read at most once per {@code maxAge} for the company. */
-  private <T> T once(
-      Attempt<KinstaCompany, KinstaCompanyStatus> attempt,
-      String part,
-      Duration maxAge,
-      Supplier<T> read) {
-    reads.forgetOlderThan(RARELY.multipliedBy(2));
-    return reads.get(attempt.companyId() + "/" + part, maxAge, read);
-  }
-
   @Override
   protected List<FieldProblem> validate(KinstaCompany company) {
     return List.of();
@@ -109,108 +94,198 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
                         + "; one KinstaCompany per credentials Secret"));
   }
 
+  /**
+   * What a KinstaCompany's reconcile reads, in order. No step ends it early: a part the key may not
+   * read is named in {@code status.unavailable} and the others are still shown.
+   */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("read the regions", CompanyReconciler::regions)
+          .then("read the users", CompanyReconciler::users)
+          .then("read the API keys and this key's name", CompanyReconciler::apiKeys)
+          .then("tell the new activity-log entries", CompanyReconciler::activity)
+          .then("compare the sites with the KinstaSites", CompanyReconciler::sites)
+          .then("compare the hosting objects with their kinds", CompanyReconciler::hosting);
+
+  /** One reconcile of a company: what it reads, and the parts it could not. */
+  static final class Run {
+    final Attempt<KinstaCompany, KinstaCompanyStatus> attempt;
+    final TimedReads reads;
+    final PrimaryCaches caches;
+    final List<String> unavailable = new ArrayList<>();
+    @Nullable List<CompanyApiKey> keys;
+
+    Run(
+        Attempt<KinstaCompany, KinstaCompanyStatus> attempt,
+        TimedReads reads,
+        PrimaryCaches caches) {
+      this.attempt = attempt;
+      this.reads = reads;
+      this.caches = caches;
+    }
+
+    KinstaCompanyStatus status() {
+      return attempt.status();
+    }
+
+    /** A part that changes rarely, read at most once an hour for the company. */
+    <T> T rarely(String part, Supplier<T> read) {
+      Duration interval = attempt.settings().inventoryInterval();
+      return once(part, interval.compareTo(RARELY) > 0 ? interval : RARELY, read);
+    }
+
+    /** A part read at most once per {@code maxAge} for the company. */
+    <T> T once(String part, Duration maxAge, Supplier<T> read) {
+      reads.forgetOlderThan(RARELY.multipliedBy(2));
+      return reads.get(attempt.companyId() + "/" + part, maxAge, read);
+    }
+
+    /**
+     * A part of the company the key may not read (403) or Kinsta no longer serves (404) is left out
+     * and named; any other failure fails the reconcile as usual.
+     */
+    <T> @Nullable T section(String name, Supplier<T> read) {
+      try {
+        return read.get();
+      } catch (KinstaApiException.Forbidden | KinstaApiException.NotFound refused) {
+        unavailable.add(name + " (HTTP " + refused.httpStatus() + ")");
+        return null;
+      }
+    }
+
+    /** The Kinsta ids that resources of a kind hold, across the namespaces the operator watches. */
+    <R extends HasMetadata> Set<String> managedIds(
+        Class<R> kind, Function<R, @Nullable String> id) {
+      Stream<@Nullable String> ids = caches.all(kind).map(id);
+      return ids.filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+  }
+
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaCompany, KinstaCompanyStatus> attempt) {
-    KinstaCompanySpec spec = attempt.resource().getSpec();
-    KinstaCompanyStatus status = attempt.status();
-    List<String> unavailable = new ArrayList<>();
-    status.companyId = attempt.companyId();
-    status.regions =
-        section(
+    attempt.status().companyId = attempt.companyId();
+    return STEPS.run(new Run(attempt, reads, services.caches()), CompanyReconciler::reported);
+  }
+
+  private static Optional<Outcome> regions(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    run.status().regions =
+        run.section(
             "regions",
-            unavailable,
             () ->
-                rarely(attempt, "regions", () -> attempt.kinsta().regions()).stream()
+                run.rarely("regions", () -> attempt.kinsta().regions()).stream()
                     .map(r -> new KinstaCompanyStatus.RegionStatus(r.region(), r.name()))
                     .sorted(Comparator.comparing(r -> String.valueOf(r.region)))
                     .toList());
-    section(
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> users(Run run) {
+    KinstaCompanySpec spec = run.attempt.resource().getSpec();
+    KinstaCompanyStatus status = run.status();
+    run.section(
         "users",
-        unavailable,
         () -> {
-          var users = rarely(attempt, "users", () -> attempt.kinsta().companyUsers());
+          var users = run.rarely("users", () -> run.attempt.kinsta().companyUsers());
           status.userCount = users.size();
           status.users = CompanyReport.users(users, Boolean.TRUE.equals(spec.showUserEmails));
           return users;
         });
-    List<CompanyApiKey> keys =
-        section(
-            "apiKeys", unavailable, () -> rarely(attempt, "apiKeys", attempt.kinsta()::apiKeys));
-    status.apiKeys = keys == null ? null : CompanyReport.apiKeys(keys);
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> apiKeys(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    KinstaCompanyStatus status = run.status();
+    run.keys = run.section("apiKeys", () -> run.rarely("apiKeys", attempt.kinsta()::apiKeys));
+    status.apiKeys = run.keys == null ? null : CompanyReport.apiKeys(run.keys);
     status.keyName =
-        rarely(
-            attempt,
-            "keyName/" + attempt.keyFingerprint(),
-            () -> attempt.kinsta().validate().name());
+        run.rarely("keyName/" + attempt.keyFingerprint(), () -> attempt.kinsta().validate().name());
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> activity(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    KinstaCompanyStatus status = run.status();
     ActivityLog.Read activity =
-        section(
+        run.section(
             "activityLog",
-            unavailable,
             () ->
-                once(
-                    attempt,
+                run.once(
                     "activityLog/" + attempt.resource().getMetadata().getUid(),
                     attempt.settings().inventoryInterval(),
                     () -> ActivityLog.read(attempt.kinsta(), status.activityCursor)));
     if (activity != null) {
-      tell(attempt, activity.fresh(), ownKeyId(keys, status.keyName));
+      tell(run, activity.fresh(), ownKeyId(run.keys, status.keyName));
       status.recentActivity = ActivityLog.recent(activity.newest());
       status.activityCursor = activity.cursor();
     }
-    status.sites =
-        section(
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> sites(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    run.status().sites =
+        run.section(
             "sites",
-            unavailable,
             () ->
                 CompanyReport.inventory(
                     attempt.sites().sites(attempt.kinsta(), attempt.companyId()),
                     Site::id,
                     Site::displayName,
-                    managedIds(KinstaSite.class, CompanyReconciler::siteId)));
+                    run.managedIds(KinstaSite.class, CompanyReconciler::siteId)));
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> hosting(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    KinstaCompanyStatus status = run.status();
     status.applications =
-        section(
+        run.section(
             "applications",
-            unavailable,
             () ->
                 CompanyReport.inventory(
                     attempt.hostingLists().applications(attempt.hosting(), attempt.companyId()),
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
-                    managedIds(KinstaApplication.class, CompanyReconciler::applicationId)));
+                    run.managedIds(KinstaApplication.class, CompanyReconciler::applicationId)));
     status.databases =
-        section(
+        run.section(
             "databases",
-            unavailable,
             () ->
                 CompanyReport.inventory(
                     attempt.databases().databases(attempt.hosting(), attempt.companyId()),
                     DatabaseSummary::id,
                     DatabaseSummary::displayName,
-                    managedIds(KinstaDatabase.class, CompanyReconciler::databaseId)));
+                    run.managedIds(KinstaDatabase.class, CompanyReconciler::databaseId)));
     status.staticSites =
-        section(
+        run.section(
             "staticSites",
-            unavailable,
             () ->
                 CompanyReport.inventory(
                     attempt.hostingLists().staticSites(attempt.hosting(), attempt.companyId()),
                     ApplicationSummary::id,
                     ApplicationSummary::displayName,
-                    managedIds(KinstaStaticSite.class, CompanyReconciler::staticSiteId)));
+                    run.managedIds(KinstaStaticSite.class, CompanyReconciler::staticSiteId)));
     status.projects =
-        section(
+        run.section(
             "projects",
-            unavailable,
             () ->
                 CompanyReport.inventory(
                     attempt.hostingLists().projects(attempt.hosting(), attempt.companyId()),
                     Project::id,
                     Project::displayName,
                     Set.of()));
-    status.unavailable = unavailable.isEmpty() ? null : unavailable;
+    return Optional.empty();
+  }
+
+  /** What was read, in status; a key about to expire warned of. */
+  private static Outcome reported(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    KinstaCompanyStatus status = run.status();
+    status.unavailable = run.unavailable.isEmpty() ? null : List.copyOf(run.unavailable);
     status.checkedAt = attempt.now().toString();
-    if (keys != null) {
-      warnOfExpiringKeys(attempt, keys);
+    if (run.keys != null) {
+      warnOfExpiringKeys(attempt, run.keys);
     }
     // Looked at once per inventory interval, so that activity is told within it.
     return Outcome.ready(CompanyReport.summary(status), attempt.settings().inventoryInterval());
@@ -221,10 +296,8 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
    * the KinstaCompany. What the operator's own key did is left out: the resources' own events say
    * it.
    */
-  private void tell(
-      Attempt<KinstaCompany, KinstaCompanyStatus> attempt,
-      List<ActivityEntry> entries,
-      @Nullable String ownKeyId) {
+  private static void tell(Run run, List<ActivityEntry> entries, @Nullable String ownKeyId) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
     for (ActivityEntry entry : entries) {
       boolean throughApi = entry.apiKeyInfo() != null;
       if (throughApi && Objects.equals(entry.apiKeyInfo().id(), ownKeyId)) {
@@ -233,8 +306,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
       HasMetadata target =
           entry.siteId() == null
               ? attempt.resource()
-              : services
-                  .caches()
+              : run.caches
                   .all(KinstaSite.class)
                   .filter(site -> entry.siteId().equals(siteId(site)))
                   .min(SENIORITY)
@@ -270,26 +342,6 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     return named.size() == 1 ? named.get(0).id() : null;
   }
 
-  /**
-   * A part of the company the key may not read (403) or Kinsta no longer serves (404) is left out
-   * and named; any other failure fails the reconcile as usual.
-   */
-  private static <T> @Nullable T section(String name, List<String> unavailable, Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (KinstaApiException.Forbidden | KinstaApiException.NotFound refused) {
-      unavailable.add(name + " (HTTP " + refused.httpStatus() + ")");
-      return null;
-    }
-  }
-
-  /** The Kinsta ids that resources of a kind hold, across the namespaces the operator watches. */
-  private <R extends HasMetadata> Set<String> managedIds(
-      Class<R> kind, Function<R, @Nullable String> id) {
-    Stream<@Nullable String> ids = services.caches().all(kind).map(id);
-    return ids.filter(Objects::nonNull).collect(Collectors.toSet());
-  }
-
   private static @Nullable String siteId(KinstaSite site) {
     return site.getStatus() == null ? null : site.getStatus().siteId;
   }
@@ -306,7 +358,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     return database.getStatus() == null ? null : database.getStatus().databaseId;
   }
 
-  private void warnOfExpiringKeys(
+  private static void warnOfExpiringKeys(
       Attempt<KinstaCompany, KinstaCompanyStatus> attempt, List<CompanyApiKey> keys) {
     KinstaCompany company = attempt.resource();
     List<CompanyApiKey> expiring =

@@ -45,7 +45,7 @@ class ReasonsDocumentedTest {
         }
       }
     }
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/kinds.md"));
     Set<String> table = new TreeSet<>();
     section(readme, "### Conditions and reasons", "### Events")
         .lines()
@@ -56,10 +56,10 @@ class ReasonsDocumentedTest {
     Set<String> undocumented = new TreeSet<>(reasons);
     undocumented.removeAll(table);
     undocumented.removeAll(events);
-    assertEquals(Set.of(), undocumented, "reasons the README does not list");
+    assertEquals(Set.of(), undocumented, "reasons docs/kinds.md does not list");
     Set<String> unknown = new TreeSet<>(table);
     unknown.removeAll(reasons);
-    assertEquals(Set.of(), unknown, "reasons the README lists that no code uses");
+    assertEquals(Set.of(), unknown, "reasons docs/kinds.md lists that no code uses");
     assertTrue(reasons.size() > 40, reasons.toString());
   }
 

@@ -3,10 +3,18 @@ package dev.operators.kinsta.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.operators.kinsta.reconcile.KinstaReconciler;
+import dev.operators.kinsta.reconcile.Steps;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,6 +175,30 @@ class LayeringTest {
             "io.javaoperatorsdk..",
             "io.fabric8..")
         .check(OPERATOR);
+  }
+
+  /** A kind's reconcile reads from the top of its reconciler: a {@code static final STEPS}. */
+  @Test
+  void everyReconcilerIsAStepsConstant() {
+    List<String> without =
+        OPERATOR.stream()
+            .filter(c -> c.isAssignableTo(KinstaReconciler.class))
+            .filter(c -> !c.getModifiers().contains(JavaModifier.ABSTRACT))
+            .filter(
+                c ->
+                    c.tryGetField("STEPS")
+                        .filter(
+                            f ->
+                                f.getModifiers()
+                                    .containsAll(Set.of(JavaModifier.STATIC, JavaModifier.FINAL)))
+                        .filter(f -> f.getRawType().isEquivalentTo(Steps.class))
+                        .isEmpty())
+            .map(JavaClass::getSimpleName)
+            .sorted()
+            .toList();
+    assertEquals(List.of(), without, "reconcilers without a static final Steps STEPS");
+    assertTrue(
+        OPERATOR.stream().filter(c -> c.isAssignableTo(KinstaReconciler.class)).count() >= 10);
   }
 
   @Test

@@ -45,19 +45,22 @@ class HelmValuesDocumentedTest {
       }
     }
     assertEquals(
-        Set.of(), missing, "values.yaml keys the README's Helm values table does not document");
+        Set.of(),
+        missing,
+        "values.yaml keys docs/configuration.md's Helm values table does not document");
     Set<String> unknown = new TreeSet<>();
     for (String key : documented) {
       if (values.at("/" + key.replace('.', '/')).isMissingNode()) {
         unknown.add(key);
       }
     }
-    assertEquals(Set.of(), unknown, "README rows for values that values.yaml does not have");
+    assertEquals(
+        Set.of(), unknown, "docs/configuration.md rows for values that values.yaml does not have");
   }
 
   @Test
   void theConfigurationTableListsEveryOperatorSetting() throws IOException {
-    Set<String> documented = documentedKeys("## Configuration", "## Metrics and alerts");
+    Set<String> documented = documentedKeys("## Operator settings", "");
     Set<String> settings = new TreeSet<>();
     Stream.of(OperatorConfig.class.getFields())
         .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
@@ -74,17 +77,22 @@ class HelmValuesDocumentedTest {
     Set<String> undocumented = new TreeSet<>(settings);
     undocumented.removeAll(documented);
     assertEquals(
-        Set.of(), undocumented, "operator settings missing from the README's Configuration table");
+        Set.of(),
+        undocumented,
+        "operator settings missing from docs/configuration.md's Configuration table");
   }
 
   /**
-   * The keys in backticks in the first cell of each table row between two markers of the README.
+   * The keys in backticks in the first cell of each table row between two markers of
+   * docs/configuration.md.
    */
   private static Set<String> documentedKeys(String from, String to) throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/configuration.md"));
     int start = readme.indexOf(from);
-    int end = readme.indexOf(to, start + 1);
-    assertTrue(start >= 0 && end > start, "README has a section between " + from + " and " + to);
+    int end = to.isEmpty() ? readme.length() : readme.indexOf(to, start + 1);
+    assertTrue(
+        start >= 0 && end > start,
+        "docs/configuration.md has a section from " + from + " to " + to);
     Set<String> keys = new TreeSet<>();
     for (String line : readme.substring(start, end).split("\n")) {
       if (!line.startsWith("| `")) {

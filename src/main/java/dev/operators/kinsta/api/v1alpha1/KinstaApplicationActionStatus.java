@@ -11,7 +11,7 @@ public class KinstaApplicationActionStatus extends KinstaStatus {
   public Long runGeneration;
 
   @JsonPropertyDescription("Running, Succeeded or Failed.")
-  public String outcome;
+  public ActionOutcome outcome;
 
   @JsonPropertyDescription(
       "When the call was sent (RFC 3339); written before it, so that it is never sent twice.")

@@ -39,7 +39,7 @@ public class KinstaSiteActionStatus extends KinstaStatus {
     public String finishedAt;
 
     @JsonPropertyDescription("Pending, Running, Succeeded, Failed, Missed, Skipped or Replaced.")
-    public String outcome;
+    public RunOutcome outcome;
 
     @JsonPropertyDescription("Kinsta's message.")
     public String message;

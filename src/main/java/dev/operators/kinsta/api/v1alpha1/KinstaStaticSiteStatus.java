@@ -35,6 +35,11 @@ public class KinstaStaticSiteStatus extends KinstaStatus {
   public String deployedFor;
 
   @JsonPropertyDescription(
+      "spec.deployment.redeployToken of the last deployment the operator started: a new token"
+          + " redeploys the latest deployment.")
+  public String deployedRedeployToken;
+
+  @JsonPropertyDescription(
       "The creation under way: written before the create call, so that a lost answer is looked"
           + " for instead of creating a second static site.")
   public CreationIntent creation;

@@ -1,5 +1,6 @@
 package dev.operators.kinsta.hosting.applicationaction;
 
+import dev.operators.kinsta.api.v1alpha1.ActionOutcome;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
@@ -15,7 +16,9 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.PrimaryCaches;
 import dev.operators.kinsta.reconcile.StatusConditions;
+import dev.operators.kinsta.reconcile.Steps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,9 +35,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApplicationActionReconciler
     extends KinstaReconciler<KinstaApplicationAction, KinstaApplicationActionStatus> {
-  static final String RUNNING = "Running";
-  static final String SUCCEEDED = "Succeeded";
-  static final String FAILED = "Failed";
   private static final Set<String> DEPLOYMENT_DONE = Set.of("success", "failed", "cancelled");
 
   public ApplicationActionReconciler(ControllerServices services) {
@@ -46,45 +46,117 @@ public final class ApplicationActionReconciler
     return List.of();
   }
 
+  /**
+   * What a KinstaApplicationAction's reconcile does, in order; the first step with an outcome ends
+   * it.
+   */
+  static final Steps<Run> STEPS =
+      Steps.<Run>first("start over for a new generation", ApplicationActionReconciler::startOver)
+          .then("report a run that ended", ApplicationActionReconciler::ended)
+          .then("follow the deployments in flight", ApplicationActionReconciler::followDeployments)
+          .then("report a call whose answer was lost", ApplicationActionReconciler::answerLost)
+          .then("find the application", ApplicationActionReconciler::findApplication);
+
+  /** One reconcile of an action: the attempt, the other kinds' caches, the application's id. */
+  static final class Run {
+    final Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt;
+    final PrimaryCaches caches;
+    @Nullable String applicationId;
+
+    Run(
+        Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
+        PrimaryCaches caches) {
+      this.attempt = attempt;
+      this.caches = caches;
+    }
+
+    KinstaApplicationActionSpec spec() {
+      return attempt.resource().getSpec();
+    }
+
+    KinstaApplicationActionStatus status() {
+      return attempt.status();
+    }
+  }
+
   @Override
   protected Outcome reconcileRemote(
       Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
-    KinstaApplicationActionStatus status = attempt.status();
-    KinstaApplicationActionSpec spec = attempt.resource().getSpec();
-    long generation = attempt.resource().getMetadata().getGeneration();
+    return STEPS.run(new Run(attempt, services.caches()), ApplicationActionReconciler::act);
+  }
+
+  /** A new generation is a new run: what the previous one left is cleared. */
+  private static Optional<Outcome> startOver(Run run) {
+    KinstaApplicationActionStatus status = run.status();
+    long generation = run.attempt.resource().getMetadata().getGeneration();
     if (status.runGeneration == null || status.runGeneration != generation) {
-      startOver(status, generation);
+      status.runGeneration = generation;
+      status.outcome = null;
+      status.startedAt = null;
+      status.finishedAt = null;
+      status.message = null;
+      status.deployments = null;
     }
-    if (SUCCEEDED.equals(status.outcome)) {
-      return attempt.ready(Objects.requireNonNullElse(status.message, "Done"));
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> ended(Run run) {
+    KinstaApplicationActionStatus status = run.status();
+    if (status.outcome == ActionOutcome.Succeeded) {
+      return Optional.of(run.attempt.ready(Objects.requireNonNullElse(status.message, "Done")));
     }
-    if (FAILED.equals(status.outcome)) {
-      return Outcome.stalled(
-          status.deployments == null ? ApplicationActionReasons.ANSWER_LOST : failedReason(spec),
-          status.message + "; change the spec to run it again");
+    if (status.outcome == ActionOutcome.Failed) {
+      return Optional.of(
+          Outcome.stalled(
+              status.deployments == null
+                  ? ApplicationActionReasons.ANSWER_LOST
+                  : failedReason(run.spec()),
+              status.message + "; change the spec to run it again"));
     }
-    if (status.deployments != null) {
-      return follow(attempt);
+    return Optional.empty();
+  }
+
+  private static Optional<Outcome> followDeployments(Run run) {
+    return run.status().deployments == null ? Optional.empty() : Optional.of(follow(run.attempt));
+  }
+
+  /** Only the calls that may be sent again (cache purge, cancellation) survive a lost answer. */
+  private static Optional<Outcome> answerLost(Run run) {
+    KinstaApplicationActionSpec spec = run.spec();
+    if (run.status().startedAt == null
+        || spec.clearCache != null
+        || spec.cancelDeployment != null) {
+      return Optional.empty();
     }
-    if (status.startedAt != null && spec.clearCache == null && spec.cancelDeployment == null) {
-      return answerLost(attempt);
+    return Optional.of(answerLost(run.attempt));
+  }
+
+  private static Optional<Outcome> findApplication(Run run) {
+    Optional<String> id = applicationId(run, run.spec().application);
+    if (id.isEmpty()) {
+      return Optional.of(waitingFor(run.attempt, run.spec().application));
     }
-    Optional<String> applicationId = applicationId(attempt, spec.application);
-    if (applicationId.isEmpty()) {
-      return waitingFor(attempt, spec.application);
-    }
+    run.applicationId = id.get();
+    return Optional.empty();
+  }
+
+  /** Carries out the action the spec names. */
+  private static Outcome act(Run run) {
+    Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt = run.attempt;
+    KinstaApplicationActionSpec spec = run.spec();
+    String applicationId = Objects.requireNonNull(run.applicationId, "found before use");
     if (spec.clearCache != null) {
-      attempt.hosting().purgeApplicationCache(applicationId.get());
+      attempt.hosting().purgeApplicationCache(applicationId);
       return succeeded(
           attempt, ApplicationActionReasons.CACHE_CLEARED, "Cleared the application's cache");
     }
     if (spec.cancelDeployment != null) {
-      return cancel(attempt, applicationId.get());
+      return cancel(attempt, applicationId);
     }
     if (spec.rollback != null) {
-      return rollback(attempt, applicationId.get());
+      return rollback(attempt, applicationId);
     }
-    return promote(attempt, applicationId.get());
+    return promote(run, applicationId);
   }
 
   private static String failedReason(KinstaApplicationActionSpec spec) {
@@ -132,26 +204,17 @@ public final class ApplicationActionReconciler
         attempt.shortly());
   }
 
-  private static void startOver(KinstaApplicationActionStatus status, long generation) {
-    status.runGeneration = generation;
-    status.outcome = null;
-    status.startedAt = null;
-    status.finishedAt = null;
-    status.message = null;
-    status.deployments = null;
-  }
-
-  private Outcome promote(
-      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt, String sourceId) {
+  private static Outcome promote(Run run, String sourceId) {
+    Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt = run.attempt;
     List<String> targets = new ArrayList<>();
     for (ApplicationReference target : attempt.resource().getSpec().promote.targets) {
-      Optional<String> id = applicationId(attempt, target);
+      Optional<String> id = applicationId(run, target);
       if (id.isEmpty()) {
         return waitingFor(attempt, target);
       }
       targets.add(id.get());
     }
-    Optional<String> pipelineId = pipelineId(attempt);
+    Optional<String> pipelineId = pipelineId(run);
     if (pipelineId.isEmpty()) {
       // Looked at again shortly, in the pipeline controller's cache: no call.
       return Outcome.progressing(
@@ -181,7 +244,8 @@ public final class ApplicationActionReconciler
   }
 
   /** Follows each promotion's deployment to its end. */
-  private Outcome follow(Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
+  private static Outcome follow(
+      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
     KinstaApplicationActionStatus status = attempt.status();
     HostingApi hosting = attempt.hosting();
     for (PromotedDeployment deployment : Objects.requireNonNull(status.deployments)) {
@@ -210,7 +274,7 @@ public final class ApplicationActionReconciler
             .map(d -> d.applicationId + " (" + d.status + ")")
             .toList();
     if (!failed.isEmpty()) {
-      status.outcome = FAILED;
+      status.outcome = ActionOutcome.Failed;
       status.finishedAt = attempt.now().toString();
       status.message =
           "The "
@@ -245,7 +309,7 @@ public final class ApplicationActionReconciler
       String reason,
       String what) {
     KinstaApplicationActionStatus status = attempt.status();
-    status.outcome = RUNNING;
+    status.outcome = ActionOutcome.Running;
     status.startedAt = attempt.now().toString();
     attempt.writeStatusNow(reason, what);
   }
@@ -253,7 +317,7 @@ public final class ApplicationActionReconciler
   private static Outcome answerLost(
       Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
     KinstaApplicationActionStatus status = attempt.status();
-    status.outcome = FAILED;
+    status.outcome = ActionOutcome.Failed;
     status.finishedAt = attempt.now().toString();
     status.message =
         "The call sent at "
@@ -269,7 +333,7 @@ public final class ApplicationActionReconciler
       String event,
       String message) {
     KinstaApplicationActionStatus status = attempt.status();
-    status.outcome = SUCCEEDED;
+    status.outcome = ActionOutcome.Succeeded;
     if (status.startedAt == null) {
       status.startedAt = attempt.now().toString();
     }
@@ -280,17 +344,15 @@ public final class ApplicationActionReconciler
   }
 
   /** The application's id: given, or that of a Ready KinstaApplication in this namespace. */
-  private Optional<String> applicationId(
-      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
-      @Nullable ApplicationReference reference) {
+  private static Optional<String> applicationId(Run run, @Nullable ApplicationReference reference) {
+    Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt = run.attempt;
     if (reference == null) {
       return Optional.empty();
     }
     if (reference.id != null) {
       return Optional.of(reference.id);
     }
-    return services
-        .caches()
+    return run.caches
         .get(
             KinstaApplication.class,
             attempt.resource().getMetadata().getNamespace(),
@@ -300,17 +362,15 @@ public final class ApplicationActionReconciler
   }
 
   /** The pipeline's id: given, or that of a KinstaPipeline in this namespace. */
-  private Optional<String> pipelineId(
-      Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt) {
-    KinstaApplicationActionSpec.Promote promote = attempt.resource().getSpec().promote;
+  private static Optional<String> pipelineId(Run run) {
+    KinstaApplicationActionSpec.Promote promote = run.spec().promote;
     if (promote.pipelineId != null) {
       return Optional.of(promote.pipelineId);
     }
-    return services
-        .caches()
+    return run.caches
         .get(
             KinstaPipeline.class,
-            attempt.resource().getMetadata().getNamespace(),
+            run.attempt.resource().getMetadata().getNamespace(),
             Objects.requireNonNull(promote.pipeline, "pipeline or pipelineId, by the schema"))
         .map(pipeline -> pipeline.getStatus() == null ? null : pipeline.getStatus().pipelineId);
   }

@@ -48,8 +48,14 @@ public final class InternalConnectionReconciler
       databases;
 
   /** What a KinstaInternalConnection's reconcile does: wait for both ends, then link them. */
-  private final Steps<Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus>> steps =
-      Steps.first("wait for both ends to be Ready", this::resolveEnds);
+  static final Steps<Run> STEPS =
+      Steps.first("wait for both ends to be Ready", InternalConnectionReconciler::resolveEnds);
+
+  /** One reconcile of a connection: the attempt and the informers that hold its two ends. */
+  record Run(
+      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt,
+      @Nullable InformerEventSource<KinstaDatabase, KinstaInternalConnection> databases,
+      @Nullable InformerEventSource<KinstaApplication, KinstaInternalConnection> applications) {}
 
   public InternalConnectionReconciler(ControllerServices services) {
     super(services, KinstaInternalConnection.class, KinstaInternalConnectionStatus.class);
@@ -142,12 +148,12 @@ public final class InternalConnectionReconciler
   @Override
   protected Outcome reconcileRemote(
       Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
-    return steps.run(attempt, InternalConnectionReconciler::link);
+    return STEPS.run(new Run(attempt, databases, applications), run -> link(run.attempt()));
   }
 
   /** Both ends, by id or as Ready resources in this namespace, recorded in the status. */
-  private Optional<Outcome> resolveEnds(
-      Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt) {
+  private static Optional<Outcome> resolveEnds(Run run) {
+    Attempt<KinstaInternalConnection, KinstaInternalConnectionStatus> attempt = run.attempt();
     KinstaInternalConnection connection = attempt.resource();
     KinstaInternalConnectionSpec spec = connection.getSpec();
     String namespace = connection.getMetadata().getNamespace();
@@ -155,7 +161,7 @@ public final class InternalConnectionReconciler
     String databaseId =
         spec.database.id != null
             ? spec.database.id
-            : readyEnd(databases, namespace, spec.database.name, "KinstaDatabase", missing)
+            : readyEnd(run.databases(), namespace, spec.database.name, "KinstaDatabase", missing)
                 .map(db -> db.getStatus().databaseId)
                 .orElse(null);
     String targetId;
@@ -166,13 +172,18 @@ public final class InternalConnectionReconciler
     } else if (spec.target.database != null) {
       targetType = TargetType.database;
       targetId =
-          readyEnd(databases, namespace, spec.target.database, "KinstaDatabase", missing)
+          readyEnd(run.databases(), namespace, spec.target.database, "KinstaDatabase", missing)
               .map(db -> db.getStatus().databaseId)
               .orElse(null);
     } else {
       targetType = TargetType.application;
       targetId =
-          readyEnd(applications, namespace, spec.target.application, "KinstaApplication", missing)
+          readyEnd(
+                  run.applications(),
+                  namespace,
+                  spec.target.application,
+                  "KinstaApplication",
+                  missing)
               .map(app -> app.getStatus().applicationId)
               .orElse(null);
     }

@@ -341,14 +341,15 @@ public final class StaticSiteReconciler
     if (wanted == null) {
       return redeployForConfig(run);
     }
-    String previousToken = tokenOf(status.deployedFor);
-    boolean redeploy = wanted.redeployToken != null && !wanted.redeployToken.equals(previousToken);
+    boolean redeploy =
+        wanted.redeployToken != null && !wanted.redeployToken.equals(status.deployedRedeployToken);
     StaticSiteDeployment started =
         run.api.deployStaticSite(
             run.site().id(),
             wanted.branch,
             redeploy && status.latestDeployment != null ? status.latestDeployment.id : null);
     status.deployedFor = trigger;
+    status.deployedRedeployToken = wanted.redeployToken;
     status.lastDeployment = summary(started);
     TrackedOperation operation =
         attempt.tracked(
@@ -406,14 +407,6 @@ public final class StaticSiteReconciler
         + Objects.requireNonNullElse(wanted.branch, "")
         + ";token="
         + Objects.requireNonNullElse(wanted.redeployToken, "");
-  }
-
-  private static @Nullable String tokenOf(@Nullable String deployedFor) {
-    if (deployedFor == null || !deployedFor.contains(";token=")) {
-      return null;
-    }
-    String token = deployedFor.substring(deployedFor.indexOf(";token=") + ";token=".length());
-    return token.isEmpty() ? null : token;
   }
 
   private static DeploymentStatus summary(StaticSiteDeployment deployment) {

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,9 +46,9 @@ public final class DnsRecordReconciler
       Set.of(RecordType.A, RecordType.AAAA, RecordType.CNAME);
 
   /** What a KinstaDnsRecord's reconcile does, in order; the first step with an outcome ends it. */
-  private final Steps<Run> steps =
+  static final Steps<Run> STEPS =
       Steps.<Run>first("follow the operation in flight", DnsRecordReconciler::followOperation)
-          .then("find the zone", this::findZone)
+          .then("find the zone", DnsRecordReconciler::findZone)
           .then("observe the record", DnsRecordReconciler::observe)
           .then("adopt or create the record", DnsRecordReconciler::establish)
           .then("apply TTL and values", DnsRecordReconciler::apply);
@@ -56,13 +57,20 @@ public final class DnsRecordReconciler
     super(services, KinstaDnsRecord.class, KinstaDnsRecordStatus.class);
   }
 
-  /** One reconcile of a record: the attempt and the record as the zone's list shows it. */
+  /**
+   * One reconcile of a record: the attempt, the record as the zone's list shows it, and the check
+   * that no older KinstaDnsRecord manages the same record set.
+   */
   static final class Run {
     final Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt;
+    final BiFunction<KinstaDnsRecord, String, Optional<Outcome>> olderManager;
     @Nullable DnsRecord record;
 
-    Run(Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt) {
+    Run(
+        Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt,
+        BiFunction<KinstaDnsRecord, String, Optional<Outcome>> olderManager) {
       this.attempt = attempt;
+      this.olderManager = olderManager;
     }
 
     KinstaDnsRecordSpec spec() {
@@ -102,7 +110,7 @@ public final class DnsRecordReconciler
 
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt) {
-    return steps.run(new Run(attempt), DnsRecordReconciler::ready);
+    return STEPS.run(new Run(attempt, this::refusalOnceKnown), DnsRecordReconciler::ready);
   }
 
   /** Polls the operation in flight; empty when there is none or it is over. */
@@ -141,7 +149,7 @@ public final class DnsRecordReconciler
   }
 
   /** The zone, by domain name or id, and the record's full name in it. */
-  private Optional<Outcome> findZone(Run run) {
+  private static Optional<Outcome> findZone(Run run) {
     Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt = run.attempt;
     KinstaDnsRecordSpec spec = run.spec();
     String wanted = spec.domain != null ? spec.domain : spec.domainId;
@@ -161,7 +169,7 @@ public final class DnsRecordReconciler
     status.siteId = zone.get().siteId();
     status.fqdn = spec.fqdnIn(domain);
     status.siteRecord = isSiteRecord(spec, zone.get()) ? Boolean.TRUE : null;
-    return refusalOnceKnown(attempt.resource(), key(spec, domain));
+    return run.olderManager.apply(attempt.resource(), key(spec, domain));
   }
 
   private static boolean isSiteRecord(KinstaDnsRecordSpec spec, DnsZone zone) {
@@ -441,7 +449,7 @@ public final class DnsRecordReconciler
    */
   @Override
   protected Deletion deleteRemote(Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt) {
-    Run run = new Run(attempt);
+    Run run = new Run(attempt, this::refusalOnceKnown);
     KinstaDnsRecordStatus status = attempt.status();
     Optional<Deletion> waited =
         OperationFollower.beforeDeleting(

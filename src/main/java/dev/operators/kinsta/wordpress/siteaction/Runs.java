@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.RunOutcome;
 import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.reconcile.Attempt;
@@ -24,10 +25,6 @@ import org.jspecify.annotations.Nullable;
 
 /** The runs of an action: starting one, following it to its end, and the one-shot lifecycle. */
 final class Runs {
-  static final String PENDING = "Pending";
-  static final String RUNNING = "Running";
-  static final String SUCCEEDED = "Succeeded";
-  static final String FAILED = "Failed";
   private static final int MAX_OUTPUT = 4000;
   private static final int MAX_LOG = 16_000;
 
@@ -81,7 +78,7 @@ final class Runs {
     Run finished = run.get();
     finished.finishedAt = now();
     if (poll instanceof Poll.Succeeded succeeded) {
-      finished.outcome = SUCCEEDED;
+      finished.outcome = RunOutcome.Succeeded;
       finished.message = succeeded.status().message();
       finished.output = succeeded.status().dataText("result").map(Runs::truncate).orElse(null);
       attempt
@@ -93,7 +90,7 @@ final class Runs {
                   + ActionCalls.describe(spec())
                   + (finished.slot == null ? "" : " (slot " + finished.slot + ")"));
     } else {
-      finished.outcome = FAILED;
+      finished.outcome = RunOutcome.Failed;
       finished.message =
           poll instanceof Poll.Failed failed ? failed.message() : "Kinsta lost the operation";
       attempt
@@ -109,7 +106,7 @@ final class Runs {
   /** Ready, when the one-shot run of the resource's generation succeeded. */
   static Optional<Outcome> succeeded(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt) {
     return runOfThisGeneration(attempt)
-        .filter(r -> SUCCEEDED.equals(r.outcome))
+        .filter(r -> r.outcome == RunOutcome.Succeeded)
         .map(r -> attempt.ready(finishedMessage(attempt.resource().getSpec(), r)));
   }
 
@@ -137,15 +134,15 @@ final class Runs {
       long generation = attempt.resource().getMetadata().getGeneration();
       Run run = new Run();
       run.generation = generation;
-      run.outcome = PENDING;
+      run.outcome = RunOutcome.Pending;
       status().runs.add(0, run);
       trim(1, 1);
       return startPending().orElseGet(this::waitingForRun);
     }
     Run run = current.get();
     return switch (run.outcome) {
-      case SUCCEEDED -> attempt.ready(finishedMessage(spec(), run));
-      case FAILED ->
+      case Succeeded -> attempt.ready(finishedMessage(spec(), run));
+      case Failed ->
           Outcome.stalled(
               ActionReasons.ACTION_FAILED,
               "Kinsta could not "
@@ -170,7 +167,7 @@ final class Runs {
   Optional<Outcome> startPending() {
     List<Run> runs = status().runs;
     Optional<Run> pending =
-        runs.stream().filter(r -> PENDING.equals(r.outcome)).reduce((newer, older) -> older);
+        runs.stream().filter(r -> r.outcome == RunOutcome.Pending).reduce((newer, older) -> older);
     if (pending.isEmpty()) {
       return Optional.empty();
     }
@@ -200,7 +197,7 @@ final class Runs {
       ref = ActionCalls.start(api, siteId, environment, environments, spec(), password);
     } catch (ActionCalls.CannotStart cannot) {
       Run run = pending.get();
-      run.outcome = FAILED;
+      run.outcome = RunOutcome.Failed;
       run.startedAt = now();
       run.finishedAt = run.startedAt;
       run.message = cannot.getMessage();
@@ -211,7 +208,7 @@ final class Runs {
       return Optional.empty();
     }
     Run run = pending.get();
-    run.outcome = RUNNING;
+    run.outcome = RunOutcome.Running;
     run.operationId = ref.operationId();
     run.startedAt = now();
     attempt
@@ -243,7 +240,7 @@ final class Runs {
     }
     run.startedAt = now();
     run.finishedAt = run.startedAt;
-    run.outcome = SUCCEEDED;
+    run.outcome = RunOutcome.Succeeded;
     run.output = text;
     run.message = "Fetched " + text.lines().count() + " lines of the " + logs.file + " log";
     attempt.events().normal(attempt.resource(), ActionReasons.RUN_SUCCEEDED, run.message);
@@ -279,10 +276,10 @@ final class Runs {
         .runs
         .removeIf(
             run -> {
-              if (SUCCEEDED.equals(run.outcome)) {
+              if (run.outcome == RunOutcome.Succeeded) {
                 return ++kept[0] > successful;
               }
-              if (PENDING.equals(run.outcome) || RUNNING.equals(run.outcome)) {
+              if (run.outcome == RunOutcome.Pending || run.outcome == RunOutcome.Running) {
                 return false;
               }
               return ++kept[1] > failed;

@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.RunOutcome;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
 import java.time.Duration;
@@ -18,9 +19,6 @@ import java.util.Optional;
  * deadline, every other one is recorded as Missed.
  */
 final class ScheduledRuns {
-  static final String MISSED = "Missed";
-  static final String SKIPPED = "Skipped";
-  static final String REPLACED = "Replaced";
 
   private final Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt;
   private final Runs runs;
@@ -99,7 +97,7 @@ final class ScheduledRuns {
     run.generation = attempt.resource().getMetadata().getGeneration();
     status.runs.add(0, run);
     if (!runIt) {
-      run.outcome = MISSED;
+      run.outcome = RunOutcome.Missed;
       run.message = "The operator could not start this slot before its starting deadline";
       attempt
           .events()
@@ -109,30 +107,30 @@ final class ScheduledRuns {
     Optional<Run> going =
         status.runs.stream()
             .skip(1)
-            .filter(r -> Runs.RUNNING.equals(r.outcome) || Runs.PENDING.equals(r.outcome))
+            .filter(r -> r.outcome == RunOutcome.Running || r.outcome == RunOutcome.Pending)
             .findFirst();
     if (going.isEmpty()) {
-      run.outcome = Runs.PENDING;
+      run.outcome = RunOutcome.Pending;
       return;
     }
     switch (schedule.concurrencyPolicy == null
         ? KinstaSiteActionSpec.ConcurrencyPolicy.Forbid
         : schedule.concurrencyPolicy) {
       case Forbid -> {
-        run.outcome = SKIPPED;
+        run.outcome = RunOutcome.Skipped;
         run.message = "The previous run was still going (concurrencyPolicy Forbid)";
       }
       case Replace -> {
         Run old = going.get();
-        old.outcome = REPLACED;
+        old.outcome = RunOutcome.Replaced;
         old.finishedAt = runs.now();
         old.message = "Replaced by the run of slot " + slot + "; Kinsta may still finish it";
         if (status.operation != null && status.operation.id.equals(old.operationId)) {
           status.operation = null;
         }
-        run.outcome = Runs.PENDING;
+        run.outcome = RunOutcome.Pending;
       }
-      case Allow -> run.outcome = Runs.PENDING;
+      case Allow -> run.outcome = RunOutcome.Pending;
       default -> throw new IllegalStateException();
     }
   }

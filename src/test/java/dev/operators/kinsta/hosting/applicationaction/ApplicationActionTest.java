@@ -3,6 +3,7 @@ package dev.operators.kinsta.hosting.applicationaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.operators.kinsta.api.v1alpha1.ActionOutcome;
 import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationActionSpec;
@@ -78,7 +79,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
               s.clearCache = new KinstaSiteActionSpec.Empty();
             }));
     KinstaApplicationAction done = awaitReady(tenant, "clear");
-    assertEquals("Succeeded", done.getStatus().outcome);
+    assertEquals(ActionOutcome.Succeeded, done.getStatus().outcome);
     tenant.requestReconcile(KinstaApplicationAction.class, "clear", "again");
     tenant.awaitCondition(
         KinstaApplicationAction.class, "clear", "Ready", "True", null, Duration.ofSeconds(30));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.RunOutcome;
 import dev.operators.kinsta.testing.MutableClock;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
@@ -89,7 +90,7 @@ class ScheduledActionTest {
       String name, KinstaSiteActionSpec.ConcurrencyPolicy policy) {
     Tenant tenant = everyMinute(name, policy, s -> {});
     poke(tenant, name);
-    awaitRuns(tenant, name, runs -> count(runs, "Running") == 1);
+    awaitRuns(tenant, name, runs -> count(runs, RunOutcome.Running) == 1);
     clock.advance(Duration.ofMinutes(1));
     poke(tenant, name);
     return tenant;
@@ -107,8 +108,8 @@ class ScheduledActionTest {
         .until(() -> tenant.get(KinstaSiteAction.class, name), a -> done.test(a.getStatus().runs));
   }
 
-  private static long count(List<Run> runs, String outcome) {
-    return runs.stream().filter(r -> outcome.equals(r.outcome)).count();
+  private static long count(List<Run> runs, RunOutcome outcome) {
+    return runs.stream().filter(r -> r.outcome == outcome).count();
   }
 
   @Test
@@ -119,7 +120,8 @@ class ScheduledActionTest {
             KinstaSiteActionSpec.ConcurrencyPolicy.Forbid,
             s -> s.startingDeadlineSeconds = 30L);
     poke(tenant, "nightly");
-    KinstaSiteAction first = awaitRuns(tenant, "nightly", runs -> count(runs, "Succeeded") == 1);
+    KinstaSiteAction first =
+        awaitRuns(tenant, "nightly", runs -> count(runs, RunOutcome.Succeeded) == 1);
     String firstSlot = first.getStatus().runs.get(0).slot;
     assertEquals(first.getStatus().lastScheduleTime, firstSlot);
     assertTrue(Instant.parse(first.getStatus().nextScheduleTime).isAfter(clock.instant()));
@@ -136,8 +138,10 @@ class ScheduledActionTest {
     KinstaSiteAction later = awaitRuns(tenant, "nightly", runs -> runs.size() == 3);
     List<Run> runs = later.getStatus().runs;
     assertEquals(
-        2, count(runs, "Missed"), "the skipped-over slot and the one past its 30 s deadline");
-    assertEquals(1, count(runs, "Succeeded"));
+        2,
+        count(runs, RunOutcome.Missed),
+        "the skipped-over slot and the one past its 30 s deadline");
+    assertEquals(1, count(runs, RunOutcome.Succeeded));
     assertEquals(1, tenant.calls("POST /sites/tools/clear-cache"), "missed slots are not run late");
     assertTrue(tenant.events().stream().anyMatch(e -> "MissedSchedule".equals(e.getReason())));
   }
@@ -150,9 +154,11 @@ class ScheduledActionTest {
 
     KinstaSiteAction done =
         awaitRuns(
-            tenant, "forbid", runs -> count(runs, "Succeeded") == 1 && count(runs, "Skipped") == 1);
+            tenant,
+            "forbid",
+            runs -> count(runs, RunOutcome.Succeeded) == 1 && count(runs, RunOutcome.Skipped) == 1);
     assertEquals(1, tenant.calls("POST /sites/tools/clear-cache"));
-    assertEquals("Skipped", done.getStatus().runs.get(0).outcome);
+    assertEquals(RunOutcome.Skipped, done.getStatus().runs.get(0).outcome);
   }
 
   @Test
@@ -164,14 +170,18 @@ class ScheduledActionTest {
         awaitRuns(
             replacing,
             "replace",
-            runs -> count(runs, "Replaced") == 1 && count(runs, "Succeeded") == 1);
+            runs ->
+                count(runs, RunOutcome.Replaced) == 1 && count(runs, RunOutcome.Succeeded) == 1);
     assertEquals(2, replacing.calls("POST /sites/tools/clear-cache"));
     assertEquals(
-        "Succeeded", replaced.getStatus().runs.get(0).outcome, "the newer run is the one followed");
+        RunOutcome.Succeeded,
+        replaced.getStatus().runs.get(0).outcome,
+        "the newer run is the one followed");
 
     Tenant allowing =
         secondSlotDuringFirstRun("allow", KinstaSiteActionSpec.ConcurrencyPolicy.Allow);
-    KinstaSiteAction allowed = awaitRuns(allowing, "allow", runs -> count(runs, "Succeeded") == 2);
+    KinstaSiteAction allowed =
+        awaitRuns(allowing, "allow", runs -> count(runs, RunOutcome.Succeeded) == 2);
     assertEquals(
         2,
         allowing.calls("POST /sites/tools/clear-cache"),
@@ -192,7 +202,9 @@ class ScheduledActionTest {
       awaitRuns(
           tenant,
           "history",
-          runs -> count(runs, "Succeeded") == Math.min(ran, 2) && count(runs, "Running") == 0);
+          runs ->
+              count(runs, RunOutcome.Succeeded) == Math.min(ran, 2)
+                  && count(runs, RunOutcome.Running) == 0);
       org.awaitility.Awaitility.await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> tenant.calls("POST /sites/tools/clear-cache") == ran);

@@ -10,6 +10,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionStatus.Run;
+import dev.operators.kinsta.api.v1alpha1.RunOutcome;
 import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
@@ -139,7 +140,7 @@ public class SiteActionTest extends SharedHarnessTest {
               "ActionFailed",
               Duration.ofSeconds(40));
       assertTrue(Tenant.conditions(failed).get(2).getMessage().contains("Kinsta says no"), name);
-      assertEquals("Failed", failed.getStatus().runs.get(0).outcome, name);
+      assertEquals(RunOutcome.Failed, failed.getStatus().runs.get(0).outcome, name);
     }
   }
 
@@ -153,7 +154,7 @@ public class SiteActionTest extends SharedHarnessTest {
     for (String name : kinds.keySet()) {
       KinstaSiteAction done = awaitReady(tenant, name);
       Run run = done.getStatus().runs.get(0);
-      assertEquals("Succeeded", run.outcome, name);
+      assertEquals(RunOutcome.Succeeded, run.outcome, name);
       assertNotNull(run.operationId, name);
       assertNotNull(run.finishedAt, name);
       assertEquals(1, done.getStatus().runs.size(), name + " ran once");
@@ -171,7 +172,8 @@ public class SiteActionTest extends SharedHarnessTest {
               s.restore.latestBefore = java.time.Instant.now().plus(Duration.ofDays(1)).toString();
               s.restore.confirm = "live";
             }));
-    assertEquals("Succeeded", awaitReady(tenant, "restore-latest").getStatus().runs.get(0).outcome);
+    assertEquals(
+        RunOutcome.Succeeded, awaitReady(tenant, "restore-latest").getStatus().runs.get(0).outcome);
     assertEquals(1, tenant.calls("POST /sites/environments/{target_env_id}/backups/restore"));
     assertEquals(1, tenant.calls("PUT /sites/{site_id}/environments"), "one push");
   }
@@ -267,7 +269,7 @@ public class SiteActionTest extends SharedHarnessTest {
               s.logs.lines = 1000;
             }));
     Run run = awaitReady(tenant, "errors").getStatus().runs.get(0);
-    assertEquals("Succeeded", run.outcome);
+    assertEquals(RunOutcome.Succeeded, run.outcome);
     assertTrue(run.output.length() <= 16_000, "bounded: " + run.output.length());
     assertTrue(run.output.strip().endsWith("access line 1000"), "the newest lines are kept");
     assertTrue(run.output.startsWith("[simulated] "), "cut at a line");
@@ -292,11 +294,11 @@ public class SiteActionTest extends SharedHarnessTest {
             "ActionFailed",
             Duration.ofSeconds(30));
     assertTrue(Tenant.conditions(failed).get(2).getMessage().contains("cache is locked"));
-    assertEquals("Failed", failed.getStatus().runs.get(0).outcome);
+    assertEquals(RunOutcome.Failed, failed.getStatus().runs.get(0).outcome);
 
     tenant.edit(KinstaSiteAction.class, "clear", a -> a.getSpec().environment = "Live");
     KinstaSiteAction retried = awaitReady(tenant, "clear");
-    assertEquals("Succeeded", retried.getStatus().runs.get(0).outcome);
+    assertEquals(RunOutcome.Succeeded, retried.getStatus().runs.get(0).outcome);
     assertEquals(2, tenant.calls("POST /sites/tools/clear-cache"));
   }
 
@@ -382,7 +384,7 @@ public class SiteActionTest extends SharedHarnessTest {
 
     tenant.create(Sites.plain("later-site"));
     assertEquals(
-        "Succeeded",
+        RunOutcome.Succeeded,
         awaitReady(tenant, "early").getStatus().runs.get(0).outcome,
         "the site's appearance woke the action up");
 
