@@ -8,17 +8,14 @@ import dev.operators.kinsta.wordpress.client.dto.Backup;
 import dev.operators.kinsta.wordpress.client.dto.CompanyUser;
 import dev.operators.kinsta.wordpress.client.dto.Environment;
 import dev.operators.kinsta.wordpress.client.dto.OperationRef;
-import dev.operators.kinsta.wordpress.client.dto.PushEnvironmentRequest;
 import dev.operators.kinsta.wordpress.client.dto.WordPressComponent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
-/** The Kinsta call that starts each kind of action. */
+/** What starting a site action may need beyond one call: finding its target, choosing a backup. */
 final class ActionCalls {
   /** Why an action cannot start; reported as Stalled with this reason. */
   static final class CannotStart extends Exception {
@@ -41,153 +38,33 @@ final class ActionCalls {
     }
   }
 
-  /** What the action does, for events and the run's message. */
-  static String describe(KinstaSiteActionSpec spec) {
-    if (spec.clearCache != null) {
-      return "clear the site cache";
-    }
-    if (spec.clearEdgeCache != null) {
-      return "clear the edge cache"
-          + (spec.clearEdgeCache.url == null ? "" : " of " + spec.clearEdgeCache.url);
-    }
-    if (spec.clearCdnCache != null) {
-      return "clear the CDN cache";
-    }
-    if (spec.restartPhp != null) {
-      return "restart PHP";
-    }
-    if (spec.push != null) {
-      return "push onto " + spec.push.target;
-    }
-    if (spec.backup != null) {
-      return "take a backup" + (spec.backup.tag == null ? "" : " tagged " + spec.backup.tag);
-    }
-    if (spec.restore != null) {
-      return "restore a backup";
-    }
-    if (spec.updatePlugins != null) {
-      return "update plugins";
-    }
-    if (spec.updateThemes != null) {
-      return "update themes";
-    }
-    if (spec.deleteBackup != null) {
-      return "delete backup " + spec.deleteBackup.backupId;
-    }
-    if (spec.resetSite != null) {
-      return "reset the site";
-    }
-    if (spec.logs != null) {
-      return "fetch the last " + spec.logs.lines + " lines of the " + spec.logs.file + " log";
-    }
-    return "run " + spec.wpCli.command;
-  }
-
   private ActionCalls() {}
 
-  static OperationRef start(
-      KinstaApi api,
-      String siteId,
-      Environment environment,
-      List<Environment> environments,
-      KinstaSiteActionSpec spec,
-      @Nullable String resetPassword)
+  /** The environment of the site a push or restore names, or why the run cannot start. */
+  static Environment environment(List<Environment> environments, String name, String role)
       throws CannotStart {
-    String envId = environment.id();
-    if (spec.deleteBackup != null) {
-      long backupId = spec.deleteBackup.backupId;
-      if (api.listBackups(envId).stream().noneMatch(b -> b.id() == backupId)) {
-        throw new CannotStart(
-            ActionReasons.BACKUP_NOT_FOUND,
-            "backup " + backupId + " is not a backup of " + environment.name());
-      }
-      return api.deleteBackup(backupId);
-    }
-    if (spec.resetSite != null) {
-      return api.resetSite(siteId, Objects.requireNonNull(resetPassword, "read before the call"));
-    }
-    if (spec.clearCache != null) {
-      return api.clearCache(envId);
-    }
-    if (spec.clearEdgeCache != null) {
-      return api.clearEdgeCache(
-          envId, Boolean.TRUE.equals(spec.clearEdgeCache.subdirectories), spec.clearEdgeCache.url);
-    }
-    if (spec.clearCdnCache != null) {
-      return api.clearCdnCache(envId, environment.cdnCacheId());
-    }
-    if (spec.restartPhp != null) {
-      return api.restartPhp(envId);
-    }
-    if (spec.push != null) {
-      Environment target =
-          Environments.find(environments, spec.push.target)
-              .orElseThrow(
-                  () ->
-                      new CannotStart(
-                          ActionReasons.ENVIRONMENT_NOT_FOUND,
-                          "push target "
-                              + spec.push.target
-                              + " is not an environment of the site ("
-                              + Environments.names(environments)
-                              + ")"));
-      boolean specific = spec.push.paths != null && !spec.push.paths.isEmpty();
-      return api.pushEnvironment(
-          siteId,
-          new PushEnvironmentRequest(
-              envId,
-              target.id(),
-              spec.push.database,
-              spec.push.files,
-              spec.push.searchAndReplace,
-              specific ? "SPECIFIC_FILES" : "ALL_FILES",
-              specific ? spec.push.paths : null));
-    }
-    if (spec.backup != null) {
-      return api.createManualBackup(envId, spec.backup.tag);
-    }
-    if (spec.restore != null) {
-      return restore(api, environment, environments, spec.restore);
-    }
-    if (spec.updatePlugins != null) {
-      return update(
-          spec.updatePlugins,
-          () -> api.listPlugins(envId),
-          names -> api.bulkUpdatePlugins(envId, names),
-          (name, version) -> api.updatePlugin(envId, name, version),
-          "plugins");
-    }
-    if (spec.updateThemes != null) {
-      return update(
-          spec.updateThemes,
-          () -> api.listThemes(envId),
-          names -> api.bulkUpdateThemes(envId, names),
-          (name, version) -> api.updateTheme(envId, name, version),
-          "themes");
-    }
-    return api.runWpCliCommand(envId, spec.wpCli.command);
+    return Environments.find(environments, name)
+        .orElseThrow(
+            () ->
+                new CannotStart(
+                    ActionReasons.ENVIRONMENT_NOT_FOUND,
+                    role
+                        + " "
+                        + name
+                        + " is not an environment of the site ("
+                        + Environments.names(environments)
+                        + ")"));
   }
 
-  private static OperationRef restore(
-      KinstaApi api,
-      Environment environment,
-      List<Environment> environments,
-      KinstaSiteActionSpec.Restore restore)
+  /** Restores the backup the spec names, or the latest before a time, with a user to notify. */
+  static OperationRef restore(SiteAction.Target on, KinstaSiteActionSpec.Restore restore)
       throws CannotStart {
+    KinstaApi api = on.api();
+    Environment environment = on.environment();
     Environment target =
         restore.targetEnvironment == null
             ? environment
-            : Environments.find(environments, restore.targetEnvironment)
-                .orElseThrow(
-                    () ->
-                        new CannotStart(
-                            ActionReasons.ENVIRONMENT_NOT_FOUND,
-                            "restore target "
-                                + restore.targetEnvironment
-                                + " is not an environment of the "
-                                + "site ("
-                                + Environments.names(environments)
-                                + ")"));
+            : environment(on.environments(), restore.targetEnvironment, "restore target");
     long backupId;
     if (restore.backupId != null) {
       backupId = restore.backupId;
@@ -223,7 +100,7 @@ final class ActionCalls {
    * One named item with a version is updated to that version; otherwise the items (or every
    * component with an update) are bulk-updated to their latest versions.
    */
-  private static OperationRef update(
+  static OperationRef update(
       ComponentUpdate update,
       java.util.function.Supplier<List<WordPressComponent>> list,
       Function<List<String>, OperationRef> bulk,

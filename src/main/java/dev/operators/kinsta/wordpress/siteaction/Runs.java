@@ -34,6 +34,7 @@ final class Runs {
   private final Environment environment;
   private final List<Environment> environments;
   private final Optional<String> siteBusyWith;
+  private final SiteAction action;
 
   Runs(
       Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt,
@@ -48,6 +49,7 @@ final class Runs {
     this.environment = environment;
     this.environments = environments;
     this.siteBusyWith = siteBusyWith;
+    this.action = SiteAction.of(attempt.resource().getSpec());
   }
 
   KinstaSiteActionStatus status() {
@@ -61,7 +63,7 @@ final class Runs {
   /** While a run is going: its progress. When it just ended: empty, with the run recorded. */
   Optional<Outcome> follow() {
     KinstaSiteActionStatus status = status();
-    if (status.operation == null || !status.operation.is(ActionOperation.RUN_ACTION)) {
+    if (status.operation == null || !ActionOperation.isRun(status.operation)) {
       return Optional.empty();
     }
     return OperationFollower.follow(attempt, this::ended);
@@ -87,7 +89,7 @@ final class Runs {
               attempt.resource(),
               ActionReasons.RUN_SUCCEEDED,
               "Kinsta finished: "
-                  + ActionCalls.describe(spec())
+                  + action.describe()
                   + (finished.slot == null ? "" : " (slot " + finished.slot + ")"));
     } else {
       finished.outcome = RunOutcome.Failed;
@@ -98,7 +100,7 @@ final class Runs {
           .warning(
               attempt.resource(),
               ActionReasons.RUN_FAILED,
-              "Kinsta could not " + ActionCalls.describe(spec()) + ": " + finished.message);
+              "Kinsta could not " + action.describe() + ": " + finished.message);
     }
     return Optional.empty();
   }
@@ -121,7 +123,7 @@ final class Runs {
 
   private static String finishedMessage(KinstaSiteActionSpec spec, Run run) {
     return "Kinsta finished: "
-        + ActionCalls.describe(spec)
+        + SiteAction.of(spec).describe()
         + " at "
         + run.finishedAt
         + (run.output == null ? "" : "; output in status.runs[0].output");
@@ -146,7 +148,7 @@ final class Runs {
           Outcome.stalled(
               ActionReasons.ACTION_FAILED,
               "Kinsta could not "
-                  + ActionCalls.describe(spec())
+                  + action.describe()
                   + ": "
                   + run.message
                   + "; change the spec to run it again");
@@ -182,8 +184,8 @@ final class Runs {
                   + " to finish",
               attempt.shortly()));
     }
-    if (spec().logs != null) {
-      return fetchLogs(pending.get());
+    if (!(action instanceof SiteAction.KinstaOperation operation)) {
+      return fetchLogs(pending.get(), (SiteAction.FetchLogs) action);
     }
     String password;
     try {
@@ -194,7 +196,8 @@ final class Runs {
     }
     OperationRef ref;
     try {
-      ref = ActionCalls.start(api, siteId, environment, environments, spec(), password);
+      ref =
+          operation.start(new SiteAction.Target(api, siteId, environment, environments, password));
     } catch (ActionCalls.CannotStart cannot) {
       Run run = pending.get();
       run.outcome = RunOutcome.Failed;
@@ -217,21 +220,21 @@ final class Runs {
             attempt.resource(),
             ActionReasons.RUN_STARTED,
             "Asked Kinsta to "
-                + ActionCalls.describe(spec())
+                + action.describe()
                 + " on "
                 + environment.name()
                 + " (operation "
                 + ref.operationId()
                 + ")");
-    return Optional.of(attempt.started(ref, ActionOperation.RUN_ACTION, environment.name(), null));
+    return Optional.of(attempt.started(ref, operation.operation(), environment.name(), null));
   }
 
   /**
    * A log fetch is one synchronous read: the run ends at once, with the newest lines as its output
    * (at most {@value #MAX_LOG} characters, cut at a line).
    */
-  private Optional<Outcome> fetchLogs(Run run) {
-    KinstaSiteActionSpec.Logs logs = spec().logs;
+  private Optional<Outcome> fetchLogs(Run run, SiteAction.FetchLogs fetch) {
+    KinstaSiteActionSpec.Logs logs = fetch.logs();
     String text = api.getLogs(environment.id(), logs.file, logs.lines);
     if (text.length() > MAX_LOG) {
       String tail = text.substring(text.length() - MAX_LOG);

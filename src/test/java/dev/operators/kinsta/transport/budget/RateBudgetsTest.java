@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The budget's own guarantees, without HTTP: priorities, lanes, pauses, and no waiting. */
@@ -162,5 +164,106 @@ class RateBudgetsTest {
     // Five starts spaced so never fit a sixth into one minute, and the rate stays within 2 %.
     assertTrue(spacing.multipliedBy(5).compareTo(Duration.ofMinutes(1)) > 0, spacing.toString());
     assertTrue(spacing.multipliedBy(50).compareTo(Duration.ofMinutes(10).plusSeconds(12)) <= 0);
+  }
+
+  @Test
+  void aCallRefusedByTheCompanyBudgetGivesItsLanePermitBack() throws Exception {
+    RateBudgets budgets =
+        new RateBudgets(
+            settings(
+                new RateLimit(2, Duration.ofMinutes(1), 1),
+                new RateLimit(2, Duration.ofMinutes(1), 1)));
+    budgets.acquire("acme", Lane.GENERAL, Priority.USER_WRITE);
+    assertThrows(
+        BudgetExhaustedException.class,
+        () -> budgets.acquire("acme", Lane.CREATION, Priority.USER_WRITE));
+    try (RateBudgets.CreationHold held = budgets.holdCreation("acme")) {
+      // The creation lane's one permit is still there: the refused call did not keep it.
+    }
+  }
+
+  @Test
+  void aCallRefusedForTheAddressGivesBothPermitsBack() throws Exception {
+    RateBudgets budgets =
+        new RateBudgets(
+            new RateBudgetSettings(
+                RateLimit.perMinute(100),
+                new RateLimit(2, Duration.ofMinutes(1), 1),
+                RateLimit.perMinute(30),
+                new RateLimit(2, Duration.ofMinutes(1), 1)));
+    long before = budgets.availablePermits("acme");
+    budgets.acquire("acme", Lane.GENERAL, Priority.USER_WRITE);
+    assertThrows(
+        BudgetExhaustedException.class,
+        () -> budgets.acquire("acme", Lane.CREATION, Priority.USER_WRITE));
+    assertEquals(before - 1, budgets.availablePermits("acme"), "only the granted call is spent");
+    try (RateBudgets.CreationHold held = budgets.holdCreation("acme")) {
+      // The creation lane's permit came back too.
+    }
+  }
+
+  @Test
+  void aPausedCompanyCannotHoldACreation() throws Exception {
+    RateBudgets budgets =
+        new RateBudgets(
+            settings(RateLimit.perMinute(100), new RateLimit(5, Duration.ofMinutes(1), 1)));
+    budgets.pause("acme", Duration.ofSeconds(30));
+    assertThrows(BudgetExhaustedException.class, () -> budgets.holdCreation("acme"));
+  }
+
+  @Test
+  void theListenerHearsEveryGrantRefusalAndPause() throws Exception {
+    List<String> heard = new ArrayList<>();
+    RateBudgets budgets =
+        new RateBudgets(
+                settings(
+                    new RateLimit(2, Duration.ofMinutes(1), 1),
+                    new RateLimit(5, Duration.ofMinutes(1), 1)))
+            .withListener(
+                new RateBudgets.Listener() {
+                  @Override
+                  public void permitGranted(String company, Priority priority) {
+                    heard.add("granted " + company + " " + priority);
+                  }
+
+                  @Override
+                  public void permitDenied(String company, Priority priority, Duration retryAfter) {
+                    heard.add("denied " + company + " " + priority);
+                  }
+
+                  @Override
+                  public void paused(String company, Duration duration) {
+                    heard.add("paused " + company + " " + duration.toSeconds());
+                  }
+                });
+    budgets.acquire("acme", Lane.GENERAL, Priority.USER_WRITE);
+    assertThrows(
+        BudgetExhaustedException.class,
+        () -> budgets.acquire("acme", Lane.GENERAL, Priority.USER_WRITE));
+    budgets.pause("acme", Duration.ofSeconds(30));
+    assertEquals(
+        List.of("granted acme USER_WRITE", "denied acme USER_WRITE", "paused acme 30"), heard);
+  }
+
+  @Test
+  void aCreationRefusedWhileItsPermitIsHeldKeepsTheHold() throws Exception {
+    RateBudgets budgets =
+        new RateBudgets(
+            settings(
+                new RateLimit(2, Duration.ofMinutes(1), 1),
+                new RateLimit(5, Duration.ofMinutes(1), 1)));
+    try (RateBudgets.CreationHold held = budgets.holdCreation("acme")) {
+      budgets.acquire("acme", Lane.GENERAL, Priority.USER_WRITE);
+      assertThrows(
+          BudgetExhaustedException.class,
+          () -> budgets.acquire("acme", Lane.CREATION, Priority.USER_WRITE));
+      assertThrows(
+          BudgetExhaustedException.class,
+          () -> budgets.holdCreation("acme"),
+          "the held permit is still held, not given back nor taken twice");
+    }
+    try (RateBudgets.CreationHold again = budgets.holdCreation("acme")) {
+      // Closing the hold gave the unused permit back.
+    }
   }
 }
