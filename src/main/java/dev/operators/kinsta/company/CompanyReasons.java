@@ -1,17 +1,17 @@
 package dev.operators.kinsta.company;
 
+import dev.operators.kinsta.reconcile.Reason;
+
 /** KinstaCompany's own condition and event reasons. */
-public final class CompanyReasons {
+public enum CompanyReasons implements Reason {
   /** KeyExpiring True, and its Warning event. */
-  public static final String KEY_EXPIRES_SOON = "KeyExpiresSoon";
+  KEY_EXPIRES_SOON,
 
   /** KeyExpiring False. */
-  public static final String KEYS_VALID = "KeysValid";
+  KEYS_VALID,
 
   /** Events: an activity-log entry a user made in MyKinsta, or one made through an API key. */
-  public static final String CHANGED_IN_MYKINSTA = "ChangedInMyKinsta";
+  CHANGED_IN_MY_KINSTA,
 
-  public static final String CHANGED_THROUGH_API = "ChangedThroughApi";
-
-  private CompanyReasons() {}
+  CHANGED_THROUGH_API;
 }

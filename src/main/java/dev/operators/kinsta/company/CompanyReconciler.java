@@ -326,7 +326,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
           .once(
               target,
               entry.hasFailed(),
-              throughApi ? CompanyReasons.CHANGED_THROUGH_API : CompanyReasons.CHANGED_IN_MYKINSTA,
+              throughApi ? CompanyReasons.CHANGED_THROUGH_API : CompanyReasons.CHANGED_IN_MY_KINSTA,
               message,
               "activity-" + entry.id());
     }

@@ -3,6 +3,7 @@ package dev.operators.kinsta.hosting;
 import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Deletion;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.transport.KinstaApiException;
 
 /**
@@ -31,7 +32,7 @@ public final class ReadBackDeletion {
       OperationType type,
       String objectId,
       String object,
-      String reason,
+      Reason reason,
       Call delete,
       Call read) {
     var operation = attempt.status().operation;

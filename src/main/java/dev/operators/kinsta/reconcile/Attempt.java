@@ -29,7 +29,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   private final KinstaCredentials credentials;
   private final ControllerServices services;
   private final SecretLookup secrets;
-  private final BiConsumer<String, String> writeStatus;
+  private final BiConsumer<Reason, String> writeStatus;
 
   Attempt(
       R resource,
@@ -37,7 +37,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
       KinstaCredentials credentials,
       ControllerServices services,
       SecretLookup secrets,
-      BiConsumer<String, String> writeStatus) {
+      BiConsumer<Reason, String> writeStatus) {
     this.resource = resource;
     this.status = status;
     this.credentials = credentials;
@@ -137,7 +137,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
    * Reconciling} with this reason and message): for what must be on record before a Kinsta call,
    * such as a creation intent. Throws when the write fails, so the call is not made.
    */
-  public void writeStatusNow(String reason, String message) {
+  public void writeStatusNow(Reason reason, String message) {
     writeStatus.accept(reason, message);
   }
 

@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
  * The credentials of a resource cannot be used; no Kinsta call is made until the Secret changes.
  */
 public final class CredentialsProblem extends Exception {
-  private final String reason;
+  private final Reason reason;
   private final @Nullable String secretVersion;
 
-  public CredentialsProblem(String reason, String message, @Nullable String secretVersion) {
+  public CredentialsProblem(Reason reason, String message, @Nullable String secretVersion) {
     super(message, null, false, false);
     this.reason = reason;
     this.secretVersion = secretVersion;
@@ -21,7 +21,7 @@ public final class CredentialsProblem extends Exception {
     return String.valueOf(super.getMessage());
   }
 
-  public String reason() {
+  public Reason reason() {
     return reason;
   }
 

@@ -47,12 +47,17 @@ public final class EventRecorder {
     this.clock = clock;
   }
 
-  public void normal(HasMetadata resource, String reason, String message) {
-    record(resource, "Normal", reason, message);
+  public void normal(HasMetadata resource, Reason reason, String message) {
+    record(resource, "Normal", reason.code(), message);
   }
 
-  public void warning(HasMetadata resource, String reason, String message) {
-    record(resource, "Warning", reason, message);
+  /** A Ready or Stalled transition, with the reason its condition shows. */
+  void transition(HasMetadata resource, boolean warning, String reasonCode, String message) {
+    record(resource, warning ? "Warning" : "Normal", reasonCode, message);
+  }
+
+  public void warning(HasMetadata resource, Reason reason, String message) {
+    record(resource, "Warning", reason.code(), message);
   }
 
   /**
@@ -60,7 +65,7 @@ public final class EventRecorder {
    * after it: recording it again, from another resource or after a restart, changes nothing.
    */
   public void once(
-      HasMetadata resource, boolean warning, String reason, String message, String id) {
+      HasMetadata resource, boolean warning, Reason reason, String message, String id) {
     String namespace = resource.getMetadata().getNamespace();
     String now =
         DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
@@ -72,11 +77,16 @@ public final class EventRecorder {
           .inNamespace(namespace)
           .resource(
               newEvent(
-                  resource, name, warning ? "Warning" : "Normal", reason, truncate(message), now))
+                  resource,
+                  name,
+                  warning ? "Warning" : "Normal",
+                  reason.code(),
+                  truncate(message),
+                  now))
           .create();
     } catch (KubernetesClientException failed) {
       if (failed.getCode() != 409) {
-        couldNotRecord(resource, reason, failed);
+        couldNotRecord(resource, reason.code(), failed);
       }
     }
   }

@@ -28,6 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,12 +61,14 @@ public abstract class KinstaReconciler<
   /** Rate-limit refusals in a row, by resource (namespace/name); gone at the next success. */
   private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
 
+  private volatile @Nullable Set<String> mayClear;
+
   private static final String CONFIG_MAP_INDEX = "kinsta.operators.dev/referenced-config-maps";
   private static final KubernetesSerialization JSON = new KubernetesSerialization();
   // Enough for every resource of a large installation; past it the verdicts are computed again.
   private static final int MAX_SCHEMA_VERDICTS = 20_000;
   private static final Set<String> MISSING_SECRET =
-      Set.of(Reasons.CREDENTIALS_NOT_FOUND, Reasons.SECRET_NOT_FOUND);
+      Set.of(Reasons.CREDENTIALS_NOT_FOUND.code(), Reasons.SECRET_NOT_FOUND.code());
   private static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
 
   /**
@@ -246,7 +250,7 @@ public abstract class KinstaReconciler<
     }
     if (outcome.kind() == Outcome.Kind.STALLED) {
       outcome =
-          MISSING_SECRET.contains(outcome.reason())
+          MISSING_SECRET.contains(outcome.reason().code())
               ? outcome.withRequeue(secretRecheck())
               : lookAgainLater(status, outcome);
     }
@@ -417,18 +421,28 @@ public abstract class KinstaReconciler<
     return Outcome.stalled(Reasons.KINSTA_REJECTED, failure.getMessage());
   }
 
+  /** The kind's own reasons, beside the shared {@link Reasons}. */
+  protected List<? extends Reason> reasons() {
+    return List.of();
+  }
+
   /**
-   * Stall reasons whose cause may clear on Kinsta's side (a key enabled again, a permission
-   * granted, an object restored, an operation that failed for a passing reason): such a stall is
-   * looked at again every {@code KINSTA_STALLED_RETRY}. Every other stall is final until the spec,
-   * a Secret or a reconcile request changes. Kinds add their own.
+   * The codes of the stall reasons whose cause may clear on Kinsta's side (a key enabled again, a
+   * permission granted, an object restored, an operation that failed for a passing reason): such a
+   * stall is looked at again every {@code KINSTA_STALLED_RETRY}. Every other stall is final until
+   * the spec, a Secret or a reconcile request changes.
    */
-  protected Set<String> stallsThatMayClear() {
-    return Set.of(
-        Reasons.INVALID_CREDENTIALS,
-        Reasons.PERMISSION_DENIED,
-        Reasons.NOT_FOUND,
-        Reasons.OPERATION_FAILED);
+  private Set<String> stallsThatMayClear() {
+    Set<String> codes = mayClear;
+    if (codes == null) {
+      codes =
+          Stream.concat(Arrays.stream(Reasons.values()), reasons().stream())
+              .filter(Reason::mayClear)
+              .map(Reason::code)
+              .collect(Collectors.toUnmodifiableSet());
+      mayClear = codes;
+    }
+    return codes;
   }
 
   /**
@@ -451,7 +465,7 @@ public abstract class KinstaReconciler<
     status.stalledCheckedAt =
         DateTimeFormatter.ISO_INSTANT.format(
             services.clock().instant().truncatedTo(ChronoUnit.SECONDS));
-    return stallsThatMayClear().contains(stalled.reason())
+    return stalled.reason().mayClear()
         ? Outcome.stalled(stalled.reason(), stalled.message())
             .withRequeue(services.settings().stalledRetry())
         : stalled;
@@ -547,9 +561,9 @@ public abstract class KinstaReconciler<
     boolean nowStalled = StatusConditions.isTrue(after, StatusConditions.STALLED);
     boolean wasStalled = StatusConditions.isTrue(before, StatusConditions.STALLED);
     if (nowStalled && (!wasStalled || reasonChanged)) {
-      services.events().warning(resource, ready.getReason(), ready.getMessage());
+      services.events().transition(resource, true, ready.getReason(), ready.getMessage());
     } else if (flipped && "True".equals(ready.getStatus())) {
-      services.events().normal(resource, ready.getReason(), ready.getMessage());
+      services.events().transition(resource, false, ready.getReason(), ready.getMessage());
     }
   }
 
@@ -564,7 +578,8 @@ public abstract class KinstaReconciler<
             + unreadable
             + "); nothing is done until it can. Fix or remove the field with kubectl edit"
             + " --subresource=status.";
-    if (unreadable.recordsCondition(StatusConditions.STALLED, Reasons.UNREADABLE_STATUS, message)) {
+    if (unreadable.recordsCondition(
+        StatusConditions.STALLED, Reasons.UNREADABLE_STATUS.code(), message)) {
       return;
     }
     S fresh = newStatus();
@@ -682,7 +697,7 @@ public abstract class KinstaReconciler<
   }
 
   /** A copy of the status as work in progress, with the kstatus conditions every write carries. */
-  private S inProgress(R resource, S status, String reason, String message) {
+  private S inProgress(R resource, S status, Reason reason, String message) {
     S snapshot = workingCopy(status);
     long generation = generation(resource);
     snapshot.observedGeneration = generation;

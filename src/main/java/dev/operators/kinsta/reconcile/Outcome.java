@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param requeueAfter when to look again, or null to wait for the next event
  */
-public record Outcome(Kind kind, String reason, String message, @Nullable Duration requeueAfter) {
+public record Outcome(Kind kind, Reason reason, String message, @Nullable Duration requeueAfter) {
 
   public enum Kind {
     /** Kinsta matches the spec. */
@@ -30,15 +30,15 @@ public record Outcome(Kind kind, String reason, String message, @Nullable Durati
     return new Outcome(Kind.READY, Reasons.READY, message, resync);
   }
 
-  public static Outcome progressing(String reason, String message, @Nullable Duration next) {
+  public static Outcome progressing(Reason reason, String message, @Nullable Duration next) {
     return new Outcome(Kind.PROGRESSING, reason, message, next);
   }
 
-  public static Outcome stalled(String reason, String message) {
+  public static Outcome stalled(Reason reason, String message) {
     return new Outcome(Kind.STALLED, reason, message, null);
   }
 
-  public static Outcome waiting(String reason, String message, @Nullable Duration next) {
+  public static Outcome waiting(Reason reason, String message, @Nullable Duration next) {
     return new Outcome(Kind.WAITING, reason, message, next);
   }
 
@@ -57,7 +57,8 @@ public record Outcome(Kind kind, String reason, String message, @Nullable Durati
     return new Outcome(kind, reason, message, after);
   }
 
+  /** Leaves the status as it is: its reason and message are never written. */
   public static Outcome unchanged() {
-    return new Outcome(Kind.UNCHANGED, "", "", null);
+    return new Outcome(Kind.UNCHANGED, Reasons.READY, "", null);
   }
 }

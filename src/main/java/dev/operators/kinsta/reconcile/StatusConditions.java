@@ -36,25 +36,54 @@ public final class StatusConditions {
     switch (outcome.kind()) {
       case READY -> {
         next.add(
-            condition(current, READY, true, outcome.reason(), outcome.message(), generation, now));
-        next.add(condition(current, RECONCILING, false, outcome.reason(), "", generation, now));
-        next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
+            condition(
+                current, READY, true, outcome.reason().code(), outcome.message(), generation, now));
+        next.add(
+            condition(current, RECONCILING, false, outcome.reason().code(), "", generation, now));
+        next.add(condition(current, STALLED, false, outcome.reason().code(), "", generation, now));
       }
       case PROGRESSING -> {
         next.add(
-            condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
+            condition(
+                current,
+                READY,
+                false,
+                outcome.reason().code(),
+                outcome.message(),
+                generation,
+                now));
         next.add(
             condition(
-                current, RECONCILING, true, outcome.reason(), outcome.message(), generation, now));
-        next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
+                current,
+                RECONCILING,
+                true,
+                outcome.reason().code(),
+                outcome.message(),
+                generation,
+                now));
+        next.add(condition(current, STALLED, false, outcome.reason().code(), "", generation, now));
       }
       case STALLED -> {
         next.add(
-            condition(current, READY, false, outcome.reason(), outcome.message(), generation, now));
-        next.add(condition(current, RECONCILING, false, outcome.reason(), "", generation, now));
+            condition(
+                current,
+                READY,
+                false,
+                outcome.reason().code(),
+                outcome.message(),
+                generation,
+                now));
+        next.add(
+            condition(current, RECONCILING, false, outcome.reason().code(), "", generation, now));
         next.add(
             condition(
-                current, STALLED, true, outcome.reason(), outcome.message(), generation, now));
+                current,
+                STALLED,
+                true,
+                outcome.reason().code(),
+                outcome.message(),
+                generation,
+                now));
       }
       case WAITING, PAUSED -> {
         boolean waiting = outcome.kind() == Outcome.Kind.WAITING;
@@ -67,7 +96,7 @@ public final class StatusConditions {
                             current,
                             READY,
                             false,
-                            outcome.reason(),
+                            outcome.reason().code(),
                             outcome.message(),
                             generation,
                             now)));
@@ -76,11 +105,11 @@ public final class StatusConditions {
                 current,
                 RECONCILING,
                 waiting,
-                outcome.reason(),
+                outcome.reason().code(),
                 outcome.message(),
                 generation,
                 now));
-        next.add(condition(current, STALLED, false, outcome.reason(), "", generation, now));
+        next.add(condition(current, STALLED, false, outcome.reason().code(), "", generation, now));
       }
       case UNCHANGED -> {
         return;
@@ -102,20 +131,20 @@ public final class StatusConditions {
       KinstaStatus status,
       String type,
       boolean value,
-      String reason,
+      Reason reason,
       String message,
       long generation,
       Instant now) {
     List<Condition> current = status.conditions == null ? List.of() : status.conditions;
     List<Condition> next = new ArrayList<>();
     current.stream().filter(c -> !type.equals(c.getType())).forEach(next::add);
-    next.add(condition(current, type, value, reason, message, generation, now));
+    next.add(condition(current, type, value, reason.code(), message, generation, now));
     status.conditions = next;
   }
 
   /** Marks the resource as retrying after a transient error, leaving {@code Ready} as it was. */
   public static void retrying(
-      KinstaStatus status, long generation, String reason, String message, Instant now) {
+      KinstaStatus status, long generation, Reason reason, String message, Instant now) {
     apply(status, generation, Outcome.waiting(reason, message, null), now);
   }
 

@@ -3,20 +3,22 @@ package dev.operators.kinsta.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import dev.operators.kinsta.reconcile.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every condition and event reason the operator uses is a constant in one place per kind, and the
- * README lists each of them: condition reasons in its reasons table, event reasons under Events.
+ * Every condition and event reason the operator uses is an enum constant in one place per kind, and
+ * docs/kinds.md lists each of them: condition reasons in its reasons table, event reasons under
+ * Events, and the stalls that may clear (those the enums mark {@code @MayClear}) by name.
  */
 class ReasonsDocumentedTest {
   private static final List<String> REASON_CLASSES =
@@ -37,14 +39,7 @@ class ReasonsDocumentedTest {
   @Test
   void everyReasonIsInTheReadmeAndEveryDocumentedReasonExists() throws Exception {
     Set<String> reasons = new TreeSet<>();
-    for (String name : REASON_CLASSES) {
-      for (Field field : Class.forName(name).getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-          field.setAccessible(true);
-          reasons.add((String) field.get(null));
-        }
-      }
-    }
+    allReasons().forEach(reason -> reasons.add(reason.code()));
     String readme = Files.readString(Path.of("docs/kinds.md"));
     Set<String> table = new TreeSet<>();
     section(readme, "### Conditions and reasons", "### Events")
@@ -61,6 +56,31 @@ class ReasonsDocumentedTest {
     unknown.removeAll(reasons);
     assertEquals(Set.of(), unknown, "reasons docs/kinds.md lists that no code uses");
     assertTrue(reasons.size() > 40, reasons.toString());
+  }
+
+  /** The stalls that may clear are those the paragraph after the table names, and no others. */
+  @Test
+  void theStallsThatMayClearAreTheOnesDocumented() throws Exception {
+    Set<String> mayClear = new TreeSet<>();
+    allReasons().filter(Reason::mayClear).forEach(reason -> mayClear.add(reason.code()));
+    String kinds = Files.readString(Path.of("docs/kinds.md"));
+    Set<String> documented =
+        codes(section(kinds, "is looked at again every", "Every other stall reason"));
+    documented.remove("KINSTA_STALLED_RETRY");
+    assertEquals(mayClear, documented);
+    assertTrue(mayClear.size() >= 10, mayClear.toString());
+  }
+
+  private static Stream<Reason> allReasons() throws ClassNotFoundException {
+    List<Reason> all = new ArrayList<>();
+    for (String name : REASON_CLASSES) {
+      Object[] constants = Class.forName(name).getEnumConstants();
+      assertTrue(constants != null && constants.length > 0, name + " is an enum of reasons");
+      for (Object constant : constants) {
+        all.add((Reason) constant);
+      }
+    }
+    return all.stream();
   }
 
   private static String section(String text, String heading, String next) {

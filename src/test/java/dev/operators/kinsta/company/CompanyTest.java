@@ -119,7 +119,7 @@ public class CompanyTest extends SharedHarnessTest {
             "acme",
             CompanyReconciler.KEY_EXPIRING,
             "True",
-            CompanyReasons.KEY_EXPIRES_SOON,
+            CompanyReasons.KEY_EXPIRES_SOON.code(),
             Duration.ofSeconds(30));
     assertTrue(condition(warned, "Ready").getStatus().equals("True"), "a warning, not a failure");
     assertTrue(tenant.events().stream().anyMatch(e -> "KeyExpiresSoon".equals(e.getReason())));
@@ -131,7 +131,7 @@ public class CompanyTest extends SharedHarnessTest {
         "acme",
         CompanyReconciler.KEY_EXPIRING,
         "False",
-        CompanyReasons.KEYS_VALID,
+        CompanyReasons.KEYS_VALID.code(),
         Duration.ofSeconds(30));
   }
 
@@ -147,7 +147,7 @@ public class CompanyTest extends SharedHarnessTest {
             "second",
             "Stalled",
             "True",
-            Reasons.ALREADY_MANAGED,
+            Reasons.ALREADY_MANAGED.code(),
             Duration.ofSeconds(30));
     assertTrue(condition(refused, "Stalled").getMessage().contains("KinstaCompany first"));
     assertNull(refused.getStatus().companyId, "nothing read for the refused one");
@@ -210,7 +210,7 @@ public class CompanyTest extends SharedHarnessTest {
             .until(() -> eventsOn(tenant, "KinstaSite", "shop"), events -> events.size() == 2);
     Event inMyKinsta =
         onShop.stream()
-            .filter(e -> CompanyReasons.CHANGED_IN_MYKINSTA.equals(e.getReason()))
+            .filter(e -> CompanyReasons.CHANGED_IN_MY_KINSTA.equals(e.getReason()))
             .findFirst()
             .orElseThrow();
     assertTrue(
@@ -252,7 +252,7 @@ public class CompanyTest extends SharedHarnessTest {
         .filter(e -> name.equals(e.getInvolvedObject().getName()))
         .filter(
             e ->
-                CompanyReasons.CHANGED_IN_MYKINSTA.equals(e.getReason())
+                CompanyReasons.CHANGED_IN_MY_KINSTA.equals(e.getReason())
                     || CompanyReasons.CHANGED_THROUGH_API.equals(e.getReason()))
         .toList();
   }

@@ -116,9 +116,14 @@ class GitOpsConformanceTest {
     paused.getMetadata().setAnnotations(Map.of(ApiGroup.PAUSED_ANNOTATION, "true"));
     apply(tenant, paused);
     tenant.awaitSiteReady("ready");
-    tenant.awaitSiteStalled("no-password", Reasons.SECRET_NOT_FOUND);
+    tenant.awaitSiteStalled("no-password", Reasons.SECRET_NOT_FOUND.code());
     tenant.awaitCondition(
-        KinstaSite.class, "paused", "Ready", "False", Reasons.PAUSED, Duration.ofSeconds(20));
+        KinstaSite.class,
+        "paused",
+        "Ready",
+        "False",
+        Reasons.PAUSED.code(),
+        Duration.ofSeconds(20));
 
     harness.kinsta.simulator.addFault(
         Fault.failOperation("POST /sites/plain", "No capacity left in region", 1));
@@ -135,7 +140,7 @@ class GitOpsConformanceTest {
               site.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_1;
             }));
     tenant.awaitCondition(
-        KinstaSite.class, "ready", "Ready", "True", Reasons.READY, Duration.ofSeconds(20));
+        KinstaSite.class, "ready", "Ready", "True", Reasons.READY.code(), Duration.ofSeconds(20));
   }
 
   /**
@@ -269,7 +274,7 @@ class GitOpsConformanceTest {
         "company-twin",
         "Stalled",
         "True",
-        Reasons.ALREADY_MANAGED,
+        Reasons.ALREADY_MANAGED.code(),
         Duration.ofSeconds(30));
 
     for (Class<? extends CustomResource<?, ?>> kind :

@@ -103,7 +103,7 @@ class LostCreationTenantsTest {
           "orders",
           "Stalled",
           "True",
-          Reasons.NAME_IN_USE,
+          Reasons.NAME_IN_USE.code(),
           Duration.ofSeconds(20));
       assertEquals(
           "True",
@@ -202,7 +202,12 @@ class LostCreationTenantsTest {
   private static <T extends CustomResource<?, ?>> T awaitUnconfirmed(
       Tenant tenant, Class<T> kind, String name) {
     return tenant.awaitCondition(
-        kind, name, "Reconciling", "True", Reasons.CREATION_UNCONFIRMED, Duration.ofSeconds(20));
+        kind,
+        name,
+        "Reconciling",
+        "True",
+        Reasons.CREATION_UNCONFIRMED.code(),
+        Duration.ofSeconds(20));
   }
 
   /** Every condition's message, joined. */

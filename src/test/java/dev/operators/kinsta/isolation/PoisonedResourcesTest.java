@@ -181,7 +181,7 @@ class PoisonedResourcesTest {
         (kindAndName, expectations) -> {
           String[] parts = kindAndName.split("/");
           String message =
-              awaitStalled(tenant, parts[0], parts[1], Reasons.INVALID_SPEC)
+              awaitStalled(tenant, parts[0], parts[1], Reasons.INVALID_SPEC.code())
                   .path("message")
                   .asText();
           for (String expectation : expectations) {
@@ -244,7 +244,8 @@ class PoisonedResourcesTest {
                         "annotations",
                         Map.of(ApiGroup.RECONCILE_REQUESTED_ANNOTATION, "after-corruption")))));
 
-    JsonNode stalled = awaitStalled(tenant, "KinstaSite", "bad-status", Reasons.UNREADABLE_STATUS);
+    JsonNode stalled =
+        awaitStalled(tenant, "KinstaSite", "bad-status", Reasons.UNREADABLE_STATUS.code());
     assertTrue(
         stalled.path("message").asText().contains("status.environments"), stalled.toString());
     JsonNode status = raw(tenant, "KinstaSite", "bad-status").path("status");
@@ -263,7 +264,7 @@ class PoisonedResourcesTest {
 
   private static void awaitStalledNaming(
       OperatorHarness.Tenant tenant, String kind, String name, String field) {
-    JsonNode stalled = awaitStalled(tenant, kind, name, Reasons.INVALID_SPEC);
+    JsonNode stalled = awaitStalled(tenant, kind, name, Reasons.INVALID_SPEC.code());
     assertTrue(
         stalled.path("message").asText().contains(field),
         kind + " " + name + ": expected " + field + " in " + stalled);

@@ -26,10 +26,13 @@ class EventRecorderTest {
     ConfigMap subject = subject(client, namespace, "nightly");
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
 
-    events.normal(subject, "RunSucceeded", "Kinsta finished: clear the cache (slot 01:00)");
-    events.normal(subject, "RunSucceeded", "Kinsta finished: clear the cache (slot 02:00)");
-    events.normal(subject, "RunSucceeded", "Kinsta finished: clear the cache (slot 03:00)");
-    events.warning(subject, "RunFailed", "Kinsta could not clear the cache");
+    events.normal(
+        subject, TestReasons.RUN_SUCCEEDED, "Kinsta finished: clear the cache (slot 01:00)");
+    events.normal(
+        subject, TestReasons.RUN_SUCCEEDED, "Kinsta finished: clear the cache (slot 02:00)");
+    events.normal(
+        subject, TestReasons.RUN_SUCCEEDED, "Kinsta finished: clear the cache (slot 03:00)");
+    events.warning(subject, TestReasons.RUN_FAILED, "Kinsta could not clear the cache");
 
     List<Event> recorded =
         eventsOn(client, namespace, subject).stream()
@@ -52,14 +55,14 @@ class EventRecorderTest {
     ConfigMap subject = subject(client, namespace, "hourly");
     EventRecorder events = new EventRecorder(client, Clock.systemUTC());
 
-    events.normal(subject, "Deployed", "Deployment 1 succeeded");
+    events.normal(subject, TestReasons.DEPLOYED, "Deployment 1 succeeded");
     client
         .v1()
         .events()
         .inNamespace(namespace.name())
         .withField("involvedObject.uid", subject.getMetadata().getUid())
         .delete();
-    events.normal(subject, "Deployed", "Deployment 2 succeeded");
+    events.normal(subject, TestReasons.DEPLOYED, "Deployment 2 succeeded");
 
     List<Event> recorded = eventsOn(client, namespace, subject);
     assertEquals(1, recorded.size());
@@ -84,5 +87,11 @@ class EventRecorderTest {
         .withField("involvedObject.uid", subject.getMetadata().getUid())
         .list()
         .getItems();
+  }
+
+  private enum TestReasons implements Reason {
+    RUN_SUCCEEDED,
+    RUN_FAILED,
+    DEPLOYED
   }
 }

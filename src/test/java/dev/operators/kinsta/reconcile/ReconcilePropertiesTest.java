@@ -134,7 +134,7 @@ class ReconcilePropertiesTest {
 
   @Provide
   Arbitrary<Outcome> outcome() {
-    Arbitrary<String> reasons =
+    Arbitrary<Reason> reasons =
         Arbitraries.of(
             Reasons.READY,
             Reasons.OPERATION_IN_PROGRESS,

@@ -22,7 +22,8 @@ class StepsTest {
     return reconcile -> {
       ran.add(name);
       return name.equals(endingAt)
-          ? Optional.of(Outcome.progressing("Busy", name, Duration.ofSeconds(1)))
+          ? Optional.of(
+              Outcome.progressing(Reasons.OPERATION_IN_PROGRESS, name, Duration.ofSeconds(1)))
           : Optional.empty();
     };
   }

@@ -1,15 +1,18 @@
 package dev.operators.kinsta.hosting.application;
 
+import dev.operators.kinsta.reconcile.Reason;
+import dev.operators.kinsta.reconcile.Reason.MayClear;
+
 /** KinstaApplication's own condition and event reasons. */
-public final class ApplicationReasons {
-  public static final String APPLICATION_NOT_FOUND = "ApplicationNotFound";
-  public static final String DEPLOYING = "Deploying";
-  public static final String DEPLOYMENT_FAILED = "DeploymentFailed";
-  public static final String DEPLOYED = "Deployed";
-  public static final String DELETING_APPLICATION = "DeletingApplication";
-  public static final String APPLYING_ENVIRONMENT = "ApplyingEnvironment";
+public enum ApplicationReasons implements Reason {
+  @MayClear
+  APPLICATION_NOT_FOUND,
+  DEPLOYING,
+  @MayClear
+  DEPLOYMENT_FAILED,
+  DEPLOYED,
+  DELETING_APPLICATION,
+  APPLYING_ENVIRONMENT,
 
-  private ApplicationReasons() {}
-
-  public static final String REGISTRY_LOGIN_KEPT = "RegistryLoginKept";
+  REGISTRY_LOGIN_KEPT;
 }

@@ -21,12 +21,12 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.transport.KinstaApiException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +48,8 @@ public final class ApplicationReconciler
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    // A failed deployment is looked at again: a rollback or a newer deployment ends the stall.
-    reasons.addAll(
-        Set.of(ApplicationReasons.APPLICATION_NOT_FOUND, ApplicationReasons.DEPLOYMENT_FAILED));
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(ApplicationReasons.values());
   }
 
   @Override

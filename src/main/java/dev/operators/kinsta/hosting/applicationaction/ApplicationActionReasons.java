@@ -1,21 +1,21 @@
 package dev.operators.kinsta.hosting.applicationaction;
 
+import dev.operators.kinsta.reconcile.Reason;
+
 /** KinstaApplicationAction's own condition and event reasons. */
-public final class ApplicationActionReasons {
-  public static final String WAITING_FOR_APPLICATION = "WaitingForApplication";
-  public static final String WAITING_FOR_PIPELINE = "WaitingForPipeline";
-  public static final String PROMOTING = "Promoting";
-  public static final String ANSWER_LOST = "AnswerLost";
-  public static final String PROMOTION_FAILED = "PromotionFailed";
-  public static final String ROLLING_BACK = "RollingBack";
-  public static final String ROLLBACK_FAILED = "RollbackFailed";
+public enum ApplicationActionReasons implements Reason {
+  WAITING_FOR_APPLICATION,
+  WAITING_FOR_PIPELINE,
+  PROMOTING,
+  ANSWER_LOST,
+  PROMOTION_FAILED,
+  ROLLING_BACK,
+  ROLLBACK_FAILED,
 
-  /** Events. */
-  public static final String CACHE_CLEARED = "CacheCleared";
+  // Events.
+  CACHE_CLEARED,
 
-  public static final String PROMOTED = "Promoted";
-  public static final String ROLLED_BACK = "RolledBack";
-  public static final String DEPLOYMENT_CANCELLED = "DeploymentCancelled";
-
-  private ApplicationActionReasons() {}
+  PROMOTED,
+  ROLLED_BACK,
+  DEPLOYMENT_CANCELLED;
 }

@@ -17,6 +17,7 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.PrimaryCaches;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
 import java.time.Instant;
@@ -159,7 +160,7 @@ public final class ApplicationActionReconciler
     return promote(run, applicationId);
   }
 
-  private static String failedReason(KinstaApplicationActionSpec spec) {
+  private static Reason failedReason(KinstaApplicationActionSpec spec) {
     return spec.rollback != null
         ? ApplicationActionReasons.ROLLBACK_FAILED
         : ApplicationActionReasons.PROMOTION_FAILED;
@@ -306,7 +307,7 @@ public final class ApplicationActionReconciler
    */
   private static void started(
       Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
-      String reason,
+      Reason reason,
       String what) {
     KinstaApplicationActionStatus status = attempt.status();
     status.outcome = ActionOutcome.Running;
@@ -330,7 +331,7 @@ public final class ApplicationActionReconciler
 
   private static Outcome succeeded(
       Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
-      String event,
+      Reason event,
       String message) {
     KinstaApplicationActionStatus status = attempt.status();
     status.outcome = ActionOutcome.Succeeded;

@@ -18,6 +18,7 @@ import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.ResourceControls;
 import dev.operators.kinsta.reconcile.SecretFingerprint;
@@ -28,7 +29,6 @@ import dev.operators.kinsta.transport.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -70,10 +70,8 @@ public final class DatabaseReconciler
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.addAll(Set.of(DatabaseReasons.DATABASE_NOT_FOUND, DatabaseReasons.DATABASE_FAILED));
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(DatabaseReasons.values());
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.operators.kinsta.hosting.internalconnection;
 
-/** KinstaInternalConnection's own condition and event reasons. */
-public final class ConnectionReasons {
-  public static final String WAITING_FOR_DEPENDENCIES = "WaitingForDependencies";
-  public static final String DATABASE_NOT_FOUND = "DatabaseNotFound";
-  public static final String CONNECTING = "Connecting";
-  public static final String CONNECTED = "Connected";
+import dev.operators.kinsta.reconcile.Reason;
 
-  private ConnectionReasons() {}
+/** KinstaInternalConnection's own condition and event reasons. */
+public enum ConnectionReasons implements Reason {
+  WAITING_FOR_DEPENDENCIES,
+  DATABASE_NOT_FOUND,
+  CONNECTING,
+  CONNECTED;
 }

@@ -1,17 +1,19 @@
 package dev.operators.kinsta.hosting.pipeline;
 
+import dev.operators.kinsta.reconcile.Reason;
+import dev.operators.kinsta.reconcile.Reason.MayClear;
+
 /** KinstaPipeline's own condition and event reasons. */
-public final class PipelineReasons {
-  public static final String PIPELINE_NOT_FOUND = "PipelineNotFound";
-  public static final String PIPELINE_UPDATING = "PipelineUpdating";
-  public static final String WAITING_FOR_APPLICATION = "WaitingForApplication";
-  public static final String DELETING_PIPELINE = "DeletingPipeline";
+public enum PipelineReasons implements Reason {
+  @MayClear
+  PIPELINE_NOT_FOUND,
+  PIPELINE_UPDATING,
+  WAITING_FOR_APPLICATION,
+  DELETING_PIPELINE,
 
-  /** Events. */
-  public static final String STAGE_ADDED = "StageAdded";
+  // Events.
+  STAGE_ADDED,
 
-  public static final String STAGE_REMOVED = "StageRemoved";
-  public static final String PREVIEWS_CHANGED = "PreviewsChanged";
-
-  private PipelineReasons() {}
+  STAGE_REMOVED,
+  PREVIEWS_CHANGED;
 }

@@ -19,6 +19,7 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.transport.KinstaApiException;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -144,10 +145,8 @@ public final class PipelineReconciler
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.add(PipelineReasons.PIPELINE_NOT_FOUND);
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(PipelineReasons.values());
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaPipelineStatus;
 import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.hosting.client.dto.PipelineStage;
 import dev.operators.kinsta.reconcile.Attempt;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.transport.KinstaApiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ final class PipelineStages {
     return stages.stream().map(PipelineStage::id).toList();
   }
 
-  private void event(String reason, String message) {
+  private void event(Reason reason, String message) {
     attempt.events().normal(attempt.resource(), reason, message + " of pipeline " + pipelineId);
   }
 }

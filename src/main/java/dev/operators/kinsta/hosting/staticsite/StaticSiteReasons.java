@@ -1,17 +1,19 @@
 package dev.operators.kinsta.hosting.staticsite;
 
+import dev.operators.kinsta.reconcile.Reason;
+import dev.operators.kinsta.reconcile.Reason.MayClear;
+
 /** KinstaStaticSite's own condition and event reasons. */
-public final class StaticSiteReasons {
-  public static final String APPLYING_ENVIRONMENT = "ApplyingEnvironment";
-  public static final String STATIC_SITE_NOT_FOUND = "StaticSiteNotFound";
+public enum StaticSiteReasons implements Reason {
+  APPLYING_ENVIRONMENT,
+  @MayClear
+  STATIC_SITE_NOT_FOUND,
 
   /** Events, and the conditions of a deployment in flight or failed. */
-  public static final String DEPLOYING_STATIC_SITE = "DeployingStaticSite";
+  DEPLOYING_STATIC_SITE,
 
-  public static final String STATIC_SITE_DEPLOYED = "StaticSiteDeployed";
-  public static final String STATIC_SITE_DEPLOYMENT_FAILED = "StaticSiteDeploymentFailed";
-  public static final String SETTINGS_UPDATED = "SettingsUpdated";
-  public static final String DELETING_STATIC_SITE = "DeletingStaticSite";
-
-  private StaticSiteReasons() {}
+  STATIC_SITE_DEPLOYED,
+  STATIC_SITE_DEPLOYMENT_FAILED,
+  SETTINGS_UPDATED,
+  DELETING_STATIC_SITE;
 }

@@ -22,9 +22,9 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.Deletion;
 import dev.operators.kinsta.reconcile.KinstaObjectReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.transport.KinstaApiException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,10 +80,8 @@ public final class StaticSiteReconciler
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.add(StaticSiteReasons.STATIC_SITE_NOT_FOUND);
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(StaticSiteReasons.values());
   }
 
   @Override

@@ -1,17 +1,20 @@
 package dev.operators.kinsta.wordpress.dnsrecord;
 
+import dev.operators.kinsta.reconcile.Reason;
+import dev.operators.kinsta.reconcile.Reason.MayClear;
+
 /** KinstaDnsRecord's own condition and event reasons. */
-public final class DnsReasons {
-  public static final String ZONE_NOT_FOUND = "ZoneNotFound";
-  public static final String RECORD_EXISTS = "RecordExists";
-  public static final String RECORD_CREATE_FAILED = "RecordCreateFailed";
+public enum DnsReasons implements Reason {
+  @MayClear
+  ZONE_NOT_FOUND,
+  RECORD_EXISTS,
+  @MayClear
+  RECORD_CREATE_FAILED,
 
-  /** Events. */
-  public static final String RECORD_UPDATED = "RecordUpdated";
+  // Events.
+  RECORD_UPDATED,
 
-  public static final String RECORD_RESTORED = "RecordRestored";
-  public static final String DELETING_RECORD = "DeletingRecord";
-  public static final String RECORD_DELETE_FAILED = "RecordDeleteFailed";
-
-  private DnsReasons() {}
+  RECORD_RESTORED,
+  DELETING_RECORD,
+  RECORD_DELETE_FAILED;
 }

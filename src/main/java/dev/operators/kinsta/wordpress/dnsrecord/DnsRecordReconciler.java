@@ -16,6 +16,7 @@ import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.OperationFollower;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.transport.KinstaApiException;
@@ -23,7 +24,6 @@ import dev.operators.kinsta.wordpress.client.KinstaApi;
 import dev.operators.kinsta.wordpress.client.dto.DnsRecord;
 import dev.operators.kinsta.wordpress.client.dto.DnsZone;
 import dev.operators.kinsta.wordpress.client.dto.OperationRef;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -102,10 +102,8 @@ public final class DnsRecordReconciler
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.addAll(Set.of(DnsReasons.ZONE_NOT_FOUND, DnsReasons.RECORD_CREATE_FAILED));
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(DnsReasons.values());
   }
 
   @Override
@@ -130,7 +128,7 @@ public final class DnsRecordReconciler
       // "failed" creation is the one this resource asked for.
       if (!creation || madeAsAsked(run).isEmpty()) {
         status.creation = null;
-        String reason = creation ? DnsReasons.RECORD_CREATE_FAILED : Reasons.OPERATION_FAILED;
+        Reason reason = creation ? DnsReasons.RECORD_CREATE_FAILED : Reasons.OPERATION_FAILED;
         return Optional.of(
             Outcome.stalled(
                 reason,

@@ -3,6 +3,7 @@ package dev.operators.kinsta.wordpress.site;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.wordpress.client.dto.OperationStatus;
 import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * The Kinsta operations a site's reconciler starts, and what each one's success records in the
  * status.
  */
-enum SiteOperation implements OperationType {
+enum SiteOperation implements OperationType, Reason {
   CREATE_SITE {
     @Override
     void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {

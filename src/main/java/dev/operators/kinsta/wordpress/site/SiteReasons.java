@@ -1,13 +1,16 @@
 package dev.operators.kinsta.wordpress.site;
 
-/** KinstaSite's own condition and event reasons. */
-public final class SiteReasons {
-  public static final String SITE_NOT_FOUND = "SiteNotFound";
-  public static final String SITE_PROVISIONING = "SiteProvisioning";
-  public static final String CREATE_FAILED = "CreateFailed";
-  public static final String DELETING_SITE = "DeletingSite";
-  public static final String DELETE_FAILED = "DeleteFailed";
-  public static final String DELETING_STAGING = "DeletingStaging";
+import dev.operators.kinsta.reconcile.Reason;
+import dev.operators.kinsta.reconcile.Reason.MayClear;
 
-  private SiteReasons() {}
+/** KinstaSite's own condition and event reasons. */
+public enum SiteReasons implements Reason {
+  @MayClear
+  SITE_NOT_FOUND,
+  SITE_PROVISIONING,
+  @MayClear
+  CREATE_FAILED,
+  DELETING_SITE,
+  DELETE_FAILED,
+  DELETING_STAGING;
 }

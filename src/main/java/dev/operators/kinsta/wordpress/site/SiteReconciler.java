@@ -20,6 +20,7 @@ import dev.operators.kinsta.reconcile.LostCreation;
 import dev.operators.kinsta.reconcile.OperationFollower;
 import dev.operators.kinsta.reconcile.OperationTracker.Poll;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.reconcile.WakeUps;
@@ -33,7 +34,6 @@ import dev.operators.kinsta.wordpress.client.dto.Site;
 import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,10 +94,8 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.addAll(Set.of(SiteReasons.SITE_NOT_FOUND, SiteReasons.CREATE_FAILED));
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(SiteReasons.values());
   }
 
   @Override
@@ -336,7 +334,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             .events()
             .normal(
                 attempt.resource(),
-                next.type().wireName(),
+                next.type(),
                 next.type().wireName() + " on " + next.environment() + ": " + next.value());
       }
       OperationRef ref = next.call().apply(api);

@@ -2,6 +2,7 @@ package dev.operators.kinsta.wordpress.siteaction;
 
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec.ComponentUpdate;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.wordpress.client.KinstaApi;
 import dev.operators.kinsta.wordpress.client.dto.Backup;
@@ -20,9 +21,9 @@ final class ActionCalls {
   /** Why an action cannot start; reported as Stalled with this reason. */
   static final class CannotStart extends Exception {
     private static final long serialVersionUID = 1L;
-    private final String reason;
+    private final Reason reason;
 
-    CannotStart(String reason, String message) {
+    CannotStart(Reason reason, String message) {
       super(message);
       this.reason = reason;
     }
@@ -33,7 +34,7 @@ final class ActionCalls {
       return String.valueOf(super.getMessage());
     }
 
-    String reason() {
+    Reason reason() {
       return reason;
     }
   }

@@ -1,19 +1,23 @@
 package dev.operators.kinsta.wordpress.siteaction;
 
-/** KinstaSiteAction's own condition and event reasons. */
-public final class ActionReasons {
-  public static final String WAITING_FOR_SITE = "WaitingForSite";
-  public static final String SITE_NOT_FOUND = "SiteNotFound";
-  public static final String ENVIRONMENT_NOT_FOUND = "EnvironmentNotFound";
-  public static final String BACKUP_NOT_FOUND = "BackupNotFound";
-  public static final String NOTHING_TO_UPDATE = "NothingToUpdate";
-  public static final String RUNNING = "Running";
-  public static final String QUEUED_BEHIND_SITE = "QueuedBehindSite";
-  public static final String ACTION_FAILED = "ActionFailed";
-  public static final String RUN_STARTED = "RunStarted";
-  public static final String RUN_SUCCEEDED = "RunSucceeded";
-  public static final String RUN_FAILED = "RunFailed";
-  public static final String MISSED_SCHEDULE = "MissedSchedule";
+import dev.operators.kinsta.reconcile.Reason;
+import dev.operators.kinsta.reconcile.Reason.MayClear;
 
-  private ActionReasons() {}
+/** KinstaSiteAction's own condition and event reasons. */
+public enum ActionReasons implements Reason {
+  WAITING_FOR_SITE,
+  @MayClear
+  SITE_NOT_FOUND,
+  @MayClear
+  ENVIRONMENT_NOT_FOUND,
+  @MayClear
+  BACKUP_NOT_FOUND,
+  NOTHING_TO_UPDATE,
+  RUNNING,
+  QUEUED_BEHIND_SITE,
+  ACTION_FAILED,
+  RUN_STARTED,
+  RUN_SUCCEEDED,
+  RUN_FAILED,
+  MISSED_SCHEDULE;
 }

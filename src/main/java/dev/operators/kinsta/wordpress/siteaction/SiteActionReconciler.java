@@ -10,16 +10,15 @@ import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.PrimaryCaches;
+import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.reconcile.StatusConditions;
 import dev.operators.kinsta.reconcile.Steps;
 import dev.operators.kinsta.transport.KinstaApiException;
 import dev.operators.kinsta.wordpress.client.dto.Environment;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,14 +35,8 @@ public final class SiteActionReconciler
   }
 
   @Override
-  protected Set<String> stallsThatMayClear() {
-    Set<String> reasons = new HashSet<>(super.stallsThatMayClear());
-    reasons.addAll(
-        Set.of(
-            ActionReasons.SITE_NOT_FOUND,
-            ActionReasons.ENVIRONMENT_NOT_FOUND,
-            ActionReasons.BACKUP_NOT_FOUND));
-    return reasons;
+  protected List<? extends Reason> reasons() {
+    return List.of(ActionReasons.values());
   }
 
   @Override

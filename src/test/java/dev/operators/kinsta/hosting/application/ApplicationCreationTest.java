@@ -168,7 +168,7 @@ public class ApplicationCreationTest extends SharedHarnessTest {
             "lost",
             "Stalled",
             "True",
-            Reasons.INVALID_SPEC,
+            Reasons.INVALID_SPEC.code(),
             Duration.ofSeconds(20));
     String message = Tenant.conditions(stalled).get(2).getMessage();
     assertTrue(message.contains("spec.location") && message.contains("us-central1"), message);
@@ -187,7 +187,7 @@ public class ApplicationCreationTest extends SharedHarnessTest {
             "denied",
             "Stalled",
             "True",
-            Reasons.PERMISSION_DENIED,
+            Reasons.PERMISSION_DENIED.code(),
             Duration.ofSeconds(20));
     String message = Tenant.conditions(stalled).get(2).getMessage();
     assertTrue(message.contains("POST /applications"), message);
@@ -215,7 +215,7 @@ public class ApplicationCreationTest extends SharedHarnessTest {
             "shop",
             "Stalled",
             "True",
-            Reasons.NAME_IN_USE,
+            Reasons.NAME_IN_USE.code(),
             Duration.ofSeconds(20));
     assertEquals(1, applications(harness, first).size(), "no second application");
     assertNull(refused.getStatus().applicationId, "the other's application is never taken");

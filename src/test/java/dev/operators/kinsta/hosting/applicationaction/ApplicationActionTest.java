@@ -146,7 +146,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction failed =
-        awaitStalled(tenant, "release", ApplicationActionReasons.PROMOTION_FAILED);
+        awaitStalled(tenant, "release", ApplicationActionReasons.PROMOTION_FAILED.code());
     assertTrue(failed.getStatus().message.contains(production), failed.getStatus().message);
   }
 
@@ -168,7 +168,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
               s.promote.targets = List.of(byId(production));
             }));
     KinstaApplicationAction lost =
-        awaitStalled(tenant, "release", ApplicationActionReasons.ANSWER_LOST);
+        awaitStalled(tenant, "release", ApplicationActionReasons.ANSWER_LOST.code());
     assertTrue(lost.getStatus().message.contains("not sent again"), lost.getStatus().message);
     assertEquals(1, tenant.calls("POST /pipelines/{id}/promote"), "exactly once");
   }
@@ -188,7 +188,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
         "clear",
         "Reconciling",
         "True",
-        ApplicationActionReasons.WAITING_FOR_APPLICATION,
+        ApplicationActionReasons.WAITING_FOR_APPLICATION.code(),
         Duration.ofSeconds(30));
     assertEquals(0, tenant.calls("POST /applications/{id}/purge-cache"));
     adopted(tenant, "not-yet", "Late app");

@@ -138,7 +138,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
             "huge",
             "Stalled",
             "True",
-            Reasons.INVALID_SPEC,
+            Reasons.INVALID_SPEC.code(),
             Duration.ofSeconds(20));
     String message = OperatorHarness.Tenant.conditions(stalled).get(2).getMessage();
     assertTrue(message.contains("spec.size") && message.contains("db1, db2"), message);
@@ -201,7 +201,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
               name,
               "Stalled",
               "True",
-              Reasons.SECRET_MISUSED,
+              Reasons.SECRET_MISUSED.code(),
               Duration.ofSeconds(20));
       String message = OperatorHarness.Tenant.conditions(stalled).get(0).getMessage();
       assertTrue(message.contains("spec.passwordSecretRef"), message);
@@ -348,7 +348,7 @@ public class DatabaseLifecycleTest extends SharedHarnessTest {
               "no-user",
               "Stalled",
               "True",
-              Reasons.INVALID_SPEC,
+              Reasons.INVALID_SPEC.code(),
               Duration.ofSeconds(20));
       assertTrue(
           OperatorHarness.Tenant.conditions(stalled).get(2).getMessage().contains("spec.user"));

@@ -170,7 +170,7 @@ public class InternalConnectionTest extends SharedHarnessTest {
               "both",
               "Stalled",
               "True",
-              Reasons.INVALID_SPEC,
+              Reasons.INVALID_SPEC.code(),
               Duration.ofSeconds(20));
       assertTrue(Tenant.conditions(stalled).get(2).getMessage().contains("spec.target"));
       assertEquals(0, tenant.calls());

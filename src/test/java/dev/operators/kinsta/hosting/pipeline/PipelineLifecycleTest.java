@@ -206,7 +206,7 @@ public class PipelineLifecycleTest extends SharedHarnessTest {
         "release",
         "Reconciling",
         "True",
-        PipelineReasons.WAITING_FOR_APPLICATION,
+        PipelineReasons.WAITING_FOR_APPLICATION.code(),
         Duration.ofSeconds(30));
     assertEquals(0, tenant.calls("POST /pipelines/{id}/stages/{stage_id}/apps"));
 
@@ -244,7 +244,7 @@ public class PipelineLifecycleTest extends SharedHarnessTest {
         "release",
         "Stalled",
         "True",
-        Reasons.NAME_IN_USE,
+        Reasons.NAME_IN_USE.code(),
         Duration.ofSeconds(30));
     assertEquals(
         List.of(id), harness.kinsta.simulator.pipelinesNamed(first.companyId(), "Release"));
@@ -264,7 +264,7 @@ public class PipelineLifecycleTest extends SharedHarnessTest {
         "adopted",
         "Stalled",
         "True",
-        Reasons.ALREADY_MANAGED,
+        Reasons.ALREADY_MANAGED.code(),
         Duration.ofSeconds(30));
     second.delete(KinstaPipeline.class, "adopted");
     second.awaitGone(KinstaPipeline.class, "adopted", Duration.ofSeconds(30));

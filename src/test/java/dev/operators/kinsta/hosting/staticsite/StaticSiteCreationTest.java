@@ -100,7 +100,7 @@ public class StaticSiteCreationTest extends SharedHarnessTest {
             "broken",
             "Stalled",
             "True",
-            StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED,
+            StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED.code(),
             Duration.ofSeconds(30));
     String message = Tenant.conditions(stalled).get(2).getMessage();
     assertTrue(message.contains("npm run build exited with code 1"), message);
@@ -125,7 +125,7 @@ public class StaticSiteCreationTest extends SharedHarnessTest {
             "legacy",
             "Stalled",
             "True",
-            Reasons.KINSTA_REJECTED,
+            Reasons.KINSTA_REJECTED.code(),
             Duration.ofSeconds(20));
     String message = Tenant.conditions(stalled).get(2).getMessage();
     assertTrue(message.contains("422") && message.contains("node_version"), message);
@@ -159,7 +159,7 @@ public class StaticSiteCreationTest extends SharedHarnessTest {
         "handbook",
         "Stalled",
         "True",
-        Reasons.NAME_IN_USE,
+        Reasons.NAME_IN_USE.code(),
         Duration.ofSeconds(20));
     assertEquals(1, sites(harness, first).size());
     assertEquals(1, first.calls("POST /static-sites"), "one create call for both namespaces");

@@ -117,7 +117,7 @@ public class StaticSiteTest extends SharedHarnessTest {
         "front",
         "Stalled",
         "True",
-        StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED,
+        StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED.code(),
         Duration.ofSeconds(30));
     tenant.edit(KinstaStaticSite.class, "front", s -> s.getSpec().deployment.branch = "main");
     awaitReady(tenant, "front");
@@ -133,7 +133,7 @@ public class StaticSiteTest extends SharedHarnessTest {
         "ghost",
         "Stalled",
         "True",
-        StaticSiteReasons.STATIC_SITE_NOT_FOUND,
+        StaticSiteReasons.STATIC_SITE_NOT_FOUND.code(),
         Duration.ofSeconds(30));
 
     String kept = harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "kept");

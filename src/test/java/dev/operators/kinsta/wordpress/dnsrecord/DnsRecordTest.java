@@ -184,7 +184,7 @@ public class DnsRecordTest extends SharedHarnessTest {
     String zoneId = harness.kinsta.simulator.seedDnsZone(tenant.companyId(), domain);
     tenant.create(record("www", domain, RecordType.CNAME, "www", "shop.example.net"));
 
-    KinstaDnsRecord stalled = awaitStalled(tenant, "www", DnsReasons.RECORD_EXISTS);
+    KinstaDnsRecord stalled = awaitStalled(tenant, "www", DnsReasons.RECORD_EXISTS.code());
     assertTrue(
         StatusMessage.of(stalled).contains("spec.adopt"), "says how to take the record over");
     assertEquals(0, tenant.writes(), "an existing record is not touched");
@@ -256,7 +256,7 @@ public class DnsRecordTest extends SharedHarnessTest {
     later.getSpec().adopt = true;
     tenant.create(later);
 
-    KinstaDnsRecord refused = awaitStalled(tenant, "spf-again", Reasons.ALREADY_MANAGED);
+    KinstaDnsRecord refused = awaitStalled(tenant, "spf-again", Reasons.ALREADY_MANAGED.code());
     assertTrue(StatusMessage.of(refused).contains("spf"), StatusMessage.of(refused));
     assertEquals(writesBefore, tenant.writes(), "the later resource wrote nothing");
     assertEquals(
@@ -274,7 +274,7 @@ public class DnsRecordTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(record("lost", domain(), RecordType.A, "www", "192.0.2.10"));
 
-    KinstaDnsRecord stalled = awaitStalled(tenant, "lost", DnsReasons.ZONE_NOT_FOUND);
+    KinstaDnsRecord stalled = awaitStalled(tenant, "lost", DnsReasons.ZONE_NOT_FOUND.code());
 
     assertTrue(StatusMessage.of(stalled).contains("Kinsta DNS zone"), StatusMessage.of(stalled));
     assertEquals(0, tenant.writes());
@@ -311,7 +311,7 @@ public class DnsRecordTest extends SharedHarnessTest {
 
     tenant.edit(KinstaDnsRecord.class, "blog", r -> r.getSpec().values = List.of("192.0.2.41"));
 
-    KinstaDnsRecord failed = awaitStalled(tenant, "blog", Reasons.OPERATION_FAILED);
+    KinstaDnsRecord failed = awaitStalled(tenant, "blog", Reasons.OPERATION_FAILED.code());
     assertTrue(
         StatusMessage.of(failed).contains("The DNS provider is unavailable"),
         StatusMessage.of(failed));

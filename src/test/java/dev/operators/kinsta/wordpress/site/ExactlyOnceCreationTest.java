@@ -66,7 +66,7 @@ class ExactlyOnceCreationTest {
           "slow",
           "Reconciling",
           "True",
-          Reasons.CREATION_UNCONFIRMED,
+          Reasons.CREATION_UNCONFIRMED.code(),
           Duration.ofSeconds(20));
       assertOneSiteCreatedOnce(harness, tenant, "slow");
     }
@@ -100,7 +100,7 @@ class ExactlyOnceCreationTest {
           "restarted",
           "Reconciling",
           "True",
-          Reasons.OPERATION_IN_PROGRESS,
+          Reasons.OPERATION_IN_PROGRESS.code(),
           Duration.ofSeconds(20));
 
       harness.restartOperator();
@@ -173,7 +173,7 @@ class ExactlyOnceCreationTest {
           "brief",
           "Reconciling",
           "True",
-          Reasons.CREATION_UNCONFIRMED,
+          Reasons.CREATION_UNCONFIRMED.code(),
           Duration.ofSeconds(20));
 
       tenant.delete(KinstaSite.class, "brief");
@@ -192,7 +192,7 @@ class ExactlyOnceCreationTest {
 
       tenant.create(Sites.plain("twin"));
 
-      KinstaSite stalled = tenant.awaitSiteStalled("twin", Reasons.NAME_IN_USE);
+      KinstaSite stalled = tenant.awaitSiteStalled("twin", Reasons.NAME_IN_USE.code());
       assertTrue(Tenant.conditions(stalled).get(0).getMessage().contains(theirs));
       assertNull(stalled.getStatus().siteId);
       assertEquals(0, tenant.writes(), "zero writes");
@@ -231,7 +231,7 @@ class ExactlyOnceCreationTest {
 
       tenant.create(second);
 
-      KinstaSite stalled = tenant.awaitSiteStalled("second", Reasons.ALREADY_MANAGED);
+      KinstaSite stalled = tenant.awaitSiteStalled("second", Reasons.ALREADY_MANAGED.code());
       String message = Tenant.conditions(stalled).get(0).getMessage();
       assertTrue(message.contains(tenant.namespace + "/first"), message);
       assertTrue(message.startsWith("Site " + siteId + " is managed by KinstaSite "), message);
@@ -259,7 +259,7 @@ class ExactlyOnceCreationTest {
 
       tenant.create(copy);
 
-      tenant.awaitSiteStalled("shop-copy", Reasons.NAME_IN_USE);
+      tenant.awaitSiteStalled("shop-copy", Reasons.NAME_IN_USE.code());
       tenant.delete(KinstaSite.class, "shop-copy");
       tenant.awaitGone(KinstaSite.class, "shop-copy", Duration.ofSeconds(20));
       assertEquals(1, sites(harness, tenant).size());
@@ -320,7 +320,7 @@ class ExactlyOnceCreationTest {
           "going-db",
           "Reconciling",
           "True",
-          Reasons.DELETING,
+          Reasons.DELETING.code(),
           Duration.ofSeconds(20));
 
       harness.restartOperator();
@@ -344,7 +344,7 @@ class ExactlyOnceCreationTest {
           "orders",
           "Stalled",
           "True",
-          Reasons.NAME_IN_USE,
+          Reasons.NAME_IN_USE.code(),
           Duration.ofSeconds(20));
       assertEquals(0, tenant.writes(), "zero writes");
       assertEquals(1, databases(harness, tenant), "after: only theirs");
@@ -369,7 +369,7 @@ class ExactlyOnceCreationTest {
 
       second.create(Sites.plain("shop"));
 
-      second.awaitSiteStalled("shop", Reasons.NAME_IN_USE);
+      second.awaitSiteStalled("shop", Reasons.NAME_IN_USE.code());
       second.delete(KinstaSite.class, "shop");
       second.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(20));
       assertEquals(List.of(siteId), sites(harness, first).stream().map(s -> s.id).toList());
@@ -412,7 +412,7 @@ class ExactlyOnceCreationTest {
           "going",
           "Reconciling",
           "True",
-          Reasons.DELETING,
+          Reasons.DELETING.code(),
           Duration.ofSeconds(20));
 
       harness.restartOperator();

@@ -31,7 +31,7 @@ class SecretCacheTest extends SharedHarnessTest {
     KinstaSite site = Sites.plain("cached");
     site.getSpec().credentialsRef = new CredentialsReference("late-credentials");
     tenant.create(site);
-    tenant.awaitSiteStalled("cached", Reasons.CREDENTIALS_NOT_FOUND);
+    tenant.awaitSiteStalled("cached", Reasons.CREDENTIALS_NOT_FOUND.code());
 
     tenant.secret(
         "late-credentials", Map.of("apiKey", tenant.apiKey, "companyId", tenant.companyId()));

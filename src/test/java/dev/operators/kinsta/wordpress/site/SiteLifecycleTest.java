@@ -282,7 +282,7 @@ class SiteLifecycleTest extends SharedHarnessTest {
     site.getSpec().credentialsRef.name = "late-credentials";
     tenant.create(site);
 
-    KinstaSite stalled = tenant.awaitSiteStalled("waiting", Reasons.CREDENTIALS_NOT_FOUND);
+    KinstaSite stalled = tenant.awaitSiteStalled("waiting", Reasons.CREDENTIALS_NOT_FOUND.code());
     assertTrue(message(stalled, StatusConditions.STALLED).contains("late-credentials"));
     assertEquals(0, tenant.calls());
 
@@ -302,7 +302,7 @@ class SiteLifecycleTest extends SharedHarnessTest {
     tenant.secret("kinsta", Map.of("apiKey", tenant.apiKey, "companyId", other.companyId()));
     tenant.create(Sites.plain("mismatched"));
 
-    KinstaSite stalled = tenant.awaitSiteStalled("mismatched", Reasons.CREDENTIALS_MISMATCH);
+    KinstaSite stalled = tenant.awaitSiteStalled("mismatched", Reasons.CREDENTIALS_MISMATCH.code());
 
     String text = message(stalled, StatusConditions.STALLED);
     assertTrue(text.contains(tenant.namespace + "/kinsta"), text);
@@ -318,7 +318,7 @@ class SiteLifecycleTest extends SharedHarnessTest {
     tenant.secret("kinsta", Map.of("apiKey", invalidKey, "companyId", tenant.companyId()));
     tenant.create(Sites.plain("locked"));
 
-    KinstaSite stalled = tenant.awaitSiteStalled("locked", Reasons.INVALID_CREDENTIALS);
+    KinstaSite stalled = tenant.awaitSiteStalled("locked", Reasons.INVALID_CREDENTIALS.code());
     assertFalse(message(stalled, StatusConditions.STALLED).contains(invalidKey));
     long rejected = harness.kinsta.simulator.journal().countRejected(invalidKey);
     assertTrue(rejected > 0);
@@ -341,7 +341,7 @@ class SiteLifecycleTest extends SharedHarnessTest {
       site.getSpec().plain = new dev.operators.kinsta.api.v1alpha1.PlainSource();
       tenant.create(site);
 
-      KinstaSite stalled = tenant.awaitSiteStalled("broken", Reasons.INVALID_SPEC);
+      KinstaSite stalled = tenant.awaitSiteStalled("broken", Reasons.INVALID_SPEC.code());
 
       String message = message(stalled, StatusConditions.STALLED);
       assertTrue(message.contains("spec.wordpress.adminEmail"), message);
@@ -362,7 +362,7 @@ class SiteLifecycleTest extends SharedHarnessTest {
         "paused",
         StatusConditions.RECONCILING,
         "False",
-        Reasons.PAUSED,
+        Reasons.PAUSED.code(),
         Duration.ofSeconds(20));
     assertEquals(0, tenant.calls());
 
@@ -378,7 +378,7 @@ class SiteLifecycleTest extends SharedHarnessTest {
     Tenant tenant = harness.tenant();
     tenant.create(Sites.wordpress("nopass"));
 
-    tenant.awaitSiteStalled("nopass", Reasons.SECRET_NOT_FOUND);
+    tenant.awaitSiteStalled("nopass", Reasons.SECRET_NOT_FOUND.code());
     assertEquals(0, tenant.calls("POST /sites"));
 
     tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));

@@ -238,11 +238,11 @@ class SiteSettingsTest extends SharedHarnessTest {
     site.getSpec().environments.live.sftpAccounts = sftp;
     tenant.create(site);
 
-    KinstaSite stalled = tenant.awaitSiteStalled("sftp-missing", Reasons.SECRET_NOT_FOUND);
+    KinstaSite stalled = tenant.awaitSiteStalled("sftp-missing", Reasons.SECRET_NOT_FOUND.code());
     assertTrue(message(stalled).contains("ops-sftp"), message(stalled));
 
     tenant.secret("ops-sftp", Map.of("password", "tiny-Pw9"));
-    KinstaSite tooShort = tenant.awaitSiteStalled("sftp-missing", Reasons.INVALID_SPEC);
+    KinstaSite tooShort = tenant.awaitSiteStalled("sftp-missing", Reasons.INVALID_SPEC.code());
     assertTrue(message(tooShort).contains("16 characters"), message(tooShort));
     assertFalse(message(tooShort).contains("tiny-Pw9"), "the password stays in its Secret");
     assertEquals(0, tenant.calls("POST /sites/environments/{env_id}/additional-sftp-accounts"));
@@ -274,7 +274,7 @@ class SiteSettingsTest extends SharedHarnessTest {
           s.getSpec().environments.live = new EnvironmentSettings();
           s.getSpec().environments.live.sftpAccounts = sftp;
         });
-    KinstaSite stalled = tenant.awaitSiteStalled("sftp-refused", Reasons.OPERATION_FAILED);
+    KinstaSite stalled = tenant.awaitSiteStalled("sftp-refused", Reasons.OPERATION_FAILED.code());
     assertTrue(message(stalled).contains("already in use"), message(stalled));
     assertTrue(account(siteId, "ops").isEmpty());
 
@@ -522,7 +522,7 @@ class SiteSettingsTest extends SharedHarnessTest {
           s.getSpec().environments.live = new EnvironmentSettings();
           s.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_0;
         });
-    KinstaSite stalled = tenant.awaitSiteStalled("php", Reasons.OPERATION_FAILED);
+    KinstaSite stalled = tenant.awaitSiteStalled("php", Reasons.OPERATION_FAILED.code());
     assertTrue(
         SiteLifecycleTest.message(stalled, StatusConditions.STALLED)
             .contains("not available on this plan"));

@@ -212,7 +212,7 @@ public class SiteActionTest extends SharedHarnessTest {
         "drop-unknown",
         "Stalled",
         "True",
-        ActionReasons.BACKUP_NOT_FOUND,
+        ActionReasons.BACKUP_NOT_FOUND.code(),
         Duration.ofSeconds(30));
     assertEquals(1, tenant.calls("DELETE /sites/environments/backups/{backup_id}"));
   }
@@ -236,7 +236,7 @@ public class SiteActionTest extends SharedHarnessTest {
         "reset",
         "Stalled",
         "True",
-        Reasons.SECRET_NOT_FOUND,
+        Reasons.SECRET_NOT_FOUND.code(),
         Duration.ofSeconds(30));
     assertEquals(0, tenant.calls("POST /sites/{site_id}/reset-site"));
 
@@ -331,7 +331,7 @@ public class SiteActionTest extends SharedHarnessTest {
               "unconfirmed-push",
               "Stalled",
               "True",
-              Reasons.INVALID_SPEC,
+              Reasons.INVALID_SPEC.code(),
               Duration.ofSeconds(20));
       KinstaSiteAction restore =
           tenant.awaitCondition(
@@ -339,7 +339,7 @@ public class SiteActionTest extends SharedHarnessTest {
               "unconfirmed-restore",
               "Stalled",
               "True",
-              Reasons.INVALID_SPEC,
+              Reasons.INVALID_SPEC.code(),
               Duration.ofSeconds(20));
       tenant.create(
           action(
@@ -356,7 +356,7 @@ public class SiteActionTest extends SharedHarnessTest {
               "unconfirmed-reset",
               "Stalled",
               "True",
-              Reasons.INVALID_SPEC,
+              Reasons.INVALID_SPEC.code(),
               Duration.ofSeconds(20));
       assertTrue(
           Tenant.conditions(reset).get(2).getMessage().contains("spec.resetSite.confirm"),
