@@ -4,7 +4,6 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.hosting.client.dto.ApplicationSummary;
 import dev.operators.kinsta.hosting.inventory.HostingInventory;
 import dev.operators.kinsta.reconcile.Attempt;
-import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
 import dev.operators.kinsta.reconcile.ResourceControls;
 import dev.operators.kinsta.reconcile.StatusConditions;
@@ -73,7 +72,7 @@ public final class ListedUnchanged {
    */
   public static Optional<Condition> quietReady(Attempt<?, ? extends KinstaStatus> attempt) {
     KinstaStatus status = attempt.status();
-    long generation = KinstaReconciler.generation(attempt.resource());
+    long generation = StatusConditions.generation(attempt.resource());
     boolean quiet =
         status.operation == null
             && Objects.equals(status.observedSecretsVersion, status.secretsVersion)

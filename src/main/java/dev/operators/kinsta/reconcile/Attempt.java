@@ -106,7 +106,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
 
   /** Reports the resource as leaving its Kinsta object behind: a Warning event and a metric. */
   public void orphaned(String message) {
-    RemoteDeletion.orphaned(services, resource, message);
+    services.orphaned(resource, message);
   }
 
   public OwnedSecrets ownedSecrets() {

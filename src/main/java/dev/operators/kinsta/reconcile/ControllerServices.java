@@ -5,6 +5,7 @@ import dev.operators.kinsta.hosting.inventory.DatabaseInventory;
 import dev.operators.kinsta.hosting.inventory.HostingInventory;
 import dev.operators.kinsta.wordpress.inventory.DnsInventory;
 import dev.operators.kinsta.wordpress.inventory.SiteInventory;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
 
 /**
@@ -27,4 +28,13 @@ public record ControllerServices(
     DatabaseInventory databases,
     DnsInventory dns,
     HostingInventory hosting,
-    PrimaryCaches caches) {}
+    PrimaryCaches caches) {
+
+  /**
+   * A Kinsta object left behind: a Warning event on the resource, and the metric that counts them.
+   */
+  public void orphaned(HasMetadata resource, String message) {
+    observer.orphaned(resource);
+    events.warning(resource, Reasons.ORPHANED, message);
+  }
+}

@@ -28,7 +28,15 @@ public abstract class KinstaObjectReconciler<
     extends KinstaReconciler<R, S> implements Cleaner<R> {
   private static final String KINSTA_ID_INDEX = "kinsta.operators.dev/kinsta-id";
 
-  private final RemoteDeletion<R, S> deletion = new RemoteDeletion<>(this);
+  private final RemoteDeletion<R, S> deletion =
+      new RemoteDeletion<>(
+          this,
+          new RemoteDeletion.Hooks<>(
+              this::hasRemoteObject,
+              this::describeRemote,
+              this::manager,
+              this::deletionPolicy,
+              this::deleteRemote));
   private volatile @Nullable IndexedResourceCache<R> primaryCache;
 
   protected KinstaObjectReconciler(

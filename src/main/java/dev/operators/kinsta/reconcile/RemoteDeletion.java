@@ -5,13 +5,16 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.transport.KinstaApiException;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One step of deleting a resource's Kinsta object: Retain and paused resources let go at once;
@@ -21,17 +24,27 @@ import java.util.Optional;
  */
 final class RemoteDeletion<
     R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus> {
-  private final KinstaObjectReconciler<R, S> kind;
+  /** What deleting needs to know of the kind's Kinsta object. */
+  record Hooks<R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>(
+      Predicate<S> hasRemoteObject,
+      Function<S, String> describeRemote,
+      BiFunction<R, IndexedResourceCache<R>, Optional<R>> manager,
+      Function<R, DeletionPolicy> deletionPolicy,
+      Function<Attempt<R, S>, Deletion> deleteRemote) {}
 
-  RemoteDeletion(KinstaObjectReconciler<R, S> kind) {
+  private final KinstaReconciler<R, S> kind;
+  private final Hooks<R, S> hooks;
+
+  RemoteDeletion(KinstaReconciler<R, S> kind, Hooks<R, S> hooks) {
     this.kind = kind;
+    this.hooks = hooks;
   }
 
   DeleteControl step(R resource, Context<R> context) {
     ControllerServices services = kind.services;
     S before = kind.copy(resource.getStatus());
     S status = kind.workingCopy(before);
-    KinstaReconciler<R, S>.StatusWrites writes = kind.statusWrites(context, resource, before);
+    StatusWriter<R, S> writes = kind.statusWrites(context, resource, before);
     Unreadable unreadableStatus =
         resource.getStatus() == null ? null : resource.getStatus().unreadable();
     if (unreadableStatus != null) {
@@ -41,16 +54,16 @@ final class RemoteDeletion<
           "The " + resource.getKind() + "'s Kinsta object, if any,",
           "the status cannot be read: " + unreadableStatus);
     }
-    if (!kind.hasRemoteObject(status)) {
+    if (!hooks.hasRemoteObject().test(status)) {
       return DeleteControl.defaultDelete();
     }
-    String remote = kind.describeRemote(status);
+    String remote = hooks.describeRemote().apply(status);
     Unreadable unreadableSpec = resource.getSpec() == null ? null : resource.getSpec().unreadable();
     if (unreadableSpec != null) {
       // The deletion policy and the credentials are in the spec: a fix is waited for.
       return orphanOrWait(resource, remote, "the spec cannot be read: " + unreadableSpec);
     }
-    Optional<R> manager = kind.manager(resource, context.getPrimaryCache());
+    Optional<R> manager = hooks.manager().apply(resource, context.getPrimaryCache());
     if (manager.isPresent()) {
       // Another resource manages this object: deleting this one must not touch it.
       services
@@ -65,7 +78,7 @@ final class RemoteDeletion<
                   + manager.get().getMetadata().getName());
       return DeleteControl.defaultDelete();
     }
-    if (kind.deletionPolicy(resource) == DeletionPolicy.Retain) {
+    if (hooks.deletionPolicy().apply(resource) == DeletionPolicy.Retain) {
       services
           .events()
           .normal(
@@ -73,8 +86,8 @@ final class RemoteDeletion<
       return DeleteControl.defaultDelete();
     }
     if (ResourceControls.paused(resource)) {
-      orphaned(
-          services, resource, remote + " is left in Kinsta: the resource was deleted while paused");
+      services.orphaned(
+          resource, remote + " is left in Kinsta: the resource was deleted while paused");
       return DeleteControl.defaultDelete();
     }
     String credentialsName = kind.credentialsSecret(resource);
@@ -86,23 +99,23 @@ final class RemoteDeletion<
       credentials =
           services
               .credentials()
-              .resolve(kind::findSecret, KinstaReconciler.namespace(resource), credentialsName);
+              .resolve(kind::findSecret, resource.getMetadata().getNamespace(), credentialsName);
     } catch (CredentialsProblem problem) {
       return orphanOrWait(resource, remote, problem.getMessage());
     }
     Deletion deletion;
     try {
-      deletion = kind.deleteRemote(kind.attempt(resource, status, credentials, writes));
+      deletion = hooks.deleteRemote().apply(kind.attempt(resource, status, credentials, writes));
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
       return orphanOrWait(resource, remote, rejected.getMessage());
     } catch (KinstaApiException.RateLimited limited) {
       return DeleteControl.noFinalizerRemoval()
-          .rescheduleAfter(KinstaReconciler.withJitter(limited.retryAfter()));
+          .rescheduleAfter(RateLimitWaits.withJitter(limited.retryAfter()));
     } catch (KinstaApiException failure) {
       kind.log.warn(
           "{} {}/{}: deleting {} failed, retrying: {}",
           resource.getKind(),
-          KinstaReconciler.namespace(resource),
+          resource.getMetadata().getNamespace(),
           resource.getMetadata().getName(),
           remote,
           failure.getMessage());
@@ -112,14 +125,14 @@ final class RemoteDeletion<
       kind.log.info(
           "{} {}/{}: {} deleted in Kinsta",
           resource.getKind(),
-          KinstaReconciler.namespace(resource),
+          resource.getMetadata().getNamespace(),
           resource.getMetadata().getName(),
           remote);
       return DeleteControl.defaultDelete();
     }
     // Marking a custom resource for deletion raises its generation, so the deletion's status
     // describes that one.
-    long generation = KinstaReconciler.generation(resource);
+    long generation = StatusConditions.generation(resource);
     status.observedGeneration = generation;
     StatusConditions.apply(
         status,
@@ -132,27 +145,18 @@ final class RemoteDeletion<
       kind.log.warn(
           "{} {}/{}: could not record deletion progress: {}",
           resource.getKind(),
-          KinstaReconciler.namespace(resource),
+          resource.getMetadata().getNamespace(),
           resource.getMetadata().getName(),
           failed.getMessage());
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
   }
 
-  /**
-   * A Kinsta object left behind: a Warning event on the resource, and the metric that counts them.
-   */
-  static void orphaned(ControllerServices services, HasMetadata resource, String message) {
-    services.observer().orphaned(resource);
-    services.events().warning(resource, Reasons.ORPHANED, message);
-  }
-
   private DeleteControl orphanOrWait(R resource, String remote, String why) {
     ControllerServices services = kind.services;
     Instant deletedAt = Instant.parse(resource.getMetadata().getDeletionTimestamp());
     if (services.clock().instant().isAfter(deletedAt.plus(services.settings().orphanAfter()))) {
-      orphaned(
-          services,
+      services.orphaned(
           resource,
           remote
               + " is left in Kinsta: it could not be deleted for "

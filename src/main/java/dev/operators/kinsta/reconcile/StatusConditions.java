@@ -29,6 +29,12 @@ public final class StatusConditions {
 
   private StatusConditions() {}
 
+  /** The resource's {@code metadata.generation}, 0 before the API server gave it one. */
+  public static long generation(HasMetadata resource) {
+    Long generation = resource.getMetadata().getGeneration();
+    return generation == null ? 0L : generation;
+  }
+
   public static void apply(KinstaStatus status, long generation, Outcome outcome, Instant now) {
     List<Condition> current = status.conditions == null ? List.of() : status.conditions;
     List<Condition> next = new ArrayList<>();

@@ -11,6 +11,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Steps;
 import java.util.List;
@@ -102,6 +104,34 @@ class LayeringTest {
   @Test
   void noPackageCycles() {
     slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(OPERATOR);
+  }
+
+  /** Within the machinery, every class is a node: no two of them depend on each other. */
+  @Test
+  void theReconcileMachineryHasNoCycles() {
+    slices()
+        .assignedFrom(
+            new SliceAssignment() {
+              @Override
+              public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                if (!javaClass.getPackageName().equals(BASE + ".reconcile")) {
+                  return SliceIdentifier.ignore();
+                }
+                JavaClass outermost = javaClass;
+                while (outermost.getEnclosingClass().isPresent()) {
+                  outermost = outermost.getEnclosingClass().get();
+                }
+                return SliceIdentifier.of(outermost.getSimpleName());
+              }
+
+              @Override
+              public String getDescription() {
+                return "the classes of reconcile/";
+              }
+            })
+        .should()
+        .beFreeOfCycles()
+        .check(OPERATOR);
   }
 
   @Test

@@ -210,7 +210,7 @@ public class CompanyTest extends SharedHarnessTest {
             .until(() -> eventsOn(tenant, "KinstaSite", "shop"), events -> events.size() == 2);
     Event inMyKinsta =
         onShop.stream()
-            .filter(e -> CompanyReasons.CHANGED_IN_MY_KINSTA.equals(e.getReason()))
+            .filter(e -> CompanyReasons.CHANGED_IN_MY_KINSTA.code().equals(e.getReason()))
             .findFirst()
             .orElseThrow();
     assertTrue(
@@ -220,7 +220,7 @@ public class CompanyTest extends SharedHarnessTest {
         onShop.stream()
             .anyMatch(
                 e ->
-                    CompanyReasons.CHANGED_THROUGH_API.equals(e.getReason())
+                    CompanyReasons.CHANGED_THROUGH_API.code().equals(e.getReason())
                         && e.getMessage().contains("Restart PHP through API key")),
         "another key's change is told on the site too");
     List<String> onCompany =
@@ -252,8 +252,8 @@ public class CompanyTest extends SharedHarnessTest {
         .filter(e -> name.equals(e.getInvolvedObject().getName()))
         .filter(
             e ->
-                CompanyReasons.CHANGED_IN_MY_KINSTA.equals(e.getReason())
-                    || CompanyReasons.CHANGED_THROUGH_API.equals(e.getReason()))
+                CompanyReasons.CHANGED_IN_MY_KINSTA.code().equals(e.getReason())
+                    || CompanyReasons.CHANGED_THROUGH_API.code().equals(e.getReason()))
         .toList();
   }
 

@@ -376,7 +376,7 @@ class GitOpsConformanceTest {
                   ? "Degraded"
                   : "True".equals(conditions.get(0).getStatus())
                       ? "Healthy"
-                      : Reasons.PAUSED.equals(conditions.get(0).getReason())
+                      : Reasons.PAUSED.code().equals(conditions.get(0).getReason())
                           ? "Suspended"
                           : "Progressing";
       assertEquals(expected, result.status(), key(site) + ": " + result.message());

@@ -179,7 +179,8 @@ class LostCreationTenantsTest {
       assertNull(ready.getStatus().creation);
       assertEquals(2, tenant.calls("POST /sites/plain"), "created once the wait was ended");
       assertTrue(
-          tenant.events().stream().anyMatch(e -> Reasons.CREATION_NOT_MADE.equals(e.getReason())));
+          tenant.events().stream()
+              .anyMatch(e -> Reasons.CREATION_NOT_MADE.code().equals(e.getReason())));
     }
   }
 

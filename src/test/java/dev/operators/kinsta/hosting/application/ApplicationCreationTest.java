@@ -81,7 +81,8 @@ public class ApplicationCreationTest extends SharedHarnessTest {
     assertTrue(inSevalla.cdnEnabled);
     assertEquals(1, tenant.calls("POST /applications"));
     assertEquals(1, tenant.calls("POST /applications/{id}/deployments"));
-    assertTrue(tenant.events().stream().anyMatch(e -> Reasons.CREATED.equals(e.getReason())));
+    assertTrue(
+        tenant.events().stream().anyMatch(e -> Reasons.CREATED.code().equals(e.getReason())));
 
     tenant.requestReconcile(KinstaApplication.class, "storefront", "again");
     ApplicationLifecycleTest.awaitReady(tenant, "storefront");

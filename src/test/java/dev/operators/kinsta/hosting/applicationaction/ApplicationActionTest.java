@@ -96,7 +96,7 @@ public class ApplicationActionTest extends SharedHarnessTest {
     assertEquals(1, tenant.calls("POST /applications/{id}/purge-cache"), "once per generation");
     assertTrue(
         tenant.events().stream()
-            .anyMatch(e -> ApplicationActionReasons.CACHE_CLEARED.equals(e.getReason())));
+            .anyMatch(e -> ApplicationActionReasons.CACHE_CLEARED.code().equals(e.getReason())));
   }
 
   @Test

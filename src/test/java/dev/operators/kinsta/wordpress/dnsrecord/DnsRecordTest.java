@@ -164,7 +164,8 @@ public class DnsRecordTest extends SharedHarnessTest {
             });
     awaitReady(tenant, "dmarc");
     assertTrue(
-        tenant.events().stream().anyMatch(e -> DnsReasons.RECORD_RESTORED.equals(e.getReason())),
+        tenant.events().stream()
+            .anyMatch(e -> DnsReasons.RECORD_RESTORED.code().equals(e.getReason())),
         "putting back a removed record is reported");
     assertEquals(1, recordCountOf(zoneId, "TXT", fqdn), "exactly one record set");
   }

@@ -49,7 +49,9 @@ class ExactlyOnceCreationTest {
       assertTrue(
           tenant.events().stream()
               .anyMatch(
-                  e -> Reasons.CREATED.equals(e.getReason()) && e.getMessage().contains("lost")));
+                  e ->
+                      Reasons.CREATED.code().equals(e.getReason())
+                          && e.getMessage().contains("lost")));
     }
   }
 
@@ -139,7 +141,7 @@ class ExactlyOnceCreationTest {
           tenant.events().stream()
               .anyMatch(
                   e ->
-                      Reasons.CREATION_NOT_FOUND.equals(e.getReason())
+                      Reasons.CREATION_NOT_FOUND.code().equals(e.getReason())
                           && "Warning".equals(e.getType())));
     }
   }
