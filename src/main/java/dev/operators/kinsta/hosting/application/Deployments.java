@@ -5,16 +5,15 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.DeploymentSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus.DeploymentStatus;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.hosting.DeploymentFollower;
 import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.hosting.client.dto.Deployment;
 import dev.operators.kinsta.hosting.client.dto.DeploymentLogLine;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
-import dev.operators.kinsta.transport.KinstaApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +24,13 @@ import org.jspecify.annotations.Nullable;
  * application does not redeploy it.
  */
 final class Deployments {
-  private static final Set<String> SUCCEEDED = Set.of("success");
-  private static final Set<String> FAILED = Set.of("failed", "cancelled", "skipped");
+  private static final DeploymentFollower.Reasons REASONS =
+      new DeploymentFollower.Reasons(
+          ApplicationReasons.DEPLOYING,
+          ApplicationReasons.DEPLOYED,
+          ApplicationReasons.DEPLOYMENT_FAILED,
+          "change spec.deployment (e.g. its redeployToken) to try again, or roll back with a"
+              + " KinstaApplicationAction");
   private static final int LOG_LINES = 20;
   private static final int LOG_LINE_LENGTH = 300;
 
@@ -84,7 +88,7 @@ final class Deployments {
             || !trigger(attempt.resource().getSpec().deployment).equals(status.deployedFor);
     if (last == null
         || anotherWanted
-        || !FAILED.contains(last.status)
+        || !DeploymentFollower.FAILED.contains(last.status)
         || latest.isEmpty()
         || !latest.get().id().equals(last.id)) {
       return Optional.empty();
@@ -104,69 +108,32 @@ final class Deployments {
 
   /**
    * The outcome while a deployment the operator started is running or has just failed; empty
-   * otherwise.
+   * otherwise. A failed deployment's last log lines are kept in status, its last line in the
+   * message.
    */
   Optional<Outcome> follow() {
-    TrackedOperation operation = status.operation;
-    if (operation == null || !operation.is(ApplicationOperation.DEPLOY)) {
-      return Optional.empty();
-    }
-    Deployment deployment;
-    try {
-      deployment = api.getDeployment(applicationId, operation.deploymentId);
-    } catch (KinstaApiException.NotFound lost) {
-      status.operation = null;
-      return Optional.of(
-          Outcome.stalled(
-              ApplicationReasons.DEPLOYMENT_FAILED,
-              "Deployment " + operation.deploymentId + " disappeared"));
-    }
-    status.lastDeployment =
-        summary(
-            deployment.id(),
-            deployment.branch(),
-            deployment.commitSha(),
-            deployment.status() == null ? "waiting" : deployment.status());
-    if (SUCCEEDED.contains(deployment.status())) {
-      status.operation = null;
-      attempt
-          .events()
-          .normal(
-              attempt.resource(),
-              ApplicationReasons.DEPLOYED,
-              "Deployment " + deployment.id() + " succeeded");
-      return Optional.empty();
-    }
-    if (FAILED.contains(deployment.status())) {
-      status.operation = null;
-      List<String> tail =
-          "failed".equals(deployment.status()) ? logTail(deployment.id()) : List.of();
-      if (!tail.isEmpty() && status.lastDeployment != null) {
-        status.lastDeployment.logTail = tail;
-      }
-      return Optional.of(
-          Outcome.stalled(
-              ApplicationReasons.DEPLOYMENT_FAILED,
-              "Deployment "
-                  + deployment.id()
-                  + " of "
-                  + describe(deployment)
-                  + " ended "
-                  + deployment.status()
-                  + (tail.isEmpty() ? "" : ": " + tail.get(tail.size() - 1))
-                  + "; change spec.deployment (e.g. its "
-                  + "redeployToken) to try again, or roll back with a KinstaApplicationAction"));
-    }
-    return Optional.of(
-        Outcome.progressing(
-            ApplicationReasons.DEPLOYING,
-            "Deployment "
-                + deployment.id()
-                + " of "
-                + describe(deployment)
-                + " is "
-                + deployment.status(),
-            attempt.pollAfter(operation)));
+    return DeploymentFollower.follow(
+        attempt,
+        ApplicationOperation.DEPLOY,
+        REASONS,
+        id -> {
+          Deployment deployment = api.getDeployment(applicationId, id);
+          status.lastDeployment =
+              summary(
+                  deployment.id(),
+                  deployment.branch(),
+                  deployment.commitSha(),
+                  deployment.status() == null ? "waiting" : deployment.status());
+          return new DeploymentFollower.Seen(
+              deployment.id(), deployment.status(), describe(deployment));
+        },
+        failed -> {
+          List<String> tail = "failed".equals(failed.status()) ? logTail(failed.id()) : List.of();
+          if (!tail.isEmpty() && status.lastDeployment != null) {
+            status.lastDeployment.logTail = tail;
+          }
+          return tail.isEmpty() ? "" : tail.get(tail.size() - 1);
+        });
   }
 
   /**

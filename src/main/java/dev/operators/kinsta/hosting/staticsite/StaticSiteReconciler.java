@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus.DeploymentStatus;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
+import dev.operators.kinsta.hosting.DeploymentFollower;
 import dev.operators.kinsta.hosting.EnvSources;
 import dev.operators.kinsta.hosting.HostedDomains;
 import dev.operators.kinsta.hosting.ListedUnchanged;
@@ -39,8 +40,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StaticSiteReconciler
     extends KinstaObjectReconciler<KinstaStaticSite, KinstaStaticSiteStatus> {
-  private static final Set<String> SUCCEEDED = Set.of("success");
-  private static final Set<String> FAILED = Set.of("failed", "cancelled");
+  private static final DeploymentFollower.Reasons DEPLOYMENTS =
+      new DeploymentFollower.Reasons(
+          StaticSiteReasons.DEPLOYING_STATIC_SITE,
+          StaticSiteReasons.STATIC_SITE_DEPLOYED,
+          StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED,
+          "change spec.deployment (e.g. its redeployToken) to try again");
 
   /** What a KinstaStaticSite's reconcile does, in order; the first step with an outcome ends it. */
   static final Steps<Run> STEPS =
@@ -193,7 +198,7 @@ public final class StaticSiteReconciler
     status.deployedFor = trigger(wanted);
     if (!Boolean.TRUE.equals(status.adopted)
         && latest.isPresent()
-        && !SUCCEEDED.contains(latest.get().status())) {
+        && !DeploymentFollower.SUCCEEDED.contains(latest.get().status())) {
       status.lastDeployment = summary(latest.get());
       TrackedOperation operation =
           attempt.tracked(StaticSiteOperation.DEPLOY_STATIC_SITE, latest.get().branch());
@@ -203,55 +208,29 @@ public final class StaticSiteReconciler
 
   /** The deployment the operator started (or took over), followed to its end. */
   private static Optional<Outcome> follow(Run run) {
-    Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
-    KinstaStaticSiteStatus status = attempt.status();
-    TrackedOperation operation = status.operation;
-    if (operation == null || !operation.is(StaticSiteOperation.DEPLOY_STATIC_SITE)) {
-      return Optional.empty();
-    }
-    StaticSiteDeployment deployment =
-        run.api.getStaticSiteDeployment(status.staticSiteId, operation.deploymentId);
-    status.lastDeployment = summary(deployment);
-    status.latestDeployment = status.lastDeployment;
-    if (SUCCEEDED.contains(deployment.status())) {
-      status.operation = null;
-      attempt
-          .events()
-          .normal(
-              attempt.resource(),
-              StaticSiteReasons.STATIC_SITE_DEPLOYED,
-              "Deployment " + deployment.id() + " succeeded");
-      return Optional.empty();
-    }
-    if (FAILED.contains(deployment.status())) {
-      status.operation = null;
-      if (deployment.buildError() == null) {
-        // A single deployment's answer leaves the build's error out; the list gives it.
-        deployment =
+    KinstaStaticSiteStatus status = run.attempt.status();
+    return DeploymentFollower.follow(
+        run.attempt,
+        StaticSiteOperation.DEPLOY_STATIC_SITE,
+        DEPLOYMENTS,
+        id -> {
+          StaticSiteDeployment deployment =
+              run.api.getStaticSiteDeployment(status.staticSiteId, id);
+          status.lastDeployment = summary(deployment);
+          status.latestDeployment = status.lastDeployment;
+          return new DeploymentFollower.Seen(deployment.id(), deployment.status(), null);
+        },
+        failed -> {
+          if (status.lastDeployment == null || status.lastDeployment.buildError == null) {
+            // A single deployment's answer leaves the build's error out; the list gives it.
             run.api
                 .latestStaticSiteDeployment(status.staticSiteId)
-                .filter(latest -> latest.id().equals(operation.deploymentId))
-                .orElse(deployment);
-        status.lastDeployment = summary(deployment);
-      }
-      return Optional.of(
-          Outcome.stalled(
-              StaticSiteReasons.STATIC_SITE_DEPLOYMENT_FAILED,
-              "Deployment "
-                  + deployment.id()
-                  + " ended "
-                  + deployment.status()
-                  + (deployment.buildError() == null ? "" : ": " + deployment.buildError())
-                  + "; change spec.deployment (e.g. its redeployToken) to try again"));
-    }
-    return Optional.of(
-        Outcome.progressing(
-            StaticSiteReasons.DEPLOYING_STATIC_SITE,
-            "Deployment "
-                + deployment.id()
-                + " is "
-                + (deployment.status() == null ? "waiting" : deployment.status()),
-            attempt.pollAfter(operation)));
+                .filter(latest -> latest.id().equals(failed.id()))
+                .ifPresent(latest -> status.lastDeployment = summary(latest));
+          }
+          String error = status.lastDeployment == null ? null : status.lastDeployment.buildError;
+          return error == null ? "" : error;
+        });
   }
 
   private static Optional<Outcome> applyEnvAndDomains(Run run) {
