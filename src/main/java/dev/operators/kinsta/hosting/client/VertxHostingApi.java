@@ -33,6 +33,7 @@ import dev.operators.kinsta.hosting.client.dto.StaticSite;
 import dev.operators.kinsta.hosting.client.dto.StaticSiteDeployment;
 import dev.operators.kinsta.hosting.client.dto.StaticSiteSettings;
 import dev.operators.kinsta.hosting.client.dto.UpdateProcessRequest;
+import dev.operators.kinsta.transport.JsonEndpoints;
 import dev.operators.kinsta.transport.KinstaApiException;
 import dev.operators.kinsta.transport.KinstaCredentials;
 import dev.operators.kinsta.transport.KinstaRequest;
@@ -56,7 +57,7 @@ import org.jspecify.annotations.Nullable;
  * {@code {data, total, offset, limit}}. Each call goes on the lane of Sevalla's tier for it:
  * creations, changes to one service (mutations and deployments), other writes, reads.
  */
-public final class VertxHostingApi implements HostingApi {
+public final class VertxHostingApi extends JsonEndpoints implements HostingApi {
   /** Sevalla's largest page; fewer pages mean fewer calls against the read tier. */
   static final int PAGE_SIZE = 100;
 
@@ -80,14 +81,13 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public List<Cluster> listClusters() {
-    KinstaRequest request = KinstaRequest.get("/resources/clusters");
-    return WireReader.readList(request.endpoint(), call(request), "", Cluster.class);
+    return readList(KinstaRequest.get("/resources/clusters"), "", Cluster.class);
   }
 
   @Override
   public List<ResourceType> listDatabaseResourceTypes() {
-    KinstaRequest request = KinstaRequest.get("/resources/database-resource-types");
-    return WireReader.readList(request.endpoint(), call(request), "", ResourceType.class);
+    return readList(
+        KinstaRequest.get("/resources/database-resource-types"), "", ResourceType.class);
   }
 
   @Override
@@ -104,14 +104,13 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public Database getDatabase(String databaseId) {
-    KinstaRequest request = KinstaRequest.get("/databases/{id}", databaseId);
-    return WireReader.read(request.endpoint(), call(request), "", Database.class);
+    return read(KinstaRequest.get("/databases/{id}", databaseId), "", Database.class);
   }
 
   @Override
   public DatabaseSummary createDatabase(CreateDatabaseRequest body) {
-    KinstaRequest request = KinstaRequest.post("/databases").body(body).lane(Lane.CREATION);
-    return WireReader.read(request.endpoint(), call(request), "", DatabaseSummary.class);
+    return read(
+        KinstaRequest.post("/databases").body(body).lane(Lane.CREATION), "", DatabaseSummary.class);
   }
 
   @Override
@@ -142,18 +141,21 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public List<InternalConnection> listInternalConnections(String databaseId) {
-    KinstaRequest request = KinstaRequest.get("/databases/{id}/internal-connections", databaseId);
-    return WireReader.readList(request.endpoint(), call(request), "", InternalConnection.class);
+    return readList(
+        KinstaRequest.get("/databases/{id}/internal-connections", databaseId),
+        "",
+        InternalConnection.class);
   }
 
   @Override
   public String createInternalConnection(
       String databaseId, InternalConnectionTarget targetType, String targetId) {
-    KinstaRequest request =
-        KinstaRequest.post("/databases/{id}/internal-connections", databaseId)
-            .body(Map.of("target_type", targetType.wireName(), "target_id", targetId))
-            .lane(Lane.WRITE);
-    return WireReader.required(request.endpoint(), call(request), "/id").asText();
+    return required(
+            KinstaRequest.post("/databases/{id}/internal-connections", databaseId)
+                .body(Map.of("target_type", targetType.wireName(), "target_id", targetId))
+                .lane(Lane.WRITE),
+            "/id")
+        .asText();
   }
 
   @Override
@@ -174,12 +176,14 @@ public final class VertxHostingApi implements HostingApi {
   @Override
   public String createRegistryCredential(
       String name, String registry, String username, String secret) {
-    KinstaRequest request =
-        KinstaRequest.post("/docker-registries")
-            .body(
-                Map.of("name", name, "registry", registry, "username", username, "secret", secret))
-            .lane(Lane.WRITE);
-    return WireReader.required(request.endpoint(), call(request), "/id").asText();
+    return required(
+            KinstaRequest.post("/docker-registries")
+                .body(
+                    Map.of(
+                        "name", name, "registry", registry, "username", username, "secret", secret))
+                .lane(Lane.WRITE),
+            "/id")
+        .asText();
   }
 
   @Override
@@ -204,23 +208,23 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public Application getApplication(String applicationId) {
-    KinstaRequest request = KinstaRequest.get("/applications/{id}", applicationId);
-    return WireReader.read(request.endpoint(), call(request), "", Application.class);
+    return read(KinstaRequest.get("/applications/{id}", applicationId), "", Application.class);
   }
 
   @Override
   public Application createApplication(CreateApplicationRequest body) {
-    KinstaRequest request = KinstaRequest.post("/applications").body(body).lane(Lane.CREATION);
-    return WireReader.read(request.endpoint(), call(request), "", Application.class);
+    return read(
+        KinstaRequest.post("/applications").body(body).lane(Lane.CREATION), "", Application.class);
   }
 
   @Override
   public Application updateApplication(String applicationId, ApplicationSettings settings) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.patch("/applications/{id}", applicationId)
             .body(settings)
-            .onService(applicationId);
-    return WireReader.read(request.endpoint(), call(request), "", Application.class);
+            .onService(applicationId),
+        "",
+        Application.class);
   }
 
   @Override
@@ -237,11 +241,12 @@ public final class VertxHostingApi implements HostingApi {
   @Override
   public AppProcess updateProcess(
       String applicationId, String processId, UpdateProcessRequest body) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.patch("/applications/{id}/processes/{process_id}", applicationId, processId)
             .body(body)
-            .onService(applicationId);
-    return WireReader.read(request.endpoint(), call(request), "", AppProcess.class);
+            .onService(applicationId),
+        "",
+        AppProcess.class);
   }
 
   @Override
@@ -254,35 +259,40 @@ public final class VertxHostingApi implements HostingApi {
     if (dockerImage != null) {
       body.put("docker_image", dockerImage);
     }
-    KinstaRequest request =
+    return read(
         KinstaRequest.post("/applications/{id}/deployments", applicationId)
             .body(body)
-            .onService(applicationId);
-    return WireReader.read(request.endpoint(), call(request), "", Deployment.class);
+            .onService(applicationId),
+        "",
+        Deployment.class);
   }
 
   @Override
   public Deployment getDeployment(String applicationId, String deploymentId) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.get(
-            "/applications/{id}/deployments/{deployment_id}", applicationId, deploymentId);
-    return WireReader.read(request.endpoint(), call(request), "", Deployment.class);
+            "/applications/{id}/deployments/{deployment_id}", applicationId, deploymentId),
+        "",
+        Deployment.class);
   }
 
   @Override
   public Optional<Deployment> latestDeployment(String applicationId) {
-    KinstaRequest request =
-        KinstaRequest.get("/applications/{id}/deployments", applicationId).query("limit", 1);
-    return WireReader.readList(request.endpoint(), call(request), "/data", Deployment.class)
+    return readList(
+            KinstaRequest.get("/applications/{id}/deployments", applicationId).query("limit", 1),
+            "/data",
+            Deployment.class)
         .stream()
         .findFirst();
   }
 
   @Override
   public boolean toggleCdn(String applicationId) {
-    KinstaRequest request =
-        KinstaRequest.post("/applications/{id}/cdn/toggle", applicationId).onService(applicationId);
-    return WireReader.required(request.endpoint(), call(request), "/is_turned_on").asBoolean();
+    return required(
+            KinstaRequest.post("/applications/{id}/cdn/toggle", applicationId)
+                .onService(applicationId),
+            "/is_turned_on")
+        .asBoolean();
   }
 
   @Override
@@ -293,14 +303,14 @@ public final class VertxHostingApi implements HostingApi {
   @Override
   public List<Promotion> promote(
       String pipelineId, String sourceApplicationId, List<String> targetApplicationIds) {
-    KinstaRequest request =
+    return readList(
         KinstaRequest.post("/pipelines/{id}/promote", pipelineId)
             .body(
                 Map.of(
-                    "source_app_id", sourceApplicationId,
-                    "target_app_ids", targetApplicationIds))
-            .lane(Lane.WRITE);
-    return WireReader.readList(request.endpoint(), call(request), "", Promotion.class);
+                    "source_app_id", sourceApplicationId, "target_app_ids", targetApplicationIds))
+            .lane(Lane.WRITE),
+        "",
+        Promotion.class);
   }
 
   @Override
@@ -333,7 +343,7 @@ public final class VertxHostingApi implements HostingApi {
   }
 
   private String hookUrl(KinstaRequest request) {
-    return WireReader.read(request.endpoint(), call(request), "", DeploymentHookUrl.class).url();
+    return read(request, "", DeploymentHookUrl.class).url();
   }
 
   /** The answer of the deployment-hook calls. */
@@ -348,15 +358,14 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public Pipeline getPipeline(String pipelineId) {
-    KinstaRequest request = KinstaRequest.get("/pipelines/{id}", pipelineId);
-    return WireReader.read(request.endpoint(), call(request), "", Pipeline.class);
+    return read(KinstaRequest.get("/pipelines/{id}", pipelineId), "", Pipeline.class);
   }
 
   @Override
   public Pipeline createPipeline(CreatePipelineRequest body) {
     // Sevalla's "service creation" tier covers "other resources" too.
-    KinstaRequest request = KinstaRequest.post("/pipelines").body(body).lane(Lane.CREATION);
-    return WireReader.read(request.endpoint(), call(request), "", Pipeline.class);
+    return read(
+        KinstaRequest.post("/pipelines").body(body).lane(Lane.CREATION), "", Pipeline.class);
   }
 
   @Override
@@ -398,9 +407,10 @@ public final class VertxHostingApi implements HostingApi {
     if (branch != null) {
       body.put("branch", branch);
     }
-    KinstaRequest request =
-        KinstaRequest.post("/pipelines/{id}/stages", pipelineId).body(body).lane(Lane.WRITE);
-    return WireReader.read(request.endpoint(), call(request), "", PipelineStage.class);
+    return read(
+        KinstaRequest.post("/pipelines/{id}/stages", pipelineId).body(body).lane(Lane.WRITE),
+        "",
+        PipelineStage.class);
   }
 
   @Override
@@ -508,14 +518,13 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public StaticSite getStaticSite(String staticSiteId) {
-    KinstaRequest request = KinstaRequest.get("/static-sites/{id}", staticSiteId);
-    return WireReader.read(request.endpoint(), call(request), "", StaticSite.class);
+    return read(KinstaRequest.get("/static-sites/{id}", staticSiteId), "", StaticSite.class);
   }
 
   @Override
   public StaticSite createStaticSite(CreateStaticSiteRequest body) {
-    KinstaRequest request = KinstaRequest.post("/static-sites").body(body).lane(Lane.CREATION);
-    return WireReader.read(request.endpoint(), call(request), "", StaticSite.class);
+    return read(
+        KinstaRequest.post("/static-sites").body(body).lane(Lane.CREATION), "", StaticSite.class);
   }
 
   @Override
@@ -540,37 +549,40 @@ public final class VertxHostingApi implements HostingApi {
     } else if (branch != null) {
       body.put("branch", branch);
     }
-    KinstaRequest request =
+    return read(
         KinstaRequest.post("/static-sites/{id}/deployments", staticSiteId)
             .body(body)
-            .onService(staticSiteId);
-    return WireReader.read(request.endpoint(), call(request), "", StaticSiteDeployment.class);
+            .onService(staticSiteId),
+        "",
+        StaticSiteDeployment.class);
   }
 
   @Override
   public StaticSiteDeployment getStaticSiteDeployment(String staticSiteId, String deploymentId) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.get(
-            "/static-sites/{id}/deployments/{deployment_id}", staticSiteId, deploymentId);
-    return WireReader.read(request.endpoint(), call(request), "", StaticSiteDeployment.class);
+            "/static-sites/{id}/deployments/{deployment_id}", staticSiteId, deploymentId),
+        "",
+        StaticSiteDeployment.class);
   }
 
   @Override
   public Optional<StaticSiteDeployment> latestStaticSiteDeployment(String staticSiteId) {
-    KinstaRequest request =
-        KinstaRequest.get("/static-sites/{id}/deployments", staticSiteId).query("limit", 1);
-    return WireReader.readList(
-            request.endpoint(), call(request), "/data", StaticSiteDeployment.class)
+    return readList(
+            KinstaRequest.get("/static-sites/{id}/deployments", staticSiteId).query("limit", 1),
+            "/data",
+            StaticSiteDeployment.class)
         .stream()
         .findFirst();
   }
 
   @Override
   public boolean togglePrettyUrls(String staticSiteId) {
-    KinstaRequest request =
-        KinstaRequest.post("/static-sites/{id}/pretty-url/toggle", staticSiteId)
-            .onService(staticSiteId);
-    return WireReader.required(request.endpoint(), call(request), "/is_turned_on").asBoolean();
+    return required(
+            KinstaRequest.post("/static-sites/{id}/pretty-url/toggle", staticSiteId)
+                .onService(staticSiteId),
+            "/is_turned_on")
+        .asBoolean();
   }
 
   // ---- what applications, static sites and databases share
@@ -609,11 +621,12 @@ public final class VertxHostingApi implements HostingApi {
   @Override
   public HostedDomain addDomain(
       HostedService service, String serviceId, String name, boolean wildcard) {
-    KinstaRequest request =
+    return read(
         sub(KinstaRequest::post, service, "/domains", serviceId)
             .body(Map.of("domain_name", name, "is_wildcard", wildcard))
-            .lane(Lane.WRITE);
-    return WireReader.read(request.endpoint(), call(request), "", HostedDomain.class);
+            .lane(Lane.WRITE),
+        "",
+        HostedDomain.class);
   }
 
   @Override
@@ -632,8 +645,10 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public IpRestrictionState getIpRestriction(HostedService service, String serviceId) {
-    KinstaRequest request = sub(KinstaRequest::get, service, "/ip-restriction", serviceId);
-    return WireReader.read(request.endpoint(), call(request), "", IpRestrictionState.class);
+    return read(
+        sub(KinstaRequest::get, service, "/ip-restriction", serviceId),
+        "",
+        IpRestrictionState.class);
   }
 
   @Override
@@ -671,17 +686,17 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public List<ResourceType> listProcessResourceTypes() {
-    KinstaRequest request = KinstaRequest.get("/resources/process-resource-types");
-    return WireReader.readList(request.endpoint(), call(request), "", ResourceType.class);
+    return readList(KinstaRequest.get("/resources/process-resource-types"), "", ResourceType.class);
   }
 
   @Override
   public AppProcess createProcess(String applicationId, CreateProcessRequest body) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.post("/applications/{id}/processes", applicationId)
             .body(body)
-            .lane(Lane.WRITE);
-    return WireReader.read(request.endpoint(), call(request), "", AppProcess.class);
+            .lane(Lane.WRITE),
+        "",
+        AppProcess.class);
   }
 
   @Override
@@ -739,10 +754,11 @@ public final class VertxHostingApi implements HostingApi {
 
   @Override
   public Deployment rollback(String applicationId) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.post("/applications/{id}/deployments/rollback", applicationId)
-            .onService(applicationId);
-    return WireReader.read(request.endpoint(), call(request), "", Deployment.class);
+            .onService(applicationId),
+        "",
+        Deployment.class);
   }
 
   @Override
@@ -758,11 +774,12 @@ public final class VertxHostingApi implements HostingApi {
   @Override
   public List<DeploymentLogLine> deploymentLogs(
       String applicationId, String deploymentId, int limit) {
-    KinstaRequest request =
+    return readList(
         KinstaRequest.get(
                 "/applications/{id}/deployments/{deployment_id}/logs", applicationId, deploymentId)
-            .query("limit", limit);
-    return WireReader.readList(request.endpoint(), call(request), "", DeploymentLogLine.class);
+            .query("limit", limit),
+        "",
+        DeploymentLogLine.class);
   }
 
   // ---- more of databases
@@ -776,7 +793,8 @@ public final class VertxHostingApi implements HostingApi {
 
   // ---- plumbing
 
-  private JsonNode call(KinstaRequest request) {
+  @Override
+  protected JsonNode call(KinstaRequest request) {
     return transport.call(credentials.apiKey(), credentials.companyId(), request);
   }
 

@@ -3,6 +3,7 @@ package dev.operators.kinsta.wordpress.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.operators.kinsta.transport.JsonEndpoints;
 import dev.operators.kinsta.transport.KinstaCredentials;
 import dev.operators.kinsta.transport.KinstaRequest;
 import dev.operators.kinsta.transport.KinstaTransport;
@@ -43,7 +44,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /** {@link KinstaApi} over the Vert.x transport. */
-public final class VertxKinstaApi implements KinstaApi {
+public final class VertxKinstaApi extends JsonEndpoints implements KinstaApi {
   private static final Set<Integer> OPERATION_ANSWERS = Set.of(404, 500);
   private static final int REDIRECT_PAGE = 100;
 
@@ -70,16 +71,15 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public ApiKeyInfo validate() {
-    KinstaRequest request = KinstaRequest.get("/validate");
-    return WireReader.read(request.endpoint(), call(request), "", ApiKeyInfo.class);
+    return read(KinstaRequest.get("/validate"), "", ApiKeyInfo.class);
   }
 
   @Override
   public List<Region> regions() {
-    KinstaRequest request =
-        KinstaRequest.get("/company/{id}/available-regions", credentials.companyId());
-    return WireReader.readList(
-        request.endpoint(), call(request), "/company/available_regions", Region.class);
+    return readList(
+        KinstaRequest.get("/company/{id}/available-regions", credentials.companyId()),
+        "/company/available_regions",
+        Region.class);
   }
 
   @Override
@@ -95,16 +95,19 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<CompanyApiKey> apiKeys() {
-    KinstaRequest request = KinstaRequest.get("/company/{id}/api-keys", credentials.companyId());
-    return WireReader.readList(request.endpoint(), call(request), "/api_keys", CompanyApiKey.class);
+    return readList(
+        KinstaRequest.get("/company/{id}/api-keys", credentials.companyId()),
+        "/api_keys",
+        CompanyApiKey.class);
   }
 
   @Override
   public double siteUsageThisMonth(String siteId, SiteUsage usage) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/{site_id}/usage/" + usage.path + "/this-month", siteId)
-            .asReport();
-    return WireReader.required(request.endpoint(), call(request), usage.pointer).asDouble();
+    return required(
+            KinstaRequest.get("/sites/{site_id}/usage/" + usage.path + "/this-month", siteId)
+                .asReport(),
+            usage.pointer)
+        .asDouble();
   }
 
   @Override
@@ -147,12 +150,12 @@ public final class VertxKinstaApi implements KinstaApi {
   /** A call for the metrics reports: on the usage lane, after everything else. */
   @Override
   public List<ActivityEntry> activityLog(int limit, int offset) {
-    KinstaRequest request =
+    return readList(
         KinstaRequest.get("/company/{id}/activity-logs", credentials.companyId())
             .query("limit", limit)
-            .query("offset", offset);
-    return WireReader.readList(
-        request.endpoint(), call(request), "/company/activity_logs/items", ActivityEntry.class);
+            .query("offset", offset),
+        "/company/activity_logs/items",
+        ActivityEntry.class);
   }
 
   @Override
@@ -184,17 +187,17 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<Site> listSites(boolean includeEnvironments) {
-    KinstaRequest request =
+    return readList(
         KinstaRequest.get("/sites")
             .query("company", credentials.companyId())
-            .query("include_environments", includeEnvironments);
-    return WireReader.readList(request.endpoint(), call(request), "/company/sites", Site.class);
+            .query("include_environments", includeEnvironments),
+        "/company/sites",
+        Site.class);
   }
 
   @Override
   public Site getSite(String siteId) {
-    KinstaRequest request = KinstaRequest.get("/sites/{site_id}", siteId);
-    return WireReader.read(request.endpoint(), call(request), "/site", Site.class);
+    return read(KinstaRequest.get("/sites/{site_id}", siteId), "/site", Site.class);
   }
 
   @Override
@@ -226,9 +229,10 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<Environment> listEnvironments(String siteId) {
-    KinstaRequest request = KinstaRequest.get("/sites/{site_id}/environments", siteId);
-    return WireReader.readList(
-        request.endpoint(), call(request), "/site/environments", Environment.class);
+    return readList(
+        KinstaRequest.get("/sites/{site_id}/environments", siteId),
+        "/site/environments",
+        Environment.class);
   }
 
   @Override
@@ -317,10 +321,10 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<String> getDeniedIps(String environmentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/tools/denied-ips").query("environment_id", environmentId);
-    return WireReader.readList(
-        request.endpoint(), call(request), "/environment/ip_list", String.class);
+    return readList(
+        KinstaRequest.get("/sites/tools/denied-ips").query("environment_id", environmentId),
+        "/environment/ip_list",
+        String.class);
   }
 
   @Override
@@ -365,11 +369,8 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public boolean sshEnabled(String environmentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/environments/{env_id}/ssh/get-status", environmentId);
-    return WireReader.read(
-        request.endpoint(),
-        call(request),
+    return read(
+        KinstaRequest.get("/sites/environments/{env_id}/ssh/get-status", environmentId),
         "/environment/active_container/is_ssh_enabled",
         Boolean.class);
   }
@@ -417,10 +418,11 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public SshConfig sshConfig(String siteId, String environmentId) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.get(
-            "/sites/{site_id}/environments/{env_id}/ssh/config", siteId, environmentId);
-    return WireReader.read(request.endpoint(), call(request), "", SshConfig.class);
+            "/sites/{site_id}/environments/{env_id}/ssh/config", siteId, environmentId),
+        "",
+        SshConfig.class);
   }
 
   @Override
@@ -484,16 +486,18 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<DnsZone> listDnsZones() {
-    KinstaRequest request = KinstaRequest.get("/domains").query("company", credentials.companyId());
-    return WireReader.readList(
-        request.endpoint(), call(request), "/company/domains", DnsZone.class);
+    return readList(
+        KinstaRequest.get("/domains").query("company", credentials.companyId()),
+        "/company/domains",
+        DnsZone.class);
   }
 
   @Override
   public List<DnsRecord> listDnsRecords(String domainId) {
-    KinstaRequest request = KinstaRequest.get("/domains/{domain_id}/dns-records", domainId);
-    return WireReader.readList(
-        request.endpoint(), call(request), "/domain/dns_records", DnsRecord.class);
+    return readList(
+        KinstaRequest.get("/domains/{domain_id}/dns-records", domainId),
+        "/domain/dns_records",
+        DnsRecord.class);
   }
 
   @Override
@@ -575,19 +579,19 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public DomainDnsRecords domainDnsRecords(String siteDomainId) {
-    KinstaRequest request =
+    return read(
         KinstaRequest.get(
-            "/sites/environments/domains/{site_domain_id}/verification-records", siteDomainId);
-    return WireReader.read(
-        request.endpoint(), call(request), "/site_domain", DomainDnsRecords.class);
+            "/sites/environments/domains/{site_domain_id}/verification-records", siteDomainId),
+        "/site_domain",
+        DomainDnsRecords.class);
   }
 
   @Override
   public List<SiteDomain> listDomains(String environmentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/environments/{env_id}/domains", environmentId);
-    return WireReader.readList(
-        request.endpoint(), call(request), "/environment/site_domains", SiteDomain.class);
+    return readList(
+        KinstaRequest.get("/sites/environments/{env_id}/domains", environmentId),
+        "/environment/site_domains",
+        SiteDomain.class);
   }
 
   @Override
@@ -613,10 +617,10 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<Backup> listBackups(String environmentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/environments/{env_id}/backups", environmentId);
-    return WireReader.readList(
-        request.endpoint(), call(request), "/environment/backups", Backup.class);
+    return readList(
+        KinstaRequest.get("/sites/environments/{env_id}/backups", environmentId),
+        "/environment/backups",
+        Backup.class);
   }
 
   @Override
@@ -642,21 +646,16 @@ public final class VertxKinstaApi implements KinstaApi {
 
   @Override
   public List<WordPressComponent> listPlugins(String environmentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/environments/{env_id}/plugins", environmentId);
-    return WireReader.readList(
-        request.endpoint(),
-        call(request),
+    return readList(
+        KinstaRequest.get("/sites/environments/{env_id}/plugins", environmentId),
         "/environment/container_info/wp_plugins/data",
         WordPressComponent.class);
   }
 
   @Override
   public List<WordPressComponent> listThemes(String environmentId) {
-    KinstaRequest request = KinstaRequest.get("/sites/environments/{env_id}/themes", environmentId);
-    return WireReader.readList(
-        request.endpoint(),
-        call(request),
+    return readList(
+        KinstaRequest.get("/sites/environments/{env_id}/themes", environmentId),
         "/environment/container_info/wp_themes/data",
         WordPressComponent.class);
   }
@@ -706,7 +705,8 @@ public final class VertxKinstaApi implements KinstaApi {
     return call(request).at("/environment/container_info/logs").asText("");
   }
 
-  private JsonNode call(KinstaRequest request) {
+  @Override
+  protected JsonNode call(KinstaRequest request) {
     KinstaRequest sent = reporting && request.idempotent() ? request.asReport() : request;
     return transport.call(credentials.apiKey(), credentials.companyId(), sent);
   }

@@ -2,6 +2,7 @@ package dev.operators.kinsta.hosting.client.dto;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A process's scaling: {@code manual} with an instance count, or {@code horizontal} with bounds and
@@ -12,15 +13,15 @@ public record ScalingStrategy(String type, Config config) {
   /** Kinsta spells these fields in camelCase, unlike the rest of the API. */
   @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
   public record Config(
-      Integer instanceCount,
-      Integer minInstanceCount,
-      Integer maxInstanceCount,
-      Integer targetCpuPercent,
-      Integer targetMemoryPercent,
-      Integer scaleUpIntervalSeconds,
-      Integer scaleUpIncrement,
-      Integer scaleDownIntervalSeconds,
-      Integer scaleDownIncrement) {}
+      @Nullable Integer instanceCount,
+      @Nullable Integer minInstanceCount,
+      @Nullable Integer maxInstanceCount,
+      @Nullable Integer targetCpuPercent,
+      @Nullable Integer targetMemoryPercent,
+      @Nullable Integer scaleUpIntervalSeconds,
+      @Nullable Integer scaleUpIncrement,
+      @Nullable Integer scaleDownIntervalSeconds,
+      @Nullable Integer scaleDownIncrement) {}
 
   public static ScalingStrategy manual(int instanceCount) {
     return new ScalingStrategy(

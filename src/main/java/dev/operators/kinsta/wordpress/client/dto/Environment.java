@@ -2,6 +2,7 @@ package dev.operators.kinsta.wordpress.client.dto;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A WordPress environment (live or staging) as {@code GET /sites/{id}/environments} describes it.
@@ -32,7 +33,7 @@ public record Environment(
   }
 
   /** The address SSH/SFTP clients connect to, when Kinsta reports one. */
-  public String sshHost() {
+  public @Nullable String sshHost() {
     return sshConnection == null || sshConnection.sshIp() == null
         ? null
         : sshConnection.sshIp().externalIp();
@@ -42,7 +43,7 @@ public record Environment(
    * The PHP version in the form the API takes it ({@code 8.3}), from {@code php_engine_version}
    * ({@code php8.3}).
    */
-  public String phpVersion() {
+  public @Nullable String phpVersion() {
     if (containerInfo == null || containerInfo.phpEngineVersion() == null) {
       return null;
     }

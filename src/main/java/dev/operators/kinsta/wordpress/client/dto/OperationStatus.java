@@ -2,12 +2,13 @@ package dev.operators.kinsta.wordpress.client.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an asynchronous operation stands. {@link State#NOT_FOUND} is normal for a while right after
  * a site is created; the caller decides how long to count it as running.
  */
-public record OperationStatus(State state, String message, JsonNode data) {
+public record OperationStatus(State state, @Nullable String message, @Nullable JsonNode data) {
   public enum State {
     IN_PROGRESS,
     SUCCEEDED,

@@ -1,13 +1,14 @@
 package dev.operators.kinsta.wordpress.client.dto;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** {@code PUT /sites/{site_id}/environments}: push one environment onto another. */
 public record PushEnvironmentRequest(
     String sourceEnvId,
     String targetEnvId,
-    Boolean pushDb,
-    Boolean pushFiles,
-    Boolean runSearchAndReplace,
+    @Nullable Boolean pushDb,
+    @Nullable Boolean pushFiles,
+    @Nullable Boolean runSearchAndReplace,
     String pushFilesOption,
-    List<String> fileList) {}
+    @Nullable List<String> fileList) {}
