@@ -3,8 +3,6 @@ package dev.operators.kinsta.wordpress.inventory;
 import dev.operators.kinsta.transport.KinstaApiException;
 import dev.operators.kinsta.wordpress.client.KinstaApi;
 import dev.operators.kinsta.wordpress.client.dto.Environment;
-import dev.operators.kinsta.wordpress.client.dto.RedirectRule;
-import dev.operators.kinsta.wordpress.client.dto.SftpAccounts;
 import dev.operators.kinsta.wordpress.client.dto.Site;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,12 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -34,12 +30,6 @@ import org.jspecify.annotations.Nullable;
 public final class SiteInventory {
   /** A site and its environments as last read. */
   public record SiteView(Site site, List<Environment> environments, Instant readAt) {}
-
-  /** Something read about one environment, and when. */
-  private record Read<T>(T value, Instant readAt) {}
-
-  /** An environment's SFTP/SSH access as Kinsta reports it (not in the list). */
-  public record SshAccess(boolean enabled, List<String> allowedIps) {}
 
   private final Duration interval;
   private final Clock clock;
@@ -106,61 +96,6 @@ public final class SiteInventory {
   }
 
   /**
-   * An environment's denied IP addresses (not in the list), read at most once per interval, or
-   * again after the operator changed the site.
-   */
-  public List<String> deniedIps(KinstaApi api, String companyId, String environmentId) {
-    Company company = company(companyId, api);
-    return oncePerInterval(
-        company.deniedIps, environmentId, () -> List.copyOf(api.getDeniedIps(environmentId)));
-  }
-
-  /**
-   * An environment's SFTP/SSH access (not in the list), read at most once per interval, or again
-   * after the operator changed the site; only for environments whose spec manages it.
-   */
-  public SshAccess ssh(KinstaApi api, String companyId, String environmentId) {
-    Company company = company(companyId, api);
-    return oncePerInterval(
-        company.ssh,
-        environmentId,
-        () ->
-            new SshAccess(
-                api.sshEnabled(environmentId), List.copyOf(api.sshAllowedIps(environmentId))));
-  }
-
-  /**
-   * An environment's redirect rules (not in the list), read at most once per interval, or again
-   * after the operator changed the site; only for environments whose spec manages them.
-   */
-  public List<RedirectRule> redirects(KinstaApi api, String companyId, String environmentId) {
-    Company company = company(companyId, api);
-    return oncePerInterval(
-        company.redirects, environmentId, () -> List.copyOf(api.redirectRules(environmentId)));
-  }
-
-  /**
-   * An environment's additional SFTP accounts (not in the list), read at most once per interval, or
-   * again after the operator changed the site; only for environments whose spec manages them.
-   */
-  public SftpAccounts sftpAccounts(KinstaApi api, String companyId, String environmentId) {
-    Company company = company(companyId, api);
-    return oncePerInterval(
-        company.sftpAccounts, environmentId, () -> api.sftpAccounts(environmentId));
-  }
-
-  private <T> T oncePerInterval(
-      Map<String, Read<T>> reads, String environmentId, Supplier<T> read) {
-    Read<T> known = reads.get(environmentId);
-    if (known != null && clock.instant().isBefore(known.readAt().plus(interval))) {
-      return known.value();
-    }
-    T value = read.get();
-    reads.put(environmentId, new Read<>(value, clock.instant()));
-    return value;
-  }
-
-  /**
    * Keeps what the usage reports read of a site's environment; when it differs from the last
    * report, the site is announced as changed, so that its resource shows it.
    */
@@ -176,58 +111,21 @@ public final class SiteInventory {
     return reports.get(environmentId);
   }
 
-  /** What a change by the operator touched, and so what the next look must read again. */
-  public enum Part {
-    /** The site and its environments, as the list holds them (PHP, domains, caching, …). */
-    ENVIRONMENTS,
-    DENIED_IPS,
-    SSH,
-    REDIRECTS,
-    SFTP_ACCOUNTS
-  }
-
-  /** The operator changed the site, in any way: the next look reads all of it again. */
-  public void changed(String companyId, String siteId) {
-    for (Part part : Part.values()) {
-      changed(companyId, siteId, part);
-    }
-  }
-
   /**
-   * The operator changed one part of the site: the next look reads that part again, and keeps what
-   * the change cannot have touched (a PHP version changed leaves the denied IP addresses as they
-   * were read).
+   * The operator changed the site: the next look reads it and its environments again, on its own,
+   * until a company list started after the change shows it.
    */
-  public void changed(String companyId, String siteId, Part part) {
+  public void changed(String companyId, String siteId) {
     Company company = companies.get(companyId);
     if (company == null) {
       return;
     }
-    if (part == Part.ENVIRONMENTS) {
-      SiteView own = company.own.remove(siteId);
-      if (own != null) {
-        // A site the list does not hold yet keeps its own record; its environments are read again.
-        company.unlisted.put(siteId, own.site());
-      }
-      company.dirty.put(siteId, clock.instant());
-      return;
+    SiteView own = company.own.remove(siteId);
+    if (own != null) {
+      // A site the list does not hold yet keeps its own record; its environments are read again.
+      company.unlisted.put(siteId, own.site());
     }
-    Map<String, ? extends Read<?>> reads =
-        switch (part) {
-          case DENIED_IPS -> company.deniedIps;
-          case SSH -> company.ssh;
-          case REDIRECTS -> company.redirects;
-          case SFTP_ACCOUNTS -> company.sftpAccounts;
-          case ENVIRONMENTS -> Map.of();
-        };
-    // The site's environments as last read, even while it is marked changed; a site never read
-    // (none known) forgets the part for every environment of the company, to be safe.
-    List<String> environments =
-        company
-            .environmentsLastRead(siteId)
-            .map(known -> known.stream().map(Environment::id).toList())
-            .orElseGet(() -> List.copyOf(reads.keySet()));
-    environments.forEach(reads::remove);
+    company.dirty.put(siteId, clock.instant());
   }
 
   /**
@@ -290,26 +188,8 @@ public final class SiteInventory {
      */
     private final Map<String, Instant> dirty = new ConcurrentHashMap<>();
 
-    private final Map<String, Read<List<String>>> deniedIps = new ConcurrentHashMap<>();
-    private final Map<String, Read<SshAccess>> ssh = new ConcurrentHashMap<>();
-    private final Map<String, Read<List<RedirectRule>>> redirects = new ConcurrentHashMap<>();
-    private final Map<String, Read<SftpAccounts>> sftpAccounts = new ConcurrentHashMap<>();
-
     Company(KinstaApi api) {
       this.api = api;
-    }
-
-    /**
-     * The site's environments as last read on its own or listed, whether or not the operator has
-     * changed the site since; empty when it was never read.
-     */
-    Optional<List<Environment>> environmentsLastRead(String siteId) {
-      SiteView own = this.own.get(siteId);
-      if (own != null) {
-        return Optional.of(own.environments());
-      }
-      Site listed = sites.get(siteId);
-      return listed == null ? Optional.empty() : Optional.of(listed.environmentsOrEmpty());
     }
 
     @Nullable SiteView view(String siteId) {

@@ -3,7 +3,7 @@ package dev.operators.kinsta.wordpress.site;
 import dev.operators.kinsta.api.v1alpha1.SftpAccountsSettings;
 import dev.operators.kinsta.wordpress.client.dto.RedirectRule;
 import dev.operators.kinsta.wordpress.client.dto.SftpAccounts;
-import dev.operators.kinsta.wordpress.inventory.SiteInventory.SshAccess;
+import dev.operators.kinsta.wordpress.site.EnvironmentExtras.SshAccess;
 import java.util.List;
 
 /**

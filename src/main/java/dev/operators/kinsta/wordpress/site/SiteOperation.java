@@ -5,7 +5,6 @@ import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.wordpress.client.dto.OperationStatus;
-import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -70,19 +69,23 @@ enum SiteOperation implements OperationType, Reason {
    */
   void succeeded(KinstaSiteStatus status, TrackedOperation operation, OperationStatus result) {}
 
-  /** What an operation of this type changes in Kinsta: what the next look must read again. */
-  SiteInventory.Part touches() {
+  /**
+   * What an operation of this type changes in Kinsta, and so what the next look must read again:
+   * one part of the environments beyond the site list, or (empty) the site as the list shows it.
+   */
+  Optional<EnvironmentExtras.Part> touches() {
     return switch (this) {
-      case UPDATE_DENIED_IPS -> SiteInventory.Part.DENIED_IPS;
+      case UPDATE_DENIED_IPS -> Optional.of(EnvironmentExtras.Part.DENIED_IPS);
       case SET_SSH_ACCESS,
           SET_SSH_ALLOWED_IPS,
           SET_SSH_PASSWORD_AUTHENTICATION,
           SET_SSH_PASSWORD_EXPIRATION ->
-          SiteInventory.Part.SSH;
-      case DELETE_REDIRECT, ADD_REDIRECT -> SiteInventory.Part.REDIRECTS;
+          Optional.of(EnvironmentExtras.Part.SSH);
+      case DELETE_REDIRECT, ADD_REDIRECT -> Optional.of(EnvironmentExtras.Part.REDIRECTS);
       // Whether additional SFTP accounts are on is in the environment; the accounts are not.
-      case DELETE_SFTP_ACCOUNT, ADD_SFTP_ACCOUNT -> SiteInventory.Part.SFTP_ACCOUNTS;
-      default -> SiteInventory.Part.ENVIRONMENTS;
+      case DELETE_SFTP_ACCOUNT, ADD_SFTP_ACCOUNT ->
+          Optional.of(EnvironmentExtras.Part.SFTP_ACCOUNTS);
+      default -> Optional.empty();
     };
   }
 

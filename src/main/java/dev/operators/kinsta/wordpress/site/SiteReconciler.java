@@ -50,8 +50,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   static final String LIVE = "live";
   static final String STAGING = "staging";
 
+  /** What the environments have beyond the company's site list; only this kind reads it. */
+  private final EnvironmentExtras extras;
+
   public SiteReconciler(ControllerServices services) {
     super(services, KinstaSite.class, KinstaSiteStatus.class);
+    this.extras = new EnvironmentExtras(services.settings().inventoryInterval(), services.clock());
   }
 
   @Override
@@ -117,11 +121,43 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   /** One reconcile of a site: the attempt and what has been observed so far. */
   static final class Run {
     final Attempt<KinstaSite, KinstaSiteStatus> attempt;
+    final EnvironmentExtras extras;
     List<Environment> environments = List.of();
     @Nullable Environment live;
 
-    Run(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    Run(Attempt<KinstaSite, KinstaSiteStatus> attempt, EnvironmentExtras extras) {
       this.attempt = attempt;
+      this.extras = extras;
+    }
+
+    /**
+     * The operator changed the site: the next look reads again what the change touched (empty: the
+     * site as the company's list shows it), or everything.
+     */
+    void changed(Optional<EnvironmentExtras.Part> part) {
+      KinstaSiteStatus status = status();
+      if (status.siteId == null) {
+        return;
+      }
+      if (part.isPresent()) {
+        extras.changed(part.get(), environmentIds(status));
+      } else {
+        attempt.sites().changed(attempt.companyId(), status.siteId);
+      }
+    }
+
+    /** The site changed in an unknown way: all of it is read again. */
+    void changedAll() {
+      KinstaSiteStatus status = status();
+      if (status.siteId == null) {
+        return;
+      }
+      attempt.sites().changed(attempt.companyId(), status.siteId);
+      extras.changed(environmentIds(status));
+    }
+
+    private static List<String> environmentIds(KinstaSiteStatus status) {
+      return status.environments.stream().map(e -> e.id).filter(Objects::nonNull).toList();
     }
 
     KinstaSiteStatus status() {
@@ -135,26 +171,23 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
 
   @Override
   protected Outcome reconcileRemote(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
-    return STEPS.run(new Run(attempt), SiteReconciler::ready);
+    return STEPS.run(new Run(attempt, extras), SiteReconciler::ready);
   }
 
   /** Polls the operation in flight; empty when there is none or it is over. */
   private static Optional<Outcome> followOperation(Run run) {
-    return OperationFollower.follow(
-        run.attempt, (operation, poll) -> ended(run.attempt, operation, poll));
+    return OperationFollower.follow(run.attempt, (operation, poll) -> ended(run, operation, poll));
   }
 
-  private static Optional<Outcome> ended(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, TrackedOperation operation, Poll poll) {
+  private static Optional<Outcome> ended(Run run, TrackedOperation operation, Poll poll) {
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteStatus status = attempt.status();
-    if (status.siteId != null) {
-      // What the operation changed, the next look at the site must see.
-      Optional<SiteOperation> type = SiteOperation.of(operation);
-      if (type.isPresent()) {
-        attempt.sites().changed(attempt.companyId(), status.siteId, type.get().touches());
-      } else {
-        attempt.sites().changed(attempt.companyId(), status.siteId);
-      }
+    // What the operation changed, the next look at the site must see.
+    Optional<SiteOperation> type = SiteOperation.of(operation);
+    if (type.isPresent()) {
+      run.changed(type.get().touches());
+    } else {
+      run.changedAll();
     }
     if (poll instanceof Poll.Failed failed) {
       if (operation.is(SiteOperation.CREATE_SITE)) {
@@ -178,8 +211,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
               operation.type + on + " failed in Kinsta: " + failed.message()));
     }
     if (poll instanceof Poll.Succeeded succeeded) {
-      SiteOperation.of(operation)
-          .ifPresent(type -> type.succeeded(status, operation, succeeded.status()));
+      type.ifPresent(known -> known.succeeded(status, operation, succeeded.status()));
     }
     // Lost operations fall through: the next steps look at the site itself.
     return Optional.empty();
@@ -219,7 +251,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       return Optional.empty();
     }
     // Waiting for Kinsta: the next look must read the site again, not the view that lacked it.
-    run.attempt.sites().changed(run.attempt.companyId(), run.status().siteId);
+    run.changed(Optional.empty());
     return Optional.of(
         Outcome.progressing(
             SiteReasons.SITE_PROVISIONING,
@@ -237,15 +269,15 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     return Optional.empty();
   }
 
-  private static EnvironmentReads reads(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, Environment environment) {
+  private static EnvironmentReads reads(Run run, Environment environment) {
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
+    EnvironmentExtras extras = run.extras;
     KinstaApi api = attempt.kinsta();
-    String company = attempt.companyId();
     String environmentId = environment.id();
     return new EnvironmentReads() {
       @Override
       public SftpAccounts sftpAccounts() {
-        return attempt.sites().sftpAccounts(api, company, environmentId);
+        return extras.sftpAccounts(api, environmentId);
       }
 
       @Override
@@ -256,17 +288,17 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
 
       @Override
       public List<String> deniedIps() {
-        return attempt.sites().deniedIps(api, company, environmentId);
+        return extras.deniedIps(api, environmentId);
       }
 
       @Override
-      public SiteInventory.SshAccess ssh() {
-        return attempt.sites().ssh(api, company, environmentId);
+      public EnvironmentExtras.SshAccess ssh() {
+        return extras.ssh(api, environmentId);
       }
 
       @Override
       public List<RedirectRule> redirects() {
-        return attempt.sites().redirects(api, company, environmentId);
+        return extras.redirects(api, environmentId);
       }
     };
   }
@@ -295,13 +327,13 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             label,
             settings,
             env.get(),
-            reads(run.attempt, env.get())::sftpAccounts);
+            reads(run, env.get())::sftpAccounts);
       }
       if (settings == null || settings.ssh == null) {
         out.ssh = null;
         continue;
       }
-      SshReport.fill(run.attempt, status.siteId, out);
+      SshReport.fill(run.attempt, run.extras, status.siteId, out);
     }
     return Optional.empty();
   }
@@ -326,7 +358,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteStatus status = run.status();
     KinstaApi api = attempt.kinsta();
-    Optional<SettingChange> change = nextChange(attempt, run.environments, run.live());
+    Optional<SettingChange> change = nextChange(run, run.environments, run.live());
     while (change.isPresent()) {
       SettingChange next = change.get();
       if (next.destructive()) {
@@ -343,11 +375,11 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         status.operation.phpAllocation = next.allocation();
         return Optional.of(started);
       }
-      attempt.sites().changed(attempt.companyId(), status.siteId, next.type().touches());
+      run.changed(next.type().touches());
       run.environments =
           attempt.sites().site(api, attempt.companyId(), status.siteId).environments();
       SiteObserver.record(status, run.environments, attempt.sites()::report);
-      change = nextChange(attempt, run.environments, run.live());
+      change = nextChange(run, run.environments, run.live());
     }
     return Optional.empty();
   }
@@ -369,9 +401,8 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   }
 
   private static Optional<SettingChange> nextChange(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt,
-      List<Environment> environments,
-      Environment live) {
+      Run run, List<Environment> environments, Environment live) {
+    Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteSpec spec = attempt.resource().getSpec();
     KinstaSiteStatus status = attempt.status();
     if (spec.environments == null) {
@@ -385,7 +416,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             live,
             status.appliedPhpAllocation,
             (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
-            reads(attempt, live),
+            reads(run, live),
             status);
     if (change.isPresent()
         || spec.environments.staging == null
@@ -407,7 +438,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         Boolean.TRUE.equals(stagingSpec.premium)
             ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
             : null,
-        reads(attempt, staging.get()),
+        reads(run, staging.get()),
         status);
   }
 

@@ -3,7 +3,7 @@ package dev.operators.kinsta.wordpress.site;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.AppliedSsh;
 import dev.operators.kinsta.api.v1alpha1.SshSettings;
-import dev.operators.kinsta.wordpress.inventory.SiteInventory.SshAccess;
+import dev.operators.kinsta.wordpress.site.EnvironmentExtras.SshAccess;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.SshStatus;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.wordpress.client.dto.SshConfig;
-import dev.operators.kinsta.wordpress.inventory.SiteInventory.SshAccess;
+import dev.operators.kinsta.wordpress.site.EnvironmentExtras.SshAccess;
 
 /**
  * An environment's SFTP/SSH access in its status: on or off and the allowed addresses from the
@@ -17,8 +17,11 @@ final class SshReport {
   private SshReport() {}
 
   static void fill(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, String siteId, EnvironmentStatus out) {
-    SshAccess access = attempt.sites().ssh(attempt.kinsta(), attempt.companyId(), out.id);
+      Attempt<KinstaSite, KinstaSiteStatus> attempt,
+      EnvironmentExtras extras,
+      String siteId,
+      EnvironmentStatus out) {
+    SshAccess access = extras.ssh(attempt.kinsta(), out.id);
     SshStatus ssh = out.ssh == null ? new SshStatus() : out.ssh;
     ssh.enabled = access.enabled();
     ssh.allowedIps = access.allowedIps();

@@ -14,7 +14,6 @@ import dev.operators.kinsta.wordpress.client.dto.Domain;
 import dev.operators.kinsta.wordpress.client.dto.Environment;
 import dev.operators.kinsta.wordpress.client.dto.RedirectRule;
 import dev.operators.kinsta.wordpress.client.dto.SftpAccounts;
-import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +128,7 @@ class EnvironmentPlannerPropertiesTest {
                 }
 
                 @Override
-                public SiteInventory.SshAccess ssh() {
+                public EnvironmentExtras.SshAccess ssh() {
                   throw new AssertionError("SFTP/SSH is read only when the spec manages it");
                 }
 
