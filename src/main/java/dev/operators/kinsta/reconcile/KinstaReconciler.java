@@ -67,7 +67,7 @@ public abstract class KinstaReconciler<
     this.specCheck = new SpecCheck<>(resourceClass, this::validate);
     this.inputs =
         new ReferencedInputs<>(services, this::referencedSecrets, this::referencedConfigMaps);
-    this.stalls = new StallPolicy(services, this::reasons);
+    this.stalls = new StallPolicy(services.settings(), services.clock(), this::reasons);
   }
 
   /** Name of the credentials Secret, or null when the spec lacks it. */

@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -31,13 +32,14 @@ final class StallPolicy {
   private static final Duration SECRET_RECHECK = Duration.ofSeconds(30);
 
   private final ReconcileSettings settings;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final Supplier<List<? extends Reason>> kindReasons;
   private volatile @Nullable Set<String> mayClear;
 
-  StallPolicy(ControllerServices services, Supplier<List<? extends Reason>> kindReasons) {
-    this.settings = services.settings();
-    this.clock = services.clock();
+  StallPolicy(
+      ReconcileSettings settings, Clock clock, Supplier<List<? extends Reason>> kindReasons) {
+    this.settings = settings;
+    this.clock = clock;
     this.kindReasons = kindReasons;
   }
 
