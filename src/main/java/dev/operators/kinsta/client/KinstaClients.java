@@ -87,7 +87,7 @@ public final class KinstaClients implements AutoCloseable {
    */
   public ApiKeyInfo validate(ApiKey key, @Nullable String declaredCompany) {
     String budget = declaredCompany != null ? declaredCompany : "key:" + key.fingerprint();
-    return new VertxKinstaApi(kinsta, new KinstaCredentials(key, budget)).validate();
+    return new VertxKinstaApi(kinsta, new KinstaCredentials(key, budget)).company().validate();
   }
 
   public RateBudgets budgets() {

@@ -31,7 +31,7 @@ final class ActivityLog {
    * cursor (the first read) none is new: what happened before the resource existed is not told.
    */
   static Read read(KinstaApi api, @Nullable ActivityCursor cursor) {
-    List<ActivityEntry> newest = api.activityLog(PAGE, 0);
+    List<ActivityEntry> newest = api.company().activityLog(PAGE, 0);
     if (cursor == null || cursor.seenUntil == null) {
       return new Read(List.of(), newest, cursorAt(newest, null));
     }
@@ -43,7 +43,7 @@ final class ActivityLog {
       if (unseen.size() < page.size() || page.size() < PAGE || pages == MAX_PAGES) {
         break;
       }
-      page = api.activityLog(PAGE, pages * PAGE);
+      page = api.company().activityLog(PAGE, pages * PAGE);
     }
     fresh.sort(
         Comparator.comparingLong(ActivityEntry::createdAt).thenComparingLong(ActivityEntry::id));

@@ -172,7 +172,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
         run.section(
             "regions",
             () ->
-                run.rarely("regions", () -> attempt.kinsta().regions()).stream()
+                run.rarely("regions", () -> attempt.kinsta().company().regions()).stream()
                     .map(r -> new KinstaCompanyStatus.RegionStatus(r.region(), r.name()))
                     .sorted(Comparator.comparing(r -> String.valueOf(r.region)))
                     .toList());
@@ -185,7 +185,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     run.section(
         "users",
         () -> {
-          var users = run.rarely("users", () -> run.attempt.kinsta().companyUsers());
+          var users = run.rarely("users", () -> run.attempt.kinsta().company().companyUsers());
           status.userCount = users.size();
           status.users = CompanyReport.users(users, Boolean.TRUE.equals(spec.showUserEmails));
           return users;
@@ -196,10 +196,13 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
   private static Optional<Outcome> apiKeys(Run run) {
     Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
     KinstaCompanyStatus status = run.status();
-    run.keys = run.section("apiKeys", () -> run.rarely("apiKeys", attempt.kinsta()::apiKeys));
+    run.keys =
+        run.section("apiKeys", () -> run.rarely("apiKeys", attempt.kinsta().company()::apiKeys));
     status.apiKeys = run.keys == null ? null : CompanyReport.apiKeys(run.keys);
     status.keyName =
-        run.rarely("keyName/" + attempt.keyFingerprint(), () -> attempt.kinsta().validate().name());
+        run.rarely(
+            "keyName/" + attempt.keyFingerprint(),
+            () -> attempt.kinsta().company().validate().name());
     return Optional.empty();
   }
 

@@ -64,7 +64,7 @@ public final class OperationTracker {
   }
 
   public Poll poll(KinstaApi api, TrackedOperation operation, @Nullable Duration override) {
-    OperationStatus status = api.getOperation(operation.id);
+    OperationStatus status = api.operations().getOperation(operation.id);
     Duration age = age(operation);
     if (status.state() != OperationStatus.State.FAILED) {
       operation.failureAnswers = null;

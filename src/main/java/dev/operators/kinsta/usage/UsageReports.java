@@ -119,7 +119,7 @@ public final class UsageReports implements AutoCloseable {
                   report(
                       reported,
                       series(site, siteMetric(usage), siteId, ""),
-                      () -> OptionalDouble.of(api.siteUsageThisMonth(siteId, usage)));
+                      () -> OptionalDouble.of(api.sites().siteUsageThisMonth(siteId, usage)));
                 }
                 if (status.environments != null) {
                   KinstaApi reports = services.clients().reports(credentials);
@@ -128,7 +128,7 @@ public final class UsageReports implements AutoCloseable {
                       report(
                           reported,
                           series(site, "kinsta_site_disk_space", siteId, env.name),
-                          () -> api.diskSpace(env.id));
+                          () -> api.sites().diskSpace(env.id));
                       readContents(reports, siteId, env.id);
                     }
                   }
@@ -243,10 +243,11 @@ public final class UsageReports implements AutoCloseable {
    * that a permit refused to one does not repeat the others.
    */
   private void readContents(KinstaApi reports, String siteId, String environmentId) {
-    var plugins = read(environmentId, () -> reports.listPlugins(environmentId));
-    var themes = read(environmentId, () -> reports.listThemes(environmentId));
-    var backups = read(environmentId, () -> reports.listBackups(environmentId));
-    var downloadable = read(environmentId, () -> reports.downloadableBackupCount(environmentId));
+    var plugins = read(environmentId, () -> reports.wordPress().listPlugins(environmentId));
+    var themes = read(environmentId, () -> reports.wordPress().listThemes(environmentId));
+    var backups = read(environmentId, () -> reports.backups().listBackups(environmentId));
+    var downloadable =
+        read(environmentId, () -> reports.backups().downloadableBackupCount(environmentId));
     if (plugins.isPresent()
         && themes.isPresent()
         && backups.isPresent()

@@ -187,10 +187,11 @@ class DocsCommandsTest {
           }
         }
       } else if (!word.startsWith("-")) {
-        int colon = word.indexOf(':');
-        if (colon > 0) {
-          String plugin = word.substring(0, colon);
-          if (!pom.contains("<artifactId>" + plugin + "-maven-plugin</artifactId>")) {
+        String[] goal = word.split(":");
+        if (goal.length > 1) {
+          // prefix:goal, or groupId:artifactId:goal
+          String plugin = goal.length > 2 ? goal[1] : goal[0] + "-maven-plugin";
+          if (!pom.contains("<artifactId>" + plugin + "</artifactId>")) {
             problems.add("no plugin for goal " + word);
           }
         } else if (!MAVEN_PHASES.contains(word)) {

@@ -111,7 +111,7 @@ public final class SimulatorFixture implements AutoCloseable {
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> {
-              last[0] = api.getOperation(operation.operationId());
+              last[0] = api.operations().getOperation(operation.operationId());
               return last[0].state() == OperationStatus.State.SUCCEEDED
                   || last[0].state() == OperationStatus.State.FAILED;
             });

@@ -76,9 +76,9 @@ class KinstaFailuresTest {
   })
   void mapsEachStatusToATypedFailure(int status, String type, boolean retriable) {
     fixture.simulator.addFault(Fault.status("POST /sites/tools/clear-cache", status, 1));
-    String environmentId = api.listEnvironments(siteId).get(0).id();
+    String environmentId = api.environments().listEnvironments(siteId).get(0).id();
     KinstaApiException failure =
-        assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
+        assertThrows(KinstaApiException.class, () -> api.environments().clearCache(environmentId));
     assertEquals(type, failure.getClass().getSimpleName());
     assertEquals(retriable, failure.isRetriable());
     assertEquals(status, failure.httpStatus());
@@ -92,7 +92,8 @@ class KinstaFailuresTest {
         fixture.kinsta(
             new KinstaCredentials(ApiKey.of("not-a-kinsta-key"), credentials.companyId()));
     KinstaApiException failure =
-        assertThrows(KinstaApiException.Unauthorized.class, () -> stranger.listSites(false));
+        assertThrows(
+            KinstaApiException.Unauthorized.class, () -> stranger.sites().listSites(false));
     assertEquals("Unauthorized", failure.reason());
   }
 
@@ -100,7 +101,7 @@ class KinstaFailuresTest {
   void readsAreRetriedOnServerErrorsAndSucceed() {
     fixture.simulator.addFault(Fault.status("GET /sites/" + siteId, 503, 2));
     long before = fixture.simulator.journal().count("GET /sites/{site_id}");
-    assertEquals("Site", api.getSite(siteId).displayName());
+    assertEquals("Site", api.sites().getSite(siteId).displayName());
     long calls =
         fixture.simulator.journal().matching(e -> e.path().equals("/sites/" + siteId)).size();
     assertEquals(3, calls - before, "two failed attempts and one that worked");
@@ -108,9 +109,10 @@ class KinstaFailuresTest {
 
   @Test
   void writesAreNeverRetried() {
-    String environmentId = api.listEnvironments(siteId).get(0).id();
+    String environmentId = api.environments().listEnvironments(siteId).get(0).id();
     fixture.simulator.addFault(Fault.status("POST /sites/tools/restart-php", 503, 1));
-    assertThrows(KinstaApiException.ServerError.class, () -> api.restartPhp(environmentId));
+    assertThrows(
+        KinstaApiException.ServerError.class, () -> api.environments().restartPhp(environmentId));
     assertEquals(
         1,
         fixture
@@ -122,21 +124,21 @@ class KinstaFailuresTest {
 
   @Test
   void aDroppedConnectionIsATransportFailure() {
-    String environmentId = api.listEnvironments(siteId).get(0).id();
+    String environmentId = api.environments().listEnvironments(siteId).get(0).id();
     fixture.simulator.addFault(Fault.drop("POST /sites/tools/clear-cache", 1));
     KinstaApiException failure =
-        assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
+        assertThrows(KinstaApiException.class, () -> api.environments().clearCache(environmentId));
     assertInstanceOf(KinstaApiException.Transport.class, failure);
     assertTrue(failure.isRetriable());
   }
 
   @Test
   void aSlowAnswerTimesOut() {
-    String environmentId = api.listEnvironments(siteId).get(0).id();
+    String environmentId = api.environments().listEnvironments(siteId).get(0).id();
     fixture.simulator.addFault(
         Fault.latency("POST /sites/tools/clear-cache", Duration.ofSeconds(3), 1));
     KinstaApiException failure =
-        assertThrows(KinstaApiException.class, () -> api.clearCache(environmentId));
+        assertThrows(KinstaApiException.class, () -> api.environments().clearCache(environmentId));
     assertInstanceOf(KinstaApiException.Transport.class, failure);
   }
 
@@ -145,7 +147,10 @@ class KinstaFailuresTest {
     KinstaApiException failure =
         assertThrows(
             KinstaApiException.InvalidRequest.class,
-            () -> api.modifyPhpVersion(api.listEnvironments(siteId).get(0).id(), "5.6"));
+            () ->
+                api.environments()
+                    .modifyPhpVersion(
+                        api.environments().listEnvironments(siteId).get(0).id(), "5.6"));
     assertFalse(failure.isRetriable());
     assertTrue(failure.getMessage().contains("Unsupported PHP version"), failure.getMessage());
   }
@@ -174,7 +179,7 @@ class KinstaFailuresTest {
               false,
               false);
       KinstaApiException siteFailure =
-          assertThrows(KinstaApiException.class, () -> api.createSite(site));
+          assertThrows(KinstaApiException.class, () -> api.sites().createSite(site));
       CreateDatabaseRequest db =
           new CreateDatabaseRequest(
               "Db",

@@ -55,7 +55,7 @@ class RateBudgetOverHttpTest {
             pool.submit(
                 () -> {
                   for (int call = 0; call < 8; call++) {
-                    asAReconcileWould(() -> api.listSites(false));
+                    asAReconcileWould(() -> api.sites().listSites(false));
                   }
                   return null;
                 }));
@@ -94,16 +94,17 @@ class RateBudgetOverHttpTest {
 
       KinstaApiException.RateLimited limited =
           assertThrows(
-              KinstaApiException.RateLimited.class, () -> fixture.kinsta(acme).listSites(false));
+              KinstaApiException.RateLimited.class,
+              () -> fixture.kinsta(acme).sites().listSites(false));
       assertEquals(Duration.ofSeconds(2), limited.retryAfter(), "Retry-After is honoured");
       assertEquals(429, limited.httpStatus());
       assertTrue(fixture.clients.budgets().pausedFor(acme.companyId()).toMillis() > 1000);
 
-      fixture.kinsta(globex).listSites(false);
+      fixture.kinsta(globex).sites().listSites(false);
       assertEquals(Duration.ZERO, fixture.clients.budgets().pausedFor(globex.companyId()));
 
       Instant resumed = Instant.now();
-      asAReconcileWould(() -> fixture.kinsta(acme).listSites(false));
+      asAReconcileWould(() -> fixture.kinsta(acme).sites().listSites(false));
       Journal.Entry first429 = fixture.simulator.journal().matching(e -> e.status() == 429).get(0);
       Journal.Entry retried =
           fixture

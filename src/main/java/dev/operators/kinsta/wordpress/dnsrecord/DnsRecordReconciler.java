@@ -292,6 +292,7 @@ public final class DnsRecordReconciler
     OperationRef ref =
         attempt
             .kinsta()
+            .dns()
             .updateDnsRecord(run.zoneId(), spec.type.name(), run.fqdn(), ttl, added, removed);
     attempt.dns().changed(attempt.companyId(), run.zoneId());
     attempt
@@ -360,6 +361,7 @@ public final class DnsRecordReconciler
     OperationRef ref =
         attempt
             .kinsta()
+            .dns()
             .createDnsRecord(
                 run.zoneId(),
                 DnsRecord.of(
@@ -496,7 +498,8 @@ public final class DnsRecordReconciler
     if (record.isEmpty()) {
       return Deletion.finished();
     }
-    OperationRef ref = api.deleteDnsRecord(status.domainId, run.spec().type.name(), status.fqdn);
+    OperationRef ref =
+        api.dns().deleteDnsRecord(status.domainId, run.spec().type.name(), status.fqdn);
     attempt.dns().changed(attempt.companyId(), status.domainId);
     attempt
         .events()

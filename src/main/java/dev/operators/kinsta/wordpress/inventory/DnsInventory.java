@@ -43,7 +43,8 @@ public final class DnsInventory {
 
   /** The zone's records, from a list at most one interval old (or fresh after a write). */
   public List<DnsRecord> records(KinstaApi api, String companyId, String zoneId) {
-    return listed(records, companyId + "/" + zoneId, interval, () -> api.listDnsRecords(zoneId));
+    return listed(
+        records, companyId + "/" + zoneId, interval, () -> api.dns().listDnsRecords(zoneId));
   }
 
   /**
@@ -51,7 +52,7 @@ public final class DnsInventory {
    */
   public List<DnsRecord> freshRecords(KinstaApi api, String companyId, String zoneId) {
     return listed(
-        records, companyId + "/" + zoneId, Duration.ZERO, () -> api.listDnsRecords(zoneId));
+        records, companyId + "/" + zoneId, Duration.ZERO, () -> api.dns().listDnsRecords(zoneId));
   }
 
   /** The operator changed the zone: its next look lists it again. */
@@ -60,7 +61,7 @@ public final class DnsInventory {
   }
 
   private List<DnsZone> listedZones(KinstaApi api, String companyId, Duration maxAge) {
-    return listed(zones, companyId, maxAge, api::listDnsZones);
+    return listed(zones, companyId, maxAge, api.dns()::listDnsZones);
   }
 
   private static Optional<DnsZone> find(List<DnsZone> zones, String nameOrId) {

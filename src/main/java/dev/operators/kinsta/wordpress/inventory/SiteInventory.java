@@ -59,12 +59,12 @@ public final class SiteInventory {
     if (view != null) {
       return view;
     }
-    List<Environment> environments = api.listEnvironments(siteId);
+    List<Environment> environments = api.environments().listEnvironments(siteId);
     Site listed = company.sites.get(siteId);
     if (listed == null) {
       listed = company.unlisted.get(siteId);
     }
-    Site site = listed != null ? listed : api.getSite(siteId);
+    Site site = listed != null ? listed : api.sites().getSite(siteId);
     SiteView fresh = new SiteView(site, environments, clock.instant());
     company.own.put(siteId, fresh);
     return fresh;
@@ -217,7 +217,7 @@ public final class SiteInventory {
         }
         Instant startedAt = clock.instant();
         Map<String, Site> fresh = new HashMap<>();
-        for (Site site : api.listSites(true)) {
+        for (Site site : api.sites().listSites(true)) {
           fresh.put(site.id(), site);
         }
         Map<String, Site> before = sites;

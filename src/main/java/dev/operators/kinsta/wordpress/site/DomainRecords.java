@@ -40,7 +40,7 @@ final class DomainRecords {
       }
       DomainDnsRecords needed;
       try {
-        needed = api.domainDnsRecords(domain.id());
+        needed = api.environments().domainDnsRecords(domain.id());
       } catch (KinstaApiException.NotFound removedMeanwhile) {
         continue;
       }

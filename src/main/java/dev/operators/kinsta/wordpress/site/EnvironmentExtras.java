@@ -46,7 +46,8 @@ final class EnvironmentExtras {
   }
 
   List<String> deniedIps(KinstaApi api, String environmentId) {
-    return deniedIps.read(environmentId, () -> List.copyOf(api.getDeniedIps(environmentId)));
+    return deniedIps.read(
+        environmentId, () -> List.copyOf(api.access().getDeniedIps(environmentId)));
   }
 
   SshAccess ssh(KinstaApi api, String environmentId) {
@@ -54,15 +55,17 @@ final class EnvironmentExtras {
         environmentId,
         () ->
             new SshAccess(
-                api.sshEnabled(environmentId), List.copyOf(api.sshAllowedIps(environmentId))));
+                api.access().sshEnabled(environmentId),
+                List.copyOf(api.access().sshAllowedIps(environmentId))));
   }
 
   List<RedirectRule> redirects(KinstaApi api, String environmentId) {
-    return redirects.read(environmentId, () -> List.copyOf(api.redirectRules(environmentId)));
+    return redirects.read(
+        environmentId, () -> List.copyOf(api.access().redirectRules(environmentId)));
   }
 
   SftpAccounts sftpAccounts(KinstaApi api, String environmentId) {
-    return sftpAccounts.read(environmentId, () -> api.sftpAccounts(environmentId));
+    return sftpAccounts.read(environmentId, () -> api.access().sftpAccounts(environmentId));
   }
 
   /**

@@ -57,7 +57,7 @@ final class EnvironmentPlanner {
           SiteOperation.MODIFY_PHP_VERSION,
           label,
           version,
-          api -> api.modifyPhpVersion(envId, version));
+          api -> api.environments().modifyPhpVersion(envId, version));
     }
     if (spec.edgeCaching != null && spec.edgeCaching != env.edgeCachingEnabled()) {
       boolean enabled = spec.edgeCaching;
@@ -65,7 +65,7 @@ final class EnvironmentPlanner {
           SiteOperation.SET_EDGE_CACHING,
           label,
           enabled ? "on" : "off",
-          api -> api.setEdgeCaching(envId, enabled));
+          api -> api.environments().setEdgeCaching(envId, enabled));
     }
     if (spec.cdnImageOptimization != null) {
       String current = Objects.requireNonNullElse(env.imageOptimizationType(), "off");
@@ -75,7 +75,7 @@ final class EnvironmentPlanner {
             SiteOperation.SET_IMAGE_OPTIMIZATION,
             label,
             wanted,
-            api -> api.setImageOptimization(envId, wanted));
+            api -> api.environments().setImageOptimization(envId, wanted));
       }
     }
     if (spec.webrootSubfolder != null) {
@@ -86,7 +86,7 @@ final class EnvironmentPlanner {
             SiteOperation.CHANGE_WEBROOT,
             label,
             wanted.isEmpty() ? "(default)" : wanted,
-            api -> api.changeWebrootSubfolder(envId, wanted));
+            api -> api.environments().changeWebrootSubfolder(envId, wanted));
       }
     }
     if (spec.domains != null) {
@@ -103,7 +103,7 @@ final class EnvironmentPlanner {
             SiteOperation.UPDATE_DENIED_IPS,
             label,
             list.size() + " entries",
-            api -> api.updateDeniedIps(envId, list));
+            api -> api.access().updateDeniedIps(envId, list));
       }
     }
     if (spec.ssh != null) {
@@ -153,7 +153,7 @@ final class EnvironmentPlanner {
             SiteOperation.ADD_DOMAIN,
             label,
             name,
-            api -> api.addDomain(env.id(), AddDomainRequest.of(name)));
+            api -> api.environments().addDomain(env.id(), AddDomainRequest.of(name)));
       }
     }
     Set<String> wantedNames = new HashSet<>();
@@ -175,7 +175,7 @@ final class EnvironmentPlanner {
               names,
               null,
               true,
-              api -> api.deleteDomains(env.id(), ids)));
+              api -> api.environments().deleteDomains(env.id(), ids)));
     }
     Optional<DomainSpec> primary =
         wanted.stream().filter(d -> Boolean.TRUE.equals(d.primary)).findFirst();
@@ -191,7 +191,7 @@ final class EnvironmentPlanner {
             SiteOperation.CHANGE_PRIMARY_DOMAIN,
             label,
             name,
-            api -> api.changePrimaryDomain(env.id(), id, true));
+            api -> api.environments().changePrimaryDomain(env.id(), id, true));
       }
     }
     return Optional.empty();

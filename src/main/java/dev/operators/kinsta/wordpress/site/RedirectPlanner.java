@@ -23,7 +23,7 @@ final class RedirectPlanner {
             SiteOperation.DELETE_REDIRECT,
             label,
             describe(rule),
-            api -> api.deleteRedirectRule(envId, rule));
+            api -> api.access().deleteRedirectRule(envId, rule));
       }
     }
     for (RedirectRule rule : wanted) {
@@ -32,7 +32,7 @@ final class RedirectPlanner {
             SiteOperation.ADD_REDIRECT,
             label,
             describe(rule),
-            api -> api.addRedirectRule(envId, rule));
+            api -> api.access().addRedirectRule(envId, rule));
       }
     }
     return Optional.empty();

@@ -39,7 +39,7 @@ final class SftpAccountPlanner {
               enabled ? "on" : "off",
               null,
               false,
-              api -> api.setSftpAccountsEnabled(envId, enabled)));
+              api -> api.access().setSftpAccountsEnabled(envId, enabled)));
     }
     if (spec.accounts == null) {
       return Optional.empty();
@@ -66,7 +66,7 @@ final class SftpAccountPlanner {
                 true,
                 api -> {
                   forget(status, label, username);
-                  return api.deleteSftpAccount(id);
+                  return api.access().deleteSftpAccount(id);
                 }));
       }
     }
@@ -84,12 +84,13 @@ final class SftpAccountPlanner {
                 false,
                 api -> {
                   remember(status, label, account.username, password.source());
-                  return api.addSftpAccount(
-                      envId,
-                      account.username,
-                      password.value(),
-                      account.rootOrDefault(),
-                      account.permissionOrDefault().name());
+                  return api.access()
+                      .addSftpAccount(
+                          envId,
+                          account.username,
+                          password.value(),
+                          account.rootOrDefault(),
+                          account.permissionOrDefault().name());
                 }));
       }
     }

@@ -229,28 +229,33 @@ final class SiteProvisioner {
       boolean multisite = wp.multisite != null && Boolean.TRUE.equals(wp.multisite.enabled);
       recordIntent(attempt, displayName);
       ref =
-          api.createSite(
-              new CreateSiteRequest(
-                  company,
-                  displayName,
-                  spec.region,
-                  "new",
-                  wp.adminEmail,
-                  password.get(),
-                  wp.adminUser,
-                  wp.siteTitle,
-                  Objects.requireNonNullElse(wp.language, "en_US"),
-                  multisite,
-                  multisite && wp.multisite.subdomains != null && wp.multisite.subdomains,
-                  wp.plugins != null && Boolean.TRUE.equals(wp.plugins.woocommerce),
-                  wp.plugins != null && Boolean.TRUE.equals(wp.plugins.yoastSeo)));
+          api.sites()
+              .createSite(
+                  new CreateSiteRequest(
+                      company,
+                      displayName,
+                      spec.region,
+                      "new",
+                      wp.adminEmail,
+                      password.get(),
+                      wp.adminUser,
+                      wp.siteTitle,
+                      Objects.requireNonNullElse(wp.language, "en_US"),
+                      multisite,
+                      multisite && wp.multisite.subdomains != null && wp.multisite.subdomains,
+                      wp.plugins != null && Boolean.TRUE.equals(wp.plugins.woocommerce),
+                      wp.plugins != null && Boolean.TRUE.equals(wp.plugins.yoastSeo)));
     } else if (spec.clone != null) {
       recordIntent(attempt, displayName);
       ref =
-          api.cloneSite(new CloneSiteRequest(company, displayName, spec.clone.sourceEnvironmentId));
+          api.sites()
+              .cloneSite(
+                  new CloneSiteRequest(company, displayName, spec.clone.sourceEnvironmentId));
     } else {
       recordIntent(attempt, displayName);
-      ref = api.createPlainSite(new CreatePlainSiteRequest(company, displayName, spec.region));
+      ref =
+          api.sites()
+              .createPlainSite(new CreatePlainSiteRequest(company, displayName, spec.region));
     }
     status.createdWith = createOnlyFields(spec);
     return attempt.started(ref, SiteOperation.CREATE_SITE, null, displayName);

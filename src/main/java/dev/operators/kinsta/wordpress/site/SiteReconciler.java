@@ -415,7 +415,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             spec.environments.live,
             live,
             status.appliedPhpAllocation,
-            (a, threads, memory) -> a.changeSitePhpAllocation(siteId, threads, memory),
+            (a, threads, memory) -> a.sites().changeSitePhpAllocation(siteId, threads, memory),
             reads(run, live),
             status);
     if (change.isPresent()
@@ -436,7 +436,8 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         staging.get(),
         status.appliedStagingPhpAllocation,
         Boolean.TRUE.equals(stagingSpec.premium)
-            ? (a, threads, memory) -> a.changeEnvironmentPhpAllocation(stagingId, threads, memory)
+            ? (a, threads, memory) ->
+                a.environments().changeEnvironmentPhpAllocation(stagingId, threads, memory)
             : null,
         reads(run, staging.get()),
         status);
@@ -478,7 +479,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     OperationRef ref;
     try {
-      ref = api.deleteSite(status.siteId);
+      ref = api.sites().deleteSite(status.siteId);
     } catch (KinstaApiException.NotFound alreadyGone) {
       return Deletion.finished();
     }

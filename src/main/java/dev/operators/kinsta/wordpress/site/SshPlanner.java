@@ -33,7 +33,7 @@ final class SshPlanner {
             SiteOperation.SET_SSH_ACCESS,
             label,
             enabled ? "on" : "off",
-            api -> api.setSshEnabled(envId, enabled));
+            api -> api.access().setSshEnabled(envId, enabled));
       }
       if (spec.allowedIps != null
           && !new HashSet<>(spec.allowedIps).equals(new HashSet<>(current.allowedIps()))) {
@@ -42,7 +42,7 @@ final class SshPlanner {
             SiteOperation.SET_SSH_ALLOWED_IPS,
             label,
             wanted.size() + " entries",
-            api -> api.setSshAllowedIps(envId, wanted));
+            api -> api.access().setSshAllowedIps(envId, wanted));
       }
     }
     AppliedSsh applied =
@@ -57,7 +57,7 @@ final class SshPlanner {
           label,
           enabled ? "on" : "off",
           api -> {
-            api.setSshPasswordAuthentication(envId, enabled);
+            api.access().setSshPasswordAuthentication(envId, enabled);
             applied(status, label).passwordAuthentication = enabled;
           });
     }
@@ -69,7 +69,7 @@ final class SshPlanner {
           label,
           wanted.wire(),
           api -> {
-            api.setSshExpiration(envId, wanted.wire());
+            api.access().setSshExpiration(envId, wanted.wire());
             applied(status, label).passwordExpiration = wanted;
           });
     }

@@ -26,7 +26,7 @@ final class SshReport {
     ssh.enabled = access.enabled();
     ssh.allowedIps = access.allowedIps();
     if (ssh.host == null) {
-      SshConfig config = attempt.kinsta().sshConfig(siteId, out.id);
+      SshConfig config = attempt.kinsta().access().sshConfig(siteId, out.id);
       ssh.host = config.host();
       ssh.port = config.port();
       ssh.user = config.user();

@@ -46,8 +46,10 @@ final class StagingEnvironments {
       boolean premium = Boolean.TRUE.equals(wanted.premium);
       OperationRef ref =
           wanted.source == StagingEnvironment.StagingSource.Empty
-              ? api.createPlainEnvironment(status.siteId, wanted.displayName, premium)
-              : api.cloneEnvironment(status.siteId, wanted.displayName, premium, live.id());
+              ? api.environments()
+                  .createPlainEnvironment(status.siteId, wanted.displayName, premium)
+              : api.environments()
+                  .cloneEnvironment(status.siteId, wanted.displayName, premium, live.id());
       return Optional.of(
           attempt.started(
               ref,
@@ -66,7 +68,7 @@ final class StagingEnvironments {
                   + " ("
                   + recorded.get().id()
                   + "), removed from the spec");
-      OperationRef ref = api.deleteEnvironment(recorded.get().id());
+      OperationRef ref = api.environments().deleteEnvironment(recorded.get().id());
       return Optional.of(
           attempt.started(ref, SiteOperation.DELETE_STAGING, recorded.get().displayName(), null));
     }

@@ -72,7 +72,7 @@ final class ActionCalls {
     } else {
       Instant before = Instant.parse(restore.latestBefore);
       backupId =
-          api.listBackups(environment.id()).stream()
+          api.backups().listBackups(environment.id()).stream()
               .filter(
                   b ->
                       b.createdAt() != null && Instant.ofEpochMilli(b.createdAt()).isBefore(before))
@@ -88,13 +88,13 @@ final class ActionCalls {
                               + "before "
                               + restore.latestBefore));
     }
-    List<CompanyUser> users = api.companyUsers();
+    List<CompanyUser> users = api.company().companyUsers();
     if (users.isEmpty()) {
       throw new CannotStart(
           Reasons.KINSTA_REJECTED,
           "Kinsta needs a company user to notify of the restore; the company " + "has none");
     }
-    return api.restoreBackup(target.id(), backupId, users.get(0).id());
+    return api.backups().restoreBackup(target.id(), backupId, users.get(0).id());
   }
 
   /**

@@ -235,7 +235,7 @@ final class Runs {
    */
   private Optional<Outcome> fetchLogs(Run run, SiteAction.FetchLogs fetch) {
     KinstaSiteActionSpec.Logs logs = fetch.logs();
-    String text = api.getLogs(environment.id(), logs.file, logs.lines);
+    String text = api.wordPress().getLogs(environment.id(), logs.file, logs.lines);
     if (text.length() > MAX_LOG) {
       String tail = text.substring(text.length() - MAX_LOG);
       int firstLine = tail.indexOf('\n');

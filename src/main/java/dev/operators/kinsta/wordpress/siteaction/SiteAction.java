@@ -114,7 +114,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) {
-      return target.api().clearCache(target.environmentId());
+      return target.api().environments().clearCache(target.environmentId());
     }
   }
 
@@ -133,6 +133,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
     public OperationRef start(Target target) {
       return target
           .api()
+          .environments()
           .clearEdgeCache(
               target.environmentId(), Boolean.TRUE.equals(clear.subdirectories), clear.url);
     }
@@ -151,7 +152,10 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) {
-      return target.api().clearCdnCache(target.environmentId(), target.environment().cdnCacheId());
+      return target
+          .api()
+          .environments()
+          .clearCdnCache(target.environmentId(), target.environment().cdnCacheId());
     }
   }
 
@@ -168,7 +172,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) {
-      return target.api().restartPhp(target.environmentId());
+      return target.api().environments().restartPhp(target.environmentId());
     }
   }
 
@@ -189,6 +193,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
       boolean specific = push.paths != null && !push.paths.isEmpty();
       return target
           .api()
+          .environments()
           .pushEnvironment(
               target.siteId(),
               new PushEnvironmentRequest(
@@ -215,7 +220,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) {
-      return target.api().createManualBackup(target.environmentId(), backup.tag);
+      return target.api().backups().createManualBackup(target.environmentId(), backup.tag);
     }
   }
 
@@ -253,9 +258,9 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
       String environmentId = target.environmentId();
       return ActionCalls.update(
           update,
-          () -> api.listPlugins(environmentId),
-          names -> api.bulkUpdatePlugins(environmentId, names),
-          (name, version) -> api.updatePlugin(environmentId, name, version),
+          () -> api.wordPress().listPlugins(environmentId),
+          names -> api.wordPress().bulkUpdatePlugins(environmentId, names),
+          (name, version) -> api.wordPress().updatePlugin(environmentId, name, version),
           "plugins");
     }
   }
@@ -277,9 +282,9 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
       String environmentId = target.environmentId();
       return ActionCalls.update(
           update,
-          () -> api.listThemes(environmentId),
-          names -> api.bulkUpdateThemes(environmentId, names),
-          (name, version) -> api.updateTheme(environmentId, name, version),
+          () -> api.wordPress().listThemes(environmentId),
+          names -> api.wordPress().bulkUpdateThemes(environmentId, names),
+          (name, version) -> api.wordPress().updateTheme(environmentId, name, version),
           "themes");
     }
   }
@@ -298,13 +303,13 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
     @Override
     public OperationRef start(Target target) throws ActionCalls.CannotStart {
       long backupId = delete.backupId;
-      if (target.api().listBackups(target.environmentId()).stream()
+      if (target.api().backups().listBackups(target.environmentId()).stream()
           .noneMatch(b -> b.id() == backupId)) {
         throw new ActionCalls.CannotStart(
             ActionReasons.BACKUP_NOT_FOUND,
             "backup " + backupId + " is not a backup of " + target.environment().name());
       }
-      return target.api().deleteBackup(backupId);
+      return target.api().backups().deleteBackup(backupId);
     }
   }
 
@@ -323,6 +328,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
     public OperationRef start(Target target) {
       return target
           .api()
+          .sites()
           .resetSite(
               target.siteId(),
               Objects.requireNonNull(target.resetPassword(), "read before the call"));
@@ -342,7 +348,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) {
-      return target.api().runWpCliCommand(target.environmentId(), wpCli.command);
+      return target.api().wordPress().runWpCliCommand(target.environmentId(), wpCli.command);
     }
   }
 }

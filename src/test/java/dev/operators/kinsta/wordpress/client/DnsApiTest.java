@@ -54,13 +54,13 @@ class DnsApiTest {
 
   @Test
   void listsTheCompanysZonesWithTheRecordsKinstaMadeForTheSite() {
-    List<DnsZone> zones = api.listDnsZones();
+    List<DnsZone> zones = api.dns().listDnsZones();
     assertEquals(1, zones.size());
     assertEquals("shop.example", zones.get(0).name());
     assertEquals(zoneId, zones.get(0).id());
     assertNull(zones.get(0).siteId());
     assertTrue(zones.get(0).isActive());
-    List<DnsRecord> records = api.listDnsRecords(zoneId);
+    List<DnsRecord> records = api.dns().listDnsRecords(zoneId);
     assertEquals(
         List.of("A shop.example", "CNAME www.shop.example"),
         records.stream().map(r -> r.type() + " " + r.name()).toList());
@@ -70,30 +70,32 @@ class DnsApiTest {
   @Test
   void createsChangesAndDeletesARecordThroughOperations() {
     assertOk(
-        api.createDnsRecord(
-            zoneId,
-            DnsRecord.of(
-                "MX",
-                "shop.example",
-                3600,
-                List.of("10 mx1.mail.example", "20 mx2.mail.example"))));
+        api.dns()
+            .createDnsRecord(
+                zoneId,
+                DnsRecord.of(
+                    "MX",
+                    "shop.example",
+                    3600,
+                    List.of("10 mx1.mail.example", "20 mx2.mail.example"))));
     assertEquals(
         List.of("10 mx1.mail.example", "20 mx2.mail.example"),
         record("MX", "shop.example").orElseThrow().values());
 
     assertOk(
-        api.updateDnsRecord(
-            zoneId,
-            "MX",
-            "shop.example",
-            600,
-            List.of("30 mx3.mail.example"),
-            List.of("20 mx2.mail.example")));
+        api.dns()
+            .updateDnsRecord(
+                zoneId,
+                "MX",
+                "shop.example",
+                600,
+                List.of("30 mx3.mail.example"),
+                List.of("20 mx2.mail.example")));
     DnsRecord changed = record("MX", "shop.example").orElseThrow();
     assertEquals(List.of("10 mx1.mail.example", "30 mx3.mail.example"), changed.values());
     assertEquals(600, changed.ttl());
 
-    assertOk(api.deleteDnsRecord(zoneId, "MX", "shop.example"));
+    assertOk(api.dns().deleteDnsRecord(zoneId, "MX", "shop.example"));
     assertTrue(record("MX", "shop.example").isEmpty());
     assertTrue(record("A", "shop.example").isPresent(), "other records stay");
   }
@@ -103,39 +105,42 @@ class DnsApiTest {
     assertThrows(
         KinstaApiException.InvalidRequest.class,
         () ->
-            api.createDnsRecord(
-                zoneId, DnsRecord.of("A", "shop.example", 60, List.of("192.0.2.1"))),
+            api.dns()
+                .createDnsRecord(
+                    zoneId, DnsRecord.of("A", "shop.example", 60, List.of("192.0.2.1"))),
         "a TTL under 300");
     assertThrows(
         KinstaApiException.InvalidRequest.class,
         () ->
-            api.createDnsRecord(
-                zoneId, DnsRecord.of("A", "elsewhere.example", 3600, List.of("192.0.2.1"))),
+            api.dns()
+                .createDnsRecord(
+                    zoneId, DnsRecord.of("A", "elsewhere.example", 3600, List.of("192.0.2.1"))),
         "a name outside the zone");
     assertThrows(
         KinstaApiException.InvalidRequest.class,
         () ->
-            api.createDnsRecord(
-                zoneId, DnsRecord.of("A", "shop.example", 3600, List.of("192.0.2.1"))),
+            api.dns()
+                .createDnsRecord(
+                    zoneId, DnsRecord.of("A", "shop.example", 3600, List.of("192.0.2.1"))),
         "a record set that exists: it is changed with PUT");
     assertThrows(
         KinstaApiException.InvalidRequest.class,
-        () -> api.deleteDnsRecord(zoneId, "TXT", "nothing.shop.example"),
+        () -> api.dns().deleteDnsRecord(zoneId, "TXT", "nothing.shop.example"),
         "a record set that does not exist");
   }
 
   @Test
   void aZoneOfAnotherCompanyIsNotFound() {
     KinstaApi other = fixture.kinsta(fixture.company("Other " + System.nanoTime()));
-    assertTrue(other.listDnsZones().isEmpty());
-    assertThrows(KinstaApiException.NotFound.class, () -> other.listDnsRecords(zoneId));
+    assertTrue(other.dns().listDnsZones().isEmpty());
+    assertThrows(KinstaApiException.NotFound.class, () -> other.dns().listDnsRecords(zoneId));
     assertThrows(
         KinstaApiException.NotFound.class,
-        () -> other.deleteDnsRecord(zoneId, "A", "shop.example"));
+        () -> other.dns().deleteDnsRecord(zoneId, "A", "shop.example"));
   }
 
   private Optional<DnsRecord> record(String type, String name) {
-    return api.listDnsRecords(zoneId).stream()
+    return api.dns().listDnsRecords(zoneId).stream()
         .filter(r -> r.type().equals(type) && r.name().equals(name))
         .findFirst();
   }

@@ -60,13 +60,14 @@ class KinstaApiTest {
 
   @Test
   void validatesTheKeyAndReadsCompanyRegionsAndUsers() {
-    ApiKeyInfo info = api.validate();
+    ApiKeyInfo info = api.company().validate();
     assertEquals(credentials.companyId(), info.company());
     assertEquals("active", info.status());
     assertTrue(info.expiry().isPresent());
-    assertTrue(api.regions().stream().anyMatch(region -> region.region().equals("us-central1")));
-    assertEquals(1, api.companyUsers().size());
-    assertNotNull(api.companyUsers().get(0).email());
+    assertTrue(
+        api.company().regions().stream().anyMatch(region -> region.region().equals("us-central1")));
+    assertEquals(1, api.company().companyUsers().size());
+    assertNotNull(api.company().companyUsers().get(0).email());
   }
 
   @Test
@@ -81,39 +82,43 @@ class KinstaApiTest {
         s -> s.withTiming(Duration.ofMillis(400), Duration.ofMillis(200)));
     try {
       OperationRef created =
-          api.createSite(
-              new CreateSiteRequest(
-                  credentials.companyId(),
-                  "Shop",
-                  "us-central1",
-                  "new",
-                  "ops@acme.example",
-                  "Pa55word-for-test",
-                  "admin",
-                  "Shop",
-                  "en_US",
-                  false,
-                  false,
-                  true,
-                  true));
+          api.sites()
+              .createSite(
+                  new CreateSiteRequest(
+                      credentials.companyId(),
+                      "Shop",
+                      "us-central1",
+                      "new",
+                      "ops@acme.example",
+                      "Pa55word-for-test",
+                      "admin",
+                      "Shop",
+                      "en_US",
+                      false,
+                      false,
+                      true,
+                      true));
       assertTrue(created.operationId().startsWith("sites:add-"));
       assertEquals(
-          OperationStatus.State.NOT_FOUND, api.getOperation(created.operationId()).state());
+          OperationStatus.State.NOT_FOUND,
+          api.operations().getOperation(created.operationId()).state());
       OperationStatus done = awaitOperation(api, created);
       assertEquals(OperationStatus.State.SUCCEEDED, done.state());
       String siteId = done.dataText("idSite").orElseThrow();
 
-      Site site = api.getSite(siteId);
+      Site site = api.sites().getSite(siteId);
       assertEquals("Shop", site.displayName());
       assertEquals("live", site.environmentsOrEmpty().get(0).name());
-      List<Site> listed = api.listSites(true);
+      List<Site> listed = api.sites().listSites(true);
       assertEquals(1, listed.size());
       Environment live = listed.get(0).environmentsOrEmpty().get(0);
       assertEquals("8.2", live.phpVersion());
       assertTrue(live.edgeCachingEnabled());
       assertNotNull(live.primaryDomain());
-      assertTrue(api.listPlugins(live.id()).stream().anyMatch(p -> p.name().equals("woocommerce")));
-      assertNull(api.listSites(false).get(0).environments());
+      assertTrue(
+          api.wordPress().listPlugins(live.id()).stream()
+              .anyMatch(p -> p.name().equals("woocommerce")));
+      assertNull(api.sites().listSites(false).get(0).environments());
     } finally {
       fixture.simulator.updateSettings(
           s -> s.withTiming(Duration.ofMillis(100), Duration.ofMillis(200)));
@@ -125,52 +130,57 @@ class KinstaApiTest {
     String plainId =
         awaitOperation(
                 api,
-                api.createPlainSite(
-                    new CreatePlainSiteRequest(credentials.companyId(), "Plain", "europe-west3")))
+                api.sites()
+                    .createPlainSite(
+                        new CreatePlainSiteRequest(
+                            credentials.companyId(), "Plain", "europe-west3")))
             .dataText("idSite")
             .orElseThrow();
-    Environment plainLive = api.listEnvironments(plainId).get(0);
+    Environment plainLive = api.environments().listEnvironments(plainId).get(0);
     assertNull(plainLive.wordpressVersion());
 
     String cloneId =
         awaitOperation(
                 api,
-                api.cloneSite(
-                    new CloneSiteRequest(credentials.companyId(), "Clone", plainLive.id())))
+                api.sites()
+                    .cloneSite(
+                        new CloneSiteRequest(credentials.companyId(), "Clone", plainLive.id())))
             .dataText("idSite")
             .orElseThrow();
-    assertEquals("Clone", api.getSite(cloneId).displayName());
+    assertEquals("Clone", api.sites().getSite(cloneId).displayName());
 
     assertEquals(
-        OperationStatus.State.SUCCEEDED, awaitOperation(api, api.deleteSite(cloneId)).state());
-    assertThrows(KinstaApiException.NotFound.class, () -> api.getSite(cloneId));
+        OperationStatus.State.SUCCEEDED,
+        awaitOperation(api, api.sites().deleteSite(cloneId)).state());
+    assertThrows(KinstaApiException.NotFound.class, () -> api.sites().getSite(cloneId));
   }
 
   @Test
   void managesStagingEnvironments() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Blog");
-    String liveId = api.listEnvironments(siteId).get(0).id();
+    String liveId = api.environments().listEnvironments(siteId).get(0).id();
 
     awaitOperation(
         api,
-        api.createEnvironment(
-            siteId,
-            new CreateEnvironmentRequest(
-                "Staging",
-                "Blog",
-                false,
-                "ops@acme.example",
-                "Pa55word-for-test",
-                "admin",
-                "en_US",
-                false,
-                false,
-                false,
-                false,
-                false)));
-    awaitOperation(api, api.createPlainEnvironment(siteId, "Empty", false));
-    awaitOperation(api, api.cloneEnvironment(siteId, "Premium", true, liveId));
-    List<Environment> environments = api.listEnvironments(siteId);
+        api.environments()
+            .createEnvironment(
+                siteId,
+                new CreateEnvironmentRequest(
+                    "Staging",
+                    "Blog",
+                    false,
+                    "ops@acme.example",
+                    "Pa55word-for-test",
+                    "admin",
+                    "en_US",
+                    false,
+                    false,
+                    false,
+                    false,
+                    false)));
+    awaitOperation(api, api.environments().createPlainEnvironment(siteId, "Empty", false));
+    awaitOperation(api, api.environments().cloneEnvironment(siteId, "Premium", true, liveId));
+    List<Environment> environments = api.environments().listEnvironments(siteId);
     assertEquals(4, environments.size());
     Environment staging =
         environments.stream()
@@ -188,69 +198,76 @@ class KinstaApiTest {
         OperationStatus.State.SUCCEEDED,
         awaitOperation(
                 api,
-                api.pushEnvironment(
-                    siteId,
-                    new PushEnvironmentRequest(
-                        staging.id(),
-                        liveId,
-                        true,
-                        true,
-                        true,
-                        "SPECIFIC_FILES",
-                        List.of("wp-content/plugins"))))
+                api.environments()
+                    .pushEnvironment(
+                        siteId,
+                        new PushEnvironmentRequest(
+                            staging.id(),
+                            liveId,
+                            true,
+                            true,
+                            true,
+                            "SPECIFIC_FILES",
+                            List.of("wp-content/plugins"))))
             .state());
-    awaitOperation(api, api.changeEnvironmentPhpAllocation(premium.id(), 2, 512));
-    awaitOperation(api, api.changeSitePhpAllocation(siteId, 6, 384));
-    awaitOperation(api, api.deleteEnvironment(staging.id()));
-    assertEquals(3, api.listEnvironments(siteId).size());
+    awaitOperation(api, api.environments().changeEnvironmentPhpAllocation(premium.id(), 2, 512));
+    awaitOperation(api, api.sites().changeSitePhpAllocation(siteId, 6, 384));
+    awaitOperation(api, api.environments().deleteEnvironment(staging.id()));
+    assertEquals(3, api.environments().listEnvironments(siteId).size());
   }
 
   @Test
   void changesEnvironmentSettings() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Settings");
-    Environment live = api.listEnvironments(siteId).get(0);
+    Environment live = api.environments().listEnvironments(siteId).get(0);
 
-    awaitOperation(api, api.modifyPhpVersion(live.id(), "8.3"));
-    awaitOperation(api, api.setEdgeCaching(live.id(), false));
-    awaitOperation(api, api.setImageOptimization(live.id(), "lossless"));
-    awaitOperation(api, api.changeWebrootSubfolder(live.id(), "/public"));
-    api.updateDeniedIps(live.id(), List.of("203.0.113.7", "198.51.100.0/24"));
+    awaitOperation(api, api.environments().modifyPhpVersion(live.id(), "8.3"));
+    awaitOperation(api, api.environments().setEdgeCaching(live.id(), false));
+    awaitOperation(api, api.environments().setImageOptimization(live.id(), "lossless"));
+    awaitOperation(api, api.environments().changeWebrootSubfolder(live.id(), "/public"));
+    api.access().updateDeniedIps(live.id(), List.of("203.0.113.7", "198.51.100.0/24"));
 
-    Environment changed = api.listEnvironments(siteId).get(0);
+    Environment changed = api.environments().listEnvironments(siteId).get(0);
     assertEquals("8.3", changed.phpVersion());
     assertFalse(changed.edgeCachingEnabled());
     assertEquals("lossless", changed.imageOptimizationType());
     assertEquals("/public", changed.webRoot());
-    assertEquals(List.of("203.0.113.7", "198.51.100.0/24"), api.getDeniedIps(live.id()));
+    assertEquals(List.of("203.0.113.7", "198.51.100.0/24"), api.access().getDeniedIps(live.id()));
   }
 
   @Test
   void runsCacheAndPhpTools() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Tools");
-    Environment live = api.listEnvironments(siteId).get(0);
-    assertEquals(
-        OperationStatus.State.SUCCEEDED, awaitOperation(api, api.clearCache(live.id())).state());
-    assertEquals(
-        OperationStatus.State.SUCCEEDED, awaitOperation(api, api.restartPhp(live.id())).state());
+    Environment live = api.environments().listEnvironments(siteId).get(0);
     assertEquals(
         OperationStatus.State.SUCCEEDED,
-        awaitOperation(api, api.clearEdgeCache(live.id(), true, "https://example.com/blog"))
+        awaitOperation(api, api.environments().clearCache(live.id())).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
+        awaitOperation(api, api.environments().restartPhp(live.id())).state());
+    assertEquals(
+        OperationStatus.State.SUCCEEDED,
+        awaitOperation(
+                api, api.environments().clearEdgeCache(live.id(), true, "https://example.com/blog"))
             .state());
     assertEquals(
         OperationStatus.State.SUCCEEDED,
-        awaitOperation(api, api.clearEdgeCache(live.id(), false, null)).state());
+        awaitOperation(api, api.environments().clearEdgeCache(live.id(), false, null)).state());
     assertEquals(
         OperationStatus.State.SUCCEEDED,
-        awaitOperation(api, api.clearCdnCache(live.id(), live.cdnCacheId())).state());
+        awaitOperation(api, api.environments().clearCdnCache(live.id(), live.cdnCacheId()))
+            .state());
   }
 
   @Test
   void managesDomains() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Domains");
-    Environment live = api.listEnvironments(siteId).get(0);
-    awaitOperation(api, api.addDomain(live.id(), AddDomainRequest.of("shop.acme.example")));
-    awaitOperation(api, api.addDomain(live.id(), AddDomainRequest.of("www.acme.example")));
-    List<SiteDomain> domains = api.listDomains(live.id());
+    Environment live = api.environments().listEnvironments(siteId).get(0);
+    awaitOperation(
+        api, api.environments().addDomain(live.id(), AddDomainRequest.of("shop.acme.example")));
+    awaitOperation(
+        api, api.environments().addDomain(live.id(), AddDomainRequest.of("www.acme.example")));
+    List<SiteDomain> domains = api.environments().listDomains(live.id());
     assertEquals(3, domains.size());
     String shop =
         domains.stream()
@@ -265,28 +282,32 @@ class KinstaApiTest {
             .orElseThrow()
             .id();
 
-    awaitOperation(api, api.changePrimaryDomain(live.id(), shop, true));
-    assertEquals("shop.acme.example", api.listEnvironments(siteId).get(0).primaryDomain().name());
-    awaitOperation(api, api.deleteDomains(live.id(), List.of(www)));
-    assertEquals(2, api.listDomains(live.id()).size());
+    awaitOperation(api, api.environments().changePrimaryDomain(live.id(), shop, true));
+    assertEquals(
+        "shop.acme.example",
+        api.environments().listEnvironments(siteId).get(0).primaryDomain().name());
+    awaitOperation(api, api.environments().deleteDomains(live.id(), List.of(www)));
+    assertEquals(2, api.environments().listDomains(live.id()).size());
   }
 
   @Test
   void managesBackups() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Backups");
-    String liveId = api.listEnvironments(siteId).get(0).id();
-    OperationStatus made = awaitOperation(api, api.createManualBackup(liveId, "before-release"));
+    String liveId = api.environments().listEnvironments(siteId).get(0).id();
+    OperationStatus made =
+        awaitOperation(api, api.backups().createManualBackup(liveId, "before-release"));
     assertEquals(OperationStatus.State.SUCCEEDED, made.state());
-    List<Backup> backups = api.listBackups(liveId);
+    List<Backup> backups = api.backups().listBackups(liveId);
     assertEquals(1, backups.size());
     assertEquals("before-release", backups.get(0).note());
 
-    String user = api.companyUsers().get(0).id();
+    String user = api.company().companyUsers().get(0).id();
     assertEquals(
         OperationStatus.State.SUCCEEDED,
-        awaitOperation(api, api.restoreBackup(liveId, backups.get(0).id(), user)).state());
-    awaitOperation(api, api.deleteBackup(backups.get(0).id()));
-    assertEquals(List.of(), api.listBackups(liveId));
+        awaitOperation(api, api.backups().restoreBackup(liveId, backups.get(0).id(), user))
+            .state());
+    awaitOperation(api, api.backups().deleteBackup(backups.get(0).id()));
+    assertEquals(List.of(), api.backups().listBackups(liveId));
   }
 
   @Test
@@ -294,66 +315,69 @@ class KinstaApiTest {
     String siteId =
         awaitOperation(
                 api,
-                api.createSite(
-                    new CreateSiteRequest(
-                        credentials.companyId(),
-                        "Plugins",
-                        "us-central1",
-                        "new",
-                        "ops@acme.example",
-                        "Pa55word-for-test",
-                        "admin",
-                        "Plugins",
-                        "en_US",
-                        false,
-                        false,
-                        false,
-                        true)))
+                api.sites()
+                    .createSite(
+                        new CreateSiteRequest(
+                            credentials.companyId(),
+                            "Plugins",
+                            "us-central1",
+                            "new",
+                            "ops@acme.example",
+                            "Pa55word-for-test",
+                            "admin",
+                            "Plugins",
+                            "en_US",
+                            false,
+                            false,
+                            false,
+                            true)))
             .dataText("idSite")
             .orElseThrow();
-    String liveId = api.listEnvironments(siteId).get(0).id();
+    String liveId = api.environments().listEnvironments(siteId).get(0).id();
     WordPressComponent yoast =
-        api.listPlugins(liveId).stream()
+        api.wordPress().listPlugins(liveId).stream()
             .filter(p -> p.name().equals("wordpress-seo"))
             .findFirst()
             .orElseThrow();
     assertEquals("23.6", yoast.updateVersion());
-    awaitOperation(api, api.updatePlugin(liveId, "wordpress-seo", "23.6"));
+    awaitOperation(api, api.wordPress().updatePlugin(liveId, "wordpress-seo", "23.6"));
     assertEquals(
         "23.6",
-        api.listPlugins(liveId).stream()
+        api.wordPress().listPlugins(liveId).stream()
             .filter(p -> p.name().equals("wordpress-seo"))
             .findFirst()
             .orElseThrow()
             .version());
-    awaitOperation(api, api.bulkUpdatePlugins(liveId, List.of("akismet")));
-    assertTrue(api.listPlugins(liveId).stream().allMatch(p -> p.updateVersion() == null));
+    awaitOperation(api, api.wordPress().bulkUpdatePlugins(liveId, List.of("akismet")));
+    assertTrue(
+        api.wordPress().listPlugins(liveId).stream().allMatch(p -> p.updateVersion() == null));
 
-    WordPressComponent theme = api.listThemes(liveId).get(0);
-    awaitOperation(api, api.updateTheme(liveId, theme.name(), "1.3"));
-    awaitOperation(api, api.bulkUpdateThemes(liveId, List.of(theme.name())));
-    assertEquals("1.3", api.listThemes(liveId).get(0).version());
+    WordPressComponent theme = api.wordPress().listThemes(liveId).get(0);
+    awaitOperation(api, api.wordPress().updateTheme(liveId, theme.name(), "1.3"));
+    awaitOperation(api, api.wordPress().bulkUpdateThemes(liveId, List.of(theme.name())));
+    assertEquals("1.3", api.wordPress().listThemes(liveId).get(0).version());
   }
 
   @Test
   void runsWpCliAndReadsItsOutputFromTheOperation() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Cli");
-    String liveId = api.listEnvironments(siteId).get(0).id();
-    OperationStatus done = awaitOperation(api, api.runWpCliCommand(liveId, "wp cache flush"));
+    String liveId = api.environments().listEnvironments(siteId).get(0).id();
+    OperationStatus done =
+        awaitOperation(api, api.wordPress().runWpCliCommand(liveId, "wp cache flush"));
     assertTrue(done.dataText("result").orElseThrow().contains("wp cache flush"));
-    assertTrue(api.getLogs(liveId, "error", 10).contains("error line 1"));
+    assertTrue(api.wordPress().getLogs(liveId, "error", 10).contains("error line 1"));
   }
 
   @Test
   void aFailedOperationIsReportedWithKinstasMessageInBothForms() {
     String siteId = fixture.simulator.seedSite(credentials.companyId(), "Failing");
-    String liveId = api.listEnvironments(siteId).get(0).id();
+    String liveId = api.environments().listEnvironments(siteId).get(0).id();
     for (boolean answer200 : List.of(false, true)) {
       fixture.simulator.updateSettings(s -> s.withFailedOperationsAnswer200(answer200));
       fixture.simulator.addFault(
           dev.operators.kinsta.simulator.Fault.failOperation(
               "POST /sites/tools/clear-cache", "Cache service unavailable", 1));
-      OperationStatus failed = awaitOperation(api, api.clearCache(liveId));
+      OperationStatus failed = awaitOperation(api, api.environments().clearCache(liveId));
       assertEquals(
           OperationStatus.State.FAILED,
           failed.state(),
@@ -366,7 +390,7 @@ class KinstaApiTest {
   @Test
   void aSiteOfAnotherCompanyIsNotFound() {
     String otherSite = fixture.simulator.seedSite(fixture.company("Other").companyId(), "Theirs");
-    assertThrows(KinstaApiException.NotFound.class, () -> api.getSite(otherSite));
-    assertTrue(api.listSites(false).isEmpty());
+    assertThrows(KinstaApiException.NotFound.class, () -> api.sites().getSite(otherSite));
+    assertTrue(api.sites().listSites(false).isEmpty());
   }
 }

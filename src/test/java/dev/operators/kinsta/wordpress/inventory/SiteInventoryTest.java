@@ -6,6 +6,8 @@ import dev.operators.kinsta.testing.MutableClock;
 import dev.operators.kinsta.wordpress.client.KinstaApi;
 import dev.operators.kinsta.wordpress.client.dto.Environment;
 import dev.operators.kinsta.wordpress.client.dto.Site;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,23 +29,25 @@ class SiteInventoryTest {
     SiteInventory inventory = new SiteInventory(Duration.ofMinutes(5), clock);
     AtomicReference<Runnable> duringList = new AtomicReference<>(() -> {});
     AtomicInteger ownReads = new AtomicInteger();
-    KinstaApi kinsta =
-        (KinstaApi)
-            Proxy.newProxyInstance(
-                KinstaApi.class.getClassLoader(),
-                new Class<?>[] {KinstaApi.class},
-                (proxy, method, args) ->
-                    switch (method.getName()) {
-                      case "listSites" -> {
-                        duringList.get().run();
-                        yield List.of(site("php8.1"));
-                      }
-                      case "listEnvironments" -> {
-                        ownReads.incrementAndGet();
-                        yield List.of(live("php8.3"));
-                      }
-                      default -> throw new UnsupportedOperationException(method.getName());
-                    });
+    InvocationHandler calls =
+        new InvocationHandler() {
+          @Override
+          public Object invoke(Object proxy, Method method, Object[] args) {
+            return switch (method.getName()) {
+              case "sites", "environments" -> fake(method.getReturnType(), this);
+              case "listSites" -> {
+                duringList.get().run();
+                yield List.of(site("php8.1"));
+              }
+              case "listEnvironments" -> {
+                ownReads.incrementAndGet();
+                yield List.of(live("php8.3"));
+              }
+              default -> throw new UnsupportedOperationException(method.getName());
+            };
+          }
+        };
+    KinstaApi kinsta = fake(KinstaApi.class, calls);
 
     inventory.site(kinsta, "acme", "site-1");
     clock.advance(Duration.ofMinutes(6));
@@ -58,6 +62,11 @@ class SiteInventoryTest {
 
     assertEquals(1, ownReads.get(), "the site is read on its own, not from the older list");
     assertEquals("8.3", view.environments().get(0).phpVersion());
+  }
+
+  /** A client of which only the calls the inventory makes answer, areas included. */
+  private static <T> T fake(Class<T> type, InvocationHandler calls) {
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, calls));
   }
 
   private static Site site(String php) {

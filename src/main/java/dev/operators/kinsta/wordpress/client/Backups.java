@@ -1,0 +1,23 @@
+package dev.operators.kinsta.wordpress.client;
+
+import dev.operators.kinsta.wordpress.client.dto.Backup;
+import dev.operators.kinsta.wordpress.client.dto.OperationRef;
+import java.util.List;
+
+/** The Kinsta API's calls on an environment's backups: list, take, restore, delete. */
+public interface Backups {
+  /** {@code GET /sites/environments/{env_id}/downloadable-backups}: how many there are. */
+  int downloadableBackupCount(String environmentId);
+
+  /** {@code GET /sites/environments/{env_id}/backups}. */
+  List<Backup> listBackups(String environmentId);
+
+  /** {@code POST /sites/environments/{env_id}/manual-backups}. */
+  OperationRef createManualBackup(String environmentId, String tag);
+
+  /** {@code POST /sites/environments/{target_env_id}/backups/restore}. */
+  OperationRef restoreBackup(String targetEnvironmentId, long backupId, String notifiedUserId);
+
+  /** {@code DELETE /sites/environments/backups/{backup_id}}. */
+  OperationRef deleteBackup(long backupId);
+}
