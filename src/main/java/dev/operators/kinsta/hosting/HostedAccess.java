@@ -25,7 +25,7 @@ public final class HostedAccess {
     if (wanted == null && !managed) {
       return false;
     }
-    IpRestrictionState current = api.getIpRestriction(service, id);
+    IpRestrictionState current = api.services().getIpRestriction(service, id);
     IpRestrictionState target =
         wanted == null
             ? new IpRestrictionState(current.type(), false, List.of())
@@ -38,7 +38,7 @@ public final class HostedAccess {
                         current.ipList().stream().sorted().toList(),
                         target.ipList().stream().sorted().toList())));
     if (!same) {
-      api.putIpRestriction(service, id, target);
+      api.services().putIpRestriction(service, id, target);
     }
     return wanted != null;
   }
@@ -54,9 +54,9 @@ public final class HostedAccess {
       return;
     }
     if (wanted) {
-      api.suspend(service, id);
+      api.services().suspend(service, id);
     } else {
-      api.activate(service, id);
+      api.services().activate(service, id);
     }
   }
 }

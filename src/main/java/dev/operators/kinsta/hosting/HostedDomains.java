@@ -31,7 +31,7 @@ public final class HostedDomains {
       @Nullable List<ServiceDomain> wanted,
       @Nullable String primary,
       List<DomainStatus> kept) {
-    List<HostedDomain> listed = api.listDomains(service, id);
+    List<HostedDomain> listed = api.services().listDomains(service, id);
     List<HostedDomain> result = new ArrayList<>();
     for (HostedDomain domain : listed) {
       boolean removable =
@@ -40,7 +40,7 @@ public final class HostedDomains {
                   ? kept.stream().anyMatch(k -> domain.name().equalsIgnoreCase(k.name))
                   : wanted.stream().noneMatch(w -> w.name.equalsIgnoreCase(domain.name())));
       if (removable) {
-        api.deleteDomain(service, id, domain.id());
+        api.services().deleteDomain(service, id, domain.id());
       } else {
         result.add(domain);
       }
@@ -48,7 +48,8 @@ public final class HostedDomains {
     if (wanted != null) {
       for (ServiceDomain want : wanted) {
         if (result.stream().noneMatch(d -> d.name().equalsIgnoreCase(want.name))) {
-          result.add(api.addDomain(service, id, want.name, Boolean.TRUE.equals(want.wildcard)));
+          result.add(
+              api.services().addDomain(service, id, want.name, Boolean.TRUE.equals(want.wildcard)));
         }
       }
     }
@@ -56,7 +57,7 @@ public final class HostedDomains {
       Optional<HostedDomain> target =
           result.stream().filter(d -> d.name().equalsIgnoreCase(primary)).findFirst();
       if (target.isPresent() && !target.get().isPrimary()) {
-        api.setPrimaryDomain(service, id, target.get().id());
+        api.services().setPrimaryDomain(service, id, target.get().id());
         result =
             result.stream().map(d -> withPrimary(d, d.id().equals(target.get().id()))).toList();
       }

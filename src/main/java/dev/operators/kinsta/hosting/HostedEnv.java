@@ -102,7 +102,7 @@ public final class HostedEnv {
       @Nullable List<EnvVariable> wanted,
       List<String> kept,
       Runnable beforeWrites) {
-    Plan plan = plan(api.listEnvVariables(service, id), wanted, kept);
+    Plan plan = plan(api.services().listEnvVariables(service, id), wanted, kept);
     if (!plan.isEmpty()) {
       beforeWrites.run();
       apply(api, service, id, plan);
@@ -112,13 +112,13 @@ public final class HostedEnv {
 
   public static void apply(HostingApi api, HostedService service, String id, Plan plan) {
     for (EnvVariable variable : plan.delete()) {
-      api.deleteEnvVariable(service, id, Objects.requireNonNull(variable.id()));
+      api.services().deleteEnvVariable(service, id, Objects.requireNonNull(variable.id()));
     }
     for (Change change : plan.update()) {
-      api.updateEnvVariable(service, id, change.id(), change.wanted());
+      api.services().updateEnvVariable(service, id, change.id(), change.wanted());
     }
     for (EnvVariable variable : plan.create()) {
-      api.createEnvVariable(service, id, variable);
+      api.services().createEnvVariable(service, id, variable);
     }
   }
 

@@ -145,7 +145,8 @@ public final class UsageReports implements AutoCloseable {
           app,
           appId,
           UsageReports::applicationMetric,
-          (hosting, id, metric) -> hosting.applicationMetric(id, metric, start, end));
+          (hosting, id, metric) ->
+              hosting.applications().applicationMetric(id, metric, start, end));
     }
     for (KinstaStaticSite site : services.caches().all(KinstaStaticSite.class).toList()) {
       String siteId = site.getStatus() == null ? null : site.getStatus().staticSiteId;
@@ -154,7 +155,7 @@ public final class UsageReports implements AutoCloseable {
           site,
           siteId,
           UsageReports::staticSiteMetric,
-          (hosting, id, metric) -> hosting.staticSiteMetric(id, metric, start, end));
+          (hosting, id, metric) -> hosting.staticSites().staticSiteMetric(id, metric, start, end));
     }
     // A resource gone (or no longer pointing at its object) loses its series.
     for (Series gone : Set.copyOf(gauges.keySet())) {

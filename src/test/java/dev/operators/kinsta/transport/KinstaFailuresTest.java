@@ -194,7 +194,8 @@ class KinstaFailuresTest {
               null);
       KinstaApiException dbFailure =
           assertThrows(
-              KinstaApiException.class, () -> fixture.hosting(credentials).createDatabase(db));
+              KinstaApiException.class,
+              () -> fixture.hosting(credentials).databases().createDatabase(db));
 
       assertTrue(
           siteFailure.getMessage().contains("***"),

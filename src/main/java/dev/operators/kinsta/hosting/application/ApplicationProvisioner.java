@@ -89,7 +89,7 @@ final class ApplicationProvisioner {
     }
     CreateApplicationRequest request = request(displayName, cluster.get().id(), projectId);
     Optional<String> made =
-        creation().create(displayName, () -> api.createApplication(request).id());
+        creation().create(displayName, () -> api.applications().createApplication(request).id());
     if (made.isEmpty()) {
       return Optional.of(creation().unconfirmed(displayName));
     }
@@ -149,7 +149,7 @@ final class ApplicationProvisioner {
                 attempt.hostingLists().applications(api, attempt.companyId()), name),
         // A list taken now, outside the shared one: that one stays as old as its interval says,
         // so that a lost creation is looked for in a list taken after the create call.
-        name -> HostingInventory.idsNamed(api.listApplications(), name),
+        name -> HostingInventory.idsNamed(api.applications().listApplications(), name),
         claims(attempt),
         status.creation,
         intent -> status.creation = intent,

@@ -205,7 +205,7 @@ public final class ApplicationReconciler
     Attempt<KinstaApplication, KinstaApplicationStatus> attempt = run.attempt;
     KinstaApplicationStatus status = attempt.status();
     try {
-      run.app = run.api.getApplication(status.applicationId);
+      run.app = run.api.applications().getApplication(status.applicationId);
     } catch (KinstaApiException.NotFound missing) {
       return Optional.of(
           Outcome.stalled(
@@ -217,7 +217,9 @@ public final class ApplicationReconciler
     }
     Application app = run.app();
     Optional<Deployment> latest =
-        status.operation == null ? run.api.latestDeployment(app.id()) : Optional.empty();
+        status.operation == null
+            ? run.api.deployments().latestDeployment(app.id())
+            : Optional.empty();
     run.deployments().observeAtAdoption(latest);
     record(status, app);
     status.observedSecretsVersion = status.secretsVersion;
@@ -263,9 +265,9 @@ public final class ApplicationReconciler
         Ports.reconcile(
                 new Ports.Kind(
                     "spec.privatePorts",
-                    () -> api.listPrivatePorts(id),
-                    (process, port) -> api.createPrivatePort(id, process, port),
-                    port -> api.deletePrivatePort(id, port)),
+                    () -> api.processes().listPrivatePorts(id),
+                    (process, port) -> api.processes().createPrivatePort(id, process, port),
+                    port -> api.processes().deletePrivatePort(id, port)),
                 managed(spec.privatePorts, status.privatePorts),
                 status.processes,
                 found -> status.privatePorts = spec.privatePorts == null ? null : found)
@@ -274,9 +276,9 @@ public final class ApplicationReconciler
                     Ports.reconcile(
                         new Ports.Kind(
                             "spec.tcpProxies",
-                            () -> api.listTcpProxies(id),
-                            (process, port) -> api.createTcpProxy(id, process, port),
-                            proxy -> api.deleteTcpProxy(id, proxy)),
+                            () -> api.processes().listTcpProxies(id),
+                            (process, port) -> api.processes().createTcpProxy(id, process, port),
+                            proxy -> api.processes().deleteTcpProxy(id, proxy)),
                         managed(spec.tcpProxies, status.tcpProxies),
                         status.processes,
                         found -> status.tcpProxies = spec.tcpProxies == null ? null : found));
@@ -377,8 +379,8 @@ public final class ApplicationReconciler
             id,
             "application " + id,
             ApplicationReasons.DELETING_APPLICATION,
-            () -> api.deleteApplication(id),
-            () -> api.getApplication(id));
+            () -> api.applications().deleteApplication(id),
+            () -> api.applications().getApplication(id));
     if (deletion.done()) {
       RegistryLogin.forget(attempt);
     }

@@ -36,7 +36,7 @@ final class ApplicationSettingsPlan {
     if (change.equals(NOTHING)) {
       return;
     }
-    Application updated = api.updateApplication(app.id(), change);
+    Application updated = api.applications().updateApplication(app.id(), change);
     attempt.status().displayName = updated.displayName();
   }
 

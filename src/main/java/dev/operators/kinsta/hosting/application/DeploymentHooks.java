@@ -33,11 +33,11 @@ final class DeploymentHooks {
     if (wanted == null) {
       return Optional.empty();
     }
-    Optional<String> url = api.deploymentHook(id);
+    Optional<String> url = api.applications().deploymentHook(id);
     if (!wanted.wanted()) {
       if (url.isPresent()) {
         try {
-          api.disableDeploymentHook(id);
+          api.applications().disableDeploymentHook(id);
         } catch (KinstaApiException.NotFound alreadyGone) {
           // Removed meanwhile: what was asked for.
         }
@@ -49,11 +49,11 @@ final class DeploymentHooks {
     }
     String current;
     if (url.isEmpty()) {
-      current = api.enableDeploymentHook(id);
+      current = api.applications().enableDeploymentHook(id);
     } else if (wanted.rotationToken != null
         && !Objects.equals(wanted.rotationToken, status.deploymentHookRotatedFor)
         && status.deploymentHookSecret != null) {
-      current = api.rotateDeploymentHook(id);
+      current = api.applications().rotateDeploymentHook(id);
     } else {
       current = url.get();
     }

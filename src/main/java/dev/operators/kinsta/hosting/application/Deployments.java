@@ -117,7 +117,7 @@ final class Deployments {
         ApplicationOperation.DEPLOY,
         REASONS,
         id -> {
-          Deployment deployment = api.getDeployment(applicationId, id);
+          Deployment deployment = api.deployments().getDeployment(applicationId, id);
           status.lastDeployment =
               summary(
                   deployment.id(),
@@ -152,7 +152,7 @@ final class Deployments {
     status.redeployPending = null;
     String branch = wanted == null ? null : wanted.branch;
     String image = wanted == null ? null : wanted.dockerImage;
-    String id = api.createDeployment(applicationId, branch, image).id();
+    String id = api.deployments().createDeployment(applicationId, branch, image).id();
     status.deployedFor = trigger;
     status.lastDeployment = summary(id, branch, null, "waiting");
     TrackedOperation operation =
@@ -177,7 +177,8 @@ final class Deployments {
    * the operator took from a Secret masked (an application may print its configuration).
    */
   private List<String> logTail(String deploymentId) {
-    List<DeploymentLogLine> lines = api.deploymentLogs(applicationId, deploymentId, LOG_LINES);
+    List<DeploymentLogLine> lines =
+        api.deployments().deploymentLogs(applicationId, deploymentId, LOG_LINES);
     List<String> tail = new ArrayList<>();
     for (DeploymentLogLine line :
         lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size())) {

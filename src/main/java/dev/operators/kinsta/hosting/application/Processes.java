@@ -63,7 +63,7 @@ final class Processes {
         sizeIds.put(size, found.get().id());
       }
     }
-    List<AppProcess> listed = api.listProcesses(app.id());
+    List<AppProcess> listed = api.processes().listProcesses(app.id());
     List<ProcessStatus> observed = new ArrayList<>();
     for (AppProcess current : listed) {
       ProcessSpec spec = wanted == null ? null : find(wanted, current);
@@ -71,10 +71,10 @@ final class Processes {
       if (spec != null) {
         UpdateProcessRequest update = update(spec, current, sizeIds);
         if (update != null) {
-          process = merge(current, api.updateProcess(app.id(), current.id(), update));
+          process = merge(current, api.processes().updateProcess(app.id(), current.id(), update));
         }
       } else if (wanted != null && !"web".equals(current.type())) {
-        api.deleteProcess(app.id(), current.id());
+        api.processes().deleteProcess(app.id(), current.id());
         continue;
       }
       observed.add(status(current.key(), process));
@@ -82,11 +82,13 @@ final class Processes {
     if (wanted != null) {
       for (ProcessSpec spec : wanted) {
         if (listed.stream().noneMatch(p -> matches(spec, p))) {
-          AppProcess created = api.createProcess(app.id(), create(spec, sizeIds, listed));
+          AppProcess created =
+              api.processes().createProcess(app.id(), create(spec, sizeIds, listed));
           // Sevalla's create takes no ingress settings: they follow in a change of their own.
           UpdateProcessRequest ingress = update(spec, created, sizeIds);
           if (ingress != null) {
-            created = merge(created, api.updateProcess(app.id(), created.id(), ingress));
+            created =
+                merge(created, api.processes().updateProcess(app.id(), created.id(), ingress));
           }
           observed.add(status(spec.key, created));
         }

@@ -64,17 +64,18 @@ final class RegistryLogin {
     if (status.registryCredentialId == null) {
       String name = nameOf(attempt.resource());
       Optional<String> made =
-          api.listRegistryCredentials().stream()
+          api.registries().listRegistryCredentials().stream()
               .filter(credential -> name.equals(credential.name()))
               .map(RegistryCredential::id)
               .findFirst();
       if (made.isPresent()) {
-        api.updateRegistryCredential(made.get(), username.get(), password.get());
+        api.registries().updateRegistryCredential(made.get(), username.get(), password.get());
         status.registryCredentialId = made.get();
       } else {
         String registry = wanted.registry == null ? "dockerHub" : wanted.registry.name();
         status.registryCredentialId =
-            api.createRegistryCredential(name, registry, username.get(), password.get());
+            api.registries()
+                .createRegistryCredential(name, registry, username.get(), password.get());
       }
       status.registryCredentialFrom = version;
       attempt.writeStatusNow(
@@ -83,7 +84,8 @@ final class RegistryLogin {
       return Optional.empty();
     }
     if (!version.equals(status.registryCredentialFrom)) {
-      api.updateRegistryCredential(status.registryCredentialId, username.get(), password.get());
+      api.registries()
+          .updateRegistryCredential(status.registryCredentialId, username.get(), password.get());
       status.registryCredentialFrom = version;
       attempt
           .events()
@@ -105,7 +107,7 @@ final class RegistryLogin {
       return;
     }
     try {
-      attempt.hosting().deleteRegistryCredential(id);
+      attempt.hosting().registries().deleteRegistryCredential(id);
     } catch (KinstaApiException.NotFound alreadyGone) {
       // Deleted by a person or an earlier attempt: nothing is left to delete.
     }

@@ -21,7 +21,7 @@ final class Toggles {
     KinstaApplicationSpec spec = attempt.resource().getSpec();
     KinstaApplicationStatus status = attempt.status();
     if (needsFlip(spec.cdn, status.cdnEnabled)) {
-      status.cdnEnabled = api.toggleCdn(appId);
+      status.cdnEnabled = api.applications().toggleCdn(appId);
     }
   }
 

@@ -147,7 +147,7 @@ public final class ApplicationActionReconciler
     KinstaApplicationActionSpec spec = run.spec();
     String applicationId = Objects.requireNonNull(run.applicationId, "found before use");
     if (spec.clearCache != null) {
-      attempt.hosting().purgeApplicationCache(applicationId);
+      attempt.hosting().applications().purgeApplicationCache(applicationId);
       return succeeded(
           attempt, ApplicationActionReasons.CACHE_CLEARED, "Cleared the application's cache");
     }
@@ -173,6 +173,7 @@ public final class ApplicationActionReconciler
     HostingApi hosting = attempt.hosting();
     Optional<Deployment> latest =
         hosting
+            .deployments()
             .latestDeployment(applicationId)
             .filter(d -> "waiting".equals(d.status()) || "inProgress".equals(d.status()));
     if (latest.isEmpty()) {
@@ -181,7 +182,7 @@ public final class ApplicationActionReconciler
           ApplicationActionReasons.DEPLOYMENT_CANCELLED,
           "No deployment was in progress; nothing to cancel");
     }
-    hosting.cancelDeployment(applicationId, latest.get().id());
+    hosting.deployments().cancelDeployment(applicationId, latest.get().id());
     return succeeded(
         attempt,
         ApplicationActionReasons.DEPLOYMENT_CANCELLED,
@@ -193,7 +194,7 @@ public final class ApplicationActionReconciler
       Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt,
       String applicationId) {
     started(attempt, ApplicationActionReasons.ROLLING_BACK, "Rolling back " + applicationId);
-    Deployment deployment = attempt.hosting().rollback(applicationId);
+    Deployment deployment = attempt.hosting().deployments().rollback(applicationId);
     PromotedDeployment started = new PromotedDeployment();
     started.applicationId = applicationId;
     started.deploymentId = deployment.id();
@@ -227,7 +228,8 @@ public final class ApplicationActionReconciler
     }
     KinstaApplicationActionStatus status = attempt.status();
     started(attempt, ApplicationActionReasons.PROMOTING, "Promoting onto " + targets);
-    List<Promotion> promotions = attempt.hosting().promote(pipelineId.get(), sourceId, targets);
+    List<Promotion> promotions =
+        attempt.hosting().deployments().promote(pipelineId.get(), sourceId, targets);
     status.deployments =
         promotions.stream()
             .map(
@@ -252,7 +254,10 @@ public final class ApplicationActionReconciler
     for (PromotedDeployment deployment : Objects.requireNonNull(status.deployments)) {
       if (deployment.status == null || !DEPLOYMENT_DONE.contains(deployment.status)) {
         deployment.status =
-            hosting.getDeployment(deployment.applicationId, deployment.deploymentId).status();
+            hosting
+                .deployments()
+                .getDeployment(deployment.applicationId, deployment.deploymentId)
+                .status();
       }
     }
     List<PromotedDeployment> unfinished =

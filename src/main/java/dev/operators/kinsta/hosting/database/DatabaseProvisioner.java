@@ -100,7 +100,7 @@ final class DatabaseProvisioner {
 
   /** The ids of the company's databases with this display name, from a list taken now. */
   private static List<String> databasesNamed(HostingApi api, String displayName) {
-    return api.listDatabases().stream()
+    return api.databases().listDatabases().stream()
         .filter(db -> displayName.equals(db.displayName()))
         .map(DatabaseSummary::id)
         .toList();
@@ -110,13 +110,15 @@ final class DatabaseProvisioner {
     Optional<String> id =
         spec.adopt.id != null
             ? Optional.of(spec.adopt.id)
-            : api.listDatabases().stream()
+            : api.databases().listDatabases().stream()
                 .filter(db -> spec.adopt.name.equals(db.name()))
                 .map(DatabaseSummary::id)
                 .findFirst();
     Database db;
     try {
-      db = api.getDatabase(id.orElseThrow(() -> new KinstaApiException.NotFound("", "")));
+      db =
+          api.databases()
+              .getDatabase(id.orElseThrow(() -> new KinstaApiException.NotFound("", "")));
     } catch (KinstaApiException.NotFound missing) {
       return Optional.of(
           Outcome.stalled(
@@ -181,7 +183,8 @@ final class DatabaseProvisioner {
             .create(
                 displayName,
                 () ->
-                    api.createDatabase(
+                    api.databases()
+                        .createDatabase(
                             new CreateDatabaseRequest(
                                 displayName,
                                 spec.type.wire(),

@@ -168,7 +168,7 @@ public final class DatabaseReconciler
   private static Optional<Outcome> observe(Run run) {
     KinstaDatabaseStatus status = run.attempt.status();
     try {
-      run.db = run.attempt.hosting().getDatabase(status.databaseId);
+      run.db = run.attempt.hosting().databases().getDatabase(status.databaseId);
     } catch (KinstaApiException.NotFound gone) {
       return Optional.of(
           Outcome.stalled(
@@ -247,7 +247,7 @@ public final class DatabaseReconciler
       }
       newSizeId = type.get().id();
     }
-    attempt.hosting().updateDatabase(db.id(), newSizeId, newName);
+    attempt.hosting().databases().updateDatabase(db.id(), newSizeId, newName);
     String change = newSize != null ? "resizing to " + newSize : "renaming to \"" + newName + "\"";
     return Optional.of(
         Outcome.progressing(
@@ -268,7 +268,7 @@ public final class DatabaseReconciler
     HostingApi api = attempt.hosting();
     boolean external = db.externalHostname() != null;
     if (spec.externalConnection != null && spec.externalConnection != external) {
-      api.toggleExternalConnection(db.id());
+      api.databases().toggleExternalConnection(db.id());
       return Optional.of(
           Outcome.progressing(
               DatabaseReasons.DATABASE_UPDATING,
@@ -324,7 +324,7 @@ public final class DatabaseReconciler
       status.passwordSetFrom = version;
       return Optional.empty();
     }
-    attempt.hosting().resetDatabasePassword(run.db().id(), declared.get());
+    attempt.hosting().databases().resetDatabasePassword(run.db().id(), declared.get());
     status.passwordSetFrom = version;
     attempt
         .events()
@@ -433,8 +433,8 @@ public final class DatabaseReconciler
         id,
         "database " + id,
         DatabaseReasons.DELETING_DATABASE,
-        () -> api.deleteDatabase(id),
-        () -> api.getDatabase(id));
+        () -> api.databases().deleteDatabase(id),
+        () -> api.databases().getDatabase(id));
   }
 
   @Override

@@ -212,7 +212,7 @@ public final class InternalConnectionReconciler
     HostingApi api = attempt.hosting();
     List<InternalConnection> listed;
     try {
-      listed = api.listInternalConnections(databaseId);
+      listed = api.databases().listInternalConnections(databaseId);
     } catch (KinstaApiException.NotFound gone) {
       return Outcome.stalled(
           ConnectionReasons.DATABASE_NOT_FOUND,
@@ -224,12 +224,13 @@ public final class InternalConnectionReconciler
       connectionId = existing.get().id();
     } else {
       connectionId =
-          api.createInternalConnection(
-              databaseId,
-              targetType == TargetType.database
-                  ? InternalConnectionTarget.DATABASE
-                  : InternalConnectionTarget.APPLICATION,
-              targetId);
+          api.databases()
+              .createInternalConnection(
+                  databaseId,
+                  targetType == TargetType.database
+                      ? InternalConnectionTarget.DATABASE
+                      : InternalConnectionTarget.APPLICATION,
+                  targetId);
       attempt
           .events()
           .normal(
@@ -287,7 +288,10 @@ public final class InternalConnectionReconciler
       return Deletion.finished();
     }
     try {
-      attempt.hosting().deleteInternalConnection(status.databaseId, status.connectionId);
+      attempt
+          .hosting()
+          .databases()
+          .deleteInternalConnection(status.databaseId, status.connectionId);
     } catch (KinstaApiException.NotFound alreadyGone) {
       // The database went first, or someone removed the connection: nothing is left to remove.
     }

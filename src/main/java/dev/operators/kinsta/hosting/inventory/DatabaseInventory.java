@@ -40,7 +40,7 @@ public final class DatabaseInventory {
         companyId,
         interval,
         () ->
-            api.listDatabases().stream()
+            api.databases().listDatabases().stream()
                 .collect(Collectors.toMap(DatabaseSummary::id, Function.identity(), (a, b) -> a)));
   }
 }

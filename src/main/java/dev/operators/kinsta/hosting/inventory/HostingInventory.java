@@ -38,12 +38,14 @@ public final class HostingInventory {
 
   /** The company's applications, as a list at most {@code maxAge} old shows them. */
   public List<ApplicationSummary> applications(HostingApi api, String companyId, Duration maxAge) {
-    return lists.get(companyId + "/applications", maxAge, () -> api.listApplications());
+    return lists.get(
+        companyId + "/applications", maxAge, () -> api.applications().listApplications());
   }
 
   /** The company's static sites, as a list at most {@code maxAge} old shows them. */
   public List<ApplicationSummary> staticSites(HostingApi api, String companyId, Duration maxAge) {
-    return lists.get(companyId + "/static-sites", maxAge, () -> api.listStaticSites());
+    return lists.get(
+        companyId + "/static-sites", maxAge, () -> api.staticSites().listStaticSites());
   }
 
   /** The company's application with this unique name, as {@link #staticSiteNamed} finds one. */
@@ -55,12 +57,12 @@ public final class HostingInventory {
 
   /** The company's pipelines, as a list at most one interval old shows them. */
   public List<Pipeline> pipelines(HostingApi api, String companyId) {
-    return lists.get(companyId + "/pipelines", interval, () -> api.listPipelines());
+    return lists.get(companyId + "/pipelines", interval, () -> api.pipelines().listPipelines());
   }
 
   /** The company's projects, from a list at most one interval old. */
   public List<Project> projects(HostingApi api, String companyId) {
-    return lists.get(companyId + "/projects", interval, () -> api.listProjects());
+    return lists.get(companyId + "/projects", interval, () -> api.references().listProjects());
   }
 
   /** The ids of the entries with this display name. */
@@ -88,7 +90,7 @@ public final class HostingInventory {
    */
   public Optional<Cluster> cluster(HostingApi api, String companyId, String location) {
     List<Cluster> clusters =
-        lists.get(companyId + "/clusters", REFERENCE_DATA, () -> api.listClusters());
+        lists.get(companyId + "/clusters", REFERENCE_DATA, () -> api.references().listClusters());
     return clusters.stream()
         .filter(
             c ->
@@ -100,7 +102,9 @@ public final class HostingInventory {
 
   /** Every cluster's region code, for a message naming the choices. */
   public List<String> clusterLocations(HostingApi api, String companyId) {
-    return lists.get(companyId + "/clusters", REFERENCE_DATA, () -> api.listClusters()).stream()
+    return lists
+        .get(companyId + "/clusters", REFERENCE_DATA, () -> api.references().listClusters())
+        .stream()
         .map(Cluster::location)
         .toList();
   }
@@ -117,7 +121,7 @@ public final class HostingInventory {
     return lists.get(
         companyId + "/database-resource-types",
         REFERENCE_DATA,
-        () -> api.listDatabaseResourceTypes());
+        () -> api.references().listDatabaseResourceTypes());
   }
 
   /** Every process size Sevalla offers ({@code hobby-1}, {@code standard-2}…). */
@@ -125,7 +129,7 @@ public final class HostingInventory {
     return lists.get(
         companyId + "/process-resource-types",
         REFERENCE_DATA,
-        () -> api.listProcessResourceTypes());
+        () -> api.references().listProcessResourceTypes());
   }
 
   /** The company's static sites, as a list at most one interval old shows them. */

@@ -112,7 +112,8 @@ final class PipelineMembers {
         status.members.remove(member);
       } else if (wanted.stream().noneMatch(w -> same(w, member))) {
         try {
-          api.removeApplicationFromStage(pipelineId, member.stageId, member.applicationId);
+          api.pipelines()
+              .removeApplicationFromStage(pipelineId, member.stageId, member.applicationId);
         } catch (KinstaApiException.NotFound alreadyOut) {
           // Taken out in MyKinsta meanwhile: what was asked for.
         }
@@ -144,7 +145,7 @@ final class PipelineMembers {
     for (int i = 0; i < toAdd.size(); i++) {
       Member member = toAdd.get(i);
       try {
-        api.addApplicationToStage(pipelineId, member.stageId, member.applicationId);
+        api.pipelines().addApplicationToStage(pipelineId, member.stageId, member.applicationId);
       } catch (KinstaApiException.InvalidRequest alreadyInAPipeline) {
         if (!sentBefore.contains(member)) {
           notSent(toAdd.subList(i, toAdd.size()), sentBefore);

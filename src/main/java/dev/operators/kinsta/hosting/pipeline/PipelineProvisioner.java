@@ -63,7 +63,8 @@ final class PipelineProvisioner {
     }
     CreatePipelineRequest request =
         new CreatePipelineRequest(displayName, spec.type.wireName(), projectId);
-    Optional<String> made = creation().create(displayName, () -> api.createPipeline(request).id());
+    Optional<String> made =
+        creation().create(displayName, () -> api.pipelines().createPipeline(request).id());
     if (made.isEmpty()) {
       return Optional.of(creation().unconfirmed(displayName));
     }
@@ -83,7 +84,7 @@ final class PipelineProvisioner {
         name -> named(attempt.hostingLists().pipelines(api, attempt.companyId()), name),
         // A list taken now, outside the shared one: that one stays as old as its interval says,
         // so that a lost creation is looked for in a list taken after the create call.
-        name -> named(api.listPipelines(), name),
+        name -> named(api.pipelines().listPipelines(), name),
         CreationClaims.of(
             attempt,
             KinstaPipeline.class,

@@ -215,7 +215,7 @@ public final class PipelineReconciler
   private static Optional<Outcome> observe(Run run) {
     KinstaPipelineStatus status = run.attempt.status();
     try {
-      run.pipeline = run.attempt.hosting().getPipeline(run.pipelineId());
+      run.pipeline = run.attempt.hosting().pipelines().getPipeline(run.pipelineId());
     } catch (KinstaApiException.NotFound gone) {
       return Optional.of(
           Outcome.stalled(
@@ -253,7 +253,7 @@ public final class PipelineReconciler
             ? spec.type.wireName()
             : null;
     if (newName != null || newType != null) {
-      run.attempt.hosting().updatePipeline(pipeline.id(), newName, newType);
+      run.attempt.hosting().pipelines().updatePipeline(pipeline.id(), newName, newType);
       run.changes++;
     }
     return Optional.empty();
@@ -285,14 +285,14 @@ public final class PipelineReconciler
             wanted.repoUrl, wanted.autoCreateApp, wanted.deleteStaleApps, wanted.staleAppDays);
     String recordedRepo = status.previews == null ? null : status.previews.repoUrl;
     if (Boolean.TRUE.equals(wanted.enabled) && preview.isEmpty()) {
-      api.enablePreviews(run.pipelineId(), settings);
+      api.pipelines().enablePreviews(run.pipelineId(), settings);
       previewsChanged(run, "Enabled previews from " + wanted.repoUrl);
     } else if (Boolean.TRUE.equals(wanted.enabled)
         && (!Objects.equals(wanted.repoUrl, recordedRepo) || differs(wanted, preview.get()))) {
-      api.updatePreviews(run.pipelineId(), settings);
+      api.pipelines().updatePreviews(run.pipelineId(), settings);
       previewsChanged(run, "Changed the preview settings");
     } else if (!Boolean.TRUE.equals(wanted.enabled) && preview.isPresent()) {
-      api.disablePreviews(run.pipelineId());
+      api.pipelines().disablePreviews(run.pipelineId());
       previewsChanged(run, "Disabled previews; Sevalla deletes the preview applications");
     } else {
       return Optional.empty();
@@ -442,8 +442,8 @@ public final class PipelineReconciler
         id,
         "pipeline " + id,
         PipelineReasons.DELETING_PIPELINE,
-        () -> api.deletePipeline(id),
-        () -> api.getPipeline(id));
+        () -> api.pipelines().deletePipeline(id),
+        () -> api.pipelines().getPipeline(id));
   }
 
   @Override

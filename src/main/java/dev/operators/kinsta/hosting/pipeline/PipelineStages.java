@@ -58,7 +58,7 @@ final class PipelineStages {
     for (PipelineStage extra : List.copyOf(stages)) {
       if (isStandard(extra) && !kept.contains(extra)) {
         try {
-          api.deletePipelineStage(pipelineId, extra.id());
+          api.pipelines().deletePipelineStage(pipelineId, extra.id());
         } catch (KinstaApiException.NotFound alreadyGone) {
           // Deleted meanwhile, in MyKinsta: what was asked for.
         }
@@ -77,7 +77,7 @@ final class PipelineStages {
         continue;
       }
       PipelineStage added =
-          api.addPipelineStage(pipelineId, stage.name, productionIndex(), stage.branch);
+          api.pipelines().addPipelineStage(pipelineId, stage.name, productionIndex(), stage.branch);
       stages.add(productionIndex(), added);
       inOrder.add(added);
       changed.run();
@@ -90,7 +90,7 @@ final class PipelineStages {
     }
     stages.stream().filter(s -> PipelineStage.PRODUCTION.equals(s.type())).forEach(inOrder::add);
     if (!ids(inOrder).equals(ids(stages))) {
-      api.orderPipelineStages(pipelineId, ids(inOrder));
+      api.pipelines().orderPipelineStages(pipelineId, ids(inOrder));
       stages.clear();
       stages.addAll(inOrder);
       changed.run();

@@ -77,7 +77,7 @@ final class StaticSiteProvisioner {
             spec.errorFile,
             projectId);
     Optional<String> made =
-        creation().create(displayName, () -> api.createStaticSite(request).id());
+        creation().create(displayName, () -> api.staticSites().createStaticSite(request).id());
     if (made.isEmpty()) {
       return Optional.of(creation().unconfirmed(displayName));
     }
@@ -120,7 +120,7 @@ final class StaticSiteProvisioner {
                 attempt.hostingLists().staticSites(api, attempt.companyId()), name),
         // A list taken now, outside the shared one: that one stays as old as its interval says,
         // so that a lost creation is looked for in a list taken after the create call.
-        name -> HostingInventory.idsNamed(api.listStaticSites(), name),
+        name -> HostingInventory.idsNamed(api.staticSites().listStaticSites(), name),
         claims(attempt),
         status.creation,
         intent -> status.creation = intent,

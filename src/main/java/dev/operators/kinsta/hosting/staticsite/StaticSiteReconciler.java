@@ -143,7 +143,7 @@ public final class StaticSiteReconciler
   private static Optional<Outcome> observe(Run run) {
     KinstaStaticSiteStatus status = run.attempt.status();
     try {
-      run.site = run.api.getStaticSite(status.staticSiteId);
+      run.site = run.api.staticSites().getStaticSite(status.staticSiteId);
     } catch (KinstaApiException.NotFound gone) {
       return Optional.of(
           Outcome.stalled(
@@ -161,7 +161,8 @@ public final class StaticSiteReconciler
     status.hostname = site.hostname();
     status.repoUrl = site.repoUrl();
     if (status.operation == null) {
-      Optional<StaticSiteDeployment> latest = run.api.latestStaticSiteDeployment(site.id());
+      Optional<StaticSiteDeployment> latest =
+          run.api.staticSites().latestStaticSiteDeployment(site.id());
       status.latestDeployment = latest.map(StaticSiteReconciler::summary).orElse(null);
       if (status.deployedFor == null) {
         takeOver(run.attempt, latest);
@@ -215,7 +216,7 @@ public final class StaticSiteReconciler
         DEPLOYMENTS,
         id -> {
           StaticSiteDeployment deployment =
-              run.api.getStaticSiteDeployment(status.staticSiteId, id);
+              run.api.staticSites().getStaticSiteDeployment(status.staticSiteId, id);
           status.lastDeployment = summary(deployment);
           status.latestDeployment = status.lastDeployment;
           return new DeploymentFollower.Seen(deployment.id(), deployment.status(), null);
@@ -224,6 +225,7 @@ public final class StaticSiteReconciler
           if (status.lastDeployment == null || status.lastDeployment.buildError == null) {
             // A single deployment's answer leaves the build's error out; the list gives it.
             run.api
+                .staticSites()
                 .latestStaticSiteDeployment(status.staticSiteId)
                 .filter(latest -> latest.id().equals(failed.id()))
                 .ifPresent(latest -> status.lastDeployment = summary(latest));
@@ -275,7 +277,7 @@ public final class StaticSiteReconciler
             differing(spec.indexFile, site.indexFile()),
             differing(spec.errorFile, site.errorFile()));
     if (!change.equals(NO_CHANGE)) {
-      run.api.updateStaticSite(site.id(), change);
+      run.api.staticSites().updateStaticSite(site.id(), change);
       attempt.status().displayName =
           change.displayName() != null ? change.displayName() : site.displayName();
       attempt
@@ -288,7 +290,7 @@ public final class StaticSiteReconciler
     // Sevalla only toggles pretty URLs and answers the new state: one flip per reconcile at most.
     KinstaStaticSiteStatus status = attempt.status();
     if (spec.prettyUrls != null && !spec.prettyUrls.equals(status.prettyUrlsEnabled)) {
-      status.prettyUrlsEnabled = run.api.togglePrettyUrls(site.id());
+      status.prettyUrlsEnabled = run.api.staticSites().togglePrettyUrls(site.id());
     }
     return Optional.empty();
   }
@@ -321,10 +323,12 @@ public final class StaticSiteReconciler
     boolean redeploy =
         wanted.redeployToken != null && !wanted.redeployToken.equals(status.deployedRedeployToken);
     StaticSiteDeployment started =
-        run.api.deployStaticSite(
-            run.site().id(),
-            wanted.branch,
-            redeploy && status.latestDeployment != null ? status.latestDeployment.id : null);
+        run.api
+            .staticSites()
+            .deployStaticSite(
+                run.site().id(),
+                wanted.branch,
+                redeploy && status.latestDeployment != null ? status.latestDeployment.id : null);
     status.deployedFor = trigger;
     status.deployedRedeployToken = wanted.redeployToken;
     status.lastDeployment = summary(started);
@@ -349,7 +353,8 @@ public final class StaticSiteReconciler
   private static Optional<Outcome> redeployForConfig(Run run) {
     Attempt<KinstaStaticSite, KinstaStaticSiteStatus> attempt = run.attempt;
     KinstaStaticSiteStatus status = attempt.status();
-    StaticSiteDeployment started = run.api.deployStaticSite(run.site().id(), null, null);
+    StaticSiteDeployment started =
+        run.api.staticSites().deployStaticSite(run.site().id(), null, null);
     status.lastDeployment = summary(started);
     TrackedOperation operation =
         attempt.tracked(StaticSiteOperation.DEPLOY_STATIC_SITE, "changed variables");
@@ -432,8 +437,8 @@ public final class StaticSiteReconciler
         id,
         "static site " + id,
         StaticSiteReasons.DELETING_STATIC_SITE,
-        () -> api.deleteStaticSite(id),
-        () -> api.getStaticSite(id));
+        () -> api.staticSites().deleteStaticSite(id),
+        () -> api.staticSites().getStaticSite(id));
   }
 
   @Override

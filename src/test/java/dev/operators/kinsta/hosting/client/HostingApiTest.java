@@ -68,7 +68,7 @@ class HostingApiTest {
   }
 
   private String clusterId(String location) {
-    return api.listClusters().stream()
+    return api.references().listClusters().stream()
         .filter(c -> c.location().equals(location))
         .map(Cluster::id)
         .findFirst()
@@ -76,7 +76,7 @@ class HostingApiTest {
   }
 
   private String sizeId(String name) {
-    return api.listDatabaseResourceTypes().stream()
+    return api.references().listDatabaseResourceTypes().stream()
         .filter(t -> t.name().equals(name))
         .map(ResourceType::id)
         .findFirst()
@@ -84,7 +84,8 @@ class HostingApiTest {
   }
 
   private String database(String name, String type, String user) {
-    return api.createDatabase(
+    return api.databases()
+        .createDatabase(
             new CreateDatabaseRequest(
                 name,
                 type,
@@ -103,34 +104,36 @@ class HostingApiTest {
 
   @Test
   void readsTheReferenceLists() {
-    assertEquals(3, api.listClusters().size());
-    assertTrue(api.listClusters().stream().anyMatch(c -> "Iowa, USA".equals(c.displayName())));
-    assertEquals(9, api.listDatabaseResourceTypes().size());
-    assertEquals(List.of(), api.listProjects());
+    assertEquals(3, api.references().listClusters().size());
+    assertTrue(
+        api.references().listClusters().stream()
+            .anyMatch(c -> "Iowa, USA".equals(c.displayName())));
+    assertEquals(9, api.references().listDatabaseResourceTypes().size());
+    assertEquals(List.of(), api.references().listProjects());
   }
 
   @Test
   void createsADatabaseThatBecomesReadyAndNeverShowsItsPassword() {
     String id = database("Orders", "postgresql", "orders_app");
-    assertEquals("creating", api.getDatabase(id).status());
-    await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
-    Database db = api.getDatabase(id);
+    assertEquals("creating", api.databases().getDatabase(id).status());
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.databases().getDatabase(id).isReady());
+    Database db = api.databases().getDatabase(id);
     assertEquals(5432, db.internalPort());
     assertEquals("europe-west3", db.clusterLocation());
     assertEquals("db1", db.resourceTypeName());
     assertTrue(db.internalHostname().endsWith(".svc.cluster.local"));
     assertFalse(db.toString().contains("Db-Pa55word-test"));
-    assertEquals(1, api.listDatabases().size());
+    assertEquals(1, api.databases().listDatabases().size());
   }
 
   @Test
   void createsValkeyWithoutAUserAndResetsAPassword() {
     String id = database("Cache", "valkey", null);
-    await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
-    assertEquals(6379, api.getDatabase(id).internalPort());
-    api.resetDatabasePassword(id, "New-Pa55word");
-    assertEquals("passwordChange", api.getDatabase(id).status());
-    await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.databases().getDatabase(id).isReady());
+    assertEquals(6379, api.databases().getDatabase(id).internalPort());
+    api.databases().resetDatabasePassword(id, "New-Pa55word");
+    assertEquals("passwordChange", api.databases().getDatabase(id).status());
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.databases().getDatabase(id).isReady());
     assertEquals(
         "New-Pa55word",
         fixture.simulator.read(s -> s.databases.get(id).dbPassword),
@@ -140,17 +143,19 @@ class HostingApiTest {
   @Test
   void resizesRenamesAndDeletesADatabase() {
     String id = database("Shop", "mysql", "shop");
-    await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
-    api.updateDatabase(id, sizeId("db3"), "Shop DB");
-    await().atMost(Duration.ofSeconds(5)).until(() -> api.getDatabase(id).isReady());
-    Database resized = api.getDatabase(id);
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.databases().getDatabase(id).isReady());
+    api.databases().updateDatabase(id, sizeId("db3"), "Shop DB");
+    await().atMost(Duration.ofSeconds(5)).until(() -> api.databases().getDatabase(id).isReady());
+    Database resized = api.databases().getDatabase(id);
     assertEquals("db3", resized.resourceTypeName());
     assertEquals("Shop DB", resized.displayName());
-    api.deleteDatabase(id);
+    api.databases().deleteDatabase(id);
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThrows(KinstaApiException.NotFound.class, () -> api.getDatabase(id)));
+            () ->
+                assertThrows(
+                    KinstaApiException.NotFound.class, () -> api.databases().getDatabase(id)));
   }
 
   @Test
@@ -159,7 +164,7 @@ class HostingApiTest {
       fixture.simulator.seedApplication(credentials.companyId(), "App " + i);
     }
     long before = fixture.simulator.journal().count("GET /applications");
-    assertEquals(250, api.listApplications().size());
+    assertEquals(250, api.applications().listApplications().size());
     assertEquals(
         3,
         fixture.simulator.journal().count("GET /applications") - before,
@@ -169,104 +174,110 @@ class HostingApiTest {
   @Test
   void createsAnApplicationFromGitAndFromAnImage() {
     Application git =
-        api.createApplication(
-            new CreateApplicationRequest(
-                "Storefront",
-                clusterId("us-central1"),
-                "publicGit",
-                null,
-                null,
-                "https://github.com/acme/storefront",
-                "main",
-                null,
-                null));
+        api.applications()
+            .createApplication(
+                new CreateApplicationRequest(
+                    "Storefront",
+                    clusterId("us-central1"),
+                    "publicGit",
+                    null,
+                    null,
+                    "https://github.com/acme/storefront",
+                    "main",
+                    null,
+                    null));
     assertEquals("publicGit", git.source());
     assertNull(git.status(), "no deployment until one is asked for");
     Application image =
-        api.createApplication(
-            new CreateApplicationRequest(
-                "Proxy",
-                clusterId("us-central1"),
-                "dockerImage",
-                null,
-                null,
-                null,
-                null,
-                "nginx:1.27",
-                null));
+        api.applications()
+            .createApplication(
+                new CreateApplicationRequest(
+                    "Proxy",
+                    clusterId("us-central1"),
+                    "dockerImage",
+                    null,
+                    null,
+                    null,
+                    null,
+                    "nginx:1.27",
+                    null));
     assertEquals("nginx:1.27", image.dockerImage());
-    assertEquals(2, api.listApplications().size());
+    assertEquals(2, api.applications().listApplications().size());
   }
 
   @Test
   void updatesAnApplication() {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Storefront");
     Application updated =
-        api.updateApplication(
-            id,
-            new ApplicationSettings(
-                "Store", "nixpacks", null, null, null, false, "release", true, 600L));
+        api.applications()
+            .updateApplication(
+                id,
+                new ApplicationSettings(
+                    "Store", "nixpacks", null, null, null, false, "release", true, 600L));
     assertEquals("Store", updated.displayName());
     assertEquals("nixpacks", updated.buildType());
     assertEquals("release", updated.defaultBranch());
     assertEquals(600L, updated.hibernateAfterSeconds());
-    assertEquals(updated.hibernateAfterSeconds(), api.getApplication(id).hibernateAfterSeconds());
+    assertEquals(
+        updated.hibernateAfterSeconds(),
+        api.applications().getApplication(id).hibernateAfterSeconds());
   }
 
   @Test
   void scalesProcesses() {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Api");
-    AppProcess web = api.listProcesses(id).get(0);
+    AppProcess web = api.processes().listProcesses(id).get(0);
     assertEquals("web", web.key());
     assertEquals(8080, web.port());
     assertEquals(1, web.scalingStrategy().config().instanceCount());
     AppProcess scaled =
-        api.updateProcess(
-            id,
-            web.id(),
-            new UpdateProcessRequest(
-                ScalingStrategy.horizontal(2, 5, 70, null),
-                "node app.js",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+        api.processes()
+            .updateProcess(
+                id,
+                web.id(),
+                new UpdateProcessRequest(
+                    ScalingStrategy.horizontal(2, 5, 70, null),
+                    "node app.js",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
     assertEquals("horizontal", scaled.scalingStrategy().type());
     assertEquals(5, scaled.scalingStrategy().config().maxInstanceCount());
-    assertEquals("node app.js", api.listProcesses(id).get(0).entrypoint());
+    assertEquals("node app.js", api.processes().listProcesses(id).get(0).entrypoint());
   }
 
   @Test
   void deploysAndFollowsTheDeploymentToSuccessOrFailure() {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Web");
-    Deployment ok = api.createDeployment(id, "main", null);
+    Deployment ok = api.deployments().createDeployment(id, "main", null);
     assertEquals("waiting", ok.status());
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> "success".equals(api.getDeployment(id, ok.id()).status()));
-    assertEquals("deploymentSuccess", api.getApplication(id).status());
-    assertEquals(ok.id(), api.latestDeployment(id).orElseThrow().id());
+        .until(() -> "success".equals(api.deployments().getDeployment(id, ok.id()).status()));
+    assertEquals("deploymentSuccess", api.applications().getApplication(id).status());
+    assertEquals(ok.id(), api.deployments().latestDeployment(id).orElseThrow().id());
 
     fixture.simulator.addFault(
         Fault.failOperation("POST /applications/[^/]+/deployments", "build failed", 1));
-    Deployment failing = api.createDeployment(id, "broken", null);
+    Deployment failing = api.deployments().createDeployment(id, "broken", null);
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> "failed".equals(api.getDeployment(id, failing.id()).status()));
-    assertEquals("deploymentFailed", api.getApplication(id).status());
+        .until(() -> "failed".equals(api.deployments().getDeployment(id, failing.id()).status()));
+    assertEquals("deploymentFailed", api.applications().getApplication(id).status());
   }
 
   @Test
   void togglesTheCdnPurgesTheCacheAndReadsMetrics() {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Toggles");
-    assertTrue(api.toggleCdn(id));
-    assertFalse(api.toggleCdn(id));
-    api.purgeApplicationCache(id);
+    assertTrue(api.applications().toggleCdn(id));
+    assertFalse(api.applications().toggleCdn(id));
+    api.applications().purgeApplicationCache(id);
     Instant now = Instant.now();
     // Metrics go on the usage lane, spaced out: the second waits for its permit.
     await()
@@ -274,7 +285,8 @@ class HostingApiTest {
         .ignoreException(KinstaApiException.RateLimited.class)
         .until(
             () ->
-                api.applicationMetric(
+                api.applications()
+                    .applicationMetric(
                         id, ApplicationMetric.REQUESTS_PER_MINUTE, now.minusSeconds(3600), now)
                     .isPresent());
     await()
@@ -282,7 +294,8 @@ class HostingApiTest {
         .ignoreException(KinstaApiException.RateLimited.class)
         .until(
             () ->
-                api.applicationMetric(
+                api.applications()
+                        .applicationMetric(
                             id,
                             ApplicationMetric.RESPONSE_TIME_AVERAGE,
                             now.minusSeconds(3600),
@@ -296,9 +309,11 @@ class HostingApiTest {
     String source = fixture.simulator.seedApplication(credentials.companyId(), "Staging");
     String target = fixture.simulator.seedApplication(credentials.companyId(), "Production");
     String pipeline = fixture.simulator.seedPipeline(credentials.companyId(), "Release");
-    var promoted = api.promote(pipeline, source, List.of(target));
+    var promoted = api.deployments().promote(pipeline, source, List.of(target));
     assertEquals(target, promoted.get(0).targetAppId());
-    assertEquals(promoted.get(0).deploymentId(), api.latestDeployment(target).orElseThrow().id());
+    assertEquals(
+        promoted.get(0).deploymentId(),
+        api.deployments().latestDeployment(target).orElseThrow().id());
   }
 
   @Test
@@ -306,68 +321,80 @@ class HostingApiTest {
     String appId = fixture.simulator.seedApplication(credentials.companyId(), "Backend");
     String dbId = database("Main", "postgresql", "main");
     String connectionId =
-        api.createInternalConnection(dbId, InternalConnectionTarget.APPLICATION, appId);
-    List<InternalConnection> listed = api.listInternalConnections(dbId);
+        api.databases().createInternalConnection(dbId, InternalConnectionTarget.APPLICATION, appId);
+    List<InternalConnection> listed = api.databases().listInternalConnections(dbId);
     assertEquals(1, listed.size());
     assertEquals(appId, listed.get(0).targetId());
     assertEquals("appResource", listed.get(0).targetType());
-    api.deleteInternalConnection(dbId, connectionId);
-    assertEquals(List.of(), api.listInternalConnections(dbId));
+    api.databases().deleteInternalConnection(dbId, connectionId);
+    assertEquals(List.of(), api.databases().listInternalConnections(dbId));
     assertThrows(
-        KinstaApiException.NotFound.class, () -> api.deleteInternalConnection(dbId, connectionId));
+        KinstaApiException.NotFound.class,
+        () -> api.databases().deleteInternalConnection(dbId, connectionId));
   }
 
   @Test
   void createsDeploysUpdatesAndDeletesAStaticSite() {
     StaticSite site =
-        api.createStaticSite(
-            new CreateStaticSiteRequest(
-                "Docs",
-                "https://github.com/acme/docs",
-                "main",
-                "publicGit",
-                null,
-                false,
-                "npm ci",
-                "npm run build",
-                "dist",
-                null,
-                "20",
-                "index.html",
-                "404.html",
-                null));
-    StaticSiteDeployment first = api.latestStaticSiteDeployment(site.id()).orElseThrow();
+        api.staticSites()
+            .createStaticSite(
+                new CreateStaticSiteRequest(
+                    "Docs",
+                    "https://github.com/acme/docs",
+                    "main",
+                    "publicGit",
+                    null,
+                    false,
+                    "npm ci",
+                    "npm run build",
+                    "dist",
+                    null,
+                    "20",
+                    "index.html",
+                    "404.html",
+                    null));
+    StaticSiteDeployment first =
+        api.staticSites().latestStaticSiteDeployment(site.id()).orElseThrow();
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> "success".equals(api.getStaticSiteDeployment(site.id(), first.id()).status()));
-    api.updateStaticSite(
-        site.id(),
-        new StaticSiteSettings(
-            null, null, null, null, "npm run docs", "22", null, null, null, null));
-    assertEquals("22", api.getStaticSite(site.id()).nodeVersion());
-    StaticSiteDeployment again = api.deployStaticSite(site.id(), null, first.id());
+        .until(
+            () ->
+                "success"
+                    .equals(
+                        api.staticSites().getStaticSiteDeployment(site.id(), first.id()).status()));
+    api.staticSites()
+        .updateStaticSite(
+            site.id(),
+            new StaticSiteSettings(
+                null, null, null, null, "npm run docs", "22", null, null, null, null));
+    assertEquals("22", api.staticSites().getStaticSite(site.id()).nodeVersion());
+    StaticSiteDeployment again = api.staticSites().deployStaticSite(site.id(), null, first.id());
     assertEquals("main", again.branch());
-    assertTrue(api.togglePrettyUrls(site.id()));
-    assertEquals(1, api.listStaticSites().size());
-    api.deleteStaticSite(site.id());
-    assertThrows(KinstaApiException.NotFound.class, () -> api.getStaticSite(site.id()));
+    assertTrue(api.staticSites().togglePrettyUrls(site.id()));
+    assertEquals(1, api.staticSites().listStaticSites().size());
+    api.staticSites().deleteStaticSite(site.id());
+    assertThrows(
+        KinstaApiException.NotFound.class, () -> api.staticSites().getStaticSite(site.id()));
   }
 
   @Test
   void deletesAnApplication() {
     String id = fixture.simulator.seedApplication(credentials.companyId(), "Old");
-    api.deleteApplication(id);
+    api.applications().deleteApplication(id);
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThrows(KinstaApiException.NotFound.class, () -> api.getApplication(id)));
+            () ->
+                assertThrows(
+                    KinstaApiException.NotFound.class,
+                    () -> api.applications().getApplication(id)));
   }
 
   @Test
   void forbiddenNamesTheCall() {
     fixture.simulator.addFault(Fault.status("GET /databases", 403, 1));
     KinstaApiException.Forbidden refused =
-        assertThrows(KinstaApiException.Forbidden.class, () -> api.listDatabases());
+        assertThrows(KinstaApiException.Forbidden.class, () -> api.databases().listDatabases());
     assertEquals("GET /databases", refused.endpoint());
   }
 }
