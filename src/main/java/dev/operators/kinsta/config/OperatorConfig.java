@@ -39,7 +39,14 @@ public record OperatorConfig(
     Duration creationWindow,
     Duration stalledRetry,
     Duration inventoryInterval,
-    Duration usageInterval) {
+    Duration usageInterval,
+    Approval defaultApproval) {
+
+  /** Which changes wait for approval when a resource's spec does not say. */
+  public enum Approval {
+    None,
+    Destructive
+  }
 
   /** What happens to the Kinsta object when its custom resource is deleted. */
   public enum DeletionPolicy {
@@ -65,6 +72,7 @@ public record OperatorConfig(
   public static final String STALLED_RETRY = "KINSTA_STALLED_RETRY";
   public static final String INVENTORY_INTERVAL = "KINSTA_INVENTORY_INTERVAL";
   public static final String USAGE_INTERVAL = "KINSTA_USAGE_INTERVAL";
+  public static final String DEFAULT_APPROVAL = "KINSTA_DEFAULT_APPROVAL";
 
   /** Kinsta's documented limits, which the budget must stay below. */
   private static final int KINSTA_COMPANY_LIMIT = 120;
@@ -114,6 +122,7 @@ public record OperatorConfig(
             USAGE_INTERVAL,
             "1h",
             text -> between(duration(text), Duration.ofMinutes(1), Duration.ofHours(24)));
+    Approval approval = read.value(DEFAULT_APPROVAL, "None", OperatorConfig::approval);
     read.failIfProblems();
     return new OperatorConfig(
         kinsta,
@@ -133,7 +142,8 @@ public record OperatorConfig(
         creationWindow,
         stalledRetry,
         inventory,
-        usage);
+        usage,
+        approval);
   }
 
   /** The Kinsta client settings these operator settings imply. */
@@ -270,6 +280,15 @@ public record OperatorConfig(
       }
     }
     throw new IllegalArgumentException("must be Delete or Retain");
+  }
+
+  private static Approval approval(String text) {
+    for (Approval approval : Approval.values()) {
+      if (approval.name().equalsIgnoreCase(text)) {
+        return approval;
+      }
+    }
+    throw new IllegalArgumentException("must be None or Destructive");
   }
 
   private static boolean bool(String text) {

@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.IpRestriction;
 import dev.operators.kinsta.hosting.client.HostedService;
 import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.hosting.client.dto.IpRestrictionState;
+import dev.operators.kinsta.reconcile.Attempt;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ public final class HostedAccess {
    * operator kept ({@code managed}). Answers whether the operator keeps it from now on.
    */
   public static boolean restrictIps(
-      HostingApi api,
+      Attempt<?, ?> attempt,
       HostedService service,
       String id,
       @Nullable IpRestriction wanted,
@@ -25,6 +26,7 @@ public final class HostedAccess {
     if (wanted == null && !managed) {
       return false;
     }
+    HostingApi api = attempt.hosting();
     IpRestrictionState current = api.services().getIpRestriction(service, id);
     IpRestrictionState target =
         wanted == null
@@ -37,22 +39,31 @@ public final class HostedAccess {
                     && Objects.equals(
                         current.ipList().stream().sorted().toList(),
                         target.ipList().stream().sorted().toList())));
-    if (!same) {
+    if (!same && attempt.correct("spec.ipRestriction", describe(target), describe(current))) {
       api.services().putIpRestriction(service, id, target);
     }
     return wanted != null;
   }
 
+  private static String describe(IpRestrictionState state) {
+    return state.isEnabled()
+        ? state.type() + " " + String.join(", ", state.ipList().stream().sorted().toList())
+        : "off";
+  }
+
   /** Suspends or activates the service when Sevalla's state differs from the spec. */
   public static void keepSuspended(
-      HostingApi api,
+      Attempt<?, ?> attempt,
       HostedService service,
       String id,
       @Nullable Boolean wanted,
       boolean suspended) {
-    if (wanted == null || wanted == suspended) {
+    if (wanted == null
+        || wanted == suspended
+        || !attempt.correct("spec.suspended", wanted, suspended)) {
       return;
     }
+    HostingApi api = attempt.hosting();
     if (wanted) {
       api.services().suspend(service, id);
     } else {

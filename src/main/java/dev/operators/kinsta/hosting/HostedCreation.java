@@ -95,6 +95,9 @@ public record HostedCreation(
   @SuppressWarnings("try") // the hold is used by the creation call inside, not by name
   public Optional<Outcome> establish(
       String displayName, BooleanSupplier known, Supplier<Optional<Outcome>> create) {
+    if (attempt.observing() && intent == null) {
+      return Optional.of(attempt.nothingToObserve("the " + what + " \"" + displayName + "\""));
+    }
     try (RateBudgets.CreationHold held = intent == null ? attempt.hosting().holdCreation() : null) {
       Optional<Outcome> refused = resolveOrRefuse(displayName);
       if (refused.isPresent() || known.getAsBoolean()) {

@@ -25,12 +25,13 @@ public final class HostedDomains {
    * in {@code kept} (the ones the operator added) are removed.
    */
   public static List<DomainStatus> reconcile(
-      HostingApi api,
+      Attempt<?, ?> attempt,
       HostedService service,
       String id,
       @Nullable List<ServiceDomain> wanted,
       @Nullable String primary,
       List<DomainStatus> kept) {
+    HostingApi api = attempt.hosting();
     List<HostedDomain> listed = api.services().listDomains(service, id);
     List<HostedDomain> result = new ArrayList<>();
     for (HostedDomain domain : listed) {
@@ -39,7 +40,9 @@ public final class HostedDomains {
               && (wanted == null
                   ? kept.stream().anyMatch(k -> domain.name().equalsIgnoreCase(k.name))
                   : wanted.stream().noneMatch(w -> w.name.equalsIgnoreCase(domain.name())));
-      if (removable) {
+      if (removable
+          && attempt.correct("spec.domains", "without " + domain.name(), domain.name())
+          && attempt.approved("Removing domain " + domain.name())) {
         api.services().deleteDomain(service, id, domain.id());
       } else {
         result.add(domain);
@@ -47,7 +50,8 @@ public final class HostedDomains {
     }
     if (wanted != null) {
       for (ServiceDomain want : wanted) {
-        if (result.stream().noneMatch(d -> d.name().equalsIgnoreCase(want.name))) {
+        if (result.stream().noneMatch(d -> d.name().equalsIgnoreCase(want.name))
+            && attempt.correct("spec.domains", want.name, "without " + want.name)) {
           result.add(
               api.services().addDomain(service, id, want.name, Boolean.TRUE.equals(want.wildcard)));
         }
@@ -56,7 +60,16 @@ public final class HostedDomains {
     if (primary != null) {
       Optional<HostedDomain> target =
           result.stream().filter(d -> d.name().equalsIgnoreCase(primary)).findFirst();
-      if (target.isPresent() && !target.get().isPrimary()) {
+      if (target.isPresent()
+          && !target.get().isPrimary()
+          && attempt.correct(
+              "spec.primaryDomain",
+              primary,
+              result.stream()
+                  .filter(HostedDomain::isPrimary)
+                  .map(HostedDomain::name)
+                  .findFirst()
+                  .orElse(null))) {
         api.services().setPrimaryDomain(service, id, target.get().id());
         result =
             result.stream().map(d -> withPrimary(d, d.id().equals(target.get().id()))).toList();

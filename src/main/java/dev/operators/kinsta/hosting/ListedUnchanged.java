@@ -62,7 +62,7 @@ public final class ListedUnchanged {
             .filter(entry -> Objects.equals(entry.displayName(), displayName))
             .filter(entry -> updatedAt == null || updatedAt.equals(entry.updatedAt()))
             .isPresent();
-    return same ? Optional.of(attempt.ready(ready.get().getMessage())) : Optional.empty();
+    return same ? Optional.of(attempt.stillReady(ready.get().getMessage())) : Optional.empty();
   }
 
   /**

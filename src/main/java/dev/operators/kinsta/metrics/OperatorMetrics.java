@@ -175,6 +175,15 @@ public final class OperatorMetrics
   }
 
   @Override
+  public void driftCorrected(HasMetadata resource) {
+    Counter.builder("kinsta.drift.corrections")
+        .description("Fields the operator put back after they were changed in Kinsta")
+        .tag("kind", resource.getKind())
+        .register(registry)
+        .increment();
+  }
+
+  @Override
   public void forgotten(HasMetadata resource) {
     resources.remove(resource.getMetadata().getUid());
   }

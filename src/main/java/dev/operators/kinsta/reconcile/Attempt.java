@@ -1,7 +1,15 @@
 package dev.operators.kinsta.reconcile;
 
+import dev.operators.kinsta.api.v1alpha1.ApiGroup;
+import dev.operators.kinsta.api.v1alpha1.Approval;
+import dev.operators.kinsta.api.v1alpha1.ApprovalSetting;
+import dev.operators.kinsta.api.v1alpha1.DriftEntry;
+import dev.operators.kinsta.api.v1alpha1.KinstaObjectSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaObjectStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.api.v1alpha1.OperationType;
+import dev.operators.kinsta.api.v1alpha1.PendingApproval;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.hosting.inventory.DatabaseInventory;
@@ -30,6 +38,8 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   private final ControllerServices services;
   private final SecretLookup secrets;
   private final BiConsumer<Reason, String> writeStatus;
+  private final Drift drift;
+  private @Nullable Outcome held;
 
   Attempt(
       R resource,
@@ -44,6 +54,143 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     this.services = services;
     this.secrets = secrets;
     this.writeStatus = writeStatus;
+    this.drift = new Drift(managementPolicy(resource), readyForGeneration(resource, status));
+  }
+
+  static ManagementPolicy managementPolicy(CustomResource<?, ?> resource) {
+    return resource.getSpec() instanceof KinstaObjectSpec spec
+        ? spec.managementPolicyOrDefault()
+        : ManagementPolicy.Manage;
+  }
+
+  private static boolean readyForGeneration(CustomResource<?, ?> resource, KinstaStatus status) {
+    long generation = StatusConditions.generation(resource);
+    return StatusConditions.find(status.conditions, StatusConditions.READY)
+        .filter(ready -> "True".equals(ready.getStatus()))
+        .filter(ready -> Long.valueOf(generation).equals(ready.getObservedGeneration()))
+        .isPresent();
+  }
+
+  Drift drift() {
+    return drift;
+  }
+
+  /**
+   * Whether the resource is only observed ({@code managementPolicy: Observe}): nothing may be
+   * written to Kinsta, and every difference is reported as the plan instead.
+   */
+  public boolean observing() {
+    return drift.observing();
+  }
+
+  /**
+   * Reports that {@code field} (its path in the spec) differs: the spec says {@code wanted}, Kinsta
+   * has {@code actual}. Returns whether to write the change: false when the resource is only
+   * observed (the difference stays in {@code status.drift} as the plan). When the resource was
+   * Ready for its generation before, someone changed the field in Kinsta, and putting it back is
+   * announced with a {@code DriftCorrected} event and counted.
+   */
+  public boolean correct(String field, @Nullable Object wanted, @Nullable Object actual) {
+    DriftEntry entry = new DriftEntry(field, Drift.text(wanted), Drift.text(actual));
+    drift.found(entry);
+    if (drift.observing()) {
+      return false;
+    }
+    if (drift.fromOutside()) {
+      services.driftCorrected(
+          resource,
+          "Putting back "
+              + field
+              + ": Kinsta has "
+              + entry.kinsta
+              + ", the spec says "
+              + entry.spec);
+    }
+    return true;
+  }
+
+  /**
+   * The value to send for one field of a settings update: the spec's when it sets the field, Kinsta
+   * has another value, and the change may be written ({@link #correct}); else null, left alone.
+   */
+  public <T> @Nullable T differing(String field, @Nullable T wanted, @Nullable T actual) {
+    return wanted == null || wanted.equals(actual) || !correct(field, wanted, actual)
+        ? null
+        : wanted;
+  }
+
+  /**
+   * Under Observe, the Kinsta object the spec describes does not exist: the plan is to create it,
+   * and the resource waits (looked at again now and then) instead of creating anything.
+   */
+  public Outcome nothingToObserve(String what) {
+    drift.found(new DriftEntry("(object)", what, "absent"));
+    return Outcome.stalled(
+        Reasons.NOTHING_TO_OBSERVE,
+        "Observe: "
+            + what
+            + " does not exist in Kinsta and is not created under managementPolicy Observe; set"
+            + " Manage to create it, or name an existing one");
+  }
+
+  /**
+   * A change that destroys data ({@code change} says what it does): empty when it may go ahead,
+   * otherwise the outcome that holds it until the approve annotation names this generation.
+   */
+  public Optional<Outcome> approval(String change) {
+    Approval approval =
+        resource.getSpec() instanceof ApprovalSetting spec && spec.approvalSetting() != null
+            ? spec.approvalSetting()
+            : services.settings().defaultApproval();
+    long generation = StatusConditions.generation(resource);
+    if (approval != Approval.Destructive) {
+      return Optional.empty();
+    }
+    if (ResourceControls.approved(resource, generation)) {
+      services
+          .events()
+          .normal(resource, Reasons.APPROVED, change + ": approved for generation " + generation);
+      return Optional.empty();
+    }
+    if (status instanceof KinstaObjectStatus object) {
+      object.pendingApproval = new PendingApproval(change, generation);
+    }
+    return Optional.of(
+        Outcome.progressing(
+            Reasons.AWAITING_APPROVAL,
+            change
+                + " destroys data and waits for approval: annotate the resource with "
+                + ApiGroup.APPROVE_ANNOTATION
+                + "="
+                + generation,
+            services.settings().resyncInterval()));
+  }
+
+  /**
+   * For a step that goes on past a change it may not make yet: whether the change that destroys
+   * data may go ahead now. When it may not, the step leaves it out, and the reconcile that would
+   * have ended Ready reports {@code AwaitingApproval} for it instead.
+   */
+  public boolean approved(String change) {
+    Optional<Outcome> outcome = approval(change);
+    if (outcome.isPresent() && held == null) {
+      held = outcome.get();
+    }
+    return outcome.isEmpty();
+  }
+
+  /** The change a step left out for want of approval, if any. */
+  Optional<Outcome> held() {
+    return Optional.ofNullable(held);
+  }
+
+  /**
+   * Ready as the last full look found it: a quick look (the company's list shows nothing changed)
+   * keeps the drift that look reported.
+   */
+  public Outcome stillReady(String message) {
+    drift.quickLook();
+    return ready(message);
   }
 
   public R resource() {

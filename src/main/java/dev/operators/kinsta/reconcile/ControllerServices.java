@@ -37,4 +37,10 @@ public record ControllerServices(
     observer.orphaned(resource);
     events.warning(resource, Reasons.ORPHANED, message);
   }
+
+  /** A field put back after someone changed it in Kinsta: an event naming it, and the metric. */
+  public void driftCorrected(HasMetadata resource, String message) {
+    observer.driftCorrected(resource);
+    events.normal(resource, Reasons.DRIFT_CORRECTED, message);
+  }
 }

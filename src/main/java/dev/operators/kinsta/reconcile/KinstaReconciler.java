@@ -1,10 +1,12 @@
 package dev.operators.kinsta.reconcile;
 
+import dev.operators.kinsta.api.v1alpha1.DriftEntry;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.transport.KinstaApiException;
+import dev.operators.kinsta.transport.ObserveOnly;
 import dev.operators.kinsta.transport.WritesOnThisThread;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -224,10 +226,23 @@ public abstract class KinstaReconciler<
     }
     String key = key(namespace(resource), resource.getMetadata().getName());
     long writesBefore = WritesOnThisThread.count();
+    Attempt<R, S> attempt = attempt(resource, status, credentials, writes);
     try {
-      Outcome outcome = reconcileRemote(attempt(resource, status, credentials, writes));
+      Outcome outcome = observed(attempt);
       rateLimitWaits.forget(key);
       afterRemoteStep(resource, status);
+      attempt.drift().writeTo(status, outcome);
+      return outcome;
+    } catch (ObserveOnly.WriteWithheld withheld) {
+      // A step that writes without first reporting the difference: its call is the plan's next
+      // entry, and the look stops there.
+      attempt.drift().found(new DriftEntry("(next call)", withheld.endpoint(), "not sent"));
+      Outcome outcome =
+          attempt.ready(
+              "Observed; Manage would go on with "
+                  + withheld.endpoint()
+                  + " (status.drift); nothing is written to Kinsta under Observe");
+      attempt.drift().writeTo(status, outcome);
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
       return rateLimitWaits.refused(key, limited, WritesOnThisThread.count() > writesBefore);
@@ -237,6 +252,27 @@ public abstract class KinstaReconciler<
       }
       return TerminalFailures.stalled(failure);
     }
+  }
+
+  /** Runs the kind's steps; under Observe with every write withheld, and Ready says so. */
+  private Outcome observed(Attempt<R, S> attempt) {
+    if (!attempt.observing()) {
+      Outcome outcome = reconcileRemote(attempt);
+      return outcome.kind() == Outcome.Kind.READY ? attempt.held().orElse(outcome) : outcome;
+    }
+    Outcome outcome = ObserveOnly.run(() -> reconcileRemote(attempt));
+    if (outcome.kind() != Outcome.Kind.READY) {
+      return outcome;
+    }
+    int differences = attempt.drift().entries().size();
+    return differences == 0
+        ? outcome
+        : Outcome.ready(
+            "Observed; "
+                + differences
+                + (differences == 1 ? " field differs" : " fields differ")
+                + " from the spec (status.drift), nothing is written under Observe",
+            services.settings().resyncInterval());
   }
 
   private Optional<Outcome> misusedSecret(R resource, String credentialsName) {

@@ -40,6 +40,13 @@ public enum Reasons implements Reason {
 
   DELETING,
 
+  /** Observe: the Kinsta object the spec names is not there (it may be created by someone). */
+  @MayClear
+  NOTHING_TO_OBSERVE,
+
+  /** A change that destroys data waits for the approve annotation. */
+  AWAITING_APPROVAL,
+
   // Events.
   ADOPTED,
 
@@ -47,5 +54,7 @@ public enum Reasons implements Reason {
   CREATION_NOT_FOUND,
   CREATION_NOT_MADE,
   RETAINED,
-  ORPHANED;
+  ORPHANED,
+  DRIFT_CORRECTED,
+  APPROVED;
 }

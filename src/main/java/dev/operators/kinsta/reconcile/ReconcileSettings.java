@@ -1,5 +1,6 @@
 package dev.operators.kinsta.reconcile;
 
+import dev.operators.kinsta.api.v1alpha1.Approval;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.config.OperatorConfig;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
  * @param stalledRetry how often a stall whose cause may clear is looked at again
  * @param inventoryInterval how often each company's sites are listed (drift is seen within it)
  * @param usageInterval how often the usage metrics of each site and application are read
+ * @param defaultApproval which changes wait for approval when a spec does not say
  */
 public record ReconcileSettings(
     Duration minPollInterval,
@@ -35,7 +37,8 @@ public record ReconcileSettings(
     Duration creationWindow,
     Duration stalledRetry,
     Duration inventoryInterval,
-    Duration usageInterval) {
+    Duration usageInterval,
+    Approval defaultApproval) {
 
   public static ReconcileSettings from(OperatorConfig config) {
     return new ReconcileSettings(
@@ -50,7 +53,8 @@ public record ReconcileSettings(
         config.creationWindow(),
         config.stalledRetry(),
         config.inventoryInterval(),
-        config.usageInterval());
+        config.usageInterval(),
+        Approval.valueOf(config.defaultApproval().name()));
   }
 
   public ReconcileSettings withPolling(Duration min, Duration max) {
@@ -93,6 +97,10 @@ public record ReconcileSettings(
     return changed(settings -> settings.usageInterval = interval);
   }
 
+  public ReconcileSettings withDefaultApproval(Approval approval) {
+    return changed(settings -> settings.defaultApproval = approval);
+  }
+
   public ReconcileSettings withStalledRetry(Duration retry) {
     return changed(settings -> settings.stalledRetry = retry);
   }
@@ -117,6 +125,7 @@ public record ReconcileSettings(
     Duration stalledRetry;
     Duration inventoryInterval;
     Duration usageInterval;
+    Approval defaultApproval;
 
     Editable(ReconcileSettings from) {
       minPollInterval = from.minPollInterval;
@@ -131,6 +140,7 @@ public record ReconcileSettings(
       stalledRetry = from.stalledRetry;
       inventoryInterval = from.inventoryInterval;
       usageInterval = from.usageInterval;
+      defaultApproval = from.defaultApproval;
     }
 
     ReconcileSettings settings() {
@@ -146,7 +156,8 @@ public record ReconcileSettings(
           creationWindow,
           stalledRetry,
           inventoryInterval,
-          usageInterval);
+          usageInterval,
+          defaultApproval);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.transport.KinstaApiException;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -78,6 +79,15 @@ final class RemoteDeletion<
                   + manager.get().getMetadata().getName());
       return DeleteControl.defaultDelete();
     }
+    if (Attempt.managementPolicy(resource) == ManagementPolicy.Observe) {
+      services
+          .events()
+          .normal(
+              resource,
+              Reasons.RETAINED,
+              remote + " is left in Kinsta (managementPolicy Observe writes nothing)");
+      return DeleteControl.defaultDelete();
+    }
     if (hooks.deletionPolicy().apply(resource) == DeletionPolicy.Retain) {
       services
           .events()
@@ -103,9 +113,14 @@ final class RemoteDeletion<
     } catch (CredentialsProblem problem) {
       return orphanOrWait(resource, remote, problem.getMessage());
     }
+    Attempt<R, S> attempt = kind.attempt(resource, status, credentials, writes);
+    Optional<Outcome> held = attempt.approval("Deleting " + remote);
+    if (held.isPresent()) {
+      return awaitingApproval(resource, status, writes, held.get());
+    }
     Deletion deletion;
     try {
-      deletion = hooks.deleteRemote().apply(kind.attempt(resource, status, credentials, writes));
+      deletion = hooks.deleteRemote().apply(attempt);
     } catch (KinstaApiException.Unauthorized | KinstaApiException.Forbidden rejected) {
       return orphanOrWait(resource, remote, rejected.getMessage());
     } catch (KinstaApiException.RateLimited limited) {
@@ -150,6 +165,17 @@ final class RemoteDeletion<
           failed.getMessage());
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(deletion.next());
+  }
+
+  /** Holds the deletion, with the change waiting for approval in the status, until approved. */
+  private DeleteControl awaitingApproval(
+      R resource, S status, StatusWriter<R, S> writes, Outcome held) {
+    long generation = StatusConditions.generation(resource);
+    status.observedGeneration = generation;
+    StatusConditions.apply(status, generation, held, kind.services.clock().instant());
+    writes.write(status);
+    return DeleteControl.noFinalizerRemoval()
+        .rescheduleAfter(kind.services.settings().resyncInterval());
   }
 
   private DeleteControl orphanOrWait(R resource, String remote, String why) {

@@ -17,6 +17,14 @@ public final class ResourceControls {
         .equalsIgnoreCase(annotation(resource, ApiGroup.PAUSED_ANNOTATION).orElse("").strip());
   }
 
+  /** Whether the approve annotation names {@code generation}. */
+  public static boolean approved(HasMetadata resource, long generation) {
+    return annotation(resource, ApiGroup.APPROVE_ANNOTATION)
+        .map(String::strip)
+        .filter(value -> value.equals(Long.toString(generation)))
+        .isPresent();
+  }
+
   public static Optional<String> reconcileRequest(HasMetadata resource) {
     return annotation(resource, ApiGroup.RECONCILE_REQUESTED_ANNOTATION);
   }

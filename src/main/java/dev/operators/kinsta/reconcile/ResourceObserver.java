@@ -21,4 +21,7 @@ public interface ResourceObserver {
 
   /** The resource went while its Kinsta object, which it should have deleted, stays. */
   default void orphaned(HasMetadata resource) {}
+
+  /** The operator put back a field someone changed in Kinsta. */
+  default void driftCorrected(HasMetadata resource) {}
 }

@@ -97,6 +97,7 @@ public final class KinstaTransport {
       throw new IllegalStateException(
           "Kinsta calls block; they must not run on a Vert.x event loop");
     }
+    ObserveOnly.check(request);
     @Nullable JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
     Redactor redactor = Redactor.forRequest(key, body, request.carriesValues());
     takePermit(budgetKey, request);

@@ -404,7 +404,8 @@ public final class ScaleBenchmark {
         defaults.creationWindow().dividedBy(K),
         defaults.stalledRetry().dividedBy(K),
         defaults.inventoryInterval().dividedBy(K),
-        defaults.usageInterval().dividedBy(K));
+        defaults.usageInterval().dividedBy(K),
+        defaults.defaultApproval());
   }
 
   /** The default budget with every period {@value #K} times shorter. */

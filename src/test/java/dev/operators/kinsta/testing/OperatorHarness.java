@@ -131,7 +131,8 @@ public final class OperatorHarness implements AutoCloseable {
         Duration.ofSeconds(5),
         Duration.ofMinutes(10),
         Duration.ofSeconds(2),
-        Duration.ofHours(1));
+        Duration.ofHours(1),
+        dev.operators.kinsta.api.v1alpha1.Approval.None);
   }
 
   public static OperatorHarness start() {

@@ -43,6 +43,12 @@ public final class ApiGroup {
   public static final String POLL_INTERVAL_ANNOTATION = GROUP + "/poll-interval";
 
   /**
+   * Approves the changes that destroy data (under {@code spec.approval: Destructive}) for the
+   * generation it names; a later generation needs its own approval.
+   */
+  public static final String APPROVE_ANNOTATION = GROUP + "/approve";
+
+  /**
    * Schema descriptions of the condition fields, which the Kubernetes Condition type does not
    * carry, for {@code kubectl explain}; added to every kind's status by {@link SchemaAddition}.
    */

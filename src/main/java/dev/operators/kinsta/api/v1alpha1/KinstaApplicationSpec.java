@@ -39,7 +39,7 @@ import java.util.List;
             + " && self.domains.exists(d, d.name == self.primaryDomain))",
     message = "primaryDomain must be one of domains",
     fieldPath = ".primaryDomain")
-public class KinstaApplicationSpec extends KinstaSpec {
+public class KinstaApplicationSpec extends KinstaObjectSpec {
 
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(

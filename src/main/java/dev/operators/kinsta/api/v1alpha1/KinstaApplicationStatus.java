@@ -7,7 +7,7 @@ import java.util.List;
 
 /** What the operator observed of a {@link KinstaApplication}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaApplicationStatus extends KinstaStatus {
+public class KinstaApplicationStatus extends KinstaObjectStatus {
   @JsonPropertyDescription(
       "The creation under way: written before the create call, so that a lost answer is looked"
           + " for instead of creating a second application.")

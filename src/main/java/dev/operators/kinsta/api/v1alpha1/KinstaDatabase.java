@@ -37,6 +37,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Size", jsonPath = ".status.size")
 @AdditionalPrinterColumn(name = "Database ID", jsonPath = ".status.databaseId")
 @AdditionalPrinterColumn(
+    name = "Drift",
+    jsonPath = ".status.driftCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

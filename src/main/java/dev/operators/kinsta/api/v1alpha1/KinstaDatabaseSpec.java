@@ -31,7 +31,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "has(self.adopt) == has(oldSelf.adopt)",
     message = "adopt cannot be added or removed")
-public class KinstaDatabaseSpec extends KinstaSpec {
+public class KinstaDatabaseSpec extends KinstaObjectSpec {
 
   @Size(min = 1, max = 120)
   @JsonPropertyDescription(

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
  * connection Secret.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaDatabaseStatus extends KinstaStatus {
+public class KinstaDatabaseStatus extends KinstaObjectStatus {
   @JsonPropertyDescription(
       "A creation sent without its answer seen yet; resolved by looking for the database.")
   public CreationIntent creation;

@@ -36,6 +36,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Record", jsonPath = ".status.fqdn")
 @AdditionalPrinterColumn(name = "Values", jsonPath = ".status.values")
 @AdditionalPrinterColumn(
+    name = "Drift",
+    jsonPath = ".status.driftCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

@@ -27,7 +27,7 @@ import java.util.Locale;
     value = "!has(self.type) || !has(self.name) || self.type != 'CNAME' || self.name != '@'",
     message = "the zone's apex cannot be a CNAME",
     fieldPath = ".name")
-public class KinstaDnsRecordSpec extends KinstaSpec {
+public class KinstaDnsRecordSpec extends KinstaObjectSpec {
   /** A DNS name of one or more labels, lower case, without the trailing dot. */
   static final String DOMAIN =
       "^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z][-a-z0-9]{0,61}[a-z0-9]$";

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** What the operator observed of a {@link KinstaDnsRecord}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaDnsRecordStatus extends KinstaStatus {
+public class KinstaDnsRecordStatus extends KinstaObjectStatus {
   @JsonPropertyDescription("Kinsta id of the zone.")
   public String domainId;
 

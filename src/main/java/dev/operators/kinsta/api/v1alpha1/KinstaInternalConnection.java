@@ -36,6 +36,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Application", jsonPath = ".status.applicationId")
 @AdditionalPrinterColumn(name = "Target", jsonPath = ".status.targetId")
 @AdditionalPrinterColumn(
+    name = "Drift",
+    jsonPath = ".status.driftCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

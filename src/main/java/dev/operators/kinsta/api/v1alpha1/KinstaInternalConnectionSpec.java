@@ -11,7 +11,7 @@ import io.fabric8.generator.annotation.ValidationRule;
  * and an application or another database. Both ends are immutable.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaInternalConnectionSpec extends KinstaSpec {
+public class KinstaInternalConnectionSpec extends KinstaObjectSpec {
   private static final String NAME = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
 
   @Required

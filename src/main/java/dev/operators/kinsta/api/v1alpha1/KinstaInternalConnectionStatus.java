@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /** What the operator observed of a {@link KinstaInternalConnection}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaInternalConnectionStatus extends KinstaStatus {
+public class KinstaInternalConnectionStatus extends KinstaObjectStatus {
   @JsonPropertyDescription("Sevalla id of the database the connection is made from.")
   public String databaseId;
 

@@ -37,6 +37,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Previews", jsonPath = ".status.previews.enabled")
 @AdditionalPrinterColumn(name = "Pipeline ID", jsonPath = ".status.pipelineId")
 @AdditionalPrinterColumn(
+    name = "Drift",
+    jsonPath = ".status.driftCount",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

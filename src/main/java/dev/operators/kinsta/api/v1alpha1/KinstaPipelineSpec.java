@@ -42,7 +42,7 @@ import java.util.List;
     input =
         "{\"properties\": {\"stages\": {\"x-kubernetes-list-type\": \"map\","
             + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
-public class KinstaPipelineSpec extends KinstaSpec {
+public class KinstaPipelineSpec extends KinstaObjectSpec {
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(
       "An existing pipeline to manage, by id, instead of creating one. Adopted pipelines default"

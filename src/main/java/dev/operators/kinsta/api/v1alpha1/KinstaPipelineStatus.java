@@ -7,7 +7,7 @@ import java.util.List;
 
 /** The pipeline as the operator last saw it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaPipelineStatus extends KinstaStatus {
+public class KinstaPipelineStatus extends KinstaObjectStatus {
   @JsonPropertyDescription("Sevalla's id of the pipeline.")
   public String pipelineId;
 

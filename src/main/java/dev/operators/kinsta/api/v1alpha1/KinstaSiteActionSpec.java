@@ -34,7 +34,20 @@ import java.util.List;
             + "self.restore.targetEnvironment : self.environment)",
     message = "restoring needs restore.confirm set to the target environment",
     fieldPath = ".restore.confirm")
-public class KinstaSiteActionSpec extends KinstaSpec {
+public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting {
+
+  @JsonPropertyDescription(
+      "Destructive holds a run that destroys data (push, restore, reset, deleting a backup) until"
+          + " the annotation kinsta.operators.dev/approve names the resource's current"
+          + " metadata.generation; an approval covers every run of that generation. None lets them"
+          + " go ahead. Absent: the operator's default (KINSTA_DEFAULT_APPROVAL).")
+  public Approval approval;
+
+  @Override
+  public Approval approvalSetting() {
+    return approval;
+  }
+
   /** A WP-CLI command as Kinsta accepts it. */
   public static final String WP_CLI_PATTERN = "^wp\\s+[a-zA-Z0-9_\\-./:=@'\\s]+$";
 

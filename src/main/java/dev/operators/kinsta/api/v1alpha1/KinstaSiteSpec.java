@@ -30,7 +30,7 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "has(self.region) == has(oldSelf.region)",
     message = "region cannot be added or removed",
     fieldPath = ".region")
-public class KinstaSiteSpec extends KinstaSpec {
+public class KinstaSiteSpec extends KinstaObjectSpec {
 
   @Size(min = 1, max = 120)
   @JsonPropertyDescription(

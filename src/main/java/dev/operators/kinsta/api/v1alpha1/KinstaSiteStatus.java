@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** What the operator knows about a {@link KinstaSite}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaSiteStatus extends KinstaStatus {
+public class KinstaSiteStatus extends KinstaObjectStatus {
   @JsonPropertyDescription("Kinsta's id of the site.")
   public String siteId;
 

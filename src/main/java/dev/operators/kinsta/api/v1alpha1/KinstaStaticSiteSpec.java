@@ -28,7 +28,7 @@ import java.util.List;
     input =
         "{\"properties\": {\"domains\": {\"x-kubernetes-list-type\": \"map\","
             + " \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
-public class KinstaStaticSiteSpec extends KinstaSpec {
+public class KinstaStaticSiteSpec extends KinstaObjectSpec {
   @ValidationRule(value = "self == oldSelf", message = "adopt is immutable")
   @JsonPropertyDescription(
       "An existing static site to manage, by id or by unique name, instead of creating one."

@@ -6,7 +6,7 @@ import java.util.List;
 
 /** The static site as the operator last saw it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class KinstaStaticSiteStatus extends KinstaStatus {
+public class KinstaStaticSiteStatus extends KinstaObjectStatus {
   @JsonPropertyDescription("Sevalla's id of the static site.")
   public String staticSiteId;
 

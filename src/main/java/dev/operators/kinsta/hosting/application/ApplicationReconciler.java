@@ -244,7 +244,7 @@ public final class ApplicationReconciler
       status.domains =
           nullIfEmpty(
               HostedDomains.reconcile(
-                  api,
+                  attempt,
                   HostedService.APPLICATION,
                   id,
                   spec.domains,
@@ -254,7 +254,7 @@ public final class ApplicationReconciler
     }
     status.ipRestrictionManaged =
         HostedAccess.restrictIps(
-                api,
+                attempt,
                 HostedService.APPLICATION,
                 id,
                 spec.ipRestriction,
@@ -286,7 +286,7 @@ public final class ApplicationReconciler
       return ports;
     }
     boolean suspended = Boolean.TRUE.equals(run.app().isSuspended());
-    HostedAccess.keepSuspended(api, HostedService.APPLICATION, id, spec.suspended, suspended);
+    HostedAccess.keepSuspended(attempt, HostedService.APPLICATION, id, spec.suspended, suspended);
     status.suspended = spec.suspended != null ? spec.suspended : suspended ? Boolean.TRUE : null;
     Toggles.apply(attempt, api, id);
     return DeploymentHooks.keep(attempt, api, id);

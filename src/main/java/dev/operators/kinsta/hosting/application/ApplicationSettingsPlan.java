@@ -7,7 +7,6 @@ import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.hosting.client.dto.Application;
 import dev.operators.kinsta.hosting.client.dto.ApplicationSettings;
 import dev.operators.kinsta.reconcile.Attempt;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The application's settings: display name, build settings, auto-deploy, default branch and
@@ -24,15 +23,21 @@ final class ApplicationSettingsPlan {
     ApplicationSettings wanted = wanted(attempt.resource().getSpec());
     ApplicationSettings change =
         new ApplicationSettings(
-            differing(wanted.displayName(), app.displayName()),
-            differing(wanted.buildType(), app.buildType()),
-            differing(wanted.buildPath(), app.buildPath()),
-            differing(wanted.dockerfilePath(), app.dockerfilePath()),
-            differing(wanted.dockerContext(), app.dockerContext()),
-            differing(wanted.autoDeploy(), app.autoDeploy()),
-            differing(wanted.defaultBranch(), app.defaultBranch()),
-            differing(wanted.hibernationEnabled(), app.hibernationEnabled()),
-            differing(wanted.hibernateAfterSeconds(), app.hibernateAfterSeconds()));
+            attempt.differing("spec.displayName", wanted.displayName(), app.displayName()),
+            attempt.differing("spec.build.type", wanted.buildType(), app.buildType()),
+            attempt.differing("spec.build.path", wanted.buildPath(), app.buildPath()),
+            attempt.differing(
+                "spec.build.dockerfilePath", wanted.dockerfilePath(), app.dockerfilePath()),
+            attempt.differing(
+                "spec.build.dockerContext", wanted.dockerContext(), app.dockerContext()),
+            attempt.differing("spec.autoDeploy", wanted.autoDeploy(), app.autoDeploy()),
+            attempt.differing("spec.defaultBranch", wanted.defaultBranch(), app.defaultBranch()),
+            attempt.differing(
+                "spec.hibernation.enabled", wanted.hibernationEnabled(), app.hibernationEnabled()),
+            attempt.differing(
+                "spec.hibernation.afterSeconds",
+                wanted.hibernateAfterSeconds(),
+                app.hibernateAfterSeconds()));
     if (change.equals(NOTHING)) {
       return;
     }
@@ -42,10 +47,6 @@ final class ApplicationSettingsPlan {
 
   private static final ApplicationSettings NOTHING =
       new ApplicationSettings(null, null, null, null, null, null, null, null, null);
-
-  private static <T> @Nullable T differing(@Nullable T wanted, @Nullable T current) {
-    return wanted == null || wanted.equals(current) ? null : wanted;
-  }
 
   static ApplicationSettings wanted(KinstaApplicationSpec spec) {
     KinstaApplicationSpec.BuildSettings build = spec.build;

@@ -162,7 +162,7 @@ public final class DatabaseReconciler
             .filter(listed -> Objects.equals(listed.resourceTypeName(), status.size))
             .filter(listed -> Objects.equals(listed.displayName(), status.displayName))
             .isPresent();
-    return same ? Optional.of(attempt.ready(ready.get().getMessage())) : Optional.empty();
+    return same ? Optional.of(attempt.stillReady(ready.get().getMessage())) : Optional.empty();
   }
 
   private static Optional<Outcome> observe(Run run) {
@@ -233,6 +233,12 @@ public final class DatabaseReconciler
     String newName = wantedName != null && !wantedName.equals(db.displayName()) ? wantedName : null;
     String newSize =
         wantedSize != null && !wantedSize.equals(db.resourceTypeName()) ? wantedSize : null;
+    if (newName != null && !attempt.correct("spec.displayName", newName, db.displayName())) {
+      newName = null;
+    }
+    if (newSize != null && !attempt.correct("spec.size", newSize, db.resourceTypeName())) {
+      newSize = null;
+    }
     if (newName == null && newSize == null) {
       return Optional.empty();
     }
@@ -267,7 +273,9 @@ public final class DatabaseReconciler
     Database db = run.db();
     HostingApi api = attempt.hosting();
     boolean external = db.externalHostname() != null;
-    if (spec.externalConnection != null && spec.externalConnection != external) {
+    if (spec.externalConnection != null
+        && spec.externalConnection != external
+        && attempt.correct("spec.externalConnection", spec.externalConnection, external)) {
       api.databases().toggleExternalConnection(db.id());
       return Optional.of(
           Outcome.progressing(
@@ -279,7 +287,7 @@ public final class DatabaseReconciler
     }
     status.ipRestrictionManaged =
         HostedAccess.restrictIps(
-                api,
+                attempt,
                 HostedService.DATABASE,
                 db.id(),
                 spec.ipRestriction,
@@ -287,7 +295,7 @@ public final class DatabaseReconciler
             ? Boolean.TRUE
             : null;
     boolean suspended = Boolean.TRUE.equals(db.isSuspended());
-    HostedAccess.keepSuspended(api, HostedService.DATABASE, db.id(), spec.suspended, suspended);
+    HostedAccess.keepSuspended(attempt, HostedService.DATABASE, db.id(), spec.suspended, suspended);
     status.suspended = spec.suspended != null ? spec.suspended : suspended ? Boolean.TRUE : null;
     return Optional.empty();
   }
@@ -322,6 +330,12 @@ public final class DatabaseReconciler
     String version = SecretFingerprint.of(secret.get());
     if (version.equals(status.passwordSetFrom) || declared.equals(workingPassword(attempt))) {
       status.passwordSetFrom = version;
+      return Optional.empty();
+    }
+    if (!attempt.correct(
+        "spec.passwordSecretRef",
+        "the password in Secret " + spec.passwordSecretRef.name,
+        "another password")) {
       return Optional.empty();
     }
     attempt.hosting().databases().resetDatabasePassword(run.db().id(), declared.get());

@@ -184,7 +184,7 @@ public final class PipelineReconciler
                     status.updatedAt.equals(listed.updatedAt())
                         && Objects.equals(status.displayName, listed.displayName()));
     return listedSame && membersCurrent(attempt)
-        ? Optional.of(attempt.ready(ready.get().getMessage()))
+        ? Optional.of(attempt.stillReady(ready.get().getMessage()))
         : Optional.empty();
   }
 
@@ -246,12 +246,10 @@ public final class PipelineReconciler
         Boolean.TRUE.equals(run.attempt.status().adopted)
             ? spec.displayName
             : spec.displayNameOr(run.attempt.resource().getMetadata().getName());
-    String newName =
-        wantedName != null && !wantedName.equals(pipeline.displayName()) ? wantedName : null;
+    String newName = run.attempt.differing("spec.displayName", wantedName, pipeline.displayName());
     String newType =
-        spec.type != null && !spec.type.wireName().equals(pipeline.type())
-            ? spec.type.wireName()
-            : null;
+        run.attempt.differing(
+            "spec.type", spec.type == null ? null : spec.type.wireName(), pipeline.type());
     if (newName != null || newType != null) {
       run.attempt.hosting().pipelines().updatePipeline(pipeline.id(), newName, newType);
       run.changes++;

@@ -245,7 +245,7 @@ public final class StaticSiteReconciler
     if (spec.domains != null || status.domains != null) {
       List<DomainStatus> domains =
           HostedDomains.reconcile(
-              run.api,
+              attempt,
               HostedService.STATIC_SITE,
               id,
               spec.domains,
@@ -266,16 +266,40 @@ public final class StaticSiteReconciler
     StaticSite site = run.site();
     StaticSiteSettings change =
         new StaticSiteSettings(
-            differing(spec.displayName, site.displayName()),
-            differing(spec.autoDeploy, site.autoDeploy()),
-            differing(spec.defaultBranch, site.defaultBranch()),
-            differing(spec.installCommand, site.installCommand()),
-            differing(spec.buildCommand, site.buildCommand()),
-            differing(spec.nodeVersion, site.nodeVersion()),
-            differing(spec.rootDirectory, site.rootDirectory()),
-            differing(spec.publishedDirectory, site.publishedDirectory()),
-            differing(spec.indexFile, site.indexFile()),
-            differing(spec.errorFile, site.errorFile()));
+            attempt.differing(
+                "spec.displayName",
+                differing(spec.displayName, site.displayName()),
+                site.displayName()),
+            attempt.differing(
+                "spec.autoDeploy",
+                differing(spec.autoDeploy, site.autoDeploy()),
+                site.autoDeploy()),
+            attempt.differing(
+                "spec.defaultBranch",
+                differing(spec.defaultBranch, site.defaultBranch()),
+                site.defaultBranch()),
+            attempt.differing(
+                "spec.installCommand",
+                differing(spec.installCommand, site.installCommand()),
+                site.installCommand()),
+            attempt.differing(
+                "spec.buildCommand",
+                differing(spec.buildCommand, site.buildCommand()),
+                site.buildCommand()),
+            attempt.differing(
+                "spec.nodeVersion",
+                differing(spec.nodeVersion, site.nodeVersion()),
+                site.nodeVersion()),
+            attempt.differing(
+                "spec.rootDirectory",
+                differing(spec.rootDirectory, site.rootDirectory()),
+                site.rootDirectory()),
+            attempt.differing(
+                "spec.publishedDirectory", spec.publishedDirectory, site.publishedDirectory()),
+            attempt.differing(
+                "spec.indexFile", differing(spec.indexFile, site.indexFile()), site.indexFile()),
+            attempt.differing(
+                "spec.errorFile", differing(spec.errorFile, site.errorFile()), site.errorFile()));
     if (!change.equals(NO_CHANGE)) {
       run.api.staticSites().updateStaticSite(site.id(), change);
       attempt.status().displayName =
@@ -289,7 +313,9 @@ public final class StaticSiteReconciler
     }
     // Sevalla only toggles pretty URLs and answers the new state: one flip per reconcile at most.
     KinstaStaticSiteStatus status = attempt.status();
-    if (spec.prettyUrls != null && !spec.prettyUrls.equals(status.prettyUrlsEnabled)) {
+    if (spec.prettyUrls != null
+        && !spec.prettyUrls.equals(status.prettyUrlsEnabled)
+        && attempt.correct("spec.prettyUrls", spec.prettyUrls, status.prettyUrlsEnabled)) {
       status.prettyUrlsEnabled = run.api.staticSites().togglePrettyUrls(site.id());
     }
     return Optional.empty();

@@ -270,6 +270,9 @@ public final class DnsRecordReconciler
     }
     DnsRecord record = run.record;
     if (record == null) {
+      if (attempt.observing()) {
+        return Optional.of(attempt.nothingToObserve(run.named()));
+      }
       attempt
           .events()
           .warning(
@@ -284,7 +287,16 @@ public final class DnsRecordReconciler
     Set<String> wanted = wantedValues(spec);
     Set<String> present = new LinkedHashSet<>(record.values());
     int ttl = spec.ttlOrDefault();
-    if (wanted.equals(present) && Objects.equals(record.ttl(), ttl)) {
+    boolean ttlDiffers = !Objects.equals(record.ttl(), ttl);
+    boolean valuesDiffer = !wanted.equals(present);
+    boolean write = true;
+    if (ttlDiffers) {
+      write = attempt.correct("spec.ttl", ttl, record.ttl());
+    }
+    if (valuesDiffer) {
+      write = attempt.correct("spec.values", wanted, present) && write;
+    }
+    if (!write || (!ttlDiffers && !valuesDiffer)) {
       return Optional.empty();
     }
     List<String> added = wanted.stream().filter(v -> !present.contains(v)).toList();
@@ -341,6 +353,9 @@ public final class DnsRecordReconciler
    * A first creation: the intent goes on record before the call, so a lost answer is recognised.
    */
   private static Outcome create(Run run) {
+    if (run.attempt.observing()) {
+      return run.attempt.nothingToObserve(run.named());
+    }
     run.status().creation = LostCreation.intent(run.attempt, run.spec().type + " " + run.fqdn());
     run.attempt.writeStatusNow(Reasons.CREATING, "Creating " + run.named() + " in Kinsta DNS");
     try {

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,100 +49,170 @@ final class EnvironmentPlanner {
       @Nullable AllocationCall allocationCall,
       EnvironmentReads reads,
       KinstaSiteStatus status) {
+    return checks(label, spec, env, appliedAllocation, allocationCall, reads, status)
+        .map(Supplier::get)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  /**
+   * Every setting that differs, one change per setting in the fixed order: what Observe reports as
+   * the plan. Each check runs at most once, and reads only what its setting needs.
+   */
+  static List<SettingChange> changes(
+      String label,
+      @Nullable EnvironmentSettings spec,
+      Environment env,
+      @Nullable PhpAllocation appliedAllocation,
+      @Nullable AllocationCall allocationCall,
+      EnvironmentReads reads,
+      KinstaSiteStatus status) {
+    return checks(label, spec, env, appliedAllocation, allocationCall, reads, status)
+        .map(Supplier::get)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static Stream<Supplier<Optional<SettingChange>>> checks(
+      String label,
+      @Nullable EnvironmentSettings spec,
+      Environment env,
+      @Nullable PhpAllocation appliedAllocation,
+      @Nullable AllocationCall allocationCall,
+      EnvironmentReads reads,
+      KinstaSiteStatus status) {
     if (spec == null) {
+      return Stream.empty();
+    }
+    return Stream.of(
+        () -> phpVersion(label, spec, env),
+        () -> edgeCaching(label, spec, env),
+        () -> imageOptimization(label, spec, env),
+        () -> webroot(label, spec, env),
+        () -> spec.domains == null ? Optional.empty() : domains(label, spec.domains, env),
+        () -> deniedIps(label, spec, env, reads),
+        () ->
+            spec.ssh == null
+                ? Optional.empty()
+                : SshPlanner.next(label, spec.ssh, env.id(), reads::ssh, status),
+        () ->
+            spec.redirects == null
+                ? Optional.empty()
+                : RedirectPlanner.next(label, spec.redirects, env.id(), reads.redirects()),
+        () ->
+            spec.sftpAccounts == null
+                ? Optional.empty()
+                : SftpAccountPlanner.next(label, spec.sftpAccounts, env, reads, status),
+        () -> phpAllocation(label, spec, appliedAllocation, allocationCall));
+  }
+
+  private static Optional<SettingChange> phpVersion(
+      String label, EnvironmentSettings spec, Environment env) {
+    if (spec.phpVersion == null || spec.phpVersion.version().equals(env.phpVersion())) {
+      return Optional.empty();
+    }
+    String version = spec.phpVersion.version();
+    String envId = env.id();
+    return change(
+            SiteOperation.MODIFY_PHP_VERSION,
+            label,
+            version,
+            api -> api.environments().modifyPhpVersion(envId, version))
+        .map(c -> c.from(env.phpVersion()));
+  }
+
+  private static Optional<SettingChange> edgeCaching(
+      String label, EnvironmentSettings spec, Environment env) {
+    if (spec.edgeCaching == null || spec.edgeCaching == env.edgeCachingEnabled()) {
+      return Optional.empty();
+    }
+    boolean enabled = spec.edgeCaching;
+    String envId = env.id();
+    return change(
+            SiteOperation.SET_EDGE_CACHING,
+            label,
+            enabled ? "on" : "off",
+            api -> api.environments().setEdgeCaching(envId, enabled))
+        .map(c -> c.from(enabled ? "off" : "on"));
+  }
+
+  private static Optional<SettingChange> imageOptimization(
+      String label, EnvironmentSettings spec, Environment env) {
+    if (spec.cdnImageOptimization == null) {
+      return Optional.empty();
+    }
+    String current = Objects.requireNonNullElse(env.imageOptimizationType(), "off");
+    String wanted = spec.cdnImageOptimization.wire();
+    if (wanted.equals(current)) {
       return Optional.empty();
     }
     String envId = env.id();
-    if (spec.phpVersion != null && !spec.phpVersion.version().equals(env.phpVersion())) {
-      String version = spec.phpVersion.version();
-      return change(
-          SiteOperation.MODIFY_PHP_VERSION,
-          label,
-          version,
-          api -> api.environments().modifyPhpVersion(envId, version));
-    }
-    if (spec.edgeCaching != null && spec.edgeCaching != env.edgeCachingEnabled()) {
-      boolean enabled = spec.edgeCaching;
-      return change(
-          SiteOperation.SET_EDGE_CACHING,
-          label,
-          enabled ? "on" : "off",
-          api -> api.environments().setEdgeCaching(envId, enabled));
-    }
-    if (spec.cdnImageOptimization != null) {
-      String current = Objects.requireNonNullElse(env.imageOptimizationType(), "off");
-      String wanted = spec.cdnImageOptimization.wire();
-      if (!wanted.equals(current)) {
-        return change(
+    return change(
             SiteOperation.SET_IMAGE_OPTIMIZATION,
             label,
             wanted,
-            api -> api.environments().setImageOptimization(envId, wanted));
-      }
+            api -> api.environments().setImageOptimization(envId, wanted))
+        .map(c -> c.from(current));
+  }
+
+  private static Optional<SettingChange> webroot(
+      String label, EnvironmentSettings spec, Environment env) {
+    if (spec.webrootSubfolder == null) {
+      return Optional.empty();
     }
-    if (spec.webrootSubfolder != null) {
-      String current = Objects.requireNonNullElse(env.webRoot(), "");
-      if (!normalisePath(spec.webrootSubfolder).equals(normalisePath(current))) {
-        String wanted = spec.webrootSubfolder;
-        return change(
+    String current = Objects.requireNonNullElse(env.webRoot(), "");
+    if (normalisePath(spec.webrootSubfolder).equals(normalisePath(current))) {
+      return Optional.empty();
+    }
+    String wanted = spec.webrootSubfolder;
+    String envId = env.id();
+    return change(
             SiteOperation.CHANGE_WEBROOT,
             label,
             wanted.isEmpty() ? "(default)" : wanted,
-            api -> api.environments().changeWebrootSubfolder(envId, wanted));
-      }
+            api -> api.environments().changeWebrootSubfolder(envId, wanted))
+        .map(c -> c.from(current.isEmpty() ? "(default)" : current));
+  }
+
+  private static Optional<SettingChange> deniedIps(
+      String label, EnvironmentSettings spec, Environment env, EnvironmentReads reads) {
+    if (spec.deniedIps == null) {
+      return Optional.empty();
     }
-    if (spec.domains != null) {
-      Optional<SettingChange> domainChange = domains(label, spec.domains, env);
-      if (domainChange.isPresent()) {
-        return domainChange;
-      }
+    List<String> current = reads.deniedIps();
+    if (new HashSet<>(spec.deniedIps).equals(new HashSet<>(current))) {
+      return Optional.empty();
     }
-    if (spec.deniedIps != null) {
-      Set<String> wanted = new HashSet<>(spec.deniedIps);
-      if (!wanted.equals(new HashSet<>(reads.deniedIps()))) {
-        List<String> list = List.copyOf(spec.deniedIps);
-        return SettingChange.synchronous(
+    List<String> list = List.copyOf(spec.deniedIps);
+    String envId = env.id();
+    return SettingChange.synchronous(
             SiteOperation.UPDATE_DENIED_IPS,
             label,
             list.size() + " entries",
-            api -> api.access().updateDeniedIps(envId, list));
-      }
+            api -> api.access().updateDeniedIps(envId, list))
+        .map(c -> c.from(current.size() + " entries"));
+  }
+
+  private static Optional<SettingChange> phpAllocation(
+      String label,
+      EnvironmentSettings spec,
+      @Nullable PhpAllocation appliedAllocation,
+      @Nullable AllocationCall allocationCall) {
+    if (spec.phpAllocation == null
+        || allocationCall == null
+        || sameAllocation(spec.phpAllocation, appliedAllocation)) {
+      return Optional.empty();
     }
-    if (spec.ssh != null) {
-      Optional<SettingChange> sshChange =
-          SshPlanner.next(label, spec.ssh, envId, reads::ssh, status);
-      if (sshChange.isPresent()) {
-        return sshChange;
-      }
-    }
-    if (spec.redirects != null) {
-      Optional<SettingChange> redirectChange =
-          RedirectPlanner.next(label, spec.redirects, envId, reads.redirects());
-      if (redirectChange.isPresent()) {
-        return redirectChange;
-      }
-    }
-    if (spec.sftpAccounts != null) {
-      Optional<SettingChange> sftpChange =
-          SftpAccountPlanner.next(label, spec.sftpAccounts, env, reads, status);
-      if (sftpChange.isPresent()) {
-        return sftpChange;
-      }
-    }
-    if (spec.phpAllocation != null
-        && allocationCall != null
-        && !sameAllocation(spec.phpAllocation, appliedAllocation)) {
-      PhpAllocation wanted = spec.phpAllocation;
-      return Optional.of(
-          new SettingChange(
-              SiteOperation.CHANGE_PHP_ALLOCATION,
-              label,
-              formatAllocation(wanted),
-              wanted,
-              false,
-              api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory)));
-    }
-    return Optional.empty();
+    PhpAllocation wanted = spec.phpAllocation;
+    return Optional.of(
+        new SettingChange(
+            SiteOperation.CHANGE_PHP_ALLOCATION,
+            label,
+            formatAllocation(wanted),
+            wanted,
+            false,
+            api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory),
+            appliedAllocation == null ? "(not applied yet)" : formatAllocation(appliedAllocation)));
   }
 
   private static Optional<SettingChange> domains(

@@ -22,7 +22,40 @@ record SettingChange(
     String value,
     @Nullable PhpAllocation allocation,
     boolean destructive,
-    Function<KinstaApi, OperationRef> call) {
+    Function<KinstaApi, OperationRef> call,
+    @Nullable String current) {
+
+  SettingChange(
+      SiteOperation type,
+      String environment,
+      String value,
+      @Nullable PhpAllocation allocation,
+      boolean destructive,
+      Function<KinstaApi, OperationRef> call) {
+    this(type, environment, value, allocation, destructive, call, null);
+  }
+
+  /** The same change, saying what Kinsta has now. */
+  SettingChange from(@Nullable Object currentValue) {
+    return new SettingChange(
+        type,
+        environment,
+        value,
+        allocation,
+        destructive,
+        call,
+        currentValue == null ? "(not set)" : String.valueOf(currentValue));
+  }
+
+  /** The spec field the change brings about, e.g. {@code spec.environments.live.phpVersion}. */
+  String field() {
+    return "spec.environments." + environment + "." + type.specField();
+  }
+
+  /** What Kinsta has, as far as the planner said. */
+  String currentOrDiffers() {
+    return current == null ? "differs" : current;
+  }
 
   /** A change Kinsta applies at once, with no operation to follow. */
   static Optional<SettingChange> synchronous(

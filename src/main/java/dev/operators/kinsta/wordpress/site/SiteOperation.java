@@ -89,6 +89,27 @@ enum SiteOperation implements OperationType, Reason {
     };
   }
 
+  /** The field of an environment's spec that a change of this type brings about. */
+  String specField() {
+    return switch (this) {
+      case MODIFY_PHP_VERSION -> "phpVersion";
+      case SET_EDGE_CACHING -> "edgeCaching";
+      case SET_IMAGE_OPTIMIZATION -> "cdnImageOptimization";
+      case CHANGE_WEBROOT -> "webrootSubfolder";
+      case ADD_DOMAIN, DELETE_DOMAINS, CHANGE_PRIMARY_DOMAIN -> "domains";
+      case UPDATE_DENIED_IPS -> "deniedIps";
+      case SET_SSH_ACCESS -> "ssh.enabled";
+      case SET_SSH_ALLOWED_IPS -> "ssh.allowedIps";
+      case SET_SSH_PASSWORD_AUTHENTICATION -> "ssh.passwordAuthentication";
+      case SET_SSH_PASSWORD_EXPIRATION -> "ssh.passwordExpiration";
+      case DELETE_REDIRECT, ADD_REDIRECT -> "redirects";
+      case SET_SFTP_ACCOUNTS -> "sftpAccounts.enabled";
+      case DELETE_SFTP_ACCOUNT, ADD_SFTP_ACCOUNT -> "sftpAccounts.accounts";
+      case CHANGE_PHP_ALLOCATION -> "phpAllocation";
+      default -> wireName();
+    };
+  }
+
   /** The type of a tracked operation, empty for one this version does not know. */
   static Optional<SiteOperation> of(TrackedOperation operation) {
     return Arrays.stream(values()).filter(operation::is).findFirst();

@@ -195,6 +195,9 @@ final class SiteProvisioner {
   }
 
   private static Outcome create(Attempt<KinstaSite, KinstaSiteStatus> attempt, String displayName) {
+    if (attempt.observing()) {
+      return attempt.nothingToObserve("the site \"" + displayName + "\"");
+    }
     try {
       return send(attempt, displayName);
     } catch (KinstaApiException.RateLimited

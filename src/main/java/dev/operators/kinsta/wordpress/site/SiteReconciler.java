@@ -3,6 +3,7 @@ package dev.operators.kinsta.wordpress.site;
 import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
@@ -34,6 +35,7 @@ import dev.operators.kinsta.wordpress.client.dto.Site;
 import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -358,10 +360,23 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteStatus status = run.status();
     KinstaApi api = attempt.kinsta();
+    if (attempt.observing()) {
+      for (SettingChange planned : changes(run, run.environments, run.live(), true)) {
+        attempt.correct(planned.field(), planned.value(), planned.currentOrDiffers());
+      }
+      return Optional.empty();
+    }
     Optional<SettingChange> change = nextChange(run, run.environments, run.live());
     while (change.isPresent()) {
       SettingChange next = change.get();
+      attempt.correct(next.field(), next.value(), next.currentOrDiffers());
       if (next.destructive()) {
+        Optional<Outcome> held =
+            attempt.approval(
+                next.type().wireName() + " on " + next.environment() + ": " + next.value());
+        if (held.isPresent()) {
+          return held;
+        }
         attempt
             .events()
             .normal(
@@ -402,45 +417,72 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
 
   private static Optional<SettingChange> nextChange(
       Run run, List<Environment> environments, Environment live) {
+    return changes(run, environments, live, false).stream().findFirst();
+  }
+
+  /** The first setting that differs, live before staging; or, with {@code all}, every one. */
+  private static List<SettingChange> changes(
+      Run run, List<Environment> environments, Environment live, boolean all) {
     Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     KinstaSiteSpec spec = attempt.resource().getSpec();
     KinstaSiteStatus status = attempt.status();
     if (spec.environments == null) {
-      return Optional.empty();
+      return List.of();
     }
     String siteId = status.siteId;
-    Optional<SettingChange> change =
-        EnvironmentPlanner.nextChange(
-            LIVE,
-            spec.environments.live,
-            live,
-            status.appliedPhpAllocation,
-            (a, threads, memory) -> a.sites().changeSitePhpAllocation(siteId, threads, memory),
-            reads(run, live),
-            status);
-    if (change.isPresent()
+    List<SettingChange> found =
+        new ArrayList<>(
+            plan(
+                all,
+                LIVE,
+                spec.environments.live,
+                live,
+                status.appliedPhpAllocation,
+                (a, threads, memory) -> a.sites().changeSitePhpAllocation(siteId, threads, memory),
+                reads(run, live),
+                status));
+    if ((!found.isEmpty() && !all)
         || spec.environments.staging == null
         || status.stagingEnvironmentId == null) {
-      return change;
+      return found;
     }
     StagingEnvironment stagingSpec = spec.environments.staging;
     Optional<Environment> staging =
         environments.stream().filter(e -> e.id().equals(status.stagingEnvironmentId)).findFirst();
     if (staging.isEmpty()) {
-      return Optional.empty();
+      return found;
     }
     String stagingId = staging.get().id();
-    return EnvironmentPlanner.nextChange(
-        STAGING,
-        stagingSpec,
-        staging.get(),
-        status.appliedStagingPhpAllocation,
-        Boolean.TRUE.equals(stagingSpec.premium)
-            ? (a, threads, memory) ->
-                a.environments().changeEnvironmentPhpAllocation(stagingId, threads, memory)
-            : null,
-        reads(run, staging.get()),
-        status);
+    found.addAll(
+        plan(
+            all,
+            STAGING,
+            stagingSpec,
+            staging.get(),
+            status.appliedStagingPhpAllocation,
+            Boolean.TRUE.equals(stagingSpec.premium)
+                ? (a, threads, memory) ->
+                    a.environments().changeEnvironmentPhpAllocation(stagingId, threads, memory)
+                : null,
+            reads(run, staging.get()),
+            status));
+    return found;
+  }
+
+  private static List<SettingChange> plan(
+      boolean all,
+      String label,
+      @Nullable EnvironmentSettings spec,
+      Environment env,
+      @Nullable PhpAllocation applied,
+      EnvironmentPlanner.@Nullable AllocationCall allocationCall,
+      EnvironmentReads reads,
+      KinstaSiteStatus status) {
+    return all
+        ? EnvironmentPlanner.changes(label, spec, env, applied, allocationCall, reads, status)
+        : EnvironmentPlanner.nextChange(label, spec, env, applied, allocationCall, reads, status)
+            .stream()
+            .toList();
   }
 
   @Override

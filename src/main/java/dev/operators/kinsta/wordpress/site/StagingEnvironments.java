@@ -43,6 +43,9 @@ final class StagingEnvironments {
         status.stagingEnvironmentId = existing.get().id();
         return Optional.empty();
       }
+      if (!attempt.correct("spec.environments.staging", wanted.displayName, "(none)")) {
+        return Optional.empty();
+      }
       boolean premium = Boolean.TRUE.equals(wanted.premium);
       OperationRef ref =
           wanted.source == StagingEnvironment.StagingSource.Empty
@@ -58,6 +61,14 @@ final class StagingEnvironments {
               premium ? "premium" : "standard"));
     }
     if (recorded.isPresent()) {
+      if (!attempt.correct("spec.environments.staging", "(none)", recorded.get().displayName())) {
+        return Optional.empty();
+      }
+      Optional<Outcome> held =
+          attempt.approval("Deleting staging environment " + recorded.get().displayName());
+      if (held.isPresent()) {
+        return held;
+      }
       attempt
           .events()
           .normal(

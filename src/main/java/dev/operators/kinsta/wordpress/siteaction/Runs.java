@@ -187,6 +187,12 @@ final class Runs {
     if (!(action instanceof SiteAction.KinstaOperation operation)) {
       return fetchLogs(pending.get(), (SiteAction.FetchLogs) action);
     }
+    if (operation.destructive()) {
+      Optional<Outcome> held = attempt.approval("The run to " + operation.describe());
+      if (held.isPresent()) {
+        return held;
+      }
+    }
     String password;
     try {
       password = resetPassword();

@@ -50,6 +50,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     /** Sends the call that starts it. */
     OperationRef start(Target target) throws ActionCalls.CannotStart;
+
+    /** Whether it destroys data, and so waits for approval under {@code approval: Destructive}. */
+    default boolean destructive() {
+      return false;
+    }
   }
 
   /** The action the spec names. */
@@ -178,6 +183,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
   record Push(KinstaSiteActionSpec.Push push) implements KinstaOperation {
     @Override
+    public boolean destructive() {
+      return true;
+    }
+
+    @Override
     public String describe() {
       return "push onto " + push.target;
     }
@@ -225,6 +235,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
   }
 
   record Restore(KinstaSiteActionSpec.Restore restore) implements KinstaOperation {
+    @Override
+    public boolean destructive() {
+      return true;
+    }
+
     @Override
     public String describe() {
       return "restore a backup";
@@ -291,6 +306,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
   record DeleteBackup(KinstaSiteActionSpec.DeleteBackup delete) implements KinstaOperation {
     @Override
+    public boolean destructive() {
+      return true;
+    }
+
+    @Override
     public String describe() {
       return "delete backup " + delete.backupId;
     }
@@ -314,6 +334,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
   }
 
   record ResetSite() implements KinstaOperation {
+    @Override
+    public boolean destructive() {
+      return true;
+    }
+
     @Override
     public String describe() {
       return "reset the site";

@@ -1,0 +1,7 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+/** A spec that may say which of its changes wait for approval. */
+public interface ApprovalSetting {
+  /** The spec's approval setting; null when it leaves it to the operator's default. */
+  Approval approvalSetting();
+}

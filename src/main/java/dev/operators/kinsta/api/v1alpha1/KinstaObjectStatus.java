@@ -1,0 +1,19 @@
+package dev.operators.kinsta.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/** The status of a kind that stands for one Kinsta object: drift and pending approval besides. */
+public class KinstaObjectStatus extends KinstaStatus {
+
+  @JsonPropertyDescription(
+      "Every field where Kinsta differs from the spec, in the order the operator changes them: under"
+          + " Observe the plan Manage would carry out, under Manage what it is putting back.")
+  public List<DriftEntry> drift;
+
+  @JsonPropertyDescription("How many fields differ (the length of drift), for kubectl get.")
+  public Integer driftCount;
+
+  @JsonPropertyDescription("The change that destroys data and waits for approval, if any.")
+  public PendingApproval pendingApproval;
+}
