@@ -6,6 +6,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.hosting.client.dto.ApplicationSummary;
@@ -15,6 +17,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.ControllerServices;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.Outcome;
+import dev.operators.kinsta.reconcile.OwnedConfigMaps;
 import dev.operators.kinsta.reconcile.PrimaryCaches;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.reconcile.StatusConditions;
@@ -23,6 +26,7 @@ import dev.operators.kinsta.transport.KinstaApiException;
 import dev.operators.kinsta.transport.TimedReads;
 import dev.operators.kinsta.wordpress.client.dto.ActivityEntry;
 import dev.operators.kinsta.wordpress.client.dto.CompanyApiKey;
+import dev.operators.kinsta.wordpress.client.dto.DnsZone;
 import dev.operators.kinsta.wordpress.client.dto.Site;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -30,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +109,8 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
           .then("read the API keys and this key's name", CompanyReconciler::apiKeys)
           .then("tell the new activity-log entries", CompanyReconciler::activity)
           .then("compare the sites with the KinstaSites", CompanyReconciler::sites)
-          .then("compare the hosting objects with their kinds", CompanyReconciler::hosting);
+          .then("compare the hosting objects with their kinds", CompanyReconciler::hosting)
+          .then("write the unmanaged objects as manifests", CompanyReconciler::export);
 
   /** One reconcile of a company: what it reads, and the parts it could not. */
   static final class Run {
@@ -279,6 +285,102 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
                     Project::displayName,
                     Set.of()));
     return Optional.empty();
+  }
+
+  /**
+   * With {@code spec.export}, every object of the company no resource manages, as a manifest in the
+   * ConfigMap it names. The lists are the ones the kinds share, so an export costs the zones'
+   * record lists beyond what the company's look reads anyway.
+   */
+  private static Optional<Outcome> export(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    KinstaCompanySpec.Export wanted = attempt.resource().getSpec().export;
+    KinstaCompanyStatus status = run.status();
+    if (wanted == null) {
+      status.export = null;
+      return Optional.empty();
+    }
+    CompanyExport export = new CompanyExport(attempt.resource().getSpec().credentialsRef);
+    String company = attempt.companyId();
+    run.section(
+        "export",
+        () -> {
+          export.sites(
+              attempt.sites().sites(attempt.kinsta(), company),
+              run.managedIds(KinstaSite.class, CompanyReconciler::managedSiteId)::contains);
+          export.databases(
+              attempt.databases().databases(attempt.hosting(), company),
+              run.managedIds(KinstaDatabase.class, CompanyReconciler::managedDatabaseId)::contains);
+          export.applications(
+              attempt.hostingLists().applications(attempt.hosting(), company),
+              run.managedIds(KinstaApplication.class, CompanyReconciler::managedApplicationId)
+                  ::contains);
+          export.staticSites(
+              attempt.hostingLists().staticSites(attempt.hosting(), company),
+              run.managedIds(KinstaStaticSite.class, CompanyReconciler::managedStaticSiteId)
+                  ::contains);
+          List<KinstaDnsRecord> records = run.caches.all(KinstaDnsRecord.class).toList();
+          for (DnsZone zone : attempt.dns().zones(attempt.kinsta(), company)) {
+            export.dnsRecords(
+                zone,
+                attempt.dns().records(attempt.kinsta(), company, zone.id()),
+                key -> records.stream().anyMatch(record -> manages(record, key)));
+          }
+          return export;
+        });
+    KinstaCompanyStatus.ExportStatus written = new KinstaCompanyStatus.ExportStatus();
+    written.configMapName = wanted.configMapName;
+    CompanyExport.Written fitting = export.fitting();
+    try {
+      attempt.ownedConfigMaps().ensure(attempt.resource(), wanted.configMapName, fitting.data());
+      written.manifests = fitting.data().size();
+      written.leftOut = fitting.leftOut() == 0 ? null : fitting.leftOut();
+    } catch (OwnedConfigMaps.NotOurs taken) {
+      written.problem = taken.getMessage();
+    }
+    status.export = written;
+    return Optional.empty();
+  }
+
+  private static boolean manages(KinstaDnsRecord record, CompanyExport.DnsRecordKey key) {
+    KinstaDnsRecordSpec spec = record.getSpec();
+    if (spec == null || spec.type == null || spec.name == null || spec.domain == null) {
+      return false;
+    }
+    DnsZone zone = key.zone();
+    boolean sameZone =
+        spec.domain.equalsIgnoreCase(zone.name())
+            || spec.domain.equals(zone.id())
+            || (record.getStatus() != null && zone.id().equals(record.getStatus().domainId));
+    return sameZone
+        && spec.type.name().equals(key.type())
+        && spec.fqdnIn(zone.name().toLowerCase(Locale.ROOT)).equals(key.fqdn());
+  }
+
+  private static @Nullable String managedSiteId(KinstaSite site) {
+    String id = siteId(site);
+    return id != null || site.getSpec() == null ? id : site.getSpec().siteId;
+  }
+
+  private static @Nullable String managedDatabaseId(KinstaDatabase database) {
+    String id = databaseId(database);
+    return id != null || database.getSpec() == null || database.getSpec().adopt == null
+        ? id
+        : database.getSpec().adopt.id;
+  }
+
+  private static @Nullable String managedApplicationId(KinstaApplication application) {
+    String id = applicationId(application);
+    return id != null || application.getSpec() == null || application.getSpec().adopt == null
+        ? id
+        : application.getSpec().adopt.id;
+  }
+
+  private static @Nullable String managedStaticSiteId(KinstaStaticSite site) {
+    String id = staticSiteId(site);
+    return id != null || site.getSpec() == null || site.getSpec().adopt == null
+        ? id
+        : site.getSpec().adopt.id;
   }
 
   /** What was read, in status; a key about to expire warned of. */

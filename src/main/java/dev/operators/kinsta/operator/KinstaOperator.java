@@ -23,6 +23,7 @@ import dev.operators.kinsta.reconcile.JitteredRetry;
 import dev.operators.kinsta.reconcile.KinstaReconciler;
 import dev.operators.kinsta.reconcile.MetadataChangeFilter;
 import dev.operators.kinsta.reconcile.OperationTracker;
+import dev.operators.kinsta.reconcile.OwnedConfigMaps;
 import dev.operators.kinsta.reconcile.OwnedSecrets;
 import dev.operators.kinsta.reconcile.PrimaryCaches;
 import dev.operators.kinsta.reconcile.ReconcileSettings;
@@ -148,7 +149,8 @@ public final class KinstaOperator implements AutoCloseable {
             new DatabaseInventory(settings.inventoryInterval(), clock),
             new DnsInventory(settings.inventoryInterval(), clock),
             new HostingInventory(settings.inventoryInterval(), clock),
-            new PrimaryCaches());
+            new PrimaryCaches(),
+            new OwnedConfigMaps(client));
     register(operator, new SiteReconciler(services), settings, namespaces);
     register(operator, new DatabaseReconciler(services), settings, namespaces);
     register(operator, new ApplicationReconciler(services), settings, namespaces);

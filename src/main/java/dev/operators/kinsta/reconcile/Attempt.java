@@ -260,6 +260,10 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
     return services.ownedSecrets();
   }
 
+  public OwnedConfigMaps ownedConfigMaps() {
+    return services.ownedConfigMaps();
+  }
+
   public Optional<Secret> secret(String name) {
     return secrets.find(resource.getMetadata().getNamespace(), name);
   }

@@ -28,7 +28,8 @@ public record ControllerServices(
     DatabaseInventory databases,
     DnsInventory dns,
     HostingInventory hosting,
-    PrimaryCaches caches) {
+    PrimaryCaches caches,
+    OwnedConfigMaps ownedConfigMaps) {
 
   /**
    * A Kinsta object left behind: a Warning event on the resource, and the metric that counts them.

@@ -243,8 +243,24 @@ class RbacCoversOperatorCallsTest {
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaPipeline.class, "release");
     tenant.awaitGone(
         dev.operators.kinsta.api.v1alpha1.KinstaPipeline.class, "release", Duration.ofSeconds(30));
-    tenant.create(dev.operators.kinsta.company.CompanyTest.company("company"));
+    // With an export: the operator creates the ConfigMap of manifests.
+    dev.operators.kinsta.api.v1alpha1.KinstaCompany company =
+        dev.operators.kinsta.company.CompanyTest.company("company");
+    company.getSpec().export = new dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec.Export();
+    company.getSpec().export.configMapName = "company-export";
+    tenant.create(company);
     dev.operators.kinsta.company.CompanyTest.awaitReady(tenant, "company");
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                harness
+                    .client
+                    .configMaps()
+                    .inNamespace(tenant.namespace)
+                    .withName("company-export")
+                    .get(),
+            java.util.Objects::nonNull);
     tenant.delete(dev.operators.kinsta.api.v1alpha1.KinstaCompany.class, "company");
     tenant.awaitGone(
         dev.operators.kinsta.api.v1alpha1.KinstaCompany.class, "company", Duration.ofSeconds(30));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
 import java.time.Duration;
 
 /** What a {@link KinstaCompany} shows of the company its credentials belong to. */
@@ -24,6 +25,24 @@ public class KinstaCompanySpec extends KinstaSpec {
       "How long before an active API key of the company expires the KeyExpiring condition turns"
           + " True (and a Warning event is recorded), e.g. `14d` or `72h`.")
   public String keyExpiryWarning;
+
+  @JsonPropertyDescription(
+      "Import the company into Git: every site, database, application, static site and DNS record"
+          + " set of the company that no resource manages is written as a ready-to-apply manifest"
+          + " (managementPolicy Observe, deletionPolicy Retain, no secret values) into a ConfigMap"
+          + " of this namespace, one key per object.")
+  public Export export;
+
+  /** Where the company's unmanaged objects are written as manifests. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class Export {
+    @Required
+    @Pattern("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")
+    @JsonPropertyDescription(
+        "The ConfigMap the operator writes (and owns); one that exists and is not this"
+            + " KinstaCompany's is left alone.")
+    public String configMapName;
+  }
 
   /** The warning window as written, e.g. {@code 14d} when the field is left out. */
   @JsonIgnore

@@ -64,6 +64,27 @@ public class KinstaCompanyStatus extends KinstaStatus {
 
   /** A region, by code and Kinsta's name. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyDescription("What the last export wrote (spec.export).")
+  public ExportStatus export;
+
+  /** The manifests written for spec.export. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class ExportStatus {
+    @JsonPropertyDescription("The ConfigMap written.")
+    public String configMapName;
+
+    @JsonPropertyDescription("Manifests in it, one per object no resource manages.")
+    public Integer manifests;
+
+    @JsonPropertyDescription(
+        "Objects left out because the ConfigMap reached its size limit (1 MiB); manage some of"
+            + " the exported ones to make room.")
+    public Integer leftOut;
+
+    @JsonPropertyDescription("Why nothing was written, when it was not.")
+    public String problem;
+  }
+
   public static class RegionStatus {
     @JsonPropertyDescription("The region's code, as `region` in a KinstaSite, e.g. `us-central1`.")
     public String region;

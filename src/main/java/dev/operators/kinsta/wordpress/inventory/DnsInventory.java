@@ -41,6 +41,11 @@ public final class DnsInventory {
     return found.isPresent() ? found : find(listedZones(api, companyId, Duration.ZERO), nameOrId);
   }
 
+  /** The company's zones, from a list at most one interval old. */
+  public List<DnsZone> zones(KinstaApi api, String companyId) {
+    return listedZones(api, companyId, interval);
+  }
+
   /** The zone's records, from a list at most one interval old (or fresh after a write). */
   public List<DnsRecord> records(KinstaApi api, String companyId, String zoneId) {
     return listed(
