@@ -4,6 +4,7 @@ import dev.operators.kinsta.api.v1alpha1.EnvVar;
 import dev.operators.kinsta.hosting.client.HostedService;
 import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.hosting.client.dto.EnvVariable;
+import dev.operators.kinsta.reconcile.Attempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +70,7 @@ public final class HostedEnv {
    * the first write. Answers the names kept from now on, null when the spec declares none.
    */
   public static <V extends EnvVar> @Nullable List<String> keepDeclared(
-      HostingApi api,
+      Attempt<?, ?> attempt,
       HostedService service,
       String id,
       @Nullable List<V> env,
@@ -87,7 +88,7 @@ public final class HostedEnv {
             : env.stream()
                 .map(variable -> toVariable.apply(variable, resolved.values().get(variable.name)))
                 .toList();
-    keep(api, service, id, wanted, known, beforeWrites);
+    keep(attempt, service, id, wanted, known, beforeWrites);
     return env == null ? null : env.stream().map(variable -> variable.name).toList();
   }
 
@@ -96,18 +97,44 @@ public final class HostedEnv {
    * anything is to change (to put on record that a deployment is owed). Answers how many changed.
    */
   public static int keep(
-      HostingApi api,
+      Attempt<?, ?> attempt,
       HostedService service,
       String id,
       @Nullable List<EnvVariable> wanted,
       List<String> kept,
       Runnable beforeWrites) {
+    HostingApi api = attempt.hosting();
     Plan plan = plan(api.services().listEnvVariables(service, id), wanted, kept);
-    if (!plan.isEmpty()) {
+    if (!plan.isEmpty() && reported(attempt, plan)) {
       beforeWrites.run();
       apply(api, service, id, plan);
     }
     return plan.size();
+  }
+
+  /**
+   * Each variable the plan changes, as drift; never a value (one may come from a Secret). Answers
+   * whether to write.
+   */
+  private static boolean reported(Attempt<?, ?> attempt, Plan plan) {
+    boolean write = true;
+    for (EnvVariable variable : plan.delete()) {
+      write = attempt.correct(field(variable), "(absent)", "(set)") && write;
+    }
+    for (Change change : plan.update()) {
+      write = attempt.correct(field(change.wanted()), "(another value)", "(set)") && write;
+    }
+    for (EnvVariable variable : plan.create()) {
+      write = attempt.correct(field(variable), "(set)", "(absent)") && write;
+    }
+    return write;
+  }
+
+  private static String field(EnvVariable variable) {
+    return "spec.env["
+        + variable.key()
+        + (variable.branch() == null ? "" : "@" + variable.branch())
+        + "]";
   }
 
   public static void apply(HostingApi api, HostedService service, String id, Plan plan) {

@@ -3,7 +3,6 @@ package dev.operators.kinsta.reconcile;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -41,24 +40,14 @@ public final class OwnedConfigMaps {
                   .withName(name)
                   .withNamespace(namespace)
                   .addToLabels(OwnedSecrets.MANAGED_BY_LABEL, OwnedSecrets.MANAGED_BY)
-                  .withOwnerReferences(
-                      new OwnerReferenceBuilder()
-                          .withApiVersion(owner.getApiVersion())
-                          .withKind(owner.getKind())
-                          .withName(owner.getMetadata().getName())
-                          .withUid(owner.getMetadata().getUid())
-                          .withController(true)
-                          .withBlockOwnerDeletion(false)
-                          .build())
+                  .withOwnerReferences(Owners.reference(owner))
                   .endMetadata()
                   .withData(data)
                   .build())
           .create();
       return;
     }
-    boolean ours =
-        existing.getMetadata().getOwnerReferences().stream()
-            .anyMatch(ref -> owner.getMetadata().getUid().equals(ref.getUid()));
+    boolean ours = Owners.owns(owner, existing);
     if (!ours) {
       throw new NotOurs(
           "ConfigMap "

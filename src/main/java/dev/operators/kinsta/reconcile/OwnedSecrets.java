@@ -1,7 +1,6 @@
 package dev.operators.kinsta.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -47,9 +46,7 @@ public final class OwnedSecrets {
     String namespace = owner.getMetadata().getNamespace();
     if (current.isPresent()) {
       Secret existing = current.get();
-      boolean ours =
-          existing.getMetadata().getOwnerReferences().stream()
-              .anyMatch(ref -> owner.getMetadata().getUid().equals(ref.getUid()));
+      boolean ours = Owners.owns(owner, existing);
       if (!ours) {
         throw new SecretConflict(
             "Secret "
@@ -85,15 +82,7 @@ public final class OwnedSecrets {
             .withNamespace(namespace)
             .addToLabels(MANAGED_BY_LABEL, MANAGED_BY)
             .addToLabels(SecretCache.label())
-            .withOwnerReferences(
-                new OwnerReferenceBuilder()
-                    .withApiVersion(owner.getApiVersion())
-                    .withKind(owner.getKind())
-                    .withName(owner.getMetadata().getName())
-                    .withUid(owner.getMetadata().getUid())
-                    .withController(true)
-                    .withBlockOwnerDeletion(false)
-                    .build())
+            .withOwnerReferences(Owners.reference(owner))
             .endMetadata()
             .withType("Opaque")
             .withData(encoded)

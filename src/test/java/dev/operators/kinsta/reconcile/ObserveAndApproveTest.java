@@ -7,18 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
+import dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar;
 import dev.operators.kinsta.api.v1alpha1.Approval;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.DriftEntry;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec.RecordType;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnection;
+import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.hosting.internalconnection.InternalConnectionTest;
+import dev.operators.kinsta.hosting.pipeline.PipelineLifecycleTest;
+import dev.operators.kinsta.hosting.staticsite.StaticSiteTest;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
@@ -26,6 +38,7 @@ import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.wordpress.dnsrecord.DnsRecordTest;
 import dev.operators.kinsta.wordpress.site.Sites;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -275,5 +288,120 @@ class ObserveAndApproveTest extends SharedHarnessTest {
 
     tenant.awaitGone(KinstaDatabase.class, "precious", Duration.ofSeconds(30));
     assertEquals(1, tenant.calls("DELETE /databases/{id}"));
+  }
+
+  @Test
+  void anObservedApplicationReportsSettingsProcessesAndVariablesWithoutValues() {
+    Tenant tenant = harness.tenant();
+    String id = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Worker");
+    KinstaApplication app = ApplicationLifecycleTest.adoptingId("worker", id);
+    KinstaApplicationSpec spec = app.getSpec();
+    spec.managementPolicy = ManagementPolicy.Observe;
+    spec.displayName = "Background worker";
+    spec.build = new KinstaApplicationSpec.BuildSettings();
+    spec.build.path = "services/worker";
+    ApplicationEnvVar secretish = new ApplicationEnvVar();
+    secretish.name = "API_TOKEN";
+    secretish.value = "tok-3f9a1c";
+    spec.env = List.of(secretish);
+    KinstaApplicationSpec.ProcessSpec web = new KinstaApplicationSpec.ProcessSpec();
+    web.key = "web";
+    web.instances = 3;
+    spec.processes = List.of(web);
+    tenant.create(app);
+
+    KinstaApplication observed = ApplicationLifecycleTest.awaitReady(tenant, "worker");
+
+    List<String> fields = fields(observed.getStatus().drift);
+    assertTrue(
+        fields.containsAll(
+            List.of(
+                "spec.processes[web]",
+                "spec.displayName",
+                "spec.build.path",
+                "spec.env[API_TOKEN]")),
+        fields.toString());
+    assertTrue(fields.stream().noneMatch(f -> f.startsWith("(")), "every write reported first");
+    assertTrue(
+        !Serialization.asJson(observed.getStatus()).contains("tok-3f9a1c"),
+        "a variable's value never reaches status");
+    assertEquals(0, tenant.writes());
+
+    tenant.edit(
+        KinstaApplication.class,
+        "worker",
+        a -> a.getSpec().managementPolicy = ManagementPolicy.Manage);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> harness.kinsta.simulator.read(state -> state.applications.get(id).displayName),
+            "Background worker"::equals);
+  }
+
+  @Test
+  void anObservedPipelineListsItsStagesAndPreviews() {
+    Tenant tenant = harness.tenant();
+    String id = harness.kinsta.simulator.seedPipeline(tenant.companyId(), "Handmade");
+    tenant.create(
+        PipelineLifecycleTest.pipeline(
+            "handmade",
+            spec -> {
+              spec.adopt = new KinstaPipelineSpec.Adoption();
+              spec.adopt.id = id;
+              spec.managementPolicy = ManagementPolicy.Observe;
+              spec.stages = List.of(PipelineLifecycleTest.stage("Staging", null));
+              spec.previews = PipelineLifecycleTest.previews(true);
+            }));
+
+    KinstaPipeline observed = PipelineLifecycleTest.awaitReady(tenant, "handmade");
+
+    assertEquals(
+        List.of("spec.stages", "spec.stages", "spec.previews.enabled"),
+        fields(observed.getStatus().drift),
+        String.valueOf(observed.getStatus().drift));
+    assertEquals("Dev", observed.getStatus().drift.get(0).kinsta);
+    assertEquals("Staging", observed.getStatus().drift.get(1).spec);
+    assertEquals(0, tenant.writes());
+  }
+
+  @Test
+  void anObservedInternalConnectionThatIsNotThereIsNotMade() {
+    Tenant tenant = harness.tenant();
+    String db = harness.kinsta.simulator.seedDatabase(tenant.companyId(), "Main", "postgresql");
+    String appId = harness.kinsta.simulator.seedApplication(tenant.companyId(), "Web");
+    KinstaInternalConnection link = InternalConnectionTest.link("main-to-web", null, null);
+    link.getSpec().database.id = db;
+    link.getSpec().target.id = appId;
+    link.getSpec().target.type = KinstaInternalConnectionSpec.TargetType.application;
+    link.getSpec().managementPolicy = ManagementPolicy.Observe;
+    tenant.create(link);
+
+    KinstaInternalConnection waiting =
+        tenant.awaitCondition(
+            KinstaInternalConnection.class,
+            "main-to-web",
+            "Stalled",
+            "True",
+            Reasons.NOTHING_TO_OBSERVE.code(),
+            Duration.ofSeconds(20));
+    assertEquals(List.of("(object)"), fields(waiting.getStatus().drift));
+    assertEquals(0, tenant.writes());
+  }
+
+  @Test
+  void anObservedStaticSiteReportsItsSettings() {
+    Tenant tenant = harness.tenant();
+    harness.kinsta.simulator.seedStaticSite(tenant.companyId(), "handbook");
+    KinstaStaticSite site = StaticSiteTest.adoptingName("handbook", "handbook");
+    site.getSpec().managementPolicy = ManagementPolicy.Observe;
+    site.getSpec().buildCommand = "npm run build:docs";
+    site.getSpec().prettyUrls = true;
+    tenant.create(site);
+
+    KinstaStaticSite observed = StaticSiteTest.awaitReady(tenant, "handbook");
+    List<String> fields = fields(observed.getStatus().drift);
+    assertTrue(fields.contains("spec.buildCommand"), fields.toString());
+    assertTrue(fields.stream().noneMatch(f -> f.startsWith("(")), fields.toString());
+    assertEquals(0, tenant.writes());
   }
 }

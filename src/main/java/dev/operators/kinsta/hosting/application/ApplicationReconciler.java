@@ -266,8 +266,16 @@ public final class ApplicationReconciler
                 new Ports.Kind(
                     "spec.privatePorts",
                     () -> api.processes().listPrivatePorts(id),
-                    (process, port) -> api.processes().createPrivatePort(id, process, port),
-                    port -> api.processes().deletePrivatePort(id, port)),
+                    (process, port) -> {
+                      if (attempt.correct("spec.privatePorts", process + ":" + port, "(absent)")) {
+                        api.processes().createPrivatePort(id, process, port);
+                      }
+                    },
+                    port -> {
+                      if (attempt.correct("spec.privatePorts", "(absent)", port)) {
+                        api.processes().deletePrivatePort(id, port);
+                      }
+                    }),
                 managed(spec.privatePorts, status.privatePorts),
                 status.processes,
                 found -> status.privatePorts = spec.privatePorts == null ? null : found)
@@ -277,8 +285,17 @@ public final class ApplicationReconciler
                         new Ports.Kind(
                             "spec.tcpProxies",
                             () -> api.processes().listTcpProxies(id),
-                            (process, port) -> api.processes().createTcpProxy(id, process, port),
-                            proxy -> api.processes().deleteTcpProxy(id, proxy)),
+                            (process, port) -> {
+                              if (attempt.correct(
+                                  "spec.tcpProxies", process + ":" + port, "(absent)")) {
+                                api.processes().createTcpProxy(id, process, port);
+                              }
+                            },
+                            proxy -> {
+                              if (attempt.correct("spec.tcpProxies", "(absent)", proxy)) {
+                                api.processes().deleteTcpProxy(id, proxy);
+                              }
+                            }),
                         managed(spec.tcpProxies, status.tcpProxies),
                         status.processes,
                         found -> status.tcpProxies = spec.tcpProxies == null ? null : found));

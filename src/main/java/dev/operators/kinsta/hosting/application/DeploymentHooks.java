@@ -34,6 +34,19 @@ final class DeploymentHooks {
       return Optional.empty();
     }
     Optional<String> url = api.applications().deploymentHook(id);
+    boolean rotate =
+        url.isPresent()
+            && wanted.rotationToken != null
+            && !Objects.equals(wanted.rotationToken, status.deploymentHookRotatedFor)
+            && status.deploymentHookSecret != null;
+    // The hook's URL is a secret: drift names only whether there is one.
+    if ((wanted.wanted() != url.isPresent() || rotate)
+        && !attempt.correct(
+            "spec.deploymentHook",
+            wanted.wanted() ? (rotate ? "a new URL" : "on") : "off",
+            url.isPresent() ? "on" : "off")) {
+      return Optional.empty();
+    }
     if (!wanted.wanted()) {
       if (url.isPresent()) {
         try {

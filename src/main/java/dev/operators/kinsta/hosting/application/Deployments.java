@@ -149,9 +149,15 @@ final class Deployments {
         && ((wanted == null && !firstOfCreated) || trigger.equals(status.deployedFor))) {
       return Optional.empty();
     }
-    status.redeployPending = null;
     String branch = wanted == null ? null : wanted.branch;
     String image = wanted == null ? null : wanted.dockerImage;
+    if (!attempt.correct(
+        "spec.deployment",
+        image != null ? image : branch != null ? branch : "a deployment",
+        configChanged ? "settings changed since the last deployment" : status.deployedFor)) {
+      return Optional.empty();
+    }
+    status.redeployPending = null;
     String id = api.deployments().createDeployment(applicationId, branch, image).id();
     status.deployedFor = trigger;
     status.lastDeployment = summary(id, branch, null, "waiting");

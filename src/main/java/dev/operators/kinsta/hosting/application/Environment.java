@@ -72,7 +72,7 @@ final class Environment {
     KinstaApplicationStatus status = attempt.status();
     status.envKeys =
         HostedEnv.keepDeclared(
-            api,
+            attempt,
             HostedService.APPLICATION,
             appId,
             spec.env,

@@ -70,10 +70,14 @@ final class Processes {
       AppProcess process = current;
       if (spec != null) {
         UpdateProcessRequest update = update(spec, current, sizeIds);
-        if (update != null) {
+        if (update != null
+            && attempt.correct(
+                "spec.processes[" + spec.key + "]", "as the spec says", "other settings")) {
           process = merge(current, api.processes().updateProcess(app.id(), current.id(), update));
         }
-      } else if (wanted != null && !"web".equals(current.type())) {
+      } else if (wanted != null
+          && !"web".equals(current.type())
+          && attempt.correct("spec.processes", "without " + current.key(), current.key())) {
         api.processes().deleteProcess(app.id(), current.id());
         continue;
       }
@@ -81,7 +85,8 @@ final class Processes {
     }
     if (wanted != null) {
       for (ProcessSpec spec : wanted) {
-        if (listed.stream().noneMatch(p -> matches(spec, p))) {
+        if (listed.stream().noneMatch(p -> matches(spec, p))
+            && attempt.correct("spec.processes[" + spec.key + "]", "present", "(absent)")) {
           AppProcess created =
               api.processes().createProcess(app.id(), create(spec, sizeIds, listed));
           // Sevalla's create takes no ingress settings: they follow in a change of their own.

@@ -61,6 +61,13 @@ final class RegistryLogin {
     KinstaApplicationStatus status = attempt.status();
     HostingApi api = attempt.hosting();
     String version = SecretFingerprint.of(secret.get());
+    if ((status.registryCredentialId == null || !version.equals(status.registryCredentialFrom))
+        && !attempt.correct(
+            "spec.source.dockerImage.credentials",
+            "the login in Secret " + wanted.secretName,
+            status.registryCredentialId == null ? "(none)" : "an older login")) {
+      return Optional.empty();
+    }
     if (status.registryCredentialId == null) {
       String name = nameOf(attempt.resource());
       Optional<String> made =

@@ -20,7 +20,8 @@ final class Toggles {
       Attempt<KinstaApplication, KinstaApplicationStatus> attempt, HostingApi api, String appId) {
     KinstaApplicationSpec spec = attempt.resource().getSpec();
     KinstaApplicationStatus status = attempt.status();
-    if (needsFlip(spec.cdn, status.cdnEnabled)) {
+    if (needsFlip(spec.cdn, status.cdnEnabled)
+        && attempt.correct("spec.cdn", spec.cdn, status.cdnEnabled)) {
       status.cdnEnabled = api.applications().toggleCdn(appId);
     }
   }

@@ -222,6 +222,14 @@ public final class InternalConnectionReconciler
     String connectionId;
     if (existing.isPresent()) {
       connectionId = existing.get().id();
+    } else if (attempt.observing()) {
+      return attempt.nothingToObserve(
+          "the internal connection of database "
+              + databaseId
+              + " to "
+              + targetType
+              + " "
+              + targetId);
     } else {
       connectionId =
           api.databases()

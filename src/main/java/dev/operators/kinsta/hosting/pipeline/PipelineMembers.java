@@ -105,6 +105,10 @@ final class PipelineMembers {
    */
   void apply(List<Wanted> wanted, List<PipelineStage> stages) {
     KinstaPipelineStatus status = attempt.status();
+    if (attempt.observing()) {
+      plan(wanted);
+      return;
+    }
     HostingApi api = attempt.hosting();
     List<String> stageIds = stages.stream().map(PipelineStage::id).toList();
     for (Member member : List.copyOf(status.members)) {
@@ -167,6 +171,31 @@ final class PipelineMembers {
   /** These members' calls were refused or never made: a later 400 is not theirs. */
   private static void notSent(List<Member> members, List<Member> sentBefore) {
     members.stream().filter(m -> !sentBefore.contains(m)).forEach(m -> m.sentAt = null);
+  }
+
+  /**
+   * Under Observe: the members Manage would add or take out. Sevalla does not list a stage's
+   * applications, so what the operator added before is what it knows of.
+   */
+  private void plan(List<Wanted> wanted) {
+    List<Member> members = attempt.status().members;
+    for (Member member : members) {
+      if (wanted.stream().noneMatch(w -> same(w, member))) {
+        attempt.correct(
+            "spec.stages[" + member.stage + "].applications",
+            "without " + member.application,
+            member.application);
+      }
+    }
+    for (Wanted w : wanted) {
+      boolean added = members.stream().anyMatch(m -> same(w, m) && Boolean.TRUE.equals(m.added));
+      if (!added) {
+        attempt.correct(
+            "spec.stages[" + w.stage() + "].applications",
+            w.application(),
+            "not known to be in the stage (Sevalla does not list a stage's applications)");
+      }
+    }
   }
 
   private static boolean same(Wanted wanted, Member member) {

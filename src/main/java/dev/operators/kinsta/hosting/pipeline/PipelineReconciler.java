@@ -282,6 +282,17 @@ public final class PipelineReconciler
         new PreviewSettings(
             wanted.repoUrl, wanted.autoCreateApp, wanted.deleteStaleApps, wanted.staleAppDays);
     String recordedRepo = status.previews == null ? null : status.previews.repoUrl;
+    boolean on = preview.isPresent();
+    if (Boolean.TRUE.equals(wanted.enabled) != on
+        && !run.attempt.correct("spec.previews.enabled", wanted.enabled, on)) {
+      return Optional.empty();
+    }
+    if (Boolean.TRUE.equals(wanted.enabled)
+        && on
+        && (!Objects.equals(wanted.repoUrl, recordedRepo) || differs(wanted, preview.get()))
+        && !run.attempt.correct("spec.previews", "as the spec says", "other settings")) {
+      return Optional.empty();
+    }
     if (Boolean.TRUE.equals(wanted.enabled) && preview.isEmpty()) {
       api.pipelines().enablePreviews(run.pipelineId(), settings);
       previewsChanged(run, "Enabled previews from " + wanted.repoUrl);
@@ -290,6 +301,10 @@ public final class PipelineReconciler
       api.pipelines().updatePreviews(run.pipelineId(), settings);
       previewsChanged(run, "Changed the preview settings");
     } else if (!Boolean.TRUE.equals(wanted.enabled) && preview.isPresent()) {
+      if (!run.attempt.approved(
+          "Turning previews off (Sevalla deletes the preview applications)")) {
+        return Optional.empty();
+      }
       api.pipelines().disablePreviews(run.pipelineId());
       previewsChanged(run, "Disabled previews; Sevalla deletes the preview applications");
     } else {

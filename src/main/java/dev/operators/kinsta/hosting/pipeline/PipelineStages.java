@@ -9,6 +9,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Reason;
 import dev.operators.kinsta.transport.KinstaApiException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +57,10 @@ final class PipelineStages {
       }
     }
     for (PipelineStage extra : List.copyOf(stages)) {
-      if (isStandard(extra) && !kept.contains(extra)) {
+      if (isStandard(extra)
+          && !kept.contains(extra)
+          && attempt.correct(
+              "spec.stages", "without " + extra.displayName(), extra.displayName())) {
         try {
           api.pipelines().deletePipelineStage(pipelineId, extra.id());
         } catch (KinstaApiException.NotFound alreadyGone) {
@@ -76,6 +80,9 @@ final class PipelineStages {
         inOrder.add(existing);
         continue;
       }
+      if (!attempt.correct("spec.stages", stage.name, "without " + stage.name)) {
+        continue;
+      }
       PipelineStage added =
           api.pipelines().addPipelineStage(pipelineId, stage.name, productionIndex(), stage.branch);
       stages.add(productionIndex(), added);
@@ -89,12 +96,19 @@ final class PipelineStages {
               + (stage.branch == null ? "" : " on " + stage.branch));
     }
     stages.stream().filter(s -> PipelineStage.PRODUCTION.equals(s.type())).forEach(inOrder::add);
-    if (!ids(inOrder).equals(ids(stages))) {
+    boolean sameStages = new HashSet<>(ids(inOrder)).equals(new HashSet<>(ids(stages)));
+    if (sameStages
+        && !ids(inOrder).equals(ids(stages))
+        && attempt.correct("spec.stages (order)", names(inOrder), names(stages))) {
       api.pipelines().orderPipelineStages(pipelineId, ids(inOrder));
       stages.clear();
       stages.addAll(inOrder);
       changed.run();
     }
+  }
+
+  private static String names(List<PipelineStage> stages) {
+    return String.join(", ", stages.stream().map(PipelineStage::displayName).toList());
   }
 
   /** The standard stage of this name and branch, not already taken by an earlier spec stage. */

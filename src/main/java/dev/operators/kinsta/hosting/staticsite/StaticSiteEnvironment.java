@@ -41,7 +41,7 @@ final class StaticSiteEnvironment {
     KinstaStaticSiteStatus status = attempt.status();
     status.envKeys =
         HostedEnv.keepDeclared(
-            api,
+            attempt,
             HostedService.STATIC_SITE,
             siteId,
             spec.env,

@@ -342,6 +342,12 @@ public final class StaticSiteReconciler
     if (!configChanged && (wanted == null || trigger.equals(status.deployedFor))) {
       return Optional.empty();
     }
+    if (!attempt.correct(
+        "spec.deployment",
+        wanted == null ? "a deployment" : trigger,
+        configChanged ? "settings changed since the last deployment" : status.deployedFor)) {
+      return Optional.empty();
+    }
     status.redeployPending = null;
     if (wanted == null) {
       return redeployForConfig(run);
