@@ -110,6 +110,7 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
           .then("tell the new activity-log entries", CompanyReconciler::activity)
           .then("compare the sites with the KinstaSites", CompanyReconciler::sites)
           .then("compare the hosting objects with their kinds", CompanyReconciler::hosting)
+          .then("read the DNS zones and their records", CompanyReconciler::dnsZones)
           .then("write the unmanaged objects as manifests", CompanyReconciler::export);
 
   /** One reconcile of a company: what it reads, and the parts it could not. */
@@ -284,6 +285,32 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
                     Project::id,
                     Project::displayName,
                     Set.of()));
+    return Optional.empty();
+  }
+
+  /**
+   * The company's zones and record sets, from the lists its KinstaDnsRecords share: one list of
+   * zones and one of records per zone per interval, whatever the number of records.
+   */
+  private static Optional<Outcome> dnsZones(Run run) {
+    Attempt<KinstaCompany, KinstaCompanyStatus> attempt = run.attempt;
+    List<KinstaDnsRecord> managing = run.caches.all(KinstaDnsRecord.class).toList();
+    run.status().dnsZones =
+        run.section(
+            "dnsZones",
+            () ->
+                attempt.dns().zones(attempt.kinsta(), attempt.companyId()).stream()
+                    .sorted(Comparator.comparing(DnsZone::name))
+                    .limit(KinstaCompanyStatus.DnsZoneStatus.MAX_ZONES)
+                    .map(
+                        zone ->
+                            CompanyReport.zone(
+                                zone,
+                                attempt
+                                    .dns()
+                                    .records(attempt.kinsta(), attempt.companyId(), zone.id()),
+                                key -> managing.stream().anyMatch(r -> manages(r, key))))
+                    .toList());
     return Optional.empty();
   }
 

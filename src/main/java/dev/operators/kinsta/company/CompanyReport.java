@@ -7,15 +7,19 @@ import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus.UnmanagedObject;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus.UserStatus;
 import dev.operators.kinsta.wordpress.client.dto.CompanyApiKey;
 import dev.operators.kinsta.wordpress.client.dto.CompanyUser;
+import dev.operators.kinsta.wordpress.client.dto.DnsRecord;
+import dev.operators.kinsta.wordpress.client.dto.DnsZone;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Turns what Kinsta lists into the bounded parts of a KinstaCompany's status. */
 final class CompanyReport {
@@ -35,9 +39,43 @@ final class CompanyReport {
               status.id = user.id();
               status.fullName = user.fullName();
               status.email = withEmails ? user.email() : null;
+              status.image = user.image();
               return status;
             })
         .toList();
+  }
+
+  /** A zone with its record sets, each marked when a KinstaDnsRecord manages it. */
+  static KinstaCompanyStatus.DnsZoneStatus zone(
+      DnsZone zone, List<DnsRecord> records, Predicate<CompanyExport.DnsRecordKey> managed) {
+    KinstaCompanyStatus.DnsZoneStatus status = new KinstaCompanyStatus.DnsZoneStatus();
+    status.id = zone.id();
+    status.name = zone.name();
+    status.siteId = zone.siteId();
+    status.active = zone.isActive();
+    status.records =
+        records.stream()
+            .sorted(Comparator.comparing(DnsRecord::name).thenComparing(DnsRecord::type))
+            .limit(KinstaCompanyStatus.DnsZoneStatus.MAX_RECORDS)
+            .map(
+                record -> {
+                  KinstaCompanyStatus.DnsRecordStatus entry =
+                      new KinstaCompanyStatus.DnsRecordStatus();
+                  entry.type = record.type();
+                  entry.name = record.name();
+                  entry.ttl = record.ttl();
+                  entry.values = record.values();
+                  String fqdn = record.name().toLowerCase(Locale.ROOT);
+                  entry.managed =
+                      managed.test(
+                              new CompanyExport.DnsRecordKey(
+                                  zone, record.type().toUpperCase(Locale.ROOT), fqdn))
+                          ? Boolean.TRUE
+                          : null;
+                  return entry;
+                })
+            .toList();
+    return status;
   }
 
   static List<ApiKeyStatus> apiKeys(List<CompanyApiKey> keys) {

@@ -5,7 +5,6 @@ import dev.operators.kinsta.api.v1alpha1.Approval;
 import dev.operators.kinsta.api.v1alpha1.ApprovalSetting;
 import dev.operators.kinsta.api.v1alpha1.DriftEntry;
 import dev.operators.kinsta.api.v1alpha1.KinstaObjectSpec;
-import dev.operators.kinsta.api.v1alpha1.KinstaObjectStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.api.v1alpha1.OperationType;
@@ -25,6 +24,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +39,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   private final SecretLookup secrets;
   private final BiConsumer<Reason, String> writeStatus;
   private final Drift drift;
+  private final Supplier<Optional<String>> changedBy;
   private @Nullable Outcome held;
 
   Attempt(
@@ -47,13 +48,15 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
       KinstaCredentials credentials,
       ControllerServices services,
       SecretLookup secrets,
-      BiConsumer<Reason, String> writeStatus) {
+      BiConsumer<Reason, String> writeStatus,
+      Supplier<Optional<String>> changedBy) {
     this.resource = resource;
     this.status = status;
     this.credentials = credentials;
     this.services = services;
     this.secrets = secrets;
     this.writeStatus = writeStatus;
+    this.changedBy = changedBy;
     this.drift = new Drift(managementPolicy(resource), readyForGeneration(resource, status));
   }
 
@@ -104,7 +107,8 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
               + ": Kinsta has "
               + entry.kinsta
               + ", the spec says "
-              + entry.spec);
+              + entry.spec
+              + changedBy.get().map(by -> "; changed in Kinsta by " + by).orElse(""));
     }
     return true;
   }
@@ -152,9 +156,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
           .normal(resource, Reasons.APPROVED, change + ": approved for generation " + generation);
       return Optional.empty();
     }
-    if (status instanceof KinstaObjectStatus object) {
-      object.pendingApproval = new PendingApproval(change, generation);
-    }
+    status.pendingApproval = new PendingApproval(change, generation);
     return Optional.of(
         Outcome.progressing(
             Reasons.AWAITING_APPROVAL,

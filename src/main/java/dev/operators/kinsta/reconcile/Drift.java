@@ -55,6 +55,9 @@ final class Drift {
 
   /** Writes what was found into the status the reconcile ends with. */
   void writeTo(KinstaStatus status, Outcome outcome) {
+    if (!Objects.equals(outcome.reason(), Reasons.AWAITING_APPROVAL)) {
+      status.pendingApproval = null;
+    }
     if (!(status instanceof KinstaObjectStatus object)) {
       return;
     }
@@ -64,9 +67,6 @@ final class Drift {
     } else if (outcome.kind() == Outcome.Kind.READY && !quickLook) {
       object.drift = null;
       object.driftCount = 0;
-    }
-    if (!Objects.equals(outcome.reason(), Reasons.AWAITING_APPROVAL)) {
-      object.pendingApproval = null;
     }
   }
 

@@ -354,7 +354,16 @@ public abstract class KinstaReconciler<
         credentials.credentials(),
         services,
         this::findSecret,
-        (reason, message) -> writes.write(inProgress(resource, status, reason, message)));
+        (reason, message) -> writes.write(inProgress(resource, status, reason, message)),
+        () -> changedInKinstaBy(resource));
+  }
+
+  /**
+   * Who last changed the resource's Kinsta object outside the operator, when the kind can tell (the
+   * company's activity log); for the event that announces a drift correction.
+   */
+  protected Optional<String> changedInKinstaBy(R resource) {
+    return Optional.empty();
   }
 
   /** A copy of the status as work in progress, with the kstatus conditions every write carries. */

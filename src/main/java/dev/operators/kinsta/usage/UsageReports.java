@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -248,11 +249,15 @@ public final class UsageReports implements AutoCloseable {
     var themes = read(environmentId, () -> reports.wordPress().listThemes(environmentId));
     var backups = read(environmentId, () -> reports.backups().listBackups(environmentId));
     var downloadable =
-        read(environmentId, () -> reports.backups().downloadableBackupCount(environmentId));
+        read(environmentId, () -> reports.backups().downloadableBackups(environmentId));
+    var deniedIps = read(environmentId, () -> reports.access().getDeniedIps(environmentId));
+    var redirects = read(environmentId, () -> reports.access().redirectRules(environmentId));
     if (plugins.isPresent()
         && themes.isPresent()
         && backups.isPresent()
-        && downloadable.isPresent()) {
+        && downloadable.isPresent()
+        && deniedIps.isPresent()
+        && redirects.isPresent()) {
       services
           .sites()
           .reported(
@@ -263,6 +268,8 @@ public final class UsageReports implements AutoCloseable {
                   themes.get(),
                   backups.get(),
                   downloadable.get(),
+                  List.copyOf(deniedIps.get()),
+                  List.copyOf(redirects.get()),
                   services.clock().instant()));
     }
   }

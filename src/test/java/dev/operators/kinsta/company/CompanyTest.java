@@ -9,11 +9,14 @@ import dev.operators.kinsta.api.v1alpha1.CredentialsReference;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanySpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
+import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.reconcile.Reasons;
 import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
+import dev.operators.kinsta.wordpress.dnsrecord.DnsRecordTest;
 import dev.operators.kinsta.wordpress.site.Sites;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
@@ -102,6 +105,41 @@ public class CompanyTest extends SharedHarnessTest {
     tenant.edit(KinstaCompany.class, "acme", c -> c.getSpec().showUserEmails = true);
     KinstaCompany withEmails = await(tenant, "acme", c -> c.getStatus().users.get(0).email != null);
     assertTrue(withEmails.getStatus().users.get(0).email.endsWith(".example"));
+  }
+
+  @Test
+  void showsTheDnsZonesWithTheirRecordsWhichAreManagedAndTheUsersPictures() {
+    Tenant tenant = harness.tenant();
+    String domain = "zones-" + tenant.companyId().substring(0, 8) + ".example";
+    String zoneId = harness.kinsta.simulator.seedDnsZone(tenant.companyId(), domain);
+    KinstaDnsRecord apex =
+        DnsRecordTest.record("apex", domain, KinstaDnsRecordSpec.RecordType.A, "@", "34.120.0.10");
+    apex.getSpec().adopt = true;
+    tenant.create(apex);
+    tenant.awaitCondition(
+        KinstaDnsRecord.class, "apex", "Ready", "True", null, Duration.ofSeconds(30));
+    tenant.create(company("acme"));
+
+    KinstaCompany shown =
+        await(
+            tenant,
+            "acme",
+            c -> c.getStatus().dnsZones != null && !c.getStatus().dnsZones.isEmpty());
+
+    KinstaCompanyStatus.DnsZoneStatus zone = shown.getStatus().dnsZones.get(0);
+    assertEquals(zoneId, zone.id);
+    assertEquals(domain, zone.name);
+    assertEquals(
+        List.of("CNAME www." + domain, "A " + domain),
+        zone.records.stream().map(r -> r.type + " " + r.name).toList(),
+        "by name");
+    assertNull(zone.records.get(0).managed);
+    assertEquals(Boolean.TRUE, zone.records.get(1).managed, "the KinstaDnsRecord manages it");
+    assertEquals(List.of("34.120.0.10"), zone.records.get(1).values);
+    assertTrue(
+        shown.getStatus().users.stream()
+            .allMatch(u -> u.image != null && u.image.startsWith("https://")),
+        "each user's picture link");
   }
 
   @Test

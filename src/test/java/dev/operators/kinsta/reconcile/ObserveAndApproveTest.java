@@ -14,6 +14,7 @@ import dev.operators.kinsta.api.v1alpha1.DriftEntry;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
@@ -23,9 +24,12 @@ import dev.operators.kinsta.api.v1alpha1.KinstaInternalConnectionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteAction;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteActionSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
+import dev.operators.kinsta.company.CompanyTest;
 import dev.operators.kinsta.hosting.application.ApplicationLifecycleTest;
 import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
 import dev.operators.kinsta.hosting.internalconnection.InternalConnectionTest;
@@ -37,6 +41,7 @@ import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
 import dev.operators.kinsta.wordpress.dnsrecord.DnsRecordTest;
 import dev.operators.kinsta.wordpress.site.Sites;
+import dev.operators.kinsta.wordpress.siteaction.SiteActionTest;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
@@ -154,6 +159,24 @@ class ObserveAndApproveTest extends SharedHarnessTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> tenant.awaitSiteReady("managed").getStatus().driftCount, n -> n == 0);
 
+    // A KinstaCompany in the namespace shows the activity log, which says who did it.
+    tenant.create(CompanyTest.company("acme"));
+    CompanyTest.awaitReady(tenant, "acme");
+    harness.kinsta.simulator.recordMyKinstaActivity(
+        tenant.companyId(), siteId, "changePhp", "Change PHP version to 8.1");
+    String user =
+        harness.kinsta.simulator.read(
+            state -> state.companies.get(tenant.companyId()).users.get(0).fullName());
+    tenant.requestReconcile(KinstaCompany.class, "acme", "look-1");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> tenant.get(KinstaCompany.class, "acme").getStatus().recentActivity,
+            activity ->
+                activity != null
+                    && activity.stream()
+                        .anyMatch(a -> siteId.equals(a.siteId) && user.equals(a.by)));
+    // The change itself, which the company's site list shows at its next look.
     harness.kinsta.simulator.mutate(
         state -> {
           state.sites.get(siteId).environments.stream()
@@ -175,8 +198,12 @@ class ObserveAndApproveTest extends SharedHarnessTest {
     assertTrue(
         corrected.getMessage().contains("spec.environments.live.phpVersion")
             && corrected.getMessage().contains("8.1")
-            && corrected.getMessage().contains("8.3"),
-        corrected.getMessage());
+            && corrected.getMessage().contains("8.3")
+            && corrected.getMessage().contains("changed in Kinsta by " + user),
+        corrected.getMessage()
+            + " / "
+            + Serialization.asJson(
+                tenant.get(KinstaCompany.class, "acme").getStatus().recentActivity));
     await().atMost(Duration.ofSeconds(30)).until(() -> "8.3".equals(live(siteId).phpVersion));
   }
 
@@ -403,5 +430,41 @@ class ObserveAndApproveTest extends SharedHarnessTest {
     assertTrue(fields.contains("spec.buildCommand"), fields.toString());
     assertTrue(fields.stream().noneMatch(f -> f.startsWith("(")), fields.toString());
     assertEquals(0, tenant.writes());
+  }
+
+  @Test
+  void aPushOntoLiveWaitsForApprovalOfItsGeneration() {
+    Tenant tenant = harness.tenant();
+    SiteActionTest.shopWithStaging(tenant);
+    tenant.create(
+        SiteActionTest.action(
+            "release",
+            "shop",
+            s -> {
+              s.approval = Approval.Destructive;
+              s.environment = "staging";
+              s.push = new KinstaSiteActionSpec.Push();
+              s.push.target = "live";
+              s.push.confirm = "live";
+            }));
+
+    KinstaSiteAction held =
+        tenant.awaitCondition(
+            KinstaSiteAction.class,
+            "release",
+            "Ready",
+            "False",
+            Reasons.AWAITING_APPROVAL.code(),
+            Duration.ofSeconds(30));
+    assertEquals(1L, held.getStatus().pendingApproval.generation);
+    assertTrue(held.getStatus().pendingApproval.change.contains("push onto live"));
+    assertEquals(0, tenant.calls("PUT /sites/{site_id}/environments"));
+
+    tenant.annotate(KinstaSiteAction.class, "release", ApiGroup.APPROVE_ANNOTATION, "1");
+
+    KinstaSiteAction done = SiteActionTest.awaitReady(tenant, "release");
+    assertNull(done.getStatus().pendingApproval);
+    assertEquals(1, tenant.calls("PUT /sites/{site_id}/environments"), "pushed once");
+    assertTrue(tenant.events().stream().anyMatch(e -> "Approved".equals(e.getReason())));
   }
 }

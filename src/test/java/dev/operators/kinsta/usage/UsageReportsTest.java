@@ -105,19 +105,51 @@ class UsageReportsTest {
       harness.kinsta.simulator.seedBackup(liveId, "daily", "", now.minus(Duration.ofDays(day)));
     }
     long manual = harness.kinsta.simulator.seedBackup(liveId, "manual", "before-release", now);
+    // Denied addresses and redirects the spec does not manage, and backups ready to download.
+    harness.kinsta.simulator.mutate(
+        state -> {
+          var live =
+              state.sites.get(siteId).environments.stream()
+                  .filter(env -> env.id.equals(liveId))
+                  .findFirst()
+                  .orElseThrow();
+          live.deniedIps = new java.util.ArrayList<>(List.of("203.0.113.9"));
+          live.redirects.add(
+              new dev.operators.kinsta.simulator.SimulatorState.Redirect(
+                  null, "/old", "/new", "301"));
+          live.downloadableBackups = 2;
+        });
     KinstaSiteStatus.Contents contents =
         await()
             .atMost(Duration.ofSeconds(30))
             .until(
                 () -> tenant.get(KinstaSite.class, "shop").getStatus().environments.get(0).contents,
-                c -> c != null && c.plugins.size() == 2 && c.backups.size() == 5);
+                c ->
+                    c != null
+                        && c.plugins.size() == 2
+                        && c.backups.size() == 5
+                        && c.downloadable != null
+                        && c.downloadable.size() == 2);
     assertEquals(
         List.of("akismet", "woocommerce"), contents.plugins.stream().map(p -> p.name).toList());
     assertEquals("9.4.1", contents.plugins.get(1).updateVersion);
     assertEquals(1, contents.updatesAvailable);
     assertEquals(manual, contents.backups.get(0).id, "newest first");
     assertEquals("before-release", contents.backups.get(0).tag);
-    assertEquals(0, contents.downloadableBackups);
+    assertEquals(2, contents.downloadableBackups);
+    assertTrue(
+        contents.downloadable.get(0).createdAt.compareTo(contents.downloadable.get(1).createdAt)
+            > 0,
+        "newest first");
+    assertEquals(
+        List.of("203.0.113.9"), contents.deniedIps, "shown though the spec does not manage them");
+    assertEquals("/old", contents.redirects.get(0).from);
+    assertEquals("/new", contents.redirects.get(0).to);
+    assertTrue(
+        !io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                tenant.get(KinstaSite.class, "shop").getStatus())
+            .contains("backups.example"),
+        "no download link in status");
 
     tenant.delete(KinstaSite.class, "shop");
     tenant.awaitGone(KinstaSite.class, "shop", Duration.ofSeconds(30));

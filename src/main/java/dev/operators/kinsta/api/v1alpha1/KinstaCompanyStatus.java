@@ -64,6 +64,53 @@ public class KinstaCompanyStatus extends KinstaStatus {
 
   /** A region, by code and Kinsta's name. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyDescription(
+      "The company's Kinsta DNS zones (at most 50) with their record sets (at most 100 each).")
+  public List<DnsZoneStatus> dnsZones;
+
+  /** A Kinsta DNS zone of the company. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DnsZoneStatus {
+    /** At most this many zones, and records per zone, are listed. */
+    public static final int MAX_ZONES = 50;
+
+    public static final int MAX_RECORDS = 100;
+
+    @JsonPropertyDescription("Kinsta's id of the zone, as KinstaDnsRecord's domain takes it.")
+    public String id;
+
+    @JsonPropertyDescription("The domain name.")
+    public String name;
+
+    @JsonPropertyDescription("The site Kinsta made the zone for, if any.")
+    public String siteId;
+
+    @JsonPropertyDescription("Whether Kinsta serves the zone.")
+    public Boolean active;
+
+    @JsonPropertyDescription("Its record sets, by name and type.")
+    public List<DnsRecordStatus> records;
+  }
+
+  /** A record set of a zone. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DnsRecordStatus {
+    @JsonPropertyDescription("`A`, `CNAME`, `TXT`, ….")
+    public String type;
+
+    @JsonPropertyDescription("The fully qualified name.")
+    public String name;
+
+    @JsonPropertyDescription("Time to live in seconds.")
+    public Integer ttl;
+
+    @JsonPropertyDescription("Its values.")
+    public List<String> values;
+
+    @JsonPropertyDescription("Whether a KinstaDnsRecord manages it.")
+    public Boolean managed;
+  }
+
   @JsonPropertyDescription("What the last export wrote (spec.export).")
   public ExportStatus export;
 
@@ -111,6 +158,9 @@ public class KinstaCompanyStatus extends KinstaStatus {
 
     @JsonPropertyDescription("The e-mail address, only when spec.showUserEmails is true.")
     public String email;
+
+    @JsonPropertyDescription("The link to the user's profile picture, as Kinsta gives it.")
+    public String image;
   }
 
   /** An API key as Kinsta lists it. */

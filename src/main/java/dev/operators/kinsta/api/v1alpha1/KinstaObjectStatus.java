@@ -3,7 +3,7 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
 
-/** The status of a kind that stands for one Kinsta object: drift and pending approval besides. */
+/** The status of a kind that stands for one Kinsta object: its drift besides. */
 public class KinstaObjectStatus extends KinstaStatus {
 
   @JsonPropertyDescription(
@@ -13,7 +13,4 @@ public class KinstaObjectStatus extends KinstaStatus {
 
   @JsonPropertyDescription("How many fields differ (the length of drift), for kubectl get.")
   public Integer driftCount;
-
-  @JsonPropertyDescription("The change that destroys data and waits for approval, if any.")
-  public PendingApproval pendingApproval;
 }

@@ -125,6 +125,9 @@ public class KinstaSiteStatus extends KinstaObjectStatus {
     /** The newest backups listed. */
     public static final int MAX_BACKUPS = 5;
 
+    /** At most this many denied addresses and redirect rules are listed. */
+    public static final int MAX_RULES = 100;
+
     @JsonPropertyDescription("Installed plugins (at most 100), by name.")
     public List<Component> plugins;
 
@@ -140,8 +143,54 @@ public class KinstaSiteStatus extends KinstaObjectStatus {
     @JsonPropertyDescription("How many downloadable backups exist.")
     public Integer downloadableBackups;
 
+    @JsonPropertyDescription(
+        "The downloadable backups (at most 5), newest first; their download links stay in MyKinsta"
+            + " (anyone holding one downloads the site).")
+    public List<DownloadableEntry> downloadable;
+
+    @JsonPropertyDescription(
+        "Addresses denied access to the environment (at most 100), whether or not the spec manages"
+            + " them.")
+    public List<String> deniedIps;
+
+    @JsonPropertyDescription(
+        "The environment's redirect rules (at most 100), whether or not the spec manages them.")
+    public List<RedirectEntry> redirects;
+
     @JsonPropertyDescription("When Kinsta was read for this (RFC 3339).")
     public String readAt;
+  }
+
+  /** A backup made ready to download. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class DownloadableEntry {
+    @JsonPropertyDescription("Kinsta's id.")
+    public String id;
+
+    @JsonPropertyDescription("When it was made (RFC 3339).")
+    public String createdAt;
+
+    @JsonPropertyDescription("When its download link expires (RFC 3339).")
+    public String expiresAt;
+
+    @JsonPropertyDescription("Whether Kinsta is still making it.")
+    public Boolean generating;
+  }
+
+  /** A redirect rule of an environment. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static class RedirectEntry {
+    @JsonPropertyDescription("The domain it applies to; absent for every domain.")
+    public String domain;
+
+    @JsonPropertyDescription("The path redirected.")
+    public String from;
+
+    @JsonPropertyDescription("Where it goes.")
+    public String to;
+
+    @JsonPropertyDescription("`301` or `302`, as Kinsta reports it.")
+    public String type;
   }
 
   /** A plugin or theme. */

@@ -37,6 +37,9 @@ public class KinstaStatus extends ReadPart {
           + " Secret or ConfigMap it reads changed since.")
   public String observedSecretsVersion;
 
+  @JsonPropertyDescription("The change that destroys data and waits for approval, if any.")
+  public PendingApproval pendingApproval;
+
   @JsonPropertyDescription(
       "When a Stalled resource was last looked at again (RFC 3339); stalls whose cause may clear on"
           + " Kinsta's side are looked at again every KINSTA_STALLED_RETRY.")

@@ -1,13 +1,14 @@
 package dev.operators.kinsta.wordpress.client;
 
 import dev.operators.kinsta.wordpress.client.dto.Backup;
+import dev.operators.kinsta.wordpress.client.dto.DownloadableBackup;
 import dev.operators.kinsta.wordpress.client.dto.OperationRef;
 import java.util.List;
 
 /** The Kinsta API's calls on an environment's backups: list, take, restore, delete. */
 public interface Backups {
-  /** {@code GET /sites/environments/{env_id}/downloadable-backups}: how many there are. */
-  int downloadableBackupCount(String environmentId);
+  /** {@code GET /sites/environments/{env_id}/downloadable-backups}, without their links. */
+  List<DownloadableBackup> downloadableBackups(String environmentId);
 
   /** {@code GET /sites/environments/{env_id}/backups}. */
   List<Backup> listBackups(String environmentId);

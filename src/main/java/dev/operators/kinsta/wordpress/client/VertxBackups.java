@@ -4,6 +4,7 @@ import dev.operators.kinsta.transport.KinstaCredentials;
 import dev.operators.kinsta.transport.KinstaRequest;
 import dev.operators.kinsta.transport.KinstaTransport;
 import dev.operators.kinsta.wordpress.client.dto.Backup;
+import dev.operators.kinsta.wordpress.client.dto.DownloadableBackup;
 import dev.operators.kinsta.wordpress.client.dto.OperationRef;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,11 @@ final class VertxBackups extends KinstaEndpoints implements Backups {
   }
 
   @Override
-  public int downloadableBackupCount(String environmentId) {
-    KinstaRequest request =
-        KinstaRequest.get("/sites/environments/{env_id}/downloadable-backups", environmentId);
-    return call(request).at("/environment/downloadable_backups").size();
+  public List<DownloadableBackup> downloadableBackups(String environmentId) {
+    return readList(
+        KinstaRequest.get("/sites/environments/{env_id}/downloadable-backups", environmentId),
+        "/environment/downloadable_backups",
+        DownloadableBackup.class);
   }
 
   @Override

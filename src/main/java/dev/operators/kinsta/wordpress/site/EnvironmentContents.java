@@ -3,14 +3,21 @@ package dev.operators.kinsta.wordpress.site;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.BackupEntry;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.Component;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.Contents;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.DownloadableEntry;
+import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.RedirectEntry;
 import dev.operators.kinsta.wordpress.client.dto.Backup;
+import dev.operators.kinsta.wordpress.client.dto.DownloadableBackup;
+import dev.operators.kinsta.wordpress.client.dto.RedirectRule;
 import dev.operators.kinsta.wordpress.client.dto.WordPressComponent;
 import dev.operators.kinsta.wordpress.inventory.EnvironmentReport;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** An environment's plugins, themes and backups, as the usage reports read them, for status. */
+/**
+ * An environment's plugins, themes, backups, denied addresses and redirect rules, as the usage
+ * reports read them, for status.
+ */
 final class EnvironmentContents {
   private EnvironmentContents() {}
 
@@ -31,7 +38,23 @@ final class EnvironmentContents {
             .limit(Contents.MAX_BACKUPS)
             .map(EnvironmentContents::backup)
             .toList();
-    contents.downloadableBackups = report.downloadableBackups();
+    contents.downloadableBackups = report.downloadableBackups().size();
+    contents.downloadable =
+        report.downloadableBackups().stream()
+            .sorted(
+                Comparator.comparing(
+                        (DownloadableBackup b) ->
+                            b.createdAt() == null ? Long.MIN_VALUE : b.createdAt())
+                    .reversed())
+            .limit(Contents.MAX_BACKUPS)
+            .map(EnvironmentContents::downloadable)
+            .toList();
+    contents.deniedIps = report.deniedIps().stream().limit(Contents.MAX_RULES).toList();
+    contents.redirects =
+        report.redirects().stream()
+            .limit(Contents.MAX_RULES)
+            .map(EnvironmentContents::redirect)
+            .toList();
     contents.readAt = report.readAt().toString();
     return contents;
   }
@@ -56,6 +79,26 @@ final class EnvironmentContents {
     return component.updateVersion() != null
         && !component.updateVersion().isBlank()
         && !component.updateVersion().equals(component.version());
+  }
+
+  private static DownloadableEntry downloadable(DownloadableBackup backup) {
+    DownloadableEntry entry = new DownloadableEntry();
+    entry.id = backup.id();
+    entry.createdAt =
+        backup.createdAt() == null ? null : Instant.ofEpochMilli(backup.createdAt()).toString();
+    entry.expiresAt =
+        backup.expiresAt() == null ? null : Instant.ofEpochMilli(backup.expiresAt()).toString();
+    entry.generating = backup.isGenerationInProgress();
+    return entry;
+  }
+
+  private static RedirectEntry redirect(RedirectRule rule) {
+    RedirectEntry entry = new RedirectEntry();
+    entry.domain = rule.domain();
+    entry.from = rule.from();
+    entry.to = rule.to();
+    entry.type = rule.type();
+    return entry;
   }
 
   private static BackupEntry backup(Backup backup) {

@@ -5,6 +5,8 @@ import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
+import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
@@ -36,6 +38,7 @@ import dev.operators.kinsta.wordpress.inventory.SiteInventory;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -483,6 +486,34 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         : EnvironmentPlanner.nextChange(label, spec, env, applied, allocationCall, reads, status)
             .stream()
             .toList();
+  }
+
+  /**
+   * The newest entry of the activity log a KinstaCompany of the site's namespace shows for the
+   * site, made by someone other than the company's own key.
+   */
+  @Override
+  protected Optional<String> changedInKinstaBy(KinstaSite site) {
+    String siteId = site.getStatus() == null ? null : site.getStatus().siteId;
+    if (siteId == null) {
+      return Optional.empty();
+    }
+    return services
+        .caches()
+        .all(KinstaCompany.class)
+        .filter(
+            company ->
+                company.getMetadata().getNamespace().equals(site.getMetadata().getNamespace()))
+        .filter(
+            company -> company.getStatus() != null && company.getStatus().recentActivity != null)
+        .flatMap(
+            company ->
+                company.getStatus().recentActivity.stream()
+                    .filter(entry -> siteId.equals(entry.siteId) && entry.by != null)
+                    .filter(entry -> entry.at != null)
+                    .filter(entry -> !entry.by.equals("API key " + company.getStatus().keyName)))
+        .max(Comparator.comparing((KinstaCompanyStatus.ActivityStatus entry) -> entry.at))
+        .map(entry -> entry.by + " (" + entry.description + ", " + entry.at + ")");
   }
 
   @Override

@@ -91,7 +91,7 @@ class KubectlUserTest {
         table.out().lines().anyMatch(l -> l.startsWith("blog") && l.contains("True")), table.out());
     // Columns as the kind declares them, not as the CRD generator sorts them.
     assertEquals(
-        List.of("NAME", "READY", "REASON", "SITE", "ID", "AGE"),
+        List.of("NAME", "READY", "REASON", "SITE", "ID", "DRIFT", "AGE"),
         List.of(table.out().lines().findFirst().orElseThrow().trim().split("\\s+")),
         table.out());
 

@@ -51,7 +51,7 @@ public class SiteActionTest extends SharedHarnessTest {
   }
 
   /** A WordPress site with a staging environment, Ready. */
-  static void shopWithStaging(Tenant tenant) {
+  public static void shopWithStaging(Tenant tenant) {
     tenant.secret("shop-admin", Map.of("password", "s3cret-Passw0rd"));
     KinstaSite shop = Sites.wordpress("shop");
     shop.getSpec().environments = new SiteEnvironments();
