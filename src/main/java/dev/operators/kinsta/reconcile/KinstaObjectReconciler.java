@@ -3,6 +3,7 @@ package dev.operators.kinsta.reconcile;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.KinstaSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
+import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -150,9 +151,11 @@ public abstract class KinstaObjectReconciler<
   @Override
   final void afterRemoteStep(R resource, S status) {
     String credentials = credentialsSecret(resource);
+    // An observed object is never deleted, so its deletion never needs the credentials.
     if (credentials != null
         && hasRemoteObject(status)
-        && deletionPolicy(resource) == DeletionPolicy.Delete) {
+        && deletionPolicy(resource) == DeletionPolicy.Delete
+        && Attempt.managementPolicy(resource) == ManagementPolicy.Manage) {
       findSecret(namespace(resource), credentials)
           .ifPresent(services.credentialsProtection()::protect);
     }

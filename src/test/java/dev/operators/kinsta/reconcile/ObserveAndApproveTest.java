@@ -104,6 +104,14 @@ class ObserveAndApproveTest extends SharedHarnessTest {
         "Ready says the object differs");
     assertEquals(0, first.writes(), "nothing written under Observe");
     assertEquals("8.2", live(siteId).phpVersion);
+    assertTrue(
+        first
+            .get(io.fabric8.kubernetes.api.model.Secret.class, "kinsta")
+            .getMetadata()
+            .getFinalizers()
+            .stream()
+            .noneMatch(CredentialsProtection.FINALIZER::equals),
+        "an observed object is never deleted, so its credentials need no protection");
 
     // The other namespace of the same company cannot manage the same site while it is observed
     // here: the older resource holds it.
@@ -466,5 +474,68 @@ class ObserveAndApproveTest extends SharedHarnessTest {
     assertNull(done.getStatus().pendingApproval);
     assertEquals(1, tenant.calls("PUT /sites/{site_id}/environments"), "pushed once");
     assertTrue(tenant.events().stream().anyMatch(e -> "Approved".equals(e.getReason())));
+  }
+
+  @Test
+  void removingADomainWaitsForApprovalWhileWhatComesBeforeItGoesOn() {
+    Tenant tenant = harness.tenant();
+    KinstaSite site = Sites.plain("domains");
+    site.getSpec().approval = Approval.Destructive;
+    EnvironmentSettings live = new EnvironmentSettings();
+    live.domains =
+        List.of(
+            new EnvironmentSettings.DomainSpec("a.acme.example", true),
+            new EnvironmentSettings.DomainSpec("b.acme.example", null));
+    site.getSpec().environments = new SiteEnvironments();
+    site.getSpec().environments.live = live;
+    tenant.create(site);
+    String siteId = tenant.awaitSiteReady("domains").getStatus().siteId;
+
+    tenant.edit(
+        KinstaSite.class,
+        "domains",
+        s -> {
+          s.getSpec().environments.live.phpVersion = EnvironmentSettings.PhpVersion.V8_3;
+          s.getSpec().environments.live.domains =
+              List.of(new EnvironmentSettings.DomainSpec("a.acme.example", true));
+        });
+
+    KinstaSite held =
+        tenant.awaitCondition(
+            KinstaSite.class,
+            "domains",
+            "Ready",
+            "False",
+            Reasons.AWAITING_APPROVAL.code(),
+            Duration.ofSeconds(30));
+    assertTrue(held.getStatus().pendingApproval.change.contains("b.acme.example"));
+    assertEquals("8.3", live(siteId).phpVersion, "the PHP change before it went ahead");
+    assertEquals(0, tenant.calls("DELETE /sites/environments/{env_id}/domains"));
+
+    tenant.annotate(
+        KinstaSite.class,
+        "domains",
+        ApiGroup.APPROVE_ANNOTATION,
+        held.getMetadata().getGeneration().toString());
+
+    KinstaSite done =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> tenant.awaitSiteReady("domains"), s -> s.getStatus().pendingApproval == null);
+    assertEquals(1, tenant.calls("DELETE /sites/environments/{env_id}/domains"));
+    assertEquals(List.of("a.acme.example"), domainsOf(siteId));
+    assertNull(done.getStatus().pendingApproval);
+  }
+
+  private static List<String> domainsOf(String siteId) {
+    return harness.kinsta.simulator.read(
+        state ->
+            state.sites.get(siteId).environments.stream()
+                .filter(env -> "live".equals(env.name))
+                .flatMap(env -> env.domains.stream())
+                .map(domain -> domain.name)
+                .filter(name -> !name.endsWith(".kinsta.cloud"))
+                .toList());
   }
 }
