@@ -10,6 +10,8 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaObjectSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
@@ -18,6 +20,7 @@ import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.api.v1alpha1.SiteEnvironments;
 import dev.operators.kinsta.hosting.client.dto.ApplicationSummary;
 import dev.operators.kinsta.hosting.client.dto.DatabaseSummary;
+import dev.operators.kinsta.hosting.client.dto.Pipeline;
 import dev.operators.kinsta.wordpress.client.dto.DnsRecord;
 import dev.operators.kinsta.wordpress.client.dto.DnsZone;
 import dev.operators.kinsta.wordpress.client.dto.Environment;
@@ -167,6 +170,26 @@ final class CompanyExport {
       spec.displayName = site.displayName();
       spec.deletionPolicy = DeletionPolicy.Retain;
       add(resource, spec, site.displayName(), site.id());
+    }
+  }
+
+  void pipelines(List<Pipeline> pipelines, Predicate<String> managed) {
+    for (Pipeline pipeline : byId(pipelines, Pipeline::id)) {
+      if (managed.test(pipeline.id())) {
+        continue;
+      }
+      KinstaPipeline resource = new KinstaPipeline();
+      KinstaPipelineSpec spec = new KinstaPipelineSpec();
+      spec.adopt = new KinstaPipelineSpec.Adoption();
+      spec.adopt.id = pipeline.id();
+      spec.displayName = pipeline.displayName();
+      spec.type =
+          Arrays.stream(KinstaPipelineSpec.Type.values())
+              .filter(type -> type.wireName().equals(pipeline.type()))
+              .findFirst()
+              .orElse(null);
+      spec.deletionPolicy = DeletionPolicy.Retain;
+      add(resource, spec, pipeline.displayName(), pipeline.id());
     }
   }
 

@@ -8,6 +8,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecordSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.hosting.client.dto.ApplicationSummary;
@@ -346,6 +347,9 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
               attempt.hostingLists().staticSites(attempt.hosting(), company),
               run.managedIds(KinstaStaticSite.class, CompanyReconciler::managedStaticSiteId)
                   ::contains);
+          export.pipelines(
+              attempt.hostingLists().pipelines(attempt.hosting(), company),
+              run.managedIds(KinstaPipeline.class, CompanyReconciler::managedPipelineId)::contains);
           List<KinstaDnsRecord> records = run.caches.all(KinstaDnsRecord.class).toList();
           for (DnsZone zone : attempt.dns().zones(attempt.kinsta(), company)) {
             export.dnsRecords(
@@ -401,6 +405,13 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     return id != null || application.getSpec() == null || application.getSpec().adopt == null
         ? id
         : application.getSpec().adopt.id;
+  }
+
+  private static @Nullable String managedPipelineId(KinstaPipeline pipeline) {
+    String id = pipeline.getStatus() == null ? null : pipeline.getStatus().pipelineId;
+    return id != null || pipeline.getSpec() == null || pipeline.getSpec().adopt == null
+        ? id
+        : pipeline.getSpec().adopt.id;
   }
 
   private static @Nullable String managedStaticSiteId(KinstaStaticSite site) {

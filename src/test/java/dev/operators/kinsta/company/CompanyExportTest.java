@@ -12,6 +12,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDnsRecord;
 import dev.operators.kinsta.api.v1alpha1.KinstaObjectStatus;
+import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
@@ -42,6 +43,7 @@ class CompanyExportTest extends SharedHarnessTest {
           KinstaDatabase.class,
           KinstaApplication.class,
           KinstaStaticSite.class,
+          KinstaPipeline.class,
           KinstaDnsRecord.class);
 
   @Test
@@ -55,6 +57,7 @@ class CompanyExportTest extends SharedHarnessTest {
       databases.add(harness.kinsta.simulator.seedDatabase(company, "Client db " + i, "postgresql"));
       harness.kinsta.simulator.seedApplication(company, "Client app " + i);
       harness.kinsta.simulator.seedStaticSite(company, "docs-" + i);
+      harness.kinsta.simulator.seedPipeline(company, "Release " + i);
     }
     String domain = "clients-" + company.substring(0, 8) + ".example";
     String zoneId = harness.kinsta.simulator.seedDnsZone(company, domain);
@@ -84,7 +87,7 @@ class CompanyExportTest extends SharedHarnessTest {
     exporting.getSpec().export.configMapName = "company-manifests";
     importing.create(exporting);
 
-    int expected = EACH * 5 - 1;
+    int expected = EACH * KINDS.size() - 1;
     KinstaCompany exported =
         await()
             .atMost(Duration.ofSeconds(30))

@@ -27,8 +27,8 @@ public class KinstaCompanySpec extends KinstaSpec {
   public String keyExpiryWarning;
 
   @JsonPropertyDescription(
-      "Import the company into Git: every site, database, application, static site and DNS record"
-          + " set of the company that no resource manages is written as a ready-to-apply manifest"
+      "Import the company into Git: every site, database, application, static site, pipeline and"
+          + " DNS record set of the company that no resource manages is written as a ready-to-apply manifest"
           + " (managementPolicy Observe, deletionPolicy Retain, no secret values) into a ConfigMap"
           + " of this namespace, one key per object.")
   public Export export;
