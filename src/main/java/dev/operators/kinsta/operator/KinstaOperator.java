@@ -48,6 +48,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -163,6 +164,7 @@ public final class KinstaOperator implements AutoCloseable {
     register(operator, new CompanyReconciler(services), settings, namespaces);
     warmUpSchemaChecksIfNeeded(client, namespaces);
     operator.start();
+    releaseStartUpThreads(operator);
     // Each company is listed once per interval whether or not a reconcile asked, so drift made in
     // MyKinsta is seen within it; the first round waits for the controllers' first reconciles.
     ScheduledExecutorService inventoryRounds =
@@ -222,6 +224,19 @@ public final class KinstaOperator implements AutoCloseable {
    * The schema checks load (the validator and CEL, a second or so) while the informers start, when
    * there is anything to check: one list of at most one object per kind tells.
    */
+  /**
+   * JOSDK starts every event source in parallel on a cached pool, whose threads then idle for 60 s
+   * (one per event source: about 30 here, a few MiB of memory). Start-up is over once {@code
+   * start()} returns, so they may go after a few seconds; the pool makes new ones if it is used
+   * again.
+   */
+  private static void releaseStartUpThreads(Operator operator) {
+    if (operator.getConfigurationService().getExecutorServiceManager().cachingExecutorService()
+        instanceof ThreadPoolExecutor pool) {
+      pool.setKeepAliveTime(5, TimeUnit.SECONDS);
+    }
+  }
+
   private static void warmUpSchemaChecksIfNeeded(KubernetesClient client, Set<String> namespaces) {
     Thread probe =
         new Thread(
