@@ -253,7 +253,8 @@ final class CompanyExport {
     String base = slug(displayName == null || displayName.isBlank() ? id : displayName);
     String name = base;
     if (!names.add(kind + "/" + name)) {
-      name = slug(base + "-" + slug(id).substring(0, Math.min(8, slug(id).length())));
+      String idSlug = slug(id);
+      name = slug(base + "-" + idSlug.substring(0, Math.min(8, idSlug.length())));
       names.add(kind + "/" + name);
     }
     return name;

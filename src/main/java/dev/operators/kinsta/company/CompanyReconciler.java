@@ -335,21 +335,19 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
         () -> {
           export.sites(
               attempt.sites().sites(attempt.kinsta(), company),
-              run.managedIds(KinstaSite.class, CompanyReconciler::managedSiteId)::contains);
+              id -> run.caches.manage(KinstaSite.class, id));
           export.databases(
               attempt.databases().databases(attempt.hosting(), company),
-              run.managedIds(KinstaDatabase.class, CompanyReconciler::managedDatabaseId)::contains);
+              id -> run.caches.manage(KinstaDatabase.class, id));
           export.applications(
               attempt.hostingLists().applications(attempt.hosting(), company),
-              run.managedIds(KinstaApplication.class, CompanyReconciler::managedApplicationId)
-                  ::contains);
+              id -> run.caches.manage(KinstaApplication.class, id));
           export.staticSites(
               attempt.hostingLists().staticSites(attempt.hosting(), company),
-              run.managedIds(KinstaStaticSite.class, CompanyReconciler::managedStaticSiteId)
-                  ::contains);
+              id -> run.caches.manage(KinstaStaticSite.class, id));
           export.pipelines(
               attempt.hostingLists().pipelines(attempt.hosting(), company),
-              run.managedIds(KinstaPipeline.class, CompanyReconciler::managedPipelineId)::contains);
+              id -> run.caches.manage(KinstaPipeline.class, id));
           List<KinstaDnsRecord> records = run.caches.all(KinstaDnsRecord.class).toList();
           for (DnsZone zone : attempt.dns().zones(attempt.kinsta(), company)) {
             export.dnsRecords(
@@ -386,39 +384,6 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     return sameZone
         && spec.type.name().equals(key.type())
         && spec.fqdnIn(zone.name().toLowerCase(Locale.ROOT)).equals(key.fqdn());
-  }
-
-  private static @Nullable String managedSiteId(KinstaSite site) {
-    String id = siteId(site);
-    return id != null || site.getSpec() == null ? id : site.getSpec().siteId;
-  }
-
-  private static @Nullable String managedDatabaseId(KinstaDatabase database) {
-    String id = databaseId(database);
-    return id != null || database.getSpec() == null || database.getSpec().adopt == null
-        ? id
-        : database.getSpec().adopt.id;
-  }
-
-  private static @Nullable String managedApplicationId(KinstaApplication application) {
-    String id = applicationId(application);
-    return id != null || application.getSpec() == null || application.getSpec().adopt == null
-        ? id
-        : application.getSpec().adopt.id;
-  }
-
-  private static @Nullable String managedPipelineId(KinstaPipeline pipeline) {
-    String id = pipeline.getStatus() == null ? null : pipeline.getStatus().pipelineId;
-    return id != null || pipeline.getSpec() == null || pipeline.getSpec().adopt == null
-        ? id
-        : pipeline.getSpec().adopt.id;
-  }
-
-  private static @Nullable String managedStaticSiteId(KinstaStaticSite site) {
-    String id = staticSiteId(site);
-    return id != null || site.getSpec() == null || site.getSpec().adopt == null
-        ? id
-        : site.getSpec().adopt.id;
   }
 
   /** What was read, in status; a key about to expire warned of. */

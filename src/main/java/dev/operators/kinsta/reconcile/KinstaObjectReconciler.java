@@ -27,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 public abstract class KinstaObjectReconciler<
         R extends CustomResource<? extends KinstaSpec, S>, S extends KinstaStatus>
     extends KinstaReconciler<R, S> implements Cleaner<R> {
-  private static final String KINSTA_ID_INDEX = "kinsta.operators.dev/kinsta-id";
 
   private final RemoteDeletion<R, S> deletion =
       new RemoteDeletion<>(
@@ -85,7 +84,8 @@ public abstract class KinstaObjectReconciler<
     primaryCache = context.getPrimaryCache();
     context
         .getPrimaryCache()
-        .addIndexer(KINSTA_ID_INDEX, resource -> kinstaId(resource).stream().toList());
+        .addIndexer(
+            PrimaryCaches.KINSTA_ID_INDEX, resource -> kinstaId(resource).stream().toList());
     return super.prepareEventSources(context);
   }
 
@@ -130,7 +130,7 @@ public abstract class KinstaObjectReconciler<
   /** The resources of this kind that point at a Kinsta object. */
   protected final Set<ResourceID> resourcesManaging(
       IndexedResourceCache<R> cache, String kinstaId) {
-    return cache.byIndex(KINSTA_ID_INDEX, kinstaId).stream()
+    return cache.byIndex(PrimaryCaches.KINSTA_ID_INDEX, kinstaId).stream()
         .map(ResourceID::fromResource)
         .collect(Collectors.toSet());
   }
@@ -142,7 +142,7 @@ public abstract class KinstaObjectReconciler<
   }
 
   private Optional<R> olderManager(R resource, String kinstaId, IndexedResourceCache<R> cache) {
-    return cache.byIndex(KINSTA_ID_INDEX, kinstaId).stream()
+    return cache.byIndex(PrimaryCaches.KINSTA_ID_INDEX, kinstaId).stream()
         .filter(other -> !other.getMetadata().getUid().equals(resource.getMetadata().getUid()))
         .filter(other -> SENIORITY.compare(other, resource) < 0)
         .min(SENIORITY);

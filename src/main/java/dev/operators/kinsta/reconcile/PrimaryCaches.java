@@ -14,6 +14,12 @@ import java.util.stream.Stream;
  * of every object of that kind.
  */
 public final class PrimaryCaches {
+  /**
+   * The index a kind that stands for a Kinsta object keeps on its cache: the id of the object each
+   * resource manages or is told to adopt ({@link KinstaObjectReconciler#kinstaId}).
+   */
+  static final String KINSTA_ID_INDEX = "kinsta.operators.dev/kinsta-id";
+
   private final Map<Class<?>, IndexedResourceCache<?>> byKind = new ConcurrentHashMap<>();
 
   <R extends HasMetadata> void publish(Class<R> kind, IndexedResourceCache<R> cache) {
@@ -24,6 +30,15 @@ public final class PrimaryCaches {
   public <R extends HasMetadata> Stream<R> all(Class<R> kind) {
     IndexedResourceCache<?> cache = byKind.get(kind);
     return cache == null ? Stream.empty() : cache.list().map(kind::cast);
+  }
+
+  /**
+   * Whether a resource of the kind, in any watched namespace, manages the Kinsta object or is told
+   * to adopt it; false while that controller is starting. For kinds that stand for a Kinsta object.
+   */
+  public <R extends HasMetadata> boolean manage(Class<R> kind, String kinstaId) {
+    IndexedResourceCache<?> cache = byKind.get(kind);
+    return cache != null && !cache.byIndex(KINSTA_ID_INDEX, kinstaId).isEmpty();
   }
 
   /** The resource as its controller last saw it; empty too while that controller is starting. */
