@@ -330,36 +330,44 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     }
     CompanyExport export = new CompanyExport(attempt.resource().getSpec().credentialsRef);
     String company = attempt.companyId();
-    run.section(
-        "export",
-        () -> {
-          export.sites(
-              attempt.sites().sites(attempt.kinsta(), company),
-              id -> run.caches.manage(KinstaSite.class, id));
-          export.databases(
-              attempt.databases().databases(attempt.hosting(), company),
-              id -> run.caches.manage(KinstaDatabase.class, id));
-          export.applications(
-              attempt.hostingLists().applications(attempt.hosting(), company),
-              id -> run.caches.manage(KinstaApplication.class, id));
-          export.staticSites(
-              attempt.hostingLists().staticSites(attempt.hosting(), company),
-              id -> run.caches.manage(KinstaStaticSite.class, id));
-          export.pipelines(
-              attempt.hostingLists().pipelines(attempt.hosting(), company),
-              id -> run.caches.manage(KinstaPipeline.class, id));
-          List<KinstaDnsRecord> records = run.caches.all(KinstaDnsRecord.class).toList();
-          for (DnsZone zone : attempt.dns().zones(attempt.kinsta(), company)) {
-            export.dnsRecords(
-                zone,
-                attempt.dns().records(attempt.kinsta(), company, zone.id()),
-                key -> records.stream().anyMatch(record -> manages(record, key)));
-          }
-          return export;
-        });
+    CompanyExport read =
+        run.section(
+            "export",
+            () -> {
+              export.sites(
+                  attempt.sites().sites(attempt.kinsta(), company),
+                  id -> run.caches.manage(KinstaSite.class, id));
+              export.databases(
+                  attempt.databases().databases(attempt.hosting(), company),
+                  id -> run.caches.manage(KinstaDatabase.class, id));
+              export.applications(
+                  attempt.hostingLists().applications(attempt.hosting(), company),
+                  id -> run.caches.manage(KinstaApplication.class, id));
+              export.staticSites(
+                  attempt.hostingLists().staticSites(attempt.hosting(), company),
+                  id -> run.caches.manage(KinstaStaticSite.class, id));
+              export.pipelines(
+                  attempt.hostingLists().pipelines(attempt.hosting(), company),
+                  id -> run.caches.manage(KinstaPipeline.class, id));
+              List<KinstaDnsRecord> records = run.caches.all(KinstaDnsRecord.class).toList();
+              for (DnsZone zone : attempt.dns().zones(attempt.kinsta(), company)) {
+                export.dnsRecords(
+                    zone,
+                    attempt.dns().records(attempt.kinsta(), company, zone.id()),
+                    key -> records.stream().anyMatch(record -> manages(record, key)));
+              }
+              return export;
+            });
     KinstaCompanyStatus.ExportStatus written = new KinstaCompanyStatus.ExportStatus();
     written.configMapName = wanted.configMapName;
-    CompanyExport.Written fitting = export.fitting();
+    if (read == null) {
+      // A list the key may not read would leave its objects out, and a rewrite would drop the
+      // manifests written before: the ConfigMap stays as it is.
+      written.problem = "not written: a part of the company could not be read (status.unavailable)";
+      status.export = written;
+      return Optional.empty();
+    }
+    CompanyExport.Written fitting = read.fitting();
     try {
       attempt.ownedConfigMaps().ensure(attempt.resource(), wanted.configMapName, fitting.data());
       written.manifests = fitting.data().size();

@@ -17,6 +17,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.ManagementPolicy;
 import dev.operators.kinsta.hosting.database.DatabaseLifecycleTest;
+import dev.operators.kinsta.simulator.Fault;
 import dev.operators.kinsta.simulator.SimulatorState;
 import dev.operators.kinsta.testing.OperatorHarness.Tenant;
 import dev.operators.kinsta.testing.SharedHarnessTest;
@@ -148,5 +149,35 @@ class CompanyExportTest extends SharedHarnessTest {
         .until(
             () -> importing.get(KinstaCompany.class, "company").getStatus().export.manifests,
             n -> n == 0);
+  }
+
+  @Test
+  void anExportMissingAListTheKeyMayNotReadWritesNothing() {
+    Tenant tenant = harness.tenant();
+    harness.kinsta.simulator.seedSite(tenant.companyId(), "Client site");
+    harness.kinsta.simulator.addFault(Fault.status("GET /static-sites", 403, -1));
+    KinstaCompany exporting = CompanyTest.company("company");
+    exporting.getSpec().export = new KinstaCompanySpec.Export();
+    exporting.getSpec().export.configMapName = "company-manifests";
+    tenant.create(exporting);
+
+    KinstaCompany refused =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .until(
+                () -> tenant.get(KinstaCompany.class, "company"),
+                c -> c.getStatus().export.problem != null);
+    assertTrue(refused.getStatus().export.problem.contains("could not be read"));
+    assertTrue(refused.getStatus().unavailable.contains("export (HTTP 403)"));
+    assertEquals(
+        null,
+        harness
+            .client
+            .configMaps()
+            .inNamespace(tenant.namespace)
+            .withName("company-manifests")
+            .get(),
+        "no partial export");
   }
 }
