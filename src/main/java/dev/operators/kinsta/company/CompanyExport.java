@@ -54,12 +54,12 @@ final class CompanyExport {
   /** What fits in a ConfigMap (1 MiB) with room for its metadata. */
   static final int SIZE_LIMIT = 900 * 1024;
 
-  private final CredentialsReference credentials;
+  private final String credentialsSecret;
   private final Map<String, String> manifests = new TreeMap<>();
   private final Set<String> names = new HashSet<>();
 
-  CompanyExport(CredentialsReference credentials) {
-    this.credentials = credentials;
+  CompanyExport(String credentialsSecret) {
+    this.credentialsSecret = credentialsSecret;
   }
 
   /** The manifests by ConfigMap key, in key order. */
@@ -238,7 +238,7 @@ final class CompanyExport {
 
   private <S extends KinstaObjectSpec> void add(
       CustomResource<S, ?> resource, S spec, String displayName, String id) {
-    spec.credentialsRef = new CredentialsReference(credentials.name);
+    spec.credentialsRef = new CredentialsReference(credentialsSecret);
     spec.managementPolicy = ManagementPolicy.Observe;
     String name = uniqueName(resource.getKind(), displayName, id);
     resource.setMetadata(new ObjectMetaBuilder().withName(name).build());

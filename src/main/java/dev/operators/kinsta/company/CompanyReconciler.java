@@ -1,5 +1,7 @@
 package dev.operators.kinsta.company;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
@@ -328,7 +330,10 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
       status.export = null;
       return Optional.empty();
     }
-    CompanyExport export = new CompanyExport(attempt.resource().getSpec().credentialsRef);
+    CompanyExport export =
+        new CompanyExport(
+            requireNonNull(
+                attempt.resource().getSpec().credentialsSecretName(), "spec.credentialsRef"));
     String company = attempt.companyId();
     CompanyExport read =
         run.section(
@@ -369,7 +374,12 @@ public final class CompanyReconciler extends KinstaReconciler<KinstaCompany, Kin
     }
     CompanyExport.Written fitting = read.fitting();
     try {
-      attempt.ownedConfigMaps().ensure(attempt.resource(), wanted.configMapName, fitting.data());
+      attempt
+          .ownedConfigMaps()
+          .ensure(
+              attempt.resource(),
+              requireNonNull(wanted.configMapName, "spec.export.configMapName"),
+              fitting.data());
       written.manifests = fitting.data().size();
       written.leftOut = fitting.leftOut() == 0 ? null : fitting.leftOut();
     } catch (OwnedConfigMaps.NotOurs taken) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /** Turns what Kinsta lists into the bounded parts of a KinstaCompany's status. */
 final class CompanyReport {
@@ -156,7 +157,7 @@ final class CompanyReport {
             : "; not readable with these credentials: " + String.join(", ", status.unavailable));
   }
 
-  private static String count(Inventory inventory, String what) {
+  private static String count(@Nullable Inventory inventory, String what) {
     return inventory == null
         ? what + " unknown"
         : inventory.inKinsta + " " + what + " (" + inventory.managed + " managed)";

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.EnvVar;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
@@ -40,16 +42,20 @@ public final class EnvSources {
       Optional<String> value;
       String what;
       if (secretRef != null) {
-        what = "Secret " + secretRef.name;
-        value = attempt.secret(secretRef.name).flatMap(s -> SecretLookup.value(s, secretRef.key));
+        String name = requireNonNull(secretRef.name, at + ".valueFrom.secretKeyRef.name");
+        String key = requireNonNull(secretRef.key, at + ".valueFrom.secretKeyRef.key");
+        what = "Secret " + name;
+        value = attempt.secret(name).flatMap(s -> SecretLookup.value(s, key));
         if (value.isEmpty()) {
-          return missing(at + ".valueFrom.secretKeyRef", what, secretRef.key, attempt);
+          return missing(at + ".valueFrom.secretKeyRef", what, key, attempt);
         }
       } else if (configRef != null) {
-        what = "ConfigMap " + configRef.name;
-        value = attempt.configMap(configRef.name).flatMap(c -> value(c, configRef.key));
+        String name = requireNonNull(configRef.name, at + ".valueFrom.configMapKeyRef.name");
+        String key = requireNonNull(configRef.key, at + ".valueFrom.configMapKeyRef.key");
+        what = "ConfigMap " + name;
+        value = attempt.configMap(name).flatMap(c -> value(c, key));
         if (value.isEmpty()) {
-          return missing(at + ".valueFrom.configMapKeyRef", what, configRef.key, attempt);
+          return missing(at + ".valueFrom.configMapKeyRef", what, key, attempt);
         }
       } else {
         value = Optional.of("");

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.IpRestriction;
 import dev.operators.kinsta.hosting.client.HostedService;
 import dev.operators.kinsta.hosting.client.HostingApi;
@@ -31,7 +33,10 @@ public final class HostedAccess {
     IpRestrictionState target =
         wanted == null
             ? new IpRestrictionState(current.type(), false, List.of())
-            : new IpRestrictionState(wanted.type.wireName(), true, List.copyOf(wanted.ips));
+            : new IpRestrictionState(
+                requireNonNull(wanted.type, "spec.ipRestriction.type").wireName(),
+                true,
+                List.copyOf(requireNonNull(wanted.ips, "spec.ipRestriction.ips")));
     boolean same =
         current.isEnabled() == target.isEnabled()
             && (!target.isEnabled()

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.DomainStatus;
 import dev.operators.kinsta.api.v1alpha1.ServiceDomain;
 import dev.operators.kinsta.hosting.client.HostedService;
@@ -39,7 +41,7 @@ public final class HostedDomains {
           domain.custom()
               && (wanted == null
                   ? kept.stream().anyMatch(k -> domain.name().equalsIgnoreCase(k.name))
-                  : wanted.stream().noneMatch(w -> w.name.equalsIgnoreCase(domain.name())));
+                  : wanted.stream().noneMatch(w -> domain.name().equalsIgnoreCase(w.name)));
       if (removable
           && attempt.correct("spec.domains", "without " + domain.name(), domain.name())
           && attempt.approved("Removing domain " + domain.name())) {
@@ -50,10 +52,11 @@ public final class HostedDomains {
     }
     if (wanted != null) {
       for (ServiceDomain want : wanted) {
-        if (result.stream().noneMatch(d -> d.name().equalsIgnoreCase(want.name))
-            && attempt.correct("spec.domains", want.name, "without " + want.name)) {
+        String name = requireNonNull(want.name, "spec.domains[].name");
+        if (result.stream().noneMatch(d -> d.name().equalsIgnoreCase(name))
+            && attempt.correct("spec.domains", name, "without " + name)) {
           result.add(
-              api.services().addDomain(service, id, want.name, Boolean.TRUE.equals(want.wildcard)));
+              api.services().addDomain(service, id, name, Boolean.TRUE.equals(want.wildcard)));
         }
       }
     }

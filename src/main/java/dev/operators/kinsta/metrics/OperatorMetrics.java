@@ -147,7 +147,7 @@ public final class OperatorMetrics
     Snapshot now = new Snapshot(kind, state(status), status == null ? null : status.operation);
     Snapshot before = resources.put(resource.getMetadata().getUid(), now);
     registerStateGauges(kind);
-    if (now.operation != null) {
+    if (now.operation != null && now.operation.type != null) {
       registerOperationGauge(now.operation.type);
     }
     if (before != null
@@ -189,15 +189,20 @@ public final class OperatorMetrics
   }
 
   private void recordFinished(TrackedOperation operation, String outcome) {
+    String type = operation.type;
+    String startedAt = operation.startedAt;
+    if (type == null || startedAt == null) {
+      return;
+    }
     try {
-      Duration took = Duration.between(Instant.parse(operation.startedAt), clock.instant());
+      Duration took = Duration.between(Instant.parse(startedAt), clock.instant());
       Timer.builder("kinsta.operations.duration")
           .description("How long Kinsta operations took, by type and outcome")
-          .tag("type", operation.type)
+          .tag("type", type)
           .tag("outcome", outcome)
           .register(registry)
           .record(took);
-    } catch (DateTimeParseException | NullPointerException unknownStart) {
+    } catch (DateTimeParseException unknownStart) {
       // An operation without a readable start time cannot be
       // timed; it still leaves the in-flight gauge.
     }

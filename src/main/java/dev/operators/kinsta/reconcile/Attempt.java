@@ -1,5 +1,7 @@
 package dev.operators.kinsta.reconcile;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.Approval;
 import dev.operators.kinsta.api.v1alpha1.ApprovalSetting;
@@ -296,7 +298,9 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
 
   /** Polls the operation in {@code status.operation} once. */
   public OperationTracker.Poll pollOperation() {
-    return services.operations().poll(kinsta(), status.operation, pollOverride());
+    return services
+        .operations()
+        .poll(kinsta(), requireNonNull(status.operation, "status.operation"), pollOverride());
   }
 
   public Outcome waitingFor(TrackedOperation operation, Duration next) {

@@ -72,7 +72,8 @@ public abstract class KinstaObjectReconciler<
    * The spec's deletion policy, else Retain for adopted objects and the operator's default for
    * created ones.
    */
-  protected final DeletionPolicy deletionPolicy(DeletionPolicy declared, boolean adopted) {
+  protected final DeletionPolicy deletionPolicy(
+      @Nullable DeletionPolicy declared, boolean adopted) {
     if (declared != null) {
       return declared;
     }

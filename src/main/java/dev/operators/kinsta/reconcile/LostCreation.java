@@ -1,5 +1,7 @@
 package dev.operators.kinsta.reconcile;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.ApiGroup;
 import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import java.time.Duration;
@@ -77,7 +79,7 @@ public final class LostCreation {
                   + "\" now");
       return new Resolution.NotCreated();
     }
-    Candidates found = Candidates.of(named, claims, intent.displayName);
+    Candidates found = Candidates.of(named, claims, displayNameOf(intent));
     if (!found.free().isEmpty() && !found.intending().isEmpty()) {
       return new Resolution.Unresolved(
           waiting(
@@ -155,7 +157,7 @@ public final class LostCreation {
       String what,
       List<String> named,
       CreationClaims<?> claims) {
-    Candidates found = Candidates.of(named, claims, intent.displayName);
+    Candidates found = Candidates.of(named, claims, displayNameOf(intent));
     if (endedOnPurpose(attempt, intent)) {
       if (!found.free().isEmpty()) {
         attempt.orphaned(
@@ -285,5 +287,13 @@ public final class LostCreation {
     String heldText() {
       return String.join(", ", heldBy);
     }
+  }
+
+  /**
+   * The name the creation used. An intent is written whole by the operator; one without its name
+   * cannot be resolved safely, so it fails the reconcile rather than look for the wrong name.
+   */
+  public static String displayNameOf(CreationIntent intent) {
+    return requireNonNull(intent.displayName, "status.creation.displayName");
   }
 }

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.reconcile;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.OperationType;
 import dev.operators.kinsta.api.v1alpha1.TrackedOperation;
 import dev.operators.kinsta.wordpress.client.KinstaApi;
@@ -64,7 +66,8 @@ public final class OperationTracker {
   }
 
   public Poll poll(KinstaApi api, TrackedOperation operation, @Nullable Duration override) {
-    OperationStatus status = api.operations().getOperation(operation.id);
+    OperationStatus status =
+        api.operations().getOperation(requireNonNull(operation.id, "status.operation.id"));
     Duration age = age(operation);
     if (status.state() != OperationStatus.State.FAILED) {
       operation.failureAnswers = null;

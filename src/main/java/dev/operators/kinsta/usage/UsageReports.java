@@ -125,12 +125,13 @@ public final class UsageReports implements AutoCloseable {
                 if (status.environments != null) {
                   KinstaApi reports = services.clients().reports(credentials);
                   for (KinstaSiteStatus.EnvironmentStatus env : status.environments) {
-                    if (env.id != null && env.name != null) {
+                    String envId = env.id;
+                    if (envId != null && env.name != null) {
                       report(
                           reported,
                           series(site, "kinsta_site_disk_space", siteId, env.name),
-                          () -> api.sites().diskSpace(env.id));
-                      readContents(reports, siteId, env.id);
+                          () -> api.sites().diskSpace(envId));
+                      readContents(reports, siteId, envId);
                     }
                   }
                 }

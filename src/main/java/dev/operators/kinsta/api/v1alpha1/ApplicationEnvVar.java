@@ -3,6 +3,7 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
+import org.jspecify.annotations.Nullable;
 
 /** An application's environment variable, with when it is available. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,10 +15,10 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "a variable must be available at runtime, at build time or both")
 public class ApplicationEnvVar extends EnvVar {
   @JsonPropertyDescription("Available to the running processes (default true).")
-  public Boolean runtime;
+  public @Nullable Boolean runtime;
 
   @JsonPropertyDescription("Available while the application is built (default true).")
-  public Boolean build;
+  public @Nullable Boolean build;
 
   public boolean atRuntime() {
     return runtime == null || runtime;

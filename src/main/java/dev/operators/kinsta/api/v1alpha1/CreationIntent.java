@@ -2,6 +2,7 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A creation the operator is about to send, or sent without seeing the answer. Written to the
@@ -11,14 +12,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CreationIntent {
   @JsonPropertyDescription("The display name the object is created with.")
-  public String displayName;
+  public @Nullable String displayName;
 
   @JsonPropertyDescription("When the intent was recorded (RFC 3339), just before the create call.")
-  public String recordedAt;
+  public @Nullable String recordedAt;
 
   @JsonPropertyDescription(
       "The Kinsta company the object is created in: a lost answer is looked for there only.")
-  public String companyId;
+  public @Nullable String companyId;
 
   public CreationIntent() {}
 

@@ -3,19 +3,20 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** One field where the Kinsta object differs from the spec. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DriftEntry {
   @JsonPropertyDescription(
       "The field, as its path in the spec (e.g. spec.environments.live.phpVersion).")
-  public String field;
+  public @Nullable String field;
 
   @JsonPropertyDescription("What the spec says.")
-  public String spec;
+  public @Nullable String spec;
 
   @JsonPropertyDescription("What Kinsta has.")
-  public String kinsta;
+  public @Nullable String kinsta;
 
   public DriftEntry() {}
 

@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An environment variable, written as a Deployment's container writes one: a literal value, or a
@@ -17,14 +18,14 @@ public class EnvVar {
   @Size(min = 1, max = 255)
   @Pattern("^[A-Za-z_][A-Za-z0-9_.-]*$")
   @JsonPropertyDescription("The variable's name.")
-  public String name;
+  public @Nullable String name;
 
   @Size(max = 32768)
   @JsonPropertyDescription("A literal value (for anything private, use valueFrom.secretKeyRef).")
-  public String value;
+  public @Nullable String value;
 
   @JsonPropertyDescription("Where the value comes from, instead of value.")
-  public EnvVarSource valueFrom;
+  public @Nullable EnvVarSource valueFrom;
 
   /** A key of a Secret or of a ConfigMap. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,10 +34,10 @@ public class EnvVar {
       message = "set secretKeyRef or configMapKeyRef")
   public static class EnvVarSource {
     @JsonPropertyDescription("A key of a Secret of this namespace.")
-    public KeyReference secretKeyRef;
+    public @Nullable KeyReference secretKeyRef;
 
     @JsonPropertyDescription("A key of a ConfigMap of this namespace.")
-    public KeyReference configMapKeyRef;
+    public @Nullable KeyReference configMapKeyRef;
   }
 
   /** One key of a named object. */
@@ -45,11 +46,11 @@ public class EnvVar {
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("The Secret's or ConfigMap's name.")
-    public String name;
+    public @Nullable String name;
 
     @Required
     @Pattern("^[-._a-zA-Z0-9]+$")
     @JsonPropertyDescription("The key within it.")
-    public String key;
+    public @Nullable String key;
   }
 }

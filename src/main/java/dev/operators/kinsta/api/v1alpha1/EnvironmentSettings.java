@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of one environment. Each is applied only when it differs from what Kinsta reports, one
@@ -23,13 +24,13 @@ import java.util.List;
             + "{\"x-kubernetes-list-type\": \"map\", \"x-kubernetes-list-map-keys\": [\"name\"]}}}")
 public class EnvironmentSettings {
   @JsonPropertyDescription("PHP version.")
-  public PhpVersion phpVersion;
+  public @Nullable PhpVersion phpVersion;
 
   @JsonPropertyDescription("Edge caching on or off.")
-  public Boolean edgeCaching;
+  public @Nullable Boolean edgeCaching;
 
   @JsonPropertyDescription("CDN image optimisation: off, lossy or lossless.")
-  public ImageOptimization cdnImageOptimization;
+  public @Nullable ImageOptimization cdnImageOptimization;
 
   @Size(max = 100)
   @ValidationRule(
@@ -38,39 +39,39 @@ public class EnvironmentSettings {
   @JsonPropertyDescription(
       "The environment's domains. When set, domains not listed are removed (Kinsta's own "
           + "*.kinsta.cloud domain is never touched).")
-  public List<DomainSpec> domains;
+  public @Nullable List<DomainSpec> domains;
 
   @Size(max = 500)
   @JsonPropertyDescription(
       "IP addresses or CIDR ranges denied access (IPv4 or IPv6). An empty list allows all.")
-  public List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> deniedIps;
+  public @Nullable List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> deniedIps;
 
   @Size(max = 200)
   @JsonPropertyDescription(
       "The environment's redirect rules. When set, rules not listed are removed (an empty list"
           + " removes all); left out, the rules are not managed.")
-  public List<RedirectSpec> redirects;
+  public @Nullable List<RedirectSpec> redirects;
 
   @JsonPropertyDescription(
       "SFTP/SSH access: on or off, the addresses allowed to connect, password authentication and"
           + " the password's expiration. Connection details go to status.environments[].ssh.")
-  public SshSettings ssh;
+  public @Nullable SshSettings ssh;
 
   @JsonPropertyDescription(
       "Additional SFTP accounts (for a contractor, say): on or off, and the accounts with their"
           + " root directory, permission and password Secret. Listed in"
           + " status.environments[].sftpAccounts, without passwords.")
-  public SftpAccountsSettings sftpAccounts;
+  public @Nullable SftpAccountsSettings sftpAccounts;
 
   @JsonPropertyDescription(
       "PHP workers and memory. Kinsta cannot report the allocation, so the operator applies it "
           + "when the spec differs from what it last applied. Live and standard staging share the site's allocation.")
-  public PhpAllocation phpAllocation;
+  public @Nullable PhpAllocation phpAllocation;
 
   @Pattern("^$|^/([a-zA-Z0-9_-]+/?)*$")
   @JsonPropertyDescription(
       "Subfolder the web server serves, e.g. `/public`; an empty string resets it.")
-  public String webrootSubfolder;
+  public @Nullable String webrootSubfolder;
 
   /** A PHP version Kinsta runs. */
   public enum PhpVersion {
@@ -122,10 +123,10 @@ public class EnvironmentSettings {
     @io.fabric8.generator.annotation.Required
     @Pattern("^(\\*\\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$")
     @JsonPropertyDescription("The domain name, lower case, e.g. `shop.example.com`.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("Make this the primary domain (at most one).")
-    public Boolean primary;
+    public @Nullable Boolean primary;
 
     public DomainSpec() {}
 
@@ -141,13 +142,13 @@ public class EnvironmentSettings {
     @io.fabric8.generator.annotation.Min(1)
     @io.fabric8.generator.annotation.Max(64)
     @JsonPropertyDescription("Number of PHP threads.")
-    public Integer threadCount;
+    public @Nullable Integer threadCount;
 
     @io.fabric8.generator.annotation.Required
     @io.fabric8.generator.annotation.Min(128)
     @io.fabric8.generator.annotation.Max(4096)
     @JsonPropertyDescription("Memory per PHP thread, in MB.")
-    public Integer threadMemory;
+    public @Nullable Integer threadMemory;
 
     public PhpAllocation() {}
 

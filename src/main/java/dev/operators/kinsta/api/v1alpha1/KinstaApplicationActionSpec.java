@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link KinstaApplicationAction} does. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,22 +21,22 @@ public class KinstaApplicationActionSpec extends KinstaSpec {
   @JsonPropertyDescription(
       "The application acted on (the source of a promotion): a KinstaApplication in this namespace"
           + " or an application id.")
-  public ApplicationReference application;
+  public @Nullable ApplicationReference application;
 
   @JsonPropertyDescription("Purge the application's edge cache.")
-  public KinstaSiteActionSpec.Empty clearCache;
+  public KinstaSiteActionSpec.@Nullable Empty clearCache;
 
   @JsonPropertyDescription(
       "Deploy what the application runs onto other applications (the next stages of its"
           + " pipeline).")
-  public Promote promote;
+  public @Nullable Promote promote;
 
   @JsonPropertyDescription(
       "Deploy the application's newest successful build again (after a failed deployment).")
-  public KinstaSiteActionSpec.Empty rollback;
+  public KinstaSiteActionSpec.@Nullable Empty rollback;
 
   @JsonPropertyDescription("Stop the application's deployment in progress, if there is one.")
-  public KinstaSiteActionSpec.Empty cancelDeployment;
+  public KinstaSiteActionSpec.@Nullable Empty cancelDeployment;
 
   /** A KinstaApplication in this namespace, or an application id. */
   @ValidationRule(
@@ -44,11 +45,11 @@ public class KinstaApplicationActionSpec extends KinstaSpec {
   public static class ApplicationReference {
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("Name of a KinstaApplication in this namespace.")
-    public String name;
+    public @Nullable String name;
 
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("Sevalla id of an application.")
-    public String id;
+    public @Nullable String id;
   }
 
   /** A promotion. */
@@ -58,16 +59,16 @@ public class KinstaApplicationActionSpec extends KinstaSpec {
   public static class Promote {
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("The pipeline the applications are stages of (its Sevalla id).")
-    public String pipelineId;
+    public @Nullable String pipelineId;
 
     @Pattern(Ids.RESOURCE_NAME)
     @JsonPropertyDescription(
         "The pipeline the applications are stages of: a KinstaPipeline in this namespace.")
-    public String pipeline;
+    public @Nullable String pipeline;
 
     @Required
     @Size(min = 1, max = 10)
     @JsonPropertyDescription("The applications to deploy onto (1 to 10).")
-    public List<ApplicationReference> targets;
+    public @Nullable List<ApplicationReference> targets;
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link KinstaApplication} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,113 +46,113 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
   @JsonPropertyDescription(
       "An existing application to manage, by id or by unique name, instead of creating one."
           + " Adopted applications default to deletionPolicy Retain.")
-  public ApplicationAdoption adopt;
+  public @Nullable ApplicationAdoption adopt;
 
   @JsonPropertyDescription(
       "What to build the application from: a Git repository or a Docker image. With it the"
           + " operator creates the application (exactly once) and deploys it.")
-  public ApplicationSource source;
+  public @Nullable ApplicationSource source;
 
   @Size(min = 2, max = 100)
   @ValidationRule(value = "self == oldSelf", message = "location is immutable")
   @JsonPropertyDescription(
       "The data centre of a created application: its region code (`us-central1`), name or display"
           + " name (`Iowa, USA`), as Sevalla's cluster list gives them; immutable.")
-  public String location;
+  public @Nullable String location;
 
   @Size(min = 1, max = 100)
   @ValidationRule(value = "self == oldSelf", message = "project is immutable")
   @JsonPropertyDescription(
       "The Sevalla project a created application goes into, by id, name or display name.")
-  public String project;
+  public @Nullable String project;
 
   @Size(min = 2, max = 64)
   @JsonPropertyDescription(
       "Display name in Sevalla; defaults to metadata.name for a created application. The"
           + " operator also uses it to find an application it created but could not record, so"
           + " keep it unique within the company.")
-  public String displayName;
+  public @Nullable String displayName;
 
   @JsonPropertyDescription("How Kinsta builds the application.")
-  public BuildSettings build;
+  public @Nullable BuildSettings build;
 
   @JsonPropertyDescription("Deploy automatically on every push to the default branch.")
-  public Boolean autoDeploy;
+  public @Nullable Boolean autoDeploy;
 
   @Size(min = 1, max = 255)
   @JsonPropertyDescription("The branch automatic deployments follow.")
-  public String defaultBranch;
+  public @Nullable String defaultBranch;
 
   @JsonPropertyDescription("Hibernation of idle applications.")
-  public Hibernation hibernation;
+  public @Nullable Hibernation hibernation;
 
   @Size(max = 20)
   @JsonPropertyDescription(
       "The application's processes, by key (e.g. `web`): when set, exactly these exist (those"
           + " not listed are removed, except the web process, which Sevalla always keeps).")
-  public List<ProcessSpec> processes;
+  public @Nullable List<ProcessSpec> processes;
 
   @Size(max = 200)
   @JsonPropertyDescription(
       "Environment variables: when set, exactly these exist in Sevalla (added, changed,"
           + " removed). Values come from the spec or from keys of Secrets and ConfigMaps of the"
           + " namespace, and are never shown in status.")
-  public List<ApplicationEnvVar> env;
+  public @Nullable List<ApplicationEnvVar> env;
 
   @JsonPropertyDescription(
       "Whether a change of the environment variables (the spec's, or a Secret's or ConfigMap's"
           + " content) starts a deployment, so that it takes effect; default true.")
-  public Boolean redeployOnChange;
+  public @Nullable Boolean redeployOnChange;
 
   @Size(max = 50)
   @JsonPropertyDescription(
       "Custom domains: when set, exactly these are attached; status.domains says which DNS"
           + " records each still needs.")
-  public List<ServiceDomain> domains;
+  public @Nullable List<ServiceDomain> domains;
 
   @Size(min = 4, max = 253)
   @JsonPropertyDescription("The domain the application answers on first; one of domains.")
-  public String primaryDomain;
+  public @Nullable String primaryDomain;
 
   @JsonPropertyDescription(
       "Only the listed addresses may reach the application (allow) or none of them (deny);"
           + " removing the field turns the restriction off.")
-  public IpRestriction ipRestriction;
+  public @Nullable IpRestriction ipRestriction;
 
   @Size(max = 20)
   @JsonPropertyDescription(
       "Ports of processes open to the company's other services on Sevalla's internal network;"
           + " when set, exactly these exist.")
-  public List<ProcessPort> privatePorts;
+  public @Nullable List<ProcessPort> privatePorts;
 
   @Size(max = 20)
   @JsonPropertyDescription(
       "Ports of processes reachable from the internet over TCP (Sevalla assigns the public"
           + " port, shown in status); when set, exactly these exist.")
-  public List<ProcessPort> tcpProxies;
+  public @Nullable List<ProcessPort> tcpProxies;
 
   @JsonPropertyDescription(
       "True suspends the application (its processes stop, its settings stay), false activates"
           + " it; left as it is when absent.")
-  public Boolean suspended;
+  public @Nullable Boolean suspended;
 
   @JsonPropertyDescription(
       "The application's deployment hook: a URL that deploys it when POSTed to (for a CI job),"
           + " written to a Secret and never shown. Left out, the hook is not managed.")
-  public DeploymentHook deploymentHook;
+  public @Nullable DeploymentHook deploymentHook;
 
   @JsonPropertyDescription("Sevalla's CDN for the application, on or off.")
-  public Boolean cdn;
+  public @Nullable Boolean cdn;
 
   @JsonPropertyDescription(
       "What to deploy. A change of branch, Docker image or redeployToken starts a deployment; "
           + "status.lastDeployment follows it.")
-  public DeploymentSpec deployment;
+  public @Nullable DeploymentSpec deployment;
 
   @JsonPropertyDescription(
       "Delete (the operator's default for created applications) deletes the application with the"
           + " resource; Retain (the default for adopted ones) leaves it.")
-  public DeletionPolicy deletionPolicy;
+  public @Nullable DeletionPolicy deletionPolicy;
 
   /** An existing application. */
   /** A Git repository or a Docker image to build from. */
@@ -164,10 +165,10 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
       message = "the kind of source is immutable")
   public static class ApplicationSource {
     @JsonPropertyDescription("A Git repository.")
-    public GitSource git;
+    public @Nullable GitSource git;
 
     @JsonPropertyDescription("A Docker image.")
-    public ImageSource dockerImage;
+    public @Nullable ImageSource dockerImage;
   }
 
   /** A Git repository: public, or private through a Git provider linked to the company. */
@@ -177,21 +178,21 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
     @Size(min = 1, max = 2048)
     @Pattern("^https://.+")
     @JsonPropertyDescription("The repository's HTTPS URL.")
-    public String repository;
+    public @Nullable String repository;
 
     @Size(min = 1, max = 255)
     @JsonPropertyDescription("The branch to deploy; the repository's default when left out.")
-    public String branch;
+    public @Nullable String branch;
 
     @JsonPropertyDescription(
         "public (the default) or private: a private repository is reached through the Git"
             + " provider linked in Sevalla.")
-    public Visibility visibility;
+    public @Nullable Visibility visibility;
 
     @JsonPropertyDescription(
         "The Git provider (github, gitlab, bitbucket), for a private repository whose provider"
             + " the URL does not tell.")
-    public GitProvider provider;
+    public @Nullable GitProvider provider;
   }
 
   /** Whether anyone may read the repository. */
@@ -218,18 +219,18 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
     @Required
     @Size(min = 1, max = 1000)
     @JsonPropertyDescription("The image reference with its tag or digest, e.g. `nginx:1.27`.")
-    public String image;
+    public @Nullable String image;
 
     @Pattern(Ids.UUID)
     @JsonPropertyDescription(
         "An existing Sevalla Docker registry credential that pulls a private image (its id).")
-    public String registryCredentialId;
+    public @Nullable String registryCredentialId;
 
     @JsonPropertyDescription(
         "Credentials for a private image, from a Secret of this namespace: the operator keeps a"
             + " Sevalla registry credential made from it, changed when the Secret changes and"
             + " deleted with the application.")
-    public RegistryCredentials credentials;
+    public @Nullable RegistryCredentials credentials;
   }
 
   /** A registry login kept in a Secret. */
@@ -238,11 +239,11 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
     @Required
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("The Secret, with the keys `username` and `password` (or a token).")
-    public String secretName;
+    public @Nullable String secretName;
 
     @JsonPropertyDescription(
         "The registry: dockerHub (the default), github, gitlab, gcr, ecr, digitalOcean or custom.")
-    public Registry registry;
+    public @Nullable Registry registry;
   }
 
   /** Registries Sevalla logs in to. */
@@ -262,27 +263,27 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
   public static class ApplicationAdoption {
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("The application id.")
-    public String id;
+    public @Nullable String id;
 
     @Pattern(Ids.UNIQUE_NAME)
     @JsonPropertyDescription("The application's unique name (not its display name).")
-    public String name;
+    public @Nullable String name;
   }
 
   /** Build settings. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class BuildSettings {
     @JsonPropertyDescription("dockerfile, pack (Buildpacks) or nixpacks.")
-    public BuildType type;
+    public @Nullable BuildType type;
 
     @JsonPropertyDescription("Directory of the application within the repository.")
-    public String path;
+    public @Nullable String path;
 
     @JsonPropertyDescription("Path of the Dockerfile, for type dockerfile.")
-    public String dockerfilePath;
+    public @Nullable String dockerfilePath;
 
     @JsonPropertyDescription("Docker build context, for type dockerfile.")
-    public String dockerContext;
+    public @Nullable String dockerContext;
   }
 
   /** Kinsta's build types. */
@@ -297,11 +298,11 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
   public static class Hibernation {
     @JsonPropertyDescription("Whether the application hibernates when idle.")
     @Required
-    public Boolean enabled;
+    public @Nullable Boolean enabled;
 
     @Min(60)
     @JsonPropertyDescription("Idle seconds before the application hibernates.")
-    public Long afterSeconds;
+    public @Nullable Long afterSeconds;
   }
 
   /** One process of the application. */
@@ -326,61 +327,61 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
     @Required
     @Pattern("^[a-z0-9][-a-z0-9]*$")
     @JsonPropertyDescription("The process key, e.g. `web`.")
-    public String key;
+    public @Nullable String key;
 
     @Min(0)
     @Max(50)
     @JsonPropertyDescription("A fixed number of instances (manual scaling).")
-    public Integer instances;
+    public @Nullable Integer instances;
 
     @JsonPropertyDescription("Horizontal autoscaling bounds.")
-    public Autoscaling autoscaling;
+    public @Nullable Autoscaling autoscaling;
 
     @Size(min = 1, max = 1000)
     @JsonPropertyDescription("The command the process runs.")
-    public String entrypoint;
+    public @Nullable String entrypoint;
 
     @ValidationRule(value = "self == oldSelf", message = "a process's type is immutable")
     @JsonPropertyDescription(
         "web, worker, cron or job; a process not in Sevalla yet is created with it (default"
             + " worker, web for the key `web`).")
-    public ProcessType type;
+    public @Nullable ProcessType type;
 
     @Size(min = 1, max = 50)
     @JsonPropertyDescription("The size, by Sevalla's process resource type name (e.g. `s1`, `s2`).")
-    public String size;
+    public @Nullable String size;
 
     @Size(min = 9, max = 100)
     @JsonPropertyDescription("When a cron process runs, as a cron expression.")
-    public String schedule;
+    public @Nullable String schedule;
 
     @Size(min = 1, max = 100)
     @JsonPropertyDescription("The IANA time zone of the schedule (default UTC).")
-    public String timeZone;
+    public @Nullable String timeZone;
 
     @Min(1)
     @Max(65535)
     @JsonPropertyDescription("The port a web process listens on.")
-    public Integer port;
+    public @Nullable Integer port;
 
     @JsonPropertyDescription(
         "When a job process runs: beforeDeployment (e.g. migrations), afterSuccessDeployment or"
             + " afterFailedDeployment.")
-    public JobStartPolicy jobStartPolicy;
+    public @Nullable JobStartPolicy jobStartPolicy;
 
     @JsonPropertyDescription(
         "Whether the process takes traffic from outside (Sevalla's ingress); the web process does"
             + " by default.")
-    public Boolean ingress;
+    public @Nullable Boolean ingress;
 
     @JsonPropertyDescription("The protocol of its ingress: http (the default) or grpc.")
-    public IngressProtocol ingressProtocol;
+    public @Nullable IngressProtocol ingressProtocol;
 
     @JsonPropertyDescription("A web process's liveness probe: failing, it is restarted.")
-    public ProbeSpec livenessProbe;
+    public @Nullable ProbeSpec livenessProbe;
 
     @JsonPropertyDescription("A web process's readiness probe: failing, it gets no traffic.")
-    public ProbeSpec readinessProbe;
+    public @Nullable ProbeSpec readinessProbe;
   }
 
   /** Process types the operator creates. */
@@ -410,13 +411,13 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
     @Required
     @Pattern("^[a-z0-9][-a-z0-9]*$")
     @JsonPropertyDescription("The process, by key.")
-    public String process;
+    public @Nullable String process;
 
     @Required
     @Min(1)
     @Max(65535)
     @JsonPropertyDescription("The port it listens on.")
-    public Integer port;
+    public @Nullable Integer port;
   }
 
   /** Horizontal autoscaling. */
@@ -429,23 +430,23 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
     @Required
     @Min(1)
     @Max(50)
-    public Integer minInstances;
+    public @Nullable Integer minInstances;
 
     @JsonPropertyDescription("The most instances autoscaling starts.")
     @Required
     @Min(1)
     @Max(50)
-    public Integer maxInstances;
+    public @Nullable Integer maxInstances;
 
     @Min(1)
     @Max(100)
     @JsonPropertyDescription("Target CPU use in percent (Kinsta's default 80).")
-    public Integer targetCpuPercent;
+    public @Nullable Integer targetCpuPercent;
 
     @Min(1)
     @Max(100)
     @JsonPropertyDescription("Target memory use in percent (Kinsta's default 80).")
-    public Integer targetMemoryPercent;
+    public @Nullable Integer targetMemoryPercent;
   }
 
   /** What to deploy. */
@@ -456,35 +457,35 @@ public class KinstaApplicationSpec extends KinstaObjectSpec {
   public static class DeploymentSpec {
     @Size(min = 1, max = 255)
     @JsonPropertyDescription("Deploy this branch.")
-    public String branch;
+    public @Nullable String branch;
 
     @Size(min = 1, max = 1000)
     @JsonPropertyDescription("Deploy this Docker image (image-based applications).")
-    public String dockerImage;
+    public @Nullable String dockerImage;
 
     @Size(max = 253)
     @JsonPropertyDescription(
         "Any value; changing it deploys again, e.g. a timestamp or a release number.")
-    public String redeployToken;
+    public @Nullable String redeployToken;
   }
 
   /** The deployment hook. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DeploymentHook {
     @JsonPropertyDescription("Whether the application has a hook; default true.")
-    public Boolean enabled;
+    public @Nullable Boolean enabled;
 
     @Size(min = 1, max = 253)
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription(
         "The Secret the operator writes the hook's URL into (key `url`); default"
             + " `<metadata.name>-deploy-hook`.")
-    public String secretName;
+    public @Nullable String secretName;
 
     @Size(max = 63)
     @JsonPropertyDescription(
         "Any new value makes Sevalla issue a new URL (the old one stops working).")
-    public String rotationToken;
+    public @Nullable String rotationToken;
 
     /** Whether the hook should exist. */
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link KinstaCompany} shows of the company its credentials belong to. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,21 +18,21 @@ public class KinstaCompanySpec extends KinstaSpec {
   @JsonPropertyDescription(
       "Show the users' e-mail addresses in status. Off by default: a status is readable by"
           + " everyone who may read the resource.")
-  public Boolean showUserEmails;
+  public @Nullable Boolean showUserEmails;
 
   @Default(DEFAULT_KEY_EXPIRY_WARNING)
   @Pattern("^[1-9][0-9]{0,2}[hd]$")
   @JsonPropertyDescription(
       "How long before an active API key of the company expires the KeyExpiring condition turns"
           + " True (and a Warning event is recorded), e.g. `14d` or `72h`.")
-  public String keyExpiryWarning;
+  public @Nullable String keyExpiryWarning;
 
   @JsonPropertyDescription(
       "Import the company into Git: every site, database, application, static site, pipeline and"
           + " DNS record set of the company that no resource manages is written as a ready-to-apply manifest"
           + " (managementPolicy Observe, deletionPolicy Retain, no secret values) into a ConfigMap"
           + " of this namespace, one key per object.")
-  public Export export;
+  public @Nullable Export export;
 
   /** Where the company's unmanaged objects are written as manifests. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,7 +42,7 @@ public class KinstaCompanySpec extends KinstaSpec {
     @JsonPropertyDescription(
         "The ConfigMap the operator writes (and owns); one that exists and is not this"
             + " KinstaCompany's is left alone.")
-    public String configMapName;
+    public @Nullable String configMapName;
   }
 
   /** The warning window as written, e.g. {@code 14d} when the field is left out. */

@@ -3,70 +3,71 @@ package dev.operators.kinsta.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The company as the operator last read it; every list is bounded. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaCompanyStatus extends KinstaStatus {
   @JsonPropertyDescription("The Kinsta company id the credentials belong to.")
-  public String companyId;
+  public @Nullable String companyId;
 
   @JsonPropertyDescription("When Kinsta was last read (RFC 3339).")
-  public String checkedAt;
+  public @Nullable String checkedAt;
 
   @JsonPropertyDescription("Regions the company may create sites in.")
-  public List<RegionStatus> regions;
+  public @Nullable List<RegionStatus> regions;
 
   @JsonPropertyDescription(
       "The company's users (at most 100). Kinsta's API does not report their roles.")
-  public List<UserStatus> users;
+  public @Nullable List<UserStatus> users;
 
   @JsonPropertyDescription("How many users the company has.")
-  public Integer userCount;
+  public @Nullable Integer userCount;
 
   @JsonPropertyDescription("The company's API keys (at most 50), never the keys themselves.")
-  public List<ApiKeyStatus> apiKeys;
+  public @Nullable List<ApiKeyStatus> apiKeys;
 
   @JsonPropertyDescription("WordPress sites in Kinsta, and how many of them resources manage.")
-  public Inventory sites;
+  public @Nullable Inventory sites;
 
   @JsonPropertyDescription("Applications in Kinsta, and how many of them resources manage.")
-  public Inventory applications;
+  public @Nullable Inventory applications;
 
   @JsonPropertyDescription("Databases in Kinsta, and how many of them resources manage.")
-  public Inventory databases;
+  public @Nullable Inventory databases;
 
   @JsonPropertyDescription("Static sites in Kinsta, and how many of them resources manage.")
-  public Inventory staticSites;
+  public @Nullable Inventory staticSites;
 
   @JsonPropertyDescription(
       "The company's Sevalla projects (no resource manages a project, so all are listed as"
           + " unmanaged).")
-  public Inventory projects;
+  public @Nullable Inventory projects;
 
   @JsonPropertyDescription(
       "The name of the API key in the credentials Secret, as MyKinsta shows it.")
-  public String keyName;
+  public @Nullable String keyName;
 
   @JsonPropertyDescription(
       "The newest entries of the company's activity log (at most 10), newest first. Each new entry"
           + " also becomes an event: on the resource that manages its site, else on this resource.")
-  public List<ActivityStatus> recentActivity;
+  public @Nullable List<ActivityStatus> recentActivity;
 
   @JsonPropertyDescription(
       "How far the activity log has been told as events, so that no entry is told twice, across"
           + " restarts.")
-  public ActivityCursor activityCursor;
+  public @Nullable ActivityCursor activityCursor;
 
   @JsonPropertyDescription(
       "Parts Kinsta would not show with these credentials (e.g. the key lacks the permission),"
           + " with Kinsta's status code.")
-  public List<String> unavailable;
+  public @Nullable List<String> unavailable;
 
   /** A region, by code and Kinsta's name. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyDescription(
       "The company's Kinsta DNS zones (at most 50) with their record sets (at most 100 each).")
-  public List<DnsZoneStatus> dnsZones;
+  public @Nullable List<DnsZoneStatus> dnsZones;
 
   /** A Kinsta DNS zone of the company. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -77,67 +78,67 @@ public class KinstaCompanyStatus extends KinstaStatus {
     public static final int MAX_RECORDS = 100;
 
     @JsonPropertyDescription("Kinsta's id of the zone, as KinstaDnsRecord's domain takes it.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("The domain name.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("The site Kinsta made the zone for, if any.")
-    public String siteId;
+    public @Nullable String siteId;
 
     @JsonPropertyDescription("Whether Kinsta serves the zone.")
-    public Boolean active;
+    public @Nullable Boolean active;
 
     @JsonPropertyDescription("Its record sets, by name and type.")
-    public List<DnsRecordStatus> records;
+    public @Nullable List<DnsRecordStatus> records;
   }
 
   /** A record set of a zone. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DnsRecordStatus {
     @JsonPropertyDescription("`A`, `CNAME`, `TXT`, ….")
-    public String type;
+    public @Nullable String type;
 
     @JsonPropertyDescription("The fully qualified name.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("Time to live in seconds.")
-    public Integer ttl;
+    public @Nullable Integer ttl;
 
     @JsonPropertyDescription("Its values.")
-    public List<String> values;
+    public @Nullable List<String> values;
 
     @JsonPropertyDescription("Whether a KinstaDnsRecord manages it.")
-    public Boolean managed;
+    public @Nullable Boolean managed;
   }
 
   @JsonPropertyDescription("What the last export wrote (spec.export).")
-  public ExportStatus export;
+  public @Nullable ExportStatus export;
 
   /** The manifests written for spec.export. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ExportStatus {
     @JsonPropertyDescription("The ConfigMap written.")
-    public String configMapName;
+    public @Nullable String configMapName;
 
     @JsonPropertyDescription("Manifests in it, one per object no resource manages.")
-    public Integer manifests;
+    public @Nullable Integer manifests;
 
     @JsonPropertyDescription(
         "Objects left out because the ConfigMap reached its size limit (1 MiB); manage some of"
             + " the exported ones to make room.")
-    public Integer leftOut;
+    public @Nullable Integer leftOut;
 
     @JsonPropertyDescription("Why nothing was written, when it was not.")
-    public String problem;
+    public @Nullable String problem;
   }
 
   public static class RegionStatus {
     @JsonPropertyDescription("The region's code, as `region` in a KinstaSite, e.g. `us-central1`.")
-    public String region;
+    public @Nullable String region;
 
     @JsonPropertyDescription("Kinsta's name for it, e.g. `Iowa (us-central1)`.")
-    public String name;
+    public @Nullable String name;
 
     public RegionStatus() {}
 
@@ -151,91 +152,91 @@ public class KinstaCompanyStatus extends KinstaStatus {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class UserStatus {
     @JsonPropertyDescription("Kinsta's id of the user.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("The user's full name.")
-    public String fullName;
+    public @Nullable String fullName;
 
     @JsonPropertyDescription("The e-mail address, only when spec.showUserEmails is true.")
-    public String email;
+    public @Nullable String email;
 
     @JsonPropertyDescription("The link to the user's profile picture, as Kinsta gives it.")
-    public String image;
+    public @Nullable String image;
   }
 
   /** An API key as Kinsta lists it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ApiKeyStatus {
     @JsonPropertyDescription("Kinsta's id of the key (not the key).")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("The key's name in MyKinsta.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("active, revoked or expired.")
-    public String status;
+    public @Nullable String status;
 
     @JsonPropertyDescription("When the key expires (RFC 3339); absent when it never does.")
-    public String expiresAt;
+    public @Nullable String expiresAt;
   }
 
   /** An entry of the company's activity log. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ActivityStatus {
     @JsonPropertyDescription("When it happened (RFC 3339).")
-    public String at;
+    public @Nullable String at;
 
     @JsonPropertyDescription("Kinsta's type of the entry, e.g. `deleteSite`.")
-    public String type;
+    public @Nullable String type;
 
     @JsonPropertyDescription("The site it concerns, if any.")
-    public String siteId;
+    public @Nullable String siteId;
 
     @JsonPropertyDescription("Who did it: a user's name, or `API key <name>`.")
-    public String by;
+    public @Nullable String by;
 
     @JsonPropertyDescription("Kinsta's description of it.")
-    public String description;
+    public @Nullable String description;
 
     @JsonPropertyDescription("True when it failed.")
-    public Boolean failed;
+    public @Nullable Boolean failed;
   }
 
   /** The newest activity-log entries already told: their time, and their ids at that time. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class ActivityCursor {
     @JsonPropertyDescription("The time of the newest entry told (RFC 3339, milliseconds).")
-    public String seenUntil;
+    public @Nullable String seenUntil;
 
     @JsonPropertyDescription("The ids of the entries told that have exactly that time.")
-    public List<Long> idsAtSeenUntil;
+    public @Nullable List<Long> idsAtSeenUntil;
   }
 
   /** Objects of one kind in Kinsta against those resources manage. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Inventory {
     @JsonPropertyDescription("How many the company has in Kinsta.")
-    public Integer inKinsta;
+    public @Nullable Integer inKinsta;
 
     @JsonPropertyDescription("How many of them a resource in this cluster manages.")
-    public Integer managed;
+    public @Nullable Integer managed;
 
     @JsonPropertyDescription("How many no resource manages.")
-    public Integer unmanagedCount;
+    public @Nullable Integer unmanagedCount;
 
     @JsonPropertyDescription(
         "The ones no resource manages (at most 100), by id and name, ready to adopt.")
-    public List<UnmanagedObject> unmanaged;
+    public @Nullable List<UnmanagedObject> unmanaged;
   }
 
   /** An object in Kinsta no resource manages. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class UnmanagedObject {
     @JsonPropertyDescription("Kinsta's id, for a resource's adoption field.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("Its display name in MyKinsta.")
-    public String name;
+    public @Nullable String name;
 
     public UnmanagedObject() {}
 

@@ -2,6 +2,7 @@ package dev.operators.kinsta.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the operator observed of a {@link KinstaDatabase}. Never a password: that lives in the
@@ -11,64 +12,64 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class KinstaDatabaseStatus extends KinstaObjectStatus {
   @JsonPropertyDescription(
       "A creation sent without its answer seen yet; resolved by looking for the database.")
-  public CreationIntent creation;
+  public @Nullable CreationIntent creation;
 
   @JsonPropertyDescription("Kinsta's id of the database.")
-  public String databaseId;
+  public @Nullable String databaseId;
 
   @JsonPropertyDescription("Kinsta's unique name of the database.")
-  public String name;
+  public @Nullable String name;
 
   @JsonPropertyDescription("Kinsta's state of the database, e.g. creating, ready, updating.")
-  public String state;
+  public @Nullable String state;
 
   @JsonPropertyDescription("The database engine, as Kinsta reports it.")
-  public String type;
+  public @Nullable String type;
 
   @JsonPropertyDescription("The engine version.")
-  public String version;
+  public @Nullable String version;
 
   @JsonPropertyDescription("The data centre (region) the database runs in.")
-  public String location;
+  public @Nullable String location;
 
   @JsonPropertyDescription("The resource size, e.g. db1.")
-  public String size;
+  public @Nullable String size;
 
   @JsonPropertyDescription("Host and port inside Kinsta's network (for applications).")
-  public String internalHost;
+  public @Nullable String internalHost;
 
   @JsonPropertyDescription("Port inside Kinsta's network.")
-  public Integer internalPort;
+  public @Nullable Integer internalPort;
 
   @JsonPropertyDescription("Host and port reachable from outside Kinsta.")
-  public String externalHost;
+  public @Nullable String externalHost;
 
   @JsonPropertyDescription("Port reachable from outside Kinsta.")
-  public Integer externalPort;
+  public @Nullable Integer externalPort;
 
   @JsonPropertyDescription("True while the operator keeps the database's IP restriction.")
-  public Boolean ipRestrictionManaged;
+  public @Nullable Boolean ipRestrictionManaged;
 
   @JsonPropertyDescription("Whether Sevalla reports the database suspended.")
-  public Boolean suspended;
+  public @Nullable Boolean suspended;
 
   @JsonPropertyDescription("The database's display name in Kinsta, as last seen.")
-  public String displayName;
+  public @Nullable String displayName;
 
   @JsonPropertyDescription("The Secret holding the connection details.")
-  public String connectionSecret;
+  public @Nullable String connectionSecret;
 
   @JsonPropertyDescription(
       "The connection Secret's resourceVersion as the operator last wrote or checked it; while it is"
           + " unchanged and the company's list shows the database unchanged, a resync makes no call"
           + " for this database.")
-  public String connectionSecretVersion;
+  public @Nullable String connectionSecretVersion;
 
   @JsonPropertyDescription("Whether the database was adopted rather than created by this resource.")
-  public Boolean adopted;
+  public @Nullable Boolean adopted;
 
   @JsonPropertyDescription(
       "A keyed fingerprint of the passwordSecretRef Secret the database's password was last set"
           + " from (never the password).")
-  public String passwordSetFrom;
+  public @Nullable String passwordSetFrom;
 }

@@ -12,6 +12,8 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link KinstaDnsRecord} should be. Zone, type and name say which record it is. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,17 +38,17 @@ public class KinstaDnsRecordSpec extends KinstaObjectSpec {
   @Pattern(DOMAIN)
   @ValidationRule(value = "self == oldSelf", message = "domain is immutable")
   @JsonPropertyDescription("The Kinsta DNS zone, by its domain name, e.g. `shop.example.com`.")
-  public String domain;
+  public @Nullable String domain;
 
   @Pattern(Ids.UUID)
   @ValidationRule(value = "self == oldSelf", message = "domainId is immutable")
   @JsonPropertyDescription("The Kinsta DNS zone, by its Kinsta id.")
-  public String domainId;
+  public @Nullable String domainId;
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "type is immutable")
   @JsonPropertyDescription("Record type; immutable.")
-  public RecordType type;
+  public @Nullable RecordType type;
 
   @Required
   @Size(max = 190)
@@ -56,13 +58,13 @@ public class KinstaDnsRecordSpec extends KinstaObjectSpec {
   @JsonPropertyDescription(
       "The record's name inside the zone: `@` for the zone's apex, else the part before the"
           + " domain, e.g. `www`, `_dmarc` or `mail.eu`; immutable.")
-  public String name;
+  public @Nullable String name;
 
   @Min(300)
   @Max(604800)
   @Default("3600")
   @JsonPropertyDescription("Time to live in seconds, 300 (Kinsta's minimum) to 604800.")
-  public Integer ttl;
+  public @Nullable Integer ttl;
 
   @Required
   @Size(min = 1, max = 50)
@@ -70,23 +72,24 @@ public class KinstaDnsRecordSpec extends KinstaObjectSpec {
       "The record's values, as MyKinsta shows them: an address for A and AAAA, a host name for"
           + " CNAME and NS, `<priority> <host>` for MX, the text for TXT, `<priority> <weight>"
           + " <port> <target>` for SRV, `<flags> <tag> \"<value>\"` for CAA. Order does not matter.")
-  public List<@Size(min = 1, max = 1024) String> values;
+  public @Nullable List<@Size(min = 1, max = 1024) String> values;
 
   @JsonPropertyDescription(
       "Manage a record of this type and name that already exists (made in MyKinsta, or Kinsta's"
           + " own for a site's domain). Without it, an existing record is left alone and reported."
           + " Adopted records default to deletionPolicy Retain.")
-  public Boolean adopt;
+  public @Nullable Boolean adopt;
 
   @JsonPropertyDescription(
       "Delete (the default for created records) removes the record from the zone with the"
           + " resource; Retain (the default for adopted ones) leaves it. The apex and `www` records"
           + " of a site's domain are only ever deleted when this says Delete.")
-  public DeletionPolicy deletionPolicy;
+  public @Nullable DeletionPolicy deletionPolicy;
 
   /** The record's full name in a zone, as Kinsta names it. */
   public String fqdnIn(String zone) {
-    return "@".equals(name) ? zone : name.toLowerCase(Locale.ROOT) + "." + zone;
+    String relative = Objects.requireNonNull(name, "spec.name");
+    return "@".equals(relative) ? zone : relative.toLowerCase(Locale.ROOT) + "." + zone;
   }
 
   @JsonIgnore

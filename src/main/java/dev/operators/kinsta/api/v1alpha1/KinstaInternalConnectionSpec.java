@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a {@link KinstaInternalConnection} links: a database (Sevalla keeps the connection under it)
@@ -17,17 +18,17 @@ public class KinstaInternalConnectionSpec extends KinstaObjectSpec {
   @Required
   @ValidationRule(value = "self == oldSelf", message = "database is immutable")
   @JsonPropertyDescription("The database the connection is made from (Sevalla keeps it there).")
-  public DatabaseEnd database;
+  public @Nullable DatabaseEnd database;
 
   @Required
   @ValidationRule(value = "self == oldSelf", message = "target is immutable")
   @JsonPropertyDescription("The application or database that gets access to it.")
-  public TargetEnd target;
+  public @Nullable TargetEnd target;
 
   @JsonPropertyDescription(
       "Delete (the operator's default) removes the connection with the resource; Retain leaves"
           + " it.")
-  public DeletionPolicy deletionPolicy;
+  public @Nullable DeletionPolicy deletionPolicy;
 
   /** The database: a KinstaDatabase in this namespace, or a database id. */
   @ValidationRule(
@@ -36,11 +37,11 @@ public class KinstaInternalConnectionSpec extends KinstaObjectSpec {
   public static class DatabaseEnd {
     @Pattern(NAME)
     @JsonPropertyDescription("Name of a KinstaDatabase in this namespace.")
-    public String name;
+    public @Nullable String name;
 
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("Sevalla id of a database not managed here.")
-    public String id;
+    public @Nullable String id;
   }
 
   /**
@@ -53,18 +54,18 @@ public class KinstaInternalConnectionSpec extends KinstaObjectSpec {
   public static class TargetEnd {
     @Pattern(NAME)
     @JsonPropertyDescription("Name of a KinstaDatabase in this namespace.")
-    public String database;
+    public @Nullable String database;
 
     @Pattern(NAME)
     @JsonPropertyDescription("Name of a KinstaApplication in this namespace.")
-    public String application;
+    public @Nullable String application;
 
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("Sevalla id of a database or application not managed here.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("What id is: database or application.")
-    public TargetType type;
+    public @Nullable TargetType type;
   }
 
   /** Kinds of target. */

@@ -12,6 +12,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link KinstaPipeline} should be. Fields left out are not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -47,45 +48,45 @@ public class KinstaPipelineSpec extends KinstaObjectSpec {
   @JsonPropertyDescription(
       "An existing pipeline to manage, by id, instead of creating one. Adopted pipelines default"
           + " to deletionPolicy Retain.")
-  public Adoption adopt;
+  public @Nullable Adoption adopt;
 
   @Size(min = 1, max = 255)
   @JsonPropertyDescription(
       "Display name in Sevalla; defaults to metadata.name for a created pipeline. The operator"
           + " also uses it to find a pipeline it created but could not record, so keep it unique"
           + " within the company.")
-  public String displayName;
+  public @Nullable String displayName;
 
   @JsonPropertyDescription(
       "trunk (one branch flows through every stage by promotion) or branch (each stage deploys"
           + " its own branch). Required to create a pipeline.")
-  public Type type;
+  public @Nullable Type type;
 
   @Size(min = 1, max = 100)
   @ValidationRule(value = "self == oldSelf", message = "project is immutable")
   @JsonPropertyDescription("The Sevalla project a created pipeline goes into, by id or name.")
-  public String project;
+  public @Nullable String project;
 
   @Size(max = 20)
   @JsonPropertyDescription(
       "The stages before production, in order: when set, exactly these exist (matched by name;"
           + " Sevalla's production and preview stages are never among them). A stage whose branch"
           + " changes is made again, as Sevalla cannot change a stage's branch.")
-  public List<Stage> stages;
+  public @Nullable List<Stage> stages;
 
   @JsonPropertyDescription("Sevalla's production stage, which every pipeline has last.")
-  public Production production;
+  public @Nullable Production production;
 
   @JsonPropertyDescription(
       "Preview applications made from pull requests: on with these settings, or off. Left out,"
           + " previews are not managed.")
-  public Previews previews;
+  public @Nullable Previews previews;
 
   @JsonPropertyDescription(
       "Delete (the default for created pipelines) deletes the pipeline with the resource, which"
           + " unlinks its applications and deletes its preview applications; Retain (the default"
           + " for adopted ones) leaves it.")
-  public DeletionPolicy deletionPolicy;
+  public @Nullable DeletionPolicy deletionPolicy;
 
   /** The display name a created pipeline gets. */
   @JsonIgnore
@@ -98,7 +99,7 @@ public class KinstaPipelineSpec extends KinstaObjectSpec {
     @Required
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("The pipeline's id.")
-    public String id;
+    public @Nullable String id;
   }
 
   /** How work moves through the stages. */
@@ -119,17 +120,18 @@ public class KinstaPipelineSpec extends KinstaObjectSpec {
     @Required
     @Size(min = 1, max = 255)
     @JsonPropertyDescription("The stage's display name, e.g. Staging.")
-    public String name;
+    public @Nullable String name;
 
     @Size(min = 1, max = 255)
     @JsonPropertyDescription("The branch the stage deploys (branch pipelines).")
-    public String branch;
+    public @Nullable String branch;
 
     @Size(max = 20)
     @JsonPropertyDescription(
         "The applications in the stage: KinstaApplications of this namespace. An application is"
             + " in one pipeline only.")
-    public List<@Size(min = 1, max = 253) @Pattern(Ids.RESOURCE_NAME) String> applications;
+    public @Nullable List<@Size(min = 1, max = 253) @Pattern(Ids.RESOURCE_NAME) String>
+        applications;
   }
 
   /** The production stage. */
@@ -138,7 +140,8 @@ public class KinstaPipelineSpec extends KinstaObjectSpec {
     @Size(max = 20)
     @JsonPropertyDescription(
         "The applications in production: KinstaApplications of this namespace.")
-    public List<@Size(min = 1, max = 253) @Pattern(Ids.RESOURCE_NAME) String> applications;
+    public @Nullable List<@Size(min = 1, max = 253) @Pattern(Ids.RESOURCE_NAME) String>
+        applications;
   }
 
   /** Preview applications. */
@@ -150,22 +153,22 @@ public class KinstaPipelineSpec extends KinstaObjectSpec {
   public static class Previews {
     @Required
     @JsonPropertyDescription("Previews on (a preview stage first) or off.")
-    public Boolean enabled;
+    public @Nullable Boolean enabled;
 
     @Size(min = 1, max = 2048)
     @Pattern("^https://.+")
     @JsonPropertyDescription("The repository whose pull requests get preview applications.")
-    public String repoUrl;
+    public @Nullable String repoUrl;
 
     @JsonPropertyDescription("Create a preview application for each new pull request.")
-    public Boolean autoCreateApp;
+    public @Nullable Boolean autoCreateApp;
 
     @JsonPropertyDescription("Delete preview applications nobody deployed for staleAppDays.")
-    public Boolean deleteStaleApps;
+    public @Nullable Boolean deleteStaleApps;
 
     @Min(1)
     @Max(365)
     @JsonPropertyDescription("Days without a deployment before a preview is stale (1 to 365).")
-    public Integer staleAppDays;
+    public @Nullable Integer staleAppDays;
   }
 }

@@ -10,6 +10,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** What a {@link KinstaSiteAction} does, where, and when. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -41,10 +42,10 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
           + " the annotation kinsta.operators.dev/approve names the resource's current"
           + " metadata.generation; an approval covers every run of that generation. None lets them"
           + " go ahead. Absent: the operator's default (KINSTA_DEFAULT_APPROVAL).")
-  public Approval approval;
+  public @Nullable Approval approval;
 
   @Override
-  public Approval approvalSetting() {
+  public @Nullable Approval approvalSetting() {
     return approval;
   }
 
@@ -53,7 +54,7 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
 
   @Required
   @JsonPropertyDescription("The site to act on.")
-  public SiteReference site;
+  public @Nullable SiteReference site;
 
   @Default("live")
   @Pattern("^[A-Za-z0-9][-A-Za-z0-9_ ]*$")
@@ -63,49 +64,49 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
   public String environment = "live";
 
   @JsonPropertyDescription("Clear the site cache.")
-  public Empty clearCache;
+  public @Nullable Empty clearCache;
 
   @JsonPropertyDescription("Clear the edge cache, all of it or one URL.")
-  public ClearEdgeCache clearEdgeCache;
+  public @Nullable ClearEdgeCache clearEdgeCache;
 
   @JsonPropertyDescription("Clear the CDN cache.")
-  public Empty clearCdnCache;
+  public @Nullable Empty clearCdnCache;
 
   @JsonPropertyDescription("Restart PHP.")
-  public Empty restartPhp;
+  public @Nullable Empty restartPhp;
 
   @JsonPropertyDescription("Push this environment onto another.")
-  public Push push;
+  public @Nullable Push push;
 
   @JsonPropertyDescription("Take a manual backup.")
-  public Backup backup;
+  public @Nullable Backup backup;
 
   @JsonPropertyDescription("Restore a backup onto an environment.")
-  public Restore restore;
+  public @Nullable Restore restore;
 
   @JsonPropertyDescription("Update plugins.")
-  public ComponentUpdate updatePlugins;
+  public @Nullable ComponentUpdate updatePlugins;
 
   @JsonPropertyDescription("Update themes.")
-  public ComponentUpdate updateThemes;
+  public @Nullable ComponentUpdate updateThemes;
 
   @JsonPropertyDescription("Run a WP-CLI command.")
-  public WpCli wpCli;
+  public @Nullable WpCli wpCli;
 
   @JsonPropertyDescription("Delete a backup of the environment.")
-  public DeleteBackup deleteBackup;
+  public @Nullable DeleteBackup deleteBackup;
 
   @JsonPropertyDescription(
       "Reset the site: Kinsta wipes it and installs WordPress anew, with a new admin password."
           + " Destructive: confirm must repeat the site.")
-  public ResetSite resetSite;
+  public @Nullable ResetSite resetSite;
 
   @JsonPropertyDescription(
       "Fetch the last lines of a log of the environment into the run's output.")
-  public Logs logs;
+  public @Nullable Logs logs;
 
   @JsonPropertyDescription("Run on a schedule, like a CronJob, instead of once.")
-  public Schedule schedule;
+  public @Nullable Schedule schedule;
 
   /** No parameters ({@code {}}). */
   @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -118,11 +119,11 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
   public static class SiteReference {
     @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
     @JsonPropertyDescription("Name of a KinstaSite in this namespace.")
-    public String name;
+    public @Nullable String name;
 
     @Pattern(Ids.UUID)
     @JsonPropertyDescription("Kinsta id of a site not managed here.")
-    public String id;
+    public @Nullable String id;
   }
 
   /** Edge cache clearing. */
@@ -130,10 +131,10 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
   public static class ClearEdgeCache {
     @Pattern("^https?://.+$")
     @JsonPropertyDescription("Clear only this URL.")
-    public String url;
+    public @Nullable String url;
 
     @JsonPropertyDescription("With url: clear its subdirectories too.")
-    public Boolean subdirectories;
+    public @Nullable Boolean subdirectories;
   }
 
   /** Push one environment onto another. */
@@ -146,7 +147,7 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
     @Required
     @JsonPropertyDescription(
         "The environment to overwrite: `live`, a staging name or an environment id.")
-    public String target;
+    public @Nullable String target;
 
     @JsonPropertyDescription("Push the database.")
     @Default("true")
@@ -158,7 +159,7 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
 
     @JsonPropertyDescription(
         "Push only these paths (e.g. `wp-content/plugins`); all files when empty.")
-    public List<String> paths;
+    public @Nullable List<String> paths;
 
     @Default("true")
     @JsonPropertyDescription("Replace the source's domain with the target's in the database.")
@@ -166,14 +167,14 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
 
     @JsonPropertyDescription(
         "Must repeat the target when it is live, so a typo cannot overwrite a live site.")
-    public String confirm;
+    public @Nullable String confirm;
   }
 
   /** A manual backup. */
   public static class Backup {
     @Size(max = 50)
     @JsonPropertyDescription("A tag naming the backup.")
-    public String tag;
+    public @Nullable String tag;
   }
 
   /** Delete one backup. */
@@ -183,7 +184,7 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
     @JsonPropertyDescription(
         "The backup to delete (its id, as status.environments[].contents.backups of the KinstaSite"
             + " shows it).")
-    public Long backupId;
+    public @Nullable Long backupId;
   }
 
   /** Reset a site. */
@@ -191,12 +192,12 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
   public static class ResetSite {
     @Required
     @JsonPropertyDescription("The Secret key holding the new WordPress admin password.")
-    public SecretKeyReference adminPasswordSecretRef;
+    public @Nullable SecretKeyReference adminPasswordSecretRef;
 
     @Required
     @JsonPropertyDescription(
         "Must repeat the site (site.name or site.id), so a typo in Git cannot wipe a site.")
-    public String confirm;
+    public @Nullable String confirm;
   }
 
   /** Fetch log lines. */
@@ -224,19 +225,19 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
   public static class Restore {
     @Min(1)
     @JsonPropertyDescription("The backup to restore.")
-    public Long backupId;
+    public @Nullable Long backupId;
 
     @JsonPropertyDescription("Restore the newest backup taken before this time (RFC 3339).")
-    public String latestBefore;
+    public @Nullable String latestBefore;
 
     @JsonPropertyDescription(
         "The environment to restore onto; the action's environment when empty.")
-    public String targetEnvironment;
+    public @Nullable String targetEnvironment;
 
     @Required
     @JsonPropertyDescription(
         "Must repeat the target environment, so a typo in Git cannot overwrite it.")
-    public String confirm;
+    public @Nullable String confirm;
   }
 
   /** Plugin or theme updates. */
@@ -247,10 +248,10 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
       message = "set all: true, or list the items")
   public static class ComponentUpdate {
     @JsonPropertyDescription("Update everything that has an update.")
-    public Boolean all;
+    public @Nullable Boolean all;
 
     @JsonPropertyDescription("What to update, by name, optionally to a version.")
-    public List<ComponentVersion> items;
+    public @Nullable List<ComponentVersion> items;
   }
 
   /** A plugin or theme, and optionally the version to update it to. */
@@ -258,11 +259,11 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
     @JsonPropertyDescription("The plugin or theme, by its WordPress slug.")
     @Required
     @Pattern("^[a-z0-9][-a-z0-9_.]*$")
-    public String name;
+    public @Nullable String name;
 
     @Pattern("^[0-9][0-9A-Za-z.+-]*$")
     @JsonPropertyDescription("The version; the latest when empty.")
-    public String version;
+    public @Nullable String version;
   }
 
   /** A WP-CLI command. */
@@ -273,7 +274,7 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
     @JsonPropertyDescription(
         "The command, starting with `wp`; only letters, digits, spaces and _-./:=@' "
             + "(Kinsta's rule).")
-    public String command;
+    public @Nullable String command;
   }
 
   /** When to run, like a CronJob. */
@@ -283,7 +284,7 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
     @Pattern("^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|(\\S+\\s+){4}\\S+)$")
     @JsonPropertyDescription(
         "Five-field cron expression (minute hour day-of-month month day-of-week) or @daily etc.")
-    public String cron;
+    public @Nullable String cron;
 
     @Default("UTC")
     @JsonPropertyDescription("Time zone of the schedule, e.g. `Europe/Berlin`.")
@@ -299,10 +300,10 @@ public class KinstaSiteActionSpec extends KinstaSpec implements ApprovalSetting 
     @JsonPropertyDescription(
         "A slot not started within this many seconds (e.g. the operator was down) is recorded "
             + "as missed instead of run late.")
-    public Long startingDeadlineSeconds;
+    public @Nullable Long startingDeadlineSeconds;
 
     @JsonPropertyDescription("Stop starting new runs; runs in flight are still followed.")
-    public Boolean suspend;
+    public @Nullable Boolean suspend;
 
     @JsonPropertyDescription("How many succeeded runs status keeps.")
     @Default("3")

@@ -4,18 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The runs of a {@link KinstaSiteAction}, newest first. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaSiteActionStatus extends KinstaStatus {
   @JsonPropertyDescription("The environment id the action works on.")
-  public String environmentId;
+  public @Nullable String environmentId;
 
   @JsonPropertyDescription("The last schedule slot acted on (run, skipped or missed).")
-  public String lastScheduleTime;
+  public @Nullable String lastScheduleTime;
 
   @JsonPropertyDescription("The next schedule slot.")
-  public String nextScheduleTime;
+  public @Nullable String nextScheduleTime;
 
   @JsonPropertyDescription("Runs, newest first, trimmed to the history limits.")
   public List<Run> runs = new ArrayList<>();
@@ -24,27 +25,27 @@ public class KinstaSiteActionStatus extends KinstaStatus {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Run {
     @JsonPropertyDescription("The schedule slot, for scheduled runs.")
-    public String slot;
+    public @Nullable String slot;
 
     @JsonPropertyDescription("metadata.generation the run was made for.")
-    public Long generation;
+    public @Nullable Long generation;
 
     @JsonPropertyDescription("The Kinsta operation that carried the run out.")
-    public String operationId;
+    public @Nullable String operationId;
 
     @JsonPropertyDescription("When the run started.")
-    public String startedAt;
+    public @Nullable String startedAt;
 
     @JsonPropertyDescription("When the run finished.")
-    public String finishedAt;
+    public @Nullable String finishedAt;
 
     @JsonPropertyDescription("Pending, Running, Succeeded, Failed, Missed, Skipped or Replaced.")
-    public RunOutcome outcome;
+    public @Nullable RunOutcome outcome;
 
     @JsonPropertyDescription("Kinsta's message.")
-    public String message;
+    public @Nullable String message;
 
     @JsonPropertyDescription("What the WP-CLI command printed.")
-    public String output;
+    public @Nullable String output;
   }
 }

@@ -5,88 +5,89 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What the operator knows about a {@link KinstaSite}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KinstaSiteStatus extends KinstaObjectStatus {
   @JsonPropertyDescription("Kinsta's id of the site.")
-  public String siteId;
+  public @Nullable String siteId;
 
   @JsonPropertyDescription(
       "A creation sent without its answer seen yet; resolved by looking for the site.")
-  public CreationIntent creation;
+  public @Nullable CreationIntent creation;
 
   @JsonPropertyDescription(
       "True when the site was adopted (spec.siteId or spec.adoptByDisplayName), not created: its"
           + " deletionPolicy then defaults to Retain.")
-  public Boolean adopted;
+  public @Nullable Boolean adopted;
 
   @JsonPropertyDescription("Kinsta's internal name of the site.")
-  public String siteName;
+  public @Nullable String siteName;
 
   @JsonPropertyDescription("The site's environments as Kinsta last reported them.")
   public List<EnvironmentStatus> environments = new ArrayList<>();
 
   @JsonPropertyDescription("Id of the staging environment the operator created.")
-  public String stagingEnvironmentId;
+  public @Nullable String stagingEnvironmentId;
 
   @JsonPropertyDescription("The site-wide PHP allocation the operator last applied.")
-  public EnvironmentSettings.PhpAllocation appliedPhpAllocation;
+  public EnvironmentSettings.@Nullable PhpAllocation appliedPhpAllocation;
 
   @JsonPropertyDescription("The premium staging PHP allocation the operator last applied.")
-  public EnvironmentSettings.PhpAllocation appliedStagingPhpAllocation;
+  public EnvironmentSettings.@Nullable PhpAllocation appliedStagingPhpAllocation;
 
   @JsonPropertyDescription(
       "The SFTP/SSH settings Kinsta cannot report (password authentication, password expiration)"
           + " as the operator last applied them, by environment (`live`, `staging`).")
-  public Map<String, AppliedSsh> appliedSsh;
+  public @Nullable Map<String, AppliedSsh> appliedSsh;
 
   @JsonPropertyDescription(
       "Where the password of each additional SFTP account the operator added came from (Secret,"
           + " key and resourceVersion; never the password), by environment and username: a new"
           + " version replaces the account.")
-  public Map<String, Map<String, String>> appliedSftpPasswords;
+  public @Nullable Map<String, Map<String, String>> appliedSftpPasswords;
 
   @JsonPropertyDescription(
       "The create-only fields the site was created with (field path to value; Secret "
           + "references, never Secret contents), so that later changes can be reported.")
-  public Map<String, String> createdWith;
+  public @Nullable Map<String, String> createdWith;
 
   /** One environment as Kinsta reports it. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class EnvironmentStatus {
     @JsonPropertyDescription("Kinsta's name of the environment, `live` for the live one.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("Kinsta's id of the environment.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("Display name in MyKinsta.")
-    public String displayName;
+    public @Nullable String displayName;
 
     @JsonPropertyDescription("Whether it is a premium staging environment.")
-    public Boolean premium;
+    public @Nullable Boolean premium;
 
     @JsonPropertyDescription("The primary domain.")
-    public String primaryDomain;
+    public @Nullable String primaryDomain;
 
     @JsonPropertyDescription("Every domain of the environment.")
     public List<String> domains = new ArrayList<>();
 
     @JsonPropertyDescription("PHP version, e.g. `8.3`.")
-    public String phpVersion;
+    public @Nullable String phpVersion;
 
     @JsonPropertyDescription("WordPress version, absent on sites without WordPress.")
-    public String wordpressVersion;
+    public @Nullable String wordpressVersion;
 
     @JsonPropertyDescription("Whether edge caching is on.")
-    public Boolean edgeCaching;
+    public @Nullable Boolean edgeCaching;
 
     @JsonPropertyDescription("CDN image optimisation mode.")
-    public String imageOptimization;
+    public @Nullable String imageOptimization;
 
     @JsonPropertyDescription("The web root subfolder.")
-    public String webRoot;
+    public @Nullable String webRoot;
 
     @JsonPropertyDescription(
         "The DNS records each of the environment's own domains needs (Kinsta's `*.kinsta.cloud`"
@@ -95,22 +96,22 @@ public class KinstaSiteStatus extends KinstaObjectStatus {
             + " Read from Kinsta once per domain; at most "
             + EnvironmentStatus.MAX_RECORDED_DOMAINS
             + " domains.")
-    public List<DomainDnsRecord> domainRecords;
+    public @Nullable List<DomainDnsRecord> domainRecords;
 
     @JsonPropertyDescription(
         "SFTP/SSH access as Kinsta reports it, when the spec manages it: on or off, the allowed"
             + " addresses, and how to connect (no password).")
-    public SshStatus ssh;
+    public @Nullable SshStatus ssh;
 
     @JsonPropertyDescription(
         "Additional SFTP accounts as Kinsta reports them, when the spec manages them: the port to"
             + " connect to and each account, with the Secret that holds its password.")
-    public SftpAccountsStatus sftpAccounts;
+    public @Nullable SftpAccountsStatus sftpAccounts;
 
     @JsonPropertyDescription(
         "What the environment runs, read with the usage reports (every KINSTA_USAGE_INTERVAL):"
             + " plugins and themes with their updates, the newest backups.")
-    public Contents contents;
+    public @Nullable Contents contents;
 
     /** Domains whose records are kept in status, so that it stays small. */
     public static final int MAX_RECORDED_DOMAINS = 20;
@@ -129,129 +130,129 @@ public class KinstaSiteStatus extends KinstaObjectStatus {
     public static final int MAX_RULES = 100;
 
     @JsonPropertyDescription("Installed plugins (at most 100), by name.")
-    public List<Component> plugins;
+    public @Nullable List<Component> plugins;
 
     @JsonPropertyDescription("Installed themes (at most 50), by name.")
-    public List<Component> themes;
+    public @Nullable List<Component> themes;
 
     @JsonPropertyDescription("How many plugins and themes have an update available.")
-    public Integer updatesAvailable;
+    public @Nullable Integer updatesAvailable;
 
     @JsonPropertyDescription("The newest backups (at most 5), newest first.")
-    public List<BackupEntry> backups;
+    public @Nullable List<BackupEntry> backups;
 
     @JsonPropertyDescription("How many downloadable backups exist.")
-    public Integer downloadableBackups;
+    public @Nullable Integer downloadableBackups;
 
     @JsonPropertyDescription(
         "The downloadable backups (at most 5), newest first; their download links stay in MyKinsta"
             + " (anyone holding one downloads the site).")
-    public List<DownloadableEntry> downloadable;
+    public @Nullable List<DownloadableEntry> downloadable;
 
     @JsonPropertyDescription(
         "Addresses denied access to the environment (at most 100), whether or not the spec manages"
             + " them.")
-    public List<String> deniedIps;
+    public @Nullable List<String> deniedIps;
 
     @JsonPropertyDescription(
         "The environment's redirect rules (at most 100), whether or not the spec manages them.")
-    public List<RedirectEntry> redirects;
+    public @Nullable List<RedirectEntry> redirects;
 
     @JsonPropertyDescription("When Kinsta was read for this (RFC 3339).")
-    public String readAt;
+    public @Nullable String readAt;
   }
 
   /** A backup made ready to download. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DownloadableEntry {
     @JsonPropertyDescription("Kinsta's id.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("When it was made (RFC 3339).")
-    public String createdAt;
+    public @Nullable String createdAt;
 
     @JsonPropertyDescription("When its download link expires (RFC 3339).")
-    public String expiresAt;
+    public @Nullable String expiresAt;
 
     @JsonPropertyDescription("Whether Kinsta is still making it.")
-    public Boolean generating;
+    public @Nullable Boolean generating;
   }
 
   /** A redirect rule of an environment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class RedirectEntry {
     @JsonPropertyDescription("The domain it applies to; absent for every domain.")
-    public String domain;
+    public @Nullable String domain;
 
     @JsonPropertyDescription("The path redirected.")
-    public String from;
+    public @Nullable String from;
 
     @JsonPropertyDescription("Where it goes.")
-    public String to;
+    public @Nullable String to;
 
     @JsonPropertyDescription("`301` or `302`, as Kinsta reports it.")
-    public String type;
+    public @Nullable String type;
   }
 
   /** A plugin or theme. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class Component {
     @JsonPropertyDescription("Its slug, e.g. `woocommerce`.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("Installed version.")
-    public String version;
+    public @Nullable String version;
 
     @JsonPropertyDescription("`active` or `inactive`, as Kinsta reports it.")
-    public String status;
+    public @Nullable String status;
 
     @JsonPropertyDescription("The version an update would bring; absent when none is available.")
-    public String updateVersion;
+    public @Nullable String updateVersion;
   }
 
   /** A backup of an environment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class BackupEntry {
     @JsonPropertyDescription("Kinsta's id, for a restore action's backupId.")
-    public Long id;
+    public @Nullable Long id;
 
     @JsonPropertyDescription("`manual`, `daily`, `hourly`, `system`, …, as Kinsta names it.")
-    public String type;
+    public @Nullable String type;
 
     @JsonPropertyDescription("When it was made (RFC 3339).")
-    public String createdAt;
+    public @Nullable String createdAt;
 
     @JsonPropertyDescription("Its tag or note, if any.")
-    public String tag;
+    public @Nullable String tag;
   }
 
   /** SFTP/SSH access of an environment. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SshStatus {
     @JsonPropertyDescription("Whether SFTP/SSH is on.")
-    public Boolean enabled;
+    public @Nullable Boolean enabled;
 
     @JsonPropertyDescription("Addresses allowed to connect; empty allows all.")
-    public List<String> allowedIps;
+    public @Nullable List<String> allowedIps;
 
     @JsonPropertyDescription("Host to connect to.")
-    public String host;
+    public @Nullable String host;
 
     @JsonPropertyDescription("Port to connect to.")
-    public String port;
+    public @Nullable String port;
 
     @JsonPropertyDescription("User name to connect as.")
-    public String user;
+    public @Nullable String user;
   }
 
   /** An environment's additional SFTP accounts. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SftpAccountsStatus {
     @JsonPropertyDescription("Whether the environment's additional SFTP accounts are on.")
-    public Boolean enabled;
+    public @Nullable Boolean enabled;
 
     @JsonPropertyDescription("Port the accounts connect to.")
-    public String port;
+    public @Nullable String port;
 
     @JsonPropertyDescription("The accounts.")
     public List<SftpAccountStatus> accounts = new ArrayList<>();
@@ -261,53 +262,53 @@ public class KinstaSiteStatus extends KinstaObjectStatus {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class SftpAccountStatus {
     @JsonPropertyDescription("Kinsta's id of the account.")
-    public String id;
+    public @Nullable String id;
 
     @JsonPropertyDescription("User name.")
-    public String username;
+    public @Nullable String username;
 
     @JsonPropertyDescription("The directory the account is confined to.")
-    public String rootDirectory;
+    public @Nullable String rootDirectory;
 
     @JsonPropertyDescription("read or write.")
-    public String permission;
+    public @Nullable String permission;
 
     @JsonPropertyDescription("Whether the account can log in.")
-    public Boolean active;
+    public @Nullable Boolean active;
 
     @JsonPropertyDescription("The Secret that holds its password, when the spec lists it.")
-    public String passwordSecret;
+    public @Nullable String passwordSecret;
   }
 
   /** The SFTP/SSH settings of one environment the operator last applied. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class AppliedSsh {
     @JsonPropertyDescription("Password authentication as last applied.")
-    public Boolean passwordAuthentication;
+    public @Nullable Boolean passwordAuthentication;
 
     @JsonPropertyDescription("Password expiration as last applied.")
-    public SshSettings.Expiration passwordExpiration;
+    public SshSettings.@Nullable Expiration passwordExpiration;
   }
 
   /** One DNS record a domain of the environment needs. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static class DomainDnsRecord {
     @JsonPropertyDescription("The environment's domain the record is for.")
-    public String domain;
+    public @Nullable String domain;
 
     @JsonPropertyDescription(
         "`verification` (proves ownership, for the certificate) or `pointing` (points the domain"
             + " at the site).")
-    public String purpose;
+    public @Nullable String purpose;
 
     @JsonPropertyDescription("Record type, e.g. `CNAME` or `A`.")
-    public String type;
+    public @Nullable String type;
 
     @JsonPropertyDescription("Record name, as Kinsta gives it.")
-    public String name;
+    public @Nullable String name;
 
     @JsonPropertyDescription("Record value.")
-    public String value;
+    public @Nullable String value;
 
     public DomainDnsRecord() {}
 

@@ -8,6 +8,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A health probe of a web process, written as a container's probe is in Kubernetes. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,38 +17,38 @@ import java.util.List;
     message = "set exactly one of httpGet, tcpSocket or exec")
 public class ProbeSpec {
   @JsonPropertyDescription("Succeeds when a GET of the path answers 2xx or 3xx.")
-  public HttpGetAction httpGet;
+  public @Nullable HttpGetAction httpGet;
 
   @JsonPropertyDescription("Succeeds when the port accepts a connection.")
-  public TcpSocketAction tcpSocket;
+  public @Nullable TcpSocketAction tcpSocket;
 
   @JsonPropertyDescription("Succeeds when the command exits 0.")
-  public ExecAction exec;
+  public @Nullable ExecAction exec;
 
   @Min(0)
   @Max(3600)
   @JsonPropertyDescription("Seconds after the start before the first probe.")
-  public Integer initialDelaySeconds;
+  public @Nullable Integer initialDelaySeconds;
 
   @Min(1)
   @Max(3600)
   @JsonPropertyDescription("Seconds between probes.")
-  public Integer periodSeconds;
+  public @Nullable Integer periodSeconds;
 
   @Min(1)
   @Max(3600)
   @JsonPropertyDescription("Seconds a probe may take.")
-  public Integer timeoutSeconds;
+  public @Nullable Integer timeoutSeconds;
 
   @Min(1)
   @Max(100)
   @JsonPropertyDescription("Successes in a row that count as healthy.")
-  public Integer successThreshold;
+  public @Nullable Integer successThreshold;
 
   @Min(1)
   @Max(100)
   @JsonPropertyDescription("Failures in a row that count as unhealthy.")
-  public Integer failureThreshold;
+  public @Nullable Integer failureThreshold;
 
   /** An HTTP GET. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,15 +56,15 @@ public class ProbeSpec {
     @Required
     @Size(min = 1, max = 1000)
     @JsonPropertyDescription("The path, e.g. `/healthz`.")
-    public String path;
+    public @Nullable String path;
 
     @Min(1)
     @Max(65535)
     @JsonPropertyDescription("The port (default the process's).")
-    public Integer port;
+    public @Nullable Integer port;
 
     @JsonPropertyDescription("HTTP (default) or HTTPS.")
-    public Scheme scheme;
+    public @Nullable Scheme scheme;
   }
 
   /** HTTP or HTTPS. */
@@ -79,7 +80,7 @@ public class ProbeSpec {
     @Min(1)
     @Max(65535)
     @JsonPropertyDescription("The port.")
-    public Integer port;
+    public @Nullable Integer port;
   }
 
   /** A command. */
@@ -88,6 +89,6 @@ public class ProbeSpec {
     @Required
     @Size(min = 1, max = 20)
     @JsonPropertyDescription("The command and its arguments.")
-    public List<@Size(max = 1000) String> command;
+    public @Nullable List<@Size(max = 1000) String> command;
   }
 }

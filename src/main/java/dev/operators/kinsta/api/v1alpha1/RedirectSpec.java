@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import org.jspecify.annotations.Nullable;
 
 /** One redirect rule of an environment. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,20 +15,20 @@ public class RedirectSpec {
   @Size(min = 1, max = 2048)
   @JsonPropertyDescription(
       "The path to redirect, e.g. `/old-shop` (Kinsta accepts regular expressions).")
-  public String from;
+  public @Nullable String from;
 
   @Required
   @Size(min = 1, max = 2048)
   @JsonPropertyDescription("Where to send it: a path or a full URL.")
-  public String to;
+  public @Nullable String to;
 
   @JsonPropertyDescription("`permanent` (301, the default) or `redirect` (302).")
-  public Type type;
+  public @Nullable Type type;
 
   @Size(max = 253)
   @Pattern("^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$")
   @JsonPropertyDescription("Only for this domain of the environment; every domain when left out.")
-  public String domain;
+  public @Nullable String domain;
 
   public RedirectSpec() {}
 

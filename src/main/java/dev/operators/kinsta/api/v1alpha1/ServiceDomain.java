@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import org.jspecify.annotations.Nullable;
 
 /** A custom domain of an application or static site. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -13,8 +14,8 @@ public class ServiceDomain {
   @Size(min = 4, max = 253)
   @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)+[a-z][-a-z0-9]*[a-z0-9]$")
   @JsonPropertyDescription("The host name, e.g. `shop.example.com`.")
-  public String name;
+  public @Nullable String name;
 
   @JsonPropertyDescription("Also serve every subdomain (`*.shop.example.com`).")
-  public Boolean wildcard;
+  public @Nullable Boolean wildcard;
 }

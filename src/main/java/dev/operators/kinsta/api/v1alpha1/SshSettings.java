@@ -6,27 +6,28 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** SFTP/SSH access to an environment; each field left out is not managed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SshSettings {
   @JsonPropertyDescription("SFTP/SSH access on or off.")
-  public Boolean enabled;
+  public @Nullable Boolean enabled;
 
   @Size(max = 100)
   @JsonPropertyDescription(
       "IP addresses or CIDR ranges allowed to connect (IPv4 or IPv6). An empty list allows all.")
-  public List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> allowedIps;
+  public @Nullable List<@Pattern("^[0-9a-fA-F:.]+(/[0-9]{1,3})?$") String> allowedIps;
 
   @JsonPropertyDescription(
       "Password authentication on or off (keys only when off). Kinsta cannot report it, so the"
           + " operator applies it when it differs from what it last applied.")
-  public Boolean passwordAuthentication;
+  public @Nullable Boolean passwordAuthentication;
 
   @JsonPropertyDescription(
       "How long the SFTP/SSH password stays valid: 24h, 7d, 30d, 90d or never. Kinsta cannot"
           + " report it, so the operator applies it when it differs from what it last applied.")
-  public Expiration passwordExpiration;
+  public @Nullable Expiration passwordExpiration;
 
   /** Kinsta's expiration intervals ({@code exp_interval}). */
   public enum Expiration {

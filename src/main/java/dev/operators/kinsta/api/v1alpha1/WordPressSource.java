@@ -6,6 +6,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to install WordPress on a new site. Kinsta cannot read these back, so they are create-only.
@@ -15,7 +16,7 @@ public class WordPressSource {
   @Required
   @Size(min = 1, max = 200)
   @JsonPropertyDescription("The WordPress site title.")
-  public String siteTitle;
+  public @Nullable String siteTitle;
 
   @Default("en_US")
   @Pattern("^[a-z]{2,3}(_[A-Z]{2})?(_[a-z]+)?$")
@@ -25,23 +26,23 @@ public class WordPressSource {
   @Required
   @Pattern("^[A-Za-z0-9._@-]{1,60}$")
   @JsonPropertyDescription("User name of the first WordPress administrator.")
-  public String adminUser;
+  public @Nullable String adminUser;
 
   @Required
   @Pattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
   @JsonPropertyDescription("E-mail address of the first WordPress administrator.")
-  public String adminEmail;
+  public @Nullable String adminEmail;
 
   @Required
   @JsonPropertyDescription(
       "Secret key holding the administrator's password; the password never leaves the Secret.")
-  public SecretKeyReference adminPasswordSecretRef;
+  public @Nullable SecretKeyReference adminPasswordSecretRef;
 
   @JsonPropertyDescription("Install WordPress multisite.")
-  public Multisite multisite;
+  public @Nullable Multisite multisite;
 
   @JsonPropertyDescription("Plugins Kinsta installs with WordPress.")
-  public Plugins plugins;
+  public @Nullable Plugins plugins;
 
   /** WordPress multisite at installation. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

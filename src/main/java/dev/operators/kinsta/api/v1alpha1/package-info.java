@@ -3,4 +3,7 @@
  * statuses and the schema annotations (validation, descriptions, printer columns). Depends on
  * nothing of the operator.
  */
+@NullMarked
 package dev.operators.kinsta.api.v1alpha1;
+
+import org.jspecify.annotations.NullMarked;

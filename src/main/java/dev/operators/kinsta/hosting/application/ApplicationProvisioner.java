@@ -1,7 +1,10 @@
 package dev.operators.kinsta.hosting.application;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
+import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.ApplicationAdoption;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.hosting.HostedCreation;
 import dev.operators.kinsta.hosting.HostedPlacement;
@@ -53,18 +56,21 @@ final class ApplicationProvisioner {
   }
 
   private Optional<Outcome> adopt() {
+    ApplicationAdoption adopt = requireNonNull(spec.adopt, "spec.adopt");
+    String adoptId = adopt.id;
     Optional<String> id =
-        spec.adopt.id != null
-            ? Optional.of(spec.adopt.id)
+        adoptId != null
+            ? Optional.of(adoptId)
             : attempt
                 .hostingLists()
-                .applicationNamed(api, attempt.companyId(), spec.adopt.name)
+                .applicationNamed(
+                    api, attempt.companyId(), requireNonNull(adopt.name, "spec.adopt.name"))
                 .map(ApplicationSummary::id);
     if (id.isEmpty()) {
       return Optional.of(
           Outcome.stalled(
               ApplicationReasons.APPLICATION_NOT_FOUND,
-              "The company has no application named " + spec.adopt.name));
+              "The company has no application named " + adopt.name));
     }
     status.applicationId = id.get();
     status.adopted = true;
@@ -74,10 +80,11 @@ final class ApplicationProvisioner {
 
   private Optional<Outcome> create(String displayName) {
     HostingInventory lists = attempt.hostingLists();
-    Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), spec.location);
+    String location = requireNonNull(spec.location, "spec.location");
+    Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), location);
     if (cluster.isEmpty()) {
       return Optional.of(
-          HostedPlacement.unknownLocation(lists, api, attempt.companyId(), spec.location));
+          HostedPlacement.unknownLocation(lists, api, attempt.companyId(), location));
     }
     String projectId = null;
     if (spec.project != null) {
@@ -99,13 +106,13 @@ final class ApplicationProvisioner {
         .normal(
             attempt.resource(),
             Reasons.CREATED,
-            "Created application " + id + " from " + describe(spec.source));
+            "Created application " + id + " from " + describe(source()));
     return Optional.empty();
   }
 
   private CreateApplicationRequest request(
       String displayName, String clusterId, @Nullable String projectId) {
-    KinstaApplicationSpec.ApplicationSource source = spec.source;
+    KinstaApplicationSpec.ApplicationSource source = source();
     if (source.git != null) {
       KinstaApplicationSpec.GitSource git = source.git;
       boolean isPrivate = git.visibility == KinstaApplicationSpec.Visibility.PRIVATE;
@@ -120,6 +127,8 @@ final class ApplicationProvisioner {
           null,
           null);
     }
+    KinstaApplicationSpec.ImageSource image =
+        requireNonNull(source.dockerImage, "spec.source.dockerImage");
     return new CreateApplicationRequest(
         displayName,
         clusterId,
@@ -128,16 +137,21 @@ final class ApplicationProvisioner {
         null,
         null,
         null,
-        source.dockerImage.image,
-        source.dockerImage.credentials != null
-            ? status.registryCredentialId
-            : source.dockerImage.registryCredentialId);
+        image.image,
+        image.credentials != null ? status.registryCredentialId : image.registryCredentialId);
+  }
+
+  // Creation runs only for a spec that passed the schema's rules: without adopt, source is set.
+  private KinstaApplicationSpec.ApplicationSource source() {
+    return requireNonNull(spec.source, "spec.source");
   }
 
   static String describe(KinstaApplicationSpec.ApplicationSource source) {
-    return source.git != null
-        ? source.git.repository + (source.git.branch == null ? "" : " (" + source.git.branch + ")")
-        : "image " + source.dockerImage.image;
+    KinstaApplicationSpec.GitSource git = source.git;
+    if (git != null) {
+      return git.repository + (git.branch == null ? "" : " (" + git.branch + ")");
+    }
+    return "image " + (source.dockerImage == null ? "" : source.dockerImage.image);
   }
 
   HostedCreation creation() {

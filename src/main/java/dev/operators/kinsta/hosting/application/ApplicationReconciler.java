@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.application;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.DomainStatus;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
@@ -201,11 +203,16 @@ public final class ApplicationReconciler
         status.updatedAt);
   }
 
+  // Every step after establish runs with the application's id recorded.
+  private static String applicationId(KinstaApplicationStatus status) {
+    return requireNonNull(status.applicationId, "status.applicationId");
+  }
+
   private static Optional<Outcome> observe(Run run) {
     Attempt<KinstaApplication, KinstaApplicationStatus> attempt = run.attempt;
     KinstaApplicationStatus status = attempt.status();
     try {
-      run.app = run.api.applications().getApplication(status.applicationId);
+      run.app = run.api.applications().getApplication(applicationId(status));
     } catch (KinstaApiException.NotFound missing) {
       return Optional.of(
           Outcome.stalled(

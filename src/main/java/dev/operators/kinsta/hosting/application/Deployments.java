@@ -13,6 +13,7 @@ import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.Outcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -70,7 +71,7 @@ final class Deployments {
             || (wanted.redeployToken == null
                 && wanted.dockerImage == null
                 && (wanted.branch == null
-                    || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
+                    || latest.map(d -> Objects.equals(wanted.branch, d.branch())).orElse(false)));
     if (current) {
       status.deployedFor = trigger(wanted);
     }
@@ -194,7 +195,7 @@ final class Deployments {
     return tail;
   }
 
-  static String trigger(DeploymentSpec wanted) {
+  static String trigger(@Nullable DeploymentSpec wanted) {
     if (wanted == null) {
       return "";
     }

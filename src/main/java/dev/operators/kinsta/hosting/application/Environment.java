@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.application;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.ApplicationEnvVar;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
@@ -79,7 +81,10 @@ final class Environment {
             resolved,
             (variable, value) ->
                 EnvVariable.forApplication(
-                    variable.name, value, variable.atRuntime(), variable.atBuild()),
+                    requireNonNull(variable.name, "spec.env[].name"),
+                    value,
+                    variable.atRuntime(),
+                    variable.atBuild()),
             status.envKeys,
             () -> {
               if (!Boolean.FALSE.equals(spec.redeployOnChange)) {

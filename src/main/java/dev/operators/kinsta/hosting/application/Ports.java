@@ -62,7 +62,7 @@ final class Ports {
           wanted.stream()
               .anyMatch(
                   w ->
-                      port.port() == w.port
+                      Objects.equals(port.port(), w.port)
                           && port.processId().equals(processId(processes, w.process)));
       if (wantedOne) {
         kept.add(port);
@@ -73,8 +73,9 @@ final class Ports {
     boolean created = false;
     for (ProcessPort want : wanted) {
       String processId = Objects.requireNonNull(processId(processes, want.process));
-      if (kept.stream().noneMatch(p -> p.port() == want.port && p.processId().equals(processId))) {
-        kind.create().create(processId, want.port);
+      int wantedPort = Objects.requireNonNull(want.port, "spec.ports[].port");
+      if (kept.stream().noneMatch(p -> p.port() == wantedPort && p.processId().equals(processId))) {
+        kind.create().create(processId, wantedPort);
         created = true;
       }
     }
@@ -99,9 +100,9 @@ final class Ports {
     return Optional.empty();
   }
 
-  private static @Nullable String processId(List<ProcessStatus> processes, String key) {
+  private static @Nullable String processId(List<ProcessStatus> processes, @Nullable String key) {
     return processes.stream()
-        .filter(p -> key.equals(p.key))
+        .filter(p -> key != null && key.equals(p.key))
         .map(p -> p.id)
         .findFirst()
         .orElse(null);

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.application;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec.ProcessSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
@@ -72,7 +74,7 @@ final class Processes {
         UpdateProcessRequest update = update(spec, current, sizeIds);
         if (update != null
             && attempt.correct(
-                "spec.processes[" + spec.key + "]", "as the spec says", "other settings")) {
+                "spec.processes[" + key(spec) + "]", "as the spec says", "other settings")) {
           process = merge(current, api.processes().updateProcess(app.id(), current.id(), update));
         }
       } else if (wanted != null
@@ -86,7 +88,7 @@ final class Processes {
     if (wanted != null) {
       for (ProcessSpec spec : wanted) {
         if (listed.stream().noneMatch(p -> matches(spec, p))
-            && attempt.correct("spec.processes[" + spec.key + "]", "present", "(absent)")) {
+            && attempt.correct("spec.processes[" + key(spec) + "]", "present", "(absent)")) {
           AppProcess created =
               api.processes().createProcess(app.id(), create(spec, sizeIds, listed));
           // Sevalla's create takes no ingress settings: they follow in a change of their own.
@@ -95,7 +97,7 @@ final class Processes {
             created =
                 merge(created, api.processes().updateProcess(app.id(), created.id(), ingress));
           }
-          observed.add(status(spec.key, created));
+          observed.add(status(key(spec), created));
         }
       }
     }
@@ -107,9 +109,13 @@ final class Processes {
     return wanted.stream().filter(p -> matches(p, process)).findFirst().orElse(null);
   }
 
+  private static String key(ProcessSpec spec) {
+    return requireNonNull(spec.key, "spec.processes[].key");
+  }
+
   /** A process is the spec's by key, or by display name for one the operator created. */
   private static boolean matches(ProcessSpec spec, AppProcess process) {
-    return spec.key.equals(process.key()) || spec.key.equals(process.displayName());
+    return key(spec).equals(process.key()) || key(spec).equals(process.displayName());
   }
 
   private static CreateProcessRequest create(
@@ -125,7 +131,7 @@ final class Processes {
                 .orElse(null);
     ScalingStrategy scaling = scaling(spec);
     return new CreateProcessRequest(
-        spec.key,
+        key(spec),
         type,
         Objects.requireNonNull(size, "a size: the spec's, or the size of an existing process"),
         scaling != null ? scaling : ScalingStrategy.manual(1),
@@ -144,8 +150,8 @@ final class Processes {
     }
     if (spec.autoscaling != null) {
       return ScalingStrategy.horizontal(
-          spec.autoscaling.minInstances,
-          spec.autoscaling.maxInstances,
+          requireNonNull(spec.autoscaling.minInstances, "autoscaling.minInstances"),
+          requireNonNull(spec.autoscaling.maxInstances, "autoscaling.maxInstances"),
           spec.autoscaling.targetCpuPercent,
           spec.autoscaling.targetMemoryPercent);
     }
@@ -204,7 +210,9 @@ final class Processes {
                 spec.httpGet.path,
                 spec.httpGet.port,
                 spec.httpGet.scheme == null ? null : spec.httpGet.scheme.name()),
-        spec.tcpSocket == null ? null : new ProcessProbe.TcpSocket(spec.tcpSocket.port),
+        spec.tcpSocket == null
+            ? null
+            : new ProcessProbe.TcpSocket(requireNonNull(spec.tcpSocket.port, "tcpSocket.port")),
         spec.exec == null ? null : new ProcessProbe.Exec(List.copyOf(spec.exec.command)),
         spec.initialDelaySeconds,
         spec.periodSeconds,

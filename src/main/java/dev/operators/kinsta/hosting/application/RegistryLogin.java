@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.application;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
@@ -46,7 +48,9 @@ final class RegistryLogin {
     if (wanted == null) {
       return Optional.empty();
     }
-    Optional<Secret> secret = attempt.secret(wanted.secretName);
+    Optional<Secret> secret =
+        attempt.secret(
+            requireNonNull(wanted.secretName, "spec.source.dockerImage.credentials.secretName"));
     Optional<String> username = secret.flatMap(s -> SecretLookup.value(s, USERNAME));
     Optional<String> password = secret.flatMap(s -> SecretLookup.value(s, PASSWORD));
     if (secret.isEmpty() || username.isEmpty() || password.isEmpty()) {

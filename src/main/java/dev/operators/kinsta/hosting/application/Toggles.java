@@ -5,6 +5,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationStatus;
 import dev.operators.kinsta.hosting.client.HostingApi;
 import dev.operators.kinsta.reconcile.Attempt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CDN. Sevalla only offers "toggle" and answers the new state; it never reports the state
@@ -26,7 +27,7 @@ final class Toggles {
     }
   }
 
-  private static boolean needsFlip(Boolean wanted, Boolean known) {
+  private static boolean needsFlip(@Nullable Boolean wanted, @Nullable Boolean known) {
     return wanted != null && !wanted.equals(known);
   }
 }

@@ -209,7 +209,10 @@ public final class ApplicationActionReconciler
   private static Outcome promote(Run run, String sourceId) {
     Attempt<KinstaApplicationAction, KinstaApplicationActionStatus> attempt = run.attempt;
     List<String> targets = new ArrayList<>();
-    for (ApplicationReference target : attempt.resource().getSpec().promote.targets) {
+    KinstaApplicationActionSpec.Promote promote =
+        Objects.requireNonNull(attempt.resource().getSpec().promote, "spec.promote");
+    for (ApplicationReference target :
+        Objects.requireNonNull(promote.targets, "spec.promote.targets")) {
       Optional<String> id = applicationId(run, target);
       if (id.isEmpty()) {
         return waitingFor(attempt, target);
@@ -256,7 +259,9 @@ public final class ApplicationActionReconciler
         deployment.status =
             hosting
                 .deployments()
-                .getDeployment(deployment.applicationId, deployment.deploymentId)
+                .getDeployment(
+                    Objects.requireNonNull(deployment.applicationId, "applicationId"),
+                    Objects.requireNonNull(deployment.deploymentId, "deploymentId"))
                 .status();
       }
     }
@@ -369,9 +374,11 @@ public final class ApplicationActionReconciler
 
   /** The pipeline's id: given, or that of a KinstaPipeline in this namespace. */
   private static Optional<String> pipelineId(Run run) {
-    KinstaApplicationActionSpec.Promote promote = run.spec().promote;
-    if (promote.pipelineId != null) {
-      return Optional.of(promote.pipelineId);
+    KinstaApplicationActionSpec.Promote promote =
+        Objects.requireNonNull(run.spec().promote, "spec.promote");
+    String given = promote.pipelineId;
+    if (given != null) {
+      return Optional.of(given);
     }
     return run.caches
         .get(

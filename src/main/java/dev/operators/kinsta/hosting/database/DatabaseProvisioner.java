@@ -1,8 +1,11 @@
 package dev.operators.kinsta.hosting.database;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.hosting.HostedCreation;
 import dev.operators.kinsta.hosting.HostedPlacement;
 import dev.operators.kinsta.hosting.client.HostingApi;
@@ -107,11 +110,13 @@ final class DatabaseProvisioner {
   }
 
   private Optional<Outcome> adopt() {
+    KinstaDatabaseSpec.DatabaseAdoption adopt = requireNonNull(spec.adopt, "spec.adopt");
+    String adoptId = adopt.id;
     Optional<String> id =
-        spec.adopt.id != null
-            ? Optional.of(spec.adopt.id)
+        adoptId != null
+            ? Optional.of(adoptId)
             : api.databases().listDatabases().stream()
-                .filter(db -> spec.adopt.name.equals(db.name()))
+                .filter(db -> db.name().equals(adopt.name))
                 .map(DatabaseSummary::id)
                 .findFirst();
     Database db;
@@ -124,9 +129,7 @@ final class DatabaseProvisioner {
           Outcome.stalled(
               DatabaseReasons.DATABASE_NOT_FOUND,
               "The company has no database "
-                  + (spec.adopt.id != null
-                      ? "with id " + spec.adopt.id
-                      : "named " + spec.adopt.name)));
+                  + (adoptId != null ? "with id " + adoptId : "named " + adopt.name)));
     }
     status.databaseId = db.id();
     status.adopted = true;
@@ -136,24 +139,25 @@ final class DatabaseProvisioner {
 
   private Optional<Outcome> create(String displayName) {
     String password;
-    if (spec.passwordSecretRef != null) {
+    SecretKeyReference passwordRef = spec.passwordSecretRef;
+    if (passwordRef != null) {
       Optional<String> declared =
           attempt
-              .secret(spec.passwordSecretRef.name)
-              .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+              .secret(passwordRef.secretName())
+              .flatMap(secret -> SecretLookup.value(secret, passwordRef.key));
       if (declared.isEmpty()) {
         return Optional.of(
             Outcome.stalled(
                 Reasons.SECRET_NOT_FOUND,
                 "Secret "
-                    + spec.passwordSecretRef.name
+                    + passwordRef.name
                     + " with key "
-                    + spec.passwordSecretRef.key
+                    + passwordRef.key
                     + " (spec.passwordSecretRef) does not exist"));
       }
       password = declared.get();
       status.passwordSetFrom =
-          attempt.secret(spec.passwordSecretRef.name).map(SecretFingerprint::of).orElse(null);
+          attempt.secret(passwordRef.secretName()).map(SecretFingerprint::of).orElse(null);
     } else {
       Optional<String> generated = generatedPassword();
       if (generated.isEmpty()) {
@@ -167,16 +171,22 @@ final class DatabaseProvisioner {
       }
       password = generated.get();
     }
+    // Without adopt, the schema's rules require each of these.
+    String location = requireNonNull(spec.location, "spec.location");
+    String sizeName = requireNonNull(spec.size, "spec.size");
+    KinstaDatabaseSpec.DatabaseType type = requireNonNull(spec.type, "spec.type");
+    String version = requireNonNull(spec.version, "spec.version");
+    String databaseName = requireNonNull(spec.databaseName, "spec.databaseName");
     HostingInventory lists = attempt.hostingLists();
-    Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), spec.location);
+    Optional<Cluster> cluster = lists.cluster(api, attempt.companyId(), location);
     if (cluster.isEmpty()) {
       return Optional.of(
-          HostedPlacement.unknownLocation(lists, api, attempt.companyId(), spec.location));
+          HostedPlacement.unknownLocation(lists, api, attempt.companyId(), location));
     }
-    Optional<ResourceType> size = lists.databaseSize(api, attempt.companyId(), spec.size);
+    Optional<ResourceType> size = lists.databaseSize(api, attempt.companyId(), sizeName);
     if (size.isEmpty()) {
       return Optional.of(
-          HostedPlacement.unknownDatabaseSize(lists, api, attempt.companyId(), spec.size));
+          HostedPlacement.unknownDatabaseSize(lists, api, attempt.companyId(), sizeName));
     }
     Optional<String> made =
         creation()
@@ -187,11 +197,11 @@ final class DatabaseProvisioner {
                         .createDatabase(
                             new CreateDatabaseRequest(
                                 displayName,
-                                spec.type.wire(),
-                                spec.version,
+                                type.wire(),
+                                version,
                                 cluster.get().id(),
                                 size.get().id(),
-                                spec.databaseName,
+                                databaseName,
                                 password,
                                 spec.user,
                                 null,
@@ -205,7 +215,7 @@ final class DatabaseProvisioner {
         .normal(
             resource,
             Reasons.CREATED,
-            "Created " + spec.type.wire() + " " + spec.version + " database " + status.databaseId);
+            "Created " + type.wire() + " " + version + " database " + status.databaseId);
     return Optional.of(
         Outcome.progressing(
             DatabaseReasons.DATABASE_CREATING,

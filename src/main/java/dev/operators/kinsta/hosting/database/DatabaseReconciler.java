@@ -1,10 +1,13 @@
 package dev.operators.kinsta.hosting.database;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabase;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaDatabaseStatus;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.hosting.HostedAccess;
 import dev.operators.kinsta.hosting.HostedPlacement;
 import dev.operators.kinsta.hosting.ReadBackDeletion;
@@ -143,10 +146,11 @@ public final class DatabaseReconciler
             ResourceControls.reconcileRequest(attempt.resource()).orElse(null))) {
       return Optional.empty();
     }
+    String writtenVersion = status.connectionSecretVersion;
     boolean secretAsLeft =
         attempt
-            .secret(status.connectionSecret)
-            .map(s -> status.connectionSecretVersion.equals(s.getMetadata().getResourceVersion()))
+            .secret(connectionSecret(status))
+            .map(s -> writtenVersion.equals(s.getMetadata().getResourceVersion()))
             .orElse(false);
     if (!secretAsLeft) {
       return Optional.empty();
@@ -165,10 +169,19 @@ public final class DatabaseReconciler
     return same ? Optional.of(attempt.stillReady(ready.get().getMessage())) : Optional.empty();
   }
 
+  // Named at creation or adoption, before any step that reads or writes the Secret.
+  private static String connectionSecret(KinstaDatabaseStatus status) {
+    return requireNonNull(status.connectionSecret, "status.connectionSecret");
+  }
+
   private static Optional<Outcome> observe(Run run) {
     KinstaDatabaseStatus status = run.attempt.status();
     try {
-      run.db = run.attempt.hosting().databases().getDatabase(status.databaseId);
+      run.db =
+          run.attempt
+              .hosting()
+              .databases()
+              .getDatabase(requireNonNull(status.databaseId, "status.databaseId"));
     } catch (KinstaApiException.NotFound gone) {
       return Optional.of(
           Outcome.stalled(
@@ -308,20 +321,20 @@ public final class DatabaseReconciler
   private static Optional<Outcome> applyPassword(Run run) {
     Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
     KinstaDatabaseSpec spec = attempt.resource().getSpec();
-    if (spec.passwordSecretRef == null) {
+    SecretKeyReference passwordRef = spec.passwordSecretRef;
+    if (passwordRef == null) {
       return Optional.empty();
     }
-    Optional<Secret> secret = attempt.secret(spec.passwordSecretRef.name);
-    Optional<String> declared =
-        secret.flatMap(found -> SecretLookup.value(found, spec.passwordSecretRef.key));
+    Optional<Secret> secret = attempt.secret(passwordRef.secretName());
+    Optional<String> declared = secret.flatMap(found -> SecretLookup.value(found, passwordRef.key));
     if (declared.isEmpty() || secret.isEmpty()) {
       return Optional.of(
           Outcome.stalled(
               Reasons.SECRET_NOT_FOUND,
               "Secret "
-                  + spec.passwordSecretRef.name
+                  + passwordRef.name
                   + " with key "
-                  + spec.passwordSecretRef.key
+                  + passwordRef.key
                   + " (spec.passwordSecretRef) does not exist"));
     }
     // The Secret's version the password was last set from: a reset asked for is not asked again
@@ -334,7 +347,7 @@ public final class DatabaseReconciler
     }
     if (!attempt.correct(
         "spec.passwordSecretRef",
-        "the password in Secret " + spec.passwordSecretRef.name,
+        "the password in Secret " + passwordRef.name,
         "another password")) {
       return Optional.empty();
     }
@@ -348,7 +361,7 @@ public final class DatabaseReconciler
             "Changing the password of database "
                 + run.db().id()
                 + " to the one in Secret "
-                + spec.passwordSecretRef.name);
+                + passwordRef.name);
     return Optional.of(
         Outcome.progressing(
             DatabaseReasons.DATABASE_UPDATING,
@@ -358,10 +371,11 @@ public final class DatabaseReconciler
 
   private static Optional<String> declaredPassword(
       Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt) {
-    KinstaDatabaseSpec spec = attempt.resource().getSpec();
+    SecretKeyReference passwordRef =
+        requireNonNull(attempt.resource().getSpec().passwordSecretRef, "spec.passwordSecretRef");
     return attempt
-        .secret(spec.passwordSecretRef.name)
-        .flatMap(secret -> SecretLookup.value(secret, spec.passwordSecretRef.key));
+        .secret(passwordRef.secretName())
+        .flatMap(secret -> SecretLookup.value(secret, passwordRef.key));
   }
 
   /** The password the connection Secret holds: the one the operator last set. */
@@ -377,7 +391,7 @@ public final class DatabaseReconciler
   private static Optional<Outcome> writeConnectionSecret(Run run) {
     Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
     Database db = run.db();
-    String name = attempt.status().connectionSecret;
+    String name = connectionSecret(attempt.status());
     KinstaDatabaseSpec spec = attempt.resource().getSpec();
     String password =
         (spec.passwordSecretRef != null ? declaredPassword(attempt) : workingPassword(attempt))

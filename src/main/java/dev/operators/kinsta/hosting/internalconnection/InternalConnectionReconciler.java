@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.internalconnection;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
@@ -158,21 +160,29 @@ public final class InternalConnectionReconciler
     KinstaInternalConnectionSpec spec = connection.getSpec();
     String namespace = connection.getMetadata().getNamespace();
     List<String> missing = new ArrayList<>();
+    // The schema's rules: each end sets exactly one of its ways to name it.
+    KinstaInternalConnectionSpec.DatabaseEnd from = requireNonNull(spec.database, "spec.database");
+    KinstaInternalConnectionSpec.TargetEnd to = requireNonNull(spec.target, "spec.target");
     String databaseId =
-        spec.database.id != null
-            ? spec.database.id
-            : readyEnd(run.databases(), namespace, spec.database.name, "KinstaDatabase", missing)
+        from.id != null
+            ? from.id
+            : readyEnd(
+                    run.databases(),
+                    namespace,
+                    requireNonNull(from.name, "spec.database.name"),
+                    "KinstaDatabase",
+                    missing)
                 .map(db -> db.getStatus().databaseId)
                 .orElse(null);
     String targetId;
     TargetType targetType;
-    if (spec.target.id != null) {
-      targetId = spec.target.id;
-      targetType = spec.target.type;
-    } else if (spec.target.database != null) {
+    if (to.id != null) {
+      targetId = to.id;
+      targetType = requireNonNull(to.type, "spec.target.type");
+    } else if (to.database != null) {
       targetType = TargetType.database;
       targetId =
-          readyEnd(run.databases(), namespace, spec.target.database, "KinstaDatabase", missing)
+          readyEnd(run.databases(), namespace, to.database, "KinstaDatabase", missing)
               .map(db -> db.getStatus().databaseId)
               .orElse(null);
     } else {
@@ -181,7 +191,7 @@ public final class InternalConnectionReconciler
           readyEnd(
                   run.applications(),
                   namespace,
-                  spec.target.application,
+                  requireNonNull(to.application, "spec.target.application"),
                   "KinstaApplication",
                   missing)
               .map(app -> app.getStatus().applicationId)
@@ -208,7 +218,8 @@ public final class InternalConnectionReconciler
     KinstaInternalConnectionStatus resolved = attempt.status();
     String databaseId = Objects.requireNonNull(resolved.databaseId, "resolved before use");
     String targetId = Objects.requireNonNull(resolved.targetId, "resolved before use");
-    TargetType targetType = TargetType.valueOf(resolved.targetType);
+    TargetType targetType =
+        TargetType.valueOf(Objects.requireNonNull(resolved.targetType, "resolved before use"));
     HostingApi api = attempt.hosting();
     List<InternalConnection> listed;
     try {

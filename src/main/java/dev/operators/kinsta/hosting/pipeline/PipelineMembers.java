@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaApplication;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
@@ -83,7 +85,9 @@ final class PipelineMembers {
                   .map(PipelineStage::id)
                   .findFirst()
                   .orElse(null);
-          refs.add(new StageRef(stage.name, id, stage.applications));
+          refs.add(
+              new StageRef(
+                  requireNonNull(stage.name, "spec.stages[].name"), id, stage.applications));
         }
       }
     }
@@ -117,7 +121,10 @@ final class PipelineMembers {
       } else if (wanted.stream().noneMatch(w -> same(w, member))) {
         try {
           api.pipelines()
-              .removeApplicationFromStage(pipelineId, member.stageId, member.applicationId);
+              .removeApplicationFromStage(
+                  pipelineId,
+                  requireNonNull(member.stageId, "status.members[].stageId"),
+                  requireNonNull(member.applicationId, "status.members[].applicationId"));
         } catch (KinstaApiException.NotFound alreadyOut) {
           // Taken out in MyKinsta meanwhile: what was asked for.
         }
@@ -149,7 +156,11 @@ final class PipelineMembers {
     for (int i = 0; i < toAdd.size(); i++) {
       Member member = toAdd.get(i);
       try {
-        api.pipelines().addApplicationToStage(pipelineId, member.stageId, member.applicationId);
+        api.pipelines()
+            .addApplicationToStage(
+                pipelineId,
+                requireNonNull(member.stageId, "status.members[].stageId"),
+                requireNonNull(member.applicationId, "status.members[].applicationId"));
       } catch (KinstaApiException.InvalidRequest alreadyInAPipeline) {
         if (!sentBefore.contains(member)) {
           notSent(toAdd.subList(i, toAdd.size()), sentBefore);

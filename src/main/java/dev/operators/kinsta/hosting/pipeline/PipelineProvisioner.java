@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipelineStatus;
@@ -62,7 +64,8 @@ final class PipelineProvisioner {
       projectId = project.get().id();
     }
     CreatePipelineRequest request =
-        new CreatePipelineRequest(displayName, spec.type.wireName(), projectId);
+        new CreatePipelineRequest(
+            displayName, requireNonNull(spec.type, "spec.type").wireName(), projectId);
     Optional<String> made =
         creation().create(displayName, () -> api.pipelines().createPipeline(request).id());
     if (made.isEmpty()) {

@@ -173,7 +173,8 @@ public final class PipelineReconciler
     Attempt<KinstaPipeline, KinstaPipelineStatus> attempt = run.attempt;
     KinstaPipelineStatus status = attempt.status();
     Optional<Condition> ready = ListedUnchanged.quietReady(attempt);
-    if (ready.isEmpty() || status.updatedAt == null || status.stages == null) {
+    List<StageStatus> stages = status.stages;
+    if (ready.isEmpty() || status.updatedAt == null || stages == null) {
       return Optional.empty();
     }
     boolean listedSame =
@@ -183,17 +184,29 @@ public final class PipelineReconciler
                 listed ->
                     status.updatedAt.equals(listed.updatedAt())
                         && Objects.equals(status.displayName, listed.displayName()));
-    return listedSame && membersCurrent(attempt)
+    return listedSame && membersCurrent(attempt, stages)
         ? Optional.of(attempt.stillReady(ready.get().getMessage()))
         : Optional.empty();
   }
 
   /** Whether the applications the spec names have the ids the operator added them with. */
-  private static boolean membersCurrent(Attempt<KinstaPipeline, KinstaPipelineStatus> attempt) {
+  private static boolean membersCurrent(
+      Attempt<KinstaPipeline, KinstaPipelineStatus> attempt, List<StageStatus> stages) {
     KinstaPipelineStatus status = attempt.status();
+    // A stage missing from an edited status matches nothing: the full look then rewrites it.
     List<PipelineStage> known =
-        status.stages.stream()
-            .map(s -> new PipelineStage(s.id, s.name, s.type, 0, s.branch, null, null, null))
+        stages.stream()
+            .map(
+                s ->
+                    new PipelineStage(
+                        Objects.requireNonNullElse(s.id, ""),
+                        Objects.requireNonNullElse(s.name, ""),
+                        Objects.requireNonNullElse(s.type, ""),
+                        0,
+                        s.branch,
+                        null,
+                        null,
+                        null))
             .toList();
     List<String> waiting = new ArrayList<>();
     List<PipelineMembers.Wanted> wanted =
@@ -393,14 +406,15 @@ public final class PipelineReconciler
             .toList();
     Optional<PipelineStage> preview = previewStage(run.stages);
     String repo = status.previews == null ? null : status.previews.repoUrl;
-    status.previews = new PreviewsStatus();
-    status.previews.enabled = preview.isPresent();
-    status.previews.repoUrl = repo;
+    PreviewsStatus previews = new PreviewsStatus();
+    status.previews = previews;
+    previews.enabled = preview.isPresent();
+    previews.repoUrl = repo;
     preview.ifPresent(
         stage -> {
-          status.previews.autoCreateApp = stage.autoCreateApp();
-          status.previews.deleteStaleApps = stage.deleteStaleApps();
-          status.previews.staleAppDays = stage.staleAppDays();
+          previews.autoCreateApp = stage.autoCreateApp();
+          previews.deleteStaleApps = stage.deleteStaleApps();
+          previews.staleAppDays = stage.staleAppDays();
         });
   }
 
@@ -419,7 +433,9 @@ public final class PipelineReconciler
             + "; "
             + members
             + " application(s) placed by the operator; previews "
-            + (Boolean.TRUE.equals(status.previews.enabled) ? "on" : "off"));
+            + (status.previews != null && Boolean.TRUE.equals(status.previews.enabled)
+                ? "on"
+                : "off"));
   }
 
   @Override

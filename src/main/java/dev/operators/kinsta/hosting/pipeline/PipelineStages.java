@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaPipeline;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipelineSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaPipelineStatus;
@@ -80,11 +82,12 @@ final class PipelineStages {
         inOrder.add(existing);
         continue;
       }
-      if (!attempt.correct("spec.stages", stage.name, "without " + stage.name)) {
+      String name = requireNonNull(stage.name, "spec.stages[].name");
+      if (!attempt.correct("spec.stages", name, "without " + name)) {
         continue;
       }
       PipelineStage added =
-          api.pipelines().addPipelineStage(pipelineId, stage.name, productionIndex(), stage.branch);
+          api.pipelines().addPipelineStage(pipelineId, name, productionIndex(), stage.branch);
       stages.add(productionIndex(), added);
       inOrder.add(added);
       changed.run();

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.staticsite;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteStatus;
@@ -48,7 +50,7 @@ final class StaticSiteEnvironment {
             resolved,
             (variable, value) ->
                 EnvVariable.forStaticSite(
-                    variable.name,
+                    requireNonNull(variable.name, "spec.env[].name"),
                     value,
                     variable.forProduction(),
                     variable.forPreview(),

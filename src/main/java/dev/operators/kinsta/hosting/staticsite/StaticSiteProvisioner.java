@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.staticsite;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaApplicationSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaStaticSiteSpec;
@@ -57,11 +59,13 @@ final class StaticSiteProvisioner {
       }
       projectId = project.get().id();
     }
-    KinstaStaticSiteSpec.GitRepository git = spec.git;
+    // Without adopt, the schema's rules require the repository.
+    KinstaStaticSiteSpec.GitRepository git = requireNonNull(spec.git, "spec.git");
+    String repository = requireNonNull(git.repository, "spec.git.repository");
     CreateStaticSiteRequest request =
         new CreateStaticSiteRequest(
             displayName,
-            git.repository,
+            repository,
             git.branch != null
                 ? git.branch
                 : spec.defaultBranch != null ? spec.defaultBranch : "main",
@@ -87,23 +91,26 @@ final class StaticSiteProvisioner {
         .normal(
             attempt.resource(),
             Reasons.CREATED,
-            "Created static site " + id + " from " + git.repository);
+            "Created static site " + id + " from " + repository);
     return Optional.empty();
   }
 
   private Optional<Outcome> adopt() {
+    KinstaStaticSiteSpec.Adoption adopt = requireNonNull(spec.adopt, "spec.adopt");
+    String adoptId = adopt.id;
     Optional<String> id =
-        spec.adopt.id != null
-            ? Optional.of(spec.adopt.id)
+        adoptId != null
+            ? Optional.of(adoptId)
             : attempt
                 .hostingLists()
-                .staticSiteNamed(api, attempt.companyId(), spec.adopt.name)
+                .staticSiteNamed(
+                    api, attempt.companyId(), requireNonNull(adopt.name, "spec.adopt.name"))
                 .map(ApplicationSummary::id);
     if (id.isEmpty()) {
       return Optional.of(
           Outcome.stalled(
               StaticSiteReasons.STATIC_SITE_NOT_FOUND,
-              "The company has no static site named " + spec.adopt.name));
+              "The company has no static site named " + adopt.name));
     }
     status.staticSiteId = id.get();
     status.adopted = true;

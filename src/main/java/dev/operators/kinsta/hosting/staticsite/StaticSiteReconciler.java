@@ -1,5 +1,7 @@
 package dev.operators.kinsta.hosting.staticsite;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.DomainStatus;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
@@ -140,10 +142,15 @@ public final class StaticSiteReconciler
         status.displayName);
   }
 
+  // Every step after establish runs with the static site's id recorded.
+  private static String staticSiteId(KinstaStaticSiteStatus status) {
+    return requireNonNull(status.staticSiteId, "status.staticSiteId");
+  }
+
   private static Optional<Outcome> observe(Run run) {
     KinstaStaticSiteStatus status = run.attempt.status();
     try {
-      run.site = run.api.staticSites().getStaticSite(status.staticSiteId);
+      run.site = run.api.staticSites().getStaticSite(staticSiteId(status));
     } catch (KinstaApiException.NotFound gone) {
       return Optional.of(
           Outcome.stalled(
@@ -192,7 +199,7 @@ public final class StaticSiteReconciler
         wanted == null
             || (wanted.redeployToken == null
                 && (wanted.branch == null
-                    || latest.map(d -> wanted.branch.equals(d.branch())).orElse(false)));
+                    || latest.map(d -> Objects.equals(wanted.branch, d.branch())).orElse(false)));
     if (!current) {
       return;
     }
@@ -216,7 +223,7 @@ public final class StaticSiteReconciler
         DEPLOYMENTS,
         id -> {
           StaticSiteDeployment deployment =
-              run.api.staticSites().getStaticSiteDeployment(status.staticSiteId, id);
+              run.api.staticSites().getStaticSiteDeployment(staticSiteId(status), id);
           status.lastDeployment = summary(deployment);
           status.latestDeployment = status.lastDeployment;
           return new DeploymentFollower.Seen(deployment.id(), deployment.status(), null);
@@ -226,7 +233,7 @@ public final class StaticSiteReconciler
             // A single deployment's answer leaves the build's error out; the list gives it.
             run.api
                 .staticSites()
-                .latestStaticSiteDeployment(status.staticSiteId)
+                .latestStaticSiteDeployment(staticSiteId(status))
                 .filter(latest -> latest.id().equals(failed.id()))
                 .ifPresent(latest -> status.lastDeployment = summary(latest));
           }

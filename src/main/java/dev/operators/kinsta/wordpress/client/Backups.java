@@ -4,6 +4,7 @@ import dev.operators.kinsta.wordpress.client.dto.Backup;
 import dev.operators.kinsta.wordpress.client.dto.DownloadableBackup;
 import dev.operators.kinsta.wordpress.client.dto.OperationRef;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The Kinsta API's calls on an environment's backups: list, take, restore, delete. */
 public interface Backups {
@@ -14,7 +15,7 @@ public interface Backups {
   List<Backup> listBackups(String environmentId);
 
   /** {@code POST /sites/environments/{env_id}/manual-backups}. */
-  OperationRef createManualBackup(String environmentId, String tag);
+  OperationRef createManualBackup(String environmentId, @Nullable String tag);
 
   /** {@code POST /sites/environments/{target_env_id}/backups/restore}. */
   OperationRef restoreBackup(String targetEnvironmentId, long backupId, String notifiedUserId);

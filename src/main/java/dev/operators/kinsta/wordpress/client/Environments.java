@@ -8,6 +8,7 @@ import dev.operators.kinsta.wordpress.client.dto.OperationRef;
 import dev.operators.kinsta.wordpress.client.dto.PushEnvironmentRequest;
 import dev.operators.kinsta.wordpress.client.dto.SiteDomain;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Kinsta API's calls on a site's environments and their settings: create, clone, push, delete,
@@ -55,7 +56,8 @@ public interface Environments {
   OperationRef modifyPhpVersion(String environmentId, String phpVersion);
 
   /** {@code POST /sites/edge-caching/clear}; {@code url} may be null for the whole environment. */
-  OperationRef clearEdgeCache(String environmentId, boolean clearSubdirectories, String url);
+  OperationRef clearEdgeCache(
+      String environmentId, boolean clearSubdirectories, @Nullable String url);
 
   /** {@code PUT /sites/edge-caching/status}. */
   OperationRef setEdgeCaching(String environmentId, boolean enabled);

@@ -8,6 +8,7 @@ import dev.operators.kinsta.wordpress.client.dto.DownloadableBackup;
 import dev.operators.kinsta.wordpress.client.dto.OperationRef;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Backups} over the Vert.x transport. */
 final class VertxBackups extends KinstaEndpoints implements Backups {
@@ -32,7 +33,7 @@ final class VertxBackups extends KinstaEndpoints implements Backups {
   }
 
   @Override
-  public OperationRef createManualBackup(String environmentId, String tag) {
+  public OperationRef createManualBackup(String environmentId, @Nullable String tag) {
     return operation(
         KinstaRequest.post("/sites/environments/{env_id}/manual-backups", environmentId)
             .body(Map.of("tag", tag == null ? "" : tag)));

@@ -14,6 +14,7 @@ import dev.operators.kinsta.wordpress.client.dto.SiteDomain;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Environments} over the Vert.x transport. */
 final class VertxEnvironments extends KinstaEndpoints implements Environments {
@@ -115,7 +116,7 @@ final class VertxEnvironments extends KinstaEndpoints implements Environments {
 
   @Override
   public OperationRef clearEdgeCache(
-      String environmentId, boolean clearSubdirectories, String url) {
+      String environmentId, boolean clearSubdirectories, @Nullable String url) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("environment_id", environmentId);
     body.put("clear_subdirectories", clearSubdirectories);

@@ -77,6 +77,10 @@ public final class DnsRecordReconciler
       return attempt.resource().getSpec();
     }
 
+    RecordType type() {
+      return Objects.requireNonNull(spec().type, "spec.type");
+    }
+
     KinstaDnsRecordStatus status() {
       return attempt.status();
     }
@@ -150,7 +154,8 @@ public final class DnsRecordReconciler
   private static Optional<Outcome> findZone(Run run) {
     Attempt<KinstaDnsRecord, KinstaDnsRecordStatus> attempt = run.attempt;
     KinstaDnsRecordSpec spec = run.spec();
-    String wanted = spec.domain != null ? spec.domain : spec.domainId;
+    String wanted =
+        Objects.requireNonNull(spec.domain != null ? spec.domain : spec.domainId, "spec.domain");
     Optional<DnsZone> zone = attempt.dns().zone(attempt.kinsta(), attempt.companyId(), wanted);
     if (zone.isEmpty()) {
       return Optional.of(
@@ -305,7 +310,7 @@ public final class DnsRecordReconciler
         attempt
             .kinsta()
             .dns()
-            .updateDnsRecord(run.zoneId(), spec.type.name(), run.fqdn(), ttl, added, removed);
+            .updateDnsRecord(run.zoneId(), run.type().name(), run.fqdn(), ttl, added, removed);
     attempt.dns().changed(attempt.companyId(), run.zoneId());
     attempt
         .events()
@@ -380,7 +385,7 @@ public final class DnsRecordReconciler
             .createDnsRecord(
                 run.zoneId(),
                 DnsRecord.of(
-                    spec.type.name(),
+                    run.type().name(),
                     run.fqdn(),
                     spec.ttlOrDefault(),
                     List.copyOf(wantedValues(spec))));
@@ -415,12 +420,12 @@ public final class DnsRecordReconciler
 
   private static Set<String> wantedValues(KinstaDnsRecordSpec spec) {
     Set<String> values = new LinkedHashSet<>();
-    spec.values.forEach(value -> values.add(value.trim()));
+    Objects.requireNonNull(spec.values, "spec.values").forEach(value -> values.add(value.trim()));
     return values;
   }
 
   private static Optional<DnsRecord> find(List<DnsRecord> records, Run run) {
-    return find(records, run.spec().type, run.fqdn());
+    return find(records, run.type(), run.fqdn());
   }
 
   private static Optional<DnsRecord> find(List<DnsRecord> records, RecordType type, String fqdn) {
@@ -513,8 +518,7 @@ public final class DnsRecordReconciler
     if (record.isEmpty()) {
       return Deletion.finished();
     }
-    OperationRef ref =
-        api.dns().deleteDnsRecord(status.domainId, run.spec().type.name(), status.fqdn);
+    OperationRef ref = api.dns().deleteDnsRecord(status.domainId, run.type().name(), status.fqdn);
     attempt.dns().changed(attempt.companyId(), status.domainId);
     attempt
         .events()

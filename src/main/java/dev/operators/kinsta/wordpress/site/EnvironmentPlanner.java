@@ -1,5 +1,7 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.DomainSpec;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
@@ -204,6 +206,8 @@ final class EnvironmentPlanner {
       return Optional.empty();
     }
     PhpAllocation wanted = spec.phpAllocation;
+    int threadCount = requireNonNull(wanted.threadCount, "phpAllocation.threadCount");
+    int threadMemory = requireNonNull(wanted.threadMemory, "phpAllocation.threadMemory");
     return Optional.of(
         new SettingChange(
             SiteOperation.CHANGE_PHP_ALLOCATION,
@@ -211,15 +215,19 @@ final class EnvironmentPlanner {
             formatAllocation(wanted),
             wanted,
             false,
-            api -> allocationCall.change(api, wanted.threadCount, wanted.threadMemory),
+            api -> allocationCall.change(api, threadCount, threadMemory),
             appliedAllocation == null ? "(not applied yet)" : formatAllocation(appliedAllocation)));
+  }
+
+  private static String nameOf(DomainSpec domain) {
+    return requireNonNull(domain.name, "domains[].name").toLowerCase(Locale.ROOT);
   }
 
   private static Optional<SettingChange> domains(
       String label, List<DomainSpec> wanted, Environment env) {
     List<Domain> current = env.domainsOrEmpty();
     for (DomainSpec domain : wanted) {
-      String name = domain.name.toLowerCase(Locale.ROOT);
+      String name = nameOf(domain);
       if (current.stream().noneMatch(d -> name.equalsIgnoreCase(d.name()))) {
         return change(
             SiteOperation.ADD_DOMAIN,
@@ -229,7 +237,7 @@ final class EnvironmentPlanner {
       }
     }
     Set<String> wantedNames = new HashSet<>();
-    wanted.forEach(d -> wantedNames.add(d.name.toLowerCase(Locale.ROOT)));
+    wanted.forEach(d -> wantedNames.add(nameOf(d)));
     List<Domain> extra =
         current.stream()
             .filter(d -> !wantedNames.contains(d.name().toLowerCase(Locale.ROOT)))
@@ -252,7 +260,7 @@ final class EnvironmentPlanner {
     Optional<DomainSpec> primary =
         wanted.stream().filter(d -> Boolean.TRUE.equals(d.primary)).findFirst();
     if (primary.isPresent()) {
-      String name = primary.get().name.toLowerCase(Locale.ROOT);
+      String name = nameOf(primary.get());
       boolean isPrimary =
           env.primaryDomain() != null && name.equalsIgnoreCase(env.primaryDomain().name());
       Optional<Domain> target =

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.RedirectSpec;
 import dev.operators.kinsta.wordpress.client.dto.RedirectRule;
 import java.util.List;
@@ -41,8 +43,8 @@ final class RedirectPlanner {
   static RedirectRule rule(RedirectSpec spec) {
     return new RedirectRule(
         spec.domain,
-        spec.from,
-        spec.to,
+        requireNonNull(spec.from, "redirects[].from"),
+        requireNonNull(spec.to, "redirects[].to"),
         (spec.type == null ? RedirectSpec.Type.PERMANENT : spec.type).wire());
   }
 

@@ -71,23 +71,23 @@ final class SftpAccountPlanner {
       }
     }
     for (Account account : wanted.values()) {
-      boolean listed =
-          current.accounts().stream().anyMatch(a -> a.username().equals(account.username));
+      String username = SftpAccountSecrets.username(account);
+      boolean listed = current.accounts().stream().anyMatch(a -> a.username().equals(username));
       if (!listed) {
         SftpPassword password = reads.sftpPassword(label, account);
         return Optional.of(
             new SettingChange(
                 SiteOperation.ADD_SFTP_ACCOUNT,
                 label,
-                account.username,
+                username,
                 null,
                 false,
                 api -> {
-                  remember(status, label, account.username, password.source());
+                  remember(status, label, username, password.source());
                   return api.access()
                       .addSftpAccount(
                           envId,
-                          account.username,
+                          username,
                           password.value(),
                           account.rootOrDefault(),
                           account.permissionOrDefault().name());

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
@@ -43,8 +45,13 @@ final class SftpAccountSecrets {
 
   static String secretOf(String site, String label, Account account) {
     return account.passwordSecretRef != null
-        ? account.passwordSecretRef.name
-        : generatedName(site, label, account.username);
+        ? account.passwordSecretRef.secretName()
+        : generatedName(site, label, username(account));
+  }
+
+  /** An account's username, which every account the schema accepted has. */
+  static String username(Account account) {
+    return requireNonNull(account.username, "sftpAccounts.accounts[].username");
   }
 
   /** The Secrets the spec names for SFTP passwords, by the field that names them. */
@@ -66,13 +73,20 @@ final class SftpAccountSecrets {
     return names;
   }
 
-  /** Every Secret the spec's SFTP accounts read, generated ones included. */
+  /**
+   * Every Secret the spec's SFTP accounts read, generated ones included. Asked of every cached
+   * site, an invalid one too: an account without the name or username it needs names no Secret.
+   */
   static List<String> all(KinstaSite site) {
     List<String> names = new java.util.ArrayList<>();
     forEachAccount(
         site.getSpec(),
-        (label, index, account) ->
-            names.add(secretOf(site.getMetadata().getName(), label, account)));
+        (label, index, account) -> {
+          SecretKeyReference ref = account.passwordSecretRef;
+          if (ref != null ? ref.name != null : account.username != null) {
+            names.add(secretOf(site.getMetadata().getName(), label, account));
+          }
+        });
     return names;
   }
 
@@ -90,7 +104,7 @@ final class SftpAccountSecrets {
       String field = "environments." + label + ".sftpAccounts (" + account.username + ")";
       Secret secret =
           attempt
-              .secret(ref.name)
+              .secret(ref.secretName())
               .orElseThrow(
                   () ->
                       new SftpPasswordProblem(
@@ -116,10 +130,10 @@ final class SftpAccountSecrets {
                 + MIN_PASSWORD_LENGTH
                 + " characters Kinsta requires");
       }
-      return new SftpPassword(value, source(ref.name, ref.key, secret));
+      return new SftpPassword(value, source(ref.secretName(), ref.key, secret));
     }
     String name =
-        generatedName(attempt.resource().getMetadata().getName(), label, account.username);
+        generatedName(attempt.resource().getMetadata().getName(), label, username(account));
     Optional<Secret> existing = attempt.secret(name);
     Optional<String> kept =
         existing
@@ -174,7 +188,7 @@ final class SftpAccountSecrets {
       status.active = account.isActive();
       if (spec.accounts != null) {
         spec.accounts.stream()
-            .filter(a -> a.username.equals(account.username()))
+            .filter(a -> account.username().equals(a.username))
             .findFirst()
             .ifPresent(a -> status.passwordSecret = secretOf(site, label, a));
       }

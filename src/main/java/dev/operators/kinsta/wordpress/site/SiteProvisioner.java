@@ -1,9 +1,12 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteSpec;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
+import dev.operators.kinsta.api.v1alpha1.SecretKeyReference;
 import dev.operators.kinsta.api.v1alpha1.WordPressSource;
 import dev.operators.kinsta.reconcile.Attempt;
 import dev.operators.kinsta.reconcile.CreationClaims;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives a KinstaSite its Kinsta site: adopts the one named by {@code spec.siteId} (or, when the
@@ -67,12 +71,14 @@ final class SiteProvisioner {
     // under its name, so the name check before creating takes a fresh list.
     if (status.creation != null) {
       CreationIntent intent = status.creation;
+      String name = LostCreation.displayNameOf(intent);
       Optional<Outcome> unresolved =
           resolveCreation(
               attempt,
+              intent,
               LostCreation.lastLook(attempt, intent)
-                  ? sitesNamed(attempt, intent.displayName)
-                  : listedSitesNamed(attempt, intent.displayName));
+                  ? sitesNamed(attempt, name)
+                  : listedSitesNamed(attempt, name));
       if (unresolved.isPresent() || status.siteId != null) {
         return unresolved;
       }
@@ -134,9 +140,8 @@ final class SiteProvisioner {
    * cleared).
    */
   private static Optional<Outcome> resolveCreation(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, List<Site> sameName) {
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, CreationIntent intent, List<Site> sameName) {
     KinstaSiteStatus status = attempt.status();
-    CreationIntent intent = status.creation;
     LostCreation.Resolution resolution =
         LostCreation.resolve(
             attempt, intent, "site", sameName.stream().map(Site::id).toList(), claims(attempt));
@@ -218,18 +223,21 @@ final class SiteProvisioner {
     OperationRef ref;
     if (spec.wordpress != null) {
       WordPressSource wp = spec.wordpress;
-      Optional<String> password = adminPassword(attempt, wp);
+      SecretKeyReference passwordRef =
+          requireNonNull(wp.adminPasswordSecretRef, "spec.wordpress.adminPasswordSecretRef");
+      Optional<String> password = adminPassword(attempt, passwordRef);
       if (password.isEmpty()) {
         return Outcome.stalled(
             Reasons.SECRET_NOT_FOUND,
             "The admin password Secret "
-                + wp.adminPasswordSecretRef.name
+                + passwordRef.name
                 + " (key "
-                + wp.adminPasswordSecretRef.key
+                + passwordRef.key
                 + ") does not exist or is "
                 + "empty (spec.wordpress.adminPasswordSecretRef)");
       }
-      boolean multisite = wp.multisite != null && Boolean.TRUE.equals(wp.multisite.enabled);
+      WordPressSource.Multisite network = wp.multisite;
+      boolean multisite = network != null && Boolean.TRUE.equals(network.enabled);
       recordIntent(attempt, displayName);
       ref =
           api.sites()
@@ -237,15 +245,17 @@ final class SiteProvisioner {
                   new CreateSiteRequest(
                       company,
                       displayName,
-                      spec.region,
+                      region(spec),
                       "new",
-                      wp.adminEmail,
+                      requireNonNull(wp.adminEmail, "spec.wordpress.adminEmail"),
                       password.get(),
-                      wp.adminUser,
-                      wp.siteTitle,
+                      requireNonNull(wp.adminUser, "spec.wordpress.adminUser"),
+                      requireNonNull(wp.siteTitle, "spec.wordpress.siteTitle"),
                       Objects.requireNonNullElse(wp.language, "en_US"),
                       multisite,
-                      multisite && wp.multisite.subdomains != null && wp.multisite.subdomains,
+                      network != null
+                          && Boolean.TRUE.equals(network.enabled)
+                          && Boolean.TRUE.equals(network.subdomains),
                       wp.plugins != null && Boolean.TRUE.equals(wp.plugins.woocommerce),
                       wp.plugins != null && Boolean.TRUE.equals(wp.plugins.yoastSeo)));
     } else if (spec.clone != null) {
@@ -253,12 +263,16 @@ final class SiteProvisioner {
       ref =
           api.sites()
               .cloneSite(
-                  new CloneSiteRequest(company, displayName, spec.clone.sourceEnvironmentId));
+                  new CloneSiteRequest(
+                      company,
+                      displayName,
+                      requireNonNull(
+                          spec.clone.sourceEnvironmentId, "spec.clone.sourceEnvironmentId")));
     } else {
       recordIntent(attempt, displayName);
       ref =
           api.sites()
-              .createPlainSite(new CreatePlainSiteRequest(company, displayName, spec.region));
+              .createPlainSite(new CreatePlainSiteRequest(company, displayName, region(spec)));
     }
     status.createdWith = createOnlyFields(spec);
     return attempt.started(ref, SiteOperation.CREATE_SITE, null, displayName);
@@ -273,10 +287,15 @@ final class SiteProvisioner {
     attempt.writeStatusNow(Reasons.CREATING, "Creating site \"" + name + "\" in Kinsta");
   }
 
+  // The schema's rules require a region for WordPress and plain sites.
+  private static String region(KinstaSiteSpec spec) {
+    return requireNonNull(spec.region, "spec.region");
+  }
+
   private static Optional<String> adminPassword(
-      Attempt<KinstaSite, KinstaSiteStatus> attempt, WordPressSource wp) {
-    String key = Objects.requireNonNullElse(wp.adminPasswordSecretRef.key, "password");
-    Optional<Secret> secret = attempt.secret(wp.adminPasswordSecretRef.name);
+      Attempt<KinstaSite, KinstaSiteStatus> attempt, SecretKeyReference ref) {
+    String key = Objects.requireNonNullElse(ref.key, "password");
+    Optional<Secret> secret = attempt.secret(ref.secretName());
     return secret.flatMap(s -> SecretLookup.value(s, key)).filter(p -> !p.isBlank());
   }
 
@@ -313,7 +332,7 @@ final class SiteProvisioner {
 
   /** The create-only fields whose value changed since creation. */
   static List<String> changedCreateOnlyFields(
-      KinstaSiteSpec spec, Map<String, String> createdWith) {
+      KinstaSiteSpec spec, @Nullable Map<String, String> createdWith) {
     if (createdWith == null) {
       return List.of();
     }
@@ -326,7 +345,7 @@ final class SiteProvisioner {
         .toList();
   }
 
-  private static void put(Map<String, String> fields, String name, String value) {
+  private static void put(Map<String, String> fields, String name, @Nullable String value) {
     if (value != null) {
       fields.put(name, value);
     }

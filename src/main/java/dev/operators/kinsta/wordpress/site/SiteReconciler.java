@@ -1,5 +1,7 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.CreationIntent;
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
@@ -226,12 +228,17 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     return run.status().siteId == null ? SiteProvisioner.establish(run.attempt) : Optional.empty();
   }
 
+  // Every step after establish runs with the site's id recorded.
+  private static String siteId(KinstaSiteStatus status) {
+    return requireNonNull(status.siteId, "status.siteId");
+  }
+
   private static Optional<Outcome> observe(Run run) {
     KinstaSiteStatus status = run.status();
     Attempt<KinstaSite, KinstaSiteStatus> attempt = run.attempt;
     try {
       SiteInventory.SiteView view =
-          attempt.sites().site(attempt.kinsta(), attempt.companyId(), status.siteId);
+          attempt.sites().site(attempt.kinsta(), attempt.companyId(), siteId(status));
       if (status.siteName == null) {
         status.siteName = view.site().name();
       }
@@ -338,7 +345,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
         out.ssh = null;
         continue;
       }
-      SshReport.fill(run.attempt, run.extras, status.siteId, out);
+      SshReport.fill(run.attempt, run.extras, siteId(status), out);
     }
     return Optional.empty();
   }
@@ -390,12 +397,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
       OperationRef ref = next.call().apply(api);
       if (ref != null) {
         Outcome started = attempt.started(ref, next.type(), next.environment(), next.value());
-        status.operation.phpAllocation = next.allocation();
+        requireNonNull(status.operation, "status.operation").phpAllocation = next.allocation();
         return Optional.of(started);
       }
       run.changed(next.type().touches());
       run.environments =
-          attempt.sites().site(api, attempt.companyId(), status.siteId).environments();
+          attempt.sites().site(api, attempt.companyId(), siteId(status)).environments();
       SiteObserver.record(status, run.environments, attempt.sites()::report);
       change = nextChange(run, run.environments, run.live());
     }
@@ -432,7 +439,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     if (spec.environments == null) {
       return List.of();
     }
-    String siteId = status.siteId;
+    String siteId = siteId(status);
     List<SettingChange> found =
         new ArrayList<>(
             plan(
@@ -511,7 +518,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
                 company.getStatus().recentActivity.stream()
                     .filter(entry -> siteId.equals(entry.siteId) && entry.by != null)
                     .filter(entry -> entry.at != null)
-                    .filter(entry -> !entry.by.equals("API key " + company.getStatus().keyName)))
+                    .filter(entry -> !("API key " + company.getStatus().keyName).equals(entry.by)))
         .max(Comparator.comparing((KinstaCompanyStatus.ActivityStatus entry) -> entry.at))
         .map(entry -> entry.by + " (" + entry.description + ", " + entry.at + ")");
   }
@@ -623,11 +630,12 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     // As for a lost answer: never a site another resource records, or one it may be creating.
     CreationClaims<KinstaSite> claims = SiteProvisioner.claims(attempt);
-    if (!claims.intending(intent.displayName).isEmpty()) {
+    String name = LostCreation.displayNameOf(intent);
+    if (!claims.intending(name).isEmpty()) {
       return Optional.empty();
     }
     List<String> named =
-        SiteProvisioner.sitesNamed(attempt, intent.displayName).stream()
+        SiteProvisioner.sitesNamed(attempt, name).stream()
             .map(Site::id)
             .filter(id -> claims.recorder(id).isEmpty())
             .toList();
@@ -640,9 +648,10 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
    */
   private static Optional<Deletion> findCreatedSite(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
     KinstaSiteStatus status = attempt.status();
-    String name = status.creation.displayName;
+    CreationIntent intent = requireNonNull(status.creation, "status.creation");
+    String name = LostCreation.displayNameOf(intent);
     List<String> named =
-        (LostCreation.lastLook(attempt, status.creation)
+        (LostCreation.lastLook(attempt, intent)
                 ? SiteProvisioner.sitesNamed(attempt, name)
                 : SiteProvisioner.listedSitesNamed(attempt, name))
             .stream().map(Site::id).toList();

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus.EnvironmentStatus;
@@ -21,12 +23,13 @@ final class SshReport {
       EnvironmentExtras extras,
       String siteId,
       EnvironmentStatus out) {
-    SshAccess access = extras.ssh(attempt.kinsta(), out.id);
+    String envId = requireNonNull(out.id, "status.environments[].id");
+    SshAccess access = extras.ssh(attempt.kinsta(), envId);
     SshStatus ssh = out.ssh == null ? new SshStatus() : out.ssh;
     ssh.enabled = access.enabled();
     ssh.allowedIps = access.allowedIps();
     if (ssh.host == null) {
-      SshConfig config = attempt.kinsta().access().sshConfig(siteId, out.id);
+      SshConfig config = attempt.kinsta().access().sshConfig(siteId, envId);
       ssh.host = config.host();
       ssh.port = config.port();
       ssh.user = config.user();

@@ -1,5 +1,7 @@
 package dev.operators.kinsta.wordpress.site;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
@@ -47,12 +49,11 @@ final class StagingEnvironments {
         return Optional.empty();
       }
       boolean premium = Boolean.TRUE.equals(wanted.premium);
+      String siteId = requireNonNull(status.siteId, "status.siteId");
       OperationRef ref =
           wanted.source == StagingEnvironment.StagingSource.Empty
-              ? api.environments()
-                  .createPlainEnvironment(status.siteId, wanted.displayName, premium)
-              : api.environments()
-                  .cloneEnvironment(status.siteId, wanted.displayName, premium, live.id());
+              ? api.environments().createPlainEnvironment(siteId, wanted.displayName, premium)
+              : api.environments().cloneEnvironment(siteId, wanted.displayName, premium, live.id());
       return Optional.of(
           attempt.started(
               ref,

@@ -13,6 +13,7 @@ import dev.operators.kinsta.wordpress.client.dto.WordPressComponent;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -117,7 +118,11 @@ final class ActionCalls {
                 .filter(c -> c.updateVersion() != null)
                 .map(WordPressComponent::name)
                 .toList()
-            : update.items.stream().map(i -> i.name).toList();
+            : Objects.requireNonNullElse(
+                    update.items, List.<KinstaSiteActionSpec.ComponentVersion>of())
+                .stream()
+                .map(i -> i.name)
+                .toList();
     if (names.isEmpty()) {
       throw new CannotStart(ActionReasons.NOTHING_TO_UPDATE, "no " + what + " have an update");
     }

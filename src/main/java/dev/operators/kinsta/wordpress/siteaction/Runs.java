@@ -142,7 +142,7 @@ final class Runs {
       return startPending().orElseGet(this::waitingForRun);
     }
     Run run = current.get();
-    return switch (run.outcome) {
+    return switch (Objects.requireNonNull(run.outcome, "status.runs[].outcome")) {
       case Succeeded -> attempt.ready(finishedMessage(spec(), run));
       case Failed ->
           Outcome.stalled(
@@ -263,9 +263,11 @@ final class Runs {
     if (spec().resetSite == null) {
       return null;
     }
-    SecretKeyReference ref = spec().resetSite.adminPasswordSecretRef;
+    SecretKeyReference ref =
+        Objects.requireNonNull(
+            spec().resetSite.adminPasswordSecretRef, "spec.resetSite.adminPasswordSecretRef");
     return attempt
-        .secret(ref.name)
+        .secret(ref.secretName())
         .flatMap(secret -> SecretLookup.value(secret, ref.key))
         .filter(password -> !password.isBlank())
         .orElseThrow(

@@ -10,6 +10,7 @@ import dev.operators.kinsta.reconcile.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,7 @@ final class ScheduledRuns {
   ScheduledRuns(Attempt<KinstaSiteAction, KinstaSiteActionStatus> attempt, Runs runs) {
     this.attempt = attempt;
     this.runs = runs;
-    this.schedule = attempt.resource().getSpec().schedule;
+    this.schedule = Objects.requireNonNull(attempt.resource().getSpec().schedule, "spec.schedule");
     this.status = attempt.status();
   }
 
@@ -36,7 +37,9 @@ final class ScheduledRuns {
    * @param following the progress of the run in flight, if one is
    */
   Outcome reconcile(Optional<Outcome> following) {
-    Schedule cron = Schedule.parse(schedule.cron, schedule.timeZone);
+    Schedule cron =
+        Schedule.parse(
+            Objects.requireNonNull(schedule.cron, "spec.schedule.cron"), schedule.timeZone);
     Instant now = attempt.now();
     Instant since =
         status.lastScheduleTime != null
@@ -125,7 +128,9 @@ final class ScheduledRuns {
         old.outcome = RunOutcome.Replaced;
         old.finishedAt = runs.now();
         old.message = "Replaced by the run of slot " + slot + "; Kinsta may still finish it";
-        if (status.operation != null && status.operation.id.equals(old.operationId)) {
+        if (status.operation != null
+            && old.operationId != null
+            && old.operationId.equals(status.operation.id)) {
           status.operation = null;
         }
         run.outcome = RunOutcome.Pending;

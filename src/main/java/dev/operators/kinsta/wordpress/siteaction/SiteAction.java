@@ -199,7 +199,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) throws ActionCalls.CannotStart {
-      Environment onto = ActionCalls.environment(target.environments(), push.target, "push target");
+      Environment onto =
+          ActionCalls.environment(
+              target.environments(),
+              Objects.requireNonNull(push.target, "spec.push.target"),
+              "push target");
       boolean specific = push.paths != null && !push.paths.isEmpty();
       return target
           .api()
@@ -322,7 +326,7 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) throws ActionCalls.CannotStart {
-      long backupId = delete.backupId;
+      long backupId = Objects.requireNonNull(delete.backupId, "spec.deleteBackup.backupId");
       if (target.api().backups().listBackups(target.environmentId()).stream()
           .noneMatch(b -> b.id() == backupId)) {
         throw new ActionCalls.CannotStart(
@@ -373,7 +377,11 @@ sealed interface SiteAction permits SiteAction.FetchLogs, SiteAction.KinstaOpera
 
     @Override
     public OperationRef start(Target target) {
-      return target.api().wordPress().runWpCliCommand(target.environmentId(), wpCli.command);
+      return target
+          .api()
+          .wordPress()
+          .runWpCliCommand(
+              target.environmentId(), Objects.requireNonNull(wpCli.command, "spec.wpCli.command"));
     }
   }
 }

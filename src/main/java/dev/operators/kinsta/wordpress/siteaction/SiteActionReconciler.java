@@ -90,12 +90,13 @@ public final class SiteActionReconciler
 
   private static Optional<Outcome> findSite(Run run) {
     KinstaSiteActionSpec spec = run.attempt.resource().getSpec();
-    run.siteId = spec.site.id;
-    if (spec.site.name == null) {
+    KinstaSiteActionSpec.SiteReference site = Objects.requireNonNull(spec.site, "spec.site");
+    run.siteId = site.id;
+    if (site.name == null) {
       return Optional.empty();
     }
     String namespace = run.attempt.resource().getMetadata().getNamespace();
-    run.managedSite = run.sites.get(KinstaSite.class, namespace, spec.site.name);
+    run.managedSite = run.sites.get(KinstaSite.class, namespace, site.name);
     run.siteId =
         run.managedSite.map(s -> s.getStatus() == null ? null : s.getStatus().siteId).orElse(null);
     if (run.siteId != null
@@ -166,11 +167,8 @@ public final class SiteActionReconciler
    */
   private static Optional<String> busySite(Optional<KinstaSite> site, Environment environment) {
     return site.map(KinstaSite::getStatus)
-        .filter(s -> s.operation != null)
-        .filter(
-            s ->
-                s.operation.target == null
-                    || s.operation.target.equalsIgnoreCase(environment.name()))
-        .map(s -> s.operation.id);
+        .map(s -> s.operation)
+        .filter(op -> op.target == null || op.target.equalsIgnoreCase(environment.name()))
+        .map(op -> op.id);
   }
 }

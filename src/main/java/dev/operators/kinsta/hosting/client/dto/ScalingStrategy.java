@@ -29,7 +29,7 @@ public record ScalingStrategy(String type, Config config) {
   }
 
   public static ScalingStrategy horizontal(
-      int min, int max, Integer targetCpuPercent, Integer targetMemoryPercent) {
+      int min, int max, @Nullable Integer targetCpuPercent, @Nullable Integer targetMemoryPercent) {
     return new ScalingStrategy(
         "horizontal",
         new Config(null, min, max, targetCpuPercent, targetMemoryPercent, null, null, null, null));
