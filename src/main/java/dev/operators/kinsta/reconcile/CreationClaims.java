@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CreationClaims<R extends CustomResource<?, ?>> {
   private final List<R> others;
-  private final Function<R, @Nullable String> recordedId;
+  private final Function<R, Optional<String>> recordedId;
   private final Function<R, @Nullable CreationIntent> intent;
   private final String companyId;
 
   private CreationClaims(
       List<R> others,
-      Function<R, @Nullable String> recordedId,
+      Function<R, Optional<String>> recordedId,
       Function<R, @Nullable CreationIntent> intent,
       String companyId) {
     this.others = others;
@@ -39,7 +39,7 @@ public final class CreationClaims<R extends CustomResource<?, ?>> {
   public static <R extends CustomResource<?, ?>> CreationClaims<R> of(
       Attempt<R, ?> attempt,
       Class<R> kind,
-      Function<R, @Nullable String> recordedId,
+      Function<R, Optional<String>> recordedId,
       Function<R, @Nullable CreationIntent> intent) {
     String uid = attempt.resource().getMetadata().getUid();
     List<R> others =
@@ -57,13 +57,13 @@ public final class CreationClaims<R extends CustomResource<?, ?>> {
    * creation.
    */
   public static <R extends CustomResource<?, ?>> CreationClaims<R> none() {
-    return new CreationClaims<>(List.of(), resource -> null, resource -> null, "");
+    return new CreationClaims<>(List.of(), resource -> Optional.empty(), resource -> null, "");
   }
 
   /** The other resource that records this Kinsta object, as {@code namespace/name}. */
   public Optional<String> recorder(String kinstaId) {
     return others.stream()
-        .filter(other -> kinstaId.equals(recordedId.apply(other)))
+        .filter(other -> recordedId.apply(other).filter(kinstaId::equals).isPresent())
         .map(CreationClaims::name)
         .findFirst();
   }
@@ -74,7 +74,7 @@ public final class CreationClaims<R extends CustomResource<?, ?>> {
    */
   public List<String> intending(String displayName) {
     return others.stream()
-        .filter(other -> status(other) != null && recordedId.apply(other) == null)
+        .filter(other -> status(other) != null && recordedId.apply(other).isEmpty())
         .filter(
             other -> {
               CreationIntent theirs = intent.apply(other);

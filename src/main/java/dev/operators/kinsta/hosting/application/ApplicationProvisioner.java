@@ -179,12 +179,7 @@ final class ApplicationProvisioner {
     return CreationClaims.of(
         attempt,
         KinstaApplication.class,
-        app ->
-            app.getStatus() != null && app.getStatus().applicationId != null
-                ? app.getStatus().applicationId
-                : app.getSpec() == null || app.getSpec().adopt == null
-                    ? null
-                    : app.getSpec().adopt.id,
+        ApplicationReconciler::recordedId,
         app -> app.getStatus() == null ? null : app.getStatus().creation);
   }
 }

@@ -370,6 +370,11 @@ public final class ApplicationReconciler
 
   @Override
   protected Optional<String> kinstaId(KinstaApplication app) {
+    return recordedId(app);
+  }
+
+  /** The object's id as the resource records it: in status once known, else the one it adopts. */
+  static Optional<String> recordedId(KinstaApplication app) {
     if (app.getStatus() != null && app.getStatus().applicationId != null) {
       return Optional.of(app.getStatus().applicationId);
     }

@@ -94,10 +94,7 @@ final class DatabaseProvisioner {
     return CreationClaims.of(
         attempt,
         KinstaDatabase.class,
-        db ->
-            db.getStatus() != null && db.getStatus().databaseId != null
-                ? db.getStatus().databaseId
-                : db.getSpec() == null || db.getSpec().adopt == null ? null : db.getSpec().adopt.id,
+        DatabaseReconciler::recordedId,
         db -> db.getStatus() == null ? null : db.getStatus().creation);
   }
 

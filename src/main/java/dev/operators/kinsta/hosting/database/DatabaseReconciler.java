@@ -430,6 +430,11 @@ public final class DatabaseReconciler
 
   @Override
   protected Optional<String> kinstaId(KinstaDatabase database) {
+    return recordedId(database);
+  }
+
+  /** The object's id as the resource records it: in status once known, else the one it adopts. */
+  static Optional<String> recordedId(KinstaDatabase database) {
     if (database.getStatus() != null && database.getStatus().databaseId != null) {
       return Optional.of(database.getStatus().databaseId);
     }

@@ -91,12 +91,7 @@ final class PipelineProvisioner {
         CreationClaims.of(
             attempt,
             KinstaPipeline.class,
-            pipeline ->
-                pipeline.getStatus() != null && pipeline.getStatus().pipelineId != null
-                    ? pipeline.getStatus().pipelineId
-                    : pipeline.getSpec() == null || pipeline.getSpec().adopt == null
-                        ? null
-                        : pipeline.getSpec().adopt.id,
+            PipelineReconciler::recordedId,
             pipeline -> pipeline.getStatus() == null ? null : pipeline.getStatus().creation),
         status.creation,
         intent -> status.creation = intent,

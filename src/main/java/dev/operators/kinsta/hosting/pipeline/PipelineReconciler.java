@@ -440,6 +440,11 @@ public final class PipelineReconciler
 
   @Override
   protected Optional<String> kinstaId(KinstaPipeline pipeline) {
+    return recordedId(pipeline);
+  }
+
+  /** The object's id as the resource records it: in status once known, else the one it adopts. */
+  static Optional<String> recordedId(KinstaPipeline pipeline) {
     if (pipeline.getStatus() != null && pipeline.getStatus().pipelineId != null) {
       return Optional.of(pipeline.getStatus().pipelineId);
     }

@@ -143,12 +143,7 @@ final class StaticSiteProvisioner {
     return CreationClaims.of(
         attempt,
         KinstaStaticSite.class,
-        site ->
-            site.getStatus() != null && site.getStatus().staticSiteId != null
-                ? site.getStatus().staticSiteId
-                : site.getSpec() == null || site.getSpec().adopt == null
-                    ? null
-                    : site.getSpec().adopt.id,
+        StaticSiteReconciler::recordedId,
         site -> site.getStatus() == null ? null : site.getStatus().creation);
   }
 }

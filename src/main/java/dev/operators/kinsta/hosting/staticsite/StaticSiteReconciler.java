@@ -445,6 +445,11 @@ public final class StaticSiteReconciler
 
   @Override
   protected Optional<String> kinstaId(KinstaStaticSite site) {
+    return recordedId(site);
+  }
+
+  /** The object's id as the resource records it: in status once known, else the one it adopts. */
+  static Optional<String> recordedId(KinstaStaticSite site) {
     if (site.getStatus() != null && site.getStatus().staticSiteId != null) {
       return Optional.of(site.getStatus().staticSiteId);
     }

@@ -183,10 +183,7 @@ final class SiteProvisioner {
     return CreationClaims.of(
         attempt,
         KinstaSite.class,
-        site ->
-            site.getStatus() != null && site.getStatus().siteId != null
-                ? site.getStatus().siteId
-                : site.getSpec() == null ? null : site.getSpec().siteId,
+        SiteReconciler::recordedId,
         site -> site.getStatus() == null ? null : site.getStatus().creation);
   }
 

@@ -525,6 +525,11 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
 
   @Override
   protected Optional<String> kinstaId(KinstaSite site) {
+    return recordedId(site);
+  }
+
+  /** The object's id as the resource records it: in status once known, else the one it adopts. */
+  static Optional<String> recordedId(KinstaSite site) {
     if (site.getStatus() != null && site.getStatus().siteId != null) {
       return Optional.of(site.getStatus().siteId);
     }
