@@ -336,10 +336,18 @@ public final class ScaleBenchmark {
   /**
    * With {@code -Dbench.jcmd=<command>} (for example {@code VM.native_memory summary}, with {@code
    * -XX:NativeMemoryTracking=summary} in {@code bench.operatorFlags}), what jcmd says of the
-   * operator at each memory figure, into {@code target/bench-jcmd-<point>.txt}.
+   * operator at each memory figure, into {@code target/bench-jcmd-<point>.txt}. With {@code
+   * -Dbench.smaps=true}, the kernel's account of each mapping too ({@code
+   * target/bench-smaps-<point>.txt}): which part of the resident memory is heap, archive or stacks.
    */
   private static void diagnose(Process process, String point)
       throws IOException, InterruptedException {
+    if (Boolean.getBoolean("bench.smaps")) {
+      Files.copy(
+          Path.of("/proc", Long.toString(process.pid()), "smaps"),
+          Path.of("target", "bench-smaps-" + point + ".txt"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     String command = System.getProperty("bench.jcmd", "").strip();
     if (command.isEmpty()) {
       return;

@@ -347,4 +347,24 @@ final class SiteProvisioner {
       fields.put(name, value);
     }
   }
+
+  /** The one site that carries the display name of the creation intent, if exactly one does. */
+  static Optional<String> siteOfIntent(Attempt<KinstaSite, KinstaSiteStatus> attempt) {
+    CreationIntent intent = attempt.status().creation;
+    if (intent == null) {
+      return Optional.empty();
+    }
+    // As for a lost answer: never a site another resource records, or one it may be creating.
+    CreationClaims<KinstaSite> claims = claims(attempt);
+    String name = LostCreation.displayNameOf(intent);
+    if (!claims.intending(name).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> named =
+        sitesNamed(attempt, name).stream()
+            .map(Site::id)
+            .filter(id -> claims.recorder(id).isEmpty())
+            .toList();
+    return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+  }
 }
