@@ -21,9 +21,10 @@ WORKDIR /opt/kinsta-operator
 COPY --from=build /src/target/lib ./lib
 COPY --from=build /src/target/kinsta-operator-*.jar ./lib/
 COPY --from=build /src/src/main/cds/operator.classlist ./
-# Sized for a 256Mi container: a small heap that gives back what it does not use, the serial collector, C1 only
-# (measured RSS ~125 MiB idle, ~171 MiB with 1000 sites; README, Scale).
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData"
+# Sized for a 256Mi container: a small heap that gives back what it does not use, the serial collector, C1 only,
+# the class data archive mapped where it was dumped instead of copied and relocated (measured RSS ~124 MiB idle,
+# ~184 MiB with 1000 sites; docs/scale.md).
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -XX:-UsePerfData -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0"
 # Class data sharing: the classes the operator loads (recorded by the benchmark), parsed and verified once here
 # instead of at every start: about a second less from start to first reconcile. The class path is the
 # entry point's, so the JVM accepts the archive; with other JVM flags it may not, and then starts without it.

@@ -100,6 +100,9 @@ class DockerfileTest {
         options.contains("-XX:+ExitOnOutOfMemoryError"), "let Kubernetes restart it: " + options);
     assertTrue(
         options.contains("-XX:-UsePerfData"), "nothing written with a read-only root filesystem");
+    assertTrue(
+        options.contains("-XX:ArchiveRelocationMode=0"),
+        "the class data archive mapped, not relocated into private memory: " + options);
     String chartOptions = Files.readString(Path.of("helm/kinsta-operator/values.yaml"));
     assertTrue(
         chartOptions.contains(
