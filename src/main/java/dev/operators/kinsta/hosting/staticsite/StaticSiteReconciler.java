@@ -273,40 +273,17 @@ public final class StaticSiteReconciler
     StaticSite site = run.site();
     StaticSiteSettings change =
         new StaticSiteSettings(
-            attempt.differing(
-                "spec.displayName",
-                differing(spec.displayName, site.displayName()),
-                site.displayName()),
-            attempt.differing(
-                "spec.autoDeploy",
-                differing(spec.autoDeploy, site.autoDeploy()),
-                site.autoDeploy()),
-            attempt.differing(
-                "spec.defaultBranch",
-                differing(spec.defaultBranch, site.defaultBranch()),
-                site.defaultBranch()),
-            attempt.differing(
-                "spec.installCommand",
-                differing(spec.installCommand, site.installCommand()),
-                site.installCommand()),
-            attempt.differing(
-                "spec.buildCommand",
-                differing(spec.buildCommand, site.buildCommand()),
-                site.buildCommand()),
-            attempt.differing(
-                "spec.nodeVersion",
-                differing(spec.nodeVersion, site.nodeVersion()),
-                site.nodeVersion()),
-            attempt.differing(
-                "spec.rootDirectory",
-                differing(spec.rootDirectory, site.rootDirectory()),
-                site.rootDirectory()),
+            setting(attempt, "spec.displayName", spec.displayName, site.displayName()),
+            setting(attempt, "spec.autoDeploy", spec.autoDeploy, site.autoDeploy()),
+            setting(attempt, "spec.defaultBranch", spec.defaultBranch, site.defaultBranch()),
+            setting(attempt, "spec.installCommand", spec.installCommand, site.installCommand()),
+            setting(attempt, "spec.buildCommand", spec.buildCommand, site.buildCommand()),
+            setting(attempt, "spec.nodeVersion", spec.nodeVersion, site.nodeVersion()),
+            setting(attempt, "spec.rootDirectory", spec.rootDirectory, site.rootDirectory()),
             attempt.differing(
                 "spec.publishedDirectory", spec.publishedDirectory, site.publishedDirectory()),
-            attempt.differing(
-                "spec.indexFile", differing(spec.indexFile, site.indexFile()), site.indexFile()),
-            attempt.differing(
-                "spec.errorFile", differing(spec.errorFile, site.errorFile()), site.errorFile()));
+            setting(attempt, "spec.indexFile", spec.indexFile, site.indexFile()),
+            setting(attempt, "spec.errorFile", spec.errorFile, site.errorFile()));
     if (!change.equals(NO_CHANGE)) {
       run.api.staticSites().updateStaticSite(site.id(), change);
       attempt.status().displayName =
@@ -331,12 +308,14 @@ public final class StaticSiteReconciler
   private static final StaticSiteSettings NO_CHANGE =
       new StaticSiteSettings(null, null, null, null, null, null, null, null, null, null);
 
-  /** The wanted value when the spec sets one that differs (an empty text matches none). */
-  private static <T> @Nullable T differing(@Nullable T wanted, @Nullable T current) {
-    if (wanted == null || wanted.equals(current)) {
-      return null;
-    }
-    return "".equals(wanted) && current == null ? null : wanted;
+  /**
+   * The value to send for one setting: the spec's when it sets one that differs (an empty text
+   * matches none) and the change may be written ({@link Attempt#differing}); else null.
+   */
+  private static <T> @Nullable T setting(
+      Attempt<?, ?> attempt, String field, @Nullable T wanted, @Nullable T current) {
+    boolean emptyForNone = "".equals(wanted) && current == null;
+    return attempt.differing(field, emptyForNone ? null : wanted, current);
   }
 
   /** Deploys when spec.deployment changed since the last deployment the operator started. */
