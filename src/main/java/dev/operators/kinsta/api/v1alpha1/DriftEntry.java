@@ -27,7 +27,7 @@ public class DriftEntry {
   }
 
   @Override
-  public boolean equals(Object other) {
+  public boolean equals(@Nullable Object other) {
     return other instanceof DriftEntry entry
         && Objects.equals(field, entry.field)
         && Objects.equals(spec, entry.spec)
