@@ -7,6 +7,7 @@ import dev.operators.kinsta.api.v1alpha1.KinstaStatus;
 import dev.operators.kinsta.api.v1alpha1.Unreadable;
 import dev.operators.kinsta.transport.KinstaApiException;
 import dev.operators.kinsta.transport.ObserveOnly;
+import dev.operators.kinsta.transport.ReadCarry;
 import dev.operators.kinsta.transport.WritesOnThisThread;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -59,6 +61,8 @@ public abstract class KinstaReconciler<
   private final ReferencedInputs<R> inputs;
   private final StallPolicy stalls;
   private final RateLimitWaits rateLimitWaits = new RateLimitWaits();
+  // What a refused reconcile read, by resource, for its next pass (transport/ReadCarry).
+  private final Map<String, ReadCarry.Reads> carriedReads = new ConcurrentHashMap<>();
 
   protected KinstaReconciler(
       ControllerServices services, Class<R> resourceClass, Class<S> statusClass) {
@@ -227,6 +231,8 @@ public abstract class KinstaReconciler<
     String key = key(namespace(resource), resource.getMetadata().getName());
     long writesBefore = WritesOnThisThread.count();
     Attempt<R, S> attempt = attempt(resource, status, credentials, writes);
+    ReadCarry.begin(carriedReads.remove(key));
+    boolean rateLimited = false;
     try {
       Outcome outcome = observed(attempt);
       rateLimitWaits.forget(key);
@@ -245,12 +251,19 @@ public abstract class KinstaReconciler<
       attempt.drift().writeTo(status, outcome);
       return outcome;
     } catch (KinstaApiException.RateLimited limited) {
+      rateLimited = true;
       return rateLimitWaits.refused(key, limited, WritesOnThisThread.count() > writesBefore);
     } catch (KinstaApiException failure) {
       if (failure.isRetriable()) {
         throw failure;
       }
       return TerminalFailures.stalled(failure);
+    } finally {
+      ReadCarry.Reads reads = ReadCarry.end();
+      if (rateLimited && !reads.isEmpty()) {
+        carriedReads.values().removeIf(kept -> kept.outlivedBy(reads));
+        carriedReads.put(key, reads);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,9 +99,16 @@ public final class KinstaTransport {
           "Kinsta calls block; they must not run on a Vert.x event loop");
     }
     ObserveOnly.check(request);
+    Optional<Response> carried = ReadCarry.carried(budgetKey, request, clock.instant());
+    if (carried.isPresent()) {
+      return carried.get();
+    }
     @Nullable JsonNode body = request.body() == null ? null : json.valueToTree(request.body());
     Redactor redactor = Redactor.forRequest(key, body, request.carriesValues());
     takePermit(budgetKey, request);
+    if (!request.idempotent()) {
+      ReadCarry.writing();
+    }
 
     long started = System.nanoTime();
     HttpResponse<Buffer> response;
@@ -133,7 +141,9 @@ public final class KinstaTransport {
       if (status / 100 == 2 && !HttpMethod.GET.equals(request.method())) {
         WritesOnThisThread.accepted();
       }
-      return new Response(status, answer);
+      Response answered = new Response(status, answer);
+      ReadCarry.read(budgetKey, request, answered, clock.instant());
+      return answered;
     }
     throw failure(request, status, redactor.redact(message(answer)));
   }
