@@ -35,6 +35,11 @@ final class EnvironmentPlanner {
   private EnvironmentPlanner() {}
 
   /**
+   * The settings that differ, one change per setting in a fixed order: the first only, or with
+   * {@code all} every one (what Observe reports as the plan). Each check runs at most once and
+   * reads only what its setting needs; without {@code all}, no check after the first difference
+   * runs.
+   *
    * @param appliedAllocation the allocation last applied by the operator, since Kinsta cannot
    *     report it
    * @param allocationCall how to change the allocation of this environment, or null when it has
@@ -43,25 +48,8 @@ final class EnvironmentPlanner {
    *     manages them
    * @param status where the SFTP/SSH settings Kinsta cannot report are recorded once applied
    */
-  static Optional<SettingChange> nextChange(
-      String label,
-      @Nullable EnvironmentSettings spec,
-      Environment env,
-      @Nullable PhpAllocation appliedAllocation,
-      @Nullable AllocationCall allocationCall,
-      EnvironmentReads reads,
-      KinstaSiteStatus status) {
-    return checks(label, spec, env, appliedAllocation, allocationCall, reads, status)
-        .map(Supplier::get)
-        .flatMap(Optional::stream)
-        .findFirst();
-  }
-
-  /**
-   * Every setting that differs, one change per setting in the fixed order: what Observe reports as
-   * the plan. Each check runs at most once, and reads only what its setting needs.
-   */
   static List<SettingChange> changes(
+      boolean all,
       String label,
       @Nullable EnvironmentSettings spec,
       Environment env,
@@ -69,10 +57,11 @@ final class EnvironmentPlanner {
       @Nullable AllocationCall allocationCall,
       EnvironmentReads reads,
       KinstaSiteStatus status) {
-    return checks(label, spec, env, appliedAllocation, allocationCall, reads, status)
-        .map(Supplier::get)
-        .flatMap(Optional::stream)
-        .toList();
+    Stream<SettingChange> found =
+        checks(label, spec, env, appliedAllocation, allocationCall, reads, status)
+            .map(Supplier::get)
+            .flatMap(Optional::stream);
+    return (all ? found : found.limit(1)).toList();
   }
 
   private static Stream<Supplier<Optional<SettingChange>>> checks(

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.operators.kinsta.api.v1alpha1.DeletionPolicy;
 import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings;
-import dev.operators.kinsta.api.v1alpha1.EnvironmentSettings.PhpAllocation;
 import dev.operators.kinsta.api.v1alpha1.FieldProblem;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompany;
 import dev.operators.kinsta.api.v1alpha1.KinstaCompanyStatus;
@@ -225,7 +224,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
   }
 
   // Every step after establish runs with the site's id recorded.
-  private static String siteId(KinstaSiteStatus status) {
+  static String siteId(KinstaSiteStatus status) {
     return requireNonNull(status.siteId, "status.siteId");
   }
 
@@ -438,7 +437,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     String siteId = siteId(status);
     List<SettingChange> found =
         new ArrayList<>(
-            plan(
+            EnvironmentPlanner.changes(
                 all,
                 LIVE,
                 spec.environments.live,
@@ -460,7 +459,7 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
     }
     String stagingId = staging.get().id();
     found.addAll(
-        plan(
+        EnvironmentPlanner.changes(
             all,
             STAGING,
             stagingSpec,
@@ -473,22 +472,6 @@ public final class SiteReconciler extends KinstaObjectReconciler<KinstaSite, Kin
             reads(run, staging.get()),
             status));
     return found;
-  }
-
-  private static List<SettingChange> plan(
-      boolean all,
-      String label,
-      @Nullable EnvironmentSettings spec,
-      Environment env,
-      @Nullable PhpAllocation applied,
-      EnvironmentPlanner.@Nullable AllocationCall allocationCall,
-      EnvironmentReads reads,
-      KinstaSiteStatus status) {
-    return all
-        ? EnvironmentPlanner.changes(label, spec, env, applied, allocationCall, reads, status)
-        : EnvironmentPlanner.nextChange(label, spec, env, applied, allocationCall, reads, status)
-            .stream()
-            .toList();
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.operators.kinsta.wordpress.site;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.operators.kinsta.api.v1alpha1.KinstaSite;
 import dev.operators.kinsta.api.v1alpha1.KinstaSiteStatus;
 import dev.operators.kinsta.api.v1alpha1.StagingEnvironment;
@@ -49,7 +47,7 @@ final class StagingEnvironments {
         return Optional.empty();
       }
       boolean premium = Boolean.TRUE.equals(wanted.premium);
-      String siteId = requireNonNull(status.siteId, "status.siteId");
+      String siteId = SiteReconciler.siteId(status);
       OperationRef ref =
           wanted.source == StagingEnvironment.StagingSource.Empty
               ? api.environments().createPlainEnvironment(siteId, wanted.displayName, premium)

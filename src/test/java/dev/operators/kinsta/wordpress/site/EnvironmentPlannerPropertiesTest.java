@@ -115,41 +115,45 @@ class EnvironmentPlannerPropertiesTest {
     List<SiteOperation> applied = new ArrayList<>();
     for (int step = 0; step < 20; step++) {
       Optional<SettingChange> next =
-          EnvironmentPlanner.nextChange(
-              "live",
-              spec,
-              kinsta.asKinstaReportsIt(),
-              kinsta.allocation,
-              (api, threads, memory) -> null,
-              new EnvironmentReads() {
-                @Override
-                public List<String> deniedIps() {
-                  return kinsta.deniedIps;
-                }
+          EnvironmentPlanner.changes(
+                  false,
+                  "live",
+                  spec,
+                  kinsta.asKinstaReportsIt(),
+                  kinsta.allocation,
+                  (api, threads, memory) -> null,
+                  new EnvironmentReads() {
+                    @Override
+                    public List<String> deniedIps() {
+                      return kinsta.deniedIps;
+                    }
 
-                @Override
-                public EnvironmentExtras.SshAccess ssh() {
-                  throw new AssertionError("SFTP/SSH is read only when the spec manages it");
-                }
+                    @Override
+                    public EnvironmentExtras.SshAccess ssh() {
+                      throw new AssertionError("SFTP/SSH is read only when the spec manages it");
+                    }
 
-                @Override
-                public List<RedirectRule> redirects() {
-                  throw new AssertionError("redirects are read only when the spec manages them");
-                }
+                    @Override
+                    public List<RedirectRule> redirects() {
+                      throw new AssertionError(
+                          "redirects are read only when the spec manages them");
+                    }
 
-                @Override
-                public SftpAccounts sftpAccounts() {
-                  throw new AssertionError(
-                      "SFTP accounts are read only when the spec manages them");
-                }
+                    @Override
+                    public SftpAccounts sftpAccounts() {
+                      throw new AssertionError(
+                          "SFTP accounts are read only when the spec manages them");
+                    }
 
-                @Override
-                public SftpPassword sftpPassword(
-                    String label, SftpAccountsSettings.Account account) {
-                  throw new AssertionError("no SFTP account in these specs");
-                }
-              },
-              new KinstaSiteStatus());
+                    @Override
+                    public SftpPassword sftpPassword(
+                        String label, SftpAccountsSettings.Account account) {
+                      throw new AssertionError("no SFTP account in these specs");
+                    }
+                  },
+                  new KinstaSiteStatus())
+              .stream()
+              .findFirst();
       if (next.isEmpty()) {
         break;
       }
