@@ -6,8 +6,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -62,15 +60,11 @@ public final class OwnedConfigMaps {
     if (Objects.equals(current, data)) {
       return;
     }
-    // Keys that went away are removed (null) by the merge patch.
-    Map<String, String> patch = new LinkedHashMap<>();
-    current.keySet().forEach(key -> patch.put(key, null));
-    patch.putAll(data);
     client
         .configMaps()
         .inNamespace(namespace)
         .withName(name)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("data", patch)));
+        .patch(PatchContext.of(PatchType.JSON_MERGE), Owners.dataPatch(current, data));
   }
 
   /** A ConfigMap with the wanted name exists and belongs to somebody else. */

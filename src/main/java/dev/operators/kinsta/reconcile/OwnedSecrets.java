@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -60,18 +59,13 @@ public final class OwnedSecrets {
       if (encoded.equals(existing.getData())) {
         return existing.getMetadata().getResourceVersion();
       }
-      // A merge patch from the cached copy: no read first,
-      // and keys that went away are removed (null).
-      Map<String, String> patch = new LinkedHashMap<>();
-      if (existing.getData() != null) {
-        existing.getData().keySet().forEach(key -> patch.put(key, null));
-      }
-      patch.putAll(encoded);
+      // From the cached copy: no read first.
       return client
           .secrets()
           .inNamespace(namespace)
           .withName(name)
-          .patch(PatchContext.of(PatchType.JSON_MERGE), Serialization.asJson(Map.of("data", patch)))
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE), Owners.dataPatch(existing.getData(), encoded))
           .getMetadata()
           .getResourceVersion();
     }
