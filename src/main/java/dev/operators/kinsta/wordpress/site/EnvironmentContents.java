@@ -13,6 +13,7 @@ import dev.operators.kinsta.wordpress.inventory.EnvironmentReport;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An environment's plugins, themes, backups, denied addresses and redirect rules, as the usage
@@ -84,10 +85,8 @@ final class EnvironmentContents {
   private static DownloadableEntry downloadable(DownloadableBackup backup) {
     DownloadableEntry entry = new DownloadableEntry();
     entry.id = backup.id();
-    entry.createdAt =
-        backup.createdAt() == null ? null : Instant.ofEpochMilli(backup.createdAt()).toString();
-    entry.expiresAt =
-        backup.expiresAt() == null ? null : Instant.ofEpochMilli(backup.expiresAt()).toString();
+    entry.createdAt = timestamp(backup.createdAt());
+    entry.expiresAt = timestamp(backup.expiresAt());
     entry.generating = backup.isGenerationInProgress();
     return entry;
   }
@@ -105,9 +104,13 @@ final class EnvironmentContents {
     BackupEntry entry = new BackupEntry();
     entry.id = backup.id();
     entry.type = backup.type();
-    entry.createdAt =
-        backup.createdAt() == null ? null : Instant.ofEpochMilli(backup.createdAt()).toString();
+    entry.createdAt = timestamp(backup.createdAt());
     entry.tag = backup.note() == null || backup.note().isBlank() ? null : backup.note();
     return entry;
+  }
+
+  /** Kinsta's milliseconds since the epoch as an RFC 3339 time, or null when absent. */
+  private static @Nullable String timestamp(@Nullable Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis).toString();
   }
 }
