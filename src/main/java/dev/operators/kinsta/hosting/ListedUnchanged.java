@@ -79,9 +79,6 @@ public final class ListedUnchanged {
             && Objects.equals(
                 status.lastHandledReconcileAt,
                 ResourceControls.reconcileRequest(attempt.resource()).orElse(null));
-    return StatusConditions.find(status.conditions, StatusConditions.READY)
-        .filter(c -> quiet)
-        .filter(c -> "True".equals(c.getStatus()))
-        .filter(c -> Objects.equals(c.getObservedGeneration(), generation));
+    return StatusConditions.readyFor(status, generation).filter(c -> quiet);
   }
 }

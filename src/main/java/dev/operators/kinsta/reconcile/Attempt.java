@@ -69,11 +69,7 @@ public final class Attempt<R extends CustomResource<?, S>, S extends KinstaStatu
   }
 
   private static boolean readyForGeneration(CustomResource<?, ?> resource, KinstaStatus status) {
-    long generation = StatusConditions.generation(resource);
-    return StatusConditions.find(status.conditions, StatusConditions.READY)
-        .filter(ready -> "True".equals(ready.getStatus()))
-        .filter(ready -> Long.valueOf(generation).equals(ready.getObservedGeneration()))
-        .isPresent();
+    return StatusConditions.readyFor(status, StatusConditions.generation(resource)).isPresent();
   }
 
   Drift drift() {

@@ -160,6 +160,15 @@ public final class StatusConditions {
         : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
   }
 
+  /**
+   * The Ready condition when it is True for {@code generation}: the last look found all as wanted.
+   */
+  public static Optional<Condition> readyFor(KinstaStatus status, long generation) {
+    return find(status.conditions, READY)
+        .filter(c -> "True".equals(c.getStatus()))
+        .filter(c -> Objects.equals(c.getObservedGeneration(), generation));
+  }
+
   public static boolean isTrue(@Nullable KinstaStatus status, String type) {
     return status != null
         && find(status.conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);

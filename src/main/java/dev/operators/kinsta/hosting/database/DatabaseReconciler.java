@@ -131,11 +131,7 @@ public final class DatabaseReconciler
     Attempt<KinstaDatabase, KinstaDatabaseStatus> attempt = run.attempt;
     KinstaDatabaseStatus status = attempt.status();
     long generation = attempt.resource().getMetadata().getGeneration();
-    Optional<Condition> ready =
-        StatusConditions.find(status.conditions, StatusConditions.READY)
-            .filter(c -> "True".equals(c.getStatus()))
-            .filter(
-                c -> c.getObservedGeneration() != null && c.getObservedGeneration() == generation);
+    Optional<Condition> ready = StatusConditions.readyFor(status, generation);
     if (ready.isEmpty()
         || status.databaseId == null
         || status.operation != null
